@@ -88,8 +88,16 @@ def main(shared: Path) -> int:
         manifest.append({"file": f"seed_{seed.name}", "records": 1, "format": "registry page saved as text"})
     for source in SOURCES:
         folder = registry / str(source["folder"])
-        count = _copy_zip(folder / str(source["archive"]), TARGET / str(source["output"]), _wanted(folder / "index.csv"))
-        manifest.append({"file": source["output"], "records": count, **{k: source[k] for k in ("format", "snapshot", "provenance")}})
+        count = _copy_zip(
+            folder / str(source["archive"]), TARGET / str(source["output"]), _wanted(folder / "index.csv")
+        )
+        manifest.append(
+            {
+                "file": source["output"],
+                "records": count,
+                **{k: source[k] for k in ("format", "snapshot", "provenance")},
+            }
+        )
     nsclc = registry / "05_vrinda2019-nsclcbench_ctgov-v2json" / "ctg-studies.json"
     shutil.copyfile(nsclc, TARGET / "ctgov_v2json_nsclc_2025-12.json")
     manifest.append(
@@ -102,7 +110,10 @@ def main(shared: Path) -> int:
         }
     )
     fixtures = registry / "06_aact_fixtures"
-    for sub, fmt in (("xml_legacy", "ClinicalTrials.gov legacy XML"), ("json_api_v2", "ClinicalTrials.gov API v2 JSON")):
+    for sub, fmt in (
+        ("xml_legacy", "ClinicalTrials.gov legacy XML"),
+        ("json_api_v2", "ClinicalTrials.gov API v2 JSON"),
+    ):
         for path in sorted((fixtures / sub).iterdir()):
             shutil.copyfile(path, TARGET / f"aact_{path.name}")
             manifest.append(

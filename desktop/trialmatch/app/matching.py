@@ -1,0 +1,172 @@
+"""Match use case: the compiled catalogue held in memory, one patient matched against all of it.
+
+Loading parses every stored rule once; ``match`` is then pure computation over in-memory objects, cheap
+enough to run on every keystroke. Site distances depend only on the clinic location, so they are cached
+per location rather than recomputed while the clinician types labs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from pydantic import TypeAdapter
+
+from trialmatch.catalogue.store import Catalogue, StoredTrial
+from trialmatch.domain.compiled import CompiledTrial, compile_trial
+from trialmatch.domain.criteria import Rule
+from trialmatch.domain.evaluation import Override, TrialEvaluation, Verdict, evaluate
+from trialmatch.domain.facts import PatientFacts
+from trialmatch.domain.geo import country_code, distance_km, locate_text
+from trialmatch.domain.patient import Patient
+from trialmatch.domain.ranking import RankInput, rank
+from trialmatch.domain.trial import Trial, TrialStatus
+
+_RULE = TypeAdapter(Rule)
+
+
+@dataclass(frozen=True, slots=True)
+class SitePoint:
+    label: str
+    """"Facility, City, Country"."""
+    latitude: float
+    longitude: float
+
+
+@dataclass(frozen=True, slots=True)
+class TrialCard:
+    """What lists, filters and the ranking need of a trial; built once at load."""
+
+    trial_id: str
+    title: str
+    status: TrialStatus
+    phase: str | None
+    conditions: tuple[str, ...]
+    countries: tuple[str, ...]
+    sites: tuple[SitePoint, ...]
+
+    @property
+    def is_open(self) -> bool:
+        return self.status.is_open
+
+
+@dataclass(frozen=True, slots=True)
+class MatchRow:
+    card: TrialCard
+    evaluation: TrialEvaluation
+    score: float
+    nearest_site: str | None
+    distance_km: float | None
+
+    @property
+    def verdict(self) -> Verdict:
+        return self.evaluation.verdict
+
+
+def _card(trial: Trial) -> TrialCard:
+    sites = tuple(
+        SitePoint(
+            ", ".join(filter(None, [s.facility, s.city, s.country])),
+            s.latitude,
+            s.longitude,
+        )
+        for s in trial.sites
+        if s.latitude is not None and s.longitude is not None
+    )
+    countries = tuple(sorted({s.country for s in trial.sites if s.country}))
+    return TrialCard(
+        trial.id, trial.title, trial.status, trial.phase, tuple(trial.conditions), countries, sites
+    )
+
+
+def _compiled(stored: StoredTrial) -> CompiledTrial:
+    """Rules as stored at import; a catalogue stored without rules is compiled now instead."""
+    if stored.trial.criteria and all(stored.rules):
+        return compile_trial(stored.trial, [_RULE.validate_json(r) for r in stored.rules if r])
+    return compile_trial(stored.trial)
+
+
+class Matcher:
+    """The catalogue compiled in memory. Build with :meth:`load`; share it read-only between threads."""
+
+    def __init__(self, entries: Sequence[tuple[TrialCard, CompiledTrial]]) -> None:
+        self._entries = list(entries)
+        self._cards = {card.trial_id: card for card, _ in self._entries}
+
+    @classmethod
+    def load(cls, catalogue: Catalogue) -> Matcher:
+        return cls([(_card(s.trial), _compiled(s)) for s in catalogue.iter_all()])
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def card(self, trial_id: str) -> TrialCard:
+        return self._cards[trial_id]
+
+    def compiled(self, trial_id: str) -> CompiledTrial:
+        for card, compiled in self._entries:
+            if card.trial_id == trial_id:
+                return compiled
+        raise KeyError(trial_id)
+
+    def match(
+        self,
+        patient: Patient,
+        as_of: date,
+        overrides: Mapping[str, Mapping[int, Override]] | None = None,
+        only: set[str] | None = None,
+    ) -> list[MatchRow]:
+        """Every trial (or those in ``only``) evaluated and ranked; ineligible ones last."""
+        facts = PatientFacts(patient, as_of)
+        overrides = overrides or {}
+        distances = _distances_for(self, patient.location)
+        rows: dict[str, tuple[TrialCard, TrialEvaluation, str | None, float | None]] = {}
+        inputs: list[RankInput] = []
+        for card, compiled in self._entries:
+            if only is not None and card.trial_id not in only:
+                continue
+            evaluation = evaluate(compiled, facts, overrides.get(card.trial_id))
+            site, km = distances.get(card.trial_id, (None, None))
+            rows[card.trial_id] = (card, evaluation, site, km)
+            inputs.append(RankInput(evaluation, card.conditions, card.is_open, km))
+        ranked = rank(inputs, patient.diagnosis)
+        result = []
+        for item in ranked:
+            card, evaluation, site, km = rows[item.input.evaluation.trial_id]
+            result.append(MatchRow(card, evaluation, item.score, site, km))
+        return result
+
+    def nearest_sites(self, location: str | None) -> dict[str, tuple[str, float]]:
+        """Trial id -> (nearest site label, km) for a clinic location; empty when it cannot be placed."""
+        place = locate_text(location)
+        if place is None:
+            return {}
+        nearest: dict[str, tuple[str, float]] = {}
+        for card, _ in self._entries:
+            best: tuple[str, float] | None = None
+            for site in card.sites:
+                km = distance_km(place.latitude, place.longitude, site.latitude, site.longitude)
+                if best is None or km < best[1]:
+                    best = (site.label, km)
+            if best is not None:
+                nearest[card.trial_id] = best
+        return nearest
+
+
+@lru_cache(maxsize=8)
+def _cached_distances(matcher: Matcher, location: str) -> dict[str, tuple[str, float]]:
+    return matcher.nearest_sites(location)
+
+
+def _distances_for(matcher: Matcher, location: str | None) -> Mapping[str, tuple[str | None, float | None]]:
+    if not location or not location.strip():
+        return {}
+    return _cached_distances(matcher, location.strip())
+
+
+def in_country(card: TrialCard, country: str) -> bool:
+    """Whether a trial has a site in the country named (any spelling the gazetteer knows)."""
+    wanted = country_code(country)
+    return any(country_code(c) == wanted for c in card.countries) if wanted else country in card.countries
