@@ -61,7 +61,7 @@ def place_sites(trial: Trial) -> None:
 
 
 def read_and_compile(path: Path) -> list[IncomingRecord]:
-    """Read one registry file, place its sites and compile its criteria; raises RegistryError, writes nothing."""
+    """Read a registry file, place its sites, compile its criteria; raises RegistryError, writes nothing."""
     records = read_path(path)
     for record in records:
         place_sites(record.trial)
