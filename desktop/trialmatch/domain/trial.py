@@ -97,6 +97,8 @@ class Contact(Model):
     phone: str | None = None
     email: str | None = None
     affiliation: str | None = None
+    address: str | None = None
+    """Postal address, printed by registers that give no phone or email (OMON's public contact)."""
 
 
 class Site(Model):
