@@ -91,13 +91,15 @@ def _compiled(stored: StoredTrial) -> CompiledTrial:
 class Matcher:
     """The catalogue compiled in memory. Build with :meth:`load`; share it read-only between threads."""
 
-    def __init__(self, entries: Sequence[tuple[TrialCard, CompiledTrial]]) -> None:
-        self._entries = list(entries)
+    def __init__(self, trials: Sequence[tuple[Trial, CompiledTrial]]) -> None:
+        self._entries = [(_card(trial), compiled) for trial, compiled in trials]
         self._cards = {card.trial_id: card for card, _ in self._entries}
+        self._trials = {trial.id: trial for trial, _ in trials}
+        self._compiled = {card.trial_id: compiled for card, compiled in self._entries}
 
     @classmethod
     def load(cls, catalogue: Catalogue) -> Matcher:
-        return cls([(_card(s.trial), _compiled(s)) for s in catalogue.iter_all()])
+        return cls([(s.trial, _compiled(s)) for s in catalogue.iter_all()])
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -106,10 +108,11 @@ class Matcher:
         return self._cards[trial_id]
 
     def compiled(self, trial_id: str) -> CompiledTrial:
-        for card, compiled in self._entries:
-            if card.trial_id == trial_id:
-                return compiled
-        raise KeyError(trial_id)
+        return self._compiled[trial_id]
+
+    def trial(self, trial_id: str) -> Trial:
+        """The full record (sites, contacts, identifiers) for the detail view and reports."""
+        return self._trials[trial_id]
 
     def match(
         self,

@@ -11,13 +11,19 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from trialmatch import __version__
 from trialmatch.app.build import build_catalogue
 from trialmatch.app.importing import import_files
+from trialmatch.app.matching import Matcher, MatchRow
 from trialmatch.app.paths import bundled_catalogue
 from trialmatch.catalogue.store import Action, Catalogue, CatalogueError
+from trialmatch.domain.criteria import parse_criterion
+from trialmatch.domain.evaluation import Outcome, Verdict
+from trialmatch.domain.patient import Patient, PatientError, load_patient, patient_json_schema
+from trialmatch.domain.segmentation import split_criteria
 from trialmatch.domain.trial import Trial, TrialStatus
 from trialmatch.registries.errors import RegistryError
 
@@ -49,6 +55,22 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--db", type=Path, default=argparse.SUPPRESS)
 
+    p = sub.add_parser("match", help="match a patient file against the catalogue")
+    p.add_argument("patient_file", type=Path, metavar="PATIENT.json")
+    p.add_argument("--db", type=Path, default=argparse.SUPPRESS)
+    p.add_argument(
+        "--as-of", type=_date, help="judge as of this date (YYYY-MM-DD; default: the file's as_of)"
+    )
+    p.add_argument("--all", action="store_true", help="include ineligible trials")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("parse", help="print the rules read from eligibility criteria text")
+    p.add_argument("file", nargs="?", default="-", help="text file, or - for standard input")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("schema", help="print a JSON schema")
+    p.add_argument("what", choices=["patient"])
+
     p = sub.add_parser("catalogue", help="build, migrate or describe a catalogue")
     csub = p.add_subparsers(dest="catalogue_command", metavar="ACTION", required=True)
     b = csub.add_parser("build", help="rebuild the bundled catalogue from resources/catalogue")
@@ -58,6 +80,13 @@ def _parser() -> argparse.ArgumentParser:
     i = csub.add_parser("info", help="record count, date and attribution")
     i.add_argument("--db", type=Path, default=argparse.SUPPRESS)
     return parser
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from None
 
 
 def _db(args: argparse.Namespace) -> Path:
@@ -217,7 +246,136 @@ def cmd_catalogue(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"import": cmd_import, "show": cmd_show, "list": cmd_list, "catalogue": cmd_catalogue}
+def _load_patient_file(path: Path) -> Patient:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UserError(f"{path}: {exc.strerror}") from exc
+    try:
+        return load_patient(raw)
+    except PatientError as exc:
+        problems = "; ".join(f"{p.field}: {p.message}" for p in exc.problems)
+        raise UserError(f"{path}: {problems}") from exc
+
+
+def _result_json(row: MatchRow, trial: Trial) -> dict[str, object]:
+    return {
+        "trial_id": trial.id,
+        "title": trial.title,
+        "status": trial.status.value,
+        "verdict": row.evaluation.verdict.value,
+        "verdict_reason": row.evaluation.reason,
+        "open_strata": list(row.evaluation.open_strata),
+        "near_miss": row.evaluation.near_miss,
+        "score": round(row.score, 4),
+        "nearest_site": row.nearest_site,
+        "distance_km": None if row.distance_km is None else round(row.distance_km, 1),
+        "criteria": [
+            {
+                "section": r.section.value,
+                "number": r.number,
+                "text": r.text,
+                "result": r.result.value,
+                "reason": r.reason,
+                "stratum": r.stratum,
+                "kind": r.kind,
+                "values_used": list(r.values_used),
+                "missing": list(r.missing),
+            }
+            for r in row.evaluation.ordered()
+        ],
+        "sites": [
+            {
+                "facility": s.facility,
+                "city": s.city,
+                "country": s.country,
+                "status": s.status.value if s.status else None,
+            }
+            for s in trial.sites
+        ],
+        "contacts": [
+            {"name": c.name, "role": c.role.value, "phone": c.phone, "email": c.email} for c in trial.contacts
+        ],
+    }
+
+
+def cmd_match(args: argparse.Namespace) -> int:
+    patient = _load_patient_file(args.patient_file)
+    as_of = args.as_of or patient.as_of or date.today()
+    with _open(args) as catalogue:
+        matcher = Matcher.load(catalogue)
+    rows = matcher.match(patient, as_of)
+    if not args.all:
+        rows = [r for r in rows if r.verdict is not Verdict.INELIGIBLE]
+    if args.json:
+        payload = {
+            "as_of": as_of.isoformat(),
+            "results": [_result_json(r, matcher.trial(r.card.trial_id)) for r in rows],
+        }
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    for rank_number, row in enumerate(rows, start=1):
+        ev = row.evaluation
+        where = f"  {row.nearest_site} ({row.distance_km:.0f} km)" if row.distance_km is not None else ""
+        print(f"{rank_number:4}. {ev.verdict.value:10} {row.card.trial_id:14} {row.card.title}")
+        print(f"      {row.card.status.value}; {ev.n_fail} unmet, {ev.n_unknown} unknown{where}")
+        for result in ev.ordered():
+            if result.result is Outcome.PASS:
+                break
+            print(f"      [{result.result.value}] {result.text[:100]}")
+            print(f"             {result.reason}")
+    print(f"{len(rows)} trials as of {as_of.isoformat()}")
+    return 0
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    if args.file == "-":
+        text = sys.stdin.read()
+    else:
+        try:
+            text = Path(args.file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UserError(f"{args.file}: cannot read as UTF-8 text ({exc})") from exc
+    criteria = split_criteria(text)
+    parsed = [(c, parse_criterion(c.text, c.section, c.context)) for c in criteria]
+    if args.json:
+        payload = [
+            {
+                "section": c.section.value,
+                "number": c.number,
+                "text": c.text,
+                "stratum": c.stratum,
+                "context": c.context,
+                "rule": rule.model_dump(mode="json"),
+            }
+            for c, rule in parsed
+        ]
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    for c, rule in parsed:
+        label = f"{c.number}." if c.number else "-"
+        print(f"{c.section.value:9} {label} {c.text}")
+        print(f"          -> {rule.kind}: {rule.model_dump_json(exclude={'source_span'})}")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    json.dump(patient_json_schema(), sys.stdout, indent=2)
+    print()
+    return 0
+
+
+COMMANDS = {
+    "import": cmd_import,
+    "show": cmd_show,
+    "list": cmd_list,
+    "match": cmd_match,
+    "parse": cmd_parse,
+    "schema": cmd_schema,
+    "catalogue": cmd_catalogue,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
