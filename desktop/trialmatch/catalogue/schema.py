@@ -89,6 +89,7 @@ def _v1(db: sqlite_utils.Database) -> None:
             "phone": str,
             "email": str,
             "affiliation": str,
+            "address": str,
         },
         pk=("trial_id", "position"),
         foreign_keys=[("trial_id", "trials", "id")],

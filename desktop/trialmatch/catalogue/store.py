@@ -449,6 +449,7 @@ def _contact_row(trial_id: str, position: int, site_position: int | None, c: Con
         "phone": c.phone,
         "email": c.email,
         "affiliation": c.affiliation,
+        "address": c.address,
     }
 
 

@@ -52,6 +52,7 @@ def _trial(trial_id="NCT03252938", last_update=date(2022, 11, 15), title="IMP321
                         role=ContactRole.SITE_CONTACT,
                         phone="+4969 7601 ext 4420",
                         email="Goetze.Thorsten@KHNW.DE",
+                        address="Steinbacher Hohl 2-26, Frankfurt",
                     )
                 ],
             )
