@@ -460,6 +460,7 @@ def _contact(row: dict[str, Any]) -> Contact:
         phone=row["phone"],
         email=row["email"],
         affiliation=row["affiliation"],
+        address=row["address"],
     )
 
 
