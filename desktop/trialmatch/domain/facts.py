@@ -1,0 +1,234 @@
+"""What the evaluator knows about one patient on one date, in canonical units, derived values included.
+
+Built once per (patient, as_of) and then read for every criterion of every trial, so lookups are dictionary
+reads. Every value carries how it was obtained: entered as written, derived by a named formula from named
+inputs, or a reference limit assumed because the lab gave none — the explanation shown to the clinician
+depends on it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from trialmatch.domain.analytes import Analyte, get_analyte, resolve_analyte
+from trialmatch.domain.derived import age_at, bmi, ckd_epi_2021, cockcroft_gault, ecog_from_karnofsky
+from trialmatch.domain.derived import karnofsky_range as ecog_karnofsky_range
+from trialmatch.domain.lexicon import ancestors, descendants, resolve_finding
+from trialmatch.domain.patient import LabEntry, Patient, TreatmentEntry
+from trialmatch.domain.units import UnitError, canonical_unit, convert, format_number, format_quantity
+
+DAYS_PER_YEAR = 365.25
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    analyte_id: str
+    value: float
+    """In the analyte's canonical unit."""
+    display: str
+    """As the clinician entered it ("1.2 × 10⁹/L"), or the formula and result for a derived value."""
+    uln: float | None
+    """Canonical unit."""
+    lln: float | None
+    uln_assumed: bool
+    """The analyte's default ULN stands in for the lab's own (explanations say "assumed ULN ...")."""
+    lln_assumed: bool
+    derived_from: str | None
+    """"Cockcroft-Gault from creatinine 1.1 mg/dL, 68 kg, 62 y, female"; None when entered."""
+
+
+class PatientFacts:
+    """The patient as the evaluator reads it on ``as_of``."""
+
+    def __init__(self, patient: Patient, as_of: dt.date) -> None:
+        self.patient = patient
+        self.as_of = as_of
+        self.sex: str | None = patient.sex
+        self.diagnosis = patient.diagnosis
+        self.stage = patient.stage
+        self.weight_kg = patient.weight_kg
+        self.height_cm = patient.height_cm
+        self.treatments: tuple[TreatmentEntry, ...] = tuple(patient.treatments)
+        self.age, self.age_derived = self._age()
+        self.ecog, self.ecog_derived = patient.ecog, False
+        self.karnofsky, self.karnofsky_derived = patient.karnofsky, False
+        self.karnofsky_range: tuple[int, int] | None = None
+        if patient.karnofsky is not None:
+            self.karnofsky_range = (patient.karnofsky, patient.karnofsky)
+            if patient.ecog is None:
+                self.ecog, self.ecog_derived = ecog_from_karnofsky(patient.karnofsky), True
+        elif patient.ecog is not None:
+            low, high = ecog_karnofsky_range(patient.ecog)
+            self.karnofsky_range = (low, high)
+            self.karnofsky, self.karnofsky_derived = (low + high) // 2, True
+        self._findings, self.unknown_terms = _resolve_findings(patient.findings)
+        self._labs, self.unusable_labs = self._entered_labs()
+
+    def _age(self) -> tuple[float | None, bool]:
+        """Age on ``as_of``: from the birth date if known, else the entered age carried to ``as_of``."""
+        patient = self.patient
+        if patient.birth_date is not None and patient.birth_date <= self.as_of:
+            return age_at(patient.birth_date, self.as_of), True
+        if patient.age is None:
+            return None, False
+        if patient.as_of is not None and patient.as_of != self.as_of:
+            return patient.age + (self.as_of - patient.as_of).days / DAYS_PER_YEAR, True
+        return patient.age, False
+
+    @property
+    def findings(self) -> Mapping[str, bool]:
+        """Concept id -> known present/absent, after propagation through the concept hierarchy."""
+        return MappingProxyType(self._findings)
+
+    def finding(self, concept_id: str) -> bool | None:
+        """True present, False known absent, None unknown (a parent is present when any child is)."""
+        return self._findings.get(concept_id)
+
+    def lab(self, analyte_id: str) -> Reading | None:
+        """The latest reading on or before ``as_of``, entered or derived (CrCl, eGFR, BMI); else None."""
+        try:
+            return self._labs[analyte_id]
+        except KeyError:
+            derive = _DERIVATIONS.get(analyte_id)
+            reading = derive(self) if derive is not None else None
+            self._labs[analyte_id] = reading
+            return reading
+
+    def _entered_labs(self) -> tuple[dict[str, Reading | None], tuple[str, ...]]:
+        """The most recent entry per analyte, undated entries counting as of the file's date."""
+        file_date = self.patient.as_of or self.as_of
+        latest: dict[str, tuple[dt.date, Reading]] = {}
+        unusable: list[str] = []
+        for entry in self.patient.labs:
+            when = entry.date or file_date
+            if when > self.as_of:
+                continue
+            reading = _reading(entry)
+            if reading is None:
+                unusable.append(f"{entry.test} {format_number(entry.value)} {entry.unit or ''}".strip())
+                continue
+            if reading.analyte_id not in latest or when >= latest[reading.analyte_id][0]:
+                latest[reading.analyte_id] = (when, reading)
+        return {analyte_id: reading for analyte_id, (_, reading) in latest.items()}, tuple(unusable)
+
+    def _creatinine_inputs(self) -> tuple[Reading, float, str] | None:
+        """Creatinine, age and sex for the adult renal formulas (both are validated from 18 years only)."""
+        creatinine = self.lab("creatinine")
+        if creatinine is None or self.age is None or self.sex is None or self.age < 18:
+            return None
+        return creatinine, self.age, self.sex
+
+
+def _limit(
+    given: float | None, default: float | None, unit: str, analyte: Analyte
+) -> tuple[float | None, bool]:
+    if given is not None:
+        return convert(given, unit, analyte.unit, analyte), False
+    return default, default is not None
+
+
+def _reading(entry: LabEntry) -> Reading | None:
+    """An entered value in canonical units, None when its test or unit cannot be read."""
+    analyte = resolve_analyte(entry.test)
+    if analyte is None:
+        return None
+    unit = canonical_unit(entry.unit) if entry.unit else analyte.unit
+    if unit is None:
+        return None
+    try:
+        value = convert(entry.value, unit, analyte.unit, analyte)
+        uln, uln_assumed = _limit(entry.uln, analyte.default_uln, unit, analyte)
+        lln, lln_assumed = _limit(entry.lln, analyte.default_lln, unit, analyte)
+    except UnitError:
+        return None
+    return Reading(
+        analyte_id=analyte.id,
+        value=value,
+        display=format_quantity(entry.value, unit),
+        uln=uln,
+        lln=lln,
+        uln_assumed=uln_assumed,
+        lln_assumed=lln_assumed,
+        derived_from=None,
+    )
+
+
+def _derived(analyte_id: str, value: float, method: str, inputs: str) -> Reading:
+    analyte = get_analyte(analyte_id)
+    return Reading(
+        analyte_id=analyte_id,
+        value=value,
+        display=f"{method} {format_quantity(round(value, 1), analyte.unit)}",
+        uln=None,
+        lln=None,
+        uln_assumed=False,
+        lln_assumed=False,
+        derived_from=f"{method} from {inputs}",
+    )
+
+
+def _age_text(age: float) -> str:
+    return f"{int(age)} y"
+
+
+def _derive_crcl(facts: PatientFacts) -> Reading | None:
+    inputs = facts._creatinine_inputs()
+    if inputs is None or facts.weight_kg is None:
+        return None
+    creatinine, age, sex = inputs
+    value = cockcroft_gault(age, facts.weight_kg, creatinine.value, sex)
+    described = (
+        f"creatinine {creatinine.display}, {format_number(facts.weight_kg)} kg, {_age_text(age)}, {sex}"
+    )
+    return _derived("crcl", value, "Cockcroft-Gault", described)
+
+
+def _derive_egfr(facts: PatientFacts) -> Reading | None:
+    inputs = facts._creatinine_inputs()
+    if inputs is None:
+        return None
+    creatinine, age, sex = inputs
+    value = ckd_epi_2021(age, creatinine.value, sex)
+    return _derived(
+        "egfr", value, "CKD-EPI 2021", f"creatinine {creatinine.display}, {_age_text(age)}, {sex}"
+    )
+
+
+def _derive_bmi(facts: PatientFacts) -> Reading | None:
+    if facts.weight_kg is None or facts.height_cm is None:
+        return None
+    value = bmi(facts.weight_kg, facts.height_cm)
+    described = f"{format_number(facts.weight_kg)} kg, {format_number(facts.height_cm)} cm"
+    return _derived("bmi", value, "BMI", described)
+
+
+_DERIVATIONS: dict[str, Callable[[PatientFacts], Reading | None]] = {
+    "crcl": _derive_crcl,
+    "egfr": _derive_egfr,
+    "bmi": _derive_bmi,
+}
+
+
+def _resolve_findings(findings: Mapping[str, bool]) -> tuple[dict[str, bool], tuple[str, ...]]:
+    """Entered answers first; then present propagates up (liver -> metastatic) and absent down."""
+    explicit: dict[str, bool] = {}
+    unknown: list[str] = []
+    for term, value in findings.items():
+        concept = resolve_finding(term)
+        if concept is None:
+            unknown.append(term)
+        else:
+            explicit[concept.id] = explicit.get(concept.id, False) or value
+    resolved = dict(explicit)
+    for concept_id, value in explicit.items():
+        if value:
+            for parent in ancestors(concept_id):
+                resolved[parent] = True
+    for concept_id, value in explicit.items():
+        if not value:
+            for child in descendants(concept_id):
+                resolved.setdefault(child, False)
+    return resolved, tuple(unknown)
