@@ -28,27 +28,42 @@ class Concept:
 
 
 FUZZY_CUTOFF = 90.0
-"""Minimum rapidfuzz ``ratio`` for a typo to resolve ("brian metastases"); below it, unrelated names of the
-same length start to meet ("heart failure" / "renal failure" score 85). See test_lexicon for both sides."""
+"""Minimum rapidfuzz ``ratio`` for a typo to resolve ("brian metastases" scores 93.8); just below it different
+conditions meet ("hyperthyroidism" / "hypothyroidism" score 89.7). test_lexicon holds both sides."""
 
 _FILLER = re.compile(
     r"^(?:(?:known|documented|confirmed|diagnosed|diagnosis of|history of|h/o|hx of|hx|prior history of|"
     r"past history of|personal history of)\s+)+"
 )
 _PARENTHESES = re.compile(r"\([^)]*\)")
-_NON_WORD = re.compile(r"[^a-z0-9+/'.<>]+")
+_TOKEN = re.compile(r"[A-Za-z0-9+]+(?:['./][A-Za-z0-9+]+)*")
+"""A word as criteria write it: "HER2+", "Crohn's", "her2/neu" and "1.1" stay whole; hyphens separate."""
+
+
+def _tokens(text: str) -> list[re.Match[str]]:
+    return list(_TOKEN.finditer(text.replace("’", "'")))
 
 
 def normalise_term(term: str) -> str:
-    """Lower-case, hyphens and punctuation to single spaces: "HIV-positive " and "hiv positive" meet."""
-    text = term.lower().replace("’", "'").replace("–", "-")
-    text = _NON_WORD.sub(" ", text)
-    return re.sub(r"\s+", " ", text).strip(" .'/")
+    """Lower-case words separated by single spaces: "HIV-positive " and "hiv positive" meet."""
+    return " ".join(m.group(0).lower() for m in _tokens(term))
 
 
-def _discriminators(text: str) -> frozenset[str]:
-    """Tokens a typo must not change: digits and single letters tell hepatitis B from C, type 1 from 2."""
-    return frozenset(t for t in text.split() if len(t) == 1 or any(c.isdigit() for c in t))
+def _typo_of(query: str, synonym: str) -> bool:
+    """Word by word, could ``query`` be ``synonym`` mistyped? Short words, numbers, first letters must agree.
+
+    That keeps apart what differs by one meaningful letter: hepatitis B / C / D, HBV / HCV / HDV, type 1 / 2,
+    treated / untreated, stable / unstable.
+    """
+    query_words, synonym_words = query.split(), synonym.split()
+    if len(query_words) != len(synonym_words):
+        return False
+    for q, s in zip(query_words, synonym_words, strict=True):
+        if q == s:
+            continue
+        if min(len(q), len(s)) <= 3 or q[0] != s[0] or any(c.isdigit() for c in q + s):
+            return False
+    return True
 
 
 @cache
@@ -112,7 +127,7 @@ def resolve_finding(term: str) -> Concept | None:
     """The concept a clinician's or registry's term names: exact synonym first, then a close typo; else None.
 
     Leading qualifiers that do not change the concept ("known", "history of") and parenthesised remarks are
-    dropped before matching. A fuzzy match must keep every digit and single letter ("hepatitis d" is not B).
+    dropped before matching. A fuzzy match must be a plausible typo word by word ("hepatitis d" is not B).
     """
     by_synonym = _tables()[2]
     for candidate in (normalise_term(term), normalise_term(_PARENTHESES.sub(" ", term))):
@@ -122,54 +137,60 @@ def resolve_finding(term: str) -> Concept | None:
     query = _FILLER.sub("", normalise_term(_PARENTHESES.sub(" ", term)))
     if not query:
         return None
-    wanted = _discriminators(query)
     for synonym, _score, _ in process.extract(
-        query, list(by_synonym), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5
+        query, _synonyms(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5
     ):
-        if _discriminators(synonym) == wanted:
+        if _typo_of(query, synonym):
             return by_synonym[synonym]
     return None
 
 
-def _synonym_pattern(synonym: str) -> str:
-    """A synonym as a regex over raw text: spaces match any run of spaces or hyphens, and vice versa."""
-    words = [re.escape(w) for w in synonym.split(" ")]
-    return r"[\s\-]+".join(words)
+@cache
+def _synonyms() -> tuple[str, ...]:
+    return tuple(_tables()[2])
 
 
 @cache
-def _mention_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, Concept]]:
-    """Two alternations, longest synonym first: words match in any case, short abbreviations only in capitals.
-
-    "AIDS", "MI", "PE" and "TB" are reliable in capitals; in lower case they are ordinary words or noise
-    ("hearing aids", "pe" in a URL) more often than not.
-    """
+def _mention_index() -> tuple[dict[str, Concept], frozenset[str], int]:
+    """Synonyms, every word-prefix of a synonym (to stop extending early), the longest synonym in words."""
     by_synonym = _tables()[2]
-    words: list[str] = []
-    abbreviations: list[str] = []
-    for synonym in sorted(by_synonym, key=len, reverse=True):
-        if " " not in synonym and len(synonym) <= 4 and synonym.isalnum():
-            abbreviations.append(re.escape(synonym.upper()))
-        else:
-            words.append(_synonym_pattern(synonym))
-    boundary_left, boundary_right = r"(?<![A-Za-z0-9])", r"(?![A-Za-z0-9])"
-    word_pattern = re.compile(f"{boundary_left}(?:{'|'.join(words)}){boundary_right}", re.IGNORECASE)
-    abbreviation_pattern = re.compile(f"{boundary_left}(?:{'|'.join(abbreviations)}){boundary_right}")
-    return word_pattern, abbreviation_pattern, by_synonym
+    prefixes = {" ".join(words[:n]) for words in map(str.split, by_synonym) for n in range(1, len(words))}
+    return by_synonym, frozenset(prefixes), max(len(s.split()) for s in by_synonym)
+
+
+def _is_abbreviation(synonym: str) -> bool:
+    """Short one-word synonyms ("aids", "mi", "pe", "tb") that only count as mentions in capitals.
+
+    In capitals they are reliable; in lower case they are ordinary words or noise ("hearing aids").
+    """
+    return " " not in synonym and len(synonym) <= 4 and synonym.isalnum()
 
 
 def find_concepts(text: str) -> list[tuple[int, int, Concept]]:
-    """Concept mentions in free text as (start, end, concept), in text order; the longest mention wins."""
-    word_pattern, abbreviation_pattern, by_synonym = _mention_patterns()
+    """Concept mentions in free text as (start, end, concept), in text order; the longest mention wins.
+
+    A scan over words with dictionary lookups, not a regex alternation: criteria texts run to thousands of
+    characters and the engine reads every one.
+    """
+    by_synonym, prefixes, longest = _mention_index()
+    tokens = _tokens(text)
+    words = [t.group(0).lower() for t in tokens]
     found: list[tuple[int, int, Concept]] = []
-    for pattern in (word_pattern, abbreviation_pattern):
-        for match in pattern.finditer(text):
-            concept = by_synonym.get(normalise_term(match.group(0)))
-            if concept is not None:
-                found.append((match.start(), match.end(), concept))
-    found.sort(key=lambda span: (span[0], -(span[1] - span[0])))
-    kept: list[tuple[int, int, Concept]] = []
-    for span in found:
-        if not kept or span[0] >= kept[-1][1]:
-            kept.append(span)
-    return kept
+    index = 0
+    while index < len(tokens):
+        match: tuple[int, Concept] | None = None
+        key = ""
+        for end in range(index, min(index + longest, len(tokens))):
+            key = f"{key} {words[end]}" if key else words[end]
+            concept = by_synonym.get(key)
+            if concept is not None and (not _is_abbreviation(key) or tokens[index].group(0).isupper()):
+                match = (end, concept)
+            if key not in prefixes:
+                break
+        if match is None:
+            index += 1
+            continue
+        end, concept = match
+        found.append((tokens[index].start(), tokens[end].end(), concept))
+        index = end + 1
+    return found
