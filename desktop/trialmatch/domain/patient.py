@@ -8,6 +8,7 @@ mmol/L)"), so a hand-written file is fixed in one pass and nothing typed is sile
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -197,7 +198,6 @@ class PatientError(ValueError):
 
 _PYDANTIC_MESSAGES = {
     "missing": "required",
-    "extra_forbidden": "unknown field",
     "float_parsing": "{input} is not a number",
     "float_type": "{input} is not a number",
     "finite_number": "{input} is not a number",
@@ -236,11 +236,23 @@ def _from_pydantic(error: ValidationError) -> Iterator[FieldProblem]:
             )
         elif kind == "literal_error" and location == ("sex",):
             message = f"{_shown(detail['input'])} is not a sex this format records (use female or male)"
+        elif kind == "extra_forbidden":
+            message = _unknown_field(location)
+        elif kind in {"bool_parsing", "bool_type"} and location[:1] == ("findings",):
+            message = f"{_shown(detail.get('input'))} is not true or false (leave out a finding not known)"
         elif kind in _PYDANTIC_MESSAGES:
             message = _PYDANTIC_MESSAGES[kind].format(input=_shown(detail.get("input")))
         else:
             message = detail["msg"]
         yield FieldProblem(_field_path(location), message)
+
+
+def _unknown_field(location: tuple[int | str, ...]) -> str:
+    """Name the field probably meant: "weight" -> weight_kg."""
+    models: dict[str, type[BaseModel]] = {"labs": LabEntry, "treatments": TreatmentEntry}
+    model = models.get(str(location[0]), Patient) if len(location) == 3 else Patient
+    close = difflib.get_close_matches(str(location[-1]), list(model.model_fields), n=1, cutoff=0.75)
+    return f"unknown field (did you mean {close[0]}?)" if close else "unknown field"
 
 
 def _decode(raw: str | bytes | Mapping[str, object]) -> dict[str, Any]:
@@ -249,8 +261,11 @@ def _decode(raw: str | bytes | Mapping[str, object]) -> dict[str, Any]:
     try:
         data = json.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        line = f" (line {exc.lineno}, column {exc.colno})" if isinstance(exc, json.JSONDecodeError) else ""
-        raise PatientError([FieldProblem("", f"not a JSON file{line}: {exc.args[0]}")]) from None
+        if isinstance(exc, json.JSONDecodeError):
+            where = f"line {exc.lineno}, column {exc.colno}: {exc.msg}"
+        else:
+            where = "not UTF-8 text"
+        raise PatientError([FieldProblem("", f"not a JSON file ({where})")]) from None
     if not isinstance(data, dict):
         raise PatientError([FieldProblem("", "a patient file is a JSON object ({...})")])
     return data
@@ -264,9 +279,8 @@ def _lab_problems(index: int, entry: LabEntry, as_of: dt.date | None) -> Iterato
     allowed = ", ".join(units_for(analyte))
     if entry.unit is None:
         if len(units_for(analyte)) > 1:
-            yield FieldProblem(
-                f"{field}.unit", f"missing: {analyte.label} is reported in {allowed}, say which"
-            )
+            choices = " or ".join(units_for(analyte))
+            yield FieldProblem(f"{field}.unit", f"missing ({analyte.label} is reported in {choices})")
             return
         unit = analyte.unit
     elif not is_unit_for(entry.unit, analyte):
