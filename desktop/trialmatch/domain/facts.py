@@ -20,8 +20,6 @@ from trialmatch.domain.lexicon import ancestors, descendants, resolve_finding
 from trialmatch.domain.patient import LabEntry, Patient, TreatmentEntry
 from trialmatch.domain.units import UnitError, canonical_unit, convert, format_number, format_quantity
 
-DAYS_PER_YEAR = 365.25
-
 
 @dataclass(frozen=True, slots=True)
 class Reading:
@@ -75,7 +73,9 @@ class PatientFacts:
         if patient.age is None:
             return None, False
         if patient.as_of is not None and patient.as_of != self.as_of:
-            return patient.age + (self.as_of - patient.as_of).days / DAYS_PER_YEAR, True
+            if self.as_of > patient.as_of:
+                return patient.age + age_at(patient.as_of, self.as_of), True
+            return patient.age - age_at(self.as_of, patient.as_of), True
         return patient.age, False
 
     @property

@@ -149,10 +149,16 @@ def convert(value: float, from_unit: str, to_unit: str, analyte: Analyte | None 
     molar_mass = analyte.molar_mass if analyte else None
     charge = analyte.charge if analyte else None
     try:
-        return value * _factor(source.canonical, target.canonical, molar_mass, charge)
+        factor = _factor(source.canonical, target.canonical, molar_mass, charge)
     except UnitError as exc:
         subject = f" for {analyte.label}" if analyte else ""
         raise UnitError(f"cannot convert {from_unit} to {to_unit}{subject}: {exc}") from None
+    return _clean(value * factor)
+
+
+def _clean(value: float) -> float:
+    """Drop binary noise (2800/µL is 2.8, not 2.8000000000000003) so a value equal to a threshold meets it."""
+    return float(f"{value:.12g}")
 
 
 def is_unit_for(unit: str, analyte: Analyte) -> bool:
