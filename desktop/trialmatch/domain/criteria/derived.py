@@ -1,0 +1,25 @@
+"""Derived value: a threshold on a value the patient facts compute (CrCl, eGFR, BMI).
+
+Kept apart from lab thresholds because the method matters: "creatinine clearance ≥ 60 mL/min according to
+Cockcroft-Gault" is not satisfied by a CKD-EPI eGFR, and the reason must name how the value was obtained.
+Every rule on ``crcl``, ``egfr`` or ``bmi`` is this kind; every other analyte is a lab threshold.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from trialmatch.domain.criteria.base import RuleBase
+from trialmatch.domain.criteria.lab import ThresholdFields
+
+DERIVED_ANALYTES = frozenset({"crcl", "egfr", "bmi"})
+
+Method = Literal["cockcroft-gault", "ckd-epi", "mdrd", "measured"]
+
+
+class DerivedValueRule(ThresholdFields, RuleBase):
+    """``analyte`` (crcl, egfr, bmi) compared with a fixed threshold; ``method`` when the trial names one."""
+
+    kind: Literal["derived"] = "derived"
+    analyte: str
+    method: Method | None = None

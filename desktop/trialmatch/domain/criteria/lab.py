@@ -1,0 +1,82 @@
+"""Lab threshold: one measured analyte against a fixed value or a multiple of its ULN/LLN.
+
+Registries qualify thresholds inside the sentence ("≤ 3 x ULN (≤ 5 x if liver metastases are present)",
+"(for Stratum D: ≥ 100.000/µl)"). Those variants live in the rule itself, because dropping them would fail
+patients the trial accepts.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from trialmatch.domain.criteria.base import Comparator, RuleBase, RuleModel
+
+Multiple = Literal["uln", "lln"]
+
+
+class ThresholdFields(RuleModel):
+    """A comparison the patient's value is held to.
+
+    ``unit`` is the canonical spelling of the unit as written (``None`` for × ULN/LLN and unitless scores);
+    ``value`` is the number as written. ``unit_inferred`` marks a unit the registry left out and the parser
+    supplied from the magnitude ("platelets ≥ 100" read as 10⁹/L), so the reason can say so.
+    ``lenient_value`` is set when the registry printed a range where one bound belongs ("bilirubin ≤ 1.5 - 3 x
+    ULN"): ``value`` is the strict bound, and a patient between the two is left to the clinician rather than
+    failed on a guess.
+    """
+
+    comparator: Comparator
+    value: float
+    unit: str | None = None
+    multiple_of: Multiple | None = None
+    unit_inferred: bool = False
+    lenient_value: float | None = None
+
+    def describe(self) -> str:
+        """ "≤ 3 × ULN", "≥ 1500 /µL": the threshold as a clinician reads it."""
+        number = _number(self.value)
+        if self.lenient_value is not None:
+            number = f"{number}–{_number(self.lenient_value)}"
+        if self.multiple_of:
+            limit = self.multiple_of.upper()
+            if number == "1":
+                return f"{self.comparator.symbol} {limit}"
+            return f"{self.comparator.symbol} {number} × {limit}"
+        unit = f" {self.unit}" if self.unit and self.unit != "1" else ""
+        return f"{self.comparator.symbol} {number}{unit}"
+
+
+class LabException(ThresholdFields):
+    """A conditional variant: when the patient has ``concept`` this threshold replaces the base one.
+
+    ``waived`` means the requirement does not apply at all for such patients ("unless receiving
+    anticoagulation therapy"); the comparison fields then repeat the base threshold.
+    """
+
+    concept: str
+    waived: bool = False
+    source_span: tuple[int, int]
+
+
+class StratumVariant(ThresholdFields):
+    """The threshold that applies in one stratum instead of the base ("for Stratum D: ≥ 100.000/µl")."""
+
+    stratum: str
+    exceptions: list[LabException] = Field(default_factory=list)
+    source_span: tuple[int, int]
+
+
+class LabThreshold(ThresholdFields, RuleBase):
+    """ "<analyte> <comparator> <value> <unit | × ULN | × LLN>" with its conditional and stratum variants."""
+
+    kind: Literal["lab"] = "lab"
+    analyte: str
+    exceptions: list[LabException] = Field(default_factory=list)
+    strata: list[StratumVariant] = Field(default_factory=list)
+
+
+def _number(value: float) -> str:
+    """1.5 → "1.5", 3.0 → "3": thresholds are shown as the registry would print them."""
+    return f"{value:g}" if abs(value) < 1e6 else f"{value:,.0f}"

@@ -1,0 +1,435 @@
+"""Numbers, comparators and units as registries print them.
+
+"1.500/µl" is 1,500/µL (a European thousands point), "1 x 109/L" is 1 × 10⁹/L (a flattened superscript),
+"≤ 3 x ULN" is a multiple of the upper limit of normal, "> 3 weeks" is a time span, "at least" is ≥. Every
+reader works on ``normalise(text)``, which keeps each character at its index, so a match's span is also a
+span of the criterion as printed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from trialmatch.domain.criteria.base import Comparator
+from trialmatch.domain.units import canonical_unit
+
+_FOLD = str.maketrans(
+    {
+        "≧": "≥",
+        "⩾": "≥",
+        "≦": "≤",
+        "⩽": "≤",
+        "×": "x",
+        "μ": "µ",
+        "–": "-",
+        "—": "-",
+        "‐": "-",
+        "−": "-",
+        "’": "'",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\\": " ",
+    }
+)
+
+
+def normalise(text: str) -> str:
+    """Lower-case and fold look-alike characters, one character for one, so indices stay put.
+
+    CT.gov escapes comparators as ``\\>``; the backslash becomes a space.
+    """
+    folded = text.translate(_FOLD)
+    lowered = folded.lower()
+    if len(lowered) == len(folded):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
+
+
+# --- comparators ------------------------------------------------------------------------------------------
+
+_GE_WORDS = (
+    "≥",
+    ">=",
+    "=>",
+    ">/=",
+    "> /=",
+    "> or =",
+    ">or=",
+    "=/>",
+    "greater than or equal to",
+    "greater than or equal",
+    "greater or equal to",
+    "greater or equal than",
+    "greater than/equal to",
+    "more than or equal to",
+    "higher than or equal to",
+    "equal to or greater than",
+    "equal or greater than",
+    "equal to or more than",
+    "equal to or higher than",
+    "equal to or above",
+    "equal or above",
+    "equal to or over",
+    "at least",
+    "no less than",
+    "not less than",
+    "no lower than",
+    "not lower than",
+    "not below",
+    "no fewer than",
+    "minimum of",
+    "a minimum of",
+    "minimum",
+    "above or equal to",
+    "over or equal to",
+)
+_LE_WORDS = (
+    "≤",
+    "<=",
+    "=<",
+    "</=",
+    "< /=",
+    "< or =",
+    "<or=",
+    "=/<",
+    "less than or equal to",
+    "less than or equal",
+    "less or equal to",
+    "less or equal than",
+    "less than/equal to",
+    "lower than or equal to",
+    "equal to or less than",
+    "equal or less than",
+    "equal to or lower than",
+    "equal to or below",
+    "equal or below",
+    "at most",
+    "no more than",
+    "not more than",
+    "no greater than",
+    "not greater than",
+    "no higher than",
+    "not higher than",
+    "not exceeding",
+    "not to exceed",
+    "not exceed",
+    "does not exceed",
+    "do not exceed",
+    "should not exceed",
+    "must not exceed",
+    "not above",
+    "up to and including",
+    "up to",
+    "maximum of",
+    "a maximum of",
+    "maximum",
+    "below or equal to",
+    "under or equal to",
+    "within",
+)
+_GT_WORDS = (
+    ">",
+    "greater than",
+    "more than",
+    "higher than",
+    "larger than",
+    "above",
+    "over",
+    "exceeding",
+    "exceeds",
+    "in excess of",
+    "superior to",
+)
+_LT_WORDS = ("<", "less than", "lower than", "smaller than", "fewer than", "below", "under", "inferior to")
+
+COMPARATOR_WORDS: dict[str, Comparator] = {
+    **dict.fromkeys(_GT_WORDS, Comparator.GT),
+    **dict.fromkeys(_LT_WORDS, Comparator.LT),
+    **dict.fromkeys(_GE_WORDS, Comparator.GE),
+    **dict.fromkeys(_LE_WORDS, Comparator.LE),
+}
+
+
+def _alternation(words: list[str] | tuple[str, ...] | set[str]) -> str:
+    """Longest first, spaces matching any run of spaces: the regex prefers "at least" over "at"."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s*") for w in sorted(words, key=len, reverse=True))
+
+
+COMPARATOR = _alternation(list(COMPARATOR_WORDS))
+"""A comparator word or sign; read its meaning with ``comparator_of``."""
+
+_COMPARATOR_KEYS = {re.sub(r"\s+", "", w): c for w, c in COMPARATOR_WORDS.items()}
+
+
+def comparator_of(matched: str) -> Comparator:
+    """The comparator a matched wording means ("no more than" → ≤)."""
+    return _COMPARATOR_KEYS[re.sub(r"\s+", "", matched)]
+
+
+_POSTFIX_GE = r"(?:or|and)\s+(?:more|greater|higher|above|over|older)|\+"
+_POSTFIX_LE = r"(?:or|and)\s+(?:less|lower|below|under|fewer|younger)"
+
+
+# --- numbers ----------------------------------------------------------------------------------------------
+
+NUMBER = r"(?<![\d.,a-z])(?:\d{1,3}(?:[.,]\d{3}(?![\d]))+|\d+(?:[.,]\d+)?|[.,]\d+)(?![\d])"
+"""A number as printed: "1.5", "1,5", "1,500", "1.500", "75.000", "100,000", ".5"."""
+
+_WORD_NUMBERS = {
+    "one": 1.0,
+    "two": 2.0,
+    "three": 3.0,
+    "four": 4.0,
+    "five": 5.0,
+    "six": 6.0,
+    "seven": 7.0,
+    "eight": 8.0,
+    "nine": 9.0,
+    "ten": 10.0,
+    "twelve": 12.0,
+    "fourteen": 14.0,
+    "twenty": 20.0,
+    "thirty": 30.0,
+    "one and a half": 1.5,
+    "one and one-half": 1.5,
+    "two and a half": 2.5,
+}
+WORD_NUMBER = r"(?<![a-z])(?:" + _alternation(list(_WORD_NUMBERS)) + r")(?![a-z])"
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A printed number. ``grouped`` is the reading as a thousands-grouped integer when the print allows it
+    ("1.500" → 1500), which only a count unit (/µL, /mm³) decides; ``value`` is the plain decimal reading."""
+
+    value: float
+    grouped: float | None
+
+
+def read_number(text: str) -> Number:
+    """Read a printed number; raises ValueError only for text ``NUMBER`` does not match."""
+    text = text.strip()
+    if text in _WORD_NUMBERS:
+        return Number(_WORD_NUMBERS[text], None)
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", text):
+        return Number(float(text.replace(",", "")), None)
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
+        grouped = float(text.replace(".", ""))
+        if text.count(".") > 1:
+            return Number(grouped, None)
+        return Number(float(text), grouped)
+    return Number(float(text.replace(",", ".")), None)
+
+
+# --- units ------------------------------------------------------------------------------------------------
+
+_VOLUME = r"(?:l|µl|ul|mm3|mm\^3|mm³|microl(?:it(?:er|re))?|cmm|cu\.?\s?mm|mcl|ml)"
+_TEN_POWER = (
+    r"(?:(?:x|\*)\s*10\s*(?:\^|\*\*|\*|e|exp)?\s*|10\s*(?:\^|\*\*|\*|e|exp)\s*)"
+    r"\(?\s*(?P<power>\d{1,2}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*\)?\s*(?:cells?\s*)?/\s*(?P<per>" + _VOLUME + r")(?![a-z])"
+)
+_PLAIN_UNITS = (
+    r"(?:cells?\s*)?(?:/|per\s+)\s*(?:µl|ul|mm3|mm\^3|mm³|microl(?:it(?:er|re))?|cmm|cu\.?\s?mm|mcl)",
+    r"cells?\s*/\s*(?:µl|ul|mm3|mm\^3|mm³)",
+    r"(?:k|thou)\s*/\s*(?:µl|ul|mm3|mm\^3|mm³|cumm|mcl)",
+    r"g/l",
+    r"(?:g|gm|gr|mg|µg|ug|mcg|ng|pg)\s*/\s*(?:dl|l|ml|100\s*ml)",
+    r"(?:mg|g|gm)\s*%",
+    r"(?:µ|u|mc|m|n|micro|milli)mol\s*/\s*(?:l|mol)",
+    r"meq\s*/\s*l",
+    r"(?:iu|u|ui|units?|miu|ku)\s*/\s*(?:l|ml)",
+    r"ml\s*(?:/|per\s+)\s*min(?:ute)?s?(?:\s*(?:/|per)\s*1[.,]73\s*(?:m\s*(?:\^\s*2|2|²)|sqm|m\*\*2|square\s+meters?)?)?",
+    r"cc\s*/\s*min",
+    r"kg\s*/\s*m\s*(?:\^\s*2|2|²)",
+    r"ms(?:ec)?|milli\s*seconds?",
+    r"s(?:ec(?:onds?)?)?",
+    r"%|percent",
+    r"mm\s*hg",
+    r"(?:g|mg)\s*/\s*24\s*h(?:ours?|rs?)?",
+)
+UNIT = r"(?:" + _TEN_POWER + "|" + "|".join(_PLAIN_UNITS) + r")(?![a-z0-9])"
+"""A unit printed after a number; ``unit_of`` gives its canonical spelling."""
+
+_TIME_UNITS = {
+    "day": "days",
+    "days": "days",
+    "d": "days",
+    "week": "weeks",
+    "weeks": "weeks",
+    "wk": "weeks",
+    "wks": "weeks",
+    "month": "months",
+    "months": "months",
+    "mo": "months",
+    "year": "years",
+    "years": "years",
+    "yr": "years",
+    "yrs": "years",
+    "hour": "hours",
+    "hours": "hours",
+    "hr": "hours",
+    "hrs": "hours",
+    "h": "hours",
+}
+TIME_UNIT = r"(?:days?|weeks?|wks?|months?|years?|yrs?|hours?|hrs?|h)(?![a-z])"
+
+
+def time_unit_of(text: str) -> str:
+    """ "wk" → "weeks", "h" → "hours"; the spelling must have matched ``TIME_UNIT``."""
+    return _TIME_UNITS[text.strip()]
+
+
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+def unit_of(matched: str, printed: str) -> str | None:
+    """The canonical spelling of a matched unit, or None when the unit table does not know it.
+
+    ``printed`` is the same span in the original case: "G/L" (giga per litre, 10⁹/L) differs from "g/L".
+    """
+    text = matched.strip()
+    power = re.fullmatch(_TEN_POWER, text)
+    if power:
+        digits = power.group("power").translate(_SUPERSCRIPT_DIGITS)
+        per = power.group("per")
+        per = "µL" if per not in {"l", "ml"} else per.upper() if per == "l" else "mL"
+        return canonical_unit(f"10^{digits}/{per}")
+    if printed.strip() in {"G/L", "G/l"}:
+        return canonical_unit(printed.strip())
+    cleaned = re.sub(r"\s*per\s+", "/", text)
+    cleaned = re.sub(r"^cells?\s*", "", cleaned).replace("percent", "%").replace("milli", "m")
+    cleaned = re.sub(r"\s+", "", cleaned).replace("cu.mm", "cumm").replace("squaremeters", "m2")
+    cleaned = re.sub(r"/1,73", "/1.73", cleaned)
+    cleaned = re.sub(r"/1\.73(?:squaremeter|m\*\*2)$", "/1.73m2", cleaned)
+    cleaned = re.sub(r"minutes?", "min", cleaned)
+    cleaned = re.sub(r"/24h(?:ours?|rs?)?$", "/24h", cleaned)
+    if cleaned in {"s", "sec", "second", "seconds"}:
+        return canonical_unit("s")
+    if cleaned in {"msec", "millisecond", "milliseconds"}:
+        return canonical_unit("ms")
+    return canonical_unit(cleaned)
+
+
+# --- multiples of the normal limits -----------------------------------------------------------------------
+
+_INSTITUTION = (
+    r"(?:(?:the|an?|institutional|institution'?s?|local|site'?s?|laboratory|lab|study|reference)\s+)*"
+)
+ULN = (
+    _INSTITUTION + r"(?:i?uln|upper\s+limits?\s+(?:of\s+)?(?:the\s+)?(?:institutional\s+|laboratory\s+)?"
+    r"(?:normal|reference)(?:\s+(?:range|limits?|values?))?|upper\s+(?:normal|reference)\s+(?:limits?|values?|range)"
+    r"|upper\s+limits?\s+normal|normal\s+upper\s+limits?|upper\s+limits?|upper\s+normal)(?:\s*\(\s*i?uln\s*\))?"
+)
+LLN = (
+    _INSTITUTION
+    + r"(?:i?lln|lower\s+limits?\s+(?:of\s+)?(?:the\s+)?(?:institutional\s+)?(?:normal|reference)"
+    r"(?:\s+(?:range|limits?|values?))?|lower\s+(?:normal|reference)\s+(?:limits?|values?|range)"
+    r"|lower\s+limits?\s+normal|normal\s+lower\s+limits?|lower\s+limits?)(?:\s*\(\s*i?lln\s*\))?"
+)
+TIMES = r"(?:x|\*|times|fold|-fold)"
+
+
+# --- thresholds -------------------------------------------------------------------------------------------
+
+_QUANTITY = (
+    r"(?P<num>" + NUMBER + r"|" + WORD_NUMBER + r"|(?<![a-z])(?:twice|double)(?![a-z]))"
+    r"(?:\s*(?:-|to|–)\s*(?P<num2>" + NUMBER + r"))?"
+    r"(?:\s*(?P<times>"
+    + TIMES
+    + r")?\s*(?:the\s+)?(?P<uln>"
+    + ULN
+    + r")|\s*(?P<lln>"
+    + TIMES
+    + r"?\s*"
+    + LLN
+    + r")"
+    r"|\s*(?P<normal>" + TIMES + r"\s*(?:the\s+)?normal)(?![a-z])"
+    r"|\s*(?P<times_only>" + TIMES + r")(?![a-z0-9])(?!\s*" + NUMBER + r")(?!\s*10)"
+    r"|\s*(?P<unit>" + UNIT + r")|\s*(?P<time>" + TIME_UNIT + r"))?"
+)
+THRESHOLD = re.compile(
+    r"(?:(?P<cmp>"
+    + COMPARATOR
+    + r")\s*(?:of\s+|than\s+|to\s+)?(?:the\s+)?)?"
+    + _QUANTITY
+    + r"(?:\s*(?P<post_ge>"
+    r"" + _POSTFIX_GE + r")|\s*(?P<post_le>" + _POSTFIX_LE + r"))?"
+)
+BARE_LIMIT = re.compile(
+    r"(?P<cmp>" + COMPARATOR + r")\s*(?:the\s+)?(?:(?P<uln>" + ULN + r")|(?P<lln>" + LLN + r"))"
+    r"|(?P<wnl>within\s+(?:the\s+)?(?:institutional\s+|normal\s+)?(?:normal|reference)\s+(?:limits?|range|values?))"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One threshold read from text: ``comparator`` is None when none was printed ("ANC 1500/µL")."""
+
+    start: int
+    end: int
+    comparator: Comparator | None
+    number: Number
+    upper: Number | None
+    """The second number of a printed range ("≤ 1.5 - 3 x ULN", "18 - 75")."""
+    unit: str | None
+    unit_text: str | None
+    multiple_of: str | None
+    times_only: bool
+    """"≤ 5 x" with no unit: a multiple of whatever the sentence's base threshold is a multiple of."""
+    time_unit: str | None
+
+
+def find_quantities(norm: str, printed: str) -> list[Quantity]:
+    """Every number in the text with the comparator before it and the unit or limit after it."""
+    found = []
+    for match in THRESHOLD.finditer(norm):
+        if match.group("num") is None:
+            continue
+        comparator = comparator_of(match.group("cmp")) if match.group("cmp") else None
+        if match.group("post_ge"):
+            comparator = Comparator.GE
+        elif match.group("post_le"):
+            comparator = Comparator.LE
+        number_text = match.group("num")
+        number = Number(2.0, None) if number_text in {"twice", "double"} else read_number(number_text)
+        upper = read_number(match.group("num2")) if match.group("num2") else None
+        unit_text = match.group("unit")
+        unit = None
+        if unit_text:
+            start = match.start("unit")
+            unit = unit_of(unit_text, printed[start : match.end("unit")])
+        multiple = None
+        if match.group("uln") or match.group("normal"):
+            multiple = "uln"
+        elif match.group("lln"):
+            multiple = "lln"
+        time = match.group("time")
+        found.append(
+            Quantity(
+                start=match.start(),
+                end=match.end(),
+                comparator=comparator,
+                number=number,
+                upper=upper,
+                unit=unit,
+                unit_text=unit_text,
+                multiple_of=multiple,
+                times_only=bool(match.group("times_only")),
+                time_unit=time_unit_of(time) if time else None,
+            )
+        )
+    return found
+
+
+def find_bare_limits(norm: str) -> list[tuple[int, int, Comparator, str]]:
+    """ "≤ ULN", "no greater than the upper limit of normal", "within normal limits": no number printed."""
+    found = []
+    for match in BARE_LIMIT.finditer(norm):
+        if match.group("wnl"):
+            found.append((match.start(), match.end(), Comparator.LE, "uln"))
+            continue
+        multiple = "uln" if match.group("uln") else "lln"
+        found.append((match.start(), match.end(), comparator_of(match.group("cmp")), multiple))
+    return found

@@ -1,0 +1,176 @@
+"""``parse_criterion``: one eligibility item to one rule, never raising.
+
+The item is offered whole to each reader; when none reads it fully it is split into sentences, then into a
+top-level list, and read part by part. What stays unread becomes ``NeedsReview`` with the reason, because a
+rule read from half a sentence could fail a patient the trial accepts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from trialmatch.domain.criteria.logic import AllOf, AnyOf
+from trialmatch.domain.criteria.read_findings import read_findings
+from trialmatch.domain.criteria.read_labs import read_labs
+from trialmatch.domain.criteria.read_people import read_age_and_sex, read_performance, read_sex
+from trialmatch.domain.criteria.read_therapy import read_therapy
+from trialmatch.domain.criteria.registry import Rule
+from trialmatch.domain.criteria.review import NeedsReview
+from trialmatch.domain.criteria.text import Read, Segment, sentences, split_top_level, word_set
+from trialmatch.domain.trial import Section
+
+_NOT_SPECIFIED = re.compile(
+    r"\s*(?:not\s+specified|no\s+restrictions?|not\s+applicable|n/?a|none(?:\s+specified)?|any|no\s+limits?"
+    r"|no\s+requirements?|unrestricted)\s*\.?\s*"
+)
+_WHOLE_ITEM_STRATUM = re.compile(
+    r"[(\[]\s*(?:only\s+)?(?:for\s+|in\s+)?(?:the\s+)?strat(?:um|a)\s+[a-z0-9]{1,3}(?:\s*(?:,|and|&|/|or)\s*[a-z0-9]{1,3})*"
+    r"\s*(?:only)?\s*[)\]]"
+)
+""""(only for Stratum D)": the catalogue records it as Criterion.stratum; the reader skips the words."""
+_LABEL = re.compile(r"\s*(?P<label>[a-z][a-z /-]{2,40}?)\s*:\s+(?=\S)")
+_HEADINGS = word_set(
+    """
+    age sex gender performance status performance life expectancy hematopoietic haematopoietic hepatic renal
+    cardiovascular pulmonary other menopausal status biologic therapy chemotherapy endocrine therapy
+    radiotherapy surgery hormonal therapy immunotherapy prior concurrent therapy
+    """
+)
+_WIDENING = re.compile(
+    r"(?<![a-z])(?:allowed|permitted|eligible|accepted|acceptable|may|can|except|unless|however|note|if|or)(?![a-z])"
+)
+_LIST = re.compile(r",\s*(?:and/or|or|and)?\s*|;\s*|\s+and/or\s+|\s+or\s+|\s+and\s+")
+
+
+def parse_criterion(text: str, section: Section, context: str | None = None) -> Rule:
+    """The rule an eligibility item states; ``NeedsReview`` (with why) for anything not read fully."""
+    try:
+        return _parse(text, section, context)
+    except Exception as error:  # the parser must never raise: one odd sentence cannot stop an import
+        return NeedsReview(source_span=(0, len(text)), text=text, why=f"the parser failed on it ({error})")
+
+
+def _parse(text: str, section: Section, context: str | None) -> Rule:
+    segment = Segment.of(text)
+    heading = (context or "").lower().rsplit(":", 1)[-1].strip() if context else ""
+    label = _LABEL.match(segment.norm)
+    if label and label.group("label").strip() in _HEADINGS:
+        heading = label.group("label").strip()
+        segment = _mask(segment, [label.span()])
+    segment = _mask(segment, [m.span() for m in _WHOLE_ITEM_STRATUM.finditer(segment.norm)])
+    whole = segment.sub(0, len(text))
+    if whole.start >= whole.end:
+        return NeedsReview(source_span=(0, len(text)), text=text, why="empty item")
+    if _NOT_SPECIFIED.fullmatch(whole.text):
+        span = whole.span
+        return (
+            AllOf(source_span=span, children=[])
+            if section is Section.INCLUSION
+            else AnyOf(source_span=span, children=[])
+        )
+    read = _read(whole, section, heading)
+    if read.rule is not None:
+        return read.rule
+    problem = read.problem or "not a criterion kind the engine reads"
+    parts = sentences(whole)
+    if len(parts) > 1:
+        combined = _combine_sentences(whole, parts, section, heading)
+        if combined is not None:
+            return combined
+    items = split_top_level(whole, _LIST)
+    if len(items) > 1:
+        combined = _combine_list(whole, items, section, heading)
+        if combined is not None:
+            return combined
+    return NeedsReview(source_span=whole.span, text=text, why=problem)
+
+
+def _mask(segment: Segment, spans: list[tuple[int, int]]) -> Segment:
+    """Blank spans out of the normalised text (indices kept), so no reader sees them."""
+    norm = segment.norm
+    for start, end in spans:
+        norm = norm[:start] + " " * (end - start) + norm[end:]
+    return Segment(segment.printed, norm, segment.start, segment.end)
+
+
+def _readers(section: Section, heading: str) -> tuple[Callable[[Segment], Read | None], ...]:
+    """In order of specificity: a scale or an analyte name decides more than a finding word does."""
+    return (
+        lambda s: read_performance(s, heading),
+        lambda s: read_age_and_sex(s, heading),
+        lambda s: read_sex(s, heading),
+        lambda s: read_labs(s, section),
+        read_therapy,
+        lambda s: read_findings(s, section),
+    )
+
+
+def _read(segment: Segment, section: Section, heading: str) -> Read:
+    """The first full reading of the segment, else the first reader's problem with it."""
+    problem: str | None = None
+    for reader in _readers(section, heading):
+        read = reader(segment)
+        if read is None:
+            continue
+        if read.rule is not None:
+            return read
+        problem = problem or read.problem
+    return Read.failed(problem or "not a criterion kind the engine reads")
+
+
+def _combine_sentences(whole: Segment, parts: list[Segment], section: Section, heading: str) -> Rule | None:
+    """Every sentence read: all must hold (inclusion) or any excludes (exclusion).
+
+    An inclusion item may keep unread sentences as review children when they only add requirements; a
+    sentence that may relax the others ("transfusion allowed", "unless ...") sends the whole item to review.
+    """
+    reads = [(part, _read(part, section, heading)) for part in parts]
+    if all(read.rule is not None for _, read in reads):
+        rules = [read.rule for _, read in reads if read.rule is not None]
+        return _join(whole, rules, either=section is Section.EXCLUSION)
+    if section is Section.EXCLUSION or not any(read.rule is not None for _, read in reads):
+        return None
+    children: list[Rule] = []
+    for part, read in reads:
+        if read.rule is not None:
+            children.append(read.rule)
+        elif _WIDENING.search(part.text):
+            return None
+        else:
+            children.append(
+                NeedsReview(source_span=part.span, text=part.quote(), why=read.problem or "not read")
+            )
+    return _join(whole, children, either=False)
+
+
+def _combine_list(
+    whole: Segment, items: list[tuple[Segment, str]], section: Section, heading: str
+) -> Rule | None:
+    """ "A, B or C" read item by item; only when every item reads, since a list may share words."""
+    rules: list[Rule] = []
+    for part, _ in items:
+        read = _read(part, section, heading)
+        if read.rule is None:
+            return None
+        rules.append(read.rule)
+    joiners = {joiner for _, joiner in items[1:]}
+    words = {re.sub(r"[,;\s]", "", j) for j in joiners} - {""}
+    if section is Section.INCLUSION:
+        either = bool(words & {"or", "and/or"}) and "and" not in words
+        if words >= {"or", "and"}:
+            return None
+    else:
+        either = words != {"and"}
+    return _join(whole, rules, either=either)
+
+
+def _join(whole: Segment, rules: list[Rule], either: bool) -> Rule:
+    if len(rules) == 1:
+        return rules[0]
+    if either:
+        return AnyOf(source_span=whole.span, children=rules)
+    children: list[Rule] = []
+    for rule in rules:
+        children.extend(rule.children if isinstance(rule, AllOf) else [rule])
+    return AllOf(source_span=whole.span, children=children)

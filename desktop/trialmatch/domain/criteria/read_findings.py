@@ -1,0 +1,294 @@
+"""Reader for findings: "Known, active auto-immune disease", "Pregnancy or breast feeding", "Not pregnant or
+nursing", "Active brain metastasis (treated and stable brain metastasis accepted)".
+
+Concepts come from the lexicon. Around them the reader accepts negation ("no", "not", "negative for"),
+qualifiers ("history of", "active") and narrowing words it cannot check ("uncontrolled", "within 6 months",
+"with positive viral load"). A narrowing word can only make the statement rarer, so it is kept as an
+unchecked exception: a present finding then goes to the clinician, an absent one is still decided. Any
+other word left over means the sentence was not read, and the criterion goes to review.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from trialmatch.domain.criteria.finding import FindingException, FindingRule, Qualifier
+from trialmatch.domain.criteria.logic import AllOf, AnyOf
+from trialmatch.domain.criteria.text import Read, Segment, Span, leftover_words, parenthesised, word_set
+from trialmatch.domain.lexicon import Concept, ancestors, find_concepts, get_concept, resolve_finding
+from trialmatch.domain.trial import Section
+
+_NEGATION = re.compile(
+    r"(?<![a-z])(?:no|not|non|without|absence\s+of|absent|free\s+of|negative(?:\s+(?:for|test\s+for))?|never|none|"
+    r"must\s+not\s+(?:be|have)|may\s+not\s+(?:be|have)|cannot\s+be|is\s+not|are\s+not)(?![a-z])"
+)
+_NEGATIVE_AFTER = re.compile(r"\s*(?:-|\s)\s*(?:negative|seronegative|negativity)(?![a-z])")
+_HISTORY = re.compile(r"(?<![a-z])(?:history|prior|previous|previously|past|ever)(?![a-z])")
+_ACTIVE = re.compile(r"(?<![a-z])(?:active|current|currently|ongoing|present|concurrent|existing)(?![a-z])")
+_NARROWING = re.compile(
+    r"(?<![a-z])(?:uncontrolled|poorly\s+controlled|symptomatic|clinically\s+(?:significant|relevant|important|active)"
+    r"|significant|severe|serious|unstable|untreated|progressive|progressing|chronic|acute|recent|recently"
+    r"|recurrent|major|moderate|life[\s-]threatening|refractory|unresolved|persistent|decompensated"
+    r"|within\s+(?:the\s+)?(?:last\s+|past\s+|previous\s+|preceding\s+)?\d+\s*(?:days?|weeks?|months?|years?)"
+    r"(?:\s+(?:prior\s+to|before|of|preceding)\s+[a-z0-9 ]*?(?=,|;|$|\)))?"
+    r"|in\s+the\s+(?:last|past|previous|preceding)\s+\d+\s*(?:days?|weeks?|months?|years?))(?![a-z])"
+)
+_TRAILING = re.compile(
+    r"(?<![a-z])(?:with|requiring|that\s+requires?|which\s+requires?|needing|defined\s+as|with\s+evidence\s+of)"
+    r"\s+[^,;()]+"
+)
+"""A qualifier after a concept ("HIV with positive viral load"); before the first concept "with" is filler."""
+_ACCEPTANCE = re.compile(
+    r"(?<![a-z])(?:accepted|acceptable|allowed|permitted|eligible|except|excepted|excluding|unless|other\s+than"
+    r"|with\s+the\s+exception\s+of|may\s+(?:participate|be\s+(?:included|enrolled|eligible))|can\s+be\s+included"
+    r"|(?:are|is)\s+not\s+excluded)(?![a-z])"
+)
+_FINDING_FILLER = word_set(
+    """
+    known active history prior previous previously past ever current currently ongoing present presence
+    diagnosis diagnosed evidence documented confirmed suspected positive test tested testing result for
+    infection infections disease diseases disorder disorders condition conditions patients patient women
+    woman men mothers subjects participants who are is was were or and with has have having of any personal
+    clinical clinically signs diagnosed status existing concurrent serology serologic seropositive
+    history known pregnant breast feeding lactating nursing note medical need needs required must should
+    serum urine β hcg beta female females male males
+    """
+)
+_EXCEPTION_FILLER = word_set(
+    """
+    accepted acceptable allowed permitted eligible except excepted excluding unless other than exception
+    may participate included include enrolled can be are is not excluded patients with who have has
+    subjects participants note those
+    """
+)
+
+
+def read_findings(segment: Segment, section: Section) -> Read | None:
+    """Finding rules for the concepts the segment names; None when it names none.
+
+    "Women of childbearing potential must have a negative pregnancy test" is "not pregnant": childbearing
+    potential only says to whom the test applies, and a patient without it is not pregnant either.
+    """
+    concepts = _concepts(segment)
+    if not concepts:
+        return None
+    conditional: list[Span] = []
+    if any(c.id == "pregnancy" for _, _, c in concepts):
+        conditional = [(s, e) for s, e, c in concepts if c.id == "childbearing_potential"]
+        concepts = [x for x in concepts if x[2].id != "childbearing_potential"]
+    exception_spans = _exception_clauses(segment, concepts)
+    main = [c for c in concepts if not any(s <= c[0] and c[1] <= e for s, e in exception_spans)]
+    if not main:
+        return None
+    exceptions = [_exception(segment, span, concepts) for span in exception_spans]
+    main_concepts = _lift(main, exceptions)
+    claimed: list[Span] = [(s, e) for s, e, _ in main] + list(exception_spans) + conditional
+    narrowing = [
+        m
+        for m in _TRAILING.finditer(segment.norm, main[0][1], segment.end)
+        if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in claimed)
+    ]
+    claimed += [m.span() for m in narrowing]
+    words = [
+        m
+        for m in _NARROWING.finditer(segment.norm, segment.start, segment.end)
+        if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in claimed)
+    ]
+    narrowing += words
+    claimed += [m.span() for m in words]
+    negations = [
+        m
+        for m in _NEGATION.finditer(segment.norm, segment.start, segment.end)
+        if not any(s <= m.start() < e for s, e in claimed)
+    ]
+    negatives_after = [
+        m for s, e, _ in main if (m := _NEGATIVE_AFTER.match(segment.norm, e, segment.end)) is not None
+    ]
+    claimed += [m.span() for m in negations] + [m.span() for m in negatives_after]
+    leftover = leftover_words(segment, claimed, _FINDING_FILLER)
+    if leftover:
+        return Read.failed(f"words not understood: {' '.join(leftover[:8])}")
+    negated = _negated(main, negations, negatives_after)
+    if negated is None:
+        return Read.failed("negation covers only part of the list")
+    qualifier = _qualifier(segment, main[0][0])
+    chunks = _chunks(segment)
+    rules = []
+    seen: set[str] = set()
+    for (start, end, _), concept in zip(main, main_concepts, strict=True):
+        if concept.id in seen:
+            continue
+        seen.add(concept.id)
+        unchecked = [
+            FindingException(concept=None, text=segment.quote(m.start(), m.end()), source_span=m.span())
+            for m in narrowing
+            if _applies(m, start, main[0][0], chunks)
+        ]
+        rules.append(
+            FindingRule(
+                source_span=(start, end),
+                concept=concept.id,
+                present=not negated,
+                qualifier=qualifier,
+                exceptions=[*exceptions, *unchecked],
+            )
+        )
+    if len(rules) == 1:
+        return Read(rules[0].model_copy(update={"source_span": segment.span}))
+    joiners = _joiners(segment, main)
+    if negated:
+        return Read(AllOf(source_span=segment.span, children=list(rules)))
+    either = "or" in joiners or "and/or" in joiners or (section is Section.EXCLUSION and joiners != {"and"})
+    combined = (
+        AnyOf(source_span=segment.span, children=list(rules))
+        if either
+        else AllOf(source_span=segment.span, children=list(rules))
+    )
+    return Read(combined)
+
+
+_CHUNK = re.compile(r"[,;]")
+
+
+def _chunks(segment: Segment) -> list[Span]:
+    """The comma-separated stretches of the list: a narrowing word applies within its own stretch."""
+    bounds = [
+        segment.start,
+        *(m.end() for m in _CHUNK.finditer(segment.norm, segment.start, segment.end)),
+        segment.end,
+    ]
+    return list(pairwise(bounds))
+
+
+def _applies(narrowing: re.Match[str], concept_start: int, first_concept: int, chunks: list[Span]) -> bool:
+    """Words before the first concept and time windows cover the whole list; others their own stretch.
+
+    Applying a narrowing word too widely is safe (a present finding goes to review); too narrowly is not.
+    """
+    if narrowing.start() < first_concept or narrowing.group(0).startswith(("within", "in the")):
+        return True
+    return any(s <= narrowing.start() < e and s <= concept_start < e for s, e in chunks)
+
+
+_AUTO_IMMUNE = re.compile(r"auto-immun", re.IGNORECASE)
+_ELLIPSIS = re.compile(
+    r"(?<![a-z])(?P<first>[a-z]+)\s+(?:or|and|and/or|/)\s+(?:[a-z-]+\s+)?(?P<noun>metastases|metastasis|mets|disease)(?![a-z])"
+)
+""""Cerebral or leptomeningeal metastases": the first adjective shares the noun ("cerebral metastases")."""
+
+
+def _concepts(segment: Segment) -> list[tuple[int, int, Concept]]:
+    """Concept mentions with absolute spans; "auto-immune" is read as "autoimmune", and "bone or liver
+    metastases" names both."""
+    printed = _AUTO_IMMUNE.sub("autoimmun ", segment.printed[segment.start : segment.end])
+    printed = re.sub(r"autoimmun (\w)", r"autoimmun\1 ", printed)
+    found = [(s + segment.start, e + segment.start, c) for s, e, c in find_concepts(printed)]
+    for match in _ELLIPSIS.finditer(segment.norm, segment.start, segment.end):
+        if any(s <= match.start("first") < e for s, e, _ in found):
+            continue
+        concept = resolve_finding(f"{match.group('first')} {match.group('noun')}")
+        if concept is not None:
+            found.append((match.start("first"), match.end("first"), concept))
+    return sorted(found, key=lambda x: x[0])
+
+
+def _exception_clauses(segment: Segment, concepts: list[tuple[int, int, Concept]]) -> list[Span]:
+    """Brackets and trailing clauses that accept some patients back ("treated and stable ... accepted")."""
+    clauses: list[Span] = []
+    for start, end in parenthesised(segment):
+        if _ACCEPTANCE.search(segment.norm, start, end):
+            clauses.append((start, end))
+    first_concept = concepts[0][0]
+    for match in _ACCEPTANCE.finditer(segment.norm, segment.start, segment.end):
+        if match.start() <= first_concept or any(s <= match.start() < e for s, e in clauses):
+            continue
+        clause_start = _clause_start(segment, match.start())
+        clauses.append((clause_start, segment.end))
+        break
+    return clauses
+
+
+def _clause_start(segment: Segment, position: int) -> int:
+    """Back from an acceptance word to the start of its clause: the last ". ", ";", "," or "(" before it."""
+    for i in range(position - 1, segment.start, -1):
+        if segment.norm[i] in ";,(:" or (segment.norm[i] == "." and segment.norm[i + 1 : i + 2] == " "):
+            return i
+    return position
+
+
+def _exception(segment: Segment, span: Span, concepts: list[tuple[int, int, Concept]]) -> FindingException:
+    """One exception: its concept when the clause is just "<concept> accepted", else the text unchecked."""
+    start, end = span
+    inner = [(s, e, c) for s, e, c in concepts if start <= s and e <= end]
+    text = segment.quote(start, end).strip("()[] ,;.")
+    named = _ACCEPTANCE.sub(" ", segment.norm[start:end])
+    named = " ".join(w for w in re.findall(r"[a-z0-9']+", named) if w not in _JOINING)
+    concept = resolve_finding(named) if named else None
+    if concept is not None:
+        return FindingException(concept=concept.id, text=text, source_span=span)
+    if len(inner) == 1:
+        clause = Segment(segment.printed, segment.norm, start, end)
+        claimed = [(inner[0][0], inner[0][1])]
+        claimed += [m.span() for m in _ACCEPTANCE.finditer(segment.norm, start, end)]
+        if not leftover_words(clause, claimed, _EXCEPTION_FILLER | _FINDING_FILLER):
+            return FindingException(concept=inner[0][2].id, text=text, source_span=span)
+    return FindingException(concept=None, text=text, source_span=span)
+
+
+_JOINING = frozenset(
+    {"and", "or", "are", "is", "be", "the", "with", "patients", "subjects", "participants", "who", "have"}
+)
+
+
+def _lift(main: list[tuple[int, int, Concept]], exceptions: list[FindingException]) -> list[Concept]:
+    """ "Active brain metastasis (treated and stable accepted)": when the exception is a sibling of the named
+    concept, the sentence is about their common parent (brain metastases), minus the exception."""
+    lifted = []
+    for _, _, concept in main:
+        for exception in exceptions:
+            if exception.concept is None or exception.concept in ancestors(concept.id):
+                continue
+            shared = set(get_concept(exception.concept).parents) & set(concept.parents)
+            if shared and concept.id not in ancestors(exception.concept):
+                concept = get_concept(sorted(shared)[0])
+        lifted.append(concept)
+    return lifted
+
+
+def _negated(
+    main: list[tuple[int, int, Concept]], negations: list[re.Match[str]], after: list[re.Match[str]]
+) -> bool | None:
+    """Whether the list is negated as a whole; None when the negation covers only some of it."""
+    if after:
+        return True if len(after) == len(main) or len(main) == 1 else None
+    if not negations:
+        return False
+    if negations[0].start() < main[0][0]:
+        return True
+    return None
+
+
+def _qualifier(segment: Segment, first_concept: int) -> Qualifier:
+    """ "History of X" or "active X": the words before the first concept say which."""
+    before = segment.norm[segment.start : first_concept]
+    if _HISTORY.search(before):
+        return "history"
+    if _ACTIVE.search(before):
+        return "active"
+    return "any"
+
+
+def _joiners(segment: Segment, main: list[tuple[int, int, Concept]]) -> set[str]:
+    found = set()
+    for (_, end, _), (start, _, _) in pairwise(main):
+        between = segment.norm[end:start]
+        if re.search(r"and\s*/\s*or", between):
+            found.add("and/or")
+        elif re.search(r"(?<![a-z])or(?![a-z])|/", between):
+            found.add("or")
+        elif re.search(r"(?<![a-z])and(?![a-z])", between):
+            found.add("and")
+        else:
+            found.add(",")
+    return found

@@ -1,0 +1,737 @@
+"""Reader for lab and derived-value thresholds: "ALT, AST ≤ 3 x ULN (if liver metastasis, up to 5 x ULN
+acceptable) and total bilirubin ≤ 3mg/dL", "creatinine ≤ 1.5 x ULN or creatinine clearance ≥ 60 mL/min".
+
+The sentence becomes a sequence of analyte mentions, thresholds and joining words. Analytes listed before a
+threshold share it ("AST and ALT ≤ 3 x ULN"); groups joined by "or" are alternatives. Bracketed or trailing
+conditions become exceptions ("≤ 5 x if liver metastases") or stratum variants ("for Stratum D: ..."). How a
+list combines depends on the section: an inclusion "AST and/or ALT ≤ 3 x ULN" needs both, an exclusion
+"ALT and/or AST > 5 x ULN" excludes on either; a plain "and" in an exclusion is read literally (both), the
+reading that never excludes a patient the trial may accept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import pairwise
+from typing import cast
+
+from trialmatch.domain.analytes import Analyte, all_analytes, get_analyte
+from trialmatch.domain.criteria.base import Comparator
+from trialmatch.domain.criteria.derived import DERIVED_ANALYTES, DerivedValueRule, Method
+from trialmatch.domain.criteria.lab import LabException, LabThreshold, StratumVariant, ThresholdFields
+from trialmatch.domain.criteria.logic import AllOf, AnyOf
+from trialmatch.domain.criteria.numbers import Number, Quantity, find_bare_limits, find_quantities
+from trialmatch.domain.criteria.text import Read, Segment, Span, leftover_words, parenthesised, word_set
+from trialmatch.domain.lexicon import Concept, find_concepts, resolve_finding
+from trialmatch.domain.trial import Section
+from trialmatch.domain.units import UnitError, convert, units_for
+
+# --- analyte mentions -------------------------------------------------------------------------------------
+
+_LOWER_CASE_OK = word_set(
+    "anc wbc plt plts ast alt inr hgb ldh alp ptt aptt bmi psa gfr egfr alc ggt cea afp tsh crp bun hb "
+    "sgot sgpt asat alat crcl clcr qtc qtcf lvef tbili bili creat"
+)
+"""Short names read in any case; other names of three letters or fewer only in capitals ("PT", "EF")."""
+
+_NOT_MENTIONS = frozenset(
+    {
+        "clearance",
+        "k",
+        "mg",
+        "na",
+        "ca",
+        "cr",
+        "ms",
+        "ld",
+        "tp",
+        "tc",
+        "tg",
+        "got",
+        "gpt",
+        "pal",
+        "glu",
+        "tca",
+        "cockcroft-gault",
+        "cockcroft gault",
+        "ckd-epi",
+        "mdrd",
+        "systolic",
+        "diastolic",
+        "ra",
+        "ef",
+        "lymph",
+        "polys",
+        "urate",
+        "phos",
+        "chol",
+        "trigs",
+        "fertile",
+    }
+)
+"""Aliases too ambiguous in running text: units (mg, K), words (clearance), methods (Cockcroft-Gault)."""
+
+_GROUPS = {
+    "transaminases": ("ast", "alt"),
+    "aminotransferases": ("ast", "alt"),
+    "liver transaminases": ("ast", "alt"),
+    "serum transaminases": ("ast", "alt"),
+    "liver aminotransferases": ("ast", "alt"),
+    "serum aminotransferases": ("ast", "alt"),
+    "transaminase levels": ("ast", "alt"),
+    "transaminase": ("ast", "alt"),
+    "ast/alt": ("ast", "alt"),
+    "alt/ast": ("alt", "ast"),
+    "sgot/sgpt": ("ast", "alt"),
+    "sgpt/sgot": ("alt", "ast"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Names:
+    pattern: re.Pattern[str]
+    ids: dict[str, tuple[str, ...]]
+
+
+@cache
+def _names() -> _Names:
+    ids: dict[str, tuple[str, ...]] = dict(_GROUPS)
+    for analyte in all_analytes():
+        for alias in {analyte.name.lower(), *analyte.aliases}:
+            alias = alias.lower()
+            if alias in _NOT_MENTIONS or len(alias) < 2:
+                continue
+            ids.setdefault(alias, (analyte.id,))
+    alternation = "|".join(re.escape(a).replace(r"\ ", r"[\s-]+") for a in sorted(ids, key=len, reverse=True))
+    return _Names(re.compile(rf"(?<![a-z0-9])(?:{alternation})(?![a-z0-9+])"), ids)
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    start: int
+    end: int
+    analytes: tuple[str, ...]
+
+
+def _mentions(segment: Segment) -> list[_Mention]:
+    names = _names()
+    found = []
+    for match in names.pattern.finditer(segment.norm, segment.start, segment.end):
+        key = re.sub(r"[\s-]+", " ", match.group(0))
+        analytes = names.ids.get(key) or names.ids.get(match.group(0))
+        if analytes is None:
+            continue
+        printed = segment.printed[match.start() : match.end()]
+        if len(key) <= 3 and key not in _LOWER_CASE_OK and not printed.isupper():
+            continue
+        found.append(_Mention(match.start(), match.end(), analytes))
+    return found
+
+
+_METHODS: tuple[tuple[re.Pattern[str], Method], ...] = (
+    (re.compile(r"cockcroft[\s-]*(?:and\s+|&\s*|-)?\s*gault|\bc-g\b"), "cockcroft-gault"),
+    (re.compile(r"ckd[\s-]*epi"), "ckd-epi"),
+    (re.compile(r"\bmdrd\b"), "mdrd"),
+    (
+        re.compile(
+            r"24[\s-]*(?:hours?|hrs?|h)[\s-]*urine(?:\s+collection)?|measured\s+(?=creatinine\s+clearance)"
+        ),
+        "measured",
+    ),
+)
+
+_LAB_FILLER = word_set(
+    """
+    formula equation method according using calculated estimated calculation estimation based institution
+    normal limit limits range upper lower rate cells cell sgot sgpt uln lln ratio mm3 µl ul
+    aspartate alanine aminotransferase transaminase transaminases aminotransferases direct conjugated
+    either whichever coagulation marrow
+    """
+)
+
+_REDUNDANT = re.compile(
+    r"for\s+(?:patients|participants|subjects|those|pts)\s+with\s+(?:serum\s+)?creatinine\s+(?:levels?\s+)?"
+    r"(?:above|>|greater\s+than|over)\s+(?:\d+(?:\.\d+)?\s*x\s*)?(?:the\s+)?(?:institutional\s+)?"
+    r"(?:upper\s+limit\s+of\s+)?(?:normal|uln)(?:\s+limits?)?"
+)
+"""The NCI template's "for participants with creatinine levels above institutional normal": it restates the
+alternative, it adds no condition."""
+
+_LABEL = re.compile(
+    r"[a-z][a-z\s-]{0,40}?\s*(?:,\s*)?(?:\(?\s*(?:as\s+)?(?:defined|evidenced|documented)\s+(?:as|by))\s"
+)
+""""Neutropenia defined as ANC < 1,500/mm³": the words before "defined as" name what the numbers define."""
+
+_TIMING = re.compile(
+    r"(?:(?:obtained|performed|done|measured|drawn|collected|assessed)\s+)?(?:within|≤|<=|in\s+the|during\s+the)\s+"
+    r"(?:the\s+)?(?:last\s+|past\s+|previous\s+)?\d+\s*(?:days?|weeks?|hours?|hrs?|h)(?![a-z])"
+    r"(?:\s*(?:prior\s+to|before|of|preceding|from)\s+(?:the\s+)?(?:start\s+of\s+|initiation\s+of\s+)?"
+    r"(?:study\s+)?(?:registration|enrollment|enrolment|randomi[sz]ation|entry|treatment|first\s+dose"
+    r"|day\s+1|cycle\s+1,?\s*day\s+1|screening|inclusion|consent|therapy|drug|dosing|administration)"
+    r"(?:\s+(?:of\s+)?(?:study\s+)?(?:treatment|drug|therapy))?)?"
+)
+""""within 14 days prior to registration": when the lab is drawn, which a patient file does not record."""
+
+_CUE = (
+    r"(?:if|unless|except|excluding|in\s+(?:the\s+)?case\s+of|in\s+the\s+presence\s+of|in\s+the\s+setting\s+of"
+    r"|(?:for|in)\s+(?:patients|subjects|participants|those|pts|people|cases)\s+(?:who\s+have|with)"
+    r"|with|when|due\s+to|secondary\s+to|attributable\s+to|because\s+of|caused\s+by|related\s+to)"
+)
+_CUE_START = re.compile(r"\s*[,;]?\s*(?:or\s+|and\s+)?(?P<cue>" + _CUE + r")(?![a-z])")
+_HAS_CUE = re.compile(r"(?<![a-z])" + _CUE + r"(?![a-z])")
+_WAIVER = re.compile(r"(?<![a-z])(?:unless|except|excluding)(?![a-z])")
+_STRATUM = re.compile(
+    r"[(\[]\s*(?:only\s+)?(?:for|in)?\s*(?:the\s+)?strat(?:um|a)\s+"
+    r"(?P<labels>[a-z0-9]{1,3}(?:\s*(?:,|and|&|/|or)\s*[a-z0-9]{1,3})*)\s*(?::|-)?\s*(?P<rest>.*?)\s*(?:only)?\s*[)\]]",
+    re.DOTALL,
+)
+_CLAUSE_END = re.compile(r"[;)\]]|\.\s|\.$")
+
+_EXCEPTION_FILLER = word_set(
+    """
+    present presence exhibits exhibit exhibiting has have having are is acceptable accepted allowed permitted
+    acceptable documented known up case cases metastatic involvement disease or and only may can be
+    eligible patient's who whom setting due secondary attributable because caused related if unless except
+    excluding when presence confirmed evidence
+    """
+)
+
+
+@dataclass(slots=True)
+class _Condition:
+    """A bracketed or trailing clause: an exception ("≤ 5 x if liver metastases") or stratum variant."""
+
+    span: Span
+    exceptions: list[LabException] = field(default_factory=list)
+    variants: list[tuple[str, Segment]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Group:
+    """Analytes sharing thresholds: "AST and ALT" ≤ "3 x ULN"."""
+
+    mentions: list[_Mention]
+    joiners: list[str]
+    thresholds: list[Quantity]
+    threshold_joiners: list[str]
+    conditions: list[_Condition] = field(default_factory=list)
+    method: Method | None = None
+
+    @property
+    def analytes(self) -> list[str]:
+        return list(dict.fromkeys(a for m in self.mentions for a in m.analytes))
+
+
+class _UnreadableError(Exception):
+    """A lab sentence the reader cannot read fully; the message is the reason shown for review."""
+
+
+def read_labs(segment: Segment, section: Section) -> Read | None:
+    """The lab/derived rule for the segment; None when it names no analyte with a number."""
+    mentions = _mentions(segment)
+    if not mentions:
+        return None
+    quantities = [
+        q for q in find_quantities(segment.norm[: segment.end], segment.printed) if q.start >= segment.start
+    ]
+    bare = find_bare_limits(segment.norm[: segment.end])
+    bare = [b for b in bare if b[0] >= segment.start]
+    if not quantities and not bare and not _normal_words(segment, mentions):
+        return None
+    try:
+        return Read(_read(segment, section, mentions, quantities, bare))
+    except _UnreadableError as problem:
+        return Read.failed(str(problem))
+
+
+def _read(
+    segment: Segment,
+    section: Section,
+    mentions: list[_Mention],
+    quantities: list[Quantity],
+    bare: list[tuple[int, int, Comparator, str]],
+) -> AnyOf | AllOf | LabThreshold | DerivedValueRule:
+    claimed: list[Span] = []
+    for pattern in (_TIMING, _REDUNDANT):
+        claimed.extend(m.span() for m in pattern.finditer(segment.norm, segment.start, segment.end))
+    label = _LABEL.match(segment.norm, segment.start, segment.end)
+    if label:
+        claimed.append(label.span())
+    quantities = [q for q in quantities if not _within(q, claimed)]
+    mentions = [m for m in mentions if not _inside((m.start, m.end), claimed)]
+    conditions, condition_spans = _bracketed_conditions(segment, quantities, claimed)
+    claimed.extend(condition_spans)
+    mentions = [m for m in mentions if not _inside((m.start, m.end), condition_spans)]
+    quantities = [q for q in quantities if not _inside((q.start, q.end), condition_spans)]
+    bare_quantities = [_bare_quantity(b) for b in bare if not _inside((b[0], b[1]), condition_spans)]
+    bare_quantities += _normal_words(segment, mentions)
+    quantities = sorted(
+        [*quantities, *(b for b in bare_quantities if not any(_overlap(b, q) for q in quantities))],
+        key=lambda q: q.start,
+    )
+    methods = [
+        (m.start(), m.end(), method)
+        for pattern, method in _METHODS
+        for m in pattern.finditer(segment.norm, segment.start, segment.end)
+    ]
+    claimed.extend((s, e) for s, e, _ in methods)
+    for q in quantities:
+        if q.time_unit:
+            raise _UnreadableError(f"a time span in a lab sentence: '{segment.quote(q.start, q.end)}'")
+    groups = _groups(segment, mentions, quantities, conditions, methods, claimed)
+    claimed.extend((m.start, m.end) for g in groups for m in g.mentions)
+    claimed.extend((q.start, q.end) for g in groups for q in g.thresholds)
+    leftover = leftover_words(segment, claimed, _LAB_FILLER)
+    if leftover:
+        raise _UnreadableError(f"words not understood: {' '.join(leftover[:8])}")
+    rules = [_group_rule(g, section, segment) for g in groups]
+    joiners = {_joiner_between(segment, a, b) for a, b in pairwise(groups)}
+    if len(rules) == 1:
+        return rules[0]
+    if "or" in joiners and joiners - {"or"}:
+        raise _UnreadableError("'and' and 'or' mixed between thresholds: which binds first is not stated")
+    return AnyOf(source_span=segment.span, children=rules) if joiners == {"or"} else _all_of(segment, rules)
+
+
+def _within(q: Quantity, spans: list[Span]) -> bool:
+    return any(s <= q.start and q.end <= e for s, e in spans)
+
+
+def _inside(span: Span, spans: list[Span]) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in spans)
+
+
+def _overlap(a: Quantity, b: Quantity) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _bare_quantity(bare: tuple[int, int, Comparator, str], unit_text: str | None = None) -> Quantity:
+    start, end, comparator, multiple = bare
+    return Quantity(start, end, comparator, Number(1.0, None), None, None, unit_text, multiple, False, None)
+
+
+_NORMAL = re.compile(
+    r"(?:\s+(?:levels?|values?|is|are|must\s+be|should\s+be|within|in|the))*\s+(?:normal|wnl)(?![a-z])(?:\s+(?:limits?|range|values?))?"
+)
+_UPPER_CONCERN = frozenset(
+    {"bilirubin", "direct_bilirubin", "ast", "alt", "alp", "ggt", "creatinine", "ldh", "inr", "pt", "ptt"}
+)
+"""Analytes for which "normal" means "not above the upper limit" ("Creatinine normal", "SGOT normal")."""
+
+
+def _normal_words(segment: Segment, mentions: list[_Mention]) -> list[Quantity]:
+    """ "Bilirubin normal": PDQ records print "normal" after the analyte for ≤ 1 × ULN."""
+    found = []
+    for mention in mentions:
+        match = _NORMAL.match(segment.norm, mention.end, segment.end)
+        if match:
+            found.append(
+                _bare_quantity((match.start(), match.end(), Comparator.LE, "uln"), unit_text="normal")
+            )
+    return found
+
+
+# --- conditions -------------------------------------------------------------------------------------------
+
+
+def _bracketed_conditions(
+    segment: Segment, quantities: list[Quantity], claimed: list[Span]
+) -> tuple[list[_Condition], list[Span]]:
+    """Bracketed clauses with a stratum label or a condition word, and trailing "... if <finding>" clauses."""
+    conditions: list[_Condition] = []
+    spans: list[Span] = []
+    groups = parenthesised(segment)
+    for start, end in groups:
+        inner = segment.norm[start:end]
+        stratum = _STRATUM.fullmatch(inner)
+        if stratum:
+            labels = [x.upper() for x in re.split(r"\s*(?:,|and|&|/|or)\s*", stratum.group("labels")) if x]
+            rest = stratum.group("rest").strip(" :-")
+            spans.append((start, end))
+            if rest:
+                rest_start = start + stratum.start("rest")
+                variant = segment.sub(rest_start, rest_start + len(stratum.group("rest")))
+                conditions.append(_Condition((start, end), variants=[(label, variant) for label in labels]))
+            continue
+        if _HAS_CUE.search(inner):
+            conditions.append(_Condition((start, end)))
+            spans.append((start, end))
+    for q in quantities:
+        if _inside((q.start, q.end), spans) or _inside((q.start, q.end), claimed):
+            continue
+        cue = _CUE_START.match(segment.norm, q.end, segment.end)
+        if not cue or _inside(cue.span("cue"), claimed):
+            continue
+        end_match = _CLAUSE_END.search(segment.norm, cue.end(), segment.end)
+        end = end_match.start() if end_match else segment.end
+        if any(g[0] < end <= g[1] for g in groups):
+            continue
+        conditions.append(_Condition((q.start, end)))
+        spans.append((q.start, end))
+    return conditions, spans
+
+
+def _read_condition(segment: Segment, condition: _Condition, base: Quantity, analyte: Analyte) -> None:
+    """Fill ``condition.exceptions`` from its text, or raise when any part of it is not understood."""
+    if condition.variants:
+        return
+    start, end = condition.span
+    quantities = [
+        q
+        for q in find_quantities(segment.norm[:end], segment.printed)
+        if start <= q.start and q.end <= end and q.start != base.start
+    ]
+    concepts = _condition_concepts(segment, start, end)
+    if not concepts:
+        raise _UnreadableError(f"condition not understood: '{segment.quote(start, end)}'")
+    if len(quantities) > 1:
+        raise _UnreadableError(f"several thresholds in one condition: '{segment.quote(start, end)}'")
+    claimed = [(s, e) for s, e, _ in concepts] + [(q.start, q.end) for q in quantities]
+    claimed.extend(m.span() for m in _HAS_CUE.finditer(segment.norm, start, end))
+    claimed.extend(
+        (m.start, m.end)
+        for m in _mentions(Segment(segment.printed, segment.norm, start, end))
+        if set(m.analytes) & {analyte.id}
+    )
+    leftover = leftover_words(
+        Segment(segment.printed, segment.norm, start, end), claimed, _EXCEPTION_FILLER | _LAB_FILLER
+    )
+    if leftover:
+        raise _UnreadableError(f"condition not understood: '{segment.quote(start, end)}'")
+    waived = not quantities
+    if waived and not _WAIVER.search(segment.norm, start, end):
+        raise _UnreadableError(f"condition without a threshold: '{segment.quote(start, end)}'")
+    fields = (
+        _fields(quantities[0], analyte, base, segment)
+        if quantities
+        else _fields(base, analyte, None, segment)
+    )
+    for s, e, concept in concepts:
+        condition.exceptions.append(
+            LabException(concept=concept.id, waived=waived, source_span=(s, e), **fields.model_dump())
+        )
+
+
+_ELLIPSIS = re.compile(
+    r"(?<![a-z])(?P<first>[a-z]+)\s+(?:or|and|and/or|/)\s+(?:[a-z]+\s+)?(?P<noun>metastases|metastasis|mets|involvement)(?![a-z])"
+)
+""""bone or liver metastases": the first noun shares the second's head, so "bone metastases" is meant too."""
+
+
+def _condition_concepts(segment: Segment, start: int, end: int) -> list[tuple[int, int, Concept]]:
+    """Concepts named in a condition, with "bone or liver metastases" read as both."""
+    found = [(s + start, e + start, c) for s, e, c in find_concepts(segment.printed[start:end])]
+    for match in _ELLIPSIS.finditer(segment.norm, start, end):
+        concept = resolve_finding(f"{match.group('first')} {match.group('noun')}")
+        if concept and not any(c.id == concept.id for _, _, c in found):
+            found.append((match.start("first"), match.end("first"), concept))
+    return sorted(found, key=lambda x: x[0])
+
+
+# --- groups -----------------------------------------------------------------------------------------------
+
+
+def _groups(
+    segment: Segment,
+    mentions: list[_Mention],
+    quantities: list[Quantity],
+    conditions: list[_Condition],
+    methods: list[tuple[int, int, Method]],
+    claimed: list[Span],
+) -> list[_Group]:
+    """Walk mentions and thresholds in order: analytes collect until a threshold closes their group."""
+    items: list[tuple[int, str, _Mention | Quantity | _Condition | str]] = [
+        (m.start, "m", m) for m in _dedupe(mentions, segment)
+    ]
+    items += [(q.start, "q", q) for q in quantities]
+    items += [(c.span[0], "c", c) for c in conditions]
+    items += [(s, "x", method) for s, _, method in methods]
+    items.sort(key=lambda item: item[0])
+    groups: list[_Group] = []
+    pending: list[_Mention] = []
+    joiners: list[str] = []
+    previous_end = segment.start
+    last_kind = ""
+    for position, kind, item in items:
+        joiner = _joiner(segment.norm[previous_end:position])
+        if kind == "m":
+            assert isinstance(item, _Mention)
+            if pending:
+                joiners.append(joiner)
+            pending.append(item)
+            previous_end = item.end
+        elif kind == "q":
+            assert isinstance(item, Quantity)
+            if pending:
+                groups.append(_Group(pending, joiners, [item], []))
+                pending, joiners = [], []
+            elif groups and last_kind in {"q", "c"}:
+                groups[-1].thresholds.append(item)
+                groups[-1].threshold_joiners.append(joiner)
+            else:
+                raise _UnreadableError(
+                    f"threshold before any analyte: '{segment.quote(item.start, item.end)}'"
+                )
+            previous_end = item.end
+        elif kind == "c":
+            assert isinstance(item, _Condition)
+            if not groups or pending:
+                raise _UnreadableError(
+                    f"condition with no threshold before it: '{segment.quote(*item.span)}'"
+                )
+            groups[-1].conditions.append(item)
+            previous_end = item.span[1]
+        else:
+            target = groups[-1] if groups and not pending else None
+            if target is None or not set(target.analytes) & DERIVED_ANALYTES:
+                raise _UnreadableError("a calculation method named for no clearance or GFR threshold")
+            target.method = cast(Method, item)
+        last_kind = kind
+    if pending:
+        names = ", ".join(get_analyte(a).label for m in pending for a in m.analytes)
+        raise _UnreadableError(f"no threshold for {names}")
+    claimed.extend(c.span for g in groups for c in g.conditions)
+    return groups
+
+
+def _dedupe(mentions: list[_Mention], segment: Segment) -> list[_Mention]:
+    """ "Absolute neutrophil count (ANC)": the same analyte named twice in a row is one mention."""
+    kept: list[_Mention] = []
+    for mention in mentions:
+        if kept and kept[-1].analytes == mention.analytes:
+            between = segment.norm[kept[-1].end : mention.start]
+            if re.fullmatch(r"[\s(\[,:=-]*", between):
+                kept[-1] = _Mention(kept[-1].start, mention.end, mention.analytes)
+                continue
+        kept.append(mention)
+    return kept
+
+
+def _joiner(between: str) -> str:
+    """The joining word between two items: "and/or", "or", "and", "," or "" (adjacent)."""
+    text = re.sub(r"\([^)]*\)", " ", between)
+    if re.search(r"and\s*/\s*or", text):
+        return "and/or"
+    if re.search(r"(?<![a-z])or(?![a-z])", text):
+        return "or"
+    if re.search(r"(?<![a-z])and(?![a-z])|&|\bplus\b|\bas well as\b", text):
+        return "and"
+    if "," in text or ";" in text:
+        return ","
+    if "/" in text:
+        return "/"
+    return ""
+
+
+def _joiner_between(segment: Segment, first: _Group, second: _Group) -> str:
+    end = max([first.thresholds[-1].end, *(c.span[1] for c in first.conditions)])
+    return _joiner(segment.norm[end : second.mentions[0].start]) or ","
+
+
+def _group_rule(
+    group: _Group, section: Section, segment: Segment
+) -> LabThreshold | DerivedValueRule | AnyOf | AllOf:
+    """One rule per (analyte, threshold), combined as the joining words and the section require."""
+    per_analyte: list[LabThreshold | DerivedValueRule | AnyOf | AllOf] = []
+    for analyte_id in group.analytes:
+        analyte = get_analyte(analyte_id)
+        alternatives = [_threshold_rule(q, analyte, group, section, segment) for q in group.thresholds]
+        if len(alternatives) == 1:
+            per_analyte.append(alternatives[0])
+            continue
+        joiners = set(group.threshold_joiners)
+        if joiners == {"or"}:
+            per_analyte.append(AnyOf(source_span=_span_of(group), children=list(alternatives)))
+        elif joiners <= {"and", ","}:
+            per_analyte.append(AllOf(source_span=_span_of(group), children=list(alternatives)))
+        else:
+            raise _UnreadableError(f"two thresholds for {analyte.label} without saying how they combine")
+    if len(per_analyte) == 1:
+        return per_analyte[0]
+    joiners = set(group.joiners) - {""}
+    either = joiners == {"or"} if section is Section.INCLUSION else joiners != {"and"}
+    if either:
+        return AnyOf(source_span=_span_of(group), children=list(per_analyte))
+    return _all_of(segment, per_analyte, _span_of(group))
+
+
+def _all_of(
+    segment: Segment, rules: list[LabThreshold | DerivedValueRule | AnyOf | AllOf], span: Span | None = None
+) -> AllOf:
+    children: list[LabThreshold | DerivedValueRule | AnyOf | AllOf] = []
+    for rule in rules:
+        children.extend(rule.children if isinstance(rule, AllOf) else [rule])  # type: ignore[arg-type]
+    return AllOf(source_span=span or segment.span, children=list(children))
+
+
+def _span_of(group: _Group) -> Span:
+    end = max([group.thresholds[-1].end, *(c.span[1] for c in group.conditions)])
+    return (group.mentions[0].start, end)
+
+
+def _threshold_rule(
+    quantity: Quantity, analyte: Analyte, group: _Group, section: Section, segment: Segment
+) -> LabThreshold | DerivedValueRule:
+    fields = _fields(quantity, analyte, None, segment)
+    exceptions: list[LabException] = []
+    variants: list[StratumVariant] = []
+    for condition in group.conditions:
+        if condition.variants:
+            for label, variant_text in condition.variants:
+                variants.append(
+                    _variant(label, variant_text, condition.span, quantity, analyte, group, section, segment)
+                )
+            continue
+        condition.exceptions.clear()
+        _read_condition(segment, condition, quantity, analyte)
+        exceptions.extend(condition.exceptions)
+    span = (group.mentions[0].start, quantity.end)
+    if analyte.id in DERIVED_ANALYTES:
+        if exceptions or variants:
+            raise _UnreadableError(f"conditions on {analyte.label} are not read")
+        if fields.multiple_of:
+            raise _UnreadableError(f"{analyte.label} as a multiple of a normal limit")
+        renal = _renal_analyte(analyte, fields)
+        return DerivedValueRule(source_span=span, analyte=renal, method=group.method, **fields.model_dump())
+    if group.method:
+        raise _UnreadableError(f"a calculation method for {analyte.label}")
+    return LabThreshold(
+        source_span=span, analyte=analyte.id, exceptions=exceptions, strata=variants, **fields.model_dump()
+    )
+
+
+def _renal_analyte(analyte: Analyte, fields: ThresholdFields) -> str:
+    """ "GFR ≥ 50 ml/min" is a clearance in mL/min; "CrCl ≥ 60 mL/min/1.73 m²" is a normalised eGFR.
+
+    The unit, not the name, says which value the patient file must offer, so the unit decides.
+    """
+    if analyte.id in {"crcl", "egfr"} and fields.unit == "mL/min":
+        return "crcl"
+    if analyte.id in {"crcl", "egfr"} and fields.unit == "mL/min/1.73m2":
+        return "egfr"
+    return analyte.id
+
+
+def _variant(
+    label: str,
+    text: Segment,
+    span: Span,
+    base: Quantity,
+    analyte: Analyte,
+    group: _Group,
+    section: Section,
+    segment: Segment,
+) -> StratumVariant:
+    """ "for Stratum D: ≥ 100.000/µl", "for Stratum D: AST and ALT ≤ 2.5 x ULN; ≤ 5 x if liver metastases"."""
+    mentions = _mentions(text)
+    if mentions and not any(analyte.id in m.analytes for m in mentions):
+        raise _UnreadableError(f"stratum {label} variant names other analytes: '{text.quote()}'")
+    quantities = [q for q in find_quantities(text.norm[: text.end], text.printed) if q.start >= text.start]
+    bare = [_bare_quantity(b) for b in find_bare_limits(text.norm[: text.end]) if b[0] >= text.start]
+    quantities = sorted([*quantities, *bare], key=lambda q: q.start)
+    if not quantities:
+        raise _UnreadableError(f"stratum {label} variant without a threshold: '{text.quote()}'")
+    first = quantities[0]
+    conditions, condition_spans = _bracketed_conditions(text, quantities[1:], [])
+    fields = _fields(first, analyte, base, segment)
+    exceptions: list[LabException] = []
+    for condition in conditions:
+        _read_condition(segment, condition, first, analyte)
+        exceptions.extend(condition.exceptions)
+    claimed = [(first.start, first.end), *condition_spans, *((m.start, m.end) for m in mentions)]
+    leftover = leftover_words(text, claimed, _LAB_FILLER)
+    if leftover or any(not _inside((q.start, q.end), condition_spans) for q in quantities[1:]):
+        raise _UnreadableError(f"stratum {label} variant not understood: '{text.quote()}'")
+    return StratumVariant(stratum=label, exceptions=exceptions, source_span=span, **fields.model_dump())
+
+
+# --- one threshold ----------------------------------------------------------------------------------------
+
+_COUNT_UNITS = frozenset({"/µL"})
+
+
+def _fields(quantity: Quantity, analyte: Analyte, base: Quantity | None, segment: Segment) -> ThresholdFields:
+    """Comparator, value and unit of one threshold, checked against what the analyte can be."""
+    printed = segment.quote(quantity.start, quantity.end)
+    comparator = quantity.comparator or (base.comparator if base else None)
+    if comparator is None:
+        raise _UnreadableError(f"no comparator in '{printed}'")
+    multiple = quantity.multiple_of or (base.multiple_of if base and quantity.times_only else None)
+    if quantity.times_only and not multiple:
+        raise _UnreadableError(f"'x' with no limit named in '{printed}'")
+    if quantity.unit_text == "normal" and analyte.id not in _UPPER_CONCERN:
+        raise _UnreadableError(f"'normal' {analyte.label}: both limits or only one is not stated")
+    lenient = None
+    if multiple:
+        value = quantity.number.value
+        if quantity.upper:
+            value, lenient = _range_bounds(comparator, value, quantity.upper.value)
+        if not 0 < value <= 100:
+            raise _UnreadableError(f"implausible multiple of the normal limit: '{printed}'")
+        return ThresholdFields(
+            comparator=comparator, value=value, multiple_of=multiple, lenient_value=lenient
+        )
+    if quantity.upper:
+        raise _UnreadableError(f"a range where one threshold is expected: '{printed}'")
+    unit = quantity.unit
+    if analyte.id in {"crcl", "egfr"} and unit in {"mL/min", "mL/min/1.73m2"}:
+        analyte = get_analyte("crcl" if unit == "mL/min" else "egfr")
+    if quantity.unit_text and unit is None:
+        raise _UnreadableError(f"unit not recognised in '{printed}'")
+    number = quantity.number
+    if unit is None and base is not None and base.unit and not base.multiple_of:
+        unit = base.unit
+    inferred = False
+    if unit is None:
+        unit, value = _infer_unit(number.value, analyte, printed)
+        inferred = analyte.unit != "1"
+    else:
+        value = number.grouped if (number.grouped is not None and unit in _COUNT_UNITS) else number.value
+    try:
+        canonical = convert(value, unit, analyte.unit, analyte)
+    except UnitError:
+        raise _UnreadableError(f"{unit} is not a unit for {analyte.label} ('{printed}')") from None
+    low, high = analyte.plausible
+    if not low <= canonical <= high:
+        raise _UnreadableError(f"implausible value for {analyte.label}: '{printed}'")
+    return ThresholdFields(comparator=comparator, value=value, unit=unit, unit_inferred=inferred)
+
+
+def _range_bounds(comparator: Comparator, first: float, second: float) -> tuple[float, float]:
+    """ "≤ 1.5 - 3 x ULN": the strict bound is the value, the other the lenient one (see ThresholdFields)."""
+    low, high = sorted((first, second))
+    return (low, high) if not comparator.is_lower_bound else (high, low)
+
+
+def _infer_unit(value: float, analyte: Analyte, printed: str) -> tuple[str, float]:
+    """The unit a unit-less threshold must be in: among the units that put it within a clinical window of
+    the analyte's reference limits, the canonical (conventional) one, else the only one ("platelets ≥ 100"
+    is 10⁹/L, "ANC ≥ 1500" is /µL, "creatinine ≤ 133" is µmol/L); several or none is unreadable."""
+    if analyte.unit in {"1", "%", "ms", "s"} or len(units_for(analyte)) == 1:
+        return analyte.unit, value
+    window_low, window_high = _clinical_window(analyte)
+    fits = []
+    for unit in units_for(analyte):
+        try:
+            canonical = convert(value, unit, analyte.unit, analyte)
+        except UnitError:
+            continue
+        if window_low <= canonical <= window_high:
+            fits.append(unit)
+    if analyte.unit in fits:
+        return analyte.unit, value
+    if len(fits) != 1:
+        raise _UnreadableError(f"no unit given and the value fits {len(fits)} units: '{printed}'")
+    return fits[0], value
+
+
+def _clinical_window(analyte: Analyte) -> tuple[float, float]:
+    """Thresholds sit between a fifth of the lower limit and ten times the upper one."""
+    limits = [x for x in (analyte.default_lln, analyte.default_uln) if x]
+    if not limits:
+        return analyte.plausible
+    low = (analyte.default_lln / 5) if analyte.default_lln else (analyte.default_uln or 0) / 10
+    high = (analyte.default_uln or analyte.default_lln or 0) * 10
+    return low, high

@@ -1,0 +1,224 @@
+"""Reader for therapy-timing rules: "wash-out period for prior anti-cancer regimens (i.e. chemotherapy,
+immunotherapy, or radiation therapy) > 3 weeks", "No major surgery within 4 weeks prior Week 1 day 1",
+"Prior PD-1/PDL-1 targeted therapy", "surgery or radiotherapy for cancer within the past 6 months".
+
+The elapsed-time wording decides the window: "> 3 weeks" since a therapy means a therapy 21 days ago is
+still inside the wash-out (inclusive); "at least 4 weeks since" means one 28 days ago is already outside.
+"""
+
+from __future__ import annotations
+
+import re
+
+from trialmatch.domain.criteria.base import Comparator
+from trialmatch.domain.criteria.numbers import Quantity, find_quantities
+from trialmatch.domain.criteria.temporal import AGENT_CLASSES, Relation, TemporalTherapyRule, WindowUnit
+from trialmatch.domain.criteria.text import Read, Segment, Span, leftover_words, word_set
+
+_CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        r"(?:systemic\s+)?anti[\s-]?(?:cancer|neoplastic|tumou?r)\s+(?:therapy|therapies|treatments?|regimens?|agents?"
+        r"|drugs?|medications?)|antineoplastic\s+(?:therapy|therapies|treatments?|agents?)|systemic\s+(?:cancer\s+)?"
+        r"(?:therapy|therapies|treatments?)|cancer[\s-]directed\s+therapy|cancer\s+(?:therapy|therapies|treatments?)",
+        ("chemotherapy", "immunotherapy", "targeted therapy", "hormone therapy", "cell therapy"),
+    ),
+    (
+        r"(?:cytotoxic\s+)?chemo(?:therapy|therapies|therapeutic\s+agents?)?|cytotoxic\s+(?:therapy|agents?)",
+        ("chemotherapy",),
+    ),
+    (
+        r"immuno[\s-]?therapy|immunotherapies|immune\s+checkpoint\s+inhibitors?|checkpoint\s+inhibitors?",
+        ("immunotherapy",),
+    ),
+    (
+        r"biologic(?:al)?\s+(?:cancer\s+)?(?:therapy|therapies|agents?)|biologics?",
+        ("immunotherapy", "targeted therapy"),
+    ),
+    (
+        r"targeted\s+(?:small\s+molecule\s+)?(?:therapy|therapies|agents?)|(?:tyrosine\s+)?kinase\s+inhibitors?|tkis?"
+        r"|small[\s-]molecule\s+(?:therapy|inhibitors?|targeted\s+therapy)",
+        ("targeted therapy",),
+    ),
+    (
+        r"radio(?:therapy|therapies)|radiation(?:\s+therapy|\s+treatment)?|irradiation|radiosurgery|rt(?![a-z])",
+        ("radiotherapy",),
+    ),
+    (r"surgery|surgical\s+(?:procedures?|resection|intervention)|operations?", ("surgery",)),
+    (r"(?:hormonal|hormone|endocrine)\s+(?:therapy|therapies|treatments?)", ("hormone therapy",)),
+    (
+        r"(?:autologous\s+|allogeneic\s+|hematopoietic\s+|haematopoietic\s+)*(?:stem\s+cell|bone\s+marrow)"
+        r"\s+transplant(?:ation)?s?|hsct",
+        ("stem cell transplant",),
+    ),
+    (
+        r"car[\s-]?t(?:[\s-]cells?)?(?:\s+(?:cell\s+)?therapy)?|(?:adoptive\s+)?cell(?:ular)?\s+therapy",
+        ("cell therapy",),
+    ),
+)
+_CATEGORY = re.compile(
+    r"(?<![a-z])(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_CATEGORY_WORDS)) + r")(?![a-z])"
+)
+_AGENT_NAMES = {
+    r"anti[\s-]?pd[\s-]?(?:l)?[\s-]?1|pd[\s-]?1\s*/\s*pd[\s-]?l[\s-]?1|pd[\s-]?l?1|pdl[\s-]?1": (
+        "pd-1/pd-l1 inhibitor"
+    ),
+    r"anti[\s-]?ctla[\s-]?4|ctla[\s-]?4": "ctla-4 inhibitor",
+    r"anthracyclines?": "anthracycline",
+    r"taxanes?": "taxane",
+    r"platinum(?:[\s-]based)?": "platinum",
+}
+_DRUGS = sorted({d for drugs in AGENT_CLASSES.values() for d in drugs}, key=len, reverse=True)
+_AGENT = re.compile(
+    r"(?<![a-z])(?:"
+    + "|".join(f"(?P<a{i}>{p})" for i, p in enumerate(_AGENT_NAMES))
+    + "|(?P<drug>"
+    + "|".join(re.escape(d) for d in _DRUGS)
+    + r"))(?![a-z])"
+)
+_AGENT_TAIL = re.compile(
+    r"\s*(?:[\s-]*(?:targeted|directed|blocking|inhibitors?|antibod(?:y|ies)|agents?|therapy|therapies|"
+    r"treatment|or|and|/|,))*"
+)
+
+_NONE = re.compile(
+    r"(?<![a-z])(?:no|not|without|never|naive|naïve|free\s+of|wash[\s-]?out|washout|must\s+have\s+(?:been\s+)?"
+    r"(?:completed|discontinued|stopped)|completed|discontinued|recovered)(?![a-z])"
+)
+_CURRENT = re.compile(
+    r"(?<![a-z])(?:current(?:ly)?|concurrent(?:ly)?|concomitant(?:ly)?|ongoing|receiving|on\s+treatment|"
+    r"being\s+treated)(?![a-z])"
+)
+_SINCE = re.compile(r"(?<![a-z])(?:since|after|elapsed|from|between|period|wash[\s-]?out|washout)(?![a-z])")
+_WITHIN = re.compile(
+    r"(?<![a-z])(?:within|in\s+the\s+(?:last|past|previous|preceding)|during\s+the\s+(?:last|past|previous|preceding)"
+    r"|in\s+the)(?![a-z])"
+)
+_THERAPY_FILLER = word_set(
+    """
+    prior previous previously received receive receiving had undergone undergo underwent treatment treated
+    therapy therapies regimen regimens with for of the a any other last past recent recently minimal minimum
+    period wash out washout before prior since after elapsed from start first dose study drug week day days
+    weeks months years cycle registration enrollment enrolment randomization randomisation entry inclusion
+    initiation planned protocol investigational administration administered use used completed completion
+    discontinued stopped course courses cancer its including i e eg e.g. such as or and is are must be been
+    have has patient patients participant participants subject subjects who which anti agents agent
+    drugs drug medication medications targeted directed blocking inhibitor inhibitors antibody antibodies
+    concurrent concurrently concomitant concomitantly current currently ongoing on being no not without never
+    wash-out washout naive these those such even does do did
+    """
+)
+_ANCHOR = re.compile(
+    r"(?<![a-z])(?:week\s*1,?\s*day\s*1|cycle\s*1,?\s*day\s*1|day\s*1|c1\s*d1|w1\s*d1)(?![a-z0-9])"
+)
+""""Week 1 Day 1": the trial's anchor, for which the as-of date stands in; its numbers are not windows."""
+_DEFINITION = re.compile(r"\(\s*(?:i\.?\s*e\.?|namely|that\s+is)[^)]*\)")
+_QUALIFIERS = re.compile(
+    r"(?<![a-z])(?:major|minor|palliative|curative|definitive|extensive|wide[\s-]field)(?![a-z])"
+)
+
+
+def read_therapy(segment: Segment) -> Read | None:
+    """A therapy-timing rule; None when no therapy category or agent is named."""
+    claimed: list[Span] = [m.span() for m in _ANCHOR.finditer(segment.norm, segment.start, segment.end)]
+    named: list[tuple[re.Match[str], tuple[str, ...]]] = []
+    for match in _CATEGORY.finditer(segment.norm, segment.start, segment.end):
+        index = int(next(name for name, value in match.groupdict().items() if value)[1:])
+        named.append((match, _CATEGORY_WORDS[index][1]))
+        claimed.append(match.span())
+    categories = _categories(segment, named)
+    agents: list[str] = []
+    for match in _AGENT.finditer(segment.norm, segment.start, segment.end):
+        name = next(n for n, v in match.groupdict().items() if v)
+        agent = match.group("drug") if name == "drug" else list(_AGENT_NAMES.values())[int(name[1:])]
+        if agent not in agents:
+            agents.append(agent)
+        tail = _AGENT_TAIL.match(segment.norm, match.end(), segment.end)
+        claimed.append((match.start(), tail.end() if tail else match.end()))
+    if not categories and not agents:
+        return None
+    quantities = [
+        q
+        for q in find_quantities(segment.norm[: segment.end], segment.printed)
+        if q.start >= segment.start and not any(s <= q.start < e for s, e in claimed)
+    ]
+    if any(q.time_unit is None for q in quantities):
+        return Read.failed("a number that is not a time span (lines of therapy, doses?)")
+    if len(quantities) > 1:
+        return Read.failed("several time spans in one therapy sentence")
+    qualifier = _QUALIFIERS.search(segment.norm, segment.start, segment.end)
+    if qualifier:
+        claimed.append(qualifier.span())
+    relation, window, unit, inclusive = _timing(segment, quantities)
+    if relation is None:
+        return Read.failed("how the therapy relates to the trial (before, now, never) is not stated")
+    claimed += [(q.start, q.end) for q in quantities]
+    leftover = leftover_words(segment, claimed, _THERAPY_FILLER)
+    if leftover:
+        return Read.failed(f"words not understood: {' '.join(leftover[:8])}")
+    return Read(
+        TemporalTherapyRule(
+            source_span=segment.span,
+            categories=categories,
+            agents=agents,
+            relation=relation,
+            window=window,
+            window_unit=unit,
+            window_inclusive=inclusive,
+            qualifier=qualifier.group(0) if qualifier else None,
+        )
+    )
+
+
+def _categories(segment: Segment, named: list[tuple[re.Match[str], tuple[str, ...]]]) -> list[str]:
+    """Categories named, where "anti-cancer regimens (i.e. chemotherapy, ...)" means only those listed."""
+    defined = _DEFINITION.search(segment.norm, segment.start, segment.end)
+    generic = _CATEGORY_WORDS[0][1]
+    categories: list[str] = []
+    for _, names in named:
+        if (
+            defined
+            and names == generic
+            and any(defined.start() <= m.start() < defined.end() for m, _ in named)
+        ):
+            continue
+        categories.extend(c for c in names if c not in categories)
+    return categories
+
+
+def _timing(
+    segment: Segment, quantities: list[Quantity]
+) -> tuple[Relation | None, int | None, WindowUnit, bool]:
+    """Relation and window from the wording around the (at most one) time span."""
+    text = segment.text
+    negated = bool(_NONE.search(text))
+    current = bool(_CURRENT.search(text))
+    if not quantities:
+        if current and not re.search(r"(?<![a-z])(?:prior|previous|previously|received)(?![a-z])", text):
+            return ("none", 0, "days", True) if negated else ("current", None, "days", True)
+        if negated:
+            return "none", None, "days", True
+        if re.search(
+            r"(?<![a-z])(?:prior|previous|previously|received|had|undergone|underwent)(?![a-z])", text
+        ):
+            return "prior", None, "days", True
+        return None, None, "days", True
+    q = quantities[0]
+    amount = q.number.value
+    unit: WindowUnit = "days" if q.time_unit == "hours" else q.time_unit  # type: ignore[assignment]
+    if q.time_unit == "hours":
+        amount = -(-amount // 24)
+    if amount != int(amount):
+        return None, None, "days", True
+    window = int(amount)
+    before = segment.norm[segment.start : q.start]
+    elapsed = bool(_SINCE.search(text)) and not _WITHIN.search(before[-25:])
+    if elapsed and q.comparator is not None:
+        if q.comparator in (Comparator.GT, Comparator.GE):
+            return "none", window, unit, q.comparator is Comparator.GT
+        return "prior", window, unit, q.comparator is Comparator.LE
+    if _WITHIN.search(before[-30:]) or q.comparator in (Comparator.LE, Comparator.LT, None):
+        inclusive = q.comparator is not Comparator.LT
+        return ("none" if negated else "prior"), window, unit, inclusive
+    if q.comparator in (Comparator.GT, Comparator.GE) and negated:
+        return "none", window, unit, q.comparator is Comparator.GT
+    return None, None, "days", True

@@ -1,0 +1,87 @@
+"""Temporal therapy rule: a therapy category or agent, and when it was given relative to the as-of date.
+
+The as-of date stands in for the trial's anchor ("first dose", "registration", "Week 1 Day 1"), which is not
+known before referral; reasons say so by giving dates.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from trialmatch.domain.criteria.base import RuleBase
+
+Relation = Literal["prior", "current", "none"]
+WindowUnit = Literal["days", "weeks", "months", "years"]
+
+CATEGORIES = (
+    "chemotherapy",
+    "immunotherapy",
+    "targeted therapy",
+    "radiotherapy",
+    "surgery",
+    "hormone therapy",
+    "stem cell transplant",
+    "cell therapy",
+    "other",
+)
+"""The patient file's treatment category vocabulary (patient format v1)."""
+
+AGENT_CLASSES: dict[str, tuple[str, ...]] = {
+    "pd-1/pd-l1 inhibitor": (
+        "pembrolizumab",
+        "nivolumab",
+        "cemiplimab",
+        "dostarlimab",
+        "retifanlimab",
+        "spartalizumab",
+        "tislelizumab",
+        "toripalimab",
+        "sintilimab",
+        "camrelizumab",
+        "atezolizumab",
+        "durvalumab",
+        "avelumab",
+    ),
+    "ctla-4 inhibitor": ("ipilimumab", "tremelimumab"),
+    "anthracycline": ("doxorubicin", "epirubicin", "daunorubicin", "idarubicin", "mitoxantrone"),
+    "taxane": ("paclitaxel", "docetaxel", "cabazitaxel", "nab-paclitaxel"),
+    "platinum": ("cisplatin", "carboplatin", "oxaliplatin"),
+}
+"""Agent classes registries name ("prior PD-1/PD-L1 targeted therapy") with the drugs a patient file lists."""
+
+
+class TemporalTherapyRule(RuleBase):
+    """The statement about therapies matching ``categories`` or ``agents``.
+
+    ``relation``: ``prior`` — received before the as-of date (within the window when one is given);
+    ``current`` — being received on the as-of date; ``none`` — not received within the window (ever, when no
+    window): the wash-out and treatment-naive wording. A window of 0 days with ``none`` reads "not currently
+    receiving".
+    ``window_inclusive``: whether a therapy given exactly ``window`` ago still counts as within it ("wash-out
+    > 3 weeks": 21 days ago is still within, so inclusive; "at least 4 weeks since": 28 days ago is outside).
+    ``qualifier``: a narrowing word the patient file cannot show ("major" surgery); a matching therapy is
+    then left to the clinician rather than counted.
+    """
+
+    kind: Literal["therapy"] = "therapy"
+    categories: list[str] = Field(default_factory=list)
+    agents: list[str] = Field(default_factory=list)
+    relation: Relation = "prior"
+    window: int | None = None
+    window_unit: WindowUnit = "days"
+    window_inclusive: bool = True
+    qualifier: str | None = None
+
+    def describe(self) -> str:
+        """ "chemotherapy or immunotherapy within 6 months": what the rule looks for."""
+        what = " or ".join([*self.categories, *self.agents]) or "therapy"
+        if self.qualifier:
+            what = f"{self.qualifier} {what}"
+        if self.window is None:
+            return what
+        if self.window == 0:
+            return f"{what} at present"
+        unit = self.window_unit if self.window != 1 else self.window_unit[:-1]
+        return f"{what} within {self.window} {unit}"

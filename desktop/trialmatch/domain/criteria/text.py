@@ -1,0 +1,178 @@
+"""The criterion text as readers see it: spans, parentheses, top-level splits and the leftover check.
+
+A reader claims the spans it understood; whatever it did not claim must be filler ("serum", "patients with",
+"at screening"), or the reading is incomplete and the criterion goes to review. That check is what keeps a
+half-read sentence from failing a patient.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from trialmatch.domain.criteria.numbers import normalise
+
+if TYPE_CHECKING:
+    from trialmatch.domain.criteria.registry import Rule
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A stretch of the criterion: ``norm`` and ``printed`` hold the whole text, [start, end) the part."""
+
+    printed: str
+    norm: str
+    start: int
+    end: int
+
+    @classmethod
+    def of(cls, text: str) -> Segment:
+        return cls(text, normalise(text), 0, len(text))
+
+    @property
+    def text(self) -> str:
+        """The normalised text of the stretch."""
+        return self.norm[self.start : self.end]
+
+    @property
+    def span(self) -> Span:
+        return (self.start, self.end)
+
+    def sub(self, start: int, end: int) -> Segment:
+        """A sub-stretch, trimmed of surrounding spaces and punctuation."""
+        while start < end and self.norm[start] in _TRIM:
+            start += 1
+        while end > start and self.norm[end - 1] in _TRIM:
+            end -= 1
+        return Segment(self.printed, self.norm, start, end)
+
+    def quote(self, start: int | None = None, end: int | None = None) -> str:
+        """The printed text of the stretch (or of a part of it), spaces collapsed, for messages."""
+        part = self.printed[self.start if start is None else start : self.end if end is None else end]
+        return " ".join(part.split())
+
+
+_TRIM = " \t\n\r.,;:-*•"
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The words of a whitespace-separated list: filler vocabularies read best as prose blocks."""
+    return frozenset(text.split())
+
+
+FILLER = word_set(
+    """
+    a an the of and or is are be been being must should shall will would have has had having with for to in on
+    at as by per than that this these those which who whom whose its it their his her they he she we
+    patient patients participant participants subject subjects individual individuals person persons people
+    also any all each both either only following follows defined define e g eg i ie etc
+    study screening baseline time visit entry enrollment enrolment registration randomization randomisation
+    inclusion initiation start starting first dose treatment prior before within
+    documented known confirmed adequate sufficient required requirement requirements criteria criterion
+    level levels value values count counts concentration serum plasma blood total absolute
+    laboratory lab labs test tests testing result results parameter parameters function functions
+    institutional obtained performed measured assessed evaluated determined done
+    hematologic haematologic hematological haematological hepatic renal bone marrow organ organs liver kidney
+    """
+)
+"""Words that carry no condition of their own in any criterion kind."""
+
+_WORD = re.compile(r"[a-z0-9µ%']+")
+
+
+def leftover_words(
+    segment: Segment, claimed: Iterable[Span], extra_filler: frozenset[str] = frozenset()
+) -> list[str]:
+    """The words of ``segment`` outside every claimed span that are not filler; empty means fully read."""
+    spans = sorted((max(s, segment.start), min(e, segment.end)) for s, e in claimed)
+    words: list[str] = []
+    cursor = segment.start
+    for s, e in [*spans, (segment.end, segment.end)]:
+        if s > cursor:
+            for word in _WORD.findall(segment.norm, cursor, s):
+                bare = word.strip("'")
+                if bare and bare not in FILLER and bare not in extra_filler:
+                    words.append(bare)
+        cursor = max(cursor, e)
+    return words
+
+
+def parenthesised(segment: Segment) -> list[Span]:
+    """Top-level ( ) and [ ] groups inside the segment, brackets included; unbalanced ones are ignored."""
+    groups: list[Span] = []
+    depth = 0
+    opened = 0
+    for i in range(segment.start, segment.end):
+        char = segment.norm[i]
+        if char in "([":
+            if depth == 0:
+                opened = i
+            depth += 1
+        elif char in ")]" and depth:
+            depth -= 1
+            if depth == 0:
+                groups.append((opened, i + 1))
+    return groups
+
+
+def inside(span: Span, groups: Iterable[Span]) -> bool:
+    return any(g[0] <= span[0] and span[1] <= g[1] for g in groups)
+
+
+def split_top_level(segment: Segment, separator: re.Pattern[str]) -> list[tuple[Segment, str]]:
+    """Split at ``separator`` outside brackets: each part with the separator text that preceded it."""
+    groups = parenthesised(segment)
+    parts: list[tuple[Segment, str]] = []
+    cursor = segment.start
+    joiner = ""
+    for match in separator.finditer(segment.norm, segment.start, segment.end):
+        if inside((match.start(), match.end()), groups):
+            continue
+        part = segment.sub(cursor, match.start())
+        if part.start < part.end:
+            parts.append((part, joiner))
+        joiner = match.group(0).strip()
+        cursor = match.end()
+    last = segment.sub(cursor, segment.end)
+    if last.start < last.end:
+        parts.append((last, joiner))
+    return parts
+
+
+_SENTENCE_END = re.compile(r"(?<=[A-Za-z0-9%)\]])\.\s+(?=[A-Z(])|;\s+|\s+(?=[Nn]ote\s*:)")
+
+
+def sentences(segment: Segment) -> list[Segment]:
+    """Sentences of the segment: ". " before a capital, or "; " — never inside brackets.
+
+    Decimal points ("1.5 x ULN") and abbreviations followed by lower case ("e.g. liver") do not split.
+    """
+    groups = parenthesised(segment)
+    parts: list[Segment] = []
+    cursor = segment.start
+    for match in _SENTENCE_END.finditer(segment.printed, segment.start, segment.end):
+        if inside((match.start(), match.end()), groups):
+            continue
+        before = segment.norm[max(segment.start, match.start() - 4) : match.start()]
+        if re.search(r"(?:^|\s)(?:e\.g|i\.e|vs|approx|no|dr|incl)$", before):
+            continue
+        parts.append(segment.sub(cursor, match.start()))
+        cursor = match.end()
+    parts.append(segment.sub(cursor, segment.end))
+    return [p for p in parts if p.start < p.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Read:
+    """A reader's answer for a segment it recognised: the rule when read fully, else the problem found."""
+
+    rule: Rule | None
+    problem: str | None = None
+
+    @classmethod
+    def failed(cls, problem: str) -> Read:
+        return cls(None, problem)
