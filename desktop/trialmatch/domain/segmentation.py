@@ -1,0 +1,940 @@
+"""Split a registry's eligibility block into the items a clinician judges one by one.
+
+Registries print the same list in very different shapes: CT.gov v2 JSON uses markdown ``* `` bullets with
+``\\>`` escapes, legacy CT.gov XML hard-wraps at ~90 columns and separates items by blank lines, scraped
+pages keep one item per line but lose the nesting, and 2,000+ old NCI/PDQ records print requirements under
+``DISEASE CHARACTERISTICS:`` / ``PATIENT CHARACTERISTICS:`` headings, often run together with no bullets at
+all. Every shape is reduced to one stream of units (heading, item, paragraph) and one builder assigns
+section, nesting context and whole-item stratum restrictions. Nothing is dropped: text that is not
+recognised stays an item for the engine to mark ``needs_review``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import pairwise
+
+from trialmatch.domain.trial import Criterion, Section
+
+__all__ = ["split_criteria"]
+
+# --------------------------------------------------------------------------------------------- lines
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~^&=])")
+_PAGE_FOOTER = re.compile(r"^\d{1,3} - [^a-z]{10,}\.\.\.(?:\s+\d{1,2}-\d{1,2}-\d{4})?$")
+"""A PDF page footer ("4 - PERSONALIZED IMMUNOTHERAPY IN SEPSIS: ... 2-05-2025"): page furniture, no text."""
+
+_PLACEHOLDERS = frozenset(
+    {
+        "no eligibility criteria",
+        "please contact site for information",
+        "information not available",
+        "this information currently is not available",
+        "eligibility criteria not identified in protocol",
+        "eligibility criteria not identified in the protocol",
+        "please refer to specific studies for eligibility criteria",
+        "see detailed description",
+        "protocol-specific criteria are noted in the description above",
+        "none provided - protocol is intended for one patient only",
+        "this study has been terminated",
+        "none",
+        "n/a",
+        "not applicable",
+        "not available",
+    }
+)
+"""Whole blocks that say there are no criteria: the record keeps the text but has no items."""
+
+_BULLETS = "-–—*•·●○◦▪■□➢►✓✔"
+_LINE = re.compile(
+    r"""(?P<indent>[ ]*)
+    (?:(?P<bullet>[-–—*•·●○◦▪■□➢►✓✔]|o(?=[ ]))(?:[ ]+|$|(?=[A-Z]))
+        (?:(?P<bnum>\d{1,3})\\?(?P<bdelim>[.)])(?:[ ]+|$))?
+      | (?P<label>
+            \(\d{1,3}\)|\d{1,3}\\?[.)]
+          | \d{1,2}(?:\.\d{1,2})+\.?(?=[ ]+[A-Z])
+          | \([a-z]\)|[a-z][.)]
+          | \((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)|(?:ii|iii|iv|vi|vii|viii|ix)[.)]
+          | \([A-Z]\)|[A-Z][.)](?=[ ]+[A-Z0-9(])
+          | (?:II|III|IV|VI|VII|VIII|IX)[.)](?=[ ]+[A-Z0-9(])
+          | [A-Z]{1,3}\d{1,2}[.):](?=[ ])
+        )(?:[ ]+|$)
+    )?
+    (?P<text>.*)$""",
+    re.VERBOSE,
+)
+
+
+@dataclass(slots=True)
+class _Unit:
+    """One printed item, paragraph or heading with its wrapped lines joined."""
+
+    indent: int
+    marker: str | None
+    """None: plain paragraph; "": bullet; otherwise the printed label without its delimiter."""
+    delim: str
+    text: str
+
+
+def _prepare(text: str) -> list[str]:
+    """Lines without CR, tabs and the common indentation, and without PDF page footers."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ").replace("\xa0", " ")
+    lines = [line.rstrip() for line in text.split("\n")]
+    lines = [line for line in lines if not ("..." in line and _PAGE_FOOTER.match(line.strip()))]
+    indents = [len(line) - len(line.lstrip(" ")) for line in lines if line]
+    if not indents:
+        return []
+    cut = min(indents)
+    return [line[cut:] for line in lines]
+
+
+def _is_placeholder(lines: list[str]) -> bool:
+    if sum(len(line) for line in lines) > 200:
+        return False
+    words = " ".join(" ".join(lines).split()).lower().rstrip(".").strip('"')
+    return len(words) < 80 and words.replace('"', "") in _PLACEHOLDERS
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Legacy CT.gov XML wraps at ~90 columns: there, a line break inside a paragraph is not an item break.
+
+    Recognised by every line being short while the lines that run on into the next are nearly full.
+    """
+    if max(len(line) for line in lines) > 100:
+        return False
+    followed = [a for a, b in pairwise(lines) if a.strip() and b.strip()]
+    if not followed:
+        return False
+    full = sum(1 for line in followed if len(line) >= 60)
+    return full >= 0.8 * len(followed)
+
+
+def _parse(line: str) -> tuple[int, str | None, str, str]:
+    match = _LINE.match(line)
+    assert match is not None  # the pattern accepts any line
+    indent = len(match.group("indent"))
+    if match.group("bullet") is not None:
+        number = match.group("bnum")
+        return indent, number or "", match.group("bdelim") or "", match.group("text")
+    label = match.group("label")
+    if label is None:
+        return indent, None, "", match.group("text")
+    delim = label[-1] if label[-1] in ".):" else ""
+    return indent, label.strip("().:\\"), delim, match.group("text")
+
+
+def _units(lines: list[str]) -> list[_Unit]:
+    """Join wrapped lines into units; which line breaks are item breaks depends on the registry's shape."""
+    wrapped = _hard_wrapped(lines)
+    units: list[_Unit] = []
+    after_blank = True
+    for raw in lines:
+        if not raw.strip():
+            after_blank = True
+            continue
+        stripped = raw.strip()
+        if (
+            wrapped
+            and units
+            and not after_blank
+            and stripped[0] not in _BULLETS
+            and _heading_kind(stripped) is None
+        ):
+            units[-1].text = f"{units[-1].text} {stripped}" if units[-1].text else stripped
+            continue
+        indent, marker, delim, text = _parse(raw)
+        if units and not after_blank and _joins(units[-1], indent, marker, stripped, wrapped):
+            last = units[-1]
+            last.text = f"{last.text} {stripped}" if last.text else stripped
+        elif marker is None:
+            units.append(_Unit(indent, None, "", stripped))
+        else:
+            units.append(_Unit(indent, marker, delim, text.strip()))
+        after_blank = False
+    return _join_broken_items(units)
+
+
+def _joins(last: _Unit, indent: int, marker: str | None, stripped: str, wrapped: bool) -> bool:
+    """Whether a line directly under ``last`` continues it rather than starting a new unit."""
+    if _heading_kind(stripped) is not None:
+        return False
+    if last.text == "":
+        return marker is None  # a lone "-" or "1." carries its text on the next line
+    if _heading_kind(last.text) is not None or (last.marker is None and last.text.endswith(":")):
+        return False
+    if wrapped:
+        # Hard-wrapped text: only a bullet back at (or left of) the paragraph's own column starts an item.
+        return not (marker is not None and stripped[0] in _BULLETS and indent <= last.indent)
+    if marker is not None:
+        return False
+    return last.marker is not None or indent > last.indent
+
+
+_DANGLING = _words(
+    "by of the a an to with for in at from than as that which who whose is are be been will must "
+    "including such per on into within without under between via"
+)
+
+
+_CONNECTORS = frozenset({"or", "and", "and/or", "or:", "and:"})
+
+
+def _join_broken_items(units: list[_Unit]) -> list[_Unit]:
+    """An item cut mid-sentence onto a new bullet ("screened by" / "- a urine pregnancy test") is one item.
+
+    So is a lone "OR" between two items: it belongs to the item before it ("... by echocardiogram OR").
+    """
+    kept: list[_Unit] = []
+    for unit in units:
+        last = kept[-1] if kept else None
+        if (
+            last is not None
+            and last.text
+            and unit.text.lower() in _CONNECTORS
+            and unit.indent >= last.indent - 4
+        ):
+            last.text = f"{last.text} {unit.text}"
+            continue
+        if (
+            last is not None
+            and unit.text[:1].islower()
+            and unit.indent >= last.indent
+            and not unit.marker  # "" bullet or plain paragraph, never a numbered item
+            and last.text.rsplit(" ", 1)[-1].lower() in _DANGLING
+            and _heading_kind(last.text) is None
+        ):
+            last.text = f"{last.text} {unit.text}"
+            continue
+        kept.append(unit)
+    return kept
+
+
+# ------------------------------------------------------------------------------------------ headings
+
+_SECTION = re.compile(
+    r"""^(?:(?:\d+(?:\.\d+)*|[A-Z]|[IVX]+)[.)]?\s+)?
+    (?:(?P<pre>[A-Za-z]+(?:\s+[A-Za-z]+)?)\s+)??
+    (?:(?P<kind>inclusion|exclusion|non[- ]?inclusion|eligibility|ineligibility|(?:protocol\s+)?entry)
+         (?:\s*/\s*(?P<both>exclusion))?(?:\s+and\s+(?P<and>exclusion|inclusion))?
+         (?P<crit>\s+criteri(?:a|on|as))
+      |criteria\s+for\s+(?P<kind2>inclusion|exclusion|eligibility|entry)(?P<crit2>)
+      |(?P<kind3>inclusion|exclusion)s?(?=\s*:))
+    \s*(?P<qual>(?:\([^)]{0,60}\)|(?:[-–]|for\s|in\s|include|are)[^:]{0,60})?)
+    \s*(?P<colon>[:：.]?)\s*(?P<rest>.*)$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_SECTION_PREFIXES = _words(
+    "key main major general specific additional other study patient patients participant participants "
+    "subject subjects donor recipient principal primary secondary angiographic clinical"
+)
+
+_PDQ_NAMES = (
+    r"DISEASE\s+CHARACTERISTICS|PATIENT\s+CHARACTERISTICS|POPULATION\s+CHARACTERISTICS"
+    r"|PRIOR\s*/?\s*CONCURRENT\s+THERAPY|PRIOR\s*/\s*CURRENT\s+THERAPY"
+)
+_PDQ = re.compile(rf"^(?:--\s*)?(?P<name>{_PDQ_NAMES})\s*(?:--|:)\s*(?P<rest>.*)$", re.IGNORECASE)
+_IS_PDQ = re.compile(rf"(?:{_PDQ_NAMES})\s*(?::|--)", re.IGNORECASE)
+
+_PDQ_LABELS = (
+    "Hormone receptor status",
+    "Menopausal status",
+    "Performance status",
+    "Life expectancy",
+    "Biologic therapy",
+    "Endocrine therapy",
+    "Hormonal therapy",
+    "Radiation therapy",
+    "Hematopoietic",
+    "Hematologic",
+    "Hepatic",
+    "Renal",
+    "Cardiovascular",
+    "Cardiac",
+    "Pulmonary",
+    "Neurologic",
+    "Neurological",
+    "Gastrointestinal",
+    "Immunologic",
+    "Metabolic",
+    "Endocrine",
+    "Biologic",
+    "Chemotherapy",
+    "Radiotherapy",
+    "Surgery",
+    "Other",
+    "Age",
+    "Sex",
+)
+"""The sub-headings of NCI/PDQ records, longest first so "Endocrine therapy" wins over "Endocrine"."""
+
+_PDQ_LABEL_NAMES = frozenset(name.lower() for name in _PDQ_LABELS)
+_LABEL_ALTERNATIVES = "|".join(f"{name[0]}(?i:{re.escape(name[1:])})" for name in _PDQ_LABELS)
+_FLAT_HEAD = re.compile(
+    rf"--\s*(?P<m1>(?i:disease characteristics|patient characteristics|prior/concurrent therapy"
+    rf"|population characteristics))\s*--"
+    rf"|(?<![\w/])(?P<m2>{_PDQ_NAMES})\s*:"
+    rf"|(?<![\w/'’-])(?P<label>{_LABEL_ALTERNATIVES}):(?=\s|$)"
+)
+_LEADING_LABEL = re.compile(rf"^(?P<label>{_LABEL_ALTERNATIVES}):\s")
+
+
+@dataclass(frozen=True, slots=True)
+class _SectionHeading:
+    section: Section
+    qualifier: str | None
+    rest: str
+
+
+def _section_heading(text: str) -> _SectionHeading | None:
+    head = text[:48].lower()
+    if len(text) > 200 or not ("clusion" in head or "eligib" in head or "entry" in head):
+        return None
+    bare = text.strip().strip("*_#").strip()
+    match = _SECTION.match(bare)
+    if match is None:
+        return None
+    pre = (match.group("pre") or "").lower()
+    if pre and not all(word in _SECTION_PREFIXES for word in pre.split()):
+        return None
+    kind = (match.group("kind") or match.group("kind2") or match.group("kind3") or "").lower()
+    has_criteria = match.group("crit") is not None or match.group("crit2") is not None
+    rest = match.group("rest").strip()
+    colon = match.group("colon")
+    if rest and colon not in (":", "："):
+        return None  # "Inclusion criteria for the extension are the same as ..." is a sentence
+    if not has_criteria and colon not in (":", "："):
+        return None
+    if "entry" in kind and not has_criteria:
+        return None
+    exclusion = kind.startswith(("exclusion", "ineligib")) or "non" in kind
+    if match.group("both") or match.group("and"):
+        exclusion = False  # "Inclusion/Exclusion criteria:" opens a list that starts with requirements
+    qualifier = match.group("qual").strip(" -–") or None
+    if qualifier and qualifier.lower().startswith(("include", "are")):
+        qualifier = None
+    return _SectionHeading(Section.EXCLUSION if exclusion else Section.INCLUSION, qualifier, rest)
+
+
+def _heading_kind(text: str) -> str | None:
+    """'section' or 'pdq' when a line opens a new part of the block and so can never continue an item."""
+    if _section_heading(text) is not None:
+        return "section"
+    if ("HARACTERISTICS" in text.upper() or "THERAPY" in text.upper()) and _PDQ.match(
+        text.strip().strip("*_#").strip()
+    ):
+        return "pdq"
+    return None
+
+
+# ------------------------------------------------------------------------------------------- strata
+
+_KIND = r"(?P<kind>strat(?:um|a)|cohorts?|arms?|parts?|groups?)"
+_TAG = r"(?:[A-Z]\d?|\d{1,2}[a-z]?|[IVX]{1,4})"
+_TAGS = rf"(?P<tags>{_TAG}(?:\s*(?:,\s*(?:and|or)\s+|,|/|&|\band\b|\bor\b)\s*{_TAG})*)"
+_RESTRICTION = re.compile(
+    rf"\(\s*(?P<only>only\s+)?(?P<for>(?:for|in)\s+)?(?:the\s+)?(?:patients\s+in\s+)?{_KIND}\s+{_TAGS}"
+    rf"(?:\s+patients)?(?P<only2>\s+only)?\s*\)",
+    re.IGNORECASE,
+)
+_HEADING_RESTRICTION = re.compile(
+    rf"^(?P<only>only\s+)?(?P<for>(?:for|in)\s+)?(?:the\s+)?(?:patients\s+in\s+)?{_KIND}\s+{_TAGS}"
+    rf"(?:\s+patients)?(?P<only2>\s+only)?$",
+    re.IGNORECASE,
+)
+_TAG_SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,|/|&|\band\b|\bor\b)\s*", re.IGNORECASE)
+
+
+def _tags(match: re.Match[str], heading: bool) -> str | None:
+    """Normalised labels ("A, B, D") when the match is a restriction and not an incidental mention."""
+    stratum = match.group("kind").lower().startswith("strat")
+    explicit = match.group("only") or match.group("for") or match.group("only2")
+    if not (stratum or explicit or heading):
+        return None  # "(Group D)" alone may be a classification, "(only Group D)" is a restriction
+    return ", ".join(tag for tag in _TAG_SPLIT.split(match.group("tags")) if tag)
+
+
+def _item_stratum(text: str) -> str | None:
+    """The strata a whole item is restricted to: one restriction, at the item's end.
+
+    "Platelets ≥ 75.000/µl (for Stratum D: ≥ 100.000/µl)" is a variant, not a restriction, and
+    "... (Strata A, B, D) or ... (only for Stratum C)" restricts two halves differently: both stay None.
+    """
+    if "(" not in text:
+        return None
+    matches = list(_RESTRICTION.finditer(text))
+    if len(matches) != 1:
+        return None
+    match = matches[0]
+    if text[match.end() :].strip(" .;,") != "":
+        return None
+    return _tags(match, heading=False)
+
+
+def _heading_stratum(text: str) -> str | None:
+    """Restriction carried by a heading: "Cohort A:", "Arm B patients:", "Laboratory values (Stratum D):"."""
+    bare = text.rstrip(": ").strip()
+    match = _HEADING_RESTRICTION.match(bare)
+    if match is not None:
+        return _tags(match, heading=True)
+    return _item_stratum(bare)
+
+
+# -------------------------------------------------------------------------------- run-together PDQ text
+
+_JOIN_WORDS = _words(
+    """a an the of or and nor but by with without within to for from in on at as than per via vs vs. versus
+    plus minus including include includes excluding except unless if when where whether because due
+    according see other any all no not prior previous concurrent concomitant current recent active known
+    either both each every its their his her who which that whose is are was were be been being has have
+    had must should may can will would after before since until during following under over between among
+    into onto upon against about like such i.e. e.g. i.e., e.g., etc using new same first second third"""
+)
+_PROPER = _words(
+    """Karnofsky Lansky Zubrod Hodgkin Hodgkin's Burkitt Burkitt's Gilbert Gilbert's Kaposi Kaposi's Wilms
+    Wilms' Wilm's Ewing Ewing's Crohn Crohn's Down Down's Cushing Cushing's Addison's Graves' Hashimoto's
+    Sjogren's Sjögren's Paget's Barrett's Bowen's Waldenstrom's Waldenström's Castleman Castleman's
+    Langerhans Fanconi Fanconi's Gleason Breslow Clark Clark's Dukes Dukes' Tanner Child-Pugh Child Pugh
+    Ann Arbor Bence Jones Epstein-Barr Epstein Guillain-Barre Guillain-Barré Stevens-Johnson
+    Creutzfeldt-Jakob Wegener's Raynaud's Parkinson's Alzheimer's Huntington's Whipple Whipple's
+    Cockcroft-Gault Cockcroft Gault Jehovah's Witness Witnesses Western Southern Northern Doppler Pap
+    Papanicolaou Coombs Coombs' Foley Hickman Broviac Ommaya Mediport Swan-Ganz Holter Bruce Kernohan
+    Shimada Lugano Cotswolds Rai Binet Durie-Salmon Salmon Durie New York Heart Association Pneumocystis
+    Mycobacterium Candida Cryptococcus Toxoplasma Helicobacter Streptococcus Staphylococcus Escherichia
+    Pseudomonas Aspergillus Clostridium Listeria Legionella Salmonella Histoplasma Coccidioides Plasmodium
+    January February March April May June July August September October November December Medicare
+    Medicaid English Spanish French American African Asian Hispanic Caucasian European Chinese Japanese
+    Grade Stage Class Type Phase Version Criteria Note Note: Appendix Section Table Protocol Study"""
+)
+_STARTS = _words(
+    """No Not At Creatinine See Histologically Bilirubin Platelet Platelets Fertile Prior Negative
+    Absolute Must Concurrent Measurable Hemoglobin Recovered Patients Patient Alkaline More Diagnosis
+    Greater Hormone Acute Age Any Granulocyte If Tumor Female Male Chronic Anaplastic Bone Performance
+    Refractory Bidimensionally Under Life Over Recurrent Evidence Adequate Ejection Primary Other
+    Metastatic Normal Ineligible Failed Diffuse Hepatitis Serum Neutrophil Previously Progressive
+    One History Relapsed Less Evaluable Albumin Multiple Eligible All Complete Cardiac Carcinoma Malignant
+    Clinical Positive Newly Clinically Relapse Effective Able Calcium Brain Total Transaminases Ascites
+    Squamous For Adequately Postmenopausal Premenopausal Peripheral Locally Presence Glomerular Low Blood
+    Liver Large Failure Shortening Severe Resectable Mixed Small Stable Clear Confirmed Active Documented
+    Cytologically Pathologically Biopsy Biopsy-proven Women Men Pregnant Nursing Willing Prothrombin
+    Leukocyte Leukocytes Lymphocyte Lymphocytes Electrolytes Transaminase Hematocrit Urine Proteinuria
+    Uncontrolled Significant Ongoing Inclusion Exclusion Informed Signed Written Life Expectancy"""
+)
+_END_WORDS = _words("normal uln lln allowed required specified permitted negative positive disease present")
+_PREDICATES = _words(
+    "must at less greater more above below within normal count level levels ≥ ≤ < > = should "
+    "required allowed positive negative under over between"
+)
+_NOT_STARTS = _words("I II III IV V VI VII VIII IX X OR AND NOT NOR TO ULN LLN IU U EL")
+_TNM = re.compile(r"[TNMG][0-4Xx][a-d]?(?:-[0-4])?\)?")
+_COMPARISONS = _words("greater more less higher lower above below exceeding")
+_TITLE = re.compile(r"[A-Z][a-z][a-zA-Z'’\-]*")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9/\-]*[A-Z0-9]")
+_SHORT_STARTS = frozenset({"No", "At", "If", "In", "On", "An", "As"})
+
+
+def _starts_item(previous: str, token: str, following: str, after: str) -> bool:
+    """Whether a capitalised word in run-together PDQ text begins a new requirement.
+
+    Those records lost their line breaks ("... 1,500/mm3 Platelet count at least 100,000/mm3 Hepatic:"),
+    so a capital after a lowercase word, a number or a unit is the break, unless grammar or a proper name
+    ("by Western blot", "ECOG 0-2 OR Karnofsky 60-100%", "No Gilbert's disease", "T1 N0 M0") says otherwise.
+    """
+    if previous[-1] in ",;:(/-–.&+=<>≤≥":
+        return False
+    word = token.rstrip(",;:.)")
+    if previous.lower() in _JOIN_WORDS or word in _PROPER or previous in _PROPER:
+        return False
+    previous_capital = previous[0].isupper()
+    if _TITLE.fullmatch(word):
+        if len(word) < 3 and word not in _SHORT_STARTS:
+            return False
+        return word in _STARTS if previous_capital else True
+    if (
+        not _ACRONYM.fullmatch(word)
+        or word in _NOT_STARTS
+        or _TNM.fullmatch(word)
+        or _TNM.fullmatch(previous)
+    ):
+        return False
+    lowered = following.lower()
+    predicate = lowered in _PREDICATES or (lowered in ("no", "not") and after.lower() in _COMPARISONS)
+    if previous_capital and not previous[-1].isdigit():
+        return previous.lower() in _END_WORDS or predicate
+    return _ends_item(previous) or predicate
+
+
+def _ends_item(word: str) -> bool:
+    """A number, a unit ("mg/dL", "mm3", "%") or "normal"/"ULN" closes a lab requirement."""
+    return (
+        word[-1].isdigit()
+        or word[-1] in "%)]"
+        or word.lower() in _END_WORDS
+        or ("/" in word and word[-1].isalpha() and word[0].islower())
+    )
+
+
+def _split_run(text: str) -> list[str]:
+    """Cut run-together requirements at the words that start one (see ``_starts_item``).
+
+    An inline " - " before a capital ("malignant glioma - Recurrent glioblastoma") is a lost bullet.
+    """
+    tokens = text.split()
+    pieces: list[str] = []
+    current: list[str] = []
+    last = len(tokens) - 1
+    for index, token in enumerate(tokens):
+        if (
+            token in ("-", "–")
+            and current
+            and index < last
+            and tokens[index + 1][0].isupper()
+            and (current[-1][-1].isalpha() or current[-1][-1] == ")")
+        ):
+            pieces.append(" ".join(current))
+            current = []
+            continue
+        if (
+            current
+            and token[0].isupper()
+            and _starts_item(
+                current[-1],
+                token,
+                tokens[index + 1] if index < last else "",
+                tokens[index + 2] if index + 1 < last else "",
+            )
+        ):
+            pieces.append(" ".join(current))
+            current = []
+        current.append(token)
+    if current:
+        pieces.append(" ".join(current))
+    return pieces
+
+
+# --------------------------------------------------------------------------------------------- builder
+
+
+@dataclass(slots=True, eq=False)
+class _Node:
+    section: Section
+    number: str | None
+    text: str
+    indent: int
+    parent: _Node | None
+    context: tuple[str, ...]
+    stratum: str | None
+    inherited: str | None
+    """Restriction passed to children: the node's own or one it inherited."""
+    children: int = 0
+    top: bool = True
+
+
+@dataclass(slots=True)
+class _Label:
+    indent: int
+    text: str
+    stratum: str | None
+    items: int = 0
+    bullets: bool = False
+    nested: bool = False
+    printed: str = ""
+
+
+@dataclass(slots=True)
+class _Scope:
+    """A lead-in ("Laboratory requirements:") whose sub-items are printed at its own level."""
+
+    node: _Node
+    lab: bool
+    plain: bool
+    last: _Node | None = None
+    closed: bool = False
+
+
+_LAB_HEADING = re.compile(
+    r"laborator|ha?ematolog|hepatic|renal|organ|marrow|blood count|lab values|biochem|chemistr|coagulation",
+    re.IGNORECASE,
+)
+_LAB_LINE = re.compile(
+    r"\b(?:anc|neutrophils?|granulocytes?|leu[ck]ocytes?|wbc|white blood|lymphocytes?|platelets?|plt|"
+    r"thrombocytes?|ha?emoglobin|hgb|hb|hematocrit|creatinine|crcl|e?gfr|clearance|bilirubin|ast|alt|"
+    r"sgot|sgpt|transaminases?|aminotransferases?|alkaline phosphatase|alp|albumin|inr|a?ptt|prothrombin|"
+    r"coagulation|serum chemistr\w*|electrolytes?|potassium|sodium|calcium|magnesium|phosphate|glucose|"
+    r"ldh|lipase|amylase|urea|bun|proteinuria|urine protein|tsh|uric acid|cd4|absolute|liver function|"
+    r"renal function|hepatic function|blood counts?)\b",
+    re.IGNORECASE,
+)
+_SEPARATOR_END = re.compile(r"(?:[;,]|\b(?:or|and|and/or))$", re.IGNORECASE)
+_RUN_ON = re.compile(r"(?<=\s)(\d{1,3})\\?([.)])\s+(?=[^\sa-z])")
+
+
+def _strip_colon(text: str) -> str:
+    return text.rstrip().rstrip(":：").rstrip()
+
+
+class _Builder:
+    """Walks the units once, keeping the headings and open lead-ins that give each item its place."""
+
+    def __init__(self, pdq: bool, taken: frozenset[int]) -> None:
+        self.pdq = pdq
+        self.taken = taken
+        self.nodes: list[_Node] = []
+        self.section = Section.INCLUSION
+        self.group: _Label | None = None
+        """Heading of a population whose own inclusion/exclusion lists follow ("Healthy volunteers:")."""
+        self.qualifier: _Label | None = None
+        """Qualifier printed in the section heading ("Inclusion criteria for healthy volunteers")."""
+        self.main: str | None = None
+        self.labels: list[_Label] = []
+        self.stack: list[_Node] = []
+        self.scope: _Scope | None = None
+        self.base: tuple[tuple[str, ...], str | None] | None = None
+
+    # -- headings
+
+    def open_section(self, heading: _SectionHeading, indent: int) -> None:
+        if self.labels and not any(label.items for label in self.labels):
+            # "Pediatric patients with bipolar disorder:" then "INCLUSION CRITERIA:": a population heading.
+            self.group = _Label(indent, ": ".join(label.text for label in self.labels), None)
+            self.group.stratum = next((lb.stratum for lb in reversed(self.labels) if lb.stratum), None)
+            self.labels.clear()
+        self.section = heading.section
+        qualifier = heading.qualifier
+        self.qualifier = _Label(indent, qualifier, _heading_stratum(qualifier)) if qualifier else None
+        self._reset()
+        if heading.rest:
+            self.item(_Unit(indent, None, "", heading.rest))
+
+    def open_main(self, name: str) -> None:
+        """PDQ headings list requirements, all read as inclusion (the engine reads "No prior ..." itself)."""
+        self.section = Section.INCLUSION
+        self.group = self.qualifier = None
+        self._reset()
+        self.main = " ".join(name.split()).upper()
+
+    def open_label(self, text: str, indent: int, grouped: bool = False) -> None:
+        """Headings nest while nothing is printed under them ("Concurrent Medication:" / "Allowed:").
+
+        A heading after items replaces the last one; one that opens a new group of headings after items
+        ("Genetic Relatives of Patients:" / "Genetic relatives must:") replaces the whole group; PDQ
+        sub-headings ("Hepatic:", "Renal:") never nest.
+        """
+        name = _strip_colon(text)
+        while self.labels and self.labels[-1].indent > indent:
+            self._close(self.labels.pop())
+        if grouped and self.labels and self.labels[-1].items:
+            while self.labels and self.labels[-1].indent == indent:
+                self._close(self.labels.pop())
+        elif self.labels and self.labels[-1].indent == indent:
+            top = self.labels[-1]
+            if top.items or (top.text.lower() in _PDQ_LABEL_NAMES and name.lower() in _PDQ_LABEL_NAMES):
+                self._close(self.labels.pop())
+        if self.labels:
+            self.labels[-1].nested = True
+        self.labels.append(_Label(indent, name, _heading_stratum(text), printed=text))
+        self.stack.clear()
+        self.scope = None
+        self.base = None
+
+    def _close(self, label: _Label) -> None:
+        """A heading nothing was printed under is text like any other: it stays, as an item.
+
+        Empty PDQ sub-headings ("Cardiovascular:" followed by "Pulmonary:") state nothing and are left out.
+        """
+        self.base = None
+        if label.items or label.nested or label.text.lower() in _PDQ_LABEL_NAMES:
+            return
+        self._add(_Unit(label.indent, None, "", label.printed), None, label.printed, None)
+        self.stack.clear()
+        self.scope = None
+
+    def _reset(self) -> None:
+        while self.labels:
+            self._close(self.labels.pop())
+        self.stack.clear()
+        self.scope = None
+        self.main = None
+        self.base = None
+
+    def finish(self) -> list[_Node]:
+        self._reset()
+        return self.nodes
+
+    # -- items
+
+    def _base(self) -> tuple[tuple[str, ...], str | None]:
+        if self.base is None:
+            parts: list[str] = []
+            stratum: str | None = None
+            for label in (self.group, self.qualifier):
+                if label is not None:
+                    parts.append(label.text)
+                    stratum = label.stratum or stratum
+            if self.main:
+                parts.append(self.main)
+            for label in self.labels:
+                parts.append(label.text)
+                stratum = label.stratum or stratum
+            self.base = tuple(parts), stratum
+        return self.base
+
+    def item(self, unit: _Unit) -> None:
+        if unit.marker is None and self.labels and self.labels[-1].bullets:
+            # A plain paragraph after the bullets of "Patients must have:" is no longer under it.
+            self.labels.pop()
+            self.base = None
+        parent = self._parent(unit)
+        for number, text in self._run_on(unit):
+            self._add(unit, number, text, parent)
+
+    def _parent(self, unit: _Unit) -> _Node | None:
+        while self.stack and self.stack[-1].indent >= unit.indent:
+            self.stack.pop()
+        if self.stack:
+            return self.stack[-1]
+        scope = self.scope
+        if scope is None or scope.closed:
+            return None
+        last = scope.last
+        accepted = (
+            last is None
+            or (scope.plain and unit.marker is not None)
+            or (scope.lab and _LAB_LINE.search(unit.text[:60]) is not None)
+            or _SEPARATOR_END.search(last.text) is not None
+        )
+        if not accepted or unit.indent < scope.node.indent:
+            scope.closed = True
+            return None
+        return scope.node
+
+    def _run_on(self, unit: _Unit) -> Iterator[tuple[str | None, str]]:
+        """Items printed on one line ("22. ... 23. Any previous ... 24. Past history") are separate items.
+
+        Only numbers that continue the item's own sequence split, and only when the next number is not
+        printed as an item of its own, so "1) are stable ... 2) have no evidence" stays whole.
+        """
+        number = unit.marker
+        if not number or not number.isdigit() or unit.delim not in ".)":
+            yield number, unit.text
+            return
+        expected = int(number) + 1
+        start = 0
+        text = unit.text
+        for match in _RUN_ON.finditer(text):
+            if int(match.group(1)) != expected or match.group(2) != unit.delim or expected in self.taken:
+                continue
+            yield number, text[start : match.start()].strip()
+            number, start = match.group(1), match.end()
+            expected += 1
+        yield number, text[start:].strip()
+
+    def _add(self, unit: _Unit, number: str | None, text: str, parent: _Node | None) -> None:
+        if not text:
+            return
+        base, stratum = self._base()
+        if parent is not None:
+            context = (*parent.context, _strip_colon(parent.text))
+            inherited = parent.inherited
+            parent.children += 1
+        else:
+            context, inherited = base, stratum
+        match = _LEADING_LABEL.match(text) if self.main and parent is None else None
+        if match is not None and (not context or context[-1] != match.group("label")):
+            context = (*context, match.group("label"))
+        own = _item_stratum(text)
+        node = _Node(
+            section=self.section,
+            number=number,
+            text=text,
+            indent=unit.indent,
+            parent=parent,
+            context=context,
+            stratum=own or inherited,
+            inherited=own or inherited or (_heading_stratum(text) if text.endswith(":") else None),
+            top=parent is None,
+        )
+        self.nodes.append(node)
+        self.stack.append(node)
+        if self.labels:
+            self.labels[-1].items += 1
+            self.labels[-1].bullets = unit.marker is not None
+        if self.scope is not None and parent is self.scope.node:
+            self.scope.last = node
+        if text.endswith((":", "：")):
+            self.scope = _Scope(node, lab=_LAB_HEADING.search(text) is not None, plain=unit.marker is None)
+
+    def flat(self, unit: _Unit) -> None:
+        """A PDQ paragraph: headings and sub-headings inline, requirements run together."""
+        text = " ".join(unit.text.split())
+        position = 0
+        label: str | None = None
+        for match in _FLAT_HEAD.finditer(text):
+            self._flat_items(text[position : match.start()], label, unit.indent)
+            if match.group("label"):
+                label = match.group("label")
+                self.open_label(label, unit.indent)
+                position = match.start()
+            else:
+                label = None
+                self.open_main(match.group("m1") or match.group("m2"))
+                position = match.end()
+        self._flat_items(text[position:], label, unit.indent)
+
+    def _flat_items(self, segment: str, label: str | None, indent: int) -> None:
+        """Requirements of one run-together segment; an inline label stays on the item it is printed with."""
+        segment = segment.strip()
+        if label is not None and segment == f"{label}:":
+            return
+        for piece in _split_run(segment) if segment else []:
+            self._add(_Unit(indent, None, "", piece), None, piece, None)
+            self.stack.clear()
+            self.scope = None
+
+    # -- the walk
+
+    def run(self, units: list[_Unit]) -> list[_Node]:
+        for index, unit in enumerate(units):
+            heading = _section_heading(unit.text)
+            if heading is not None:
+                self.open_section(heading, unit.indent)
+                continue
+            if unit.marker is None and ("HARACTERISTICS" in unit.text or "HERAPY" in unit.text.upper()):
+                pdq = _PDQ.match(unit.text.strip().strip("*_#").strip())
+                if pdq is not None:
+                    self.open_main(pdq.group("name"))
+                    if pdq.group("rest").strip():
+                        self.flat(_Unit(unit.indent, None, "", pdq.group("rest")))
+                    continue
+            following = units[index + 1] if index + 1 < len(units) else None
+            if self._is_label(unit) or (
+                following is not None
+                and unit.marker is None
+                and (
+                    (
+                        self._heads(unit)
+                        and (self._is_label(following) or _heading_kind(following.text) == "section")
+                    )
+                    or (_is_title(unit) and self._heads(following))
+                )
+            ):
+                grouped = following is not None and (self._is_label(following) or self._heads(following))
+                self.open_label(unit.text, unit.indent, grouped)
+            elif self.pdq and unit.marker is None:
+                self.flat(unit)
+            else:
+                self.item(unit)
+        return self.finish()
+
+    def _is_label(self, unit: _Unit) -> bool:
+        """A short plain line ending with ":" ("Hepatic:", "Concurrent Medication:") heads what follows.
+
+        In PDQ records the sub-headings are also printed without the colon ("Performance status").
+        """
+        if unit.marker is not None:
+            return False
+        text = unit.text
+        if self.pdq and _strip_colon(text).lower() in _PDQ_LABEL_NAMES:
+            return True
+        if not text.endswith(":") or len(text) > 60:
+            return False
+        words = text[:-1].split()
+        return 0 < len(words) <= 6 and ". " not in text and _heading_kind(text) is None
+
+    @staticmethod
+    def _heads(unit: _Unit) -> bool:
+        """A plain line ending with ":" opens a list (a label or a lead-in such as "Patients must have:")."""
+        return unit.marker is None and unit.text.endswith(":") and _heading_kind(unit.text) is None
+
+
+def _is_title(unit: _Unit) -> bool:
+    """A bare title line ("Patients", "Healthy Volunteers") printed above a heading of its own group."""
+    text = unit.text
+    return (
+        unit.marker is None
+        and len(text) <= 40
+        and text[:1].isupper()
+        and len(text.split()) <= 4
+        and not any(ch.isdigit() or ch in ".,;:()" for ch in text)
+    )
+
+
+# ------------------------------------------------------------------------------------ whole-list fixes
+
+
+def _restore_carried_numbering(nodes: list[_Node]) -> None:
+    """Items printed under "Exclusion Criteria" that carry on the inclusion numbering are inclusion.
+
+    Some pages put the heading too early: inclusion 2, 3, then "Exclusion Criteria", then 6 ... 12 and a
+    restart at 1. A numbered run that continues the inclusion list and is followed by a restart at 1
+    belongs to the inclusion list; everything from the restart on is exclusion.
+    """
+    inclusion = [n for n in nodes if n.top and n.section is Section.INCLUSION and _numeric(n.number)]
+    exclusion = [n for n in nodes if n.top and n.section is Section.EXCLUSION]
+    if not inclusion or not exclusion or not _numeric(exclusion[0].number):
+        return
+    last_inclusion = int(inclusion[-1].number or 0)
+    run: list[_Node] = []
+    for node in exclusion:
+        if not _numeric(node.number):
+            return
+        value = int(node.number or 0)
+        if value == 1:
+            break
+        if run and value <= int(run[-1].number or 0):
+            return
+        run.append(node)
+    else:
+        return
+    if not run or int(run[0].number or 0) <= last_inclusion:
+        return
+    moved = set(map(id, run))
+    for node in nodes:
+        ancestor: _Node | None = node
+        while ancestor is not None and id(ancestor) not in moved:
+            ancestor = ancestor.parent
+        if ancestor is not None:
+            node.section = Section.INCLUSION
+
+
+def _numeric(number: str | None) -> bool:
+    return number is not None and number.isdigit()
+
+
+def _unescape(text: str) -> str:
+    return _MD_ESCAPE.sub(r"\1", text) if "\\" in text else text
+
+
+# ------------------------------------------------------------------------------------------------ api
+
+
+def split_criteria(text: str | None) -> list[Criterion]:
+    """The eligibility block as criteria, in printed order; [] when there is no block or it says "none"."""
+    if text is None or not text.strip():
+        return []
+    lines = _prepare(text)
+    if not lines or _is_placeholder(lines):
+        return []
+    units = _units(lines)
+    taken = frozenset(int(u.marker) for u in units if u.marker and u.marker.isdigit())
+    upper = text.upper()
+    pdq = ("CHARACTERISTICS" in upper or "THERAPY" in upper) and _IS_PDQ.search(text) is not None
+    nodes = _Builder(pdq=pdq, taken=taken).run(units)
+    _restore_carried_numbering(nodes)
+    return [
+        Criterion(
+            section=node.section,
+            number=node.number or None,
+            text=_unescape(node.text),
+            stratum=node.stratum,
+            context=": ".join(_unescape(part) for part in node.context) or None,
+        )
+        for node in nodes
+        if not (node.children and node.text.rstrip().endswith((":", "：")))
+    ]
