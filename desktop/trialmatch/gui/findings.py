@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from trialmatch.domain.lexicon import Concept, resolve_finding
-from trialmatch.gui.lab_grid import ChoiceDelegate, ChoicesRole, FreeTextRole
+from trialmatch.gui.lab_grid import ChoiceDelegate, ChoicesRole, FreeTextRole, text_of
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -56,6 +56,8 @@ class FindingRow:
     concept: Concept | None
     state: bool | None
     """True present, False known absent, None unknown (not written)."""
+    invalid: object = None
+    """An answer from a file that is not true/false, kept (and written back) until the clinician answers."""
 
     @property
     def recognised(self) -> bool:
@@ -83,7 +85,8 @@ def _looks(row: FindingRow) -> _Looks:
     synonyms = ", ".join(concept.synonyms[:6])
     tooltip = "; ".join(filter(None, [recorded, f"also: {synonyms}" if synonyms else None]))
     search = " | ".join([concept.label, *concept.synonyms, row.key]).casefold()
-    return _Looks(concept.label, ANSWERS[row.state], tooltip or None, search)
+    answer = ANSWERS[row.state] if row.state is not None or row.invalid is None else text_of(row.invalid)
+    return _Looks(concept.label, answer, tooltip or None, search)
 
 
 class FindingsModel(QAbstractTableModel):
@@ -157,9 +160,9 @@ class FindingsModel(QAbstractTableModel):
     def set_state(self, row: int, state: bool | None) -> bool:
         """Answer a recognised finding; an unrecognised term keeps its flag whatever is pressed."""
         current = self._rows[row]
-        if not current.recognised or current.state is state:
+        if not current.recognised or (current.state is state and current.invalid is None):
             return False
-        self._replace(row, replace(current, state=state))
+        self._replace(row, replace(current, state=state, invalid=None))
         self.edited.emit()
         return True
 
@@ -207,25 +210,33 @@ class FindingsModel(QAbstractTableModel):
         self.endInsertRows()
 
     # -- document -------------------------------------------------------------------------------------
-    def findings(self) -> dict[str, bool]:
+    def findings(self) -> dict[str, object]:
         """The document's ``findings``: answered concepts and every typed term, unknown left out."""
-        return {row.key: row.state for row in self._rows if row.state is not None}
+        return {
+            row.key: row.invalid if row.state is None else row.state
+            for row in self._rows
+            if row.state is not None or row.invalid is not None or not row.recognised
+        }
 
     def set_findings(self, findings: Mapping[str, object]) -> None:
         """Rows for the given concepts (unknown), then the document's answers under the terms it used."""
         rows = [FindingRow(c.id, c, None) for c in self._concepts]
         claimed: set[int] = set()
         for term, value in findings.items():
-            state = value if isinstance(value, bool) else None
             concept = resolve_finding(term)
+            row = (
+                FindingRow(term, concept, value, None)
+                if isinstance(value, bool)
+                else FindingRow(term, concept, None, value)
+            )
             place = next(
                 (i for i, r in enumerate(rows) if concept and r.concept == concept and i not in claimed), None
             )
             if place is None:
-                rows.append(FindingRow(term, concept, state if concept else bool(state)))
+                rows.append(row)
                 claimed.add(len(rows) - 1)
             else:
-                rows[place] = FindingRow(term, concept, state)
+                rows[place] = row
                 claimed.add(place)
         self.beginResetModel()
         self._rows = rows
@@ -370,7 +381,7 @@ class FindingsPanel(QWidget):
         self.view.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, ANSWER)))
         self.view.scrollTo(self.view.currentIndex())
 
-    def findings(self) -> dict[str, bool]:
+    def findings(self) -> dict[str, object]:
         return self.model.findings()
 
     def set_findings(self, findings: Mapping[str, object]) -> None:

@@ -86,14 +86,29 @@ def number_or_text(text: str) -> float | int | str | None:
 
 
 def text_of(value: object) -> str:
-    """The text a document value shows as in an editor: numbers as clinicians write them, None as empty."""
+    """The text a document value shows as in an editor: 62 not 62.0, every digit of 12345678.9 kept."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return str(value).lower()
-    if isinstance(value, int | float):
-        return format_number(float(value))
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
     return str(value)
+
+
+NUMBER_KEYS = frozenset({"value", "uln", "lln"})
+"""Entry fields that are numbers in the document (lab value and limits)."""
+
+
+def entry_of(typed: Mapping[str, str], extra: tuple[tuple[str, object], ...]) -> dict[str, object]:
+    """A document list entry from a row: typed fields (numbers as numbers), then keys the row did not know."""
+    entry: dict[str, object] = {}
+    for key, text in typed.items():
+        value = number_or_text(text) if key in NUMBER_KEYS else text.strip() or None
+        if value is not None:
+            entry[key] = value
+    entry.update(extra)
+    return entry
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +127,8 @@ class Cell:
 class RowsTableModel(QAbstractTableModel):
     """Rows of plain values plus one trailing empty row; typing into that row appends a real one.
 
-    Subclasses say how a row looks (``_cells_of``) and how an edit changes it (``_edited``). ``edited`` fires
+    Rows are frozen dataclasses with an ``entry()`` giving their document form. Subclasses say how a row
+    looks (``_cells_of``) and how an edit changes it (``_edited``). ``edited`` fires
     only for the user's own changes, never for :meth:`set_rows` or problem markers, so the panel can
     revalidate on it without looping.
     """
@@ -229,6 +245,11 @@ class RowsTableModel(QAbstractTableModel):
     # -- row operations -------------------------------------------------------------------------------
     def rows(self) -> list[Any]:
         return list(self._rows)
+
+    def entries(self) -> tuple[list[dict[str, object]], list[int]]:
+        """The rows as document entries (empty rows left out) and the model row of each entry."""
+        rows = [i for i, r in enumerate(self._rows) if not self._is_blank(r)]
+        return [self._rows[i].entry() for i in rows], rows
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
@@ -400,25 +421,21 @@ class LabRow:
     lln: str = ""
     date: str = ""
 
+    extra: tuple[tuple[str, object], ...] = ()
+    """Keys of a loaded entry the grid has no column for, written back so the engine can name them."""
+
     @property
     def analyte(self) -> Analyte | None:
         return resolve_analyte(self.test) if self.test.strip() else None
 
     def entry(self) -> dict[str, object]:
-        """The row as a format-v1 ``labs`` entry; untyped optional fields are left out."""
-        entry: dict[str, object] = {"test": self.test.strip(), "value": number_or_text(self.value)}
-        if self.unit.strip():
-            entry["unit"] = self.unit.strip()
-        for key in ("uln", "lln"):
-            typed = number_or_text(getattr(self, key))
-            if typed is not None:
-                entry[key] = typed
-        if self.date.strip():
-            entry["date"] = self.date.strip()
-        return entry
+        """The row as a format-v1 ``labs`` entry; untyped fields are left out (the engine says if needed)."""
+        typed = {"test": self.test, "value": self.value, "unit": self.unit, "uln": self.uln, "lln": self.lln}
+        return entry_of({**typed, "date": self.date}, self.extra)
 
     @classmethod
     def from_entry(cls, entry: Mapping[str, object]) -> LabRow:
+        known = ("test", "value", "unit", "uln", "lln", "date")
         return cls(
             test=text_of(entry.get("test")),
             value=text_of(entry.get("value")),
@@ -426,6 +443,7 @@ class LabRow:
             uln=text_of(entry.get("uln")),
             lln=text_of(entry.get("lln")),
             date=text_of(entry.get("date")),
+            extra=tuple((k, v) for k, v in entry.items() if k not in known),
         )
 
 
@@ -494,16 +512,11 @@ class LabGridModel(RowsTableModel):
             if analyte is not None and unit not in units_for(analyte):
                 unit = units_for(analyte)[0]
             return replace(row, test=text, unit=unit)
-        field = ("test", "value", "unit", "uln", "lln", "date")[column]
-        return replace(row, **{field: text})
+        change: dict[str, Any] = {("test", "value", "unit", "uln", "lln", "date")[column]: text}
+        return replace(row, **change)
 
     def lab_rows(self) -> list[LabRow]:
         return list(self._rows)
-
-    def entries(self) -> tuple[list[dict[str, object]], list[int]]:
-        """The document's ``labs`` (empty rows left out) and the grid row of each entry."""
-        rows = [i for i, r in enumerate(self._rows) if r != LabRow()]
-        return [self._rows[i].entry() for i in rows], rows
 
 
 class LabGrid(RowsTableView):

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
 from PySide6.QtWidgets import QHeaderView, QStyle, QWidget
 
 from trialmatch.domain.patient import TREATMENT_CATEGORIES
-from trialmatch.gui.lab_grid import Cell, RowsTableModel, RowsTableView, text_of
+from trialmatch.gui.lab_grid import Cell, RowsTableModel, RowsTableView, entry_of, text_of
 
 NAME, CATEGORY, START, END = range(4)
 TREATMENT_FIELDS = {"name": NAME, "category": CATEGORY, "start": START, "end": END}
@@ -29,17 +30,24 @@ class TreatmentRow:
     end: str = ""
     """Empty with a start date means ongoing."""
 
+    extra: tuple[tuple[str, object], ...] = ()
+    """Keys of a loaded entry the table has no column for, written back so the engine can name them."""
+
     def entry(self) -> dict[str, object]:
-        """The row as a format-v1 ``treatments`` entry; untyped optional fields are left out."""
-        entry: dict[str, object] = {"name": self.name}
-        for key in ("category", "start", "end"):
-            if getattr(self, key):
-                entry[key] = getattr(self, key)
-        return entry
+        """The row as a format-v1 ``treatments`` entry; untyped fields are left out."""
+        typed = {"name": self.name, "category": self.category, "start": self.start, "end": self.end}
+        return entry_of(typed, self.extra)
 
     @classmethod
     def from_entry(cls, entry: Mapping[str, object]) -> TreatmentRow:
-        return cls(*(text_of(entry.get(key)) for key in ("name", "category", "start", "end")))
+        known = ("name", "category", "start", "end")
+        return cls(
+            name=text_of(entry.get("name")),
+            category=text_of(entry.get("category")),
+            start=text_of(entry.get("start")),
+            end=text_of(entry.get("end")),
+            extra=tuple((k, v) for k, v in entry.items() if k not in known),
+        )
 
 
 class TreatmentsModel(RowsTableModel):
@@ -62,13 +70,8 @@ class TreatmentsModel(RowsTableModel):
         )
 
     def _edited(self, row: TreatmentRow, column: int, text: str) -> TreatmentRow:
-        field = ("name", "category", "start", "end")[column]
-        return replace(row, **{field: text.strip()})
-
-    def entries(self) -> tuple[list[dict[str, object]], list[int]]:
-        """The document's ``treatments`` (empty rows left out) and the table row of each entry."""
-        rows = [i for i, r in enumerate(self._rows) if r != TreatmentRow()]
-        return [self._rows[i].entry() for i in rows], rows
+        change: dict[str, Any] = {("name", "category", "start", "end")[column]: text.strip()}
+        return replace(row, **change)
 
 
 class TreatmentsTable(RowsTableView):
