@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
@@ -79,8 +80,10 @@ _EDGE_PUNCTUATION = " \t:;,.*#-=()[]"
 
 
 def _key(text: str) -> str:
-    """Lower-case, one space between words, no surrounding punctuation: "  Hb: " and "hb" meet."""
-    return _SPACES.sub(" ", text.lower()).strip(_EDGE_PUNCTUATION)
+    """Lower-case, unaccented, commas as spaces, no surrounding punctuation: "Hémoglobine:" and
+    "hemoglobine" meet, as do "Bilirubin, Total" and "bilirubin total"."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+    return _SPACES.sub(" ", folded.replace(",", " ")).strip(_EDGE_PUNCTUATION)
 
 
 @cache
