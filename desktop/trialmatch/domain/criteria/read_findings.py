@@ -24,6 +24,9 @@ _NEGATION = re.compile(
     r"must\s+not\s+(?:be|have)|may\s+not\s+(?:be|have)|cannot\s+be|is\s+not|are\s+not)(?![a-z])"
 )
 _NEGATIVE_AFTER = re.compile(r"\s*(?:-|\s)\s*(?:negative|seronegative|negativity)(?![a-z])")
+_NOUN_AFTER = re.compile(r"\s*(?:infections?|diseases?|disorders?|conditions?|syndrome)(?![a-z])")
+""""HCV infection": a generic noun right after a concept belongs to it; elsewhere it may name another
+condition ("or chronic infection") and must not be skipped as filler."""
 _HISTORY = re.compile(r"(?<![a-z])(?:history|prior|previous|previously|past|ever)(?![a-z])")
 _ACTIVE = re.compile(r"(?<![a-z])(?:active|current|currently|ongoing|present|concurrent|existing)(?![a-z])")
 _NARROWING = re.compile(
@@ -36,7 +39,7 @@ _NARROWING = re.compile(
 )
 _TRAILING = re.compile(
     r"(?<![a-z])(?:with|requiring|that\s+requires?|which\s+requires?|needing|defined\s+as|with\s+evidence\s+of)"
-    r"\s+[^,;()]+"
+    r"\s+(?:(?!\s(?:or|and/or)\s)[^,;()])+"
 )
 """A qualifier after a concept ("HIV with positive viral load"); before the first concept "with" is filler."""
 _ACCEPTANCE = re.compile(
@@ -48,7 +51,7 @@ _FINDING_FILLER = word_set(
     """
     known active history prior previous previously past ever current currently ongoing present presence
     diagnosis diagnosed evidence documented confirmed suspected positive test tested testing result for
-    infection infections disease diseases disorder disorders condition conditions patients patient women
+    patients patient women
     woman men mothers subjects participants who are is was were or and with has have having of any personal
     clinical clinically signs diagnosed status existing concurrent serology serologic seropositive
     history known pregnant breast feeding lactating nursing note medical need needs required must should
@@ -84,6 +87,10 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
     exceptions = [_exception(segment, span, concepts) for span in exception_spans]
     main_concepts = _lift(main, exceptions)
     claimed: list[Span] = [(s, e) for s, e, _ in main] + list(exception_spans) + conditional
+    for _, end, _ in main:
+        noun = _NOUN_AFTER.match(segment.norm, end, segment.end)
+        if noun:
+            claimed.append(noun.span())
     narrowing = [
         m
         for m in _TRAILING.finditer(segment.norm, main[0][1], segment.end)

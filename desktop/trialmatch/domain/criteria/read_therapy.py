@@ -120,12 +120,6 @@ _QUALIFIERS = re.compile(
 def read_therapy(segment: Segment) -> Read | None:
     """A therapy-timing rule; None when no therapy category or agent is named."""
     claimed: list[Span] = [m.span() for m in _ANCHOR.finditer(segment.norm, segment.start, segment.end)]
-    named: list[tuple[re.Match[str], tuple[str, ...]]] = []
-    for match in _CATEGORY.finditer(segment.norm, segment.start, segment.end):
-        index = int(next(name for name, value in match.groupdict().items() if value)[1:])
-        named.append((match, _CATEGORY_WORDS[index][1]))
-        claimed.append(match.span())
-    categories = _categories(segment, named)
     agents: list[str] = []
     for match in _AGENT.finditer(segment.norm, segment.start, segment.end):
         name = next(n for n, v in match.groupdict().items() if v)
@@ -134,6 +128,14 @@ def read_therapy(segment: Segment) -> Read | None:
             agents.append(agent)
         tail = _AGENT_TAIL.match(segment.norm, match.end(), segment.end)
         claimed.append((match.start(), tail.end() if tail else match.end()))
+    named: list[tuple[re.Match[str], tuple[str, ...]]] = []
+    for match in _CATEGORY.finditer(segment.norm, segment.start, segment.end):
+        if any(s <= match.start() < e for s, e in claimed):
+            continue
+        index = int(next(name for name, value in match.groupdict().items() if value)[1:])
+        named.append((match, _CATEGORY_WORDS[index][1]))
+        claimed.append(match.span())
+    categories = _categories(segment, named)
     if not categories and not agents:
         return None
     quantities = [

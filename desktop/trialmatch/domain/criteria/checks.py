@@ -1,0 +1,639 @@
+"""How each rule kind is decided for one patient: three-valued, with the sentence a clinician reads.
+
+``build_check(rule, inclusion)`` runs once per rule when a trial is first evaluated: units are converted,
+thresholds resolved and wording chosen then, so the returned check does only comparisons and dictionary
+reads. A check answers whether the rule's statement holds (True / False / None = cannot tell) for the
+patient, in a stratum when the rule has stratum variants; the caller turns that into pass/fail per section.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from trialmatch.domain.analytes import Analyte, get_analyte
+from trialmatch.domain.criteria.age import AgeRule
+from trialmatch.domain.criteria.base import Comparator
+from trialmatch.domain.criteria.derived import DerivedValueRule
+from trialmatch.domain.criteria.finding import FindingRule
+from trialmatch.domain.criteria.lab import LabException, LabThreshold, ThresholdFields
+from trialmatch.domain.criteria.logic import AllOf, AnyOf
+from trialmatch.domain.criteria.performance import PerformanceStatusRule
+from trialmatch.domain.criteria.registry import Rule
+from trialmatch.domain.criteria.review import NeedsReview
+from trialmatch.domain.criteria.sex import SexRule
+from trialmatch.domain.criteria.temporal import AGENT_CLASSES, TemporalTherapyRule
+from trialmatch.domain.derived import ECOG_TO_KARNOFSKY
+from trialmatch.domain.facts import PatientFacts, Reading
+from trialmatch.domain.lexicon import ancestors, descendants, get_concept, resolve_finding
+from trialmatch.domain.patient import TreatmentEntry
+from trialmatch.domain.units import convert, format_number, format_quantity
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """Whether a rule's statement holds for the patient, and the explanation."""
+
+    truth: bool | None
+    reason: str
+    values_used: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+    hint: str | None = None
+    """What would change the answer ("platelets ≥ 100 × 10⁹/L required, patient 90"; a washout end date)."""
+
+
+class PatientView:
+    """The facts plus what several checks derive from them once per patient (explicit findings)."""
+
+    __slots__ = ("explicit", "facts")
+
+    def __init__(self, facts: PatientFacts) -> None:
+        self.facts = facts
+        found = set()
+        for term, present in facts.patient.findings.items():
+            concept = resolve_finding(term)
+            if concept is not None and present:
+                found.add(concept.id)
+        self.explicit = frozenset(found)
+
+
+Check = Callable[[PatientView, str | None], Assessment]
+
+
+def build_check(rule: Rule, inclusion: bool) -> Check:
+    """The check for one rule (and its children), built once."""
+    if isinstance(rule, LabThreshold):
+        return _LabCheck(rule, inclusion)
+    if isinstance(rule, DerivedValueRule):
+        return _derived_check(rule, inclusion)
+    if isinstance(rule, AgeRule):
+        return _age_check(rule)
+    if isinstance(rule, SexRule):
+        return _sex_check(rule)
+    if isinstance(rule, PerformanceStatusRule):
+        return _performance_check(rule)
+    if isinstance(rule, FindingRule):
+        return _finding_check(rule)
+    if isinstance(rule, TemporalTherapyRule):
+        return _therapy_check(rule)
+    if isinstance(rule, AnyOf | AllOf):
+        return _logic_check(rule, inclusion)
+    return _review_check(rule)
+
+
+# --- names and numbers ------------------------------------------------------------------------------------
+
+_SHORT_NAMES = {
+    "anc": "ANC",
+    "wbc": "WBC",
+    "ast": "AST",
+    "alt": "ALT",
+    "alp": "ALP",
+    "ggt": "GGT",
+    "ldh": "LDH",
+    "inr": "INR",
+    "pt": "PT",
+    "ptt": "PTT",
+    "crcl": "CrCl",
+    "egfr": "eGFR",
+    "bmi": "BMI",
+    "psa": "PSA",
+    "cea": "CEA",
+    "afp": "AFP",
+    "tsh": "TSH",
+    "crp": "CRP",
+    "bun": "BUN",
+    "qtcf": "QTcF",
+    "lvef": "LVEF",
+    "sofa": "SOFA score",
+    "news2": "NEWS2 score",
+    "cd4": "CD4 count",
+    "hba1c": "HbA1c",
+    "spo2": "SpO2",
+}
+
+
+def short_name(analyte: Analyte) -> str:
+    """ "ANC", "AST", "platelets": the name a clinician writes in a note."""
+    return _SHORT_NAMES.get(analyte.id, analyte.label)
+
+
+def _round(value: float) -> float:
+    """Three significant figures for patient values in sentences (CrCl 71.4, not 71.4285...)."""
+    if value == 0 or not math.isfinite(value):
+        return value
+    return round(value, max(0, 2 - math.floor(math.log10(abs(value)))))
+
+
+def _quantity(value: float, unit: str) -> str:
+    return format_quantity(_round(value), unit)
+
+
+# --- labs -------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Limit:
+    """A threshold resolved for comparison: in the analyte's canonical unit, or as a multiple of a limit."""
+
+    comparator: Comparator
+    value: float
+    lenient: float | None
+    multiple_of: str | None
+    text: str
+    """As shown: "1.5 × 10⁹/L", "3 × ULN"."""
+    inferred_unit: str | None
+
+    @classmethod
+    def of(cls, fields: ThresholdFields, analyte: Analyte) -> _Limit:
+        if fields.multiple_of:
+            text = fields.describe()[2:]
+            return cls(fields.comparator, fields.value, fields.lenient_value, fields.multiple_of, text, None)
+        unit = fields.unit or analyte.unit
+        value = convert(fields.value, unit, analyte.unit, analyte)
+        lenient = (
+            convert(fields.lenient_value, unit, analyte.unit, analyte)
+            if fields.lenient_value is not None
+            else None
+        )
+        text = _quantity(value, analyte.unit)
+        return cls(fields.comparator, value, lenient, None, text, unit if fields.unit_inferred else None)
+
+
+def _phrase(limit: _Limit, holds: bool, inclusion: bool, equal: bool) -> str:
+    """The comparison in words: "within ≤ 3 × ULN", "is below the required 1.5 × 10⁹/L"."""
+    sign = limit.comparator.symbol
+    if inclusion:
+        if holds:
+            return (
+                f"meets {sign} {limit.text}"
+                if limit.comparator.is_lower_bound
+                else f"within {sign} {limit.text}"
+            )
+        if limit.comparator.is_lower_bound:
+            return f"is {'not above' if equal else 'below'} the required {limit.text}"
+        return f"is {'not below' if equal else 'above'} the allowed {limit.text}"
+    if holds:
+        return f"{sign} {limit.text}: excluded"
+    return f"not {sign} {limit.text}"
+
+
+def _sentence(description: str, phrase: str) -> str:
+    """ "ANC 1.2 × 10⁹/L is below ...", "AST 88 U/L is 2.2 × ULN (40 U/L), within ≤ 3 × ULN"."""
+    return (
+        f"{description} {phrase}"
+        if phrase.startswith("is ") and " is " not in description
+        else (f"{description}, {phrase}")
+    )
+
+
+class _LabCheck:
+    """A lab threshold with its exceptions and stratum variants, resolved once."""
+
+    __slots__ = ("analyte", "base", "exceptions", "inclusion", "name", "variants")
+
+    def __init__(self, rule: LabThreshold, inclusion: bool) -> None:
+        self.analyte = get_analyte(rule.analyte)
+        self.name = short_name(self.analyte)
+        self.inclusion = inclusion
+        self.base = _Limit.of(rule, self.analyte)
+        self.exceptions = self._exceptions(rule.exceptions)
+        self.variants = {
+            v.stratum: (_Limit.of(v, self.analyte), self._exceptions(v.exceptions)) for v in rule.strata
+        }
+
+    def _exceptions(self, exceptions: Sequence[LabException]) -> tuple[tuple[str, _Limit | None], ...]:
+        return tuple((e.concept, None if e.waived else _Limit.of(e, self.analyte)) for e in exceptions)
+
+    def __call__(self, view: PatientView, stratum: str | None) -> Assessment:
+        base, exceptions = self.base, self.exceptions
+        if stratum is not None and stratum in self.variants:
+            base, exceptions = self.variants[stratum]
+        reading = view.facts.lab(self.analyte.id)
+        if reading is None:
+            return Assessment(None, f"{self.name} not entered", missing=(self.name,))
+        used = (f"{self.name} {reading.display}",)
+        applied: list[str] = []
+        limit = base
+        pending: list[str] = []
+        for concept_id, alternative in exceptions:
+            present = view.facts.finding(concept_id)
+            label = get_concept(concept_id).label
+            if present:
+                if alternative is None:
+                    return Assessment(
+                        self.inclusion,
+                        f"{label} present: the {self.name} limit does not apply",
+                        used,
+                    )
+                limit = alternative
+                applied.append(
+                    f"{label.lower()} present: {alternative.comparator.symbol} {alternative.text} applies"
+                )
+            elif present is None:
+                pending.append(label)
+        outcome = self._compare(reading, limit)
+        if isinstance(outcome, Assessment):
+            return outcome
+        holds, description, equal = outcome
+        reason = _sentence(description, _phrase(limit, holds, self.inclusion, equal))
+        if pending and limit is base:
+            relaxed = [alt for concept_id, alt in exceptions if get_concept(concept_id).label in pending]
+            would_change = any(alt is None or self._holds(reading, alt) != holds for alt in relaxed)
+            if would_change:
+                missing = tuple(f"{p.lower()} (yes/no)" for p in pending)
+                which = " or ".join(p.lower() for p in pending)
+                why = f"{reason}; another limit applies with {which}, not recorded"
+                return Assessment(None, why, used, missing)
+        if not holds and limit.lenient is not None and self._holds(reading, limit, lenient=True):
+            low, high = sorted((limit.value, limit.lenient))
+            span = f"{format_number(low)}–{format_number(high)}" + (" × ULN" if limit.multiple_of else "")
+            return Assessment(
+                None,
+                f"{description}: within the printed range {span}, which bound applies is not stated",
+                used,
+            )
+        notes = [*applied]
+        if limit.inferred_unit:
+            notes.append(f"unit not printed, read as {limit.inferred_unit}")
+        if limit.multiple_of == "uln" and reading.uln_assumed:
+            notes.append(f"assumed ULN {_quantity(reading.uln or 0, self.analyte.unit)}")
+        if limit.multiple_of == "lln" and reading.lln_assumed:
+            notes.append(f"assumed LLN {_quantity(reading.lln or 0, self.analyte.unit)}")
+        if notes:
+            reason = f"{reason} ({'; '.join(notes)})"
+        hint = None
+        if holds != self.inclusion:
+            patient = description[len(self.name) + 1 :]
+            hint = f"{self.name} {limit.comparator.symbol} {limit.text} required, patient {patient}"
+        return Assessment(holds, reason, used, hint=hint)
+
+    def _compare(self, reading: Reading, limit: _Limit) -> tuple[bool, str, bool] | Assessment:
+        value = reading.value
+        if limit.multiple_of is None:
+            description = f"{self.name} {_quantity(value, self.analyte.unit)}"
+            return limit.comparator.holds(value, limit.value), description, math.isclose(value, limit.value)
+        normal = reading.uln if limit.multiple_of == "uln" else reading.lln
+        which = limit.multiple_of.upper()
+        if normal is None or normal <= 0:
+            return Assessment(
+                None,
+                f"{self.name} {reading.display}: {which} not known",
+                (f"{self.name} {reading.display}",),
+                (f"{self.name} {which}",),
+            )
+        ratio = value / normal
+        description = (
+            f"{self.name} {_quantity(value, self.analyte.unit)} is {ratio:.1f} × {which} "
+            f"({_quantity(normal, self.analyte.unit)})"
+        )
+        return limit.comparator.holds(ratio, limit.value), description, math.isclose(ratio, limit.value)
+
+    def _holds(self, reading: Reading, limit: _Limit, lenient: bool = False) -> bool:
+        threshold = limit.lenient if lenient and limit.lenient is not None else limit.value
+        if limit.multiple_of is None:
+            return limit.comparator.holds(reading.value, threshold)
+        normal = reading.uln if limit.multiple_of == "uln" else reading.lln
+        return normal is not None and normal > 0 and limit.comparator.holds(reading.value / normal, threshold)
+
+
+# --- derived values ---------------------------------------------------------------------------------------
+
+_METHOD_OF_READING = {"Cockcroft-Gault": "cockcroft-gault", "CKD-EPI 2021": "ckd-epi"}
+_NEEDS = {
+    "crcl": "creatinine, weight, age and sex",
+    "egfr": "creatinine, age and sex",
+    "bmi": "weight and height",
+}
+
+
+def _derived_check(rule: DerivedValueRule, inclusion: bool) -> Check:
+    analyte = get_analyte(rule.analyte)
+    name = short_name(analyte)
+    limit = _Limit.of(rule, analyte)
+
+    def check(view: PatientView, stratum: str | None) -> Assessment:
+        reading = view.facts.lab(analyte.id)
+        if reading is None:
+            return Assessment(
+                None, f"{name} not available (needs {_NEEDS.get(analyte.id, name)})", missing=(name,)
+            )
+        holds = limit.comparator.holds(reading.value, limit.value)
+        equal = math.isclose(reading.value, limit.value)
+        how = (
+            reading.display if reading.derived_from else f"{_quantity(reading.value, analyte.unit)} (entered)"
+        )
+        reason = _sentence(f"{name} {how}", _phrase(limit, holds, inclusion, equal))
+        used = (reading.derived_from or f"{name} {reading.display}",)
+        method = next(
+            (m for label, m in _METHOD_OF_READING.items() if reading.display.startswith(label)), None
+        )
+        if rule.method and reading.derived_from and method != rule.method and holds != inclusion:
+            return Assessment(None, f"{reason}, but the trial asks for {rule.method}", used)
+        patient = _quantity(reading.value, analyte.unit)
+        hint = f"{name} {limit.comparator.symbol} {limit.text} required, patient {patient}"
+        return Assessment(holds, reason, used, hint=hint if holds != inclusion else None)
+
+    return check
+
+
+# --- age, sex, performance --------------------------------------------------------------------------------
+
+
+def _age_check(rule: AgeRule) -> Check:
+    wanted = rule.describe()
+
+    def check(view: PatientView, stratum: str | None) -> Assessment:
+        facts = view.facts
+        age = facts.age
+        if age is None:
+            return Assessment(None, "age not entered", missing=("age",))
+        completed = math.floor(age)
+        holds = True
+        if rule.min is not None:
+            entered_whole = not facts.age_derived and age == rule.min
+            holds = age >= rule.min if rule.min_inclusive else (age > rule.min or entered_whole)
+        if holds and rule.max is not None:
+            holds = completed <= rule.max if rule.max_inclusive else age < rule.max
+        shown = f"age {completed}"
+        reason = f"{shown}, within {wanted}" if holds else f"{shown}, outside {wanted}"
+        return Assessment(
+            holds, reason, (shown,), hint=None if holds else f"{wanted} required, patient {completed}"
+        )
+
+    return check
+
+
+def _sex_check(rule: SexRule) -> Check:
+    def check(view: PatientView, stratum: str | None) -> Assessment:
+        if rule.sex == "any":
+            return Assessment(True, "open to both sexes")
+        sex = view.facts.sex
+        if sex is None:
+            return Assessment(None, "sex not entered", missing=("sex",))
+        holds = sex == rule.sex
+        return Assessment(holds, f"patient {sex}, trial takes {rule.sex} patients", (f"sex {sex}",))
+
+    return check
+
+
+def _performance_check(rule: PerformanceStatusRule) -> Check:
+    wanted = rule.describe()
+    low = rule.min if rule.min is not None else -1
+    high = rule.max if rule.max is not None else 101
+
+    def check(view: PatientView, stratum: str | None) -> Assessment:
+        facts = view.facts
+        if rule.scale == "karnofsky":
+            if facts.karnofsky is None:
+                return Assessment(None, "Karnofsky / ECOG not entered", missing=("performance status",))
+            if facts.karnofsky_derived and facts.ecog is not None:
+                first, last = ECOG_TO_KARNOFSKY[facts.ecog]
+                shown = f"Karnofsky {first}–{last} (from ECOG {facts.ecog})"
+                inside = [low <= k <= high for k in (first, last)]
+                holds: bool | None = all(inside) if all(inside) or not any(inside) else None
+            else:
+                shown = f"Karnofsky {facts.karnofsky}"
+                holds = low <= facts.karnofsky <= high
+        else:
+            if facts.ecog is None:
+                return Assessment(None, "ECOG / Karnofsky not entered", missing=("performance status",))
+            shown = f"ECOG {facts.ecog}" + (
+                f" (from Karnofsky {facts.karnofsky})" if facts.ecog_derived else ""
+            )
+            holds = low <= facts.ecog <= high
+        if holds is None:
+            return Assessment(None, f"{shown} straddles {wanted}", (shown,))
+        reason = f"{shown}, within {wanted}" if holds else f"{shown}, outside {wanted}"
+        return Assessment(
+            holds, reason, (shown,), hint=None if holds else f"{wanted} required, patient {shown}"
+        )
+
+    return check
+
+
+# --- findings ---------------------------------------------------------------------------------------------
+
+_ONLY_FEMALE = frozenset({"pregnancy", "breastfeeding"})
+
+
+@cache
+def _under(concept_id: str) -> frozenset[str]:
+    return frozenset({concept_id, *descendants(concept_id)})
+
+
+def _finding_check(rule: FindingRule) -> Check:
+    concept = get_concept(rule.concept)
+    label = concept.label
+    qualifier = {"history": "history of ", "active": "active ", "any": ""}[rule.qualifier]
+    said = f"{qualifier}{label[0].lower()}{label[1:]}" if qualifier else label
+
+    def check(view: PatientView, stratum: str | None) -> Assessment:
+        facts = view.facts
+        value = facts.finding(concept.id)
+        if value is None and concept.id in _ONLY_FEMALE and facts.sex == "male":
+            return Assessment(not rule.present, f"{label}: not applicable to a male patient", ("sex male",))
+        if value is None:
+            return Assessment(None, f"{said} not recorded", missing=(label,))
+        used = (f"{label} {'present' if value else 'absent'}",)
+        if not value:
+            return Assessment(not rule.present, f"{label} recorded as absent", used)
+        excused, doubt = _exception_state(rule, view)
+        if excused is not None:
+            return Assessment(not rule.present, f"{label} present, but {excused}: accepted", used)
+        if doubt is not None:
+            return Assessment(
+                None, f"{label} present; {doubt}", used, missing=() if "'" in doubt else (doubt,)
+            )
+        return Assessment(rule.present, f"{label} recorded as present", used)
+
+    return check
+
+
+def _exception_state(rule: FindingRule, view: PatientView) -> tuple[str | None, str | None]:
+    """(the exception that excuses the finding, or None; what is left to check, or None)."""
+    doubts = []
+    for exception in rule.exceptions:
+        if exception.concept is None:
+            doubts.append(f"check '{exception.text}'")
+            continue
+        present = view.facts.finding(exception.concept)
+        name = get_concept(exception.concept).label.lower()
+        if present is None:
+            doubts.append(f"whether {name} is not recorded")
+        elif present and _only_excused(rule.concept, exception.concept, view.explicit):
+            return name, None
+    return None, "; ".join(doubts) if doubts else None
+
+
+def _only_excused(concept_id: str, excused_id: str, explicit: frozenset[str]) -> bool:
+    """Whether every recorded cause of the finding is the excused one (or more general than it)."""
+    causes = explicit & _under(concept_id)
+    allowed = _under(excused_id) | {concept_id} | (ancestors(excused_id) & _under(concept_id))
+    return causes <= allowed
+
+
+# --- therapies --------------------------------------------------------------------------------------------
+
+_CLASS_CATEGORY = {
+    "pd-1/pd-l1 inhibitor": "immunotherapy",
+    "ctla-4 inhibitor": "immunotherapy",
+    "anthracycline": "chemotherapy",
+    "taxane": "chemotherapy",
+    "platinum": "chemotherapy",
+}
+_DRUG_CATEGORY = {drug: _CLASS_CATEGORY[cls] for cls, drugs in AGENT_CLASSES.items() for drug in drugs}
+
+
+def _shift(day: dt.date, amount: int, unit: str, sign: int) -> dt.date:
+    """``day`` moved by a calendar amount ("6 months" before 31 August is 28/29 February)."""
+    if unit == "days":
+        return day + dt.timedelta(days=sign * amount)
+    if unit == "weeks":
+        return day + dt.timedelta(weeks=sign * amount)
+    months = sign * amount * (12 if unit == "years" else 1)
+    year, month = divmod(day.month - 1 + months, 12)
+    year += day.year
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _therapy_check(rule: TemporalTherapyRule) -> Check:
+    drugs = frozenset(d for agent in rule.agents for d in AGENT_CLASSES.get(agent, (agent,)))
+    categories = frozenset(rule.categories)
+    what = rule.describe()
+    window_words = f"{rule.window}-{rule.window_unit[:-1]}" if rule.window else ""
+
+    def matches(entry: TreatmentEntry) -> bool:
+        name = entry.name.lower()
+        if any(drug in name for drug in drugs):
+            return True
+        category = entry.category or next((c for d, c in _DRUG_CATEGORY.items() if d in name), None)
+        return category in categories
+
+    def check(view: PatientView, stratum: str | None) -> Assessment:
+        facts = view.facts
+        if not facts.treatments:
+            return Assessment(None, "no treatment history entered", missing=("treatment history",))
+        as_of = facts.as_of
+        cutoff = _shift(as_of, rule.window, rule.window_unit, -1) if rule.window is not None else None
+        hits: list[tuple[TreatmentEntry, dt.date | None, bool]] = []
+        undated: list[TreatmentEntry] = []
+        for entry in facts.treatments:
+            if not matches(entry):
+                continue
+            if entry.start is not None and entry.start > as_of:
+                continue
+            ongoing = entry.end is None and entry.start is not None
+            last = as_of if ongoing or (entry.end is not None and entry.end > as_of) else entry.end
+            if last is None:
+                undated.append(entry)
+                continue
+            if rule.relation == "current":
+                inside = ongoing or last >= as_of
+            elif cutoff is None:
+                inside = True
+            else:
+                inside = last >= cutoff if rule.window_inclusive else last > cutoff
+            if inside:
+                hits.append((entry, None if ongoing else last, ongoing))
+        used = tuple(_treatment_text(e) for e, _, _ in hits)
+        if hits and rule.qualifier:
+            return Assessment(
+                None, f"{_treatment_text(hits[0][0])}: whether {rule.qualifier} is not recorded", used
+            )
+        received = bool(hits)
+        if not hits and undated:
+            names = ", ".join(e.name for e in undated)
+            return Assessment(None, f"{names}: dates not entered", missing=(f"dates of {names}",))
+        statement = received if rule.relation != "none" else not received
+        if received:
+            reason = f"{_treatment_text(hits[0][0])}: {what}"
+        elif rule.relation == "current":
+            reason = f"no {what} at present"
+        else:
+            reason = f"no {what}" + (" on record" if cutoff is None else "")
+        hint = None
+        if received and rule.window and cutoff is not None:
+            ends = [last for _, last, _ in hits if last is not None]
+            if ends and len(ends) == len(hits):
+                free = _shift(max(ends), rule.window, rule.window_unit, 1)
+                free += dt.timedelta(days=1 if rule.window_inclusive else 0)
+                hint = f"eligible from {free.isoformat()} once the {window_words} washout ends"
+            else:
+                hint = f"eligible once the {window_words} washout after the last dose ends (therapy ongoing)"
+        return Assessment(statement, reason, used, hint=hint)
+
+    return check
+
+
+def _treatment_text(entry: TreatmentEntry) -> str:
+    dates = " to ".join(d.isoformat() for d in (entry.start, entry.end) if d is not None)
+    ongoing = entry.end is None and entry.start is not None
+    return f"{entry.name} ({dates}{', ongoing' if ongoing else ''})" if dates else entry.name
+
+
+# --- logic and review -------------------------------------------------------------------------------------
+
+
+def _logic_check(rule: AnyOf | AllOf, inclusion: bool) -> Check:
+    children = tuple(build_check(child, inclusion) for child in rule.children)
+    any_of = isinstance(rule, AnyOf)
+
+    def check(view: PatientView, stratum: str | None) -> Assessment:
+        if not children:
+            return Assessment(not any_of, "no requirement stated")
+        results = [child(view, stratum) for child in children]
+        decisive = [r for r in results if r.truth is any_of]
+        if decisive:
+            chosen: Sequence[Assessment] = decisive[:1]
+            truth: bool | None = any_of
+        elif all(r.truth is (not any_of) for r in results):
+            chosen, truth = results, not any_of
+        else:
+            chosen, truth = [r for r in results if r.truth is None], None
+        reason = "; ".join(dict.fromkeys(r.reason for r in chosen))
+        if truth is False and any_of and inclusion:
+            reason = "none met: " + reason
+        used = tuple(dict.fromkeys(v for r in results for v in r.values_used))
+        missing = tuple(dict.fromkeys(m for r in chosen for m in r.missing))
+        hints = [r.hint for r in chosen if r.hint]
+        hint = (" or " if any_of else "; ").join(hints) if hints else None
+        return Assessment(truth, reason, used, missing, hint)
+
+    return check
+
+
+def review_assessment(rule: NeedsReview) -> Assessment:
+    """A rule left for review decides nothing: unknown, with the reason it was not read."""
+    return Assessment(None, f"needs review: {rule.why}")
+
+
+def _review_check(rule: NeedsReview) -> Check:
+    assessment = review_assessment(rule)
+
+    def check(view: PatientView, stratum: str | None) -> Assessment:
+        return assessment
+
+    return check
+
+
+def rule_strata(rule: Rule) -> frozenset[str]:
+    """Strata with their own thresholds inside the rule ("for Stratum D: ...")."""
+    if isinstance(rule, LabThreshold):
+        return frozenset(v.stratum for v in rule.strata)
+    if isinstance(rule, AnyOf | AllOf):
+        return frozenset(s for child in rule.children for s in rule_strata(child))
+    return frozenset()
+
+
+def has_review(rule: Rule) -> bool:
+    """Whether any part of the rule was left for review."""
+    if isinstance(rule, NeedsReview):
+        return True
+    if isinstance(rule, AnyOf | AllOf):
+        return any(has_review(child) for child in rule.children)
+    return False

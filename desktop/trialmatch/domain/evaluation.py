@@ -1,0 +1,314 @@
+"""One patient against one compiled trial: a three-valued result per criterion, then the trial's verdict.
+
+Inclusion: statement holds → pass, does not → fail. Exclusion: holds → fail, does not → pass. Cannot tell →
+unknown: missing data never fails a patient. A criterion restricted to a stratum excludes only from that
+stratum; the trial is ineligible only when every stratum is excluded.
+
+This runs on every keystroke against thousands of trials, so the per-trial plan (one check per rule, built
+by ``criteria.checks``) is made once and kept on the compiled trial, and a rule's answer is memoised per
+patient: the same "ECOG 0-1" or "ANC ≥ 1,500/µL" in a thousand trials is decided once.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from trialmatch.domain.compiled import CompiledCriterion, CompiledTrial
+from trialmatch.domain.criteria.checks import (
+    Assessment,
+    Check,
+    PatientView,
+    build_check,
+    has_review,
+    review_assessment,
+    rule_strata,
+)
+from trialmatch.domain.criteria.registry import rule_to_json
+from trialmatch.domain.criteria.review import NeedsReview
+from trialmatch.domain.facts import PatientFacts
+from trialmatch.domain.trial import Section
+
+
+class Outcome(StrEnum):
+    PASS = "pass"  # noqa: S105 — an outcome, not a password
+    FAIL = "fail"
+    UNKNOWN = "unknown"
+
+
+class Verdict(StrEnum):
+    ELIGIBLE = "eligible"
+    POSSIBLE = "possible"
+    INELIGIBLE = "ineligible"
+
+
+@dataclass(frozen=True, slots=True)
+class Override:
+    """A clinician's decision on one criterion ("met: platelets 98 accepted by the PI"), shown with it."""
+
+    result: Outcome
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionResult:
+    index: int
+    """Position in ``CompiledTrial.criteria`` (the key of overrides)."""
+    section: Section
+    number: str | None
+    text: str
+    stratum: str | None
+    """Strata this result applies to ("D", "A, B, C"); None for every stratum."""
+    kind: str
+    result: Outcome
+    reason: str
+    values_used: tuple[str, ...]
+    missing: tuple[str, ...]
+    to_satisfy: str | None
+    """For an unmet criterion: what would meet it."""
+    override: Override | None
+    needs_review: bool
+    """Part of the criterion could not be read and is left to the clinician."""
+
+
+_ORDER = {Outcome.FAIL: 0, Outcome.UNKNOWN: 1, Outcome.PASS: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class TrialEvaluation:
+    trial_id: str
+    verdict: Verdict
+    reason: str
+    results: tuple[CriterionResult, ...]
+    open_strata: tuple[str, ...]
+    """Strata the patient is not excluded from; empty when the trial has no strata."""
+    n_fail: int
+    n_unknown: int
+    near_miss: str | None
+    """When exactly one criterion is unmet: which, and what would meet it."""
+
+    def ordered(self) -> tuple[CriterionResult, ...]:
+        """Unmet first, then unknown, then met; printed order within each."""
+        return tuple(sorted(self.results, key=lambda r: (_ORDER[r.result], r.index)))
+
+
+# --- plan -------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Step:
+    """One criterion, ready to run: its check, memo key and the strata it is asked about."""
+
+    index: int
+    criterion: CompiledCriterion
+    check: Check
+    key: str
+    inclusion: bool
+    strata: tuple[str | None, ...]
+    """(None,) for a plain rule; (None, "D") when the rule has a Stratum D variant (None = the others)."""
+    needs_review: bool
+    fixed: list[CriterionResult] = field(default_factory=list)
+    """The result itself when it cannot depend on the patient (a rule left for review)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    steps: tuple[_Step, ...]
+    strata: tuple[str, ...]
+    has_criteria: bool
+
+
+def _plan(compiled: CompiledTrial) -> _Plan:
+    plan = compiled._plan
+    if isinstance(plan, _Plan):
+        return plan
+    steps = []
+    for index, item in enumerate(compiled.criteria):
+        inclusion = item.criterion.section is Section.INCLUSION
+        step = _Step(
+            index=index,
+            criterion=item,
+            check=build_check(item.rule, inclusion),
+            key=f"{int(inclusion)}{rule_to_json(item.rule)}",
+            inclusion=inclusion,
+            strata=(None, *sorted(rule_strata(item.rule))),
+            needs_review=has_review(item.rule),
+        )
+        if isinstance(item.rule, NeedsReview):
+            step.fixed.append(_result(step, review_assessment(item.rule), item.criterion.stratum, None))
+        steps.append(step)
+    built = _Plan(tuple(steps), tuple(compiled.strata), any(not c.registry_field for c in compiled.criteria))
+    compiled._plan = built
+    return built
+
+
+# --- memo per patient -------------------------------------------------------------------------------------
+
+_MEMOS: weakref.WeakKeyDictionary[PatientFacts, tuple[PatientView, dict[tuple[str, str | None], Assessment]]]
+_MEMOS = weakref.WeakKeyDictionary()
+_MEMO_LOCK = threading.Lock()
+
+
+def _memo_for(facts: PatientFacts) -> tuple[PatientView, dict[tuple[str, str | None], Assessment]]:
+    """Answers already given for this patient; dropped with the facts object (one per keystroke)."""
+    with _MEMO_LOCK:
+        memo = _MEMOS.get(facts)
+        if memo is None:
+            memo = (PatientView(facts), {})
+            _MEMOS[facts] = memo
+        return memo
+
+
+# --- evaluate ---------------------------------------------------------------------------------------------
+
+
+def evaluate(
+    compiled: CompiledTrial, facts: PatientFacts, overrides: Mapping[int, Override] | None = None
+) -> TrialEvaluation:
+    """Every criterion of the trial for this patient, and the verdict with its one-line reason."""
+    plan = _plan(compiled)
+    view, memo = _memo_for(facts)
+    results: list[CriterionResult] = []
+    for step in plan.steps:
+        override = overrides.get(step.index) if overrides else None
+        if step.fixed and override is None:
+            results.append(step.fixed[0])
+            continue
+        if len(step.strata) == 1:
+            assessment = _assess(step, view, memo, None)
+            results.append(_result(step, assessment, step.criterion.criterion.stratum, override))
+        else:
+            results.extend(_stratified(step, view, memo, plan.strata, override))
+    return _verdict(compiled.trial_id, plan, tuple(results))
+
+
+def _assess(
+    step: _Step, view: PatientView, memo: dict[tuple[str, str | None], Assessment], stratum: str | None
+) -> Assessment:
+    key = (step.key, stratum)
+    found = memo.get(key)
+    if found is None:
+        found = step.check(view, stratum)
+        memo[key] = found
+    return found
+
+
+def _outcome(truth: bool | None, inclusion: bool) -> Outcome:
+    if truth is None:
+        return Outcome.UNKNOWN
+    return Outcome.PASS if truth is inclusion else Outcome.FAIL
+
+
+def _result(
+    step: _Step, assessment: Assessment, stratum: str | None, override: Override | None
+) -> CriterionResult:
+    result = _outcome(assessment.truth, step.inclusion)
+    reason = assessment.reason
+    if override is not None:
+        word = {Outcome.PASS: "met", Outcome.FAIL: "not met", Outcome.UNKNOWN: "to check"}[override.result]
+        reason = f"clinician: {word} ({override.note}); engine: {reason}"
+        result = override.result
+    criterion = step.criterion.criterion
+    return CriterionResult(
+        index=step.index,
+        section=criterion.section,
+        number=criterion.number,
+        text=criterion.text,
+        stratum=stratum,
+        kind=step.criterion.rule.kind,
+        result=result,
+        reason=reason,
+        values_used=assessment.values_used,
+        missing=assessment.missing,
+        to_satisfy=assessment.hint if result is Outcome.FAIL else None,
+        override=override,
+        needs_review=step.needs_review,
+    )
+
+
+def _stratified(
+    step: _Step,
+    view: PatientView,
+    memo: dict[tuple[str, str | None], Assessment],
+    strata: tuple[str, ...],
+    override: Override | None,
+) -> list[CriterionResult]:
+    """A rule with in-item stratum variants: one result when every stratum gets the same answer, else one
+    for the variant strata each and one for the rest."""
+    variants = [s for s in step.strata if s is not None]
+    base = _assess(step, view, memo, None)
+    answers = {s: _assess(step, view, memo, s) for s in variants}
+    if all(
+        _outcome(a.truth, step.inclusion) is _outcome(base.truth, step.inclusion) for a in answers.values()
+    ):
+        notes = [f"Stratum {s}: {a.reason}" for s, a in answers.items() if a.reason != base.reason]
+        merged = Assessment(
+            base.truth,
+            "; ".join([base.reason, *notes]),
+            base.values_used,
+            base.missing,
+            base.hint,
+        )
+        return [_result(step, merged, step.criterion.criterion.stratum, override)]
+    others = [s for s in strata if s not in answers]
+    found = [_result(step, base, ", ".join(others) if others else None, override)] if others else []
+    found += [_result(step, answer, s, override) for s, answer in answers.items()]
+    return found
+
+
+# --- verdict ----------------------------------------------------------------------------------------------
+
+
+def _applies(result: CriterionResult, stratum: str) -> bool:
+    return result.stratum is None or stratum in {s.strip() for s in result.stratum.split(",")}
+
+
+def _verdict(trial_id: str, plan: _Plan, results: tuple[CriterionResult, ...]) -> TrialEvaluation:
+    failed = [r for r in results if r.result is Outcome.FAIL]
+    unknown = [r for r in results if r.result is Outcome.UNKNOWN]
+    near_miss = None
+    if len(failed) == 1:
+        only = failed[0]
+        near_miss = f"{only.text}: {only.to_satisfy or only.reason}"
+    open_strata: tuple[str, ...] = ()
+    if plan.strata:
+        open_strata = tuple(s for s in plan.strata if not any(_applies(r, s) for r in failed))
+        if not open_strata:
+            verdict, reason = Verdict.INELIGIBLE, f"every stratum excluded: {failed[0].reason}"
+        else:
+            eligible = [
+                s for s in open_strata if all(r.result is Outcome.PASS for r in results if _applies(r, s))
+            ]
+            closed = [s for s in plan.strata if s not in open_strata]
+            verdict = Verdict.ELIGIBLE if eligible else Verdict.POSSIBLE
+            shown = eligible or open_strata
+            word = "eligible" if eligible else "possible"
+            reason = f"{word} for stratum {', '.join(shown)}"
+            if closed:
+                reason += f"; stratum {', '.join(closed)} excluded ({failed[0].reason})"
+            elif unknown and not eligible:
+                reason += f"; {len(unknown)} to check"
+    elif failed:
+        verdict = Verdict.INELIGIBLE
+        more = f" (+{len(failed) - 1} more)" if len(failed) > 1 else ""
+        reason = f"{failed[0].reason}{more}"
+    elif not plan.has_criteria:
+        verdict, reason = Verdict.POSSIBLE, "no eligibility criteria on record"
+    elif unknown:
+        verdict = Verdict.POSSIBLE
+        reason = f"{len(unknown)} criteria to check, none unmet"
+    else:
+        verdict, reason = Verdict.ELIGIBLE, f"all {len(results)} criteria met"
+    return TrialEvaluation(
+        trial_id=trial_id,
+        verdict=verdict,
+        reason=reason,
+        results=results,
+        open_strata=open_strata,
+        n_fail=len(failed),
+        n_unknown=len(unknown),
+        near_miss=near_miss,
+    )

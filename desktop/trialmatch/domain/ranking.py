@@ -1,0 +1,143 @@
+"""Order of the match list: ineligible last, then how well the trial's conditions fit the diagnosis, open
+before closed, fewer unknowns, nearer sites, and the trial id so equal trials always sort the same way.
+
+Relevance compares disease words, not whole strings: "metastatic melanoma" fits "Melanoma" fully (stage
+and spread words are not the disease), "NSCLC" is "non-small cell lung cancer" (a small abbreviation table),
+and "non-small cell" never matches "small cell".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from trialmatch.domain.criteria.text import word_set
+from trialmatch.domain.evaluation import TrialEvaluation, Verdict
+
+
+@dataclass(frozen=True, slots=True)
+class RankInput:
+    evaluation: TrialEvaluation
+    conditions: tuple[str, ...]
+    is_open: bool
+    distance_km: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class RankedTrial:
+    input: RankInput
+    score: float
+    """Relevance of the trial's conditions to the diagnosis, 0..1."""
+
+
+ABBREVIATIONS = {
+    "nsclc": "non-small cell lung cancer",
+    "sclc": "small cell lung cancer",
+    "crc": "colorectal cancer",
+    "mcrc": "metastatic colorectal cancer",
+    "hcc": "hepatocellular carcinoma",
+    "rcc": "renal cell carcinoma",
+    "ccrcc": "clear cell renal cell carcinoma",
+    "tnbc": "triple negative breast cancer",
+    "mbc": "metastatic breast cancer",
+    "hnscc": "head and neck squamous cell carcinoma",
+    "scchn": "squamous cell carcinoma of the head and neck",
+    "pdac": "pancreatic ductal adenocarcinoma",
+    "gbm": "glioblastoma",
+    "aml": "acute myeloid leukemia",
+    "all": "acute lymphoblastic leukemia",
+    "cll": "chronic lymphocytic leukemia",
+    "cml": "chronic myeloid leukemia",
+    "mds": "myelodysplastic syndrome",
+    "mm": "multiple myeloma",
+    "nhl": "non-hodgkin lymphoma",
+    "hl": "hodgkin lymphoma",
+    "dlbcl": "diffuse large b-cell lymphoma",
+    "gist": "gastrointestinal stromal tumor",
+    "mcrpc": "metastatic castration-resistant prostate cancer",
+    "crpc": "castration-resistant prostate cancer",
+    "scc": "squamous cell carcinoma",
+    "bcc": "basal cell carcinoma",
+    "uc": "urothelial carcinoma",
+    "gej": "gastroesophageal junction cancer",
+}
+"""Abbreviations registries and clinicians use for a diagnosis; expanded before words are compared."""
+
+_GENERIC = word_set(
+    """
+    cancer cancers carcinoma carcinomas tumor tumors tumour tumours neoplasm neoplasms malignancy malignancies
+    malignant metastatic advanced recurrent refractory relapsed locally stage unresectable disease primary
+    adult adults patients of the and or with in a an i ii iii iv iva ivb previously treated untreated newly
+    diagnosed progressive high low grade early late nos
+    """
+)
+"""Words that say how far or how treated a disease is, not which disease it is."""
+
+_BASKET = re.compile(
+    r"^(?:advanced |metastatic |refractory )*(?:solid tumou?rs?|cancers?|neoplasms?|malignanc(?:y|ies))$"
+)
+"""Conditions of basket trials that take any solid tumour: half relevant to every cancer diagnosis."""
+
+_COMPOUNDS = (
+    (re.compile(r"non[\s-]+small[\s-]+cell"), "nonsmallcell"),
+    (re.compile(r"small[\s-]+cell"), "smallcell"),
+)
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _words(text: str) -> frozenset[str]:
+    """Disease words of a diagnosis or condition: abbreviations expanded, compounds joined, generic out."""
+    lowered = text.lower()
+    expanded = " ".join(ABBREVIATIONS.get(w, w) for w in _WORD.findall(lowered))
+    for pattern, joined in _COMPOUNDS:
+        expanded = pattern.sub(joined, expanded)
+    return frozenset(w for w in _WORD.findall(expanded) if w not in _GENERIC)
+
+
+def _similar(a: str, b: str) -> bool:
+    """The same word, allowing plural and spelling variants (tumour/tumor, leukaemia/leukemia)."""
+    return a == b or (min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= 88)
+
+
+@lru_cache(maxsize=65536)
+def _relevance(conditions: tuple[str, ...], diagnosis: str) -> float:
+    wanted = _words(diagnosis)
+    best = 0.0
+    for condition in conditions:
+        if _BASKET.match(condition.strip().lower()):
+            best = max(best, 0.5)
+            continue
+        offered = _words(condition)
+        if not wanted or not offered:
+            continue
+        shared = sum(1 for w in wanted if any(_similar(w, o) for o in offered))
+        covered = sum(1 for o in offered if any(_similar(o, w) for w in wanted))
+        best = max(best, (shared + covered) / (len(wanted) + len(offered)))
+    return round(best, 3)
+
+
+def relevance(conditions: Sequence[str], diagnosis: str | None) -> float:
+    """How well the trial's conditions fit the diagnosis, 0..1 (the best-fitting condition counts)."""
+    if not diagnosis or not diagnosis.strip():
+        return 0.0
+    return _relevance(tuple(conditions), diagnosis.strip())
+
+
+def rank(items: Sequence[RankInput], diagnosis: str | None) -> list[RankedTrial]:
+    """Deterministic order: ineligible last; relevance; open first; fewer unknowns; nearer; trial id."""
+    scored = [RankedTrial(item, relevance(item.conditions, diagnosis)) for item in items]
+    scored.sort(
+        key=lambda r: (
+            r.input.evaluation.verdict is Verdict.INELIGIBLE,
+            -r.score,
+            not r.input.is_open,
+            r.input.evaluation.n_unknown,
+            r.input.distance_km if r.input.distance_km is not None else float("inf"),
+            r.input.evaluation.trial_id,
+        )
+    )
+    return scored
