@@ -50,7 +50,8 @@ class PatientFacts:
         self.weight_kg = patient.weight_kg
         self.height_cm = patient.height_cm
         self.treatments: tuple[TreatmentEntry, ...] = tuple(patient.treatments)
-        self.age, self.age_derived = self._age()
+        self.age, self.age_derived_from = self._age()
+        self.age_derived = self.age_derived_from is not None
         self.ecog, self.ecog_derived = patient.ecog, False
         self.karnofsky, self.karnofsky_derived = patient.karnofsky, False
         self.karnofsky_range: tuple[int, int] | None = None
@@ -65,18 +66,20 @@ class PatientFacts:
         self._findings, self.unknown_terms = _resolve_findings(patient.findings)
         self._labs, self.unusable_labs = self._entered_labs()
 
-    def _age(self) -> tuple[float | None, bool]:
-        """Age on ``as_of``: from the birth date if known, else the entered age carried to ``as_of``."""
+    def _age(self) -> tuple[float | None, str | None]:
+        """Age on ``as_of`` and what it was derived from: the birth date if known, else the entered age
+        carried from the file's date to ``as_of``; None as the source when the entered age is used as is."""
         patient = self.patient
         if patient.birth_date is not None and patient.birth_date <= self.as_of:
-            return age_at(patient.birth_date, self.as_of), True
+            return age_at(patient.birth_date, self.as_of), f"birth date {patient.birth_date}"
         if patient.age is None:
-            return None, False
+            return None, None
         if patient.as_of is not None and patient.as_of != self.as_of:
+            source = f"age {format_number(patient.age)} on {patient.as_of}"
             if self.as_of > patient.as_of:
-                return patient.age + age_at(patient.as_of, self.as_of), True
-            return patient.age - age_at(self.as_of, patient.as_of), True
-        return patient.age, False
+                return patient.age + age_at(patient.as_of, self.as_of), source
+            return patient.age - age_at(self.as_of, patient.as_of), source
+        return patient.age, None
 
     @property
     def findings(self) -> Mapping[str, bool]:

@@ -25,7 +25,7 @@ def nsclc():
 
 def test_entered_values_are_kept_as_entered(melanoma):
     assert melanoma.age == 62
-    assert not melanoma.age_derived
+    assert (melanoma.age_derived, melanoma.age_derived_from) == (False, None)
     assert (melanoma.sex, melanoma.diagnosis, melanoma.stage) == ("female", "metastatic melanoma", "IV")
     assert (melanoma.ecog, melanoma.ecog_derived) == (1, False)
     assert melanoma.treatments[0].name == "pembrolizumab"
@@ -104,7 +104,7 @@ def test_si_units_are_read_in_canonical_units(nsclc):
 
 def test_age_from_birth_date_and_renal_function_from_the_latest_creatinine(nsclc):
     assert nsclc.age == pytest.approx(68 + 202 / 365)
-    assert nsclc.age_derived
+    assert (nsclc.age_derived, nsclc.age_derived_from) == (True, "birth date 1958-03-14")
     assert nsclc.lab("creatinine").display == "97 µmol/L"  # 30 Sept, not the June value
     crcl = nsclc.lab("crcl")
     # (140 - 68.553) × 81.5 / (72 × 97/88.4) = 73.7 mL/min
@@ -137,7 +137,7 @@ def test_an_earlier_evaluation_date_ignores_later_results():
 
 def test_an_entered_age_moves_on_with_the_evaluation_date():
     later = facts_of("example_melanoma", dt.date(2027, 11, 20))
-    assert (later.age, later.age_derived) == (63, True)
+    assert (later.age, later.age_derived, later.age_derived_from) == (63, True, "age 62 on 2026-11-20")
 
 
 def test_the_findings_of_children_fill_their_parents(nsclc):

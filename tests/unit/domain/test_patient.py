@@ -192,3 +192,11 @@ def test_the_json_schema_describes_format_v1():
     ]
     assert schema["additionalProperties"] is False
     json.dumps(schema)
+
+
+@pytest.mark.parametrize(
+    "name", ["example_melanoma", "nsclc_si_units_karnofsky", "prostate_us_units", "minimal"]
+)
+def test_a_patient_written_back_reads_the_same(name):
+    patient = load_patient((PATIENTS / f"{name}.json").read_text(encoding="utf-8"))
+    assert load_patient(patient.model_dump_json(exclude_none=True)) == patient
