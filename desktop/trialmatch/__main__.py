@@ -2,6 +2,6 @@
 
 import sys
 
-from trialmatch.cli.main import main
+from trialmatch.launcher import main
 
 sys.exit(main())

@@ -378,13 +378,14 @@ COMMANDS = {
 }
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    if args.command is None:
-        from trialmatch.gui.main import run_gui
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """Parse the command line; ``command`` is None when the desktop app should open."""
+    return _parser().parse_args(argv)
 
-        return run_gui(db=args.db, patient=args.patient)
+
+def run(args: argparse.Namespace) -> int:
+    """Run one sub-command; user errors are one line on stderr and exit status 1."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         return COMMANDS[args.command](args)
     except UserError as exc:
