@@ -23,10 +23,10 @@ def panel(qtbot):
     widget = FindingsPanel(CONCEPTS, host)
     host.resize(widget.sizeHint())
     widget.resize(widget.sizeHint())
-    host.show()
-    qtbot.waitExposed(host)
-    host.activateWindow()
-    qtbot.waitActive(host)
+    with qtbot.waitExposed(host):
+        host.show()
+    with qtbot.waitActive(host):
+        host.activateWindow()
     yield widget
     host.close()
 

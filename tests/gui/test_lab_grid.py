@@ -17,10 +17,10 @@ def grid(qtbot):
     model = LabGridModel()
     view = LabGrid(model)
     qtbot.addWidget(view)
-    view.show()
-    qtbot.waitExposed(view)
-    view.activateWindow()
-    qtbot.waitActive(view)
+    with qtbot.waitExposed(view):
+        view.show()
+    with qtbot.waitActive(view):
+        view.activateWindow()
     return view
 
 

@@ -22,10 +22,10 @@ from trialmatch.gui.treatments import (
 def table(qtbot):
     view = TreatmentsTable(TreatmentsModel())
     qtbot.addWidget(view)
-    view.show()
-    qtbot.waitExposed(view)
-    view.activateWindow()
-    qtbot.waitActive(view)
+    with qtbot.waitExposed(view):
+        view.show()
+    with qtbot.waitActive(view):
+        view.activateWindow()
     return view
 
 
