@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox
 
-from trialmatch.gui.lab_grid import LLN, TEST, ULN, UNIT, VALUE, LabGrid, LabGridModel, LabRow
+from trialmatch.gui.lab_grid import LLN, TEST, ULN, UNIT, VALUE, LabGrid, LabGridModel, LabRow, number_or_text
 
 # The offscreen platform cannot raise a completer popup nor grab the keyboard for it; Qt says so.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")
@@ -203,3 +203,12 @@ def test_model_passes_qt_model_tester(qtmodeltester):
     model.insert_blank(1)
     model.remove(0)
     qtmodeltester.check(model, force_py=True)
+
+
+@pytest.mark.parametrize(
+    ("typed", "document"),
+    [("62", 62), ("-3", -3), ("1.2", 1.2), (".5", 0.5), ("6o", "6o"), ("nan", "nan"), ("1_000", "1_000")],
+)
+def test_typed_numbers_become_numbers_and_anything_else_stays_text(typed, document):
+    assert number_or_text(typed) == document
+    assert type(number_or_text(typed)) is type(document)

@@ -348,3 +348,15 @@ def test_merged_labs_replace_the_same_test_and_add_the_others(panel, states):
     ]
     assert states[-1].patient.labs[2] == LabEntry(test="PLT", value=85, unit="K/uL")
     assert panel.labs_model.index(2, VALUE).data() == "85"
+
+
+def test_a_sex_the_format_does_not_know_is_shown_as_written_until_the_next_file(panel):
+    panel.set_document(patient_file("bad_many_problems.json"))
+    assert panel.sex.currentText() == "woman"
+    assert panel.document()["sex"] == "woman"
+    assert "sex: 'woman' is not a sex this format records (use female or male)" in [
+        str(p) for p in panel.state().problems
+    ]
+    panel.set_document(patient_file("example_melanoma.json"))
+    assert [panel.sex.itemText(i) for i in range(panel.sex.count())] == ["—", "Female", "Male"]
+    assert panel.sex.currentText() == "Female"

@@ -280,8 +280,6 @@ class FindingsView(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setTabKeyNavigation(False)
         self.verticalHeader().hide()
-        self.horizontalHeader().setSectionResizeMode(FINDING, QHeaderView.ResizeMode.Stretch)
-        self.horizontalHeader().setSectionResizeMode(ANSWER, QHeaderView.ResizeMode.ResizeToContents)
 
     def _source(self) -> tuple[FindingsModel, int] | None:
         proxy = self.model()
@@ -338,6 +336,9 @@ class FindingsPanel(QWidget):
 
         self.view = FindingsView(self)
         self.view.setModel(self.proxy)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(FINDING, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ANSWER, QHeaderView.ResizeMode.ResizeToContents)
         self.view.setAccessibleName("Findings")
         self.view.setToolTip("Y yes, N no, U unknown, Space to cycle; Delete clears")
 

@@ -11,6 +11,7 @@ choice editors, problem markers) is shared with the prior-treatments table.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar
@@ -71,16 +72,18 @@ def picker_analytes() -> tuple[Analyte, ...]:
     return common + tuple(a for a in all_analytes() if a.id not in COMMON_LAB_IDS)
 
 
+_DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+
+
 def number_or_text(text: str) -> float | int | str | None:
-    """What a typed number means in the document: 62 stays an int, 1.2 a float, "6o" stays as typed."""
+    """What a typed number means in the document: 62 stays an int, 1.2 a float, "6o" or "nan" stay text."""
     stripped = text.strip()
     if not stripped:
         return None
-    try:
-        number = float(stripped)
-    except ValueError:
+    if not _DECIMAL.fullmatch(stripped):
         return stripped
-    if number.is_integer() and "." not in stripped and "e" not in stripped.lower():
+    number = float(stripped)
+    if stripped.lstrip("+-").isdigit():
         return int(number)
     return number
 
@@ -527,7 +530,8 @@ class LabGrid(RowsTableView):
         self.setModel(model)
         model.set_warning_icon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
         self.setAccessibleName("Laboratory values")
-        self.setColumnWidth(TEST, self.fontMetrics().horizontalAdvance("Absolute neutrophil count") + 24)
+        room = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        self.setColumnWidth(TEST, self.fontMetrics().horizontalAdvance("Absolute neutrophil count") + room)
 
     def focus_first_empty(self) -> None:
         """Focus the grid on the trailing empty row's test cell, ready to type the next lab."""

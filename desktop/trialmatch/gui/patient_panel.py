@@ -70,6 +70,8 @@ DOCUMENT_ORDER = (
 )
 """Format-v1 fields in the order a patient file lists them."""
 
+SEX_CHOICES = (("—", ""), ("Female", "female"), ("Male", "male"))
+
 NUMBER_FIELDS = frozenset({"age", "weight_kg", "height_cm", "ecog", "karnofsky"})
 
 FIELD_LABELS = {
@@ -89,6 +91,9 @@ FIELD_LABELS = {
     "treatments": "Prior treatments",
     "location": "Clinic location",
 }
+
+PROBLEM_LINES_SHOWN = 5
+"""Lines of the problems strip visible at once; more scroll."""
 
 _ITEM = re.compile(r"^(labs|treatments)\[(\d+)\](?:\.(\w+))?$")
 
@@ -151,6 +156,8 @@ class PatientPanel(QWidget):
         self.problems_list = QListWidget(content)
         self.problems_list.setAccessibleName("Problems")
         self.problems_list.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.problems_list.setWordWrap(True)
+        self.problems_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.problems_list.itemActivated.connect(self._go_to_problem)
         self.problems_list.hide()
 
@@ -159,7 +166,7 @@ class PatientPanel(QWidget):
         self.birth_date = QLineEdit(content)
         self.birth_date.setPlaceholderText("YYYY-MM-DD (instead of age)")
         self.sex = QComboBox(content)
-        for shown, value in (("—", ""), ("Female", "female"), ("Male", "male")):
+        for shown, value in SEX_CHOICES:
             self.sex.addItem(shown, value)
         self.weight_kg = QLineEdit(content)
         self.weight_kg.setPlaceholderText("kg")
@@ -225,7 +232,7 @@ class PatientPanel(QWidget):
         self.paste_button.setAutoDefault(False)
         self.paste_button.clicked.connect(self.open_paste_labs)
         self.paste_dialog: PasteLabsDialog | None = None
-        labs_box = QGroupBox("Laboratory values", content)
+        labs_box = QGroupBox(content)
         labs_header = QHBoxLayout()
         labs_header.addWidget(labs_label)
         labs_header.addStretch(1)
@@ -238,14 +245,14 @@ class PatientPanel(QWidget):
         labs_layout.addWidget(hint)
 
         self.findings = FindingsPanel(concepts, content)
-        findings_box = QGroupBox("Findings", content)
+        findings_box = QGroupBox(content)
         QVBoxLayout(findings_box).addWidget(self.findings)
 
         self.treatments_model = TreatmentsModel(self)
         self.treatments_view = TreatmentsTable(self.treatments_model, content)
         treatments_label = QLabel("&Prior treatments:", content)
         treatments_label.setBuddy(self.treatments_view)
-        treatments_box = QGroupBox("Prior treatments", content)
+        treatments_box = QGroupBox(content)
         treatments_layout = QVBoxLayout(treatments_box)
         treatments_layout.addWidget(treatments_label)
         treatments_layout.addWidget(self.treatments_view)
@@ -380,6 +387,9 @@ class PatientPanel(QWidget):
 
     # -- validation -----------------------------------------------------------------------------------
     def _set_sex(self, value: object) -> None:
+        """Select the file's answer; one the format does not know ("woman") is shown as written, not lost."""
+        while self.sex.count() > len(SEX_CHOICES):
+            self.sex.removeItem(len(SEX_CHOICES))
         text = text_of(value)
         found = self.sex.findData(text)
         if found < 0:
@@ -443,6 +453,10 @@ class PatientPanel(QWidget):
             line.setData(Qt.ItemDataRole.UserRole, problem.field)
             self.problems_list.addItem(line)
         self.problems_list.setVisible(bool(problems))
+        if problems:
+            shown = range(min(len(problems), PROBLEM_LINES_SHOWN))
+            lines = sum(self.problems_list.sizeHintForRow(row) for row in shown)
+            self.problems_list.setFixedHeight(lines + 2 * self.problems_list.frameWidth())
 
     def _field_name(self, path: str) -> str:
         """A problem's field as the clinician sees it: "Lab 2 (Platelets) unit", "Finding 'HIV'"."""

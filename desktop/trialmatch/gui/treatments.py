@@ -82,5 +82,8 @@ class TreatmentsTable(RowsTableView):
         self.setModel(model)
         model.set_warning_icon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
         self.setAccessibleName("Prior treatments")
-        self.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        self.horizontalHeader().setStretchLastSection(False)
+        header = self.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        for column in (CATEGORY, START, END):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
