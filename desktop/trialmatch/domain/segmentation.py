@@ -66,6 +66,7 @@ _LINE = re.compile(
           | (?:II|III|IV|VI|VII|VIII|IX)[.)](?=[ ]+[A-Z0-9(])
           | [A-Z]{1,3}\d{1,2}[.):](?=[ ])
         )(?:[ ]+|$)
+      | (?P<tight>\d{1,3}[.)])(?=[A-Z][a-z])
     )?
     (?P<text>.*)$""",
     re.VERBOSE,
@@ -81,6 +82,8 @@ class _Unit:
     """None: plain paragraph; "": bullet; otherwise the printed label without its delimiter."""
     delim: str
     text: str
+    heading: _SectionHeading | None = None
+    pdq: re.Match[str] | None = None
 
 
 def _prepare(text: str) -> list[str]:
@@ -123,7 +126,7 @@ def _parse(line: str) -> tuple[int, str | None, str, str]:
     if match.group("bullet") is not None:
         number = match.group("bnum")
         return indent, number or "", match.group("bdelim") or "", match.group("text")
-    label = match.group("label")
+    label = match.group("label") or match.group("tight")
     if label is None:
         return indent, None, "", match.group("text")
     delim = label[-1] if label[-1] in ".):" else ""
@@ -134,47 +137,55 @@ def _units(lines: list[str]) -> list[_Unit]:
     """Join wrapped lines into units; which line breaks are item breaks depends on the registry's shape."""
     wrapped = _hard_wrapped(lines)
     units: list[_Unit] = []
+    texts: list[list[str]] = []
     after_blank = True
     for raw in lines:
-        if not raw.strip():
+        stripped = raw.strip()
+        if not stripped:
             after_blank = True
             continue
-        stripped = raw.strip()
-        if (
-            wrapped
-            and units
-            and not after_blank
-            and stripped[0] not in _BULLETS
-            and _heading_kind(stripped) is None
-        ):
-            units[-1].text = f"{units[-1].text} {stripped}" if units[-1].text else stripped
-            continue
-        indent, marker, delim, text = _parse(raw)
-        if units and not after_blank and _joins(units[-1], indent, marker, stripped, wrapped):
-            last = units[-1]
-            last.text = f"{last.text} {stripped}" if last.text else stripped
+        heading = _section_heading(stripped)
+        pdq = _pdq_heading(stripped) if heading is None else None
+        parsed = None
+        if units and not after_blank and heading is None and pdq is None:
+            last, pieces = units[-1], texts[-1]
+            if last.heading is not None or last.pdq is not None:
+                joins = bool(pieces[-1])  # a heading with inline text runs on; a bare heading does not
+            elif last.marker is None and pieces[-1].endswith(":"):
+                joins = False
+            elif not pieces[-1]:
+                parsed = _parse(raw)
+                joins = parsed[1] is None  # a lone "-" or "1." carries its text on the next line
+            elif wrapped and stripped[0] not in _BULLETS:
+                joins = True  # hard-wrapped: only a bullet can start an item inside a paragraph
+            else:
+                parsed = _parse(raw)
+                indent, marker = parsed[0], parsed[1]
+                if wrapped:
+                    joins = marker is None or indent > last.indent
+                else:
+                    joins = marker is None and (last.marker is not None or indent > last.indent)
+            if joins:
+                if pieces[-1]:
+                    pieces.append(stripped)
+                else:
+                    pieces[-1] = stripped
+                continue
+        after_blank = False
+        indent, marker, delim, text = parsed or _parse(raw)
+        if heading is not None or pdq is not None:
+            units.append(_Unit(indent, None, "", "", heading, pdq))
+            texts.append([heading.rest if heading is not None else pdq.group("rest") if pdq else ""])
         elif marker is None:
             units.append(_Unit(indent, None, "", stripped))
+            texts.append([stripped])
         else:
             units.append(_Unit(indent, marker, delim, text.strip()))
-        after_blank = False
+            texts.append([text.strip()])
+    for unit, pieces in zip(units, texts, strict=True):
+        if len(pieces) > 1 or unit.heading is not None or unit.pdq is not None:
+            unit.text = " ".join(piece for piece in pieces if piece)
     return _join_broken_items(units)
-
-
-def _joins(last: _Unit, indent: int, marker: str | None, stripped: str, wrapped: bool) -> bool:
-    """Whether a line directly under ``last`` continues it rather than starting a new unit."""
-    if _heading_kind(stripped) is not None:
-        return False
-    if last.text == "":
-        return marker is None  # a lone "-" or "1." carries its text on the next line
-    if _heading_kind(last.text) is not None or (last.marker is None and last.text.endswith(":")):
-        return False
-    if wrapped:
-        # Hard-wrapped text: only a bullet back at (or left of) the paragraph's own column starts an item.
-        return not (marker is not None and stripped[0] in _BULLETS and indent <= last.indent)
-    if marker is not None:
-        return False
-    return last.marker is not None or indent > last.indent
 
 
 _DANGLING = _words(
@@ -197,6 +208,7 @@ def _join_broken_items(units: list[_Unit]) -> list[_Unit]:
         if (
             last is not None
             and last.text
+            and last.heading is None
             and unit.text.lower() in _CONNECTORS
             and unit.indent >= last.indent - 4
         ):
@@ -208,7 +220,8 @@ def _join_broken_items(units: list[_Unit]) -> list[_Unit]:
             and unit.indent >= last.indent
             and not unit.marker  # "" bullet or plain paragraph, never a numbered item
             and last.text.rsplit(" ", 1)[-1].lower() in _DANGLING
-            and _heading_kind(last.text) is None
+            and last.heading is None
+            and last.pdq is None
         ):
             last.text = f"{last.text} {unit.text}"
             continue
@@ -220,13 +233,13 @@ def _join_broken_items(units: list[_Unit]) -> list[_Unit]:
 
 _SECTION = re.compile(
     r"""^(?:(?:\d+(?:\.\d+)*|[A-Z]|[IVX]+)[.)]?\s+)?
-    (?:(?P<pre>[A-Za-z]+(?:\s+[A-Za-z]+)?)\s+)??
+    (?P<pre>(?:[\w'’/-]+\s+){0,8}?)
     (?:(?P<kind>inclusion|exclusion|non[- ]?inclusion|eligibility|ineligibility|(?:protocol\s+)?entry)
          (?:\s*/\s*(?P<both>exclusion))?(?:\s+and\s+(?P<and>exclusion|inclusion))?
          (?P<crit>\s+criteri(?:a|on|as))
       |criteria\s+for\s+(?P<kind2>inclusion|exclusion|eligibility|entry)(?P<crit2>)
-      |(?P<kind3>inclusion|exclusion)s?(?=\s*:))
-    \s*(?P<qual>(?:\([^)]{0,60}\)|(?:[-–]|for\s|in\s|include|are)[^:]{0,60})?)
+      |(?P<kind3>inclusion|exclusion)s?)
+    \s*(?P<qual>(?:\([^)]{0,60}\)|(?:[-–]|for\s|in\s|include|are\s|were\s|is\s|as\s)[^:]{0,60})?)
     \s*(?P<colon>[:：.]?)\s*(?P<rest>.*)$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -234,6 +247,9 @@ _SECTION_PREFIXES = _words(
     "key main major general specific additional other study patient patients participant participants "
     "subject subjects donor recipient principal primary secondary angiographic clinical"
 )
+_FOR = re.compile(r"^(?:for|in)\s+", re.IGNORECASE)
+_VERBAL_QUALIFIER = re.compile(r"^(?:are|were|is|as|include[sd]?|consists?)\b", re.IGNORECASE)
+
 
 _PDQ_NAMES = (
     r"DISEASE\s+CHARACTERISTICS|PATIENT\s+CHARACTERISTICS|POPULATION\s+CHARACTERISTICS"
@@ -293,44 +309,49 @@ class _SectionHeading:
 
 
 def _section_heading(text: str) -> _SectionHeading | None:
-    head = text[:48].lower()
+    """ "Inclusion Criteria:", "Key exclusion criteria", "EXCLUSION CRITERIA", "Inclusion:", "Exclusion",
+    "Criteria for inclusion", "Inclusion criteria were as follows:", "Inclusion criteria for donors:",
+    "Erectile dysfunction cohort Inclusion Criteria:" (the cohort becomes context); not a sentence that
+    merely starts with those words.
+    """
+    head = text[:96].lower()
     if len(text) > 200 or not ("clusion" in head or "eligib" in head or "entry" in head):
         return None
-    bare = text.strip().strip("*_#").strip()
+    bare = text.strip().lstrip(_BULLETS).strip().strip("*_#").strip()
     match = _SECTION.match(bare)
     if match is None:
-        return None
-    pre = (match.group("pre") or "").lower()
-    if pre and not all(word in _SECTION_PREFIXES for word in pre.split()):
         return None
     kind = (match.group("kind") or match.group("kind2") or match.group("kind3") or "").lower()
     has_criteria = match.group("crit") is not None or match.group("crit2") is not None
     rest = match.group("rest").strip()
-    colon = match.group("colon")
-    if rest and colon not in (":", "："):
+    colon = match.group("colon") in (":", "：")
+    qualifier = match.group("qual").strip(" -–") or None
+    pre = match.group("pre").strip()
+    generic = all(word.lower() in _SECTION_PREFIXES for word in pre.split())
+    if (rest or (qualifier and len(qualifier.split()) > 4 and qualifier[0] != "(")) and not colon:
         return None  # "Inclusion criteria for the extension are the same as ..." is a sentence
-    if not has_criteria and colon not in (":", "："):
-        return None
-    if "entry" in kind and not has_criteria:
-        return None
+    if not has_criteria and (pre or qualifier or (rest and not colon) or "entry" in kind):
+        return None  # a bare "Inclusion:" / "Exclusion" only
+    if not generic:
+        if not (colon and not rest and has_criteria):
+            return None  # "No eligibility criteria", "... meet the inclusion criteria below"
+        qualifier = _strip_colon(bare)  # "Healthy volunteer inclusion criteria", said in full
     exclusion = kind.startswith(("exclusion", "ineligib")) or "non" in kind
     if match.group("both") or match.group("and"):
         exclusion = False  # "Inclusion/Exclusion criteria:" opens a list that starts with requirements
-    qualifier = match.group("qual").strip(" -–") or None
-    if qualifier and qualifier.lower().startswith(("include", "are")):
+    elif qualifier and _VERBAL_QUALIFIER.match(qualifier):
         qualifier = None
+    elif qualifier:
+        qualifier = _FOR.sub("", qualifier).strip("() ") or None  # "for healthy volunteers", "(OMON)"
     return _SectionHeading(Section.EXCLUSION if exclusion else Section.INCLUSION, qualifier, rest)
 
 
-def _heading_kind(text: str) -> str | None:
-    """'section' or 'pdq' when a line opens a new part of the block and so can never continue an item."""
-    if _section_heading(text) is not None:
-        return "section"
-    if ("HARACTERISTICS" in text.upper() or "THERAPY" in text.upper()) and _PDQ.match(
-        text.strip().strip("*_#").strip()
-    ):
-        return "pdq"
-    return None
+def _pdq_heading(text: str) -> re.Match[str] | None:
+    """ "PATIENT CHARACTERISTICS:" / "--Prior/Concurrent Therapy--", possibly followed by its first items."""
+    head = text[:40].upper()
+    if "CHARACTERISTICS" not in head and "THERAPY" not in head:
+        return None
+    return _PDQ.match(text.strip().lstrip(_BULLETS).strip().strip("*_#").strip())
 
 
 # ------------------------------------------------------------------------------------------- strata
@@ -389,8 +410,8 @@ def _heading_stratum(text: str) -> str | None:
 # -------------------------------------------------------------------------------- run-together PDQ text
 
 _JOIN_WORDS = _words(
-    """a an the of or and nor but by with without within to for from in on at as than per via vs vs. versus
-    plus minus including include includes excluding except unless if when where whether because due
+    """a an the of or and and/or nor but by with without within to for from in on at as than per via vs vs.
+    versus plus minus including include includes excluding except unless if when where whether because due
     according see other any all no not prior previous concurrent concomitant current recent active known
     either both each every its their his her who which that whose is are was were be been being has have
     had must should may can will would after before since until during following under over between among
@@ -427,11 +448,10 @@ _STARTS = _words(
     Uncontrolled Significant Ongoing Inclusion Exclusion Informed Signed Written Life Expectancy"""
 )
 _END_WORDS = _words("normal uln lln allowed required specified permitted negative positive disease present")
-_PREDICATES = _words(
-    "must at less greater more above below within normal count level levels ≥ ≤ < > = should "
-    "required allowed positive negative under over between"
+_PREDICATES = _words("must at less greater more above below within normal ≥ ≤ < > =")
+_NOT_STARTS = _words(
+    "I II III IV V VI VII VIII IX X OR AND NOT NOR TO AND/OR ULN LLN IU U EL U/L IU/L CHARACTERISTICS"
 )
-_NOT_STARTS = _words("I II III IV V VI VII VIII IX X OR AND NOT NOR TO ULN LLN IU U EL")
 _TNM = re.compile(r"[TNMG][0-4Xx][a-d]?(?:-[0-4])?\)?")
 _COMPARISONS = _words("greater more less higher lower above below exceeding")
 _TITLE = re.compile(r"[A-Z][a-z][a-zA-Z'’\-]*")
@@ -465,13 +485,18 @@ def _starts_item(previous: str, token: str, following: str, after: str) -> bool:
         return False
     lowered = following.lower()
     predicate = lowered in _PREDICATES or (lowered in ("no", "not") and after.lower() in _COMPARISONS)
-    if previous_capital and not previous[-1].isdigit():
-        return previous.lower() in _END_WORDS or predicate
+    if previous_capital:
+        return previous.lower() in _END_WORDS or (previous[-1].isdigit() and _ends_item(previous))
     return _ends_item(previous) or predicate
 
 
 def _ends_item(word: str) -> bool:
-    """A number, a unit ("mg/dL", "mm3", "%") or "normal"/"ULN" closes a lab requirement."""
+    """A measured value ("1,500/mm3", "2.0", "100,000", "60%", "mg/dL") or "normal"/"ULN" closes a lab line.
+
+    A bare small count does not: "No more than 1 HLA-A mismatch".
+    """
+    if word.isdigit():
+        return len(word) >= 3
     return (
         word[-1].isdigit()
         or word[-1] in "%)]"
@@ -489,13 +514,21 @@ def _split_run(text: str) -> list[str]:
     pieces: list[str] = []
     current: list[str] = []
     last = len(tokens) - 1
+    depth = 0
     for index, token in enumerate(tokens):
+        if depth > 0:  # never inside parentheses: "(initial WBC greater than 30,000/mm^3)"
+            depth = max(0, depth + token.count("(") - token.count(")"))
+            current.append(token)
+            continue
+        depth = token.count("(") - token.count(")")
+        if depth < 0:
+            depth = 0
         if (
             token in ("-", "–")
             and current
             and index < last
-            and tokens[index + 1][0].isupper()
-            and (current[-1][-1].isalpha() or current[-1][-1] == ")")
+            and _TITLE.fullmatch(tokens[index + 1]) is not None
+            and (current[-1][-1].islower() or current[-1][-1] == ")")
         ):
             pieces.append(" ".join(current))
             current = []
@@ -592,6 +625,8 @@ class _Builder:
         self.qualifier: _Label | None = None
         """Qualifier printed in the section heading ("Inclusion criteria for healthy volunteers")."""
         self.main: str | None = None
+        self.opened_at = 0
+        """How many nodes there were when the current section opened."""
         self.labels: list[_Label] = []
         self.stack: list[_Node] = []
         self.scope: _Scope | None = None
@@ -599,8 +634,11 @@ class _Builder:
 
     # -- headings
 
-    def open_section(self, heading: _SectionHeading, indent: int) -> None:
-        if self.labels and not any(label.items for label in self.labels):
+    def open_section(self, heading: _SectionHeading, rest: str, indent: int) -> None:
+        if self.qualifier is not None and len(self.nodes) == self.opened_at:
+            # "Eligibility criteria for healthy volunteers:" then "Inclusion criteria": a population heading.
+            self.group = self.qualifier
+        elif self.labels and not any(label.items for label in self.labels):
             # "Pediatric patients with bipolar disorder:" then "INCLUSION CRITERIA:": a population heading.
             self.group = _Label(indent, ": ".join(label.text for label in self.labels), None)
             self.group.stratum = next((lb.stratum for lb in reversed(self.labels) if lb.stratum), None)
@@ -609,8 +647,9 @@ class _Builder:
         qualifier = heading.qualifier
         self.qualifier = _Label(indent, qualifier, _heading_stratum(qualifier)) if qualifier else None
         self._reset()
-        if heading.rest:
-            self.item(_Unit(indent, None, "", heading.rest))
+        self.opened_at = len(self.nodes)
+        if rest:
+            self.item(_Unit(indent, None, "", rest))
 
     def open_main(self, name: str) -> None:
         """PDQ headings list requirements, all read as inclusion (the engine reads "No prior ..." itself)."""
@@ -801,30 +840,24 @@ class _Builder:
 
     def run(self, units: list[_Unit]) -> list[_Node]:
         for index, unit in enumerate(units):
-            heading = _section_heading(unit.text)
-            if heading is not None:
-                self.open_section(heading, unit.indent)
+            if unit.heading is not None:
+                self.open_section(unit.heading, unit.text, unit.indent)
                 continue
-            if unit.marker is None and ("HARACTERISTICS" in unit.text or "HERAPY" in unit.text.upper()):
-                pdq = _PDQ.match(unit.text.strip().strip("*_#").strip())
-                if pdq is not None:
-                    self.open_main(pdq.group("name"))
-                    if pdq.group("rest").strip():
-                        self.flat(_Unit(unit.indent, None, "", pdq.group("rest")))
-                    continue
+            if unit.pdq is not None:
+                self.open_main(unit.pdq.group("name"))
+                if unit.text:
+                    self.flat(unit)
+                continue
             following = units[index + 1] if index + 1 < len(units) else None
             if self._is_label(unit) or (
                 following is not None
                 and unit.marker is None
                 and (
-                    (
-                        self._heads(unit)
-                        and (self._is_label(following) or _heading_kind(following.text) == "section")
-                    )
-                    or (_is_title(unit) and self._heads(following))
+                    (_heads(unit) and (self._is_label(following) or following.heading is not None))
+                    or (_is_title(unit) and _heads(following))
                 )
             ):
-                grouped = following is not None and (self._is_label(following) or self._heads(following))
+                grouped = following is not None and (self._is_label(following) or _heads(following))
                 self.open_label(unit.text, unit.indent, grouped)
             elif self.pdq and unit.marker is None:
                 self.flat(unit)
@@ -837,7 +870,7 @@ class _Builder:
 
         In PDQ records the sub-headings are also printed without the colon ("Performance status").
         """
-        if unit.marker is not None:
+        if unit.marker is not None or unit.heading is not None or unit.pdq is not None:
             return False
         text = unit.text
         if self.pdq and _strip_colon(text).lower() in _PDQ_LABEL_NAMES:
@@ -845,12 +878,12 @@ class _Builder:
         if not text.endswith(":") or len(text) > 60:
             return False
         words = text[:-1].split()
-        return 0 < len(words) <= 6 and ". " not in text and _heading_kind(text) is None
+        return 0 < len(words) <= 6 and ". " not in text
 
-    @staticmethod
-    def _heads(unit: _Unit) -> bool:
-        """A plain line ending with ":" opens a list (a label or a lead-in such as "Patients must have:")."""
-        return unit.marker is None and unit.text.endswith(":") and _heading_kind(unit.text) is None
+
+def _heads(unit: _Unit) -> bool:
+    """A plain line ending with ":" opens a list (a label or a lead-in such as "Patients must have:")."""
+    return unit.marker is None and unit.heading is None and unit.pdq is None and unit.text.endswith(":")
 
 
 def _is_title(unit: _Unit) -> bool:
@@ -924,7 +957,7 @@ def split_criteria(text: str | None) -> list[Criterion]:
     units = _units(lines)
     taken = frozenset(int(u.marker) for u in units if u.marker and u.marker.isdigit())
     upper = text.upper()
-    pdq = ("CHARACTERISTICS" in upper or "THERAPY" in upper) and _IS_PDQ.search(text) is not None
+    pdq = ("CHARACTERISTICS" in upper or "CURRENT THERAPY" in upper) and _IS_PDQ.search(text) is not None
     nodes = _Builder(pdq=pdq, taken=taken).run(units)
     _restore_carried_numbering(nodes)
     return [
