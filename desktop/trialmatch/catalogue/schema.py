@@ -107,10 +107,18 @@ def _v1(db: sqlite_utils.Database) -> None:
         pk="id",
     )
     db["trials"].create_index(["status"])
-    db["sites"].create_index(["country"])
+    # Full-text search reads its text from this view (external content), so the catalogue does not
+    # store a second copy of every criterion.
+    db.execute(
+        "CREATE VIEW search_source AS SELECT t.rowid AS rowid, "
+        "t.title || ' ' || coalesce(t.official_title, '') || ' ' || coalesce(t.acronym, '') AS title, "
+        "t.conditions AS conditions, t.interventions AS interventions, "
+        "(SELECT group_concat(c.text, ' ') FROM criteria c WHERE c.trial_id = t.id) AS criteria "
+        "FROM trials t"
+    )
     db.execute(
         "CREATE VIRTUAL TABLE search USING fts5("
-        "trial_id UNINDEXED, title, conditions, interventions, criteria, "
+        "title, conditions, interventions, criteria, content = 'search_source', content_rowid = 'rowid', "
         "tokenize = 'unicode61 remove_diacritics 2')"
     )
 

@@ -174,10 +174,15 @@ class Catalogue:
                 outcomes.append(outcome)
                 if outcome.action is not Action.SKIPPED:
                     batch[trial.id] = record
-            replaced = [tid for tid in batch if tid in known]
+            replaced = [(tid,) for tid in batch if tid in known]
+            db.conn.executemany(
+                "INSERT INTO search (search, rowid, title, conditions, interventions, criteria) "
+                "SELECT 'delete', s.rowid, s.title, s.conditions, s.interventions, s.criteria "
+                "FROM search_source s JOIN trials t ON t.rowid = s.rowid WHERE t.id = ?",
+                replaced,
+            )
             for table in ("criteria", "sites", "contacts"):
-                db.conn.executemany(f"DELETE FROM {table} WHERE trial_id = ?", [(t,) for t in replaced])
-            db.conn.executemany("DELETE FROM search WHERE trial_id = ?", [(t,) for t in replaced])
+                db.conn.executemany(f"DELETE FROM {table} WHERE trial_id = ?", replaced)
             self._insert(batch.values())
             counts = {a: sum(1 for o in outcomes if o.action is a) for a in Action}
             db["imports"].insert(
@@ -228,7 +233,6 @@ class Catalogue:
         criteria: list[dict[str, Any]] = []
         sites: list[dict[str, Any]] = []
         contacts: list[dict[str, Any]] = []
-        search: list[tuple[str, str, str, str, str]] = []
         for record in records:
             t = record.trial
             trials.append(_trial_row(t, record.source))
@@ -268,24 +272,16 @@ class Catalogue:
                 for contact in site.contacts:
                     contacts.append(_contact_row(t.id, contact_position, site_position, contact))
                     contact_position += 1
-            search.append(
-                (
-                    t.id,
-                    " ".join(filter(None, [t.title, t.official_title, t.acronym])),
-                    " ".join(t.conditions),
-                    " ".join(t.interventions),
-                    " ".join(c.text for c in t.criteria),
-                )
-            )
         db = self._db
         db["trials"].insert_all(trials, replace=True)
         db["criteria"].insert_all(criteria)
         db["sites"].insert_all(sites)
         db["contacts"].insert_all(contacts)
         db.conn.executemany(
-            "INSERT INTO search (trial_id, title, conditions, interventions, criteria) "
-            "VALUES (?, ?, ?, ?, ?)",
-            search,
+            "INSERT INTO search (rowid, title, conditions, interventions, criteria) "
+            "SELECT s.rowid, s.title, s.conditions, s.interventions, s.criteria "
+            "FROM search_source s JOIN trials t ON t.rowid = s.rowid WHERE t.id = ?",
+            [(t["id"],) for t in trials],
         )
 
     def set_meta(self, **values: str) -> None:
@@ -373,7 +369,8 @@ class Catalogue:
         if not query:
             return []
         rows = self._db.execute(
-            "SELECT trial_id FROM search WHERE search MATCH ? ORDER BY bm25(search, 0, 8, 6, 3, 1) LIMIT ?",
+            "SELECT t.id FROM search JOIN trials t ON t.rowid = search.rowid "
+            "WHERE search MATCH ? ORDER BY bm25(search, 8, 6, 3, 1) LIMIT ?",
             [query, limit],
         ).fetchall()
         return [r[0] for r in rows]
