@@ -49,5 +49,6 @@ def build_catalogue(target: Path, progress: Progress | None = None) -> BuildRepo
             catalogue_date=stats.latest_update.isoformat() if stats.latest_update else "",
         )
         trials = stats.trials
+        catalogue.compact()
     partial.replace(target)
     return BuildReport(target, report, trials)

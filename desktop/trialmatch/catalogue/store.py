@@ -288,6 +288,10 @@ class Catalogue:
         with self._db.atomic():
             self._db["meta"].insert_all([{"key": k, "value": v} for k, v in values.items()], replace=True)
 
+    def compact(self) -> None:
+        """Rewrite the file without free pages: the shipped catalogue is committed, so size matters."""
+        self._db.vacuum()
+
     # -- reading -------------------------------------------------------------------------------
 
     def meta(self, key: str) -> str | None:
