@@ -114,7 +114,7 @@ def _trial_from_study(study: Any) -> Trial:
             continue
         try:
             if not isinstance(module, dict):
-                raise TypeError("is not an object")
+                raise TypeError("it is not an object")
             found = mapper(module, warnings)
         except TypeError as exc:
             warnings.append(ImportWarning(field=name, message=f"{name} left out: {exc}"))

@@ -84,6 +84,7 @@ def _without_results(data: bytes) -> bytes:
     """Cut clinical_results before parsing: no Trial field is in it and it is a quarter of a bulk download.
 
     A failed parse of the cut document is retried on the whole one, so errors point at the bytes on disk.
+    The price: a defect inside a complete results section goes unnoticed, as that section is never read.
     """
     start = data.find(_RESULTS_START)
     end = data.find(_RESULTS_END, start) if start >= 0 else -1
@@ -220,6 +221,17 @@ def _responsible_party(element: ET.Element) -> list[Contact]:
     return []
 
 
+def _arm(group: ET.Element, interventions_by_arm: dict[str, list[str]]) -> Arm:
+    """The XML lists an arm's interventions on the interventions (arm_group_label), not on the arm."""
+    label = _text(group.find("arm_group_label")) or ""
+    return Arm(
+        label=label,
+        type=_text(group.find("arm_group_type")),
+        description=_text(group.find("description")),
+        interventions=interventions_by_arm.get(label, []),
+    )
+
+
 def _trial(root: ET.Element, nct_id: str) -> Trial:
     warnings: list[ImportWarning] = []
     fields: dict[str, Any] = {}
@@ -305,16 +317,7 @@ def _trial(root: ET.Element, nct_id: str) -> Trial:
         fields["title"] = fields.get("official_title") or ""
     if not fields["title"]:
         warnings.append(ImportWarning(field="title", message="no brief_title nor official_title"))
-    arms = [
-        Arm(
-            label=label,
-            type=_text(group.find("arm_group_type")),
-            description=_text(group.find("description")),
-            interventions=arm_interventions.get(label, []),
-        )
-        for group in arm_groups
-        for label in (_text(group.find("arm_group_label")) or "",)
-    ]
+    arms = [_arm(group, arm_interventions) for group in arm_groups]
     return Trial(
         id=nct_id,
         registry=REGISTRY,
