@@ -151,6 +151,8 @@ class PatientPanel(QWidget):
         self._extra: dict[str, object] = {}
         self._format: object = PATIENT_FORMAT
         self._state = PanelState(None)
+        self._field_problems: dict[str, str] = {}
+        self._problem_lines: list[tuple[str, str]] = []
 
         content = QWidget(self)
         self.problems_list = QListWidget(content)
@@ -414,6 +416,7 @@ class PatientPanel(QWidget):
         self._show_problems(problems)
 
     def _show_problems(self, problems: Sequence[FieldProblem]) -> None:
+        """Mark what the engine names, touching only what changed since the last edit (typing stays cheap)."""
         fields: dict[str, str] = {}
         labs: dict[tuple[int, int], str] = {}
         treatments: dict[tuple[int, int], str] = {}
@@ -438,25 +441,34 @@ class PatientPanel(QWidget):
                 findings.setdefault(problem.field.removeprefix("findings."), problem.message)
         for name, widget in self._fields.items():
             message = fields.get(name)
+            if message == self._field_problems.get(name):
+                continue
             self.markers[name].setVisible(message is not None)
             self.markers[name].setToolTip(message or "")
             widget.setToolTip(message or "")
             widget.setAccessibleDescription(message or "")
+        self._field_problems = fields
         self.labs_model.set_problems(labs)
         self.treatments_model.set_problems(treatments)
         self.findings.model.set_problems(findings)
 
+        lines = [
+            (problem.field, f"{self._field_name(problem.field)}: {problem.message}") for problem in problems
+        ]
+        if lines == self._problem_lines:
+            return
+        self._problem_lines = lines
         self.problems_list.clear()
         icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        for problem in problems:
-            line = QListWidgetItem(icon, f"{self._field_name(problem.field)}: {problem.message}")
-            line.setData(Qt.ItemDataRole.UserRole, problem.field)
+        for path, text in lines:
+            line = QListWidgetItem(icon, text)
+            line.setData(Qt.ItemDataRole.UserRole, path)
             self.problems_list.addItem(line)
-        self.problems_list.setVisible(bool(problems))
-        if problems:
-            shown = range(min(len(problems), PROBLEM_LINES_SHOWN))
-            lines = sum(self.problems_list.sizeHintForRow(row) for row in shown)
-            self.problems_list.setFixedHeight(lines + 2 * self.problems_list.frameWidth())
+        self.problems_list.setVisible(bool(lines))
+        if lines:
+            shown = range(min(len(lines), PROBLEM_LINES_SHOWN))
+            height = sum(self.problems_list.sizeHintForRow(row) for row in shown)
+            self.problems_list.setFixedHeight(height + 2 * self.problems_list.frameWidth())
 
     def _field_name(self, path: str) -> str:
         """A problem's field as the clinician sees it: "Lab 2 (Platelets) unit", "Finding 'HIV'"."""
