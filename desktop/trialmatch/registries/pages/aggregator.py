@@ -266,6 +266,7 @@ def read(text: str, source: str) -> Trial:
         for name in sections.get("Responsible Party", [])
     ]
     locations = _pairs(sections.get("Locations", []), "sites", warnings)
+    # Seed 001 prints the "Brief Summary" heading with nothing under it: the description is what it states.
     summary = sections.get("Brief Summary") or sections.get("Detailed Description") or []
     return Trial(
         id=match.group(1),

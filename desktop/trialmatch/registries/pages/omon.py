@@ -39,7 +39,6 @@ _CONTACT_ROLES = {
 }
 """The public contact answers participants' questions, as a central contact does; the scientific contact
 answers for the study's content, which ClinicalTrials.gov calls the responsible party."""
-_REGISTER_TYPES = {"EudraCT": "EudraCT", "CCMO": "CCMO"}
 # Headings that close the prose sections this reader cuts out.
 _HEADINGS = {
     "Summary",
@@ -264,9 +263,7 @@ def read(text: str, source: str) -> Trial:
     ]
 
     registers = rows[keys.index("Register") + 1 :] if "Register" in keys else []
-    identifiers = [
-        Identifier(value=value, type=_REGISTER_TYPES.get(register, register)) for register, value in registers
-    ]
+    identifiers = [Identifier(value=value, type=register) for register, value in registers]
 
     eligibility_text, criteria = eligibility(_eligibility_lines(lines))
     raw_type = _first(rows, "Study type")
