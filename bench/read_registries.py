@@ -39,6 +39,7 @@ def main(directory: Path) -> None:
     vars(ctgov_common)["split_criteria"] = segmentation
     files = sorted(p for p in directory.rglob("*") if p.is_file() and p.suffix in RECORD_SUFFIXES)
     files = [p for p in files if p.name != "coverage.json"]
+    ids: set[str] = set()
     totals = {"records": 0, "with sites": 0, "with contacts": 0, "with criteria": 0, "with warnings": 0}
     started, cpu_started = time.perf_counter(), time.process_time()
     for path in files:
@@ -49,13 +50,14 @@ def main(directory: Path) -> None:
         for record in records:
             trial = record.trial
             totals["records"] += 1
+            ids.add(trial.id)
             totals["with sites"] += bool(trial.sites)
             totals["with contacts"] += bool(trial.contacts or any(site.contacts for site in trial.sites))
             totals["with criteria"] += bool(trial.criteria)
             totals["with warnings"] += bool(trial.warnings)
     seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started
     print(f"files: {len(files)}")
-    print(f"records: {totals['records']}")
+    print(f"records: {totals['records']} ({len(ids)} distinct NCT ids)")
     print(f"seconds: {seconds:.2f} (CPU {cpu_seconds:.2f}; on a shared machine CPU is the fairer figure)")
     print(f"records/s: {totals['records'] / seconds:,.0f}")
     print(f"records/s (CPU): {totals['records'] / cpu_seconds:,.0f}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -129,7 +130,7 @@ def test_detect_format():
     ],
 )
 def test_detect_format_names_what_it_cannot_read(data: bytes, problem: str):
-    with pytest.raises(ValueError, match=problem.replace("(", r"\(").replace(")", r"\)")):
+    with pytest.raises(ValueError, match=re.escape(problem)):
         detect_format(data)
 
 
