@@ -21,10 +21,12 @@ from trialmatch.domain.compiled import CompiledCriterion, CompiledTrial
 from trialmatch.domain.criteria.checks import (
     Assessment,
     Check,
+    Input,
     PatientView,
     build_check,
     has_review,
     review_assessment,
+    rule_inputs,
     rule_strata,
 )
 from trialmatch.domain.criteria.registry import rule_to_json
@@ -100,46 +102,63 @@ class TrialEvaluation:
 
 @dataclass(frozen=True, slots=True)
 class _Step:
-    """One criterion, ready to run: its check, memo key and the strata it is asked about."""
+    """One criterion, ready to run: its check and the questions (memo key, stratum) it asks."""
 
     index: int
     criterion: CompiledCriterion
     check: Check
-    key: str
     inclusion: bool
-    strata: tuple[str | None, ...]
-    """(None,) for a plain rule; (None, "D") when the rule has a Stratum D variant (None = the others)."""
+    asks: tuple[tuple[str, str | None], ...]
+    """One question for a plain rule; one more per in-item stratum variant ((key, None), (key+D, "D"))."""
+    inputs: frozenset[Input]
     needs_review: bool
-    fixed: list[CriterionResult] = field(default_factory=list)
-    """The result itself when it cannot depend on the patient (a rule left for review)."""
+    fixed: Assessment | None
+    """The answer when it cannot depend on the patient (a rule left for review)."""
+    last: list[tuple[Assessment, Override | None, CriterionResult]] = field(default_factory=list)
+    """The previous answer and its result, reused while the answer stays the same."""
 
 
-@dataclass(frozen=True, slots=True)
 class _Plan:
-    steps: tuple[_Step, ...]
-    strata: tuple[str, ...]
-    has_criteria: bool
+    """A compiled trial's steps, and its previous evaluation, reused while no answer has changed."""
+
+    __slots__ = ("has_criteria", "inputs", "last", "steps", "strata")
+
+    def __init__(self, steps: tuple[_Step, ...], strata: tuple[str, ...], has_criteria: bool) -> None:
+        self.steps = steps
+        self.strata = strata
+        self.has_criteria = has_criteria
+        self.inputs = frozenset(i for step in steps for i in step.inputs)
+        self.last: tuple[PatientView, Mapping[int, Override] | None, TrialEvaluation] | None = None
+
+
+def prepare(compiled: CompiledTrial) -> None:
+    """Build the trial's plan now (a loader can do it in the background) rather than at the first match."""
+    _plan(compiled)
 
 
 def _plan(compiled: CompiledTrial) -> _Plan:
-    plan = compiled._plan
+    private = compiled.__pydantic_private__
+    plan = private.get("_plan") if private is not None else None
     if isinstance(plan, _Plan):
         return plan
     steps = []
     for index, item in enumerate(compiled.criteria):
         inclusion = item.criterion.section is Section.INCLUSION
-        step = _Step(
-            index=index,
-            criterion=item,
-            check=build_check(item.rule, inclusion),
-            key=f"{int(inclusion)}{rule_to_json(item.rule)}",
-            inclusion=inclusion,
-            strata=(None, *sorted(rule_strata(item.rule))),
-            needs_review=has_review(item.rule),
+        key = f"{int(inclusion)}{rule_to_json(item.rule)}"
+        variants = sorted(rule_strata(item.rule))
+        fixed = review_assessment(item.rule) if isinstance(item.rule, NeedsReview) else None
+        steps.append(
+            _Step(
+                index=index,
+                criterion=item,
+                check=build_check(item.rule, inclusion),
+                inclusion=inclusion,
+                asks=() if fixed else ((key, None), *((f"{key}\0{s}", s) for s in variants)),
+                inputs=rule_inputs(item.rule),
+                needs_review=has_review(item.rule),
+                fixed=fixed,
+            )
         )
-        if isinstance(item.rule, NeedsReview):
-            step.fixed.append(_result(step, review_assessment(item.rule), item.criterion.stratum, None))
-        steps.append(step)
     built = _Plan(tuple(steps), tuple(compiled.strata), any(not c.registry_field for c in compiled.criteria))
     compiled._plan = built
     return built
@@ -147,12 +166,15 @@ def _plan(compiled: CompiledTrial) -> _Plan:
 
 # --- memo per patient -------------------------------------------------------------------------------------
 
-_MEMOS: weakref.WeakKeyDictionary[PatientFacts, tuple[PatientView, dict[tuple[str, str | None], Assessment]]]
-_MEMOS = weakref.WeakKeyDictionary()
+_Memo = dict[str, Assessment]
+_MEMOS: weakref.WeakKeyDictionary[PatientFacts, tuple[PatientView, _Memo]] = weakref.WeakKeyDictionary()
 _MEMO_LOCK = threading.Lock()
+_EARLIER: dict[str, tuple[PatientView, Assessment]] = {}
+"""Each rule's latest answer with the patient it was given for, reused while the rule's inputs agree."""
+_EARLIER_LIMIT = 200_000
 
 
-def _memo_for(facts: PatientFacts) -> tuple[PatientView, dict[tuple[str, str | None], Assessment]]:
+def _memo_for(facts: PatientFacts) -> tuple[PatientView, _Memo]:
     """Answers already given for this patient; dropped with the facts object (one per keystroke)."""
     with _MEMO_LOCK:
         memo = _MEMOS.get(facts)
@@ -160,6 +182,21 @@ def _memo_for(facts: PatientFacts) -> tuple[PatientView, dict[tuple[str, str | N
             memo = (PatientView(facts), {})
             _MEMOS[facts] = memo
         return memo
+
+
+def _answer(step: _Step, key: str, stratum: str | None, view: PatientView, memo: _Memo) -> Assessment:
+    """The rule's answer for this patient: from this keystroke's memo, else from the previous patient when
+    none of the rule's inputs changed (the same object, so results built from it are reused), else new."""
+    earlier = _EARLIER.get(key)
+    if earlier is not None and (earlier[0] is view or view.same(earlier[0], step.inputs)):
+        found = earlier[1]
+    else:
+        found = step.check(view, stratum)
+        if len(_EARLIER) > _EARLIER_LIMIT:
+            _EARLIER.clear()
+        _EARLIER[key] = (view, found)
+    memo[key] = found
+    return found
 
 
 # --- evaluate ---------------------------------------------------------------------------------------------
@@ -171,29 +208,37 @@ def evaluate(
     """Every criterion of the trial for this patient, and the verdict with its one-line reason."""
     plan = _plan(compiled)
     view, memo = _memo_for(facts)
+    last = plan.last
+    if last is not None and last[1] == overrides and (last[0] is view or view.same(last[0], plan.inputs)):
+        if last[0] is not view:
+            plan.last = (view, overrides, last[2])
+        return last[2]
     results: list[CriterionResult] = []
     for step in plan.steps:
         override = overrides.get(step.index) if overrides else None
-        if step.fixed and override is None:
-            results.append(step.fixed[0])
+        if step.fixed is not None:
+            results.append(_cached(step, step.fixed, override))
             continue
-        if len(step.strata) == 1:
-            assessment = _assess(step, view, memo, None)
-            results.append(_result(step, assessment, step.criterion.criterion.stratum, override))
+        answers = []
+        for key, stratum in step.asks:
+            found = memo.get(key)
+            answers.append(found if found is not None else _answer(step, key, stratum, view, memo))
+        if len(answers) == 1:
+            results.append(_cached(step, answers[0], override))
         else:
-            results.extend(_stratified(step, view, memo, plan.strata, override))
-    return _verdict(compiled.trial_id, plan, tuple(results))
+            results.extend(_stratified(step, answers, plan.strata, override))
+    evaluation = _verdict(compiled.trial_id, plan, tuple(results))
+    plan.last = (view, overrides, evaluation)
+    return evaluation
 
 
-def _assess(
-    step: _Step, view: PatientView, memo: dict[tuple[str, str | None], Assessment], stratum: str | None
-) -> Assessment:
-    key = (step.key, stratum)
-    found = memo.get(key)
-    if found is None:
-        found = step.check(view, stratum)
-        memo[key] = found
-    return found
+def _cached(step: _Step, assessment: Assessment, override: Override | None) -> CriterionResult:
+    last = step.last[0] if step.last else None
+    if last is not None and last[0] is assessment and last[1] == override:
+        return last[2]
+    result = _result(step, assessment, step.criterion.criterion.stratum, override)
+    step.last[:] = [(assessment, override, result)]
+    return result
 
 
 def _outcome(truth: bool | None, inclusion: bool) -> Outcome:
@@ -230,32 +275,25 @@ def _result(
 
 
 def _stratified(
-    step: _Step,
-    view: PatientView,
-    memo: dict[tuple[str, str | None], Assessment],
-    strata: tuple[str, ...],
-    override: Override | None,
+    step: _Step, answers: list[Assessment], strata: tuple[str, ...], override: Override | None
 ) -> list[CriterionResult]:
     """A rule with in-item stratum variants: one result when every stratum gets the same answer, else one
-    for the variant strata each and one for the rest."""
-    variants = [s for s in step.strata if s is not None]
-    base = _assess(step, view, memo, None)
-    answers = {s: _assess(step, view, memo, s) for s in variants}
+    for each variant stratum and one for the rest."""
+    base = answers[0]
+    variants = {
+        stratum: answer for (_, stratum), answer in zip(step.asks[1:], answers[1:], strict=True) if stratum
+    }
     if all(
-        _outcome(a.truth, step.inclusion) is _outcome(base.truth, step.inclusion) for a in answers.values()
+        _outcome(a.truth, step.inclusion) is _outcome(base.truth, step.inclusion) for a in variants.values()
     ):
-        notes = [f"Stratum {s}: {a.reason}" for s, a in answers.items() if a.reason != base.reason]
+        notes = [f"Stratum {s}: {a.reason}" for s, a in variants.items() if a.reason != base.reason]
         merged = Assessment(
-            base.truth,
-            "; ".join([base.reason, *notes]),
-            base.values_used,
-            base.missing,
-            base.hint,
+            base.truth, "; ".join([base.reason, *notes]), base.values_used, base.missing, base.hint
         )
         return [_result(step, merged, step.criterion.criterion.stratum, override)]
-    others = [s for s in strata if s not in answers]
-    found = [_result(step, base, ", ".join(others) if others else None, override)] if others else []
-    found += [_result(step, answer, s, override) for s, answer in answers.items()]
+    others = [s for s in strata if s not in variants]
+    found = [_result(step, base, ", ".join(others), override)] if others else []
+    found += [_result(step, answer, s, override) for s, answer in variants.items()]
     return found
 
 

@@ -46,10 +46,15 @@ class Assessment:
     """What would change the answer ("platelets ≥ 100 × 10⁹/L required, patient 90"; a washout end date)."""
 
 
-class PatientView:
-    """The facts plus what several checks derive from them once per patient (explicit findings)."""
+Input = tuple[str, str]
+"""What a check reads from the patient: ("lab", "anc"), ("finding", "hiv"), ("age", ""), ..."""
 
-    __slots__ = ("explicit", "facts")
+
+class PatientView:
+    """The facts plus what several checks derive from them once per patient (explicit findings), and the
+    value of each input a check reads, so two patients (two keystrokes) can be compared input by input."""
+
+    __slots__ = ("_values", "explicit", "facts")
 
     def __init__(self, facts: PatientFacts) -> None:
         self.facts = facts
@@ -59,6 +64,37 @@ class PatientView:
             if concept is not None and present:
                 found.add(concept.id)
         self.explicit = frozenset(found)
+        self._values: dict[Input, object] = {}
+
+    def value(self, item: Input) -> object:
+        """The patient's value for one input, as compared between keystrokes."""
+        try:
+            return self._values[item]
+        except KeyError:
+            found = self._read(item)
+            self._values[item] = found
+            return found
+
+    def _read(self, item: Input) -> object:
+        facts = self.facts
+        kind, name = item
+        if kind == "lab":
+            return facts.lab(name)
+        if kind == "finding":
+            return facts.finding(name)
+        if kind == "explicit":
+            return self.explicit
+        if kind == "age":
+            return (facts.age, facts.age_derived)
+        if kind == "sex":
+            return facts.sex
+        if kind == "ps":
+            return (facts.ecog, facts.ecog_derived, facts.karnofsky, facts.karnofsky_derived)
+        return (facts.treatments, facts.as_of)
+
+    def same(self, other: PatientView, inputs: frozenset[Input]) -> bool:
+        """Whether both patients have the same value for every input (then every answer is the same)."""
+        return all(self.value(i) == other.value(i) for i in inputs)
 
 
 Check = Callable[[PatientView, str | None], Assessment]
@@ -619,6 +655,31 @@ def _review_check(rule: NeedsReview) -> Check:
         return assessment
 
     return check
+
+
+def rule_inputs(rule: Rule) -> frozenset[Input]:
+    """Everything the rule's check reads from the patient: its answer changes only when one of these does."""
+    if isinstance(rule, LabThreshold):
+        concepts = {e.concept for e in rule.exceptions} | {
+            e.concept for v in rule.strata for e in v.exceptions
+        }
+        return frozenset({("lab", rule.analyte), *(("finding", c) for c in concepts)})
+    if isinstance(rule, DerivedValueRule):
+        return frozenset({("lab", rule.analyte)})
+    if isinstance(rule, AgeRule):
+        return frozenset({("age", "")})
+    if isinstance(rule, SexRule):
+        return frozenset({("sex", "")})
+    if isinstance(rule, PerformanceStatusRule):
+        return frozenset({("ps", "")})
+    if isinstance(rule, FindingRule):
+        concepts = {rule.concept, *(e.concept for e in rule.exceptions if e.concept)}
+        return frozenset({("sex", ""), ("explicit", ""), *(("finding", c) for c in concepts)})
+    if isinstance(rule, TemporalTherapyRule):
+        return frozenset({("treatments", "")})
+    if isinstance(rule, AnyOf | AllOf):
+        return frozenset(i for child in rule.children for i in rule_inputs(child))
+    return frozenset()
 
 
 def rule_strata(rule: Rule) -> frozenset[str]:
