@@ -45,6 +45,7 @@ from trialmatch.gui.models import ContactsModel, SitesModel, contact_rows
 _SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
 _GROUPS = ((Outcome.FAIL, "Unmet"), (Outcome.UNKNOWN, "Unknown"), (Outcome.PASS, "Met"))
 NO_CRITERIA = "No eligibility criteria on record."
+_IDENTIFIER_TYPES = {"org_study_id": "Sponsor's study ID", "secondary_id": "Secondary ID"}
 
 
 def criteria_html(results: Sequence[CriterionResult], has_criteria: bool) -> str:
@@ -71,7 +72,9 @@ def criteria_html(results: Sequence[CriterionResult], has_criteria: bool) -> str
 def record_html(trial: Trial) -> str:
     """Registry identifiers and the record's descriptive fields, for checking against the source."""
     rows: list[tuple[str, str]] = [("Registry", trial.registry), ("Identifier", trial.id)]
-    rows.extend((i.type or "Other identifier", i.value) for i in trial.identifiers)
+    rows.extend(
+        (_IDENTIFIER_TYPES.get(i.type or "", i.type or "Other ID"), i.value) for i in trial.identifiers
+    )
     if trial.acronym:
         rows.append(("Acronym", trial.acronym))
     if trial.official_title:
