@@ -219,12 +219,12 @@ def _phrase(limit: _Limit, holds: bool, inclusion: bool, equal: bool) -> str:
 
 
 def _sentence(description: str, phrase: str) -> str:
-    """ "ANC 1.2 × 10⁹/L is below ...", "AST 88 U/L is 2.2 × ULN (40 U/L), within ≤ 3 × ULN"."""
-    return (
-        f"{description} {phrase}"
-        if phrase.startswith("is ") and " is " not in description
-        else (f"{description}, {phrase}")
-    )
+    """ "ANC 1.2 × 10⁹/L is below ...", "AST 160 U/L is 4.0 × ULN (40 U/L), above the allowed 3 × ULN"."""
+    if not phrase.startswith("is "):
+        return f"{description}, {phrase}"
+    if " is " in description:
+        return f"{description}, {phrase[3:]}"
+    return f"{description} {phrase}"
 
 
 class _LabCheck:

@@ -73,6 +73,7 @@ _GE_WORDS = (
     "equal or above",
     "equal to or over",
     "at least",
+    "at or above",
     "no less than",
     "not less than",
     "no lower than",
@@ -106,6 +107,7 @@ _LE_WORDS = (
     "equal to or below",
     "equal or below",
     "at most",
+    "at or below",
     "no more than",
     "not more than",
     "no greater than",
@@ -168,7 +170,7 @@ def comparator_of(matched: str) -> Comparator:
     return _COMPARATOR_KEYS[re.sub(r"\s+", "", matched)]
 
 
-_POSTFIX_GE = r"(?:or|and)\s+(?:more|greater|higher|above|over|older)|\+"
+_POSTFIX_GE = r"(?:of\s+age\s+|old\s+)?(?:or|and)\s+(?:more|greater|higher|above|over|older)|\+"
 _POSTFIX_LE = r"(?:or|and)\s+(?:less|lower|below|under|fewer|younger)"
 
 
@@ -359,7 +361,8 @@ THRESHOLD = re.compile(
 )
 BARE_LIMIT = re.compile(
     r"(?P<cmp>" + COMPARATOR + r")\s*(?:the\s+)?(?:(?P<uln>" + ULN + r")|(?P<lln>" + LLN + r"))"
-    r"|(?P<wnl>within\s+(?:the\s+)?(?:institutional\s+|normal\s+)?(?:normal|reference)\s+(?:limits?|range|values?))"
+    r"|(?P<wnl>within\s+(?:the\s+)?(?:(?:institutional|laboratory|lab|local)\s+)?(?:normal|reference)"
+    r"(?:\s+(?:institutional|laboratory|lab))?\s+(?:limits?|range|values?))"
 )
 
 

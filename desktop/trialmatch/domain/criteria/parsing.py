@@ -21,7 +21,7 @@ from trialmatch.domain.criteria.text import Read, Segment, sentences, split_top_
 from trialmatch.domain.trial import Section
 
 _NOT_SPECIFIED = re.compile(
-    r"\s*(?:not\s+specified|no\s+restrictions?|not\s+applicable|n/?a|none(?:\s+specified)?|any|no\s+limits?"
+    r"\s*(?:not\s+specified|no\s+restrictions?|not\s+applicable|n/?a|none(?:\s+specified)?|any(?:\s+age)?|no\s+limits?"
     r"|no\s+requirements?|unrestricted)\s*\.?\s*"
 )
 _WHOLE_ITEM_STRATUM = re.compile(
@@ -37,8 +37,18 @@ _HEADINGS = word_set(
     radiotherapy surgery hormonal therapy immunotherapy prior concurrent therapy
     """
 )
+_ALTERNATIVE_ITEM = re.compile(r"\(\s*(?:and\s*/\s*or|or)\s*\)\s*$")
+""""... within the past 1 year (and/or)": the item is one of alternatives, read alone it could fail a patient
+who meets another."""
+_ITEM_NUMBER = re.compile(r"\s*\d{1,2}\.?\s+(?=[A-Z])")
+""""1 Participant must be ...": an item number the segmenter left in the text."""
+_PERMISSION = re.compile(
+    r"\s*(?:(?:prior|previous|concurrent)\s+)?[a-z][a-z /-]{2,40}?\s+(?:is\s+|are\s+)?(?:allowed|permitted)"
+    r"\s*\.?\s*"
+)
+""""Prior radiotherapy allowed": a permission states no requirement (conditions after it would not match)."""
 _WIDENING = re.compile(
-    r"(?<![a-z])(?:allowed|permitted|eligible|accepted|acceptable|may|can|except|unless|however|note|if|or)(?![a-z])"
+    r"(?<![a-z])(?:allowed|permitted|eligible|accepted|acceptable|may|can|except|unless|however|note|if)(?![a-z])"
 )
 _LIST = re.compile(r",\s*(?:and/or|or|and)?\s*|;\s*|\s+and/or\s+|\s+or\s+|\s+and\s+")
 
@@ -55,14 +65,20 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
     segment = Segment.of(text)
     heading = (context or "").lower().rsplit(":", 1)[-1].strip() if context else ""
     label = _LABEL.match(segment.norm)
-    if label and label.group("label").strip() in _HEADINGS:
+    if label and set(label.group("label").split()) <= _HEADINGS:
         heading = label.group("label").strip()
         segment = _mask(segment, [label.span()])
+    number = _ITEM_NUMBER.match(segment.printed)
+    if number:
+        segment = _mask(segment, [number.span()])
     segment = _mask(segment, [m.span() for m in _WHOLE_ITEM_STRATUM.finditer(segment.norm)])
     whole = segment.sub(0, len(text))
     if whole.start >= whole.end:
         return NeedsReview(source_span=(0, len(text)), text=text, why="empty item")
-    if _NOT_SPECIFIED.fullmatch(whole.text):
+    if _ALTERNATIVE_ITEM.search(whole.text):
+        why = "one of several alternative items ('and/or' between items): judge them together"
+        return NeedsReview(source_span=whole.span, text=text, why=why)
+    if _NOT_SPECIFIED.fullmatch(whole.text) or _PERMISSION.fullmatch(whole.text):
         span = whole.span
         return (
             AllOf(source_span=span, children=[])

@@ -24,6 +24,15 @@ _NEGATION = re.compile(
     r"must\s+not\s+(?:be|have)|may\s+not\s+(?:be|have)|cannot\s+be|is\s+not|are\s+not)(?![a-z])"
 )
 _NEGATIVE_AFTER = re.compile(r"\s*(?:-|\s)\s*(?:negative|seronegative|negativity)(?![a-z])")
+_NOUN_BEFORE = re.compile(r"(?:infections?|infected|co-?infection)\s+(?:with|by)\s+(?:the\s+)?$")
+_DEFINED_BY = re.compile(
+    r"(?:as\s+)?(?:defined|assessed|measured|evaluated|determined)\s+(?:by|per|according\s+to|using)\s+(?:the\s+)?"
+    r"recist(?:\s+(?:v(?:ersion)?\s*)?1\.1)?(?:\s+criteria)?|per\s+recist(?:\s+(?:v(?:ersion)?\s*)?1\.1)?"
+)
+_SECTION_WORDS = re.compile(
+    r"(?<![a-z])(?:(?:are|is|will\s+be)\s+)?(?:not\s+eligible(?:\s+for\s+the\s+study)?|ineligible|excluded)(?![a-z])"
+)
+""""Pregnant or lactating females are excluded": in an exclusion item the words only repeat the section."""
 _NOUN_AFTER = re.compile(r"\s*(?:infections?|diseases?|disorders?|conditions?|syndrome)(?![a-z])")
 """"HCV infection": a generic noun right after a concept belongs to it; elsewhere it may name another
 condition ("or chronic infection") and must not be skipped as filler."""
@@ -33,13 +42,14 @@ _NARROWING = re.compile(
     r"(?<![a-z])(?:uncontrolled|poorly\s+controlled|symptomatic|clinically\s+(?:significant|relevant|important|active)"
     r"|significant|severe|serious|unstable|untreated|progressive|progressing|chronic|acute|recent|recently"
     r"|recurrent|major|moderate|life[\s-]threatening|refractory|unresolved|persistent|decompensated"
-    r"|within\s+(?:the\s+)?(?:last\s+|past\s+|previous\s+|preceding\s+)?\d+\s*(?:days?|weeks?|months?|years?)"
+    r"|systemic|within\s+(?:the\s+)?(?:last\s+|past\s+|previous\s+|preceding\s+)?\d+\s*(?:hours?|days?|weeks?|months?|years?)"
     r"(?:\s+(?:prior\s+to|before|of|preceding)\s+[a-z0-9 ]*?(?=,|;|$|\)))?"
     r"|in\s+the\s+(?:last|past|previous|preceding)\s+\d+\s*(?:days?|weeks?|months?|years?))(?![a-z])"
 )
 _TRAILING = re.compile(
-    r"(?<![a-z])(?:with|requiring|that\s+requires?|which\s+requires?|needing|defined\s+as|with\s+evidence\s+of)"
-    r"\s+(?:(?!\s(?:or|and/or)\s)[^,;()])+"
+    r"(?<![a-z])(?:with|requiring|that\s+requires?|which\s+requires?|needing|defined\s+as|as\s+defined\s+by"
+    r"|with\s+evidence\s+of)"
+    r"\s+(?:(?!\s(?:or|and/or)\s)(?!\.\s)[^,;()])+"
 )
 """A qualifier after a concept ("HIV with positive viral load"); before the first concept "with" is filler."""
 _ACCEPTANCE = re.compile(
@@ -55,7 +65,8 @@ _FINDING_FILLER = word_set(
     woman men mothers subjects participants who are is was were or and with has have having of any personal
     clinical clinically signs diagnosed status existing concurrent serology serologic seropositive
     history known pregnant breast feeding lactating nursing note medical need needs required must should
-    serum urine β hcg beta female females male males
+    serum urine β hcg beta female females male males antibody antibodies surface antigen hbsag use intake
+    received receiving administration administered
     """
 )
 _EXCEPTION_FILLER = word_set(
@@ -84,19 +95,26 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
     main = [c for c in concepts if not any(s <= c[0] and c[1] <= e for s, e in exception_spans)]
     if not main:
         return None
-    exceptions = [_exception(segment, span, concepts) for span in exception_spans]
-    main_concepts = _lift(main, exceptions)
-    claimed: list[Span] = [(s, e) for s, e, _ in main] + list(exception_spans) + conditional
-    for _, end, _ in main:
-        noun = _NOUN_AFTER.match(segment.norm, end, segment.end)
-        if noun:
-            claimed.append(noun.span())
     narrowing = [
         m
         for m in _TRAILING.finditer(segment.norm, main[0][1], segment.end)
-        if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in claimed)
+        if not any(s <= m.start() < e for s, e in exception_spans)
     ]
+    main = [c for c in main if not any(m.start() <= c[0] < m.end() for m in narrowing)]
+    exceptions = [_exception(segment, span, concepts) for span in exception_spans]
+    main_concepts = _lift(main, exceptions)
+    claimed: list[Span] = [(s, e) for s, e, _ in main] + list(exception_spans) + conditional
     claimed += [m.span() for m in narrowing]
+    for start, end, _ in main:
+        noun = _NOUN_AFTER.match(segment.norm, end, segment.end)
+        if noun:
+            claimed.append(noun.span())
+        infection = _NOUN_BEFORE.search(segment.norm, max(segment.start, start - 30), start)
+        if infection:
+            claimed.append(infection.span())
+    claimed += [m.span() for m in _DEFINED_BY.finditer(segment.norm, segment.start, segment.end)]
+    if section is Section.EXCLUSION:
+        claimed += [m.span() for m in _SECTION_WORDS.finditer(segment.norm, main[-1][1], segment.end)]
     words = [
         m
         for m in _NARROWING.finditer(segment.norm, segment.start, segment.end)
@@ -113,7 +131,8 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
         m for s, e, _ in main if (m := _NEGATIVE_AFTER.match(segment.norm, e, segment.end)) is not None
     ]
     claimed += [m.span() for m in negations] + [m.span() for m in negatives_after]
-    leftover = leftover_words(segment, claimed, _FINDING_FILLER)
+    extra = frozenset({"if"}) if conditional else frozenset()
+    leftover = leftover_words(segment, claimed, _FINDING_FILLER | extra)
     if leftover:
         return Read.failed(f"words not understood: {' '.join(leftover[:8])}")
     negated = _negated(main, negations, negatives_after)
@@ -179,6 +198,8 @@ def _applies(narrowing: re.Match[str], concept_start: int, first_concept: int, c
 
 
 _AUTO_IMMUNE = re.compile(r"auto-immun", re.IGNORECASE)
+_HEPATITIS_B_OR_C = re.compile(r"hepatitis\s+b\s*(?:,|or|and/or|and|/)\s*(?:hepatitis\s+)?(?P<c>c)(?![a-z])")
+""""Hepatitis B or C": C shares the noun."""
 _ELLIPSIS = re.compile(
     r"(?<![a-z])(?P<first>[a-z]+)\s+(?:or|and|and/or|/)\s+(?:[a-z-]+\s+)?(?P<noun>metastases|metastasis|mets|disease)(?![a-z])"
 )
@@ -191,6 +212,9 @@ def _concepts(segment: Segment) -> list[tuple[int, int, Concept]]:
     printed = _AUTO_IMMUNE.sub("autoimmun ", segment.printed[segment.start : segment.end])
     printed = re.sub(r"autoimmun (\w)", r"autoimmun\1 ", printed)
     found = [(s + segment.start, e + segment.start, c) for s, e, c in find_concepts(printed)]
+    for match in _HEPATITIS_B_OR_C.finditer(segment.norm, segment.start, segment.end):
+        if not any(c.id == "hcv" for _, _, c in found):
+            found.append((match.start("c"), match.end("c"), get_concept("hcv")))
     for match in _ELLIPSIS.finditer(segment.norm, segment.start, segment.end):
         if any(s <= match.start("first") < e for s, e, _ in found):
             continue
@@ -206,22 +230,26 @@ def _exception_clauses(segment: Segment, concepts: list[tuple[int, int, Concept]
     for start, end in parenthesised(segment):
         if _ACCEPTANCE.search(segment.norm, start, end):
             clauses.append((start, end))
-    first_concept = concepts[0][0]
+    first_concept_end = concepts[0][1]
     for match in _ACCEPTANCE.finditer(segment.norm, segment.start, segment.end):
-        if match.start() <= first_concept or any(s <= match.start() < e for s, e in clauses):
+        if match.start() <= first_concept_end or any(s <= match.start() < e for s, e in clauses):
             continue
-        clause_start = _clause_start(segment, match.start())
-        clauses.append((clause_start, segment.end))
+        leading = _LEADING_ACCEPTANCE.match(match.group(0))
+        clause_start = match.start() if leading else _sentence_start(segment, match.start())
+        clauses.append((max(clause_start, first_concept_end), segment.end))
         break
     return clauses
 
 
-def _clause_start(segment: Segment, position: int) -> int:
-    """Back from an acceptance word to the start of its clause: the last ". ", ";", "," or "(" before it."""
+_LEADING_ACCEPTANCE = re.compile(r"except|excluding|unless|other\s+than|with\s+the\s+exception\s+of")
+
+
+def _sentence_start(segment: Segment, position: int) -> int:
+    """Back from a trailing acceptance word ("... are eligible") to the start of its sentence or note."""
     for i in range(position - 1, segment.start, -1):
-        if segment.norm[i] in ";,(:" or (segment.norm[i] == "." and segment.norm[i + 1 : i + 2] == " "):
+        if segment.norm[i] in ";(:" or (segment.norm[i] == "." and segment.norm[i + 1 : i + 2] == " "):
             return i
-    return position
+    return segment.start
 
 
 def _exception(segment: Segment, span: Span, concepts: list[tuple[int, int, Concept]]) -> FindingException:
@@ -268,7 +296,7 @@ def _negated(
 ) -> bool | None:
     """Whether the list is negated as a whole; None when the negation covers only some of it."""
     if after:
-        return True if len(after) == len(main) or len(main) == 1 else None
+        return True if len(after) == len(main) or after[-1].start() >= main[-1][1] else None
     if not negations:
         return False
     if negations[0].start() < main[0][0]:

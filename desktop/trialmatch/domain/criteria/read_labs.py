@@ -74,6 +74,9 @@ _NOT_MENTIONS = frozenset(
 """Aliases too ambiguous in running text: units (mg, K), words (clearance), methods (Cockcroft-Gault)."""
 
 _GROUPS = {
+    "granulocyte count": ("anc",),
+    "granulocyte": ("anc",),
+    "polymorphonuclear count": ("anc",),
     "transaminases": ("ast", "alt"),
     "aminotransferases": ("ast", "alt"),
     "liver transaminases": ("ast", "alt"),
@@ -160,13 +163,14 @@ _REDUNDANT = re.compile(
 alternative, it adds no condition."""
 
 _LABEL = re.compile(
-    r"[a-z][a-z\s-]{0,40}?\s*(?:,\s*)?(?:\(?\s*(?:as\s+)?(?:defined|evidenced|documented)\s+(?:as|by))\s"
+    r"[a-z][a-z\s-]{0,40}?\s*(?:,\s*)?\(?\s*(?:(?:as\s+)?(?:defined|evidenced|documented|shown)\s+(?:as|by|below)"
+    r"|as\s+follows)\s*:?\s"
 )
 """"Neutropenia defined as ANC < 1,500/mm³": the words before "defined as" name what the numbers define."""
 
 _TIMING = re.compile(
     r"(?:(?:obtained|performed|done|measured|drawn|collected|assessed)\s+)?(?:within|≤|<=|in\s+the|during\s+the)\s+"
-    r"(?:the\s+)?(?:last\s+|past\s+|previous\s+)?\d+\s*(?:days?|weeks?|hours?|hrs?|h)(?![a-z])"
+    r"(?:the\s+)?(?:last\s+|past\s+|previous\s+)?(?:≤|<=|<)?\s*\d+\s*(?:days?|weeks?|hours?|hrs?|h)(?![a-z])"
     r"(?:\s*(?:prior\s+to|before|of|preceding|from)\s+(?:the\s+)?(?:start\s+of\s+|initiation\s+of\s+)?"
     r"(?:study\s+)?(?:registration|enrollment|enrolment|randomi[sz]ation|entry|treatment|first\s+dose"
     r"|day\s+1|cycle\s+1,?\s*day\s+1|screening|inclusion|consent|therapy|drug|dosing|administration)"
@@ -194,7 +198,7 @@ _EXCEPTION_FILLER = word_set(
     present presence exhibits exhibit exhibiting has have having are is acceptable accepted allowed permitted
     acceptable documented known up case cases metastatic involvement disease or and only may can be
     eligible patient's who whom setting due secondary attributable because caused related if unless except
-    excluding when presence confirmed evidence
+    excluding when presence confirmed evidence included
     """
 )
 
@@ -259,18 +263,17 @@ def _read(
     label = _LABEL.match(segment.norm, segment.start, segment.end)
     if label:
         claimed.append(label.span())
-    quantities = [q for q in quantities if not _within(q, claimed)]
     mentions = [m for m in mentions if not _inside((m.start, m.end), claimed)]
-    conditions, condition_spans = _bracketed_conditions(segment, quantities, claimed)
+    quantities = list(quantities)
+    for extra in [_bare_quantity(b) for b in bare] + _normal_words(segment, mentions):
+        if not any(_overlap(extra, q) for q in quantities):
+            quantities.append(extra)
+    quantities.sort(key=lambda q: q.start)
+    quantities = [q for q in quantities if not _within(q, claimed)]
+    conditions, condition_spans = _bracketed_conditions(segment, quantities, mentions, claimed)
     claimed.extend(condition_spans)
     mentions = [m for m in mentions if not _inside((m.start, m.end), condition_spans)]
     quantities = [q for q in quantities if not _inside((q.start, q.end), condition_spans)]
-    bare_quantities = [_bare_quantity(b) for b in bare if not _inside((b[0], b[1]), condition_spans)]
-    bare_quantities += _normal_words(segment, mentions)
-    quantities = sorted(
-        [*quantities, *(b for b in bare_quantities if not any(_overlap(b, q) for q in quantities))],
-        key=lambda q: q.start,
-    )
     methods = [
         (m.start(), m.end(), method)
         for pattern, method in _METHODS
@@ -337,9 +340,15 @@ def _normal_words(segment: Segment, mentions: list[_Mention]) -> list[Quantity]:
 
 
 def _bracketed_conditions(
-    segment: Segment, quantities: list[Quantity], claimed: list[Span]
+    segment: Segment, quantities: list[Quantity], mentions: list[_Mention], claimed: list[Span]
 ) -> tuple[list[_Condition], list[Span]]:
-    """Bracketed clauses with a stratum label or a condition word, and trailing "... if <finding>" clauses."""
+    """Bracketed clauses with a stratum label or a condition word, and trailing clauses after a threshold.
+
+    A trailing clause with its own threshold ("≤ 3 x ULN, except for patients with liver metastasis, who may
+    be included if ALT ≤ 5 x ULN") leaves the threshold before it as the base; one without ("≤ 3 x ULN or
+    ≤ 5 x ULN if liver metastases") makes that threshold the exception's, when another threshold for the
+    same analytes precedes it; after a lone base it can only waive ("unless Gilbert's syndrome").
+    """
     conditions: list[_Condition] = []
     spans: list[Span] = []
     groups = parenthesised(segment)
@@ -358,9 +367,12 @@ def _bracketed_conditions(
         if _HAS_CUE.search(inner):
             conditions.append(_Condition((start, end)))
             spans.append((start, end))
+    previous: Quantity | None = None
     for q in quantities:
         if _inside((q.start, q.end), spans) or _inside((q.start, q.end), claimed):
             continue
+        alternative = previous is not None and not any(previous.end <= m.start < q.start for m in mentions)
+        previous = q
         cue = _CUE_START.match(segment.norm, q.end, segment.end)
         if not cue or _inside(cue.span("cue"), claimed):
             continue
@@ -368,8 +380,10 @@ def _bracketed_conditions(
         end = end_match.start() if end_match else segment.end
         if any(g[0] < end <= g[1] for g in groups):
             continue
-        conditions.append(_Condition((q.start, end)))
-        spans.append((q.start, end))
+        own_threshold = any(cue.end() <= o.start < end for o in quantities)
+        start = q.start if alternative and not own_threshold else cue.start("cue")
+        conditions.append(_Condition((start, end)))
+        spans.append((start, end))
     return conditions, spans
 
 
@@ -634,7 +648,7 @@ def _variant(
     if not quantities:
         raise _UnreadableError(f"stratum {label} variant without a threshold: '{text.quote()}'")
     first = quantities[0]
-    conditions, condition_spans = _bracketed_conditions(text, quantities[1:], [])
+    conditions, condition_spans = _bracketed_conditions(text, quantities, mentions, [])
     fields = _fields(first, analyte, base, segment)
     exceptions: list[LabException] = []
     for condition in conditions:

@@ -25,7 +25,7 @@ _AGE_FILLER = word_set(
     age aged ages years year yrs yr old older younger adult adults men women man woman male female males
     females both genders gender sexes sex included inclusive time informed consent signature signing
     signed between from and to of at least over equal above or under below y o between included
-    day date diagnosis participation inform
+    day date diagnosis participation inform form
     """
 )
 _BETWEEN = re.compile(
@@ -78,8 +78,21 @@ def read_age(segment: Segment, context: str) -> Read | None:
         return Read.failed(f"words not understood: {' '.join(leftover[:8])}")
     rule = _age_rule(bounds, segment.span)
     if rule is None:
-        return Read.failed("age bounds that contradict each other")
+        return _either_side(bounds, segment)
     return Read(rule)
+
+
+def _either_side(bounds: list[tuple[Comparator, float]], segment: Segment) -> Read:
+    """ "Age of <18 or >75 years": an upper bound below a lower one, joined by "or", is two ranges."""
+    if len(bounds) != 2 or not re.search(r"(?<![a-z])or(?![a-z])", segment.text):
+        return Read.failed("age bounds that contradict each other")
+    rules: list[AgeRule | AnyOf] = []
+    for bound in bounds:
+        rule = _age_rule([bound], segment.span)
+        if rule is None:
+            return Read.failed("age bounds that contradict each other")
+        rules.append(rule)
+    return Read(AnyOf(source_span=segment.span, children=list(rules)))
 
 
 def _lower(comparator: Comparator) -> Comparator:
@@ -178,11 +191,13 @@ _PS = re.compile(r"(?<![a-z])(?:performance\s+(?:status|score|scale)|ps)(?![a-z]
 _VALUES = re.compile(
     r"(?:(?P<cmp>" + COMPARATOR + r")\s*)?(?P<first>\d{1,3})\s*%?"
     r"(?P<rest>(?:\s*(?:-|–|to|,|or|and|/|,\s*or)\s*\d{1,3}\s*%?)*)"
+    r"(?:\s*(?:or|and)\s+(?:(?P<more>more|greater|higher|above|worse)|(?P<less>less|lower|below|better)))?"
 )
 _PS_FILLER = word_set(
     """
     performance status score scale ps of or and grade eastern cooperative oncology group who world health
-    organization organisation karnofsky kps ecog zubrod index level be must have has with a an
+    organization organisation karnofsky kps ecog zubrod index level be must have has with a an according
+    to on the not no
     """
 )
 
@@ -221,11 +236,33 @@ def read_performance(segment: Segment, context: str) -> Read | None:
     leftover = leftover_words(segment, claimed, _PS_FILLER)
     if leftover:
         return Read.failed(f"words not understood: {' '.join(leftover[:8])}")
-    if len(rules) == 1:
-        return Read(rules[0])
-    if len({r.scale for r in rules}) != len(rules):
+    if _PS_NEGATION.search(segment.norm, segment.start, rules[0].source_span[0]):
+        complements = [_complement(r) for r in rules]
+        rules = [r for r in complements if r is not None]
+        if len(rules) != len(complements):
+            return Read.failed("a negated performance status range that is not one range")
+    distinct = {(r.scale if r.scale != "who" else "ecog", r.min, r.max): r for r in rules}
+    if len(distinct) == 1:
+        rule = next(iter(distinct.values()))
+        return Read(rule.model_copy(update={"source_span": segment.span}))
+    if len({scale for scale, _, _ in distinct}) != len(distinct):
         return Read.failed("several ranges on one performance scale")
-    return Read(AnyOf(source_span=segment.span, children=list(rules)))
+    return Read(AnyOf(source_span=segment.span, children=list(distinct.values())))
+
+
+_PS_NEGATION = re.compile(r"(?<![a-z])(?:not|no)(?![a-z])")
+
+
+def _complement(rule: PerformanceStatusRule) -> PerformanceStatusRule | None:
+    """ "Must not have ECOG 3 or more" allows ECOG 0-2: the rest of the scale, when that is one range."""
+    top, step = (100, 10) if rule.scale == "karnofsky" else (5, 1)
+    low = 0 if rule.min is None else rule.min
+    high = top if rule.max is None else rule.max
+    if low == 0 and high < top:
+        return rule.model_copy(update={"min": high + step, "max": None})
+    if high == top and low > 0:
+        return rule.model_copy(update={"min": None, "max": low - step})
+    return None
 
 
 def _scale_before(scales: list[re.Match[str]], position: int) -> Scale | None:
@@ -251,6 +288,10 @@ def _allowed(match: re.Match[str], scale: Scale) -> tuple[int | None, int | None
     if any(n > top or n % step for n in numbers):
         return None
     comparator = comparator_of(match.group("cmp")) if match.group("cmp") else None
+    if match.group("more"):
+        comparator = Comparator.GE
+    elif match.group("less"):
+        comparator = Comparator.LE
     if comparator is not None:
         if len(numbers) != 1:
             return None

@@ -104,7 +104,7 @@ _THERAPY_FILLER = word_set(
     have has patient patients participant participants subject subjects who which anti agents agent
     drugs drug medication medications targeted directed blocking inhibitor inhibitors antibody antibodies
     concurrent concurrently concomitant concomitantly current currently ongoing on being no not without never
-    wash-out washout naive these those such even does do did
+    wash-out washout naive these those such even does do did lesion lesions site sites
     """
 )
 _ANCHOR = re.compile(

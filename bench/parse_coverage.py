@@ -1,0 +1,116 @@
+"""How much of the registry's eligibility text the engine turns into rules, per rule kind, and how often the
+parser agrees with the hand-written gold set.
+
+Criteria come from ``trials.db`` at the repository root when it exists (table ``criteria``: text, section,
+context, rule as stored at import), else from the shared registry records split by
+``segmentation.split_criteria`` and parsed here. A "lab-threshold criterion" is one that names an analyte
+next to a number or a normal limit (the lab reader recognises it); it is covered when its rule holds lab or
+derived-value thresholds and nothing left for review.
+
+Run: .venv/bin/python bench/parse_coverage.py [--misses N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import sqlite3
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "gold"))
+
+from gold_compare import load_gold, mismatch
+from registry_criteria import load_records
+
+from trialmatch.domain.criteria import Rule, parse_criterion, rule_from_json
+from trialmatch.domain.criteria.read_labs import read_labs
+from trialmatch.domain.criteria.text import Segment
+from trialmatch.domain.segmentation import split_criteria
+from trialmatch.domain.trial import Section
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _from_db(path: Path) -> Iterator[tuple[str, Section, str | None, Rule]]:
+    with sqlite3.connect(path) as db:
+        for text, section, context, rule in db.execute("SELECT text, section, context, rule FROM criteria"):
+            yield text, Section(section), context, rule_from_json(rule)
+
+
+def _from_records() -> Iterator[tuple[str, Section, str | None, Rule]]:
+    for record in load_records():
+        for criterion in split_criteria(record.eligibility):
+            rule = parse_criterion(criterion.text, criterion.section, criterion.context)
+            yield criterion.text, criterion.section, criterion.context, rule
+
+
+def _kinds(rule: Rule) -> set[str]:
+    found = {rule.kind}
+    for child in getattr(rule, "children", []):
+        found |= _kinds(child)
+    return found
+
+
+def main(misses: int) -> None:
+    database = ROOT / "trials.db"
+    source = f"{database.name}" if database.exists() else "shared registry records (split_criteria)"
+    rows = _from_db(database) if database.exists() else _from_records()
+    started = time.perf_counter()
+    total = 0
+    top: collections.Counter[str] = collections.Counter()
+    containing: collections.Counter[str] = collections.Counter()
+    lab_candidates = lab_read = 0
+    lab_misses: collections.Counter[str] = collections.Counter()
+    examples: dict[str, str] = {}
+    for text, section, _context, rule in rows:
+        total += 1
+        kinds = _kinds(rule)
+        top[rule.kind] += 1
+        for kind in kinds:
+            containing[kind] += 1
+        if read_labs(Segment.of(text), section) is not None:
+            lab_candidates += 1
+            if kinds & {"lab", "derived"} and "review" not in kinds:
+                lab_read += 1
+            else:
+                why = getattr(rule, "why", None) or "partly left for review"
+                head = why.split(":")[0]
+                lab_misses[head] += 1
+                examples.setdefault(head, text)
+    elapsed = time.perf_counter() - started
+    print(f"source: {source}; {total} criteria in {elapsed:.0f} s")
+    print("criteria turned into rules, by the rule's kind (top level; 'review' = not read):")
+    for kind, count in top.most_common():
+        print(f"  {kind:12} {count:7}  {100 * count / total:5.1f} %")
+    read = total - top["review"]
+    print(f"  read (any kind but review): {read} / {total} = {100 * read / total:.1f} %")
+    print("criteria containing a rule of each kind (anywhere in the rule):")
+    for kind, count in containing.most_common():
+        print(f"  {kind:12} {count:7}  {100 * count / total:5.1f} %")
+    share = 100 * lab_read / lab_candidates if lab_candidates else 0.0
+    print(f"lab-threshold criteria read fully: {lab_read} / {lab_candidates} = {share:.1f} %")
+    for head, count in lab_misses.most_common(misses):
+        print(f"  {count:6}  {head}  e.g. {examples[head][:140]!r}")
+    gold = load_gold()
+    wrong = [(item, problem) for item in gold if (problem := mismatch(item))]
+    print(f"gold set: {len(gold) - len(wrong)} / {len(gold)} criteria read as the gold says")
+    for item, problem in wrong[:misses]:
+        print(f"  {item['nct']}: {item['text'][:90]!r}: {problem}")
+    print(
+        json.dumps(
+            {"total": total, "lab_share": round(share, 1), "gold": [len(gold) - len(wrong), len(gold)]}
+        )
+    )
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument(
+        "--misses", type=int, default=15, help="how many miss reasons and gold misses to list"
+    )
+    main(parser.parse_args().misses)
