@@ -87,19 +87,29 @@ class _Unit:
 
 
 def _prepare(text: str) -> list[str]:
-    """Lines without CR, tabs and the common indentation, and without PDF page footers."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ").replace("\xa0", " ")
-    lines = [line.rstrip() for line in text.split("\n")]
-    lines = [line for line in lines if not ("..." in line and _PAGE_FOOTER.match(line.strip()))]
-    indents = [len(line) - len(line.lstrip(" ")) for line in lines if line]
-    if not indents:
-        return []
-    cut = min(indents)
-    return [line[cut:] for line in lines]
+    """The block's lines, without PDF page footers.
+
+    Indentation is kept: only its differences between lines matter (nesting, continuation).
+    """
+    if "\t" in text:
+        text = text.expandtabs(4)
+    if "\xa0" in text:
+        text = text.replace("\xa0", " ")
+    lines = text.splitlines()
+    if "..." in text:
+        lines = [line for line in lines if not ("..." in line and _PAGE_FOOTER.match(line.strip()))]
+    return lines
+
+
+def _may_head(low: str) -> bool:
+    """Every section or PDQ heading has one of these words: other lines skip the heading parsers."""
+    return (
+        "clusion" in low or "eligib" in low or "entry" in low or "characteristics" in low or "therapy" in low
+    )
 
 
 def _is_placeholder(lines: list[str]) -> bool:
-    if sum(len(line) for line in lines) > 200:
+    if sum(map(len, lines)) > 200:
         return False
     words = " ".join(" ".join(lines).split()).lower().rstrip(".").strip('"')
     return len(words) < 80 and words.replace('"', "") in _PLACEHOLDERS
@@ -108,83 +118,101 @@ def _is_placeholder(lines: list[str]) -> bool:
 def _hard_wrapped(lines: list[str]) -> bool:
     """Legacy CT.gov XML wraps at ~90 columns: there, a line break inside a paragraph is not an item break.
 
-    Recognised by every line being short while the lines that run on into the next are nearly full.
+    Recognised by every line being short while the lines that run on into the next are nearly full
+    (judged on the first 24 such lines).
     """
-    if max(len(line) for line in lines) > 100:
+    if max(map(len, lines)) > 100:
         return False
-    followed = [a for a, b in pairwise(lines) if a.strip() and b.strip()]
-    if not followed:
-        return False
-    full = sum(1 for line in followed if len(line) >= 60)
-    return full >= 0.8 * len(followed)
+    followed = full = 0
+    for line, following in pairwise(lines):
+        if line and following and not line.isspace() and not following.isspace():
+            followed += 1
+            full += len(line.strip()) >= 52
+            if followed == 24:
+                break
+    return followed > 0 and full >= 0.8 * followed
 
 
-def _parse(line: str) -> tuple[int, str | None, str, str]:
+def _parse(line: str, stripped: str) -> tuple[int, str | None, str, str]:
+    """(indent, marker, delimiter, text) of one line; see ``_Unit.marker``."""
+    first, second = stripped[0], stripped[1:2]
+    if first.isalpha() and second.isalpha() and second.islower() and first not in "ivxo":
+        return len(line) - len(stripped), None, "", stripped  # a word: no bullet or label can start here
     match = _LINE.match(line)
     assert match is not None  # the pattern accepts any line
-    indent = len(match.group("indent"))
-    if match.group("bullet") is not None:
-        number = match.group("bnum")
-        return indent, number or "", match.group("bdelim") or "", match.group("text")
-    label = match.group("label") or match.group("tight")
+    indent, bullet, number, bullet_delim, label, tight, text = match.group(
+        "indent", "bullet", "bnum", "bdelim", "label", "tight", "text"
+    )
+    if bullet is not None:
+        return len(indent), number or "", bullet_delim or "", text
+    label = label or tight
     if label is None:
-        return indent, None, "", match.group("text")
+        return len(indent), None, "", text
     delim = label[-1] if label[-1] in ".):" else ""
-    return indent, label.strip("().:\\"), delim, match.group("text")
+    return len(indent), label.strip("().:\\"), delim, text
 
 
 def _units(lines: list[str]) -> list[_Unit]:
-    """Join wrapped lines into units; which line breaks are item breaks depends on the registry's shape."""
+    """Join wrapped lines into units; which line breaks are item breaks depends on the registry's shape.
+
+    In hard-wrapped text a line inside a paragraph may begin with any word ("... in all eyes meeting" /
+    "eligibility criteria"), so only a bullet can start something new there.
+    """
     wrapped = _hard_wrapped(lines)
     units: list[_Unit] = []
     texts: list[list[str]] = []
     after_blank = True
     for raw in lines:
-        stripped = raw.strip()
+        stripped = raw.lstrip()
         if not stripped:
             after_blank = True
             continue
-        heading = _section_heading(stripped)
-        pdq = _pdq_heading(stripped) if heading is None else None
         parsed = None
-        if units and not after_blank and heading is None and pdq is None:
+        if units and not after_blank:
             last, pieces = units[-1], texts[-1]
-            if last.heading is not None or last.pdq is not None:
-                joins = bool(pieces[-1])  # a heading with inline text runs on; a bare heading does not
-            elif last.marker is None and pieces[-1].endswith(":"):
-                joins = False
-            elif not pieces[-1]:
-                parsed = _parse(raw)
-                joins = parsed[1] is None  # a lone "-" or "1." carries its text on the next line
-            elif wrapped and stripped[0] not in _BULLETS:
-                joins = True  # hard-wrapped: only a bullet can start an item inside a paragraph
-            else:
-                parsed = _parse(raw)
-                indent, marker = parsed[0], parsed[1]
-                if wrapped:
-                    joins = marker is None or indent > last.indent
-                else:
-                    joins = marker is None and (last.marker is not None or indent > last.indent)
-            if joins:
-                if pieces[-1]:
+            if wrapped:
+                if stripped[0] not in _BULLETS:
                     pieces.append(stripped)
+                    continue
+                parsed = _parse(raw, stripped)
+                if parsed[1] is None or parsed[0] > last.indent:
+                    pieces.append(stripped)
+                    continue
+            elif not _may_head(stripped[:100].lower()) or (
+                _section_heading(stripped) is None and _pdq_heading(stripped) is None
+            ):
+                if last.heading is not None or last.pdq is not None:
+                    joins = bool(pieces[-1])  # a heading with inline text runs on; a bare heading does not
+                elif not pieces[-1]:
+                    parsed = _parse(raw, stripped)
+                    joins = parsed[1] is None  # a lone "-" or "1." carries its text on the next line
+                elif last.marker is None and pieces[-1].endswith(":"):
+                    joins = False
                 else:
-                    pieces[-1] = stripped
-                continue
+                    parsed = _parse(raw, stripped)
+                    joins = parsed[1] is None and (last.marker is not None or parsed[0] > last.indent)
+                if joins:
+                    if pieces[-1]:
+                        pieces.append(stripped)
+                    else:
+                        pieces[-1] = stripped
+                    continue
         after_blank = False
-        indent, marker, delim, text = parsed or _parse(raw)
+        heading = pdq = None
+        if _may_head(stripped[:100].lower()):
+            heading = _section_heading(stripped)
+            pdq = _pdq_heading(stripped) if heading is None else None
         if heading is not None or pdq is not None:
-            units.append(_Unit(indent, None, "", "", heading, pdq))
+            units.append(_Unit(0 if parsed is None else parsed[0], None, "", "", heading, pdq))
             texts.append([heading.rest if heading is not None else pdq.group("rest") if pdq else ""])
-        elif marker is None:
-            units.append(_Unit(indent, None, "", stripped))
-            texts.append([stripped])
-        else:
-            units.append(_Unit(indent, marker, delim, text.strip()))
-            texts.append([text.strip()])
+            continue
+        indent, marker, delim, text = parsed or _parse(raw, stripped)
+        text = text.strip() if marker is not None else stripped
+        units.append(_Unit(indent, marker, delim, text))
+        texts.append([text])
     for unit, pieces in zip(units, texts, strict=True):
         if len(pieces) > 1 or unit.heading is not None or unit.pdq is not None:
-            unit.text = " ".join(piece for piece in pieces if piece)
+            unit.text = " ".join(filter(None, pieces))
     return _join_broken_items(units)
 
 
@@ -209,6 +237,7 @@ def _join_broken_items(units: list[_Unit]) -> list[_Unit]:
             last is not None
             and last.text
             and last.heading is None
+            and len(unit.text) <= 7
             and unit.text.lower() in _CONNECTORS
             and unit.indent >= last.indent - 4
         ):
@@ -256,6 +285,7 @@ _PDQ_NAMES = (
     r"|PRIOR\s*/?\s*CONCURRENT\s+THERAPY|PRIOR\s*/\s*CURRENT\s+THERAPY"
 )
 _PDQ = re.compile(rf"^(?:--\s*)?(?P<name>{_PDQ_NAMES})\s*(?:--|:)\s*(?P<rest>.*)$", re.IGNORECASE)
+_PDQ_HINTS = ("CHARACTERISTICS", "Characteristics", "THERAPY", "Therapy")
 _IS_PDQ = re.compile(rf"(?:{_PDQ_NAMES})\s*(?::|--)", re.IGNORECASE)
 
 _PDQ_LABELS = (
@@ -291,14 +321,47 @@ _PDQ_LABELS = (
 """The sub-headings of NCI/PDQ records, longest first so "Endocrine therapy" wins over "Endocrine"."""
 
 _PDQ_LABEL_NAMES = frozenset(name.lower() for name in _PDQ_LABELS)
-_LABEL_ALTERNATIVES = "|".join(f"{name[0]}(?i:{re.escape(name[1:])})" for name in _PDQ_LABELS)
-_FLAT_HEAD = re.compile(
+_FLAT_MAIN = re.compile(
     rf"--\s*(?P<m1>(?i:disease characteristics|patient characteristics|prior/concurrent therapy"
     rf"|population characteristics))\s*--"
     rf"|(?<![\w/])(?P<m2>{_PDQ_NAMES})\s*:"
-    rf"|(?<![\w/'’-])(?P<label>{_LABEL_ALTERNATIVES}):(?=\s|$)"
 )
-_LEADING_LABEL = re.compile(rf"^(?P<label>{_LABEL_ALTERNATIVES}):\s")
+
+
+def _flat_heads(text: str) -> list[tuple[int, int, str | None, str | None]]:
+    """(start, end, main heading, sub-heading) of every PDQ heading printed inline in ``text``.
+
+    Sub-headings are found from the colons (a regex alternation of 28 names at every position is slow).
+    """
+    heads: list[tuple[int, int, str | None, str | None]] = []
+    if "CHARACTERISTICS" in text or "THERAPY" in text or "--" in text:
+        heads = [
+            (match.start(), match.end(), match.group("m1") or match.group("m2"), None)
+            for match in _FLAT_MAIN.finditer(text)
+        ]
+    colon = text.find(":")
+    while colon > 0:
+        words = text[max(0, colon - 30) : colon].split(" ")
+        for size in (3, 2, 1):
+            name = " ".join(words[-size:])
+            start = colon - len(name)
+            if (
+                len(words) >= size
+                and name[:1].isupper()
+                and name.lower() in _PDQ_LABEL_NAMES
+                and (start == 0 or text[start - 1] == " ")
+                and (colon + 1 == len(text) or text[colon + 1] == " ")
+            ):
+                heads.append((start, colon + 1, None, name))
+                break
+        colon = text.find(":", colon + 1)
+    heads.sort()
+    return heads
+
+
+_LEADING_LABEL = re.compile(
+    "^(?P<label>" + "|".join(f"{name[0]}(?i:{re.escape(name[1:])})" for name in _PDQ_LABELS) + r"):\s"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,7 +378,7 @@ def _section_heading(text: str) -> _SectionHeading | None:
     merely starts with those words.
     """
     head = text[:96].lower()
-    if len(text) > 200 or not ("clusion" in head or "eligib" in head or "entry" in head):
+    if not ("clusion" in head or "eligib" in head or "entry" in head):
         return None
     bare = text.strip().lstrip(_BULLETS).strip().strip("*_#").strip()
     match = _SECTION.match(bare)
@@ -388,6 +451,9 @@ def _item_stratum(text: str) -> str | None:
     "... (Strata A, B, D) or ... (only for Stratum C)" restricts two halves differently: both stay None.
     """
     if "(" not in text:
+        return None
+    low = text.lower()
+    if not ("strat" in low or "cohort" in low or "arm" in low or "part" in low or "group" in low):
         return None
     matches = list(_RESTRICTION.finditer(text))
     if len(matches) != 1:
@@ -505,50 +571,46 @@ def _ends_item(word: str) -> bool:
     )
 
 
-def _split_run(text: str) -> list[str]:
-    """Cut run-together requirements at the words that start one (see ``_starts_item``).
+_CANDIDATE = re.compile(r" (?:([-–]) (?=[A-Z][a-z])|([A-Z][^ ]*))")
 
-    An inline " - " before a capital ("malignant glioma - Recurrent glioblastoma") is a lost bullet.
+
+def _next_word(text: str, start: int) -> tuple[str, int]:
+    end = text.find(" ", start)
+    return (text[start:], len(text)) if end < 0 else (text[start:end], end + 1)
+
+
+def _split_run(text: str) -> list[str]:
+    """Cut single-spaced run-together requirements where a word starts one (see ``_starts_item``).
+
+    Never inside parentheses ("(initial WBC greater than 30,000/mm^3)"). An inline " - " before a
+    capitalised word ("malignant glioma - Recurrent glioblastoma") is a lost bullet.
     """
-    tokens = text.split()
     pieces: list[str] = []
-    current: list[str] = []
-    last = len(tokens) - 1
-    depth = 0
-    for index, token in enumerate(tokens):
-        if depth > 0:  # never inside parentheses: "(initial WBC greater than 30,000/mm^3)"
-            depth = max(0, depth + token.count("(") - token.count(")"))
-            current.append(token)
+    begin = scanned = depth = 0
+    brackets = "(" in text
+    for match in _CANDIDATE.finditer(text):
+        space = match.start()
+        if brackets:
+            depth = max(0, depth + text.count("(", scanned, space) - text.count(")", scanned, space))
+            scanned = space
+            if depth:
+                continue
+        cut = text.rfind(" ", begin, space)
+        previous = text[begin if cut < 0 else cut + 1 : space]
+        if not previous:
             continue
-        depth = token.count("(") - token.count(")")
-        if depth < 0:
-            depth = 0
-        if (
-            token in ("-", "–")
-            and current
-            and index < last
-            and _TITLE.fullmatch(tokens[index + 1]) is not None
-            and (current[-1][-1].islower() or current[-1][-1] == ")")
-        ):
-            pieces.append(" ".join(current))
-            current = []
+        if match.group(1):
+            if previous[-1].islower() or previous[-1] == ")":
+                pieces.append(text[begin:space])
+                begin = match.end()
             continue
-        if (
-            current
-            and token[0].isupper()
-            and _starts_item(
-                current[-1],
-                token,
-                tokens[index + 1] if index < last else "",
-                tokens[index + 2] if index + 1 < last else "",
-            )
-        ):
-            pieces.append(" ".join(current))
-            current = []
-        current.append(token)
-    if current:
-        pieces.append(" ".join(current))
-    return pieces
+        following, position = _next_word(text, match.end() + 1)
+        after = _next_word(text, position)[0] if position < len(text) else ""
+        if _starts_item(previous, match.group(2), following, after):
+            pieces.append(text[begin:space])
+            begin = space + 1
+    pieces.append(text[begin:])
+    return [piece for piece in pieces if piece]
 
 
 # --------------------------------------------------------------------------------------------- builder
@@ -677,7 +739,8 @@ class _Builder:
                 self._close(self.labels.pop())
         if self.labels:
             self.labels[-1].nested = True
-        self.labels.append(_Label(indent, name, _heading_stratum(text), printed=text))
+        stratum = None if name.lower() in _PDQ_LABEL_NAMES else _heading_stratum(text)
+        self.labels.append(_Label(indent, name, stratum, printed=text))
         self.stack.clear()
         self.scope = None
         self.base = None
@@ -730,8 +793,11 @@ class _Builder:
             self.labels.pop()
             self.base = None
         parent = self._parent(unit)
-        for number, text in self._run_on(unit):
-            self._add(unit, number, text, parent)
+        if unit.marker and unit.marker.isdigit() and unit.delim in ".)":
+            for number, text in self._run_on(unit):
+                self._add(unit, number, text, parent)
+        else:
+            self._add(unit, unit.marker, unit.text, parent)
 
     def _parent(self, unit: _Unit) -> _Node | None:
         while self.stack and self.stack[-1].indent >= unit.indent:
@@ -760,10 +826,7 @@ class _Builder:
         printed as an item of its own, so "1) are stable ... 2) have no evidence" stays whole.
         """
         number = unit.marker
-        if not number or not number.isdigit() or unit.delim not in ".)":
-            yield number, unit.text
-            return
-        expected = int(number) + 1
+        expected = int(number or 0) + 1
         start = 0
         text = unit.text
         for match in _RUN_ON.finditer(text):
@@ -814,16 +877,18 @@ class _Builder:
         text = " ".join(unit.text.split())
         position = 0
         label: str | None = None
-        for match in _FLAT_HEAD.finditer(text):
-            self._flat_items(text[position : match.start()], label, unit.indent)
-            if match.group("label"):
-                label = match.group("label")
-                self.open_label(label, unit.indent)
-                position = match.start()
+        for start, end, main, sub in _flat_heads(text):
+            if start < position:
+                continue  # a sub-heading inside a main heading's own words
+            self._flat_items(text[position:start], label, unit.indent)
+            if sub is not None:
+                label = sub
+                self.open_label(sub, unit.indent)
+                position = start
             else:
                 label = None
-                self.open_main(match.group("m1") or match.group("m2"))
-                position = match.end()
+                self.open_main(main or "")
+                position = end
         self._flat_items(text[position:], label, unit.indent)
 
     def _flat_items(self, segment: str, label: str | None, indent: int) -> None:
@@ -956,8 +1021,7 @@ def split_criteria(text: str | None) -> list[Criterion]:
         return []
     units = _units(lines)
     taken = frozenset(int(u.marker) for u in units if u.marker and u.marker.isdigit())
-    upper = text.upper()
-    pdq = ("CHARACTERISTICS" in upper or "CURRENT THERAPY" in upper) and _IS_PDQ.search(text) is not None
+    pdq = any(word in text for word in _PDQ_HINTS) and _IS_PDQ.search(text) is not None
     nodes = _Builder(pdq=pdq, taken=taken).run(units)
     _restore_carried_numbering(nodes)
     return [
@@ -966,8 +1030,8 @@ def split_criteria(text: str | None) -> list[Criterion]:
             number=node.number or None,
             text=_unescape(node.text),
             stratum=node.stratum,
-            context=": ".join(_unescape(part) for part in node.context) or None,
+            context=_unescape(": ".join(node.context)) or None,
         )
         for node in nodes
-        if not (node.children and node.text.rstrip().endswith((":", "：")))
+        if not (node.children and node.text.endswith((":", "：")))  # a lead-in is its items' context
     ]
