@@ -74,14 +74,14 @@ def test_full_flow_patient_ranking_detail_and_pdf(melanoma, qtbot, dialogs, tmp_
     assert window.counts.text().startswith("8 trials • 0 eligible • 7 possible • computed in ")
     row = ids(window).index(IMP321)
     model = window.results_model
-    assert [model.text(row, c) for c in (1, 2, 3, 4, 5)] == [
+    assert [model.text(row, c) for c in (0, 1, 2, 3, 4)] == [
         "Possible — strata A, B",
         IMP321_TITLE,
         "Phase 1",
         "Recruiting",
         "1",
     ]
-    assert [model.text(row, c) for c in (7, 8)] == ["Krankenhaus Nordwest, Frankfurt, Germany", "563 km"]
+    assert [model.text(row, c) for c in (6, 7)] == ["Krankenhaus Nordwest, Frankfurt, Germany", "563 km"]
 
     assert window.select_trial(IMP321)
     detail = window.detail

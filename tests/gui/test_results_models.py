@@ -29,10 +29,9 @@ def test_results_model_passes_the_model_tester_and_shows_rank_verdict_counts_and
     model.set_rows(rows)
     qtmodeltester.check(model)
     assert model.rowCount() == 27
-    assert model.columnCount() == 9
-    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(9)]
+    assert model.columnCount() == 8
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(8)]
     assert headers == [
-        "#",
         "Verdict",
         "Trial",
         "Phase",
@@ -43,10 +42,9 @@ def test_results_model_passes_the_model_tester_and_shows_rank_verdict_counts_and
         "Distance",
     ]
     last = model.rowCount() - 1
-    assert [model.text(last, c) for c in (0, 1, 3, 4, 5)] == [
-        "27",
+    assert [model.text(last, c) for c in (0, 2, 3, 4)] == [
         "Ineligible",
-        "Phase 1/Phase 2",
+        "Phase 1/2",
         "Completed",
         "1",
     ]
@@ -57,15 +55,16 @@ def test_results_model_passes_the_model_tester_and_shows_rank_verdict_counts_and
     )
     assert model.data(index, Qt.ItemDataRole.UserRole) == "NCT00023673"
     assert model.data(index, Qt.ItemDataRole.ToolTipRole).startswith(
-        "NCT00023673: AST 88 U/L is 2.2 × ULN (40 U/L)"
+        "Radiation Therapy Combined With Paclitaxel and Carboplatin in Treating Patients With Stage III "
+        "Non-Small Cell Lung Cancer\nNCT00023673: AST 88 U/L is 2.2 × ULN (40 U/L)"
     )
     lyon = model.position("NCT03424005")
-    assert [model.text(lyon, c) for c in (7, 8)] == ["Centre Léon Bérard, Lyon, France", "0 km"]
-    assert model.data(model.index(lyon, 8), Qt.ItemDataRole.TextAlignmentRole) == int(
+    assert [model.text(lyon, c) for c in (6, 7)] == ["Centre Léon Bérard, Lyon, France", "0 km"]
+    assert model.data(model.index(lyon, 7), Qt.ItemDataRole.TextAlignmentRole) == int(
         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
     )
     unplaced = model.position("NCT03599518")
-    assert [model.text(unplaced, c) for c in (7, 8)] == ["", ""]
+    assert [model.text(unplaced, c) for c in (6, 7)] == ["", ""]
     assert model.rowCount(model.index(0, 0)) == 0
     assert model.data(QModelIndex()) is None
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressDialog,
     QSplitter,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -124,11 +125,7 @@ class MainWindow(QMainWindow):
         self.results.setAlternatingRowColors(True)
         self.results.setWordWrap(False)
         self.results.verticalHeader().hide()
-        header = self.results.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(ResultsModel.HEADERS.index("Trial"), QHeaderView.ResizeMode.Stretch)
-        for column in (0, 1, 3, 4, 5, 6, 8):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self._size_result_columns()
         self.results.selectionModel().currentRowChanged.connect(self._current_changed)
         results_label = QLabel("&Trials, best match first:")
         results_label.setBuddy(self.results)
@@ -211,6 +208,32 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.panel_dock.toggleViewAction())
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.about_action)
+
+    def _size_result_columns(self) -> None:
+        """Widths from the font (so they scale with DPI and font size), set once: measuring contents
+        on every re-ranking would cost more than the ranking. The title takes what is left."""
+        header = self.results.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics = self.results.fontMetrics()
+        padding = metrics.horizontalAdvance("M")
+        icon = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        samples = {
+            "Verdict": "Ineligible",
+            "Phase": "Early Phase 1",
+            "Status": "Not yet recruiting",
+            "Unmet": "",
+            "Unknown": "",
+            "Nearest site": "M" * 10,
+            "Distance": "9,999 km",
+        }
+        for name, sample in samples.items():
+            column = ResultsModel.HEADERS.index(name)
+            width = max(
+                metrics.horizontalAdvance(sample) + padding, header.sectionSizeFromContents(column).width()
+            )
+            header.resizeSection(column, width)
+        header.resizeSection(ResultsModel.VERDICT, header.sectionSize(ResultsModel.VERDICT) + icon)
+        header.setSectionResizeMode(ResultsModel.HEADERS.index("Trial"), QHeaderView.ResizeMode.Stretch)
 
     def focus_search(self) -> None:
         self.filter_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -594,7 +617,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         splitter = settings.value("window/splitter")
         if not isinstance(splitter, QByteArray) or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([55, 45])
+            self.splitter.setSizes([64, 36])
         self.filter_bar.restore(settings)
 
     def save_settings(self) -> None:

@@ -88,9 +88,9 @@ class CellsModel(QAbstractTableModel):
 class ResultsModel(CellsModel):
     """The ranked trials. The verdict column carries an icon as well as its words."""
 
-    HEADERS = ("#", "Verdict", "Trial", "Phase", "Status", "Unmet", "Unknown", "Nearest site", "Distance")
-    NUMERIC = frozenset({0, 5, 6, 8})
-    VERDICT = 1
+    HEADERS = ("Verdict", "Trial", "Phase", "Status", "Unmet", "Unknown", "Nearest site", "Distance")
+    NUMERIC = frozenset({4, 5, 7})
+    VERDICT = 0
 
     def __init__(self, verdict_icons: dict[Any, QIcon], parent: Any = None) -> None:
         super().__init__(parent)
@@ -102,7 +102,7 @@ class ResultsModel(CellsModel):
     def set_rows(self, rows: Sequence[MatchRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
-        self._cells = [_result_cells(rank, row) for rank, row in enumerate(self._rows, start=1)]
+        self._cells = [_result_cells(row) for row in self._rows]
         self._row_icons = [self._icons[row.verdict] for row in self._rows]
         self._positions = {row.card.trial_id: i for i, row in enumerate(self._rows)}
         self.endResetModel()
@@ -124,22 +124,21 @@ class ResultsModel(CellsModel):
         return self._positions.get(trial_id)
 
 
-def _result_cells(rank: int, row: MatchRow) -> Cells:
+def _result_cells(row: MatchRow) -> Cells:
     evaluation = row.evaluation
     card = row.card
     return Cells(
         (
-            str(rank),
             verdict_text(evaluation),
             card.title,
-            card.phase or "",
+            (card.phase or "").replace("/Phase ", "/"),
             status_text(card.status),
             str(evaluation.n_fail),
             str(evaluation.n_unknown),
             row.nearest_site or "",
             distance_text(row.distance_km),
         ),
-        tooltip=f"{card.trial_id}: {evaluation.reason}",
+        tooltip=f"{card.title}\n{card.trial_id}: {evaluation.reason}",
     )
 
 

@@ -124,6 +124,7 @@ class TrialDetail(QWidget):
 
         self.verdict_icon = QLabel()
         self.verdict = QLabel()
+        self.verdict.setWordWrap(True)
         self.verdict.setTextInteractionFlags(_SELECTABLE)
         badge = QHBoxLayout()
         badge.addWidget(self.verdict_icon)
