@@ -226,6 +226,14 @@ def test_a_file_with_problems_opens_and_lists_every_problem(window, dialogs, wai
     assert "ecog: ECOG 6 does not exist (0–5)" in details.splitlines()
     assert window.panel.age.text() == "-62"
     assert window.panel.state().patient is None
+    problems = len(window.panel.state().problems)
+    assert not window.stale.isHidden()
+    assert window.stale.text() == (
+        f"The patient form has {problems} problem(s): the list is for the last valid entry."
+    )
+    window.open_patient_file(MELANOMA)
+    wait_ranked(window)
+    assert window.stale.isHidden()
 
 
 def test_a_file_that_is_not_json_is_refused_and_the_form_kept(melanoma, dialogs):

@@ -149,7 +149,10 @@ class MainWindow(QMainWindow):
         QWidget.setTabOrder(self.filter_bar.max_km, self.results)
         QWidget.setTabOrder(self.results, self.detail.tabs)
 
+        self.stale = QLabel()
+        self.stale.hide()
         self.counts = QLabel()
+        self.statusBar().addPermanentWidget(self.stale, 1)
         self.statusBar().addPermanentWidget(self.counts)
 
         self.live = LiveMatcher(context.runner, context.debounce_ms, self)
@@ -190,7 +193,7 @@ class MainWindow(QMainWindow):
         self.pdf_action = self._action("&Export report as PDF…", self.export_report_pdf, "Ctrl+E")
         self.quit_action = self._action("&Quit", self.close, QKeySequence(keys.Quit))
         self.find_action = self._action("&Find trials", self.focus_search, QKeySequence(keys.Find))
-        self.labs_action = self._action("&Laboratory values", self.panel.focus_labs, "Ctrl+L")
+        self.labs_action = self._action("&Laboratory values", self.focus_labs, "Ctrl+L")
         self.about_action = self._action("&About TrialMatch", self.show_about)
         file_menu = self.menuBar().addMenu("&File")
         for action in (self.new_action, self.open_action, self.save_action, self.save_as_action):
@@ -235,6 +238,10 @@ class MainWindow(QMainWindow):
         header.resizeSection(ResultsModel.VERDICT, header.sectionSize(ResultsModel.VERDICT) + icon)
         header.setSectionResizeMode(ResultsModel.HEADERS.index("Trial"), QHeaderView.ResizeMode.Stretch)
 
+    def focus_labs(self) -> None:
+        self.panel_dock.show()
+        self.panel.focus_labs()
+
     def focus_search(self) -> None:
         self.filter_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_bar.search.selectAll()
@@ -248,9 +255,10 @@ class MainWindow(QMainWindow):
         patient = self._patient()
         if patient is None:
             problems = len(self._state.problems)
-            self.statusBar().showMessage(
-                f"The patient form has {problems} problem(s): the ranking is for the last valid entry."
+            self.stale.setText(
+                f"The patient form has {problems} problem(s): the list is for the last valid entry."
             )
+            self.stale.show()
             return
         overrides = {tid: dict(per) for tid, per in self._overrides.items() if per}
         request = MatchRequest(
@@ -283,10 +291,14 @@ class MainWindow(QMainWindow):
 
     def _results_ready(self, result: MatchResult) -> None:
         self._result = result
+        self.stale.hide()
         self._show_rows()
 
     def _match_failed(self, message: str) -> None:
-        self.context.dialogs.error(self, "Matching failed", "The ranking could not be updated.", message)
+        """Said in the status bar, not a dialog: a failure on every keystroke must not bury the form."""
+        log.warning("matching failed: %s", message.split(":")[0])
+        self.stale.setText(f"The ranking could not be updated ({message}): the list is the last result.")
+        self.stale.show()
 
     def _show_rows(self) -> None:
         """Filter the last ranking and show it, keeping the selected trial selected if still listed."""
