@@ -284,18 +284,27 @@ def test_settings_keep_window_and_filters_but_no_patient_value(melanoma, context
     assert settings.value("window/geometry") is not None
 
 
-def test_shortcuts_and_keyboard_focus(window, qtbot):
+def test_shortcuts_and_keyboard_focus(melanoma, qtbot):
+    window = melanoma
     assert window.open_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
     assert window.save_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Save)
     assert window.print_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
     assert window.find_action.shortcut() == QKeySequence("Ctrl+F")
     assert window.labs_action.shortcut() == QKeySequence("Ctrl+L")
+    assert window.results_action.shortcut() == QKeySequence("Ctrl+R")
+    assert window.detail_action.shortcut() == QKeySequence("Ctrl+D")
     window.activateWindow()
     qtbot.waitActive(window)
     window.find_action.trigger()
     assert QApplication.focusWidget() is window.filter_bar.search
     window.labs_action.trigger()
     assert QApplication.focusWidget() is window.panel.labs_view
+    window.results_action.trigger()
+    assert QApplication.focusWidget() is window.results
+    window.select_trial(IMP321)
+    window.detail.tabs.setCurrentIndex(1)
+    window.detail_action.trigger()
+    assert QApplication.focusWidget() is window.detail.contacts
 
 
 def test_about_names_the_catalogue_its_size_and_date(window, dialogs, catalogue_path):

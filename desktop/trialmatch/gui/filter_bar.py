@@ -56,7 +56,10 @@ class Filters:
 
 
 class FilterBar(QWidget):
-    """Search box and filters; emits plain values, never touches the results itself."""
+    """Search box and filters; emits plain values, never touches the results itself.
+
+    Mnemonics use letters the patient form leaves free (Alt+Y, I, E, U); the search has Ctrl+F.
+    """
 
     filtersChanged = Signal(object)
     """:class:`Filters`"""
@@ -67,9 +70,9 @@ class FilterBar(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText("Title, condition, drug, criterion text…")
         self.search.setClearButtonEnabled(True)
-        self.open_only = QCheckBox("&Open trials only")
+        self.open_only = QCheckBox("Open trials onl&y")
         self.open_only.setChecked(True)
-        self.hide_ineligible = QCheckBox("Hide &ineligible")
+        self.hide_ineligible = QCheckBox("H&ide ineligible")
         self.phase = QComboBox()
         self.phase.addItems([ANY_PHASE, *PHASES])
         self.country = QComboBox()
@@ -85,14 +88,14 @@ class FilterBar(QWidget):
 
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        search_label = QLabel("&Search:")
+        search_label = QLabel("Search (Ctrl+F):")
         search_label.setBuddy(self.search)
         layout.addWidget(search_label, 0, 0)
         layout.addWidget(self.search, 0, 1, 1, 3)
         layout.addWidget(self.open_only, 0, 4)
         layout.addWidget(self.hide_ineligible, 0, 5)
         for column, (text, widget) in enumerate(
-            (("P&hase:", self.phase), ("&Country:", self.country), ("&Within:", self.max_km))
+            (("Phas&e:", self.phase), ("Co&untry:", self.country), ("Within:", self.max_km))
         ):
             label = QLabel(text)
             label.setBuddy(widget)

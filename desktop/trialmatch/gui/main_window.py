@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
         self.results.verticalHeader().hide()
         self._size_result_columns()
         self.results.selectionModel().currentRowChanged.connect(self._current_changed)
-        results_label = QLabel("&Trials, best match first:")
+        results_label = QLabel("Trials, best match first (Ctrl+R):")
         results_label.setBuddy(self.results)
         results_area = QWidget()
         results_layout = QVBoxLayout(results_area)
@@ -194,6 +194,8 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action("&Quit", self.close, QKeySequence(keys.Quit))
         self.find_action = self._action("&Find trials", self.focus_search, QKeySequence(keys.Find))
         self.labs_action = self._action("&Laboratory values", self.focus_labs, "Ctrl+L")
+        self.results_action = self._action("&Ranked trials", self.results.setFocus, "Ctrl+R")
+        self.detail_action = self._action("Trial &detail", self.focus_detail, "Ctrl+D")
         self.about_action = self._action("&About TrialMatch", self.show_about)
         file_menu = self.menuBar().addMenu("&File")
         for action in (self.new_action, self.open_action, self.save_action, self.save_as_action):
@@ -206,8 +208,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         view_menu = self.menuBar().addMenu("&View")
-        view_menu.addAction(self.find_action)
-        view_menu.addAction(self.labs_action)
+        for action in (self.find_action, self.labs_action, self.results_action, self.detail_action):
+            view_menu.addAction(action)
         view_menu.addAction(self.panel_dock.toggleViewAction())
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.about_action)
@@ -241,6 +243,10 @@ class MainWindow(QMainWindow):
     def focus_labs(self) -> None:
         self.panel_dock.show()
         self.panel.focus_labs()
+
+    def focus_detail(self) -> None:
+        """The open tab's content, so arrow keys scroll the criteria or move through contacts at once."""
+        self.detail.tabs.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_search(self) -> None:
         self.filter_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -318,11 +324,11 @@ class MainWindow(QMainWindow):
             self.detail.clear()
             return
         index = self.results_model.index(position, 0)
+        # The reset cleared the current index, so this emits currentRowChanged: the detail follows.
         self.results.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         )
         self.results.scrollTo(index)
-        self._show_detail(self.results_model.row_at(position))
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():

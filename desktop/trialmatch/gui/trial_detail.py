@@ -115,7 +115,6 @@ class TrialDetail(QWidget):
         self._icons = icons
         self._dialogs = dialogs
         self._row: MatchRow | None = None
-        self._trial: Trial | None = None
 
         self.placeholder = QLabel(
             "Select a trial in the list to see every criterion, its contacts and sites."
@@ -142,7 +141,11 @@ class TrialDetail(QWidget):
         self.near_miss = QFrame()
         self.near_miss.setFrameShape(QFrame.Shape.StyledPanel)
         self.near_miss.setObjectName("nearMissBanner")
-        self.near_miss.setStyleSheet("#nearMissBanner { background: #fff4d6; border: 1px solid #e69f00; }")
+        # Its own text colour with its own background, so the banner stays legible under a dark palette.
+        self.near_miss.setStyleSheet(
+            "#nearMissBanner { background: #fff4d6; border: 1px solid #e69f00; }"
+            " #nearMissBanner QLabel { color: #3b2f00; }"
+        )
         self.near_miss_icon = QLabel()
         self.near_miss_text = QLabel()
         self.near_miss_text.setWordWrap(True)
@@ -159,9 +162,9 @@ class TrialDetail(QWidget):
         self.contacts = _table(self.contacts_model)
         self.contacts.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.contacts.customContextMenuRequested.connect(self._contact_menu)
-        self.copy_phone = QPushButton("Copy &phone")
-        self.copy_email = QPushButton("Copy e&mail")
-        self.copy_contact = QPushButton("Copy &contact")
+        self.copy_phone = QPushButton("Copy phone")
+        self.copy_email = QPushButton("Copy email")
+        self.copy_contact = QPushButton("Copy contact")
         self.copy_phone.clicked.connect(lambda: self._copy_cell(ContactsModel.PHONE))
         self.copy_email.clicked.connect(lambda: self._copy_cell(ContactsModel.EMAIL))
         self.copy_contact.clicked.connect(self._copy_contact)
@@ -171,6 +174,7 @@ class TrialDetail(QWidget):
         self.contacts.addAction(copy_action)
         self.contacts.selectionModel().selectionChanged.connect(self._update_copy_buttons)
         contacts_page = QWidget()
+        contacts_page.setFocusProxy(self.contacts)
         contacts_layout = QVBoxLayout(contacts_page)
         contacts_layout.addWidget(self.contacts)
         buttons = QHBoxLayout()
@@ -183,12 +187,11 @@ class TrialDetail(QWidget):
         self.sites_model = SitesModel(self)
         self.sites = _table(self.sites_model)
         self.record = QTextBrowser()
-        self.record.setOpenExternalLinks(False)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.criteria, "C&riteria")
-        self.tabs.addTab(contacts_page, "Co&ntacts")
-        self.tabs.addTab(self.sites, "Si&tes")
-        self.tabs.addTab(self.record, "Recor&d")
+        self.tabs.addTab(contacts_page, "Contacts")
+        self.tabs.addTab(self.sites, "Sites")
+        self.tabs.addTab(self.record, "Record")
 
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -213,14 +216,13 @@ class TrialDetail(QWidget):
 
     def clear(self) -> None:
         self._row = None
-        self._trial = None
         self.stack.setCurrentIndex(0)
 
     def show_trial(self, trial: Trial, row: MatchRow, location: str | None) -> None:
         """Show ``row``'s evaluation of ``trial``; the same trial again keeps the reader's scroll position."""
         same = self._row is not None and self._row.card.trial_id == trial.id
         scroll = self.criteria.verticalScrollBar().value() if same else 0
-        self._row, self._trial = row, trial
+        self._row = row
         evaluation = row.evaluation
         self.verdict_icon.setPixmap(self._icons.verdict[evaluation.verdict].pixmap(self._badge_size()))
         self.verdict.setText(f"<b>{escape(verdict_text(evaluation))}</b> — {escape(evaluation.reason)}")
@@ -248,14 +250,14 @@ class TrialDetail(QWidget):
         sites = sites_by_distance(trial, location)
         self._set_contacts(trial, sites)
         self.sites_model.set_sites(sites)
-        self.tabs.setTabText(2, f"Si&tes ({len(sites)})")
+        self.tabs.setTabText(2, f"Sites ({len(sites)})")
         self.record.setHtml(record_html(trial))
         self.stack.setCurrentIndex(1)
 
     def _set_contacts(self, trial: Trial, sites: Sequence[SiteDistance]) -> None:
         rows = contact_rows(trial, sites)
         self.contacts_model.set_contacts(rows)
-        self.tabs.setTabText(1, f"Co&ntacts ({len(rows)})")
+        self.tabs.setTabText(1, f"Contacts ({len(rows)})")
         self.no_contacts.setVisible(not rows)
         self.contacts.setVisible(bool(rows))
         if rows:
@@ -312,8 +314,12 @@ class TrialDetail(QWidget):
         if self._selected_contact_row() is None:
             return
         menu = QMenu(self)
-        for button in (self.copy_phone, self.copy_email, self.copy_contact):
-            action = menu.addAction(button.text().replace("&", ""))
+        for text, button in (
+            ("Copy &phone", self.copy_phone),
+            ("Copy &email", self.copy_email),
+            ("Copy &contact", self.copy_contact),
+        ):
+            action = menu.addAction(text)
             action.setEnabled(button.isEnabled())
             action.triggered.connect(button.click)
         menu.popup(self.contacts.viewport().mapToGlobal(position))
