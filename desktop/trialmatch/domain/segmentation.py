@@ -163,7 +163,7 @@ def _units(lines: list[str]) -> list[_Unit]:
     texts: list[list[str]] = []
     after_blank = True
     for raw in lines:
-        stripped = raw.lstrip()
+        stripped = raw.strip()
         if not stripped:
             after_blank = True
             continue
@@ -211,7 +211,7 @@ def _units(lines: list[str]) -> list[_Unit]:
         units.append(_Unit(indent, marker, delim, text))
         texts.append([text])
     for unit, pieces in zip(units, texts, strict=True):
-        if len(pieces) > 1 or unit.heading is not None or unit.pdq is not None:
+        if len(pieces) > 1 or pieces[0] is not unit.text:
             unit.text = " ".join(filter(None, pieces))
     return _join_broken_items(units)
 
