@@ -242,8 +242,18 @@ class _LabCheck:
             v.stratum: (_Limit.of(v, self.analyte), self._exceptions(v.exceptions)) for v in rule.strata
         }
 
-    def _exceptions(self, exceptions: Sequence[LabException]) -> tuple[tuple[str, _Limit | None], ...]:
-        return tuple((e.concept, None if e.waived else _Limit.of(e, self.analyte)) for e in exceptions)
+    def _exceptions(
+        self, exceptions: Sequence[LabException]
+    ) -> tuple[tuple[str | None, str, _Limit | None], ...]:
+        """(concept or None, what to call it, the threshold it brings or None when it waives the limit)."""
+        return tuple(
+            (
+                e.concept,
+                get_concept(e.concept).label if e.concept else f"'{e.text}'",
+                None if e.waived else _Limit.of(e, self.analyte),
+            )
+            for e in exceptions
+        )
 
     def __call__(self, view: PatientView, stratum: str | None) -> Assessment:
         base, exceptions = self.base, self.exceptions
@@ -256,9 +266,8 @@ class _LabCheck:
         applied: list[str] = []
         limit = base
         pending: list[str] = []
-        for concept_id, alternative in exceptions:
-            present = view.facts.finding(concept_id)
-            label = get_concept(concept_id).label
+        for concept_id, label, alternative in exceptions:
+            present = view.facts.finding(concept_id) if concept_id else None
             if present:
                 if alternative is None:
                     return Assessment(
@@ -278,13 +287,19 @@ class _LabCheck:
         holds, description, equal = outcome
         reason = _sentence(description, _phrase(limit, holds, self.inclusion, equal))
         if pending and limit is base:
-            relaxed = [alt for concept_id, alt in exceptions if get_concept(concept_id).label in pending]
+            relaxed = [alt for _, label, alt in exceptions if label in pending]
             would_change = any(alt is None or self._holds(reading, alt) != holds for alt in relaxed)
             if would_change:
-                missing = tuple(f"{p.lower()} (yes/no)" for p in pending)
-                which = " or ".join(p.lower() for p in pending)
-                why = f"{reason}; another limit applies with {which}, not recorded"
-                return Assessment(None, why, used, missing)
+                recorded = [p for p in pending if not p.startswith("'")]
+                unchecked = [p for p in pending if p.startswith("'")]
+                notes = []
+                if recorded:
+                    notes.append(
+                        f"another limit applies with {' or '.join(p.lower() for p in recorded)}, not recorded"
+                    )
+                notes += [f"the trial's exception {p} is not checked" for p in unchecked]
+                missing = tuple(f"{p.lower()} (yes/no)" for p in recorded)
+                return Assessment(None, "; ".join([reason, *notes]), used, missing)
         if not holds and limit.lenient is not None and self._holds(reading, limit, lenient=True):
             low, high = sorted((limit.value, limit.lenient))
             span = f"{format_number(low)}–{format_number(high)}" + (" × ULN" if limit.multiple_of else "")
@@ -660,8 +675,8 @@ def _review_check(rule: NeedsReview) -> Check:
 def rule_inputs(rule: Rule) -> frozenset[Input]:
     """Everything the rule's check reads from the patient: its answer changes only when one of these does."""
     if isinstance(rule, LabThreshold):
-        concepts = {e.concept for e in rule.exceptions} | {
-            e.concept for v in rule.strata for e in v.exceptions
+        concepts = {e.concept for e in rule.exceptions if e.concept} | {
+            e.concept for v in rule.strata for e in v.exceptions if e.concept
         }
         return frozenset({("lab", rule.analyte), *(("finding", c) for c in concepts)})
     if isinstance(rule, DerivedValueRule):

@@ -52,10 +52,13 @@ class LabException(ThresholdFields):
     """A conditional variant: when the patient has ``concept`` this threshold replaces the base one.
 
     ``waived`` means the requirement does not apply at all for such patients ("unless receiving
-    anticoagulation therapy"); the comparison fields then repeat the base threshold.
+    anticoagulation therapy"); the comparison fields then repeat the base threshold. ``concept`` is None
+    when the condition could not be mapped ("unless due to underlying disease"): ``text`` keeps it, and a
+    patient it could concern is left to the clinician rather than failed.
     """
 
-    concept: str
+    concept: str | None
+    text: str | None = None
     waived: bool = False
     source_span: tuple[int, int]
 

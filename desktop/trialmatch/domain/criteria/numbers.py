@@ -227,13 +227,14 @@ def read_number(text: str) -> Number:
 
 # --- units ------------------------------------------------------------------------------------------------
 
-_VOLUME = r"(?:l|µl|ul|mm3|mm\^3|mm³|microl(?:it(?:er|re))?|cmm|cu\.?\s?mm|mcl|ml)"
+_VOLUME = r"(?:l|µl|ul|mm3|mm\^3|mm³|mm\(3\)|microl(?:it(?:er|re))?|cmm|cu\.?\s?mm|mcl|ml)"
 _TEN_POWER = (
     r"(?:(?:x|\*)\s*10\s*(?:\^|\*\*|\*|e|exp)?\s*|10\s*(?:\^|\*\*|\*|e|exp)\s*)"
     r"\(?\s*(?P<power>\d{1,2}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*\)?\s*(?:cells?\s*)?/\s*(?P<per>" + _VOLUME + r")(?![a-z])"
 )
 _PLAIN_UNITS = (
-    r"(?:cells?\s*)?(?:/|per\s+)\s*(?:µl|ul|mm3|mm\^3|mm³|microl(?:it(?:er|re))?|cmm|cu\.?\s?mm|mcl)",
+    r"(?:cells?\s*)?(?:/|per\s+)\s*(?:µl|ul|mm3|mm\^3|mm³|mm\(3\)|microl(?:it(?:er|re))?|micro\s+lit(?:er|re)"
+    r"|cmm|cu\.?\s?mm|cubic\s+millim(?:et|etr)(?:er|re)|mcl)",
     r"cells?\s*/\s*(?:µl|ul|mm3|mm\^3|mm³)",
     r"(?:k|thou)\s*/\s*(?:µl|ul|mm3|mm\^3|mm³|cumm|mcl)",
     r"g/l",
@@ -300,7 +301,8 @@ def unit_of(matched: str, printed: str) -> str | None:
         return canonical_unit(f"10^{digits}/{per}")
     if printed.strip() in {"G/L", "G/l"}:
         return canonical_unit(printed.strip())
-    cleaned = re.sub(r"\s*per\s+", "/", text)
+    cleaned = re.sub(r"\s*per\s+", "/", text).replace("mm(3)", "mm3")
+    cleaned = re.sub(r"cubic\s+millim(?:et|etr)(?:er|re)", "mm3", cleaned)
     cleaned = re.sub(r"^cells?\s*", "", cleaned).replace("percent", "%").replace("milli", "m")
     cleaned = re.sub(r"\s+", "", cleaned).replace("cu.mm", "cumm").replace("squaremeters", "m2")
     cleaned = re.sub(r"/1,73", "/1.73", cleaned)
@@ -320,7 +322,7 @@ _INSTITUTION = (
     r"(?:(?:the|an?|institutional|institution'?s?|local|site'?s?|laboratory|lab|study|reference)\s+)*"
 )
 ULN = (
-    _INSTITUTION + r"(?:i?uln|upper\s+limits?\s+(?:of\s+)?(?:the\s+)?(?:institutional\s+|laboratory\s+)?"
+    _INSTITUTION + r"(?:i?uln|unl|upper\s+limits?\s+(?:of\s+)?(?:the\s+)?(?:institutional\s+|laboratory\s+)?"
     r"(?:normal|reference)(?:\s+(?:range|limits?|values?))?|upper\s+(?:normal|reference)\s+(?:limits?|values?|range)"
     r"|upper\s+limits?\s+normal|normal\s+upper\s+limits?|upper\s+limits?|upper\s+normal)(?:\s*\(\s*i?uln\s*\))?"
 )
@@ -347,7 +349,7 @@ _QUANTITY = (
     + r"?\s*"
     + LLN
     + r")"
-    r"|\s*(?P<normal>" + TIMES + r"\s*(?:the\s+)?normal)(?![a-z])"
+    r"|\s*(?P<normal>" + TIMES + r"\s*(?:the\s+)?(?:institutional\s+)?normal)(?![a-z])"
     r"|\s*(?P<times_only>" + TIMES + r")(?![a-z0-9])(?!\s*" + NUMBER + r")(?!\s*10)"
     r"|\s*(?P<unit>" + UNIT + r")|\s*(?P<time>" + TIME_UNIT + r"))?"
 )

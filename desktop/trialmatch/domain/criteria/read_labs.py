@@ -118,6 +118,11 @@ class _Mention:
     analytes: tuple[str, ...]
 
 
+def analyte_mentions(segment: Segment) -> list[Span]:
+    """Where the segment names an analyte (any the lab reader knows), for coverage reports."""
+    return [(m.start, m.end) for m in _mentions(segment)]
+
+
 def _mentions(segment: Segment) -> list[_Mention]:
     names = _names()
     found = []
@@ -150,7 +155,8 @@ _LAB_FILLER = word_set(
     formula equation method according using calculated estimated calculation estimation based institution
     normal limit limits range upper lower rate cells cell sgot sgpt uln lln ratio mm3 µl ul
     aspartate alanine aminotransferase transaminase transaminases aminotransferases direct conjugated
-    either whichever coagulation marrow
+    either whichever coagulation marrow echocardiogram echocardiography echo muga scan multigated
+    acquisition radionuclide ventriculography ecg ekg electrocardiogram resting mean triplicate
     """
 )
 
@@ -169,12 +175,15 @@ _LABEL = re.compile(
 """"Neutropenia defined as ANC < 1,500/mm³": the words before "defined as" name what the numbers define."""
 
 _TIMING = re.compile(
-    r"(?:(?:obtained|performed|done|measured|drawn|collected|assessed)\s+)?(?:within|≤|<=|in\s+the|during\s+the)\s+"
-    r"(?:the\s+)?(?:last\s+|past\s+|previous\s+)?(?:≤|<=|<)?\s*\d+\s*(?:days?|weeks?|hours?|hrs?|h)(?![a-z])"
+    r"(?:(?:obtained|performed|done|measured|drawn|collected|assessed|completed)\s+)?"
+    r"(?:within|≤|<=|in\s+the|during\s+the)\s+"
+    r"(?:the\s+)?(?:last\s+|past\s+|previous\s+)?(?:≤|<=|<)?\s*(?:\d+|one|two|three|four)\s*"
+    r"(?:days?|weeks?|months?|hours?|hrs?|h)(?![a-z])"
     r"(?:\s*(?:prior\s+to|before|of|preceding|from)\s+(?:the\s+)?(?:start\s+of\s+|initiation\s+of\s+)?"
     r"(?:study\s+)?(?:registration|enrollment|enrolment|randomi[sz]ation|entry|treatment|first\s+dose"
     r"|day\s+1|cycle\s+1,?\s*day\s+1|screening|inclusion|consent|therapy|drug|dosing|administration)"
     r"(?:\s+(?:of\s+)?(?:study\s+)?(?:treatment|drug|therapy))?)?"
+    r"(?:\s*,?\s*unless\s+otherwise\s+(?:indicated|specified|noted|stated))?"
 )
 """"within 14 days prior to registration": when the lab is drawn, which a patient file does not record."""
 
@@ -185,7 +194,9 @@ _CUE = (
 )
 _CUE_START = re.compile(r"\s*[,;]?\s*(?:or\s+|and\s+)?(?P<cue>" + _CUE + r")(?![a-z])")
 _HAS_CUE = re.compile(r"(?<![a-z])" + _CUE + r"(?![a-z])")
-_WAIVER = re.compile(r"(?<![a-z])(?:unless|except|excluding)(?![a-z])")
+_WAIVER = re.compile(
+    r"(?<![a-z])(?:unless|except|excluding|allowed|permitted|acceptable|accepted|eligible)(?![a-z])"
+)
 _STRATUM = re.compile(
     r"[(\[]\s*(?:only\s+)?(?:for|in)?\s*(?:the\s+)?strat(?:um|a)\s+"
     r"(?P<labels>[a-z0-9]{1,3}(?:\s*(?:,|and|&|/|or)\s*[a-z0-9]{1,3})*)\s*(?::|-)?\s*(?P<rest>.*?)\s*(?:only)?\s*[)\]]",
@@ -353,6 +364,8 @@ def _bracketed_conditions(
     spans: list[Span] = []
     groups = parenthesised(segment)
     for start, end in groups:
+        if _inside((start + 1, end - 1), claimed):
+            continue
         inner = segment.norm[start:end]
         stratum = _STRATUM.fullmatch(inner)
         if stratum:
@@ -398,8 +411,6 @@ def _read_condition(segment: Segment, condition: _Condition, base: Quantity, ana
         if start <= q.start and q.end <= end and q.start != base.start
     ]
     concepts = _condition_concepts(segment, start, end)
-    if not concepts:
-        raise _UnreadableError(f"condition not understood: '{segment.quote(start, end)}'")
     if len(quantities) > 1:
         raise _UnreadableError(f"several thresholds in one condition: '{segment.quote(start, end)}'")
     claimed = [(s, e) for s, e, _ in concepts] + [(q.start, q.end) for q in quantities]
@@ -412,8 +423,6 @@ def _read_condition(segment: Segment, condition: _Condition, base: Quantity, ana
     leftover = leftover_words(
         Segment(segment.printed, segment.norm, start, end), claimed, _EXCEPTION_FILLER | _LAB_FILLER
     )
-    if leftover:
-        raise _UnreadableError(f"condition not understood: '{segment.quote(start, end)}'")
     waived = not quantities
     if waived and not _WAIVER.search(segment.norm, start, end):
         raise _UnreadableError(f"condition without a threshold: '{segment.quote(start, end)}'")
@@ -422,6 +431,14 @@ def _read_condition(segment: Segment, condition: _Condition, base: Quantity, ana
         if quantities
         else _fields(base, analyte, None, segment)
     )
+    if leftover or not concepts:
+        text = segment.quote(start, end).strip("()[] ,;")
+        condition.exceptions.append(
+            LabException(
+                concept=None, text=text, waived=waived, source_span=(start, end), **fields.model_dump()
+            )
+        )
+        return
     for s, e, concept in concepts:
         condition.exceptions.append(
             LabException(concept=concept.id, waived=waived, source_span=(s, e), **fields.model_dump())
@@ -468,6 +485,7 @@ def _groups(
     joiners: list[str] = []
     previous_end = segment.start
     last_kind = ""
+    method: Method | None = None
     for position, kind, item in items:
         joiner = _joiner(segment.norm[previous_end:position])
         if kind == "m":
@@ -479,8 +497,8 @@ def _groups(
         elif kind == "q":
             assert isinstance(item, Quantity)
             if pending:
-                groups.append(_Group(pending, joiners, [item], []))
-                pending, joiners = [], []
+                groups.append(_Group(pending, joiners, [item], [], method=method))
+                pending, joiners, method = [], [], None
             elif groups and last_kind in {"q", "c"}:
                 groups[-1].thresholds.append(item)
                 groups[-1].threshold_joiners.append(joiner)
@@ -498,10 +516,19 @@ def _groups(
             groups[-1].conditions.append(item)
             previous_end = item.span[1]
         else:
-            target = groups[-1] if groups and not pending else None
-            if target is None or not set(target.analytes) & DERIVED_ANALYTES:
+            named = (
+                {a for m in pending for a in m.analytes}
+                if pending
+                else set(groups[-1].analytes)
+                if groups
+                else set()
+            )
+            if not named & DERIVED_ANALYTES:
                 raise _UnreadableError("a calculation method named for no clearance or GFR threshold")
-            target.method = cast(Method, item)
+            if pending:
+                method = cast(Method, item)
+            else:
+                groups[-1].method = cast(Method, item)
         last_kind = kind
     if pending:
         names = ", ".join(get_analyte(a).label for m in pending for a in m.analytes)
@@ -703,9 +730,11 @@ def _fields(quantity: Quantity, analyte: Analyte, base: Quantity | None, segment
         inferred = analyte.unit != "1"
     else:
         value = number.grouped if (number.grouped is not None and unit in _COUNT_UNITS) else number.value
+    if value <= 0:
+        raise _UnreadableError(f"a threshold of zero or less for {analyte.label}: '{printed}'")
     try:
         canonical = convert(value, unit, analyte.unit, analyte)
-    except UnitError:
+    except (UnitError, ArithmeticError):  # units.convert divides by zero for "%" to a mass unit
         raise _UnreadableError(f"{unit} is not a unit for {analyte.label} ('{printed}')") from None
     low, high = analyte.plausible
     if not low <= canonical <= high:
@@ -729,8 +758,8 @@ def _infer_unit(value: float, analyte: Analyte, printed: str) -> tuple[str, floa
     fits = []
     for unit in units_for(analyte):
         try:
-            canonical = convert(value, unit, analyte.unit, analyte)
-        except UnitError:
+            canonical = convert(value, unit, analyte.unit, analyte) if value > 0 else value
+        except (UnitError, ArithmeticError):
             continue
         if window_low <= canonical <= window_high:
             fits.append(unit)
