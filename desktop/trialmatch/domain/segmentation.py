@@ -653,6 +653,60 @@ class _Scope:
     closed: bool = False
 
 
+def _descends(node: _Node, ancestor: _Node | None) -> bool:
+    """Whether ``ancestor`` is None or one of ``node``'s ancestors (the lead-in is still open)."""
+    if ancestor is None:
+        return True
+    parent = node.parent
+    while parent is not None:
+        if parent is ancestor:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _style(marker: str | None) -> str:
+    """Numbering style of a label: a list nested in another changes style (1. -> a. / i. / -)."""
+    if marker is None or marker == "":
+        return "plain" if marker is None else "bullet"
+    if marker.isdigit():
+        return "digit"
+    if marker.lower() in _ROMANS:
+        return "roman" if marker.islower() else "ROMAN"
+    if len(marker) == 1:
+        return "alpha" if marker.islower() else "ALPHA"
+    return "other"
+
+
+_ROMANS = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"})
+_FIRST_LABELS = frozenset({"", "1", "a", "A", "i", "I"})
+
+
+def _in_scope(scope: _Scope, unit: _Unit) -> bool:
+    """Whether a unit printed at (or left of) a lead-in's level is one of its sub-items.
+
+    A list in another numbering style that starts right under a numbered lead-in is its sub-list even when
+    the page lost the indentation ("2. Muscle biopsy abnormalities:" then "i. necrosis", "ii. ...").
+    Otherwise: the first item, the bullets under a plain lead-in, lab lines under a lab heading, and items
+    chained by ";" / ", or".
+    """
+    last = scope.last
+    lead_style = _style(scope.node.number)
+    unit_style = _style(unit.marker)
+    if lead_style != "plain" and unit_style not in ("plain", lead_style):
+        if last is None:
+            return unit.marker in _FIRST_LABELS
+        return _style(last.number) == unit_style
+    if unit.indent < scope.node.indent:
+        return False
+    return (
+        last is None
+        or (scope.plain and unit.marker is not None)
+        or (scope.lab and _LAB_LINE.search(unit.text[:60]) is not None)
+        or _SEPARATOR_END.search(last.text) is not None
+    )
+
+
 _LAB_HEADING = re.compile(
     r"laborator|ha?ematolog|hepatic|renal|organ|marrow|blood count|lab values|biochem|chemistr|coagulation",
     re.IGNORECASE,
@@ -802,22 +856,14 @@ class _Builder:
     def _parent(self, unit: _Unit) -> _Node | None:
         while self.stack and self.stack[-1].indent >= unit.indent:
             self.stack.pop()
-        if self.stack:
-            return self.stack[-1]
+        top = self.stack[-1] if self.stack else None
         scope = self.scope
-        if scope is None or scope.closed:
-            return None
-        last = scope.last
-        accepted = (
-            last is None
-            or (scope.plain and unit.marker is not None)
-            or (scope.lab and _LAB_LINE.search(unit.text[:60]) is not None)
-            or _SEPARATOR_END.search(last.text) is not None
-        )
-        if not accepted or unit.indent < scope.node.indent:
-            scope.closed = True
-            return None
-        return scope.node
+        if scope is None or scope.closed or not _descends(scope.node, top):
+            return top
+        if _in_scope(scope, unit):
+            return scope.node
+        scope.closed = True
+        return top
 
     def _run_on(self, unit: _Unit) -> Iterator[tuple[str | None, str]]:
         """Items printed on one line ("22. ... 23. Any previous ... 24. Past history") are separate items.
