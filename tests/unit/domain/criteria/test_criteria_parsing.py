@@ -1,0 +1,340 @@
+"""parse_criterion on the wordings the engine must read, and what it must leave for review."""
+
+from __future__ import annotations
+
+from trialmatch.domain.criteria import (
+    AgeRule,
+    AllOf,
+    AnyOf,
+    DerivedValueRule,
+    FindingRule,
+    LabThreshold,
+    NeedsReview,
+    PerformanceStatusRule,
+    SexRule,
+    TemporalTherapyRule,
+    parse_criterion,
+)
+from trialmatch.domain.trial import Section
+
+INC, EXC = Section.INCLUSION, Section.EXCLUSION
+
+
+def lab(text: str, section: Section = INC, context: str | None = None) -> LabThreshold:
+    rule = parse_criterion(text, section, context)
+    assert isinstance(rule, LabThreshold), rule
+    return rule
+
+
+def test_european_thousands_separator_in_cell_counts():
+    rule = lab("ANC (absolute neutrophil count) ≥ 1.500/µl")
+    assert (rule.analyte, rule.comparator.value, rule.value, rule.unit) == ("anc", ">=", 1500.0, "/µL")
+    assert lab("Platelets ≥ 75.000/µl").value == 75000.0
+    assert lab("ANC ≥ 1.5 x 10^9/L").value == 1.5
+
+
+def test_flattened_superscripts():
+    for text in ("ANC ≥ 1 x 109/L", "ANC ≥ 1 x 10 9/L", "ANC ≥ 1 x 10^9/l", "ANC ≥ 1 x 10*9/L"):
+        rule = lab(text)
+        assert (rule.value, rule.unit) == (1.0, "10^9/L"), text
+    assert (lab("Platelets ≥ 100 x 109/L;").value, lab("Platelets ≥ 100 x 109/L;").unit) == (100.0, "10^9/L")
+
+
+def test_uln_multiple_with_bracketed_liver_exception():
+    rule = parse_criterion(
+        "AST and ALT ≤ 3 x upper limit of normal (≤ 5 x if liver metastases are present)", INC
+    )
+    assert isinstance(rule, AllOf)
+    assert [c.analyte for c in rule.children] == ["ast", "alt"]  # type: ignore[union-attr]
+    for child in rule.children:
+        assert isinstance(child, LabThreshold)
+        assert (child.comparator.value, child.value, child.multiple_of) == ("<=", 3.0, "uln")
+        (exception,) = child.exceptions
+        assert (exception.concept, exception.value, exception.multiple_of) == ("liver_metastases", 5.0, "uln")
+
+
+def test_uln_exception_worded_as_a_sentence():
+    rule = parse_criterion(
+        "Alanine aminotransferase (ALT), aspartate aminotransferase (AST) ≤ 3 x ULN "
+        "(if patient exhibits liver metastasis, up to 5 x ULN acceptable) and total bilirubin ≤ 3mg/dL",
+        INC,
+    )
+    assert isinstance(rule, AllOf)
+    alt, ast, bilirubin = rule.children
+    assert isinstance(alt, LabThreshold)
+    assert isinstance(ast, LabThreshold)
+    assert isinstance(bilirubin, LabThreshold)
+    assert [e.concept for e in alt.exceptions] == ["liver_metastases"]
+    assert alt.exceptions[0].value == 5.0
+    assert (bilirubin.analyte, bilirubin.value, bilirubin.unit, bilirubin.exceptions) == (
+        "bilirubin",
+        3.0,
+        "mg/dL",
+        [],
+    )
+
+
+def test_stratum_variants_in_the_item():
+    rule = lab("Platelets ≥ 75.000/µl (for Stratum D: ≥ 100.000/µl)")
+    (variant,) = rule.strata
+    assert (rule.value, variant.stratum, variant.value, variant.unit) == (75000.0, "D", 100000.0, "/µL")
+    both = parse_criterion(
+        "AST and ALT ≤ 3 x upper limit of normal (≤ 5 x if liver metastases are present) "
+        "(for Stratum D: AST and ALT ≤ 2.5 x ULN; ≤ 5 x if liver metastases are present)",
+        INC,
+    )
+    assert isinstance(both, AllOf)
+    for child in both.children:
+        assert isinstance(child, LabThreshold)
+        (d,) = child.strata
+        assert (d.stratum, d.value, d.multiple_of, [e.value for e in d.exceptions]) == (
+            "D",
+            2.5,
+            "uln",
+            [5.0],
+        )
+
+
+def test_several_analytes_follow_the_section_logic():
+    excluded = parse_criterion("ALT and/or AST \\> 5 x ULN", EXC)
+    assert isinstance(excluded, AnyOf)
+    assert [(c.analyte, c.comparator.value, c.value) for c in excluded.children] == [  # type: ignore[union-attr]
+        ("alt", ">", 5.0),
+        ("ast", ">", 5.0),
+    ]
+    assert isinstance(parse_criterion("AST and ALT > 5 x ULN", EXC), AllOf)
+    assert isinstance(parse_criterion("AST and/or ALT ≤ 3 x ULN", INC), AllOf)
+
+
+def test_creatinine_or_clearance_is_an_alternative():
+    rule = parse_criterion(
+        "Serum creatinine ≤1.5 x ULN or creatinine clearance is ≥60 mL/min "
+        "according to Cockcroft-Gault formula",
+        INC,
+    )
+    assert isinstance(rule, AnyOf)
+    creatinine, clearance = rule.children
+    assert isinstance(creatinine, LabThreshold)
+    assert isinstance(clearance, DerivedValueRule)
+    assert (creatinine.value, creatinine.multiple_of) == (1.5, "uln")
+    assert (clearance.analyte, clearance.value, clearance.unit, clearance.method) == (
+        "crcl",
+        60.0,
+        "mL/min",
+        "cockcroft-gault",
+    )
+
+
+def test_gfr_in_ml_per_minute_is_read_as_clearance():
+    rule = parse_criterion("Serum creatinine ≤ 1.5 x upper limit of normal, or GFR ≥ 50 ml/min", INC)
+    assert isinstance(rule, AnyOf)
+    assert isinstance(rule.children[1], DerivedValueRule)
+    assert (rule.children[1].analyte, rule.children[1].unit) == ("crcl", "mL/min")
+
+
+def test_printed_range_of_uln_keeps_both_bounds():
+    rule = lab("Bilirubin ≤ 1.5 - 3 x upper limit of normal")
+    assert (rule.value, rule.lenient_value, rule.multiple_of) == (1.5, 3.0, "uln")
+
+
+def test_unit_left_out_is_inferred_and_marked():
+    platelets = lab("Platelets >= 100")
+    assert (platelets.unit, platelets.unit_inferred) == ("10^9/L", True)
+    anc = lab("ANC ≥ 1500")
+    assert (anc.unit, anc.unit_inferred) == ("/µL", True)
+
+
+def test_scores_and_derived_values():
+    sofa = lab("Patients with a SOFA score ≥ 9 at baseline", EXC)
+    assert (sofa.analyte, sofa.value) == ("sofa", 9.0)
+    qtcf = lab("QTcF >480 ms", EXC)
+    assert (qtcf.analyte, qtcf.comparator.value, qtcf.value, qtcf.unit) == ("qtcf", ">", 480.0, "ms")
+    bmi = parse_criterion("Patients with a BMI \\> 40", EXC)
+    assert isinstance(bmi, DerivedValueRule)
+    assert (bmi.analyte, bmi.value, bmi.unit) == ("bmi", 40.0, "kg/m2")
+    change = parse_criterion("Patients showing an increase of the NEWS2 score by more than 6 points", EXC)
+    assert isinstance(change, NeedsReview)
+
+
+def test_age_wordings():
+    cases = {
+        "Men and women aged ≥ 25 - 80 (included) years of age": (25, 80, True, True),
+        "between 18 and 75 years": (18, 75, True, True),
+        "18 years and older": (18, None, True, True),
+        "Age equal to or above 18 years.": (18, None, True, True),
+        "Age > 18 years": (18, None, False, True),
+    }
+    for text, (low, high, low_in, high_in) in cases.items():
+        rule = parse_criterion(text, INC)
+        assert isinstance(rule, AgeRule), text
+        assert (rule.min, rule.max, rule.min_inclusive, rule.max_inclusive) == (low, high, low_in, high_in), (
+            text
+        )
+    below = parse_criterion("Age below 18 years.", EXC)
+    assert isinstance(below, AgeRule)
+    assert (below.min, below.max, below.max_inclusive) == (None, 18, False)
+
+
+def test_sex_wordings():
+    for text, sex in {
+        "Both genders.": "any",
+        "Female": "female",
+        "Women only": "female",
+        "Men": "male",
+    }.items():
+        rule = parse_criterion(text, INC)
+        assert isinstance(rule, SexRule), text
+        assert rule.sex == sex, text
+
+
+def test_performance_status_wordings():
+    cases = {
+        "PS ECOG 0 or 1": ("ecog", 0, 1),
+        "ECOG ≤ 2": ("ecog", None, 2),
+        "Karnofsky ≥ 70%": ("karnofsky", 70, None),
+        "WHO performance status 0 or 1": ("who", 0, 1),
+        "Performance status ECOG grade 0, 1, or 2": ("ecog", 0, 2),
+        "Must not have ECOG performance status of 3 or more": ("ecog", None, 2),
+    }
+    for text, expected in cases.items():
+        rule = parse_criterion(text, INC)
+        assert isinstance(rule, PerformanceStatusRule), text
+        assert (rule.scale, rule.min, rule.max) == expected, text
+
+
+def test_findings_with_negation_qualifiers_and_exceptions():
+    active = parse_criterion("Known, active auto-immune disease;", EXC)
+    assert isinstance(active, FindingRule)
+    assert (active.concept, active.present) == (
+        "autoimmune_disease",
+        True,
+    )
+    hiv = parse_criterion(
+        "Positive test for human immunodeficiency virus (HIV) or known acquired immunodeficiency syndrome",
+        EXC,
+    )
+    assert isinstance(hiv, FindingRule)
+    assert hiv.concept == "hiv"
+    brain = parse_criterion("Active brain metastasis (treated and stable brain metastasis accepted).", EXC)
+    assert isinstance(brain, FindingRule)
+    assert brain.concept == "brain_metastases"
+    assert [e.concept for e in brain.exceptions] == ["stable_brain_metastases"]
+    history = parse_criterion("History of interstitial lung disease", EXC)
+    assert isinstance(history, FindingRule)
+    assert history.qualifier == "history"
+
+
+def test_pregnancy_and_breastfeeding_are_findings():
+    either = parse_criterion("Pregnancy or breast feeding;", EXC)
+    assert isinstance(either, AnyOf)
+    assert [(c.concept, c.present) for c in either.children] == [  # type: ignore[union-attr]
+        ("pregnancy", True),
+        ("breastfeeding", True),
+    ]
+    neither = parse_criterion("Not pregnant or nursing", INC, "PATIENT CHARACTERISTICS: Other")
+    assert isinstance(neither, AllOf)
+    assert [(c.concept, c.present) for c in neither.children] == [  # type: ignore[union-attr]
+        ("pregnancy", False),
+        ("breastfeeding", False),
+    ]
+    test = parse_criterion(
+        "Negative pregnancy test for women of child-bearing potential within 72 hours", INC
+    )
+    assert isinstance(test, FindingRule)
+    assert (test.concept, test.present) == ("pregnancy", False)
+
+
+def test_therapy_timing():
+    washout = parse_criterion(
+        "Minimal wash-out period for prior anti-cancer regimens "
+        "(i.e. chemotherapy, immunotherapy, or radiation therapy) > 3 weeks before Week 1 day 1.",
+        INC,
+    )
+    assert isinstance(washout, TemporalTherapyRule)
+    assert washout.categories == ["chemotherapy", "immunotherapy", "radiotherapy"]
+    assert (washout.relation, washout.window, washout.window_unit, washout.window_inclusive) == (
+        "none",
+        3,
+        "weeks",
+        True,
+    )
+    recent = parse_criterion(
+        "Patients who have undergone surgery or radiotherapy for cancer within the past 6 months", EXC
+    )
+    assert isinstance(recent, TemporalTherapyRule)
+    assert (recent.categories, recent.relation, recent.window, recent.window_unit) == (
+        ["surgery", "radiotherapy"],
+        "prior",
+        6,
+        "months",
+    )
+    since = parse_criterion("At least 4 weeks since prior chemotherapy", INC)
+    assert isinstance(since, TemporalTherapyRule)
+    assert (since.relation, since.window, since.window_inclusive) == ("none", 4, False)
+    agent = parse_criterion("Prior PD-1/PDL-1 targeted therapy (only for Stratum D)", EXC)
+    assert isinstance(agent, TemporalTherapyRule)
+    assert (agent.agents, agent.categories, agent.relation, agent.window) == (
+        ["pd-1/pd-l1 inhibitor"],
+        [],
+        "prior",
+        None,
+    )
+    major = parse_criterion("No major surgery within 4 weeks prior Week 1 day 1", INC)
+    assert isinstance(major, TemporalTherapyRule)
+    assert major.qualifier == "major"
+
+
+def test_context_headings_decide_the_kind():
+    platelets = parse_criterion(
+        "Platelet count at least 100,000/mm^3", INC, "PATIENT CHARACTERISTICS: Hematopoietic"
+    )
+    assert isinstance(platelets, LabThreshold)
+    assert (platelets.value, platelets.unit) == (100000.0, "/µL")
+    status = parse_criterion("0-2", INC, "PATIENT CHARACTERISTICS: Performance status")
+    assert isinstance(status, PerformanceStatusRule)
+    assert (status.min, status.max) == (0, 2)
+    age = parse_criterion("18 and over", INC, "PATIENT CHARACTERISTICS: Age")
+    assert isinstance(age, AgeRule)
+    assert age.min == 18
+    inline = parse_criterion("Hematopoietic: Absolute neutrophil count at least 1,500/mm3", INC)
+    assert isinstance(inline, LabThreshold)
+    assert inline.value == 1500.0
+
+
+def test_no_requirement_states_nothing():
+    for text in ("Not specified", "Hepatic: Not specified", "Prior radiotherapy allowed"):
+        rule = parse_criterion(text, INC, "PATIENT CHARACTERISTICS")
+        assert rule == AllOf(source_span=rule.source_span, children=[]), text
+
+
+def test_half_read_sentences_go_to_review_with_the_reason():
+    coagulation = parse_criterion("a partial thromboplastin time (PTT) ≤ 5 seconds above the ULN", INC)
+    assert isinstance(coagulation, NeedsReview)
+    alternatives = parse_criterion(
+        "Patients who have received hematopoietic stem cell transplantation within the past 1 year (and/or)",
+        INC,
+    )
+    assert isinstance(alternatives, NeedsReview)
+    assert alternatives.why.startswith("one of several alternative items")
+    narrowed = parse_criterion("No prior chemotherapy for ovarian cancer", INC)
+    assert isinstance(narrowed, NeedsReview)
+    assert "ovarian" in narrowed.why
+
+
+def test_unchecked_qualifier_keeps_a_finding_undecided_when_present():
+    rule = parse_criterion("HIV with positive viral load", EXC)
+    assert isinstance(rule, FindingRule)
+    assert [(e.concept, e.text) for e in rule.exceptions] == [(None, "with positive viral load")]
+
+
+def test_partial_inclusion_keeps_the_unread_sentence():
+    rule = parse_criterion(
+        "Female and male patients ≥ 18 years. "
+        "Patients in reproductive age must be willing to use effective contraception during the study.",
+        INC,
+    )
+    assert isinstance(rule, AllOf)
+    age, review = rule.children
+    assert isinstance(age, AgeRule)
+    assert age.min == 18
+    assert isinstance(review, NeedsReview)

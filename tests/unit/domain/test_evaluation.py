@@ -1,0 +1,242 @@
+"""evaluate: three-valued results with the sentence a clinician reads, and the trial verdict."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from trialmatch.domain.compiled import compile_trial
+from trialmatch.domain.evaluation import Outcome, Override, Verdict, evaluate
+from trialmatch.domain.facts import PatientFacts
+from trialmatch.domain.patient import load_patient
+from trialmatch.domain.trial import Criterion, Section, Trial
+
+AS_OF = date(2026, 11, 20)
+
+
+def patient(**fields: Any) -> PatientFacts:
+    raw = {
+        "format": "trialmatch-patient/1",
+        "as_of": "2026-11-20",
+        "age": 62,
+        "sex": "female",
+        "weight_kg": 68,
+    }
+    raw.update(fields)
+    return PatientFacts(load_patient({k: v for k, v in raw.items() if v is not None}), AS_OF)
+
+
+def trial(*items: tuple[str, str] | tuple[str, str, str], **fields: Any):
+    criteria = [
+        Criterion(section=Section(item[0]), text=item[1], stratum=item[2] if len(item) > 2 else None)
+        for item in items
+    ]
+    return compile_trial(Trial(id="NCT00000001", registry="ctgov", title="t", criteria=criteria, **fields))
+
+
+def only(compiled, facts, overrides=None):
+    evaluation = evaluate(compiled, facts, overrides)
+    (result,) = evaluation.results
+    return result
+
+
+def test_lab_below_the_required_value_fails_with_the_numbers():
+    result = only(
+        trial(("inclusion", "ANC ≥ 1.5 x 10^9/L")),
+        patient(labs=[{"test": "ANC", "value": 1.2, "unit": "10^9/L"}]),
+    )
+    assert result.result is Outcome.FAIL
+    assert result.reason == "ANC 1.2 × 10⁹/L is below the required 1.5 × 10⁹/L"
+    assert result.values_used == ("ANC 1.2 × 10⁹/L",)
+    assert result.to_satisfy == "ANC ≥ 1.5 × 10⁹/L required, patient 1.2 × 10⁹/L"
+
+
+def test_uln_multiple_reason_names_the_ratio_and_the_assumed_limit():
+    compiled = trial(("inclusion", "AST ≤ 3 x ULN"))
+    given = only(compiled, patient(labs=[{"test": "AST", "value": 88, "unit": "U/L", "uln": 40}]))
+    assert (given.result, given.reason) == (
+        Outcome.PASS,
+        "AST 88 U/L is 2.2 × ULN (40 U/L), within ≤ 3 × ULN",
+    )
+    assumed = only(compiled, patient(labs=[{"test": "AST", "value": 88, "unit": "U/L"}]))
+    assert assumed.reason == "AST 88 U/L is 2.2 × ULN (40 U/L), within ≤ 3 × ULN (assumed ULN 40 U/L)"
+
+
+def test_missing_data_is_unknown_never_fail():
+    compiled = trial(
+        ("inclusion", "ANC ≥ 1.5 x 10^9/L"), ("exclusion", "Known HIV infection"), ("inclusion", "ECOG 0-1")
+    )
+    evaluation = evaluate(compiled, patient())
+    assert [r.result for r in evaluation.results] == [Outcome.UNKNOWN] * 3
+    assert [r.missing for r in evaluation.results] == [("ANC",), ("HIV infection",), ("performance status",)]
+    assert evaluation.results[0].reason == "ANC not entered"
+    assert (evaluation.verdict, evaluation.n_fail, evaluation.n_unknown) == (Verdict.POSSIBLE, 0, 3)
+    assert evaluation.reason == "3 criteria to check, none unmet"
+
+
+def test_exclusion_present_fails_absent_passes():
+    compiled = trial(("exclusion", "Known HIV infection"))
+    assert only(compiled, patient(findings={"HIV": True})).result is Outcome.FAIL
+    absent = only(compiled, patient(findings={"HIV": False}))
+    assert (absent.result, absent.reason) == (Outcome.PASS, "HIV infection recorded as absent")
+
+
+def test_pregnancy_does_not_apply_to_a_man():
+    result = only(trial(("exclusion", "Pregnancy")), patient(sex="male"))
+    assert (result.result, result.reason) == (Outcome.PASS, "Pregnancy: not applicable to a male patient")
+
+
+def test_needs_review_is_unknown_with_its_reason():
+    result = only(trial(("inclusion", "Life expectancy > 3 months")), patient())
+    assert result.result is Outcome.UNKNOWN
+    assert result.needs_review
+    assert result.reason == "needs review: not a criterion kind the engine reads"
+
+
+def test_verdicts():
+    compiled = trial(("inclusion", "ECOG 0-1"), ("inclusion", "Age ≥ 18 years"))
+    eligible = evaluate(compiled, patient(ecog=1))
+    assert (eligible.verdict, eligible.reason, eligible.near_miss) == (
+        Verdict.ELIGIBLE,
+        "all 2 criteria met",
+        None,
+    )
+    ineligible = evaluate(compiled, patient(ecog=2))
+    assert ineligible.verdict is Verdict.INELIGIBLE
+    assert ineligible.reason == "ECOG 2, outside ECOG 0–1"
+    assert ineligible.near_miss == "ECOG 0-1: ECOG 0–1 required, patient ECOG 2"
+    assert [r.text for r in ineligible.ordered()] == ["ECOG 0-1", "Age ≥ 18 years"]
+
+
+def test_no_criteria_on_record_is_possible():
+    evaluation = evaluate(trial(), patient())
+    assert (evaluation.verdict, evaluation.reason, evaluation.results) == (
+        Verdict.POSSIBLE,
+        "no eligibility criteria on record",
+        (),
+    )
+
+
+def test_overrides_replace_the_result_and_are_shown():
+    compiled = trial(("inclusion", "ECOG 0-1"))
+    override = Override(Outcome.PASS, "PI accepts ECOG 2")
+    evaluation = evaluate(compiled, patient(ecog=2), {0: override})
+    (result,) = evaluation.results
+    assert (result.result, result.override) == (Outcome.PASS, override)
+    assert result.reason == "clinician: met (PI accepts ECOG 2); engine: ECOG 2, outside ECOG 0–1"
+    assert evaluation.verdict is Verdict.ELIGIBLE
+
+
+def test_stratum_only_failure_excludes_that_stratum_only():
+    compiled = trial(
+        ("inclusion", "Platelets ≥ 75.000/µl (for Stratum D: ≥ 100.000/µl)"),
+        ("inclusion", "Peritoneal carcinomatosis", "B"),
+    )
+    evaluation = evaluate(
+        compiled,
+        patient(
+            labs=[{"test": "platelets", "value": 90, "unit": "10^9/L"}],
+            findings={"peritoneal carcinomatosis": False},
+        ),
+    )
+    assert evaluation.open_strata == ()
+    assert evaluation.verdict is Verdict.INELIGIBLE
+    assert sorted((r.stratum, r.result.value) for r in evaluation.results) == [
+        ("B", "fail"),
+        ("B", "pass"),
+        ("D", "fail"),
+    ]
+    other = evaluate(
+        compiled,
+        patient(
+            labs=[{"test": "platelets", "value": 90, "unit": "10^9/L"}],
+            findings={"peritoneal carcinomatosis": True},
+        ),
+    )
+    assert (other.verdict, other.open_strata, other.reason) == (
+        Verdict.ELIGIBLE,
+        ("B",),
+        "eligible for stratum B; stratum D excluded (platelets 90 × 10⁹/L is below the required 100 × 10⁹/L)",
+    )
+
+
+def test_same_answer_in_every_stratum_is_one_result():
+    compiled = trial(("inclusion", "Platelets ≥ 75.000/µl (for Stratum D: ≥ 100.000/µl)"))
+    result = only(compiled, patient(labs=[{"test": "platelets", "value": 150, "unit": "10^9/L"}]))
+    assert (result.result, result.stratum) == (Outcome.PASS, None)
+    assert result.reason == (
+        "platelets 150 × 10⁹/L, meets ≥ 75 × 10⁹/L; Stratum D: platelets 150 × 10⁹/L, meets ≥ 100 × 10⁹/L"
+    )
+
+
+def test_age_from_entered_years_and_from_birth_date():
+    compiled = trial(("inclusion", "Age 18 to 80 years"))
+    assert only(compiled, patient(age=80)).result is Outcome.PASS
+    assert only(compiled, patient(age=None, birth_date="1946-05-20")).result is Outcome.PASS
+    assert only(compiled, patient(age=81)).reason == "age 81, outside 18 to 80 years"
+    older = trial(("inclusion", "Age > 18 years"))
+    assert only(older, patient(age=18)).result is Outcome.PASS
+    assert only(older, patient(age=None, birth_date="2008-11-20")).result is Outcome.FAIL
+
+
+def test_karnofsky_derived_from_ecog_is_a_range():
+    compiled = trial(("inclusion", "Karnofsky ≥ 80%"))
+    straddle = only(compiled, patient(ecog=1))
+    assert (straddle.result, straddle.reason) == (
+        Outcome.UNKNOWN,
+        "Karnofsky 70–80 (from ECOG 1) straddles Karnofsky ≥ 80",
+    )
+    assert only(compiled, patient(ecog=0)).result is Outcome.PASS
+    assert only(compiled, patient(ecog=2)).result is Outcome.FAIL
+
+
+def test_washout_gives_the_date_it_ends():
+    compiled = trial(("inclusion", "Wash-out of prior chemotherapy > 3 weeks"))
+    facts = patient(
+        treatments=[
+            {"name": "carboplatin", "category": "chemotherapy", "start": "2026-06-01", "end": "2026-11-09"}
+        ]
+    )
+    result = only(compiled, facts)
+    assert result.result is Outcome.FAIL
+    assert result.to_satisfy == "eligible from 2026-12-01 once the 3-week washout ends"
+    empty = only(compiled, patient())
+    assert (empty.result, empty.reason) == (Outcome.UNKNOWN, "no treatment history entered")
+
+
+def test_current_therapy_and_agents_by_class():
+    concurrent = trial(("inclusion", "No concurrent chemotherapy"))
+    ongoing = [{"name": "paclitaxel", "start": "2026-10-01"}]
+    assert only(concurrent, patient(treatments=ongoing)).result is Outcome.FAIL
+    finished = [{"name": "paclitaxel", "start": "2026-01-01", "end": "2026-03-01"}]
+    assert only(concurrent, patient(treatments=finished)).result is Outcome.PASS
+    pd1 = trial(("exclusion", "Prior PD-1/PDL-1 targeted therapy"))
+    nivolumab = [{"name": "Nivolumab", "start": "2024-01-01", "end": "2024-06-01"}]
+    assert only(pd1, patient(treatments=nivolumab)).result is Outcome.FAIL
+
+
+def test_derived_clearance_names_the_formula_and_inputs():
+    compiled = trial(("inclusion", "Creatinine clearance ≥ 60 mL/min (Cockcroft-Gault)"))
+    creatinine = [{"test": "creatinine", "value": 1.1, "unit": "mg/dL"}]
+    man = only(compiled, patient(sex="male", labs=creatinine))
+    assert (man.result, man.reason) == (Outcome.PASS, "CrCl Cockcroft-Gault 67 mL/min, meets ≥ 60 mL/min")
+    assert man.values_used == ("Cockcroft-Gault from creatinine 1.1 mg/dL, 68 kg, 62 y, male",)
+    woman = only(compiled, patient(sex="female", labs=creatinine))
+    assert (woman.result, woman.reason) == (
+        Outcome.FAIL,
+        "CrCl Cockcroft-Gault 56.9 mL/min is below the required 60 mL/min",
+    )
+    missing = only(compiled, patient(weight_kg=None))
+    assert missing.reason == "CrCl not available (needs creatinine, weight, age and sex)"
+
+
+def test_a_new_keystroke_changes_only_what_depends_on_it():
+    compiled = trial(("inclusion", "ANC ≥ 1.5 x 10^9/L"), ("inclusion", "ECOG 0-1"))
+    first = evaluate(compiled, patient(ecog=1, labs=[{"test": "ANC", "value": 2.0, "unit": "10^9/L"}]))
+    same = evaluate(compiled, patient(ecog=1, labs=[{"test": "ANC", "value": 2.0, "unit": "10^9/L"}]))
+    assert same is first
+    changed = evaluate(compiled, patient(ecog=1, labs=[{"test": "ANC", "value": 1.0, "unit": "10^9/L"}]))
+    assert changed.verdict is Verdict.INELIGIBLE
+    assert changed.results[1] is first.results[1]
+    back = evaluate(compiled, patient(ecog=1, labs=[{"test": "ANC", "value": 2.0, "unit": "10^9/L"}]))
+    assert back.verdict is Verdict.ELIGIBLE
