@@ -10,7 +10,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from trialmatch import __version__
@@ -29,8 +29,12 @@ def _load_in_background(context: AppContext, path: Path) -> LoadedCatalogue | Ex
     progress = QProgressDialog(f"Loading the trial catalogue\n{path}", "", 0, 0)
     progress.setWindowTitle(APP_NAME)
     progress.setCancelButton(None)
-    progress.setMinimumDuration(300)
     progress.setWindowModality(Qt.WindowModality.ApplicationModal)
+    # Shown only if loading is slow enough to notice, so a small catalogue does not flash a dialog.
+    delay = QTimer(progress)
+    delay.setSingleShot(True)
+    delay.timeout.connect(progress.show)
+    delay.start(300)
     outcome: list[LoadedCatalogue | Exception] = []
     loop = QEventLoop()
 
@@ -41,6 +45,7 @@ def _load_in_background(context: AppContext, path: Path) -> LoadedCatalogue | Ex
     context.runner.run(load_catalogue, path, on_finished=done, on_failed=done)
     if not outcome:
         loop.exec()
+    delay.stop()
     progress.close()
     return outcome[0]
 
