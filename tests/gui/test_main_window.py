@@ -142,7 +142,7 @@ def test_an_override_changes_verdict_and_rank_and_can_be_cleared(melanoma, dialo
     assert verdicts(window)[RTOG] is Verdict.INELIGIBLE
     rank_before = ids(window).index(RTOG)
     window.select_trial(RTOG)
-    unmet = next(r for r in window.detail._row.evaluation.results if r.result is Outcome.FAIL)
+    unmet = next(r for r in window.detail.criteria_results() if r.result is Outcome.FAIL)
     assert unmet.text == RTOG_AST
     note = "AST raised by liver metastases; PI agreed"
     dialogs.answer("ask_override", Override(Outcome.PASS, note))
@@ -352,3 +352,18 @@ def test_import_adds_records_and_the_window_reranks_against_them(
     assert details.startswith("NCT03424005.xml: 1 imported, 0 updated, 0 skipped")
     assert "NCT03424005" in ids(window)
     assert window.import_action.isEnabled()
+
+
+def test_overrides_belong_to_the_patient_and_go_when_another_is_opened(melanoma, dialogs, wait_ranked):
+    window = melanoma
+    window.filter_bar.set_filters(Filters(open_only=False))
+    window.select_trial(RTOG)
+    unmet = next(r for r in window.detail.criteria_results() if r.result is Outcome.FAIL)
+    dialogs.answer("ask_override", Override(Outcome.PASS, "PI agreed"))
+    window.detail.criteria.anchorClicked.emit(QUrl(f"override:{unmet.index}"))
+    wait_ranked(window)
+    assert verdicts(window)[RTOG] is Verdict.POSSIBLE
+    window.open_patient_file(MELANOMA)
+    wait_ranked(window)
+    assert verdicts(window)[RTOG] is Verdict.INELIGIBLE
+    assert window.ranking().request.overrides == {}

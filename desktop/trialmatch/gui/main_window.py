@@ -359,7 +359,12 @@ class MainWindow(QMainWindow):
     # -- patient files -------------------------------------------------------------------------
 
     def _set_document(self, document: Mapping[str, object] | None, *, modified: bool) -> None:
-        """Fill the form (None: a new, empty patient) without counting it as an edit of the patient."""
+        """Fill the form (None: a new, empty patient) without counting it as an edit of the patient.
+
+        Overrides belong to the previous patient and go first; the panel's one ``patientEdited`` then
+        re-ranks the new patient at once.
+        """
+        self._overrides.clear()
         self._loading_document = True
         try:
             if document is None:
@@ -368,9 +373,7 @@ class MainWindow(QMainWindow):
                 self.panel.set_document(document)
         finally:
             self._loading_document = False
-        self._overrides.clear()
         self.setWindowModified(modified)
-        self._request(debounce=False)
 
     def _update_title(self) -> None:
         name = self._file.name if self._file else "Untitled patient"

@@ -214,6 +214,10 @@ class TrialDetail(QWidget):
     def trial_id(self) -> str | None:
         return self._row.card.trial_id if self._row else None
 
+    def criteria_results(self) -> tuple[CriterionResult, ...]:
+        """The shown trial's criteria, unmet first (empty when nothing is shown)."""
+        return self._row.evaluation.ordered() if self._row else ()
+
     def clear(self) -> None:
         self._row = None
         self.stack.setCurrentIndex(0)
