@@ -104,7 +104,11 @@ def _prepare(text: str) -> list[str]:
 def _may_head(low: str) -> bool:
     """Every section or PDQ heading has one of these words: other lines skip the heading parsers."""
     return (
-        "clusion" in low or "eligib" in low or "entry" in low or "characteristics" in low or "therapy" in low
+        "clusion" in low
+        or "eligib" in low
+        or "entry" in low
+        or "characteristics" in low
+        or "current the" in low
     )
 
 
@@ -203,7 +207,7 @@ def _units(lines: list[str]) -> list[_Unit]:
             heading = _section_heading(stripped)
             pdq = _pdq_heading(stripped) if heading is None else None
         if heading is not None or pdq is not None:
-            units.append(_Unit(0 if parsed is None else parsed[0], None, "", "", heading, pdq))
+            units.append(_Unit(len(raw) - len(raw.lstrip()), None, "", "", heading, pdq))
             texts.append([heading.rest if heading is not None else pdq.group("rest") if pdq else ""])
             continue
         indent, marker, delim, text = parsed or _parse(raw, stripped)
@@ -321,6 +325,17 @@ _PDQ_LABELS = (
 """The sub-headings of NCI/PDQ records, longest first so "Endocrine therapy" wins over "Endocrine"."""
 
 _PDQ_LABEL_NAMES = frozenset(name.lower() for name in _PDQ_LABELS)
+
+
+def _by_last_word(names: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """Sub-heading names by their last word, longest first ("endocrine therapy" before "therapy")."""
+    found: dict[str, list[str]] = {}
+    for name in names:
+        found.setdefault(name.rsplit(" ", 1)[-1], []).append(name)
+    return {last: tuple(sorted(group, key=len, reverse=True)) for last, group in found.items()}
+
+
+_LABELS_BY_LAST_WORD = _by_last_word(_PDQ_LABEL_NAMES)
 _FLAT_MAIN = re.compile(
     rf"--\s*(?P<m1>(?i:disease characteristics|patient characteristics|prior/concurrent therapy"
     rf"|population characteristics))\s*--"
@@ -341,18 +356,17 @@ def _flat_heads(text: str) -> list[tuple[int, int, str | None, str | None]]:
         ]
     colon = text.find(":")
     while colon > 0:
-        words = text[max(0, colon - 30) : colon].split(" ")
-        for size in (3, 2, 1):
-            name = " ".join(words[-size:])
+        space = text.rfind(" ", 0, colon)
+        for name in _LABELS_BY_LAST_WORD.get(text[space + 1 : colon].lower(), ()):
             start = colon - len(name)
             if (
-                len(words) >= size
-                and name[:1].isupper()
-                and name.lower() in _PDQ_LABEL_NAMES
+                start >= 0
+                and text[start].isupper()
+                and text[start:colon].lower() == name
                 and (start == 0 or text[start - 1] == " ")
                 and (colon + 1 == len(text) or text[colon + 1] == " ")
             ):
-                heads.append((start, colon + 1, None, name))
+                heads.append((start, colon + 1, None, text[start:colon]))
                 break
         colon = text.find(":", colon + 1)
     heads.sort()
@@ -412,7 +426,7 @@ def _section_heading(text: str) -> _SectionHeading | None:
 def _pdq_heading(text: str) -> re.Match[str] | None:
     """ "PATIENT CHARACTERISTICS:" / "--Prior/Concurrent Therapy--", possibly followed by its first items."""
     head = text[:40].upper()
-    if "CHARACTERISTICS" not in head and "THERAPY" not in head:
+    if "CHARACTERISTICS" not in head and "CURRENT THERAPY" not in head and "CURRENT  THERAPY" not in head:
         return None
     return _PDQ.match(text.strip().lstrip(_BULLETS).strip().strip("*_#").strip())
 
@@ -525,15 +539,14 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9/\-]*[A-Z0-9]")
 _SHORT_STARTS = frozenset({"No", "At", "If", "In", "On", "An", "As"})
 
 
-def _starts_item(previous: str, token: str, following: str, after: str) -> bool:
-    """Whether a capitalised word in run-together PDQ text begins a new requirement.
+def _starts_item(previous: str, token: str, text: str, end: int) -> bool:
+    """Whether a capitalised word (``token``, ending at ``end`` in ``text``) begins a new requirement.
 
     Those records lost their line breaks ("... 1,500/mm3 Platelet count at least 100,000/mm3 Hepatic:"),
     so a capital after a lowercase word, a number or a unit is the break, unless grammar or a proper name
     ("by Western blot", "ECOG 0-2 OR Karnofsky 60-100%", "No Gilbert's disease", "T1 N0 M0") says otherwise.
+    An abbreviation starts one after a measured value or before a comparison ("... mg/dL AST no greater").
     """
-    if previous[-1] in ",;:(/-–.&+=<>≤≥":
-        return False
     word = token.rstrip(",;:.)")
     if previous.lower() in _JOIN_WORDS or word in _PROPER or previous in _PROPER:
         return False
@@ -549,11 +562,15 @@ def _starts_item(previous: str, token: str, following: str, after: str) -> bool:
         or _TNM.fullmatch(previous)
     ):
         return False
-    lowered = following.lower()
-    predicate = lowered in _PREDICATES or (lowered in ("no", "not") and after.lower() in _COMPARISONS)
     if previous_capital:
         return previous.lower() in _END_WORDS or (previous[-1].isdigit() and _ends_item(previous))
-    return _ends_item(previous) or predicate
+    if _ends_item(previous):
+        return True
+    following, position = _next_word(text, end + 1)
+    lowered = following.lower()
+    if lowered in _PREDICATES:
+        return True
+    return lowered in ("no", "not") and _next_word(text, position)[0].lower() in _COMPARISONS
 
 
 def _ends_item(word: str) -> bool:
@@ -571,10 +588,13 @@ def _ends_item(word: str) -> bool:
     )
 
 
-_CANDIDATE = re.compile(r" (?:([-–]) (?=[A-Z][a-z])|([A-Z][^ ]*))")
+_CANDIDATE = re.compile(r"(?<![,;:(/\-–.&+=<>≤≥]) (?:([-–]) (?=[A-Z][a-z])|([A-Z][^ ]*))")
+"""A capitalised word or a lone dash, not right after punctuation (which never ends a requirement)."""
 
 
 def _next_word(text: str, start: int) -> tuple[str, int]:
+    if start >= len(text):
+        return "", start
     end = text.find(" ", start)
     return (text[start:], len(text)) if end < 0 else (text[start:end], end + 1)
 
@@ -604,9 +624,7 @@ def _split_run(text: str) -> list[str]:
                 pieces.append(text[begin:space])
                 begin = match.end()
             continue
-        following, position = _next_word(text, match.end() + 1)
-        after = _next_word(text, position)[0] if position < len(text) else ""
-        if _starts_item(previous, match.group(2), following, after):
+        if _starts_item(previous, match.group(2), text, match.end()):
             pieces.append(text[begin:space])
             begin = space + 1
     pieces.append(text[begin:])
@@ -764,7 +782,9 @@ class _Builder:
         self.qualifier = _Label(indent, qualifier, _heading_stratum(qualifier)) if qualifier else None
         self._reset()
         self.opened_at = len(self.nodes)
-        if rest:
+        if rest and _is_title(_Unit(indent, None, "", rest)):
+            self.open_label(rest, indent)  # "INCLUSION CRITERIA: DDD Pacemaker Therapy" names a population
+        elif rest:
             self.item(_Unit(indent, None, "", rest))
 
     def open_main(self, name: str) -> None:
@@ -938,14 +958,27 @@ class _Builder:
         self._flat_items(text[position:], label, unit.indent)
 
     def _flat_items(self, segment: str, label: str | None, indent: int) -> None:
-        """Requirements of one run-together segment; an inline label stays on the item it is printed with."""
+        """Requirements of one run-together segment; an inline label stays on the item it is printed with.
+
+        They are never lead-ins: nothing is nested under a run-together requirement.
+        """
         segment = segment.strip()
         if label is not None and segment == f"{label}:":
             return
-        for piece in _split_run(segment) if segment else []:
-            self._add(_Unit(indent, None, "", piece), None, piece, None)
-            self.stack.clear()
-            self.scope = None
+        if not segment:
+            return
+        context, inherited = self._base()
+        section = self.section
+        nodes = [
+            _Node(section, None, piece, indent, None, context, _item_stratum(piece) or inherited, None)
+            for piece in _split_run(segment)
+        ]
+        self.nodes.extend(nodes)
+        if self.labels:
+            self.labels[-1].items += len(nodes)
+            self.labels[-1].bullets = False
+        self.stack.clear()
+        self.scope = None
 
     # -- the walk
 
