@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
-from trialmatch.domain.evaluation import Outcome, Verdict
+from trialmatch.domain.evaluation import Verdict
 
 _SIZES = (16, 20, 24, 32, 48, 64)
 
@@ -97,7 +97,6 @@ class Icons:
     """Built once per application (a QGuiApplication must exist) and handed round through the context."""
 
     verdict: dict[Verdict, QIcon]
-    outcome: dict[Outcome, QIcon]
     near_miss: QIcon
     app: QIcon
 
@@ -108,7 +107,6 @@ class Icons:
         ineligible = _icon("square", _RED, "cross")
         return cls(
             verdict={Verdict.ELIGIBLE: eligible, Verdict.POSSIBLE: possible, Verdict.INELIGIBLE: ineligible},
-            outcome={Outcome.PASS: eligible, Outcome.UNKNOWN: possible, Outcome.FAIL: ineligible},
             near_miss=_icon("diamond", _AMBER, "!"),
             app=_icon("circle", _BLUE, "check"),
         )

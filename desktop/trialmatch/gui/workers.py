@@ -71,9 +71,6 @@ class TaskRunner(QObject):
             signals.progress.connect(on_progress)
         self._pool.start(_Task(signals, fn, args, on_progress is not None))
 
-    def busy(self) -> bool:
-        return bool(self._live)
-
     def wait(self, msecs: int = -1) -> bool:
         """Block until running tasks end (at shutdown); results not yet delivered are dropped."""
         return self._pool.waitForDone(msecs)
