@@ -171,41 +171,35 @@ def _units(lines: list[str]) -> list[_Unit]:
         if not stripped:
             after_blank = True
             continue
-        parsed = None
-        if units and not after_blank:
-            last, pieces = units[-1], texts[-1]
-            if wrapped:
-                if stripped[0] not in _BULLETS:
-                    pieces.append(stripped)
-                    continue
-                parsed = _parse(raw, stripped)
-                if parsed[1] is None or parsed[0] > last.indent:
-                    pieces.append(stripped)
-                    continue
-            elif not _may_head(stripped[:100].lower()) or (
-                _section_heading(stripped) is None and _pdq_heading(stripped) is None
-            ):
-                if last.heading is not None or last.pdq is not None:
-                    joins = bool(pieces[-1])  # a heading with inline text runs on; a bare heading does not
-                elif not pieces[-1]:
-                    parsed = _parse(raw, stripped)
-                    joins = parsed[1] is None  # a lone "-" or "1." carries its text on the next line
-                elif last.marker is None and pieces[-1].endswith(":"):
-                    joins = False
-                else:
-                    parsed = _parse(raw, stripped)
-                    joins = parsed[1] is None and (last.marker is not None or parsed[0] > last.indent)
-                if joins:
-                    if pieces[-1]:
-                        pieces.append(stripped)
-                    else:
-                        pieces[-1] = stripped
-                    continue
-        after_blank = False
-        heading = pdq = None
+        if wrapped and units and not after_blank and stripped[0] not in _BULLETS:
+            texts[-1].append(stripped)
+            continue
+        parsed = heading = pdq = None
         if _may_head(stripped[:100].lower()):
             heading = _section_heading(stripped)
             pdq = _pdq_heading(stripped) if heading is None else None
+        if units and not after_blank and heading is None and pdq is None:
+            last, pieces = units[-1], texts[-1]
+            if wrapped:
+                parsed = _parse(raw, stripped)
+                joins = parsed[1] is None or parsed[0] > last.indent
+            elif last.heading is not None or last.pdq is not None:
+                joins = bool(pieces[-1])  # a heading with inline text runs on; a bare heading does not
+            elif not pieces[-1]:
+                parsed = _parse(raw, stripped)
+                joins = parsed[1] is None  # a lone "-" or "1." carries its text on the next line
+            elif last.marker is None and pieces[-1].endswith(":"):
+                joins = False
+            else:
+                parsed = _parse(raw, stripped)
+                joins = parsed[1] is None and (last.marker is not None or parsed[0] > last.indent)
+            if joins:
+                if pieces[-1]:
+                    pieces.append(stripped)
+                else:
+                    pieces[-1] = stripped
+                continue
+        after_blank = False
         if heading is not None or pdq is not None:
             units.append(_Unit(len(raw) - len(raw.lstrip()), None, "", "", heading, pdq))
             texts.append([heading.rest if heading is not None else pdq.group("rest") if pdq else ""])
@@ -289,7 +283,7 @@ _PDQ_NAMES = (
     r"|PRIOR\s*/?\s*CONCURRENT\s+THERAPY|PRIOR\s*/\s*CURRENT\s+THERAPY"
 )
 _PDQ = re.compile(rf"^(?:--\s*)?(?P<name>{_PDQ_NAMES})\s*(?:--|:)\s*(?P<rest>.*)$", re.IGNORECASE)
-_PDQ_HINTS = ("CHARACTERISTICS", "Characteristics", "THERAPY", "Therapy")
+_PDQ_HINTS = ("CHARACTERISTICS", "Characteristics", "CURRENT THERAPY", "urrent Therapy", "urrent therapy")
 _IS_PDQ = re.compile(rf"(?:{_PDQ_NAMES})\s*(?::|--)", re.IGNORECASE)
 
 _PDQ_LABELS = (
