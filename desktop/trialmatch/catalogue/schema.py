@@ -15,8 +15,8 @@ SCHEMA_VERSION = 1
 
 def _v1(db: sqlite_utils.Database) -> None:
     """Trials with their criteria, sites and contacts; full-text search; metadata and an import log."""
-    db["meta"].create({"key": str, "value": str}, pk="key")
-    db["trials"].create(
+    db.table("meta").create({"key": str, "value": str}, pk="key")
+    db.table("trials").create(
         {
             "id": str,
             "registry": str,
@@ -47,7 +47,7 @@ def _v1(db: sqlite_utils.Database) -> None:
         pk="id",
         not_null={"registry", "title", "status", "sex"},
     )
-    db["criteria"].create(
+    db.table("criteria").create(
         {
             "trial_id": str,
             "position": int,
@@ -63,7 +63,7 @@ def _v1(db: sqlite_utils.Database) -> None:
         foreign_keys=[("trial_id", "trials", "id")],
         not_null={"section", "text"},
     )
-    db["sites"].create(
+    db.table("sites").create(
         {
             "trial_id": str,
             "position": int,
@@ -79,7 +79,7 @@ def _v1(db: sqlite_utils.Database) -> None:
         pk=("trial_id", "position"),
         foreign_keys=[("trial_id", "trials", "id")],
     )
-    db["contacts"].create(
+    db.table("contacts").create(
         {
             "trial_id": str,
             "position": int,
@@ -95,7 +95,7 @@ def _v1(db: sqlite_utils.Database) -> None:
         foreign_keys=[("trial_id", "trials", "id")],
         not_null={"name", "role"},
     )
-    db["imports"].create(
+    db.table("imports").create(
         {
             "id": int,
             "file": str,
@@ -106,7 +106,7 @@ def _v1(db: sqlite_utils.Database) -> None:
         },
         pk="id",
     )
-    db["trials"].create_index(["status"])
+    db.table("trials").create_index(["status"])
     # Full-text search reads its text from this view (external content), so the catalogue does not
     # store a second copy of every criterion.
     db.execute(

@@ -185,7 +185,7 @@ class Catalogue:
                 db.conn.executemany(f"DELETE FROM {table} WHERE trial_id = ?", replaced)
             self._insert(batch.values())
             counts = {a: sum(1 for o in outcomes if o.action is a) for a in Action}
-            db["imports"].insert(
+            db.table("imports").insert(
                 {
                     "file": file_label,
                     "imported_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -273,10 +273,10 @@ class Catalogue:
                     contacts.append(_contact_row(t.id, contact_position, site_position, contact))
                     contact_position += 1
         db = self._db
-        db["trials"].insert_all(trials, replace=True)
-        db["criteria"].insert_all(criteria)
-        db["sites"].insert_all(sites)
-        db["contacts"].insert_all(contacts)
+        db.table("trials").insert_all(trials, replace=True)
+        db.table("criteria").insert_all(criteria)
+        db.table("sites").insert_all(sites)
+        db.table("contacts").insert_all(contacts)
         db.conn.executemany(
             "INSERT INTO search (rowid, title, conditions, interventions, criteria) "
             "SELECT s.rowid, s.title, s.conditions, s.interventions, s.criteria "
@@ -286,7 +286,7 @@ class Catalogue:
 
     def set_meta(self, **values: str) -> None:
         with self._db.atomic():
-            self._db["meta"].insert_all([{"key": k, "value": v} for k, v in values.items()], replace=True)
+            self._db.table("meta").insert_all([{"key": k, "value": v} for k, v in values.items()], replace=True)
 
     def compact(self) -> None:
         """Rewrite the file without free pages: the shipped catalogue is committed, so size matters."""
