@@ -27,7 +27,11 @@ from trialmatch.domain.trial import Section
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "registry"
 SETS = ("01_", "02_", "03_", "04_", "05_")
-PDQ = re.compile(r"(?:DISEASE|PATIENT|POPULATION) CHARACTERISTICS|PRIOR\s*/?\s*CONCURRENT THERAPY")
+PDQ = re.compile(
+    r"(?:DISEASE|PATIENT|POPULATION) CHARACTERISTICS\s*:|PRIOR\s*/?\s*CONCURRENT THERAPY\s*:"
+    r"|--\s*(?:Disease|Patient|Population) Characteristics\s*--|--\s*Prior/Concurrent Therapy\s*--"
+)
+"""The NCI/PDQ headings: those records state requirements only, no inclusion/exclusion split."""
 PASSES = 3
 
 
@@ -73,12 +77,13 @@ def main(directory: Path) -> None:
         unique.setdefault(nct, (source, text))
     texts = [text for _, text in unique.values() if text and text.strip()]
 
-    best = float("inf")
+    best = best_cpu = float("inf")
     for _ in range(PASSES):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         for text in texts:
             split_criteria(text)
         best = min(best, time.perf_counter() - started)
+        best_cpu = min(best_cpu, time.process_time() - started_cpu)
 
     both = pdq_split = placeholders = only_one = 0
     counts: list[int] = []
@@ -104,7 +109,8 @@ def main(directory: Path) -> None:
     print(f"share inclusion+exclusion or PDQ:     {(both + pdq_split) / with_text:.1%}")
     print(f"total criteria:                       {sum(counts):,}")
     print(f"items per record (median):            {statistics.median(counts):g}")
-    print(f"time per record (best of {PASSES}):        {best / with_text * 1e6:.0f} µs")
+    print(f"time per record (best of {PASSES}):        {best / with_text * 1e6:.0f} µs wall")
+    print(f"                                      {best_cpu / with_text * 1e6:.0f} µs CPU (shared machines)")
 
 
 if __name__ == "__main__":
