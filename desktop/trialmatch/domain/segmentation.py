@@ -630,6 +630,9 @@ def _split_run(text: str) -> list[str]:
 
 @dataclass(slots=True, eq=False)
 class _Node:
+    """An item before it becomes a Criterion: its section can still move and its children decide whether
+    a lead-in ending with ":" is a criterion or only their context."""
+
     section: Section
     number: str | None
     text: str
@@ -645,6 +648,8 @@ class _Node:
 
 @dataclass(slots=True)
 class _Label:
+    """A heading printed on its own ("Hepatic:", "Concurrent Medication:"), context for what follows."""
+
     indent: int
     text: str
     stratum: str | None
