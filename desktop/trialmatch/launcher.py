@@ -5,12 +5,15 @@ It sits outside the layers so that the CLI never imports Qt: the GUI is imported
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Sequence
 
 from trialmatch.cli.main import parse_args, run
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A frozen build re-runs this entry point in the import's worker processes.
+    multiprocessing.freeze_support()
     args = parse_args(argv)
     if args.command is None:
         from trialmatch.gui.main import run_gui

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from trialmatch.app.importing import read_and_compile
 from trialmatch.app.matching import Matcher, MatchRow
 from trialmatch.app.report import (
     ReportCatalogue,
@@ -26,6 +25,7 @@ from trialmatch.app.report import (
 from trialmatch.domain.compiled import compile_trial
 from trialmatch.domain.evaluation import Outcome, Override, Verdict
 from trialmatch.domain.patient import Patient, load_patient
+from trialmatch.registries.reading import read_path
 
 DATA = Path(__file__).parents[2] / "data"
 IMP321 = "NCT03252938"
@@ -51,7 +51,7 @@ def matcher() -> Matcher:
         DATA / "registry" / "aact_fixtures" / "xml_legacy" / "NCT00023673.xml",
         DATA / "registry" / "aact_fixtures" / "xml_legacy" / "NCT03424005.xml",
     ]
-    trials = [record.trial for path in paths for record in read_and_compile(path)]
+    trials = [record.trial for path in paths for record in read_path(path)]
     return Matcher([(trial, compile_trial(trial)) for trial in trials])
 
 
