@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from trialmatch.app.importing import place_sites
 from trialmatch.app.matching import Matcher, MatchRow
 from trialmatch.app.report import (
     ReportCatalogue,
@@ -52,6 +53,8 @@ def matcher() -> Matcher:
         DATA / "registry" / "aact_fixtures" / "xml_legacy" / "NCT03424005.xml",
     ]
     trials = [record.trial for path in paths for record in read_path(path)]
+    for trial in trials:
+        place_sites(trial)
     return Matcher([(trial, compile_trial(trial)) for trial in trials])
 
 
