@@ -25,6 +25,7 @@ from trialmatch.domain.criteria.checks import (
     PatientView,
     build_check,
     has_review,
+    register_inputs,
     review_assessment,
     rule_inputs,
     rule_strata,
@@ -114,8 +115,8 @@ class _Step:
     needs_review: bool
     fixed: Assessment | None
     """The answer when it cannot depend on the patient (a rule left for review)."""
-    last: list[tuple[Assessment, Override | None, CriterionResult]] = field(default_factory=list)
-    """The previous answer and its result, reused while the answer stays the same."""
+    last: list[tuple[PatientView, Override | None, tuple[CriterionResult, ...]]] = field(default_factory=list)
+    """The patient and results of the step's latest run, reused while its inputs keep their values."""
 
 
 class _Plan:
@@ -160,6 +161,7 @@ def _plan(compiled: CompiledTrial) -> _Plan:
             )
         )
     built = _Plan(tuple(steps), tuple(compiled.strata), any(not c.registry_field for c in compiled.criteria))
+    register_inputs(built.inputs)
     compiled._plan = built
     return built
 
@@ -188,7 +190,7 @@ def _answer(step: _Step, key: str, stratum: str | None, view: PatientView, memo:
     """The rule's answer for this patient: from this keystroke's memo, else from the previous patient when
     none of the rule's inputs changed (the same object, so results built from it are reused), else new."""
     earlier = _EARLIER.get(key)
-    if earlier is not None and (earlier[0] is view or view.same(earlier[0], step.inputs)):
+    if earlier is not None and (earlier[0] is view or step.inputs.isdisjoint(view.changed_since(earlier[0]))):
         found = earlier[1]
     else:
         found = step.check(view, stratum)
@@ -209,36 +211,42 @@ def evaluate(
     plan = _plan(compiled)
     view, memo = _memo_for(facts)
     last = plan.last
-    if last is not None and last[1] == overrides and (last[0] is view or view.same(last[0], plan.inputs)):
-        if last[0] is not view:
+    if last is not None and last[1] == overrides:
+        if last[0] is view:
+            return last[2]
+        if plan.inputs.isdisjoint(view.changed_since(last[0])):
             plan.last = (view, overrides, last[2])
-        return last[2]
+            return last[2]
     results: list[CriterionResult] = []
     for step in plan.steps:
         override = overrides.get(step.index) if overrides else None
-        if step.fixed is not None:
-            results.append(_cached(step, step.fixed, override))
+        previous = step.last[0] if step.last else None
+        if (
+            previous is not None
+            and previous[1] == override
+            and (previous[0] is view or step.inputs.isdisjoint(view.changed_since(previous[0])))
+        ):
+            results.extend(previous[2])
             continue
-        answers = []
-        for key, stratum in step.asks:
-            found = memo.get(key)
-            answers.append(found if found is not None else _answer(step, key, stratum, view, memo))
-        if len(answers) == 1:
-            results.append(_cached(step, answers[0], override))
-        else:
-            results.extend(_stratified(step, answers, plan.strata, override))
+        found = _run(step, view, memo, plan.strata, override)
+        step.last[:] = [(view, override, found)]
+        results.extend(found)
     evaluation = _verdict(compiled.trial_id, plan, tuple(results))
     plan.last = (view, overrides, evaluation)
     return evaluation
 
 
-def _cached(step: _Step, assessment: Assessment, override: Override | None) -> CriterionResult:
-    last = step.last[0] if step.last else None
-    if last is not None and last[0] is assessment and last[1] == override:
-        return last[2]
-    result = _result(step, assessment, step.criterion.criterion.stratum, override)
-    step.last[:] = [(assessment, override, result)]
-    return result
+def _run(
+    step: _Step, view: PatientView, memo: _Memo, strata: tuple[str, ...], override: Override | None
+) -> tuple[CriterionResult, ...]:
+    """The step's result(s) for this patient: one, or one per stratum group when variants disagree."""
+    stratum = step.criterion.criterion.stratum
+    if step.fixed is not None:
+        return (_result(step, step.fixed, stratum, override),)
+    answers = [memo.get(key) or _answer(step, key, asked, view, memo) for key, asked in step.asks]
+    if len(answers) == 1:
+        return (_result(step, answers[0], stratum, override),)
+    return tuple(_stratified(step, answers, strata, override))
 
 
 def _outcome(truth: bool | None, inclusion: bool) -> Outcome:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import math
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -50,11 +51,24 @@ Input = tuple[str, str]
 """What a check reads from the patient: ("lab", "anc"), ("finding", "hiv"), ("age", ""), ..."""
 
 
+_KNOWN_INPUTS: tuple[Input, ...] = ()
+_KNOWN_LOCK = threading.Lock()
+
+
+def register_inputs(inputs: Iterable[Input]) -> None:
+    """Make inputs part of every patient-to-patient comparison (called as trials are planned)."""
+    global _KNOWN_INPUTS
+    with _KNOWN_LOCK:
+        new = [i for i in inputs if i not in _KNOWN_INPUTS]
+        if new:
+            _KNOWN_INPUTS = (*_KNOWN_INPUTS, *dict.fromkeys(new))
+
+
 class PatientView:
     """The facts plus what several checks derive from them once per patient (explicit findings), and the
     value of each input a check reads, so two patients (two keystrokes) can be compared input by input."""
 
-    __slots__ = ("_values", "explicit", "facts")
+    __slots__ = ("_diffs", "_values", "explicit", "facts")
 
     def __init__(self, facts: PatientFacts) -> None:
         self.facts = facts
@@ -65,6 +79,7 @@ class PatientView:
                 found.add(concept.id)
         self.explicit = frozenset(found)
         self._values: dict[Input, object] = {}
+        self._diffs: dict[int, tuple[PatientView, int, frozenset[Input]]] = {}
 
     def value(self, item: Input) -> object:
         """The patient's value for one input, as compared between keystrokes."""
@@ -92,9 +107,16 @@ class PatientView:
             return (facts.ecog, facts.ecog_derived, facts.karnofsky, facts.karnofsky_derived)
         return (facts.treatments, facts.as_of)
 
-    def same(self, other: PatientView, inputs: frozenset[Input]) -> bool:
-        """Whether both patients have the same value for every input (then every answer is the same)."""
-        return all(self.value(i) == other.value(i) for i in inputs)
+    def changed_since(self, other: PatientView) -> frozenset[Input]:
+        """The registered inputs whose value differs from ``other``'s: computed once per pair, so each trial
+        then asks only whether its own inputs meet this set (one keystroke changes one or two inputs)."""
+        known = _KNOWN_INPUTS
+        found = self._diffs.get(id(other))
+        if found is not None and found[0] is other and found[1] == len(known):
+            return found[2]
+        changed = frozenset(i for i in known if self.value(i) != other.value(i))
+        self._diffs[id(other)] = (other, len(known), changed)
+        return changed
 
 
 Check = Callable[[PatientView, str | None], Assessment]
