@@ -905,37 +905,39 @@ class _Builder:
     def _add(self, unit: _Unit, number: str | None, text: str, parent: _Node | None) -> None:
         if not text:
             return
-        base, stratum = self._base()
         if parent is not None:
             context = (*parent.context, _strip_colon(parent.text))
             inherited = parent.inherited
             parent.children += 1
         else:
-            context, inherited = base, stratum
-        match = _LEADING_LABEL.match(text) if self.main and parent is None else None
-        if match is not None and (not context or context[-1] != match.group("label")):
-            context = (*context, match.group("label"))
-        own = _item_stratum(text)
+            context, inherited = self.base or self._base()
+            if self.main and (match := _LEADING_LABEL.match(text)) and context[-1:] != (match["label"],):
+                context = (*context, match["label"])
+        own = _item_stratum(text) if "(" in text else None
+        lead_in = text[-1] in ":："
         node = _Node(
-            section=self.section,
-            number=number,
-            text=text,
-            indent=unit.indent,
-            parent=parent,
-            context=context,
-            stratum=own or inherited,
-            inherited=own or inherited or (_heading_stratum(text) if text.endswith(":") else None),
-            top=parent is None,
+            self.section,
+            number,
+            text,
+            unit.indent,
+            parent,
+            context,
+            own or inherited,
+            own or inherited or (_heading_stratum(text) if lead_in else None),
+            0,
+            parent is None,
         )
         self.nodes.append(node)
         self.stack.append(node)
         if self.labels:
-            self.labels[-1].items += 1
-            self.labels[-1].bullets = unit.marker is not None
-        if self.scope is not None and parent is self.scope.node:
-            self.scope.last = node
-        if text.endswith((":", "：")):
-            self.scope = _Scope(node, lab=_LAB_HEADING.search(text) is not None, plain=unit.marker is None)
+            label = self.labels[-1]
+            label.items += 1
+            label.bullets = unit.marker is not None
+        scope = self.scope
+        if scope is not None and parent is scope.node:
+            scope.last = node
+        if lead_in:
+            self.scope = _Scope(node, _LAB_HEADING.search(text) is not None, unit.marker is None)
 
     def flat(self, unit: _Unit) -> None:
         """A PDQ paragraph: headings and sub-headings inline, requirements run together."""
