@@ -23,7 +23,15 @@ from trialmatch.domain.criteria.derived import DERIVED_ANALYTES, DerivedValueRul
 from trialmatch.domain.criteria.lab import LabException, LabThreshold, StratumVariant, ThresholdFields
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
 from trialmatch.domain.criteria.numbers import Number, Quantity, find_bare_limits, find_quantities
-from trialmatch.domain.criteria.text import Read, Segment, Span, leftover_words, parenthesised, word_set
+from trialmatch.domain.criteria.text import (
+    Read,
+    Segment,
+    Span,
+    inside,
+    leftover_words,
+    parenthesised,
+    word_set,
+)
 from trialmatch.domain.lexicon import Concept, find_concepts, resolve_finding
 from trialmatch.domain.trial import Section
 from trialmatch.domain.units import UnitError, convert, units_for
@@ -274,17 +282,17 @@ def _read(
     label = _LABEL.match(segment.norm, segment.start, segment.end)
     if label:
         claimed.append(label.span())
-    mentions = [m for m in mentions if not _inside((m.start, m.end), claimed)]
+    mentions = [m for m in mentions if not inside((m.start, m.end), claimed)]
     quantities = list(quantities)
     for extra in [_bare_quantity(b) for b in bare] + _normal_words(segment, mentions):
         if not any(_overlap(extra, q) for q in quantities):
             quantities.append(extra)
     quantities.sort(key=lambda q: q.start)
-    quantities = [q for q in quantities if not _within(q, claimed)]
+    quantities = [q for q in quantities if not inside((q.start, q.end), claimed)]
     conditions, condition_spans = _bracketed_conditions(segment, quantities, mentions, claimed)
     claimed.extend(condition_spans)
-    mentions = [m for m in mentions if not _inside((m.start, m.end), condition_spans)]
-    quantities = [q for q in quantities if not _inside((q.start, q.end), condition_spans)]
+    mentions = [m for m in mentions if not inside((m.start, m.end), condition_spans)]
+    quantities = [q for q in quantities if not inside((q.start, q.end), condition_spans)]
     methods = [
         (m.start(), m.end(), method)
         for pattern, method in _METHODS
@@ -307,14 +315,6 @@ def _read(
     if "or" in joiners and joiners - {"or"}:
         raise _UnreadableError("'and' and 'or' mixed between thresholds: which binds first is not stated")
     return AnyOf(source_span=segment.span, children=rules) if joiners == {"or"} else _all_of(segment, rules)
-
-
-def _within(q: Quantity, spans: list[Span]) -> bool:
-    return any(s <= q.start and q.end <= e for s, e in spans)
-
-
-def _inside(span: Span, spans: list[Span]) -> bool:
-    return any(s <= span[0] and span[1] <= e for s, e in spans)
 
 
 def _overlap(a: Quantity, b: Quantity) -> bool:
@@ -364,7 +364,7 @@ def _bracketed_conditions(
     spans: list[Span] = []
     groups = parenthesised(segment)
     for start, end in groups:
-        if _inside((start + 1, end - 1), claimed):
+        if inside((start + 1, end - 1), claimed):
             continue
         inner = segment.norm[start:end]
         stratum = _STRATUM.fullmatch(inner)
@@ -382,12 +382,12 @@ def _bracketed_conditions(
             spans.append((start, end))
     previous: Quantity | None = None
     for q in quantities:
-        if _inside((q.start, q.end), spans) or _inside((q.start, q.end), claimed):
+        if inside((q.start, q.end), spans) or inside((q.start, q.end), claimed):
             continue
         alternative = previous is not None and not any(previous.end <= m.start < q.start for m in mentions)
         previous = q
         cue = _CUE_START.match(segment.norm, q.end, segment.end)
-        if not cue or _inside(cue.span("cue"), claimed):
+        if not cue or inside(cue.span("cue"), claimed):
             continue
         end_match = _CLAUSE_END.search(segment.norm, cue.end(), segment.end)
         end = end_match.start() if end_match else segment.end
@@ -683,7 +683,7 @@ def _variant(
         exceptions.extend(condition.exceptions)
     claimed = [(first.start, first.end), *condition_spans, *((m.start, m.end) for m in mentions)]
     leftover = leftover_words(text, claimed, _LAB_FILLER)
-    if leftover or any(not _inside((q.start, q.end), condition_spans) for q in quantities[1:]):
+    if leftover or any(not inside((q.start, q.end), condition_spans) for q in quantities[1:]):
         raise _UnreadableError(f"stratum {label} variant not understood: '{text.quote()}'")
     return StratumVariant(stratum=label, exceptions=exceptions, source_span=span, **fields.model_dump())
 

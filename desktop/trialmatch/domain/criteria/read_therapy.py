@@ -15,7 +15,7 @@ from trialmatch.domain.criteria.numbers import Quantity, find_quantities
 from trialmatch.domain.criteria.temporal import AGENT_CLASSES, Relation, TemporalTherapyRule, WindowUnit
 from trialmatch.domain.criteria.text import Read, Segment, Span, leftover_words, word_set
 
-_CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         r"(?:systemic\s+)?anti[\s-]?(?:cancer|neoplastic|tumou?r)\s+(?:therapy|therapies|treatments?|regimens?|agents?"
         r"|drugs?|medications?)|antineoplastic\s+(?:therapy|therapies|treatments?|agents?)|systemic\s+(?:cancer\s+)?"
@@ -55,8 +55,9 @@ _CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("cell therapy",),
     ),
 )
+"""Wordings of therapy categories and the patient-file categories (patient format v1) each one means."""
 _CATEGORY = re.compile(
-    r"(?<![a-z])(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_CATEGORY_WORDS)) + r")(?![a-z])"
+    r"(?<![a-z])(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(CATEGORY_WORDS)) + r")(?![a-z])"
 )
 _AGENT_NAMES = {
     r"anti[\s-]?pd[\s-]?(?:l)?[\s-]?1|pd[\s-]?1\s*/\s*pd[\s-]?l[\s-]?1|pd[\s-]?l?1|pdl[\s-]?1": (
@@ -133,7 +134,7 @@ def read_therapy(segment: Segment) -> Read | None:
         if any(s <= match.start() < e for s, e in claimed):
             continue
         index = int(next(name for name, value in match.groupdict().items() if value)[1:])
-        named.append((match, _CATEGORY_WORDS[index][1]))
+        named.append((match, CATEGORY_WORDS[index][1]))
         claimed.append(match.span())
     categories = _categories(segment, named)
     if not categories and not agents:
@@ -174,7 +175,7 @@ def read_therapy(segment: Segment) -> Read | None:
 def _categories(segment: Segment, named: list[tuple[re.Match[str], tuple[str, ...]]]) -> list[str]:
     """Categories named, where "anti-cancer regimens (i.e. chemotherapy, ...)" means only those listed."""
     defined = _DEFINITION.search(segment.norm, segment.start, segment.end)
-    generic = _CATEGORY_WORDS[0][1]
+    generic = CATEGORY_WORDS[0][1]
     categories: list[str] = []
     for _, names in named:
         if (

@@ -15,19 +15,6 @@ from trialmatch.domain.criteria.base import RuleBase
 Relation = Literal["prior", "current", "none"]
 WindowUnit = Literal["days", "weeks", "months", "years"]
 
-CATEGORIES = (
-    "chemotherapy",
-    "immunotherapy",
-    "targeted therapy",
-    "radiotherapy",
-    "surgery",
-    "hormone therapy",
-    "stem cell transplant",
-    "cell therapy",
-    "other",
-)
-"""The patient file's treatment category vocabulary (patient format v1)."""
-
 AGENT_CLASSES: dict[str, tuple[str, ...]] = {
     "pd-1/pd-l1 inhibitor": (
         "pembrolizumab",
