@@ -39,8 +39,8 @@ def verdict_text(evaluation: TrialEvaluation) -> str:
     remaining ones are worth naming exactly then.
     """
     label = VERDICT_TEXT[evaluation.verdict]
-    partial = evaluation.open_strata and evaluation.n_fail and evaluation.verdict is not Verdict.INELIGIBLE
-    if partial:
+    partial = evaluation.verdict is not Verdict.INELIGIBLE and evaluation.n_fail > 0
+    if partial and evaluation.open_strata:
         noun = "stratum" if len(evaluation.open_strata) == 1 else "strata"
         return f"{label} — {noun} {', '.join(evaluation.open_strata)}"
     return label
@@ -78,8 +78,7 @@ def criterion_html(result: CriterionResult, actions: str = "") -> str:
     """
     outcome = result.result
     head = (
-        f"<b>{_OUTCOME_MARK[outcome]} {escape(OUTCOME_TEXT[outcome])}</b> · "
-        f"<span style='color:#555'>{escape(criterion_label(result))}</span>"
+        f"<b>{_OUTCOME_MARK[outcome]} {escape(OUTCOME_TEXT[outcome])}</b> · {escape(criterion_label(result))}"
     )
     lines = [f"<p style='margin-bottom:2px'>{head}<br>{escape(result.text)}</p>", "<ul style='margin-top:0'>"]
     details: list[tuple[str, str]] = [("Reason", result.reason)]
