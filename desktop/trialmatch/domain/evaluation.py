@@ -5,14 +5,15 @@ unknown: missing data never fails a patient. A criterion restricted to a stratum
 stratum; the trial is ineligible only when every stratum is excluded.
 
 This runs on every keystroke against thousands of trials, so the per-trial plan (one check per rule, built
-by ``criteria.checks``) is made once and kept on the compiled trial, and a rule's answer is memoised per
-patient: the same "ECOG 0-1" or "ANC ≥ 1,500/µL" in a thousand trials is decided once.
+by ``criteria.checks``) is made once and kept on the compiled trial; a rule's answer is memoised per patient
+(the same "ECOG 0-1" in a thousand trials is decided once); and after a keystroke only the trials and
+criteria that read a changed input (the lab just typed) are evaluated again, the rest keep their results.
 """
 
 from __future__ import annotations
 
 import threading
-import weakref
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -169,20 +170,26 @@ def _plan(compiled: CompiledTrial) -> _Plan:
 # --- memo per patient -------------------------------------------------------------------------------------
 
 _Memo = dict[str, Assessment]
-_MEMOS: weakref.WeakKeyDictionary[PatientFacts, tuple[PatientView, _Memo]] = weakref.WeakKeyDictionary()
+_MEMOS: OrderedDict[int, tuple[PatientView, _Memo]] = OrderedDict()
 _MEMO_LOCK = threading.Lock()
+_MEMO_PATIENTS = 8
+"""Patients (keystrokes) whose answers are kept; a view holds its facts, so the cache is bounded, not weak."""
 _EARLIER: dict[str, tuple[PatientView, Assessment]] = {}
 """Each rule's latest answer with the patient it was given for, reused while the rule's inputs agree."""
 _EARLIER_LIMIT = 200_000
 
 
 def _memo_for(facts: PatientFacts) -> tuple[PatientView, _Memo]:
-    """Answers already given for this patient; dropped with the facts object (one per keystroke)."""
+    """Answers already given for this patient (one facts object per keystroke); the oldest are dropped."""
     with _MEMO_LOCK:
-        memo = _MEMOS.get(facts)
-        if memo is None:
-            memo = (PatientView(facts), {})
-            _MEMOS[facts] = memo
+        memo = _MEMOS.get(id(facts))
+        if memo is not None and memo[0].facts is facts:
+            _MEMOS.move_to_end(id(facts))
+            return memo
+        memo = (PatientView(facts), {})
+        _MEMOS[id(facts)] = memo
+        while len(_MEMOS) > _MEMO_PATIENTS:
+            _MEMOS.popitem(last=False)
         return memo
 
 

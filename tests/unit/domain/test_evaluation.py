@@ -240,3 +240,18 @@ def test_a_new_keystroke_changes_only_what_depends_on_it():
     assert changed.results[1] is first.results[1]
     back = evaluate(compiled, patient(ecog=1, labs=[{"test": "ANC", "value": 2.0, "unit": "10^9/L"}]))
     assert back.verdict is Verdict.ELIGIBLE
+
+
+def test_old_keystrokes_are_not_kept_alive():
+    import gc
+    import weakref
+
+    compiled = trial(("inclusion", "ANC ≥ 1.5 x 10^9/L"), ("inclusion", "ECOG 0-1"))
+    kept = []
+    for step in range(40):
+        facts = patient(ecog=step % 2, labs=[{"test": "ANC", "value": 1 + step / 10, "unit": "10^9/L"}])
+        evaluate(compiled, facts)
+        kept.append(weakref.ref(facts))
+        del facts
+    gc.collect()
+    assert sum(ref() is not None for ref in kept) <= 9

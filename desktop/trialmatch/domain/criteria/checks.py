@@ -12,6 +12,7 @@ import calendar
 import datetime as dt
 import math
 import threading
+import weakref
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -68,7 +69,7 @@ class PatientView:
     """The facts plus what several checks derive from them once per patient (explicit findings), and the
     value of each input a check reads, so two patients (two keystrokes) can be compared input by input."""
 
-    __slots__ = ("_diffs", "_values", "explicit", "facts")
+    __slots__ = ("__weakref__", "_diffs", "_values", "explicit", "facts")
 
     def __init__(self, facts: PatientFacts) -> None:
         self.facts = facts
@@ -79,7 +80,7 @@ class PatientView:
                 found.add(concept.id)
         self.explicit = frozenset(found)
         self._values: dict[Input, object] = {}
-        self._diffs: dict[int, tuple[PatientView, int, frozenset[Input]]] = {}
+        self._diffs: dict[int, tuple[weakref.ref[PatientView], int, frozenset[Input]]] = {}
 
     def value(self, item: Input) -> object:
         """The patient's value for one input, as compared between keystrokes."""
@@ -109,13 +110,14 @@ class PatientView:
 
     def changed_since(self, other: PatientView) -> frozenset[Input]:
         """The registered inputs whose value differs from ``other``'s: computed once per pair, so each trial
-        then asks only whether its own inputs meet this set (one keystroke changes one or two inputs)."""
+        then asks only whether its own inputs meet this set (one keystroke changes one or two inputs). The
+        other patient is held weakly, so a session's keystrokes do not keep each other alive."""
         known = _KNOWN_INPUTS
         found = self._diffs.get(id(other))
-        if found is not None and found[0] is other and found[1] == len(known):
+        if found is not None and found[0]() is other and found[1] == len(known):
             return found[2]
         changed = frozenset(i for i in known if self.value(i) != other.value(i))
-        self._diffs[id(other)] = (other, len(known), changed)
+        self._diffs[id(other)] = (weakref.ref(other), len(known), changed)
         return changed
 
 
