@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 from pydantic import TypeAdapter
 
@@ -96,6 +95,8 @@ class Matcher:
         self._cards = {card.trial_id: card for card, _ in self._entries}
         self._trials = {trial.id: trial for trial, _ in trials}
         self._compiled = {card.trial_id: compiled for card, compiled in self._entries}
+        self._distances: dict[str, dict[str, tuple[str, float]]] = {}
+        """Nearest site per trial, by clinic location: it changes rarely while labs are typed."""
 
     @classmethod
     def load(cls, catalogue: Catalogue) -> Matcher:
@@ -124,7 +125,7 @@ class Matcher:
         """Every trial (or those in ``only``) evaluated and ranked; ineligible ones last."""
         facts = PatientFacts(patient, as_of)
         overrides = overrides or {}
-        distances = _distances_for(self, patient.location)
+        distances = self._nearest_for(patient.location)
         rows: dict[str, tuple[TrialCard, TrialEvaluation, str | None, float | None]] = {}
         inputs: list[RankInput] = []
         for card, compiled in self._entries:
@@ -141,6 +142,16 @@ class Matcher:
             result.append(MatchRow(card, evaluation, item.score, site, km))
         return result
 
+    def _nearest_for(self, location: str | None) -> Mapping[str, tuple[str, float]]:
+        key = (location or "").strip()
+        if not key:
+            return {}
+        if key not in self._distances:
+            if len(self._distances) >= 8:
+                self._distances.pop(next(iter(self._distances)))
+            self._distances[key] = self.nearest_sites(key)
+        return self._distances[key]
+
     def nearest_sites(self, location: str | None) -> dict[str, tuple[str, float]]:
         """Trial id -> (nearest site label, km) for a clinic location; empty when it cannot be placed."""
         place = locate_text(location)
@@ -156,17 +167,6 @@ class Matcher:
             if best is not None:
                 nearest[card.trial_id] = best
         return nearest
-
-
-@lru_cache(maxsize=8)
-def _cached_distances(matcher: Matcher, location: str) -> dict[str, tuple[str, float]]:
-    return matcher.nearest_sites(location)
-
-
-def _distances_for(matcher: Matcher, location: str | None) -> Mapping[str, tuple[str | None, float | None]]:
-    if not location or not location.strip():
-        return {}
-    return _cached_distances(matcher, location.strip())
 
 
 def in_country(card: TrialCard, country: str) -> bool:
