@@ -103,21 +103,30 @@ def _similar(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= 88)
 
 
+def _fit(condition: str, wanted: frozenset[str]) -> float:
+    if _BASKET.match(condition.strip().lower()):
+        return 0.5
+    offered = _words(condition)
+    if not wanted or not offered:
+        return 0.0
+    shared = sum(1 for w in wanted if any(_similar(w, o) for o in offered))
+    covered = sum(1 for o in offered if any(_similar(o, w) for w in wanted))
+    return (shared + covered) / (len(wanted) + len(offered))
+
+
 @lru_cache(maxsize=65536)
 def _relevance(conditions: tuple[str, ...], diagnosis: str) -> float:
+    """Best-fitting condition, scaled down when most of the trial's conditions are other diseases.
+
+    A melanoma trial should rank above a protocol that lists melanoma among twenty other cancers.
+    """
     wanted = _words(diagnosis)
-    best = 0.0
-    for condition in conditions:
-        if _BASKET.match(condition.strip().lower()):
-            best = max(best, 0.5)
-            continue
-        offered = _words(condition)
-        if not wanted or not offered:
-            continue
-        shared = sum(1 for w in wanted if any(_similar(w, o) for o in offered))
-        covered = sum(1 for o in offered if any(_similar(o, w) for w in wanted))
-        best = max(best, (shared + covered) / (len(wanted) + len(offered)))
-    return round(best, 3)
+    fits = [_fit(condition, wanted) for condition in conditions]
+    if not fits:
+        return 0.0
+    best = max(fits)
+    specific = sum(1 for f in fits if f >= 0.5) / len(fits)
+    return round(best * (0.75 + 0.25 * specific), 3)
 
 
 def relevance(conditions: Sequence[str], diagnosis: str | None) -> float:

@@ -20,12 +20,20 @@ from trialmatch.domain.ranking import RankInput, rank, relevance
         (["Breast Carcinoma"], "breast cancer", 1.0),
         (["Uveal Melanoma"], "metastatic melanoma", 0.667),
         (["Advanced Solid Tumors"], "melanoma", 0.5),
-        (["Asthma", "Melanoma, Cutaneous"], "melanoma", 0.667),
+        (["Asthma", "Melanoma, Cutaneous"], "melanoma", 0.583),
+        (["Melanoma", "Ovarian Cancer", "Prostate Cancer"], "metastatic melanoma", 0.833),
         (["Melanoma"], None, 0.0),
     ],
 )
 def test_relevance(conditions, diagnosis, score):
     assert relevance(conditions, diagnosis) == score
+
+
+def test_a_melanoma_trial_outranks_a_protocol_listing_melanoma_among_other_cancers():
+    specific = relevance(["Metastatic Melanoma", "Advanced Melanoma"], "metastatic melanoma")
+    listed = relevance(["Synovial Cell Cancer", "Melanoma", "Colorectal Cancer"], "metastatic melanoma")
+    assert specific == 1.0
+    assert listed < specific
 
 
 def _item(trial_id, verdict=Verdict.POSSIBLE, conditions=("Melanoma",), is_open=True, unknown=0, km=None):
