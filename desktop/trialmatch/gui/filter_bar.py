@@ -14,10 +14,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -78,6 +79,11 @@ class FilterBar(QWidget):
         self.country = QComboBox()
         self.country.setEditable(True)
         self.country.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        # Sized for a typical name, not the longest one ("South Georgia and the South Sandwich Islands"),
+        # so the filter bar never forces the window wider than a clinic screen.
+        for combo in (self.phase, self.country):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
         self.set_countries(countries)
         self.max_km = QSpinBox()
         self.max_km.setRange(0, 20_000)
@@ -86,23 +92,24 @@ class FilterBar(QWidget):
         self.max_km.setSpecialValueText("Any distance")
         self.max_km.setAccelerated(True)
 
-        layout = QGridLayout(self)
+        # Two independent rows (not a grid): a grid would size each column for the wider of two
+        # unrelated cells and make the bar, and so the window, wider than it needs to be.
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        top, bottom = QHBoxLayout(), QHBoxLayout()
+        layout.addLayout(top)
+        layout.addLayout(bottom)
         search_label = QLabel("Search (Ctrl+F):")
         search_label.setBuddy(self.search)
-        layout.addWidget(search_label, 0, 0)
-        layout.addWidget(self.search, 0, 1, 1, 3)
-        layout.addWidget(self.open_only, 0, 4)
-        layout.addWidget(self.hide_ineligible, 0, 5)
-        for column, (text, widget) in enumerate(
-            (("Phas&e:", self.phase), ("Co&untry:", self.country), ("Within:", self.max_km))
-        ):
+        top.addWidget(search_label)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.open_only)
+        top.addWidget(self.hide_ineligible)
+        for text, widget in (("Phas&e:", self.phase), ("Co&untry:", self.country), ("Within:", self.max_km)):
             label = QLabel(text)
             label.setBuddy(widget)
-            layout.addWidget(label, 1, column * 2, alignment=Qt.AlignmentFlag.AlignRight)
-            layout.addWidget(widget, 1, column * 2 + 1)
-        layout.setColumnStretch(1, 1)
-        layout.setColumnStretch(3, 1)
+            bottom.addWidget(label)
+            bottom.addWidget(widget, 1)
         for first, second in (
             (self.search, self.open_only),
             (self.open_only, self.hide_ineligible),

@@ -64,6 +64,16 @@ def _draw(size: int, shape: str, colour: QColor, glyph: str) -> QPixmap:
                 ]
             )
         )
+    elif shape == "triangle":
+        painter.drawPolygon(
+            QPolygonF(
+                [
+                    QPointF(box.center().x(), box.top()),
+                    QPointF(box.right(), box.bottom()),
+                    QPointF(box.left(), box.bottom()),
+                ]
+            )
+        )
     else:
         painter.drawRoundedRect(box, size * 0.14, size * 0.14)
     pen = QPen(QColor("white"), max(1.5, size * 0.12))
@@ -80,7 +90,9 @@ def _draw(size: int, shape: str, colour: QColor, glyph: str) -> QPixmap:
         font.setBold(True)
         font.setPixelSize(max(8, round(size * 0.62)))
         painter.setFont(font)
-        painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, glyph)
+        # In a triangle the glyph sits low, where the shape is wide enough to hold it.
+        top = size * 0.18 if shape == "triangle" else 0
+        painter.drawText(QRectF(0, top, size, size - top), Qt.AlignmentFlag.AlignCenter, glyph)
     painter.end()
     return pixmap
 
@@ -103,7 +115,8 @@ class Icons:
     @classmethod
     def build(cls) -> Icons:
         eligible = _icon("circle", _GREEN, "check")
-        possible = _icon("diamond", _AMBER, "?")
+        # Not a diamond with "?": at 16 px that is the replacement character "�" and reads as broken text.
+        possible = _icon("triangle", _AMBER, "?")
         ineligible = _icon("square", _RED, "cross")
         return cls(
             verdict={Verdict.ELIGIBLE: eligible, Verdict.POSSIBLE: possible, Verdict.INELIGIBLE: ineligible},

@@ -634,8 +634,13 @@ class MainWindow(QMainWindow):
         elif not isinstance(geometry, QByteArray):
             self.resize(self.screen().availableGeometry().size() * 0.85)
         state = settings.value("window/state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
+        if not isinstance(state, QByteArray) or not self.restoreState(state):
+            # First start: wide enough for "metastatic melanoma" and a lab name with its unit. Qt ignores
+            # dock sizes until the window is laid out, hence after the first show.
+            width = self.fontMetrics().averageCharWidth() * 52
+            QTimer.singleShot(
+                0, lambda: self.resizeDocks([self.panel_dock], [width], Qt.Orientation.Horizontal)
+            )
         splitter = settings.value("window/splitter")
         if not isinstance(splitter, QByteArray) or not self.splitter.restoreState(splitter):
             self.splitter.setSizes([64, 36])
