@@ -1,18 +1,12 @@
-"""parse_criterion never raises, whatever the text: one odd sentence must not stop an import.
-
-Needs hypothesis (not yet in the pinned test extras: hypothesis==6.170.15); skipped where it is absent.
-"""
+"""parse_criterion never raises, whatever the text: one odd sentence must not stop an import."""
 
 from __future__ import annotations
 
-import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from trialmatch.domain.criteria import Rule, parse_criterion
 from trialmatch.domain.trial import Section
-
-hypothesis = pytest.importorskip("hypothesis")
-st = pytest.importorskip("hypothesis.strategies")
-given, settings, HealthCheck = hypothesis.given, hypothesis.settings, hypothesis.HealthCheck
 
 INC, EXC = Section.INCLUSION, Section.EXCLUSION
 
