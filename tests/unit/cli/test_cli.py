@@ -133,7 +133,8 @@ def test_as_of_overrides_the_file_date(seeded, capsys):
 def test_parse_prints_rules_for_any_text(tmp_path, capsys):
     text = tmp_path / "criteria.txt"
     text.write_text(
-        "Inclusion Criteria:\n- ANC ≥ 1.500/µl\n- Platelets ≥ 100 x 109/L\nExclusion Criteria:\n- Pregnancy\n",
+        "Inclusion Criteria:\n- ANC ≥ 1.500/µl\n- Platelets ≥ 100 x 109/L\n"
+        "Exclusion Criteria:\n- Pregnancy\n",
         encoding="utf-8",
     )
     assert trialmatch("parse", text, "--json") == 0
