@@ -80,6 +80,8 @@ class Section(StrEnum):
 class ContactRole(StrEnum):
     CENTRAL_CONTACT = "central_contact"
     PRINCIPAL_INVESTIGATOR = "principal_investigator"
+    STUDY_CHAIR = "study_chair"
+    STUDY_DIRECTOR = "study_director"
     RESPONSIBLE_PARTY = "responsible_party"
     SPONSOR = "sponsor"
     SITE_CONTACT = "site_contact"
@@ -89,6 +91,14 @@ class Sex(StrEnum):
     ALL = "all"
     FEMALE = "female"
     MALE = "male"
+
+
+def official_role(raw: str | None) -> ContactRole:
+    """A registry's role of an overall official ("Study Chair", "STUDY_DIRECTOR") in our vocabulary."""
+    key = re.sub(r"[\s_\-]+", " ", raw or "").strip().lower()
+    return {"study chair": ContactRole.STUDY_CHAIR, "study director": ContactRole.STUDY_DIRECTOR}.get(
+        key, ContactRole.PRINCIPAL_INVESTIGATOR
+    )
 
 
 class Contact(Model):

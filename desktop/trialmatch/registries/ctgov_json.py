@@ -21,6 +21,7 @@ from trialmatch.domain.trial import (
     Trial,
     normalise_phase,
     normalise_sex,
+    official_role,
     parse_age_years,
 )
 from trialmatch.registries.ctgov_common import (
@@ -315,12 +316,12 @@ def _site(location: dict[str, Any]) -> Site:
 
 
 def _contacts_locations(module: dict[str, Any], warnings: Warnings) -> Fields:
-    """Officials of every role (investigator, chair, director) lead the study: all are investigators here."""
+    """Central contacts, overall officials with their role (investigator, chair, director), and sites."""
     contacts = [
         _contact(person, ContactRole.CENTRAL_CONTACT) for person in _objects(module, "centralContacts")
     ]
     contacts += [
-        _contact(person, ContactRole.PRINCIPAL_INVESTIGATOR)
+        _contact(person, official_role(_text(person, "role")))
         for person in _objects(module, "overallOfficials")
     ]
     return {"contacts": contacts, "sites": [_site(location) for location in _objects(module, "locations")]}

@@ -23,6 +23,7 @@ from trialmatch.domain.trial import (
     Trial,
     normalise_phase,
     normalise_sex,
+    official_role,
     parse_age_years,
 )
 from trialmatch.registries.ctgov_common import (
@@ -298,7 +299,7 @@ def _trial(root: ET.Element, nct_id: str) -> Trial:
         elif tag == "overall_contact_backup":
             backups.append(_person(child, ContactRole.CENTRAL_CONTACT))
         elif tag == "overall_official":
-            officials.append(_person(child, ContactRole.PRINCIPAL_INVESTIGATOR))
+            officials.append(_person(child, official_role(child.findtext("role"))))
         elif tag == "responsible_party":
             responsible = _responsible_party(child)
         elif tag == "sponsors":

@@ -46,3 +46,12 @@ def test_sex_defaults_to_all():
     assert normalise_sex("FEMALE") is Sex.FEMALE
     assert normalise_sex("All") is Sex.ALL
     assert normalise_sex(None) is Sex.ALL
+
+
+def test_official_roles_keep_chairs_and_directors_apart_from_investigators():
+    from trialmatch.domain.trial import ContactRole, official_role
+
+    assert official_role("Study Chair") is ContactRole.STUDY_CHAIR
+    assert official_role("STUDY_DIRECTOR") is ContactRole.STUDY_DIRECTOR
+    assert official_role("Principal Investigator") is ContactRole.PRINCIPAL_INVESTIGATOR
+    assert official_role(None) is ContactRole.PRINCIPAL_INVESTIGATOR

@@ -104,7 +104,7 @@ def test_central_contacts_backup_officials_and_responsible_party_in_that_order()
             None,
         ),
         (
-            ContactRole.PRINCIPAL_INVESTIGATOR,
+            ContactRole.STUDY_DIRECTOR,
             "M Elhafeez Assistant Professor Obstetrics and Gy, phD",
             None,
             None,
