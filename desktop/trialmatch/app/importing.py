@@ -6,13 +6,11 @@ the whole import with the catalogue untouched; then each file is written in its 
 
 from __future__ import annotations
 
-import gc
 import logging
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +18,7 @@ from trialmatch.catalogue.store import Action, Catalogue, IncomingRecord, Record
 from trialmatch.domain.criteria import parse_criterion
 from trialmatch.domain.geo import locate
 from trialmatch.domain.trial import Section, Trial
-from trialmatch.registries.reading import ReadRecord, read_path
+from trialmatch.registries.reading import ReadRecord, collector_paused, read_path
 
 log = logging.getLogger(__name__)
 
@@ -61,20 +59,8 @@ def _compile_one(key: CriterionKey) -> CompiledRule:
 
 
 def _compile_chunk(keys: list[CriterionKey]) -> list[CompiledRule]:
-    with _gc_paused():
+    with collector_paused():
         return [_compile_one(k) for k in keys]
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Parsing allocates many small objects that all live on; cyclic GC passes over them are wasted."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def compile_rules(trials: Sequence[Trial]) -> list[list[CompiledRule]]:
@@ -118,7 +104,7 @@ def import_files(
     trials = [r.trial for _, records in read for r in records]
     if progress:
         progress(len(paths), total, "Reading the criteria")
-    with _gc_paused():
+    with collector_paused():
         for trial in trials:
             place_sites(trial)
         rules = iter(compile_rules(trials))

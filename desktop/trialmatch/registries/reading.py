@@ -67,12 +67,12 @@ def read_path(path: Path) -> list[ReadRecord]:
         data = path.read_bytes()
     except OSError as exc:
         raise RegistryError(path.name, f"cannot be read ({exc.strerror or exc})") from None
-    with _collector_paused():
+    with collector_paused():
         return _read(data, path.name, None)
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """A bulk read builds millions of objects and no reference cycles; the cyclic collector would rescan
     them a dozen times over, half the read time of a 6,786-record ZIP. It is restored, never left off."""
     was_enabled = gc.isenabled()

@@ -8,6 +8,7 @@ an ``ImportWarning``, never guessed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from trialmatch.domain.segmentation import split_criteria
@@ -147,3 +148,15 @@ def eligibility(lines: list[str]) -> tuple[str | None, list[Criterion]]:
         return None, []
     block = "\n".join(line.rstrip() for line in lines)
     return block, split_criteria(block)
+
+
+def dated(
+    parse: Callable[[str], date | None], raw: str | None, field: str, warnings: list[ImportWarning]
+) -> date | None:
+    """A page's date read with the page's own date format; unreadable ones become a warning, not a guess."""
+    if not raw:
+        return None
+    parsed = parse(raw)
+    if parsed is None:
+        warnings.append(ImportWarning(field=field, message=f"unreadable date {raw!r}"))
+    return parsed

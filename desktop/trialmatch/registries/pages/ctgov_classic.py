@@ -8,7 +8,6 @@ The classic site laid records out as tables; saved as text, each row is a line o
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from trialmatch.domain.trial import (
     Arm,
@@ -26,6 +25,7 @@ from trialmatch.registries.errors import RegistryError
 from trialmatch.registries.pages._shared import (
     age_years,
     clean,
+    dated,
     eligibility,
     long_date,
     name_phone_email,
@@ -235,15 +235,6 @@ def _other_ids(lines: list[str]) -> list[Identifier]:
     ]
 
 
-def _dated(raw: str | None, field: str, warnings: list[ImportWarning]) -> date | None:
-    if not raw:
-        return None
-    parsed = long_date(raw)
-    if parsed is None:
-        warnings.append(ImportWarning(field=field, message=f"unreadable date {raw!r}"))
-    return parsed
-
-
 def read(text: str, source: str) -> Trial:
     match = _ID.search(text)
     if not match:
@@ -315,8 +306,10 @@ def read(text: str, source: str) -> Trial:
         criteria=criteria,
         sites=sites,
         contacts=contacts,
-        last_update=_dated(_status_block(lines, "Last Update Posted"), "last_update", warnings),
-        start_date=_dated(_labelled(lines, r"(?:Actual|Estimated) Study Start Date"), "start_date", warnings),
+        last_update=dated(long_date, _status_block(lines, "Last Update Posted"), "last_update", warnings),
+        start_date=dated(
+            long_date, _labelled(lines, r"(?:Actual|Estimated) Study Start Date"), "start_date", warnings
+        ),
         identifiers=_other_ids(lines),
         summary="\n".join(line.strip() for line in summary_lines if line.strip()) or None,
         warnings=warnings,

@@ -9,7 +9,6 @@ cut out before anything is read. Some labels are typed with Cyrillic look-alike 
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from trialmatch.domain.trial import (
     Contact,
@@ -24,6 +23,7 @@ from trialmatch.domain.trial import (
 from trialmatch.registries.errors import RegistryError
 from trialmatch.registries.pages._shared import (
     clean,
+    dated,
     day_month_year,
     eligibility,
     fold_lookalikes,
@@ -206,15 +206,6 @@ def _prefixed(lines: list[str], prefix: str) -> str | None:
     return next((line.removeprefix(prefix).strip() for line in lines if line.startswith(prefix)), None)
 
 
-def _dated(raw: str | None, field: str, warnings: list[ImportWarning]) -> date | None:
-    if not raw:
-        return None
-    parsed = day_month_year(raw)
-    if parsed is None:
-        warnings.append(ImportWarning(field=field, message=f"unreadable date {raw!r}"))
-    return parsed
-
-
 def read(text: str, source: str) -> Trial:
     match = _ID.search(text)
     if not match:
@@ -227,9 +218,11 @@ def read(text: str, source: str) -> Trial:
     warnings: list[ImportWarning] = []
 
     update_match = re.search(r"Last updated:\s*(\S+)", _prefixed(lines, "Published:") or "")
-    last_update = _dated(update_match.group(1) if update_match else None, "last_update", warnings)
+    last_update = dated(
+        day_month_year, update_match.group(1) if update_match else None, "last_update", warnings
+    )
     start_key = next((key for key in keys if key.startswith("Start date")), None)
-    start_date = _dated(_first(rows, start_key) if start_key else None, "start_date", warnings)
+    start_date = dated(day_month_year, _first(rows, start_key) if start_key else None, "start_date", warnings)
 
     brief = _prefixed(lines, "Brief title ")
     acronym = brief if brief and " " not in brief else None
