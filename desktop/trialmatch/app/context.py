@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from trialmatch.app.matching import Matcher
 from trialmatch.catalogue.store import Catalogue, CatalogueError, CatalogueStats
+from trialmatch.domain.lexicon import Concept, all_concepts, get_concept
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,8 @@ class LoadedCatalogue:
     """Every condition named by a trial, for the diagnosis completer."""
     countries: tuple[str, ...]
     """Every country with a site, for the country filter."""
+    concepts: tuple[Concept, ...]
+    """Findings the catalogue's criteria ask about, the most used first, for the findings panel."""
 
     def close(self) -> None:
         self.catalogue.close()
@@ -56,10 +59,12 @@ def load_catalogue(path: Path) -> LoadedCatalogue:
                 key=str.casefold,
             )
         )
+        known = {c.id for c in all_concepts()}
+        concepts = tuple(get_concept(c) for c in matcher.concepts_in_use() if c in known)
     except (sqlite3.DatabaseError, ValidationError, ValueError) as exc:
         catalogue.close()
         first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise CatalogueError(f"{path}: the catalogue is damaged ({first_line})") from exc
     date_text = built or (stats.latest_update.isoformat() if stats.latest_update else None)
     log.info("catalogue %s: %d trials compiled", path, len(matcher))
-    return LoadedCatalogue(path, catalogue, matcher, stats, date_text, conditions, countries)
+    return LoadedCatalogue(path, catalogue, matcher, stats, date_text, conditions, countries, concepts)

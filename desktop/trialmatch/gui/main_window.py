@@ -37,7 +37,6 @@ from trialmatch.app.report import ReportCatalogue, build_report
 from trialmatch.catalogue.store import Action, CatalogueError
 from trialmatch.domain.evaluation import Override, Verdict
 from trialmatch.domain.geo import city_labels
-from trialmatch.domain.lexicon import all_concepts
 from trialmatch.domain.patient import Patient, PatientError, load_patient
 from trialmatch.gui.context import AppContext
 from trialmatch.gui.filter_bar import FilterBar, Filters
@@ -103,7 +102,7 @@ class MainWindow(QMainWindow):
         self._filters = Filters()
 
         self.panel = PatientPanel(
-            list(loaded.conditions), city_labels(), list(all_concepts()), today=context.today
+            list(loaded.conditions), city_labels(), list(loaded.concepts), today=context.today
         )
         self._state: PanelState = self.panel.state()
         self.panel_dock = QDockWidget("&Patient", self)
