@@ -284,6 +284,7 @@ def test_settings_keep_window_and_filters_but_no_patient_value(melanoma, context
         "filters/open_only",
         "filters/phase",
         "paths/last_directory",
+        "window/detail_beside",
         "window/geometry",
         "window/splitter",
         "window/state",
@@ -377,3 +378,14 @@ def test_overrides_belong_to_the_patient_and_go_when_another_is_opened(melanoma,
     wait_ranked(window)
     assert verdicts(window)[RTOG] is Verdict.INELIGIBLE
     assert window.ranking().request.overrides == {}
+
+
+def test_detail_sits_below_the_list_until_asked_beside_it(melanoma, context, tmp_path):
+    window = melanoma
+    assert window.splitter.orientation() is Qt.Orientation.Vertical
+    window.beside_action.trigger()
+    assert window.splitter.orientation() is Qt.Orientation.Horizontal
+    window.close()
+    context.settings.sync()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    assert settings.value("window/detail_beside", type=bool) is True

@@ -488,7 +488,13 @@ class LabGridModel(RowsTableModel):
         units = units_for(analyte) if analyte else None
         if units is not None and row.unit and row.unit not in units:
             units = (row.unit, *units)
-        tooltip = f"{analyte.name} ({row.test})" if analyte and row.test != analyte.name else None
+        # The column is narrow (the form shares the screen with the results): the full name is a hover away.
+        if analyte is None:
+            tooltip = None
+        elif row.test != analyte.name:
+            tooltip = f"{analyte.name} ({row.test})"
+        else:
+            tooltip = analyte.name
         uln, lln = (
             Cell(typed, typed) if typed else _default_limit(analyte, default, row.unit)
             for typed, default in (
@@ -531,7 +537,7 @@ class LabGrid(RowsTableView):
         model.set_warning_icon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
         self.setAccessibleName("Laboratory values")
         room = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        self.setColumnWidth(TEST, self.fontMetrics().horizontalAdvance("Absolute neutrophil count") + room)
+        self.setColumnWidth(TEST, self.fontMetrics().horizontalAdvance("Absolute neutrophil") + room)
 
     def focus_first_empty(self) -> None:
         """Focus the grid on the trailing empty row's test cell, ready to type the next lab."""

@@ -137,12 +137,14 @@ class MainWindow(QMainWindow):
         self.detail = TrialDetail(context.icons, context.dialogs)
         self.detail.overrideRequested.connect(self._override)
         self.results.activated.connect(lambda _index: self.detail.tabs.setFocus())
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        # The detail sits below the list by default: beside it, on a 1,366 to 1,920 px clinic screen with
+        # the patient form docked, the fixed columns would leave the trial titles a few letters wide.
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("resultsSplitter")
         self.splitter.addWidget(results_area)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         QWidget.setTabOrder(self.filter_bar.max_km, self.results)
@@ -196,6 +198,13 @@ class MainWindow(QMainWindow):
         self.results_action = self._action("&Ranked trials", self.results.setFocus, "Ctrl+R")
         self.detail_action = self._action("Trial &detail", self.focus_detail, "Ctrl+D")
         self.about_action = self._action("&About TrialMatch", self.show_about)
+        self.beside_action = QAction("Detail &beside the list", self)
+        self.beside_action.setCheckable(True)
+        self.beside_action.toggled.connect(
+            lambda beside: self.splitter.setOrientation(
+                Qt.Orientation.Horizontal if beside else Qt.Orientation.Vertical
+            )
+        )
         file_menu = self.menuBar().addMenu("&File")
         for action in (self.new_action, self.open_action, self.save_action, self.save_as_action):
             file_menu.addAction(action)
@@ -210,6 +219,7 @@ class MainWindow(QMainWindow):
         for action in (self.find_action, self.labs_action, self.results_action, self.detail_action):
             view_menu.addAction(action)
         view_menu.addAction(self.panel_dock.toggleViewAction())
+        view_menu.addAction(self.beside_action)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.about_action)
 
@@ -227,7 +237,7 @@ class MainWindow(QMainWindow):
             "Status": "Not yet recruiting",
             "Unmet": "",
             "Unknown": "",
-            "Nearest site": "M" * 10,
+            "Nearest site": "x" * 12,
             "Distance": "9,999 km",
         }
         for name, sample in samples.items():
@@ -634,22 +644,31 @@ class MainWindow(QMainWindow):
             self.resize(self.screen().availableGeometry().size() * 0.85)
         state = settings.value("window/state")
         if not isinstance(state, QByteArray) or not self.restoreState(state):
-            # First start: wide enough for "metastatic melanoma" and a lab name with its unit. Qt ignores
-            # dock sizes until the window is laid out, hence after the first show.
-            width = self.fontMetrics().averageCharWidth() * 52
-            QTimer.singleShot(
-                0, lambda: self.resizeDocks([self.panel_dock], [width], Qt.Orientation.Horizontal)
-            )
+            # Qt ignores dock and splitter sizes until the window is laid out, hence after the first show.
+            QTimer.singleShot(0, self._first_start_layout)
+        beside = settings.value("window/detail_beside", False, type=bool)
+        self.beside_action.setChecked(bool(beside))
         splitter = settings.value("window/splitter")
         if not isinstance(splitter, QByteArray) or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([64, 36])
+            QTimer.singleShot(0, self._default_split)
         self.filter_bar.restore(settings)
+
+    def _first_start_layout(self) -> None:
+        """Patient form wide enough for "metastatic melanoma" and a lab name with its unit."""
+        width = self.fontMetrics().averageCharWidth() * 50
+        self.resizeDocks([self.panel_dock], [width], Qt.Orientation.Horizontal)
+
+    def _default_split(self) -> None:
+        """A little more room for the ranked list than for the detail."""
+        total = sum(self.splitter.sizes())
+        self.splitter.setSizes([total * 11 // 20, total - total * 11 // 20])
 
     def save_settings(self) -> None:
         settings = self.context.settings
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         settings.setValue("window/splitter", self.splitter.saveState())
+        settings.setValue("window/detail_beside", self.beside_action.isChecked())
         self.filter_bar.save(settings)
         settings.sync()
 
