@@ -22,6 +22,7 @@ from trialmatch.app.paths import bundled_catalogue
 from trialmatch.catalogue.store import Action, Catalogue, CatalogueError
 from trialmatch.domain.criteria import parse_criterion
 from trialmatch.domain.evaluation import Outcome, Verdict
+from trialmatch.domain.facts import PatientFacts
 from trialmatch.domain.patient import Patient, PatientError, load_patient, patient_json_schema
 from trialmatch.domain.segmentation import split_criteria
 from trialmatch.domain.trial import Trial, TrialStatus
@@ -305,11 +306,18 @@ def cmd_match(args: argparse.Namespace) -> int:
     with _open(args) as catalogue:
         matcher = Matcher.load(catalogue)
     rows = matcher.match(patient, as_of)
+    facts = PatientFacts(patient, as_of)
+    not_used = {"findings": list(facts.unknown_terms), "labs": list(facts.unusable_labs)}
+    for term in facts.unknown_terms:
+        print(f"trialmatch: finding '{term}' is not a term TrialMatch knows: not used", file=sys.stderr)
+    for lab in facts.unusable_labs:
+        print(f"trialmatch: lab '{lab}' could not be used", file=sys.stderr)
     if not args.all:
         rows = [r for r in rows if r.verdict is not Verdict.INELIGIBLE]
     if args.json:
         payload = {
             "as_of": as_of.isoformat(),
+            "not_used": not_used,
             "results": [_result_json(r, matcher.trial(r.card.trial_id)) for r in rows],
         }
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)

@@ -234,3 +234,14 @@ def test_missing_and_corrupt_catalogues_are_one_line_errors(tmp_path, capsys):
     junk.write_bytes(b"x" * 4096)
     assert trialmatch("show", "NCT1", "--db", junk) == 1
     assert "not a TrialMatch catalogue" in capsys.readouterr().err
+
+
+def test_unknown_finding_terms_are_reported_never_ignored(tmp_path, capsys, seeded):
+    patient = json.loads(PATIENT.read_text(encoding="utf-8"))
+    patient["findings"]["frobnication syndrome"] = True
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(patient), encoding="utf-8")
+    assert trialmatch("match", path, "--json", "--db", seeded) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["not_used"] == {"findings": ["frobnication syndrome"], "labs": []}
+    assert "finding 'frobnication syndrome' is not a term TrialMatch knows: not used" in captured.err
