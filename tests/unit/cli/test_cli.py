@@ -111,7 +111,6 @@ def test_match_json_contract_and_verdicts(seeded, capsys):
     assert results["CCS-D769759294"]["verdict_reason"] == "no eligibility criteria on record"
 
 
-@pytest.mark.xfail(reason="stage criteria ('Any stage IV malignancy') are not read yet", strict=True)
 def test_a_stage_exclusion_excludes_a_patient_of_that_stage(seeded, capsys):
     assert trialmatch("match", PATIENT, "--all", "--json", "--db", seeded) == 0
     results = {r["trial_id"]: r for r in _json(capsys)["results"]}

@@ -11,6 +11,7 @@ from trialmatch.domain.criteria.performance import PerformanceStatusRule
 from trialmatch.domain.criteria.registry import RULE_KINDS, Rule, rule_from_json, rule_to_json
 from trialmatch.domain.criteria.review import NeedsReview
 from trialmatch.domain.criteria.sex import SexRule
+from trialmatch.domain.criteria.stage import StageRule
 from trialmatch.domain.criteria.temporal import TemporalTherapyRule
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "PerformanceStatusRule",
     "Rule",
     "SexRule",
+    "StageRule",
     "StratumVariant",
     "TemporalTherapyRule",
     "parse_criterion",

@@ -14,7 +14,7 @@ import math
 import threading
 import weakref
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from trialmatch.domain.analytes import Analyte, get_analyte
@@ -28,6 +28,7 @@ from trialmatch.domain.criteria.performance import PerformanceStatusRule
 from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.review import NeedsReview
 from trialmatch.domain.criteria.sex import SexRule
+from trialmatch.domain.criteria.stage import StageRule, parse_stage, stage_holds
 from trialmatch.domain.criteria.temporal import AGENT_CLASSES, TemporalTherapyRule
 from trialmatch.domain.derived import ECOG_TO_KARNOFSKY
 from trialmatch.domain.facts import PatientFacts, Reading
@@ -46,6 +47,9 @@ class Assessment:
     missing: tuple[str, ...] = ()
     hint: str | None = None
     """What would change the answer ("platelets ≥ 100 × 10⁹/L required, patient 90"; a washout end date)."""
+    applies: bool = True
+    """False when the rule is not about this patient (a limit for the other sex): a combination that has other
+    answers leaves this one's reason out."""
 
 
 Input = tuple[str, str]
@@ -106,6 +110,8 @@ class PatientView:
             return facts.sex
         if kind == "ps":
             return (facts.ecog, facts.ecog_derived, facts.karnofsky, facts.karnofsky_derived)
+        if kind == "stage":
+            return (facts.stage, facts.diagnosis)
         return (facts.treatments, facts.as_of)
 
     def changed_since(self, other: PatientView) -> frozenset[Input]:
@@ -140,6 +146,8 @@ def build_check(rule: Rule, inclusion: bool) -> Check:
         return _finding_check(rule)
     if isinstance(rule, TemporalTherapyRule):
         return _therapy_check(rule)
+    if isinstance(rule, StageRule):
+        return _stage_check(rule)
     if isinstance(rule, AnyOf | AllOf):
         return _logic_check(rule, inclusion)
     return _review_check(rule)
@@ -254,12 +262,14 @@ def _sentence(description: str, phrase: str) -> str:
 class _LabCheck:
     """A lab threshold with its exceptions and stratum variants, resolved once."""
 
-    __slots__ = ("analyte", "base", "exceptions", "inclusion", "name", "variants")
+    __slots__ = ("analyte", "base", "exceptions", "inclusion", "name", "qualifier", "sex", "variants")
 
     def __init__(self, rule: LabThreshold, inclusion: bool) -> None:
         self.analyte = get_analyte(rule.analyte)
         self.name = short_name(self.analyte)
         self.inclusion = inclusion
+        self.sex = rule.sex
+        self.qualifier = rule.qualifier
         self.base = _Limit.of(rule, self.analyte)
         self.exceptions = self._exceptions(rule.exceptions)
         self.variants = {
@@ -280,6 +290,28 @@ class _LabCheck:
         )
 
     def __call__(self, view: PatientView, stratum: str | None) -> Assessment:
+        """The limit for one sex holds only for patients of that sex; a requirement on how the value was
+        obtained ("without transfusion support") leaves a value that meets the limit to the clinician."""
+        sex = view.facts.sex
+        if self.sex is not None and sex is not None and sex != self.sex:
+            return Assessment(
+                False,
+                f"{self.name} limit for {_SEX_PLURAL[self.sex]}: patient {sex}",
+                (f"sex {sex}",),
+                applies=False,
+            )
+        found = self._assess(view, stratum)
+        if self.sex is not None:
+            found = replace(found, reason=f"{found.reason} (limit for {_SEX_PLURAL[self.sex]})")
+            if sex is None and found.truth is not False:
+                return replace(found, truth=None, reason=f"{found.reason}; sex not entered", missing=("sex",))
+        if self.qualifier and found.truth is True:
+            return replace(
+                found, truth=None, reason=f"{found.reason}; whether {self.qualifier} is not recorded"
+            )
+        return found
+
+    def _assess(self, view: PatientView, stratum: str | None) -> Assessment:
         base, exceptions = self.base, self.exceptions
         if stratum is not None and stratum in self.variants:
             base, exceptions = self.variants[stratum]
@@ -312,7 +344,10 @@ class _LabCheck:
         reason = _sentence(description, _phrase(limit, holds, self.inclusion, equal))
         if pending and limit is base:
             relaxed = [alt for _, label, alt in exceptions if label in pending]
-            would_change = any(alt is None or self._holds(reading, alt) != holds for alt in relaxed)
+            would_change = any(
+                holds != self.inclusion if alt is None else self._holds(reading, alt) != holds
+                for alt in relaxed
+            )
             if would_change:
                 recorded = [p for p in pending if not p.startswith("'")]
                 unchecked = [p for p in pending if p.startswith("'")]
@@ -651,6 +686,42 @@ def _treatment_text(entry: TreatmentEntry) -> str:
     return f"{entry.name} ({dates}{', ongoing' if ongoing else ''})" if dates else entry.name
 
 
+# --- stage --------------------------------------------------------------------------------------------------
+
+_SEX_PLURAL = {"female": "women", "male": "men"}
+_RELEVANT = 0.8
+"""How well the patient's diagnosis must fit the disease a stage criterion names for its stage to decide."""
+
+
+def _stage_check(rule: StageRule) -> Check:
+    wanted = rule.describe()
+
+    def check(view: PatientView, stratum: str | None) -> Assessment:
+        facts = view.facts
+        if not facts.stage:
+            return Assessment(None, "stage not entered", missing=("stage",))
+        stage = parse_stage(facts.stage)
+        shown = f"stage {facts.stage.strip()}"
+        if stage is None:
+            return Assessment(None, f"{shown}: not a stage 0-IV the engine compares", (shown,))
+        if rule.disease:
+            from trialmatch.domain.ranking import relevance  # ranking imports evaluation, which imports this
+
+            if not facts.diagnosis:
+                return Assessment(None, f"{wanted}: diagnosis not entered", (shown,), ("diagnosis",))
+            if relevance([rule.disease], facts.diagnosis) < _RELEVANT:
+                return Assessment(
+                    None, f"{shown} of {facts.diagnosis}; the criterion is about {rule.disease}", (shown,)
+                )
+        holds = stage_holds(rule.stages, stage)
+        if holds is None:
+            return Assessment(None, f"{shown}: the sub-stage decides ({wanted})", (shown,), ("sub-stage",))
+        reason = f"{shown}, {'within' if holds else 'not'} {wanted}"
+        return Assessment(holds, reason, (shown,))
+
+    return check
+
+
 # --- logic and review -------------------------------------------------------------------------------------
 
 
@@ -662,6 +733,9 @@ def _logic_check(rule: AnyOf | AllOf, inclusion: bool) -> Check:
         if not children:
             return Assessment(not any_of, "no requirement stated")
         results = [child(view, stratum) for child in children]
+        if any(r.applies for r in results):
+            shown = [r for r in results if r.applies]
+            results = shown + [replace(r, reason="") for r in results if not r.applies]
         decisive = [r for r in results if r.truth is any_of]
         if decisive:
             chosen: Sequence[Assessment] = decisive[:1]
@@ -670,7 +744,7 @@ def _logic_check(rule: AnyOf | AllOf, inclusion: bool) -> Check:
             chosen, truth = results, not any_of
         else:
             chosen, truth = [r for r in results if r.truth is None], None
-        reason = "; ".join(dict.fromkeys(r.reason for r in chosen))
+        reason = "; ".join(dict.fromkeys(r.reason for r in chosen if r.reason))
         if truth is False and any_of and inclusion:
             reason = "none met: " + reason
         used = tuple(dict.fromkeys(v for r in results for v in r.values_used))
@@ -702,7 +776,8 @@ def rule_inputs(rule: Rule) -> frozenset[Input]:
         concepts = {e.concept for e in rule.exceptions if e.concept} | {
             e.concept for v in rule.strata for e in v.exceptions if e.concept
         }
-        return frozenset({("lab", rule.analyte), *(("finding", c) for c in concepts)})
+        sex = {("sex", "")} if rule.sex else set()
+        return frozenset({("lab", rule.analyte), *sex, *(("finding", c) for c in concepts)})
     if isinstance(rule, DerivedValueRule):
         return frozenset({("lab", rule.analyte)})
     if isinstance(rule, AgeRule):
@@ -716,6 +791,8 @@ def rule_inputs(rule: Rule) -> frozenset[Input]:
         return frozenset({("sex", ""), ("explicit", ""), *(("finding", c) for c in concepts)})
     if isinstance(rule, TemporalTherapyRule):
         return frozenset({("treatments", "")})
+    if isinstance(rule, StageRule):
+        return frozenset({("stage", "")})
     if isinstance(rule, AnyOf | AllOf):
         return frozenset(i for child in rule.children for i in rule_inputs(child))
     return frozenset()

@@ -72,12 +72,23 @@ class StratumVariant(ThresholdFields):
 
 
 class LabThreshold(ThresholdFields, RuleBase):
-    """ "<analyte> <comparator> <value> <unit | × ULN | × LLN>" with its conditional and stratum variants."""
+    """ "<analyte> <comparator> <value> <unit | × ULN | × LLN>" with its conditional and stratum variants.
+
+    ``sex``: the limit for patients of that sex; the statement is then "the patient is of that sex and meets
+    the limit", so a sentence with a limit per sex ("creatinine ≤ 1.5 mg/dL (men) / 1.2 (women)") is the AnyOf
+    of one such threshold per sex, which reads the same in either section.
+    ``qualifier``: how the value must be obtained, which the patient file does not record ("without
+    transfusion support"); the reader sets it only on lower bounds that support could raise the value to
+    meet, so a value below the bound fails whatever the support, and one that meets it is left to the
+    clinician.
+    """
 
     kind: Literal["lab"] = "lab"
     analyte: str
     exceptions: list[LabException] = Field(default_factory=list)
     strata: list[StratumVariant] = Field(default_factory=list)
+    sex: Literal["female", "male"] | None = None
+    qualifier: str | None = None
 
 
 def _number(value: float) -> str:

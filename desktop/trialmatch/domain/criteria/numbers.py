@@ -31,16 +31,28 @@ _FOLD = str.maketrans(
         "\u2009": " ",
         "\u202f": " ",
         "\\": " ",
+        "⋅": "x",
+        "´": "x",
+        "（": "(",
+        "）": ")",
+        "：": ":",
+        "；": ";",
+        "，": ",",
     }
 )
+_DECIMAL_DOT = re.compile(r"(?<=\d)[·•](?=\d)")
+""""3·0", "1•73": a middle dot or bullet between digits is a decimal point (British or mis-encoded print)."""
 
 
 def normalise(text: str) -> str:
     """Lower-case and fold look-alike characters, one character for one, so indices stay put.
 
-    CT.gov escapes comparators as ``\\>``; the backslash becomes a space.
+    CT.gov escapes comparators as ``\\>``; the backslash becomes a space. "⋅" and "´" (a mis-encoded ×) are
+    times signs; full-width brackets and punctuation of Chinese-language records become their ASCII forms.
     """
     folded = text.translate(_FOLD)
+    if "·" in folded or "•" in folded:
+        folded = _DECIMAL_DOT.sub(".", folded)
     lowered = folded.lower()
     if len(lowered) == len(folded):
         return lowered
@@ -176,8 +188,12 @@ _POSTFIX_LE = r"(?:or|and)\s+(?:less|lower|below|under|fewer|younger)"
 
 # --- numbers ----------------------------------------------------------------------------------------------
 
-NUMBER = r"(?<![\d.,a-z])(?:\d{1,3}(?:[.,]\d{3}(?![\d]))+|\d+(?:[.,]\d+)?|[.,]\d+)(?![\d])"
-"""A number as printed: "1.5", "1,5", "1,500", "1.500", "75.000", "100,000", ".5"."""
+NUMBER = (
+    r"(?<![\d.,a-z])(?:\d{1,3}(?: \d{3})+(?=\s*(?:/|cells?\s*/|per\s))|\d{1,3}(?:[.,]\d{3}(?![\d]))+"
+    r"|\d+(?:[.,]\d+)?|[.,]\d+)(?![\d])"
+)
+"""A number as printed: "1.5", "1,5", "1,500", "1.500", "75.000", "100,000", ".5", and "50 000" before a count
+unit ("50 000/mm3"), where a space groups thousands."""
 
 _WORD_NUMBERS = {
     "one": 1.0,
@@ -215,6 +231,8 @@ def read_number(text: str) -> Number:
     text = text.strip()
     if text in _WORD_NUMBERS:
         return Number(_WORD_NUMBERS[text], None)
+    if " " in text:
+        return Number(float(text.replace(" ", "")), None)
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+", text):
         return Number(float(text.replace(",", "")), None)
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
@@ -232,23 +250,36 @@ _TEN_POWER = (
     r"(?:(?:x|\*)\s*10\s*(?:\^|\*\*|\*|e|exp)?\s*|10\s*(?:\^|\*\*|\*|e|exp)\s*)"
     r"\(?\s*(?P<power>\d{1,2}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*\)?\s*(?:cells?\s*)?/\s*(?P<per>" + _VOLUME + r")(?![a-z])"
 )
+_LITRE = r"(?:l|lit(?:er|re)s?)"
+_PER = r"\s*(?:/|per\s+)\s*"
 _PLAIN_UNITS = (
-    r"(?:cells?\s*)?(?:/|per\s+)\s*(?:µl|ul|mm3|mm\^3|mm³|mm\(3\)|microl(?:it(?:er|re))?|micro\s+lit(?:er|re)"
+    r"(?:cells?\s*|counts?\s*)?(?:/|per\s+)\s*(?:µ\s?l|ul|mm3|mm\^3|mm³|mm\(3\)|microl(?:it(?:er|re))?|micro\s+lit(?:er|re)"
     r"|cmm|cu\.?\s?mm|cubic\s+millim(?:et|etr)(?:er|re)|mcl)",
     r"cells?\s*/\s*(?:µl|ul|mm3|mm\^3|mm³)",
     r"(?:k|thou)\s*/\s*(?:µl|ul|mm3|mm\^3|mm³|cumm|mcl)",
     r"g/l",
-    r"(?:g|gm|gr|mg|µg|ug|mcg|ng|pg)\s*/\s*(?:dl|l|ml|100\s*ml)",
+    r"(?:g|gm|gr|mg|µg|ug|mcg|ng|pg|(?:milli|micro|nano)?grams?)"
+    + _PER
+    + r"(?:dl|l|ml|100\s*ml|deci"
+    + _LITRE
+    + r"|millilit(?:er|re)s?|"
+    + _LITRE
+    + r")",
     r"(?:mg|g|gm)\s*%",
-    r"(?:µ|u|mc|m|n|micro|milli)mol\s*/\s*(?:l|mol)",
+    r"(?:µ\s?|u|mc|m|n|micro|milli)mol(?:e?s)?" + _PER + r"(?:" + _LITRE + r"|mol)",
     r"meq\s*/\s*l",
     r"(?:iu|u|ui|units?|miu|ku)\s*/\s*(?:l|ml)",
-    r"ml\s*(?:/|per\s+)\s*min(?:ute)?s?(?:\s*(?:/|per)\s*1[.,]73\s*(?:m\s*(?:\^\s*2|2|²)|sqm|m\*\*2|square\s+meters?)?)?",
+    r"(?:ml|millilit(?:er|re)s?)"
+    + _PER
+    + r"min(?:ute)?s?\.?(?:\s*(?:/|per)\s*1[.,]73\s*(?:m\s*(?:\^\s*2|2|²|\(2\))|sqm"
+    r"|m\*\*2|square\s+met(?:er|re)s?|met(?:er|re)s?\s+squared?)?)?",
     r"cc\s*/\s*min",
-    r"kg\s*/\s*m\s*(?:\^\s*2|2|²)",
+    r"(?:kg|kilograms?)(?:"
+    + _PER
+    + r"|\s+)(?:m\s*(?:\^\s*2|2|²)|square\s+met(?:er|re)s?|met(?:er|re)s?\s+squared?)",
     r"ms(?:ec)?|milli\s*seconds?",
     r"s(?:ec(?:onds?)?)?",
-    r"%|percent",
+    r"%|percent(?:age)?",
     r"mm\s*hg",
     r"(?:g|mg)\s*/\s*24\s*h(?:ours?|rs?)?",
 )
@@ -285,6 +316,49 @@ def time_unit_of(text: str) -> str:
 
 
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_SPELLED_UNITS = {
+    "micromoles": "µmol",
+    "micromole": "µmol",
+    "millimoles": "mmol",
+    "millimole": "mmol",
+    "mmoles": "mmol",
+    "mmole": "mmol",
+    "µ mol": "µmol",
+    "µ l": "µl",
+    "milligrams": "mg",
+    "milligram": "mg",
+    "micrograms": "µg",
+    "microgram": "µg",
+    "nanograms": "ng",
+    "nanogram": "ng",
+    "kilograms": "kg",
+    "kilogram": "kg",
+    "grams": "g",
+    "gram": "g",
+    "deciliters": "dl",
+    "deciliter": "dl",
+    "decilitres": "dl",
+    "decilitre": "dl",
+    "milliliters": "ml",
+    "milliliter": "ml",
+    "millilitres": "ml",
+    "millilitre": "ml",
+    "liters": "l",
+    "liter": "l",
+    "litres": "l",
+    "litre": "l",
+    "square meters": "m2",
+    "square meter": "m2",
+    "square metres": "m2",
+    "square metre": "m2",
+    "meter squared": "m2",
+    "meters squared": "m2",
+    "meter square": "m2",
+    "metre squared": "m2",
+}
+_SPELLED = re.compile(_alternation(list(_SPELLED_UNITS)))
+_SPELLED_KEYS = {spelled.replace(" ", ""): symbol for spelled, symbol in _SPELLED_UNITS.items()}
+"""Unit words spelt out ("micromoles/liter", "kilograms per square meter") and their symbols."""
 
 
 def unit_of(matched: str, printed: str) -> str | None:
@@ -301,13 +375,19 @@ def unit_of(matched: str, printed: str) -> str | None:
         return canonical_unit(f"10^{digits}/{per}")
     if printed.strip() in {"G/L", "G/l"}:
         return canonical_unit(printed.strip())
-    cleaned = re.sub(r"\s*per\s+", "/", text).replace("mm(3)", "mm3")
+    cleaned = re.sub(r"\s*per\s+", "/", text).replace("mm(3)", "mm3").replace("m(2)", "m2")
     cleaned = re.sub(r"cubic\s+millim(?:et|etr)(?:er|re)", "mm3", cleaned)
-    cleaned = re.sub(r"^cells?\s*", "", cleaned).replace("percent", "%").replace("milli", "m")
-    cleaned = re.sub(r"\s+", "", cleaned).replace("cu.mm", "cumm").replace("squaremeters", "m2")
+    cleaned = (
+        re.sub(r"^(?:cells?|counts?)\s*", "", cleaned).replace("percentage", "%").replace("percent", "%")
+    )
+    cleaned = _SPELLED.sub(lambda m: _SPELLED_KEYS[re.sub(r"\s+", "", m.group(0))], cleaned).replace(
+        "milli", "m"
+    )
+    cleaned = re.sub(r"\s+", "", cleaned).replace("cu.mm", "cumm")
     cleaned = re.sub(r"/1,73", "/1.73", cleaned)
     cleaned = re.sub(r"/1\.73(?:squaremeter|m\*\*2)$", "/1.73m2", cleaned)
-    cleaned = re.sub(r"minutes?", "min", cleaned)
+    cleaned = re.sub(r"^kg(?=m2$)", "kg/", cleaned)
+    cleaned = re.sub(r"minutes?|min\.", "min", cleaned)
     cleaned = re.sub(r"/24h(?:ours?|rs?)?$", "/24h", cleaned)
     if cleaned in {"s", "sec", "second", "seconds"}:
         return canonical_unit("s")
@@ -321,16 +401,23 @@ def unit_of(matched: str, printed: str) -> str | None:
 _INSTITUTION = (
     r"(?:(?:the|an?|institutional|institution'?s?|local|site'?s?|laboratory|lab|study|reference)\s+)*"
 )
+_OF_LABORATORY = (
+    r"(?:\s+for\s+age)?(?:\s+(?:for|of|at)\s+(?:the\s+)?(?:reference\s+|local\s+|institutional\s+|central\s+)?"
+    r"(?:lab(?:oratory)?|institution))?"
+)
+""""ULN for age", "ULN for the reference lab": the laboratory's own limit, the one the patient file holds."""
 ULN = (
     _INSTITUTION + r"(?:i?uln|unl|upper\s+limits?\s+(?:of\s+)?(?:the\s+)?(?:institutional\s+|laboratory\s+)?"
-    r"(?:normal|reference)(?:\s+(?:range|limits?|values?))?|upper\s+(?:normal|reference)\s+(?:limits?|values?|range)"
-    r"|upper\s+limits?\s+normal|normal\s+upper\s+limits?|upper\s+limits?|upper\s+normal)(?:\s*\(\s*i?uln\s*\))?"
+    r"(?:normal(?:ity)?|reference)(?:\s+(?:range|limits?|values?))?|upper\s+(?:normal|reference)\s+(?:limits?|values?|range)"
+    r"|upper\s+limits?\s+normal|normal\s+upper\s+limits?|upper\s+limits?|upper\s+normal)"
+    r"(?:\s*[(\[]\s*i?(?:uln|unl)\s*[)\]])?" + _OF_LABORATORY
 )
 LLN = (
     _INSTITUTION
     + r"(?:i?lln|lower\s+limits?\s+(?:of\s+)?(?:the\s+)?(?:institutional\s+)?(?:normal|reference)"
     r"(?:\s+(?:range|limits?|values?))?|lower\s+(?:normal|reference)\s+(?:limits?|values?|range)"
-    r"|lower\s+limits?\s+normal|normal\s+lower\s+limits?|lower\s+limits?)(?:\s*\(\s*i?lln\s*\))?"
+    r"|lower\s+limits?\s+normal|normal\s+lower\s+limits?|lower\s+limits?)(?:\s*[(\[]\s*i?lln\s*[)\]])?"
+    + _OF_LABORATORY
 )
 TIMES = r"(?:x|\*|times|fold|-fold)"
 
@@ -363,7 +450,7 @@ THRESHOLD = re.compile(
 )
 BARE_LIMIT = re.compile(
     r"(?P<cmp>" + COMPARATOR + r")\s*(?:the\s+)?(?:(?P<uln>" + ULN + r")|(?P<lln>" + LLN + r"))"
-    r"|(?P<wnl>within\s+(?:the\s+)?(?:(?:institutional|laboratory|lab|local)\s+)?(?:normal|reference)"
+    r"|(?P<wnl>within\s+(?:\(w/in\)\s+)?(?:the\s+)?(?:(?:institutional|laboratory|lab|local)\s+)?(?:normal|reference)"
     r"(?:\s+(?:institutional|laboratory|lab))?\s+(?:limits?|range|values?))"
 )
 
@@ -386,10 +473,14 @@ class Quantity:
     time_unit: str | None
 
 
-def find_quantities(norm: str, printed: str) -> list[Quantity]:
-    """Every number in the text with the comparator before it and the unit or limit after it."""
+_MOLAR = re.compile(r"\s*(?P<unit>mM|[µμu]M)(?:\s*/\s*[lL])?(?![A-Za-z0-9])")
+""""5.6 mM", "25 μM": molar units, told from millimetres only by their capital M, read on the printed text."""
+
+
+def find_quantities(norm: str, printed: str, start: int = 0) -> list[Quantity]:
+    """Every number in the text (from ``start``) with the comparator before it and the unit or limit after."""
     found = []
-    for match in THRESHOLD.finditer(norm):
+    for match in THRESHOLD.finditer(norm, start):
         if match.group("num") is None:
             continue
         comparator = comparator_of(match.group("cmp")) if match.group("cmp") else None
@@ -402,9 +493,15 @@ def find_quantities(norm: str, printed: str) -> list[Quantity]:
         upper = read_number(match.group("num2")) if match.group("num2") else None
         unit_text = match.group("unit")
         unit = None
+        end = match.end()
         if unit_text:
-            start = match.start("unit")
-            unit = unit_of(unit_text, printed[start : match.end("unit")])
+            unit = unit_of(unit_text, printed[match.start("unit") : match.end("unit")])
+        elif end == match.end("num2" if match.group("num2") else "num"):
+            molar = _MOLAR.match(printed, end)
+            if molar:
+                unit_text = molar.group("unit")
+                unit = canonical_unit("mmol/L" if unit_text.startswith("m") else "µmol/L")
+                end = molar.end()
         multiple = None
         if match.group("uln") or match.group("normal"):
             multiple = "uln"
@@ -414,7 +511,7 @@ def find_quantities(norm: str, printed: str) -> list[Quantity]:
         found.append(
             Quantity(
                 start=match.start(),
-                end=match.end(),
+                end=end,
                 comparator=comparator,
                 number=number,
                 upper=upper,
@@ -428,12 +525,13 @@ def find_quantities(norm: str, printed: str) -> list[Quantity]:
     return found
 
 
-def find_bare_limits(norm: str) -> list[tuple[int, int, Comparator, str]]:
-    """ "≤ ULN", "no greater than the upper limit of normal", "within normal limits": no number printed."""
+def find_bare_limits(norm: str, start: int = 0) -> list[tuple[int, int, Comparator, str]]:
+    """ "≤ ULN", "no greater than the upper limit of normal": no number printed. "Within normal limits" is
+    reported with the multiple "normal": between the lower and the upper limit."""
     found = []
-    for match in BARE_LIMIT.finditer(norm):
+    for match in BARE_LIMIT.finditer(norm, start):
         if match.group("wnl"):
-            found.append((match.start(), match.end(), Comparator.LE, "uln"))
+            found.append((match.start(), match.end(), Comparator.LE, "normal"))
             continue
         multiple = "uln" if match.group("uln") else "lln"
         found.append((match.start(), match.end(), comparator_of(match.group("cmp")), multiple))

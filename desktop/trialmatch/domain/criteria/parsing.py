@@ -14,6 +14,7 @@ from trialmatch.domain.criteria.logic import AllOf, AnyOf
 from trialmatch.domain.criteria.read_findings import read_findings
 from trialmatch.domain.criteria.read_labs import read_labs
 from trialmatch.domain.criteria.read_people import read_age_and_sex, read_performance, read_sex
+from trialmatch.domain.criteria.read_stage import read_stage
 from trialmatch.domain.criteria.read_therapy import read_therapy
 from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.review import NeedsReview
@@ -117,6 +118,7 @@ def _readers(section: Section, heading: str) -> tuple[Callable[[Segment], Read |
         lambda s: read_age_and_sex(s, heading),
         lambda s: read_sex(s, heading),
         lambda s: read_labs(s, section),
+        read_stage,
         read_therapy,
         lambda s: read_findings(s, section),
     )

@@ -11,18 +11,40 @@ reading that never excludes a patient the trial may accept.
 
 from __future__ import annotations
 
+import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import pairwise
 from typing import cast
 
 from trialmatch.domain.analytes import Analyte, all_analytes, get_analyte
 from trialmatch.domain.criteria.base import Comparator
+from trialmatch.domain.criteria.ctcae import grade_bounds
 from trialmatch.domain.criteria.derived import DERIVED_ANALYTES, DerivedValueRule, Method
 from trialmatch.domain.criteria.lab import LabException, LabThreshold, StratumVariant, ThresholdFields
+from trialmatch.domain.criteria.lab_notes import (
+    GradeLimit,
+    Sex,
+    SupportNote,
+    both_sexes,
+    definition_label,
+    grade_limits,
+    grade_notes,
+    measurement_spans,
+    sex_after,
+    sex_before,
+    support_notes,
+)
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
-from trialmatch.domain.criteria.numbers import Number, Quantity, find_bare_limits, find_quantities
+from trialmatch.domain.criteria.numbers import (
+    COMPARATOR,
+    Number,
+    Quantity,
+    comparator_of,
+    find_bare_limits,
+    find_quantities,
+)
 from trialmatch.domain.criteria.text import (
     Read,
     Segment,
@@ -34,13 +56,13 @@ from trialmatch.domain.criteria.text import (
 )
 from trialmatch.domain.lexicon import Concept, find_concepts, resolve_finding
 from trialmatch.domain.trial import Section
-from trialmatch.domain.units import UnitError, convert, units_for
+from trialmatch.domain.units import UnitError, canonical_unit, convert, units_for
 
 # --- analyte mentions -------------------------------------------------------------------------------------
 
 _LOWER_CASE_OK = word_set(
     "anc wbc plt plts ast alt inr hgb ldh alp ptt aptt bmi psa gfr egfr alc ggt cea afp tsh crp bun hb "
-    "sgot sgpt asat alat crcl clcr qtc qtcf lvef tbili bili creat"
+    "sgot sgpt asat alat crcl clcr qtc qtcf lvef tbili bili creat scr"
 )
 """Short names read in any case; other names of three letters or fewer only in capitals ("PT", "EF")."""
 
@@ -97,7 +119,39 @@ _GROUPS = {
     "alt/ast": ("alt", "ast"),
     "sgot/sgpt": ("ast", "alt"),
     "sgpt/sgot": ("alt", "ast"),
+    "hepatic transaminases": ("ast", "alt"),
+    "serum glutamate pyruvate transaminase": ("alt",),
+    "serum glutamic pyruvate transaminase": ("alt",),
+    "glutamate pyruvate transaminase": ("alt",),
+    "serum glutamate oxaloacetate transaminase": ("ast",),
+    "serum glutamic oxalacetic transaminase": ("ast",),
+    "glutamate oxaloacetate transaminase": ("ast",),
+    "alanine transferase": ("alt",),
+    "alanine amino transferase": ("alt",),
+    "aspartate amino transferase": ("ast",),
+    "alanine amino-transferase": ("alt",),
+    "aspartate amino-transferase": ("ast",),
+    "polymorphonuclear neutrophils": ("anc",),
+    "polymorphonuclear neutrophil count": ("anc",),
+    "pmn": ("anc",),
+    "absolute leukocyte count": ("wbc",),
+    "total peripheral white blood cell count": ("wbc",),
+    "left ventricular cardiac ejection fraction": ("lvef",),
+    "ventricular ejection fraction": ("lvef",),
+    "cardiac ventricular ejection fraction": ("lvef",),
+    "qt interval corrected for heart rate": ("qtcf",),
+    "qt corrected for heart rate": ("qtcf",),
+    "corrected qt": ("qtcf",),
+    "corrected qt interval": ("qtcf",),
+    "mean qt interval corrected for heart rate": ("qtcf",),
 }
+"""Names the lexicon does not hold: groups ("transaminases" is AST and ALT) and the long or misspelt forms
+registries print ("serum glutamate pyruvate transaminase", "alanine transferase")."""
+
+_CAPITALISED = frozenset({"cr", "scr", "k", "na", "ca", "mg"})
+"""Ambiguous short names ("Cr", "K", "Na") read only capitalised and right before a comparator or inside
+brackets after their own name: "BUN and Cr ≤ 1.5 × ULN", "creatinine (Cr)"; "2 mg" or "K/µL" are units."""
+_BEFORE_COMPARATOR = re.compile(r"\s*(?:" + COMPARATOR + r")\s*[\d.]|\s*\+?\s*\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +169,10 @@ def _names() -> _Names:
             if alias in _NOT_MENTIONS or len(alias) < 2:
                 continue
             ids.setdefault(alias, (analyte.id,))
-    alternation = "|".join(re.escape(a).replace(r"\ ", r"[\s-]+") for a in sorted(ids, key=len, reverse=True))
+    names = [*ids, *(_CAPITALISED - set(ids))]
+    alternation = "|".join(
+        re.escape(a).replace(r"\ ", r"[\s-]+") for a in sorted(names, key=len, reverse=True)
+    )
     return _Names(re.compile(rf"(?<![a-z0-9])(?:{alternation})(?![a-z0-9+])"), ids)
 
 
@@ -137,19 +194,53 @@ def _mentions(segment: Segment) -> list[_Mention]:
     for match in names.pattern.finditer(segment.norm, segment.start, segment.end):
         key = re.sub(r"[\s-]+", " ", match.group(0))
         analytes = names.ids.get(key) or names.ids.get(match.group(0))
-        if analytes is None:
-            continue
         printed = segment.printed[match.start() : match.end()]
-        if len(key) <= 3 and key not in _LOWER_CASE_OK and not printed.isupper():
+        if analytes is None:
+            analytes = _capitalised(segment, match, key, printed)
+            if analytes is None:
+                continue
+        elif len(key) <= 3 and key not in _LOWER_CASE_OK and not printed.isupper():
             continue
         found.append(_Mention(match.start(), match.end(), analytes))
     return found
 
 
+def _capitalised(segment: Segment, match: re.Match[str], key: str, printed: str) -> tuple[str, ...] | None:
+    if key not in _CAPITALISED or not printed[0].isupper():
+        return None
+    if not _BEFORE_COMPARATOR.match(segment.norm, match.end(), segment.end):
+        return None
+    return _capitalised_ids()[key]
+
+
+@cache
+def _capitalised_ids() -> dict[str, tuple[str, ...]]:
+    found: dict[str, tuple[str, ...]] = {}
+    for analyte in all_analytes():
+        for alias in analyte.aliases:
+            if alias in _CAPITALISED:
+                found[alias] = (analyte.id,)
+    return found
+
+
 _METHODS: tuple[tuple[re.Pattern[str], Method], ...] = (
-    (re.compile(r"cockcroft[\s-]*(?:and\s+|&\s*|-)?\s*gault|\bc-g\b"), "cockcroft-gault"),
-    (re.compile(r"ckd[\s-]*epi"), "ckd-epi"),
-    (re.compile(r"\bmdrd\b"), "mdrd"),
+    (
+        re.compile(r"(?:modified\s+)?cockc?roft[\s-]*(?:and\s+|&\s*|-)?\s*gault(?:\s*\(c-?g\))?|\bc-g\b"),
+        "cockcroft-gault",
+    ),
+    (
+        re.compile(
+            r"chronic\s+kidney\s+disease[\s-]*epidemiology(?:\s+collaboration)?(?:\s*[(\[]ckd[\s-]*epi[)\]])?"
+            r"|ckd[\s-]*epi"
+        ),
+        "ckd-epi",
+    ),
+    (
+        re.compile(
+            r"modif(?:ication\s+of|ied)\s+diet\s+in\s+renal\s+disease(?:\s+study)?(?:\s*[(\[]mdrd[)\]])?|\bmdrd\b"
+        ),
+        "mdrd",
+    ),
     (
         re.compile(
             r"24[\s-]*(?:hours?|hrs?|h)[\s-]*urine(?:\s+collection)?|measured\s+(?=creatinine\s+clearance)"
@@ -165,6 +256,8 @@ _LAB_FILLER = word_set(
     aspartate alanine aminotransferase transaminase transaminases aminotransferases direct conjugated
     either whichever coagulation marrow echocardiogram echocardiography echo muga scan multigated
     acquisition radionuclide ventriculography ecg ekg electrocardiogram resting mean triplicate
+    cardiac ventricular left mri magnetic resonance imaging multiple gated multi hematology haematology
+    biochemistry chemistry routine examination panel ecgs electrocardiograms s
     """
 )
 
@@ -186,10 +279,10 @@ _TIMING = re.compile(
     r"(?:(?:obtained|performed|done|measured|drawn|collected|assessed|completed)\s+)?"
     r"(?:within|≤|<=|in\s+the|during\s+the)\s+"
     r"(?:the\s+)?(?:last\s+|past\s+|previous\s+)?(?:≤|<=|<)?\s*(?:\d+|one|two|three|four)\s*"
-    r"(?:days?|weeks?|months?|hours?|hrs?|h)(?![a-z])"
+    r"(?:days?|d|weeks?|wks?|months?|hours?|hrs?|h)(?![a-z])"
     r"(?:\s*(?:prior\s+to|before|of|preceding|from)\s+(?:the\s+)?(?:start\s+of\s+|initiation\s+of\s+)?"
-    r"(?:study\s+)?(?:registration|enrollment|enrolment|randomi[sz]ation|entry|treatment|first\s+dose"
-    r"|day\s+1|cycle\s+1,?\s*day\s+1|screening|inclusion|consent|therapy|drug|dosing|administration)"
+    r"(?:study\s+)?(?:registration|enrollment|enrolment|randomi[sz]ation|entry|treatment(?:\s+initiation)?"
+    r"|first\s+dose|day\s+1|cycle\s+1,?\s*day\s+1|screening|inclusion|consent|therapy|drug|dosing|administration)"
     r"(?:\s+(?:of\s+)?(?:study\s+)?(?:treatment|drug|therapy))?)?"
     r"(?:\s*,?\s*unless\s+otherwise\s+(?:indicated|specified|noted|stated))?"
 )
@@ -197,10 +290,10 @@ _TIMING = re.compile(
 
 _CUE = (
     r"(?:if|unless|except|excluding|in\s+(?:the\s+)?case\s+of|in\s+the\s+presence\s+of|in\s+the\s+setting\s+of"
-    r"|(?:for|in)\s+(?:patients|subjects|participants|those|pts|people|cases)\s+(?:who\s+have|with)"
+    r"|(?:for|in)\s+(?:patients|subjects|participants|those|pts|people|cases)\s+(?:who\s+have|with|of)"
     r"|with|when|due\s+to|secondary\s+to|attributable\s+to|because\s+of|caused\s+by|related\s+to)"
 )
-_CUE_START = re.compile(r"\s*[,;]?\s*(?:or\s+|and\s+)?(?P<cue>" + _CUE + r")(?![a-z])")
+_CUE_START = re.compile(r"\s*[,;]?\s*(?:(?:or|and)\s*,?\s*)?(?P<cue>" + _CUE + r")(?![a-z])")
 _HAS_CUE = re.compile(r"(?<![a-z])" + _CUE + r"(?![a-z])")
 _WAIVER = re.compile(
     r"(?<![a-z])(?:unless|except|excluding|allowed|permitted|acceptable|accepted|eligible)(?![a-z])"
@@ -256,17 +349,34 @@ def read_labs(segment: Segment, section: Section) -> Read | None:
     mentions = _mentions(segment)
     if not mentions:
         return None
-    quantities = [
-        q for q in find_quantities(segment.norm[: segment.end], segment.printed) if q.start >= segment.start
-    ]
-    bare = find_bare_limits(segment.norm[: segment.end])
-    bare = [b for b in bare if b[0] >= segment.start]
-    if not quantities and not bare and not _normal_words(segment, mentions):
+    quantities = find_quantities(segment.norm[: segment.end], segment.printed, segment.start)
+    bare = find_bare_limits(segment.norm[: segment.end], segment.start)
+    grades = grade_limits(segment)
+    if not quantities and not bare and not grades and not _normal_words(segment, mentions):
         return None
     try:
-        return Read(_read(segment, section, mentions, quantities, bare))
+        return Read(_read(segment, section, mentions, quantities, bare, grades))
     except _UnreadableError as problem:
         return Read.failed(str(problem))
+
+
+@dataclass(slots=True)
+class _Notes:
+    """What the sentence says about individual thresholds, by the threshold's start: the sex it is for, the
+    support it may or may not be reached with, the same value restated in brackets, and lower bounds printed
+    before the analyte ("30 ≤ eGFR < 90")."""
+
+    sexes: dict[int, Sex] = field(default_factory=dict)
+    support: dict[int, SupportNote] = field(default_factory=dict)
+    restated: dict[int, Quantity] = field(default_factory=dict)
+    leading: dict[int, int] = field(default_factory=dict)
+    """Threshold start -> the position it is read at (just after the analyte it bounds)."""
+
+
+_NO = re.compile(r"\s*no\s+(?=\S)")
+""""No LVEF less than 35%" (PDQ inclusion): the opposite threshold is required."""
+_QT_WORDS = re.compile(r"(?<![a-z])(?:interval|prolong(?:ed|ation)(?:\s+(?:to|of))?)(?![a-z])")
+""""QTc interval prolonged (> 450 ms)": for the QT interval these words restate the threshold."""
 
 
 def _read(
@@ -275,20 +385,46 @@ def _read(
     mentions: list[_Mention],
     quantities: list[Quantity],
     bare: list[tuple[int, int, Comparator, str]],
+    grades: list[GradeLimit],
 ) -> AnyOf | AllOf | LabThreshold | DerivedValueRule:
     claimed: list[Span] = []
+    start = segment.start
+    negated = False
+    no = _NO.match(segment.norm, start, segment.end) if section is Section.INCLUSION else None
+    if no:
+        negated = True
+        claimed.append(no.span())
+        start = no.end()
+    label = _LABEL.match(segment.norm, start, segment.end)
+    first = min((m.start for m in mentions if m.start >= start), default=segment.end)
+    defined = label.span() if label else definition_label(segment, start, first)
+    if defined:
+        claimed.append(defined)
     for pattern in (_TIMING, _REDUNDANT):
         claimed.extend(m.span() for m in pattern.finditer(segment.norm, segment.start, segment.end))
-    label = _LABEL.match(segment.norm, segment.start, segment.end)
-    if label:
-        claimed.append(label.span())
+    claimed.extend(measurement_spans(segment))
+    claimed.extend(both_sexes(segment))
+    if any("qtcf" in m.analytes for m in mentions):
+        claimed.extend(m.span() for m in _QT_WORDS.finditer(segment.norm, segment.start, segment.end))
+    support = support_notes(segment)
+    claimed.extend(n.span for n in support)
     mentions = [m for m in mentions if not inside((m.start, m.end), claimed)]
-    quantities = list(quantities)
-    for extra in [_bare_quantity(b) for b in bare] + _normal_words(segment, mentions):
+    graded = [_grade_quantity(g) for g in grades]
+    quantities = [q for q in quantities if not any(_overlap(q, g) for g in graded)] + graded
+    for extra in _bare_quantities(bare) + _normal_words(segment, mentions):
         if not any(_overlap(extra, q) for q in quantities):
             quantities.append(extra)
     quantities.sort(key=lambda q: q.start)
+    claimed.extend(_grade_restatements(segment, quantities))
+    claimed.extend(_restated_units(segment, quantities))
+    inner = [q for q in quantities if inside((q.start, q.end), [n.span for n in support])]
     quantities = [q for q in quantities if not inside((q.start, q.end), claimed)]
+    notes = _Notes()
+    quantities = _restatements(segment, quantities, notes, claimed)
+    _leading_bounds(segment, quantities, mentions, notes)
+    claimed.extend(_sexes(segment, quantities, mentions, notes))
+    mentions = [m for m in mentions if not inside((m.start, m.end), claimed)]
+    _attach_support(segment, support, inner, quantities, mentions, notes)
     conditions, condition_spans = _bracketed_conditions(segment, quantities, mentions, claimed)
     claimed.extend(condition_spans)
     mentions = [m for m in mentions if not inside((m.start, m.end), condition_spans)]
@@ -302,19 +438,27 @@ def _read(
     for q in quantities:
         if q.time_unit:
             raise _UnreadableError(f"a time span in a lab sentence: '{segment.quote(q.start, q.end)}'")
-    groups = _groups(segment, mentions, quantities, conditions, methods, claimed)
+    groups = _groups(segment, mentions, quantities, conditions, methods, claimed, notes)
     claimed.extend((m.start, m.end) for g in groups for m in g.mentions)
     claimed.extend((q.start, q.end) for g in groups for q in g.thresholds)
     leftover = leftover_words(segment, claimed, _LAB_FILLER)
     if leftover:
         raise _UnreadableError(f"words not understood: {' '.join(leftover[:8])}")
-    rules = [_group_rule(g, section, segment) for g in groups]
-    joiners = {_joiner_between(segment, a, b) for a, b in pairwise(groups)}
+    rules, joiners = _pair_sexes(
+        [_group_rule(g, section, segment, notes) for g in groups],
+        [_joiner_between(segment, a, b) for a, b in pairwise(groups)],
+    )
+    words = set(joiners)
+    either = words == {"or"} if section is Section.INCLUSION else words <= {"or", ","}
     if len(rules) == 1:
-        return rules[0]
-    if "or" in joiners and joiners - {"or"}:
+        rule = rules[0]
+    elif "or" in words and not either and words != {"or"}:
         raise _UnreadableError("'and' and 'or' mixed between thresholds: which binds first is not stated")
-    return AnyOf(source_span=segment.span, children=rules) if joiners == {"or"} else _all_of(segment, rules)
+    elif either:
+        rule = AnyOf(source_span=segment.span, children=rules)
+    else:
+        rule = _all_of(segment, rules)
+    return _negate(rule) if negated else rule
 
 
 def _overlap(a: Quantity, b: Quantity) -> bool:
@@ -324,6 +468,217 @@ def _overlap(a: Quantity, b: Quantity) -> bool:
 def _bare_quantity(bare: tuple[int, int, Comparator, str], unit_text: str | None = None) -> Quantity:
     start, end, comparator, multiple = bare
     return Quantity(start, end, comparator, Number(1.0, None), None, None, unit_text, multiple, False, None)
+
+
+def _bare_quantities(bare: list[tuple[int, int, Comparator, str]]) -> list[Quantity]:
+    return [_bare_quantity(b) for b in bare]
+
+
+def _grade_quantity(grade: GradeLimit) -> Quantity:
+    """ "≤ grade 1" as a threshold whose limit is a CTCAE grade, resolved per analyte in ``_expanded``."""
+    comparator = Comparator.LE if grade.at_most else Comparator.GE
+    start, end = grade.span
+    return Quantity(
+        start, end, comparator, Number(grade.grade, None), None, None, "grade", "grade", False, None
+    )
+
+
+def _right_after(segment: Segment, end: int, start: int) -> bool:
+    """Whether only spaces and commas separate a threshold's end from what follows it."""
+    return start >= end and not segment.norm[end:start].strip(" ,")
+
+
+def _grade_restatements(segment: Segment, quantities: list[Quantity]) -> list[Span]:
+    """ "Bilirubin ≤ 1.5 x ULN (CTCAE v 3.0 grade 1)": the grade restates the printed threshold."""
+    return [
+        span
+        for span in grade_notes(segment)
+        if any(q.comparator and _right_after(segment, q.end, span[0]) for q in quantities)
+    ]
+
+
+def _restated_units(segment: Segment, quantities: list[Quantity]) -> list[Span]:
+    """ "≥ 25 kilograms per square meter (kg/m2)", "/microliter (mcL)": the unit restated in its symbol."""
+    found = []
+    for start, end in parenthesised(segment):
+        inner = segment.norm[start + 1 : end - 1].strip()
+        for q in quantities:
+            if q.unit and _right_after(segment, q.end, start) and q.unit in _units_named(inner):
+                found.append((start, end))
+    return found
+
+
+def _units_named(text: str) -> set[str | None]:
+    return {canonical_unit(text), canonical_unit(f"/{text}")}
+
+
+_RESTATING_WORDS = word_set("approximately approx about equivalent equal to i e ie or corresponding")
+
+
+def _restatements(
+    segment: Segment, quantities: list[Quantity], notes: _Notes, claimed: list[Span]
+) -> list[Quantity]:
+    """ "Hemoglobin ≥ 9.0 g/dL (90 g/L)", "creatinine < 1.6 mg/dL (150 micromoles/L)": the bracketed value
+    restates the threshold in another unit; it is compared with it when the analyte is known."""
+    restating: set[int] = set()
+    for start, end in parenthesised(segment):
+        inner = [q for q in quantities if start < q.start and q.end <= end]
+        before = [q for q in quantities if q.end <= start]
+        if len(inner) != 1 or not before:
+            continue
+        base, again = before[-1], inner[0]
+        if not _right_after(segment, base.end, start) or base.comparator is None or base.upper or again.upper:
+            continue
+        if again.comparator not in (None, base.comparator) or not (
+            again.unit and (base.unit or base.multiple_of)
+        ):
+            continue
+        words = leftover_words(Segment(segment.printed, segment.norm, start, end), [(again.start, again.end)])
+        if any(w not in _RESTATING_WORDS for w in words):
+            continue
+        notes.restated[base.start] = again
+        restating.add(again.start)
+        claimed.append((start, end))
+    return [q for q in quantities if q.start not in restating]
+
+
+_LEADING = re.compile(r"\s*(?P<cmp>" + COMPARATOR + r")\s*")
+_FLIPPED = {Comparator.LE: Comparator.GE, Comparator.LT: Comparator.GT, Comparator.GE: Comparator.LE}
+_FLIPPED[Comparator.GT] = Comparator.LT
+
+
+def _leading_bounds(
+    segment: Segment, quantities: list[Quantity], mentions: list[_Mention], notes: _Notes
+) -> None:
+    """ "30 ≤ eGFR < 90", "20kg/m2≤body mass index(BMI)≤30 kg/m2": a bound printed before the analyte, read
+    as the analyte's opposite bound; a bound without unit takes the unit of the one after the analyte."""
+    for index, q in enumerate(quantities):
+        if q.comparator is not None or q.multiple_of:
+            continue
+        sign = _LEADING.match(segment.norm, q.end, segment.end)
+        if not sign:
+            continue
+        mention = next((m for m in mentions if m.start == sign.end()), None)
+        if mention is None:
+            continue
+        after = next((o for o in quantities[index + 1 :] if o.start >= mention.end), None)
+        unit, unit_text = q.unit, q.unit_text
+        if unit is None and unit_text is None and after is not None:
+            unit, unit_text = after.unit, after.unit_text
+        flipped = _FLIPPED[comparator_of(sign.group("cmp"))]
+        quantities[index] = replace(q, comparator=flipped, unit=unit, unit_text=unit_text)
+        notes.leading[q.start] = mention.end
+
+
+def _sexes(
+    segment: Segment, quantities: list[Quantity], mentions: list[_Mention], notes: _Notes
+) -> list[Span]:
+    """ "Hb < 12 g/dL for males and < 11 g/dL for females", "male: QTcF ≥ 450 ms": whom each limit is for."""
+    if not re.search(
+        r"(?<![a-z])(?:fe)?males?|(?:wo)?men(?![a-z])", segment.norm[segment.start : segment.end]
+    ):
+        return []
+    spans: list[Span] = []
+    floor = segment.start
+    for q in quantities:
+        found = sex_after(segment, q.end)
+        before = sex_before(segment, q.start, floor)
+        if before is None:
+            named = [m for m in mentions if floor <= m.start and m.end <= q.start]
+            if named:
+                before = sex_before(segment, named[-1].start, floor)
+        for mark in (found, before):
+            if mark is None:
+                continue
+            span, sex = mark
+            if notes.sexes.setdefault(q.start, sex) != sex:
+                raise _UnreadableError(f"two sexes for one limit: '{segment.quote(q.start, q.end)}'")
+            spans.append(span)
+        floor = max(q.end, found[0][1] if found else q.end)
+    return spans
+
+
+_SUPPORTED = frozenset({"anc", "wbc", "platelets", "hemoglobin", "hematocrit", "lymphocytes"})
+"""Counts that transfusion or growth factors raise: a value below the bound fails whatever the support."""
+
+
+def _attach_support(
+    segment: Segment,
+    support: list[SupportNote],
+    inner: list[Quantity],
+    quantities: list[Quantity],
+    mentions: list[_Mention],
+    notes: _Notes,
+) -> None:
+    """Each support note to its threshold: the one it follows, or the first after a note that opens the
+    sentence ("unsupported platelet count ≥ 50,000"). Values inside a note must be time spans, or restate the
+    threshold a transfusion may reach ("to achieve Hgb ≥ 8.0 g/dl")."""
+    first_mention = min((m.start for m in mentions), default=segment.end)
+    for note in support:
+        start, end = note.span
+        if end <= first_mention:
+            target = next((q for q in quantities if q.start >= end), None)
+        else:
+            before = [q for q in quantities if q.end <= start]
+            target = before[-1] if before else None
+            if target is not None and any(target.end <= m.start < start for m in mentions):
+                target = None
+        if target is None:
+            raise _UnreadableError(f"a note on support for no threshold: '{note.text}'")
+        for q in inner:
+            if start <= q.start < end and not q.time_unit and q.number.value != target.number.value:
+                raise _UnreadableError(f"a note on support with another threshold: '{note.text}'")
+        notes.support[target.start] = note
+
+
+def _pair_sexes(
+    rules: list[LabThreshold | DerivedValueRule | AnyOf | AllOf], joiners: list[str]
+) -> tuple[list[LabThreshold | DerivedValueRule | AnyOf | AllOf], list[str]]:
+    """Neighbouring limits for one analyte, one per sex ("Hemoglobin < 11 (women) or hemoglobin < 12 (men)"),
+    become one AnyOf whatever word joins them; a limit given for one sex only is not read."""
+    kept = list(rules)
+    kept_joiners = list(joiners)
+    index = 0
+    while index < len(kept):
+        rule = kept[index]
+        if isinstance(rule, LabThreshold) and rule.sex:
+            following = kept[index + 1] if index + 1 < len(kept) else None
+            if not (
+                isinstance(following, LabThreshold)
+                and following.sex
+                and following.sex != rule.sex
+                and following.analyte == rule.analyte
+            ):
+                raise _UnreadableError(f"a limit for {rule.sex} patients only: the other sex's is not stated")
+            span = (rule.source_span[0], following.source_span[1])
+            kept[index : index + 2] = [AnyOf(source_span=span, children=[rule, following])]
+            del kept_joiners[index]
+        index += 1
+    return kept, kept_joiners
+
+
+_NEGATED = {
+    Comparator.GE: Comparator.LT,
+    Comparator.GT: Comparator.LE,
+    Comparator.LE: Comparator.GT,
+    Comparator.LT: Comparator.GE,
+}
+
+
+def _negate(
+    rule: LabThreshold | DerivedValueRule | AnyOf | AllOf,
+) -> LabThreshold | DerivedValueRule | AnyOf | AllOf:
+    """ "No LVEF less than 35%": the opposite threshold; "no A or B" needs neither (De Morgan). A threshold
+    with exceptions, strata, a sex or a printed range has no plain opposite and is not read."""
+    if isinstance(rule, AnyOf | AllOf):
+        children = [_negate(child) for child in rule.children]  # type: ignore[arg-type]
+        kind = AllOf if isinstance(rule, AnyOf) else AnyOf
+        return kind(source_span=rule.source_span, children=list(children))
+    if isinstance(rule, LabThreshold) and (rule.exceptions or rule.strata or rule.sex or rule.qualifier):
+        raise _UnreadableError("'no' before a threshold with conditions: its opposite is not stated")
+    if rule.lenient_value is not None:
+        raise _UnreadableError("'no' before a printed range of thresholds")
+    return rule.model_copy(update={"comparator": _NEGATED[rule.comparator]})
 
 
 _NORMAL = re.compile(
@@ -389,8 +744,7 @@ def _bracketed_conditions(
         cue = _CUE_START.match(segment.norm, q.end, segment.end)
         if not cue or inside(cue.span("cue"), claimed):
             continue
-        end_match = _CLAUSE_END.search(segment.norm, cue.end(), segment.end)
-        end = end_match.start() if end_match else segment.end
+        end = _clause_end(segment, cue.end(), groups)
         if any(g[0] < end <= g[1] for g in groups):
             continue
         own_threshold = any(cue.end() <= o.start < end for o in quantities)
@@ -398,6 +752,20 @@ def _bracketed_conditions(
         conditions.append(_Condition((start, end)))
         spans.append((start, end))
     return conditions, spans
+
+
+def _clause_end(segment: Segment, start: int, groups: list[Span]) -> int:
+    """Where a trailing clause ends: at ";", ")" or a full stop, past brackets opened inside it ("in the
+    presence of documented Gilbert's Syndrome (unconjugated hyperbilirubinaemia)")."""
+    position = start
+    while True:
+        found = _CLAUSE_END.search(segment.norm, position, segment.end)
+        if found is None:
+            return segment.end
+        opened = next((g for g in groups if start <= g[0] < found.start() < g[1]), None)
+        if opened is None:
+            return found.start()
+        position = opened[1]
 
 
 def _read_condition(segment: Segment, condition: _Condition, base: Quantity, analyte: Analyte) -> None:
@@ -471,12 +839,14 @@ def _groups(
     conditions: list[_Condition],
     methods: list[tuple[int, int, Method]],
     claimed: list[Span],
+    notes: _Notes,
 ) -> list[_Group]:
-    """Walk mentions and thresholds in order: analytes collect until a threshold closes their group."""
+    """Walk mentions and thresholds in order: analytes collect until a threshold closes their group. A bound
+    printed before its analyte is walked just after it, and the threshold after it joins it with "and"."""
     items: list[tuple[int, str, _Mention | Quantity | _Condition | str]] = [
         (m.start, "m", m) for m in _dedupe(mentions, segment)
     ]
-    items += [(q.start, "q", q) for q in quantities]
+    items += [(notes.leading.get(q.start, q.start), "q", q) for q in quantities]
     items += [(c.span[0], "c", c) for c in conditions]
     items += [(s, "x", method) for s, _, method in methods]
     items.sort(key=lambda item: item[0])
@@ -486,6 +856,7 @@ def _groups(
     previous_end = segment.start
     last_kind = ""
     method: Method | None = None
+    after_leading = False
     for position, kind, item in items:
         joiner = _joiner(segment.norm[previous_end:position])
         if kind == "m":
@@ -501,12 +872,13 @@ def _groups(
                 pending, joiners, method = [], [], None
             elif groups and last_kind in {"q", "c"}:
                 groups[-1].thresholds.append(item)
-                groups[-1].threshold_joiners.append(joiner)
+                groups[-1].threshold_joiners.append("and" if after_leading else joiner)
             else:
                 raise _UnreadableError(
                     f"threshold before any analyte: '{segment.quote(item.start, item.end)}'"
                 )
-            previous_end = item.end
+            previous_end = max(item.end, position)
+            after_leading = item.start in notes.leading
         elif kind == "c":
             assert isinstance(item, _Condition)
             if not groups or pending:
@@ -572,18 +944,29 @@ def _joiner_between(segment: Segment, first: _Group, second: _Group) -> str:
 
 
 def _group_rule(
-    group: _Group, section: Section, segment: Segment
+    group: _Group, section: Section, segment: Segment, notes: _Notes
 ) -> LabThreshold | DerivedValueRule | AnyOf | AllOf:
     """One rule per (analyte, threshold), combined as the joining words and the section require."""
     per_analyte: list[LabThreshold | DerivedValueRule | AnyOf | AllOf] = []
+    sexed = [q for q in group.thresholds if q.start in notes.sexes]
     for analyte_id in group.analytes:
         analyte = get_analyte(analyte_id)
-        alternatives = [_threshold_rule(q, analyte, group, section, segment) for q in group.thresholds]
+        alternatives = []
+        for index, q in enumerate(group.thresholds):
+            base = group.thresholds[index - 1] if index and q in sexed and q.comparator is None else None
+            alternatives.append(_expanded(q, analyte, group, section, segment, notes, base))
         if len(alternatives) == 1:
             per_analyte.append(alternatives[0])
             continue
         joiners = set(group.threshold_joiners)
-        if joiners == {"or"}:
+        if sexed:
+            if len(sexed) != len(group.thresholds) or {notes.sexes[q.start] for q in sexed} != {
+                "male",
+                "female",
+            }:
+                raise _UnreadableError(f"limits of {analyte.label} for one sex and for everyone mixed")
+            per_analyte.append(AnyOf(source_span=_span_of(group), children=list(alternatives)))
+        elif joiners == {"or"}:
             per_analyte.append(AnyOf(source_span=_span_of(group), children=list(alternatives)))
         elif joiners <= {"and", ","}:
             per_analyte.append(AllOf(source_span=_span_of(group), children=list(alternatives)))
@@ -612,10 +995,76 @@ def _span_of(group: _Group) -> Span:
     return (group.mentions[0].start, end)
 
 
+def _expanded(
+    quantity: Quantity,
+    analyte: Analyte,
+    group: _Group,
+    section: Section,
+    segment: Segment,
+    notes: _Notes,
+    base: Quantity | None,
+) -> LabThreshold | DerivedValueRule | AnyOf | AllOf:
+    """The threshold for one analyte; "within normal limits" and a CTCAE grade become the bounds they mean.
+
+    Within normal limits is ≥ LLN and ≤ ULN, except for analytes where only a high value is abnormal
+    (creatinine, bilirubin, transaminases...: a creatinine below the LLN is low muscle mass, not a failing
+    kidney), where it is ≤ ULN; a limit the analyte has no reference value for is left out.
+    """
+    if quantity.multiple_of == "normal":
+        bounds: list[Quantity] = []
+        if analyte.id not in _UPPER_CONCERN and analyte.default_lln is not None:
+            bounds.append(replace(quantity, comparator=Comparator.GE, multiple_of="lln"))
+        if analyte.default_uln is not None:
+            bounds.append(replace(quantity, comparator=Comparator.LE, multiple_of="uln"))
+        if not bounds:
+            raise _UnreadableError(f"no normal limits known for {analyte.label}")
+        rules = [_threshold_rule(b, analyte, group, section, segment, notes, None) for b in bounds]
+        return rules[0] if len(rules) == 1 else AllOf(source_span=_span_of(group), children=list(rules))
+    if quantity.multiple_of == "grade":
+        at_most = quantity.comparator is Comparator.LE
+        grade = int(quantity.number.value)
+        found = grade_bounds(analyte.id, at_most, grade)
+        if found is None:
+            raise _UnreadableError(f"CTCAE grade {grade} of {analyte.label} is not a lab threshold")
+        rules = [
+            _threshold_rule(
+                replace(
+                    quantity,
+                    comparator=b.comparator,
+                    number=Number(b.value, None),
+                    unit=b.unit,
+                    unit_text=b.unit,
+                    multiple_of=b.multiple_of,
+                ),
+                analyte,
+                group,
+                section,
+                segment,
+                notes,
+                None,
+            )
+            for b in found
+        ]
+        if len(rules) == 1:
+            return rules[0]
+        kind = AllOf if at_most else AnyOf
+        return kind(source_span=_span_of(group), children=list(rules))
+    return _threshold_rule(quantity, analyte, group, section, segment, notes, base)
+
+
 def _threshold_rule(
-    quantity: Quantity, analyte: Analyte, group: _Group, section: Section, segment: Segment
+    quantity: Quantity,
+    analyte: Analyte,
+    group: _Group,
+    section: Section,
+    segment: Segment,
+    notes: _Notes,
+    base: Quantity | None,
 ) -> LabThreshold | DerivedValueRule:
-    fields = _fields(quantity, analyte, None, segment)
+    fields = _fields(quantity, analyte, base, segment)
+    again = notes.restated.get(quantity.start)
+    if again is not None:
+        fields = _with_restatement(fields, again, analyte, segment)
     exceptions: list[LabException] = []
     variants: list[StratumVariant] = []
     for condition in group.conditions:
@@ -628,9 +1077,22 @@ def _threshold_rule(
         condition.exceptions.clear()
         _read_condition(segment, condition, quantity, analyte)
         exceptions.extend(condition.exceptions)
+    sex = notes.sexes.get(quantity.start)
+    support = notes.support.get(quantity.start)
+    qualifier = None
+    if support is not None and support.relaxing:
+        exceptions.append(
+            LabException(
+                concept=None, text=support.text, waived=True, source_span=support.span, **fields.model_dump()
+            )
+        )
+    elif support is not None:
+        if analyte.id not in _SUPPORTED or not fields.comparator.is_lower_bound:
+            raise _UnreadableError(f"'{support.text}' for a limit support could not help to meet")
+        qualifier = support.text
     span = (group.mentions[0].start, quantity.end)
     if analyte.id in DERIVED_ANALYTES:
-        if exceptions or variants:
+        if exceptions or variants or sex:
             raise _UnreadableError(f"conditions on {analyte.label} are not read")
         if fields.multiple_of:
             raise _UnreadableError(f"{analyte.label} as a multiple of a normal limit")
@@ -639,8 +1101,34 @@ def _threshold_rule(
     if group.method:
         raise _UnreadableError(f"a calculation method for {analyte.label}")
     return LabThreshold(
-        source_span=span, analyte=analyte.id, exceptions=exceptions, strata=variants, **fields.model_dump()
+        source_span=span,
+        analyte=analyte.id,
+        exceptions=exceptions,
+        strata=variants,
+        sex=sex,
+        qualifier=qualifier,
+        **fields.model_dump(),
     )
+
+
+def _with_restatement(
+    fields: ThresholdFields, again: Quantity, analyte: Analyte, segment: Segment
+) -> ThresholdFields:
+    """The threshold checked against its bracketed restatement: equal to 1 % (rounding), or within 12 % and
+    then read as a printed range whose laxer end leaves the patients between to the clinician."""
+    other = _fields(replace(again, comparator=fields.comparator), analyte, None, segment)
+    printed = segment.quote(again.start, again.end)
+    if fields.multiple_of or other.multiple_of or fields.unit is None or other.unit is None:
+        raise _UnreadableError(f"a restated threshold that cannot be compared: '{printed}'")
+    restated = convert(other.value, other.unit, fields.unit, analyte)
+    if math.isclose(restated, fields.value, rel_tol=0.01):
+        return fields
+    if not math.isclose(restated, fields.value, rel_tol=0.12):
+        raise _UnreadableError(f"the bracketed value disagrees with the threshold: '{printed}'")
+    restated = float(f"{restated:.3g}")
+    low, high = sorted((fields.value, restated))
+    strict, lenient = (high, low) if fields.comparator.is_lower_bound else (low, high)
+    return fields.model_copy(update={"value": strict, "lenient_value": lenient})
 
 
 def _renal_analyte(analyte: Analyte, fields: ThresholdFields) -> str:

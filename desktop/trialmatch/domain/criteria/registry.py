@@ -18,6 +18,7 @@ from trialmatch.domain.criteria.logic import AllOf, AnyOf
 from trialmatch.domain.criteria.performance import PerformanceStatusRule
 from trialmatch.domain.criteria.review import NeedsReview
 from trialmatch.domain.criteria.sex import SexRule
+from trialmatch.domain.criteria.stage import StageRule
 from trialmatch.domain.criteria.temporal import TemporalTherapyRule
 
 Rule: TypeAlias = Annotated[
@@ -28,6 +29,7 @@ Rule: TypeAlias = Annotated[
     | FindingRule
     | TemporalTherapyRule
     | DerivedValueRule
+    | StageRule
     | AnyOf
     | AllOf
     | NeedsReview,
@@ -42,6 +44,7 @@ _KIND_CLASSES: tuple[type[RuleBase], ...] = (
     FindingRule,
     TemporalTherapyRule,
     DerivedValueRule,
+    StageRule,
     AnyOf,
     AllOf,
     NeedsReview,

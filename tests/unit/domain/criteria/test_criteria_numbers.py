@@ -131,8 +131,9 @@ def test_bare_limits_have_no_number():
     assert find_bare_limits(normalise("creatinine ≤ ULN")) == [(11, 16, Comparator.LE, "uln")]
     assert find_bare_limits(normalise("bilirubin within normal institutional limits"))[0][2:] == (
         Comparator.LE,
-        "uln",
+        "normal",
     )
+    assert find_bare_limits(normalise("PTT within (w/in) normal limits"))[0][3] == "normal"
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ from trialmatch.domain.criteria import (
     NeedsReview,
     PerformanceStatusRule,
     SexRule,
+    StageRule,
     StratumVariant,
     TemporalTherapyRule,
     parse_criterion,
@@ -62,6 +63,15 @@ EVERY_KIND = [
         ],
     ),
     LabThreshold(source_span=SPAN, analyte="platelets", comparator=Comparator.GE, value=75000, unit="/µL"),
+    LabThreshold(
+        source_span=SPAN,
+        analyte="hemoglobin",
+        comparator=Comparator.LT,
+        value=12,
+        unit="g/dL",
+        sex="male",
+        qualifier="without transfusion support",
+    ),
     DerivedValueRule(
         source_span=SPAN,
         analyte="crcl",
@@ -72,6 +82,7 @@ EVERY_KIND = [
     ),
     AgeRule(source_span=SPAN, min=25, max=80),
     SexRule(source_span=SPAN, sex="female"),
+    StageRule(source_span=SPAN, stages=["IIIB", "IIIC", "IV"], disease="non-small cell lung cancer"),
     PerformanceStatusRule(source_span=SPAN, scale="ecog", min=0, max=1),
     FindingRule(
         source_span=SPAN,
@@ -119,6 +130,7 @@ def test_every_kind_is_registered_and_round_tripped_here():
         "finding",
         "therapy",
         "derived",
+        "stage",
         "any_of",
         "all_of",
         "review",
@@ -148,4 +160,5 @@ def test_describe_reads_like_the_registry():
     assert AgeRule(source_span=SPAN, min=25, max=80).describe() == "25 to 80 years"
     assert AgeRule(source_span=SPAN, max=18, max_inclusive=False).describe() == "< 18 years"
     assert PerformanceStatusRule(source_span=SPAN, scale="karnofsky", min=70).describe() == "Karnofsky ≥ 70"
-    assert EVERY_KIND[7].describe() == "chemotherapy within 3 weeks"
+    assert EVERY_KIND[9].describe() == "chemotherapy within 3 weeks"
+    assert EVERY_KIND[6].describe() == "stage IIIB, IIIC or IV non-small cell lung cancer"
