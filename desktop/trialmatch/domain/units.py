@@ -12,10 +12,11 @@ import csv
 import io
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
     import pint
@@ -119,11 +120,14 @@ def _factor(source: str, target: str, molar_mass: float | None, charge: int | No
         raise UnitError("needs the ion's charge")
     registry = _registry()
     quantity = registry.Quantity(1.0 / charge if src.per_charge and charge else 1.0, src.pint)
+    target_dimensions = registry.Quantity(1, dst.pint).dimensionality
     try:
-        if molar_mass is None:
+        if molar_mass is None or quantity.dimensionality == target_dimensions:
             converted = quantity.to(dst.pint)
-        else:
+        elif _as_mass(quantity.dimensionality.items()) == _as_mass(target_dimensions.items()):
             converted = quantity.to(dst.pint, "chemistry", mw=registry.Quantity(molar_mass, "g/mol"))
+        else:
+            raise UnitError("different kinds of quantity")
     except pint.DimensionalityError:
         if molar_mass is None and {"[mass]", "[substance]"} <= _dimensions(
             quantity, registry.Quantity(1, dst.pint)
@@ -136,6 +140,16 @@ def _factor(source: str, target: str, molar_mass: float | None, charge: int | No
 
 def _dimensions(*quantities: pint.Quantity[float]) -> set[str]:
     return {str(name) for q in quantities for name in q.dimensionality}
+
+
+def _as_mass(dimensions: Iterable[tuple[str, object]]) -> dict[str, float]:
+    """The dimensions with amount of substance counted as mass: what the molar mass can bridge. Asking pint's
+    chemistry context for anything else ("%" to ng/dL) divides by zero inside it."""
+    found: dict[str, float] = {}
+    for name, power in dimensions:
+        key = "[mass]" if str(name) == "[substance]" else str(name)
+        found[key] = found.get(key, 0.0) + float(cast(float, power))
+    return {name: power for name, power in found.items() if power}
 
 
 def convert(value: float, from_unit: str, to_unit: str, analyte: Analyte | None = None) -> float:

@@ -99,6 +99,15 @@ def test_impossible_conversions_name_both_units_and_the_analyte():
         convert(9.8, "mg", "g/dL", get_analyte("hemoglobin"))
 
 
+def test_a_percentage_is_not_a_mass_even_when_a_molar_mass_is_known():
+    """ "Testosterone < 25%" read against ng/dL: pint's chemistry context divided by zero here."""
+    with pytest.raises(UnitError, match=r"cannot convert % to ng/dL for testosterone: different kinds"):
+        convert(25, "%", "ng/dL", get_analyte("testosterone"))
+    with pytest.raises(UnitError, match=r"cannot convert % to mmol/L for glucose: different kinds"):
+        convert(7, "%", "mmol/L", get_analyte("glucose"))
+    assert convert(1.7, "nmol/L", "ng/dL", get_analyte("testosterone")) == 49.0314
+
+
 def test_every_unit_offered_for_an_analyte_converts_to_its_canonical_unit():
     for analyte in all_analytes():
         for unit in units_for(analyte):
