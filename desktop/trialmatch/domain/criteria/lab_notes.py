@@ -32,7 +32,7 @@ _TRAILING_SUPPORT = re.compile(
     r"(?<![a-z])(?:without|not\s+requiring|independent\s+of|in\s+the\s+absence\s+of|transfusion[\s-]+independent"
     r"|no\s+(?=(?:[a-z]+\s+){0,3}?(?:transfus|growth|g-?csf|blood)))(?![a-z])"
 )
-_TRAILING_END = re.compile(r"[;,)\]]|\.\s|\.$")
+_TRAILING_END = re.compile(r"[;,()\[\]]|\.\s|\.$")
 _SUPPORT_WORDS = word_set(
     """
     transfusion transfusions transfused transfuse transfusion-independent blood red cell cells rbc rbcs prbc
@@ -153,8 +153,13 @@ _DEFINED_WORDS = word_set(
     mellitus type i ii 1 2 t1dm t2dm dm hypertension arterial obesity obese morbid morbidly overweight
     underweight malnutrition leukocytosis thrombocytosis polycythemia polycythaemia hyperuricemia
     hypertriglyceridemia hypercholesterolemia qtc qt prolongation prolonged interval presence evidence
+    castrate castration hypothyroidism hyperthyroidism dysnatraemia dysnatremia ecg ekg electrocardiogram
+    end stage failure disease decrease
     """
 )
+_ORGAN = word_set("renal kidney hepatic liver marrow")
+_ORGAN_NOUNS = word_set("failure disease")
+""""Renal failure (creatinine > 2 mg/dL)" is defined by its threshold, "heart failure (LVEF < 40%)" is not."""
 _DEFINITION_END = re.compile(
     r"\s*(?:(?P<open>[(\[])\s*(?P<ie>i\.\s?e\.|ie(?![a-z]))?|:\s*(?P<ie2>i\.\s?e\.|ie(?![a-z]))?|,?\s+(?:with"
     r"|as\s+(?:evidenced|defined|indicated|measured|determined|shown|documented)\s+by|defined\s+(?:as|by)"
@@ -163,7 +168,9 @@ _DEFINITION_END = re.compile(
 _EXAMPLES = re.compile(r"\s*(?:e\.?\s?g\.?|eg|such\s+as|including|for\s+example|example)(?![a-z])")
 
 
-def definition_label(segment: Segment, start: int, first_mention: int) -> Span | None:
+def definition_label(
+    segment: Segment, start: int, first_mention: int, extra: frozenset[str] = frozenset()
+) -> Span | None:
     """ "Renal impairment (creatinine > 1.2 mg/dL)", "Anemia with Hb < 8 g/dL", "Abnormal renal function:
     creatinine > 2.0 mg/dL", "Low eGFR (< 60)": a condition named, then defined by the thresholds that follow;
     the label span (an opening bracket is left to the bracket).
@@ -183,7 +190,15 @@ def definition_label(segment: Segment, start: int, first_mention: int) -> Span |
         words = re.findall(r"[a-z0-9]+", norm[start:stop])
         if not words:
             continue
-        if not explicit and any(w not in _DEFINED_WORDS and w not in FILLER for w in words):
+        if stop == first_mention and words[-1] in {"or", "and"}:
+            return None
+        if not explicit and any(
+            w not in _DEFINED_WORDS and w not in FILLER and w not in extra for w in words
+        ):
+            return None
+        if not explicit and any(
+            w in _ORGAN_NOUNS and (i == 0 or words[i - 1] not in _ORGAN) for i, w in enumerate(words)
+        ):
             return None
         if _EXAMPLES.match(norm, after, segment.end):
             return None
@@ -204,7 +219,10 @@ _MEASUREMENT = re.compile(
     r"|(?:in\s+)?(?:the\s+)?(?:last|past|previous)\s+(?:one\s+)?month"
     r"|(?:measured|assessed|determined)\s+(?:by|per|as\s+per)\s+(?:the\s+)?(?:central|local)\s+lab(?:oratory)?"
     r"|(?:fridericia|fredericia)(?:'s)?(?:\s+(?:cube\s+root\s+)?(?:formula|correction|method))?"
-    r"|corrected\s+for\s+heart\s+rate|\(\s*preferred\s*\)|fasting|fasted|peripheral)(?![a-z])"
+    r"|corrected\s+for\s+heart\s+rate|\(\s*preferred\s*\)|fasting|fasted|peripheral"
+    r"|(?:from|of|in|on)\s+(?:at\s+least\s+)?(?:\d|two|three)\s+(?:consecutive\s+|successive\s+)?(?:ecgs?|electrocardiograms?)"
+    r"|(?:at\s+)?week\s+-?\d+|(?<=normal\s)for\s+age|[(\[]\s*(?:s\.\s?i\.|u\.\s?s\.|si|us)(?:\s+units?)?\s*[)\]]"
+    r"|(?<![a-z0-9.])(?:[a-h]|i{1,3}|iv|v|vi{1,3})\s*[).](?=\s*[a-z])(?<!e\.)|[①-⑩])(?![a-z])"
 )
 
 

@@ -419,7 +419,7 @@ LLN = (
     r"|lower\s+limits?\s+normal|normal\s+lower\s+limits?|lower\s+limits?)(?:\s*[(\[]\s*i?lln\s*[)\]])?"
     + _OF_LABORATORY
 )
-TIMES = r"(?:x|\*|times|fold|-fold)"
+TIMES = r"(?:x|\*|times|-?\s?fold)"
 
 
 # --- thresholds -------------------------------------------------------------------------------------------

@@ -62,7 +62,7 @@ from trialmatch.domain.units import UnitError, canonical_unit, convert, units_fo
 
 _LOWER_CASE_OK = word_set(
     "anc wbc plt plts ast alt inr hgb ldh alp ptt aptt bmi psa gfr egfr alc ggt cea afp tsh crp bun hb "
-    "sgot sgpt asat alat crcl clcr qtc qtcf lvef tbili bili creat scr"
+    "sgot sgpt asat alat crcl clcr qtc qtcf lvef tbili bili creat scr na+ k+ ca++ mg++ ca2+ mg2+"
 )
 """Short names read in any case; other names of three letters or fewer only in capitals ("PT", "EF")."""
 
@@ -144,13 +144,45 @@ _GROUPS = {
     "corrected qt": ("qtcf",),
     "corrected qt interval": ("qtcf",),
     "mean qt interval corrected for heart rate": ("qtcf",),
+    "corrected mean qt interval": ("qtcf",),
+    "asparate aminotransferase": ("ast",),
+    "aspartate transferase": ("ast",),
+    "serum glutamate oxalo acetate transaminase": ("ast",),
+    "partial prothrombin time": ("ptt",),
+    "partially activated prothrombin time": ("ptt",),
+    "activated partial thrombin time": ("ptt",),
+    "international standardized ratio": ("inr",),
+    "internationalized normalized ratio": ("inr",),
+    "prothrombin time international ratio": ("inr",),
+    "cd4 t cell count": ("cd4",),
+    "cd4+ t cell count": ("cd4",),
+    "cd4 t cells": ("cd4",),
+    "cd4+ t cells": ("cd4",),
+    "cd4+ t lymphocyte": ("cd4",),
+    "cd4+ t lymphocytes": ("cd4",),
+    "cd4 t lymphocyte count": ("cd4",),
+    "cd4+ t cell": ("cd4",),
+    "cd4 lymphocyte count": ("cd4",),
 }
 """Names the lexicon does not hold: groups ("transaminases" is AST and ALT) and the long or misspelt forms
 registries print ("serum glutamate pyruvate transaminase", "alanine transferase")."""
 
-_CAPITALISED = frozenset({"cr", "scr", "k", "na", "ca", "mg"})
-"""Ambiguous short names ("Cr", "K", "Na") read only capitalised and right before a comparator or inside
-brackets after their own name: "BUN and Cr ≤ 1.5 × ULN", "creatinine (Cr)"; "2 mg" or "K/µL" are units."""
+_CAPITALISED = {
+    "cr": "creatinine",
+    "k": "potassium",
+    "na": "sodium",
+    "ca": "calcium",
+    "mg": "magnesium",
+    "ap": "alp",
+    "sap": "alp",
+    "tbl": "bilirubin",
+    "ccr": "crcl",
+    "systolic": "sbp",
+    "diastolic": "dbp",
+}
+"""Ambiguous names read only right before a comparator or inside brackets after their own name, and the
+short ones only capitalised: "BUN and Cr ≤ 1.5 × ULN", "creatinine (Cr)", "diastolic ≤ 85 mmHg"; "2 mg",
+"K/µL" and "systolic dysfunction" are not analytes."""
 _BEFORE_COMPARATOR = re.compile(r"\s*(?:" + COMPARATOR + r")\s*[\d.]|\s*\+?\s*\)")
 
 
@@ -166,10 +198,12 @@ def _names() -> _Names:
     for analyte in all_analytes():
         for alias in {analyte.name.lower(), *analyte.aliases}:
             alias = alias.lower()
-            if alias in _NOT_MENTIONS or len(alias) < 2:
+            spaced = alias.replace("-", " ")
+            if alias in _NOT_MENTIONS or spaced in _NOT_MENTIONS or len(alias) < 2:
                 continue
             ids.setdefault(alias, (analyte.id,))
-    names = [*ids, *(_CAPITALISED - set(ids))]
+            ids.setdefault(spaced, (analyte.id,))
+    names = [*(n for n in ids if "-" not in n), *(set(_CAPITALISED) - set(ids))]
     alternation = "|".join(
         re.escape(a).replace(r"\ ", r"[\s-]+") for a in sorted(names, key=len, reverse=True)
     )
@@ -206,21 +240,12 @@ def _mentions(segment: Segment) -> list[_Mention]:
 
 
 def _capitalised(segment: Segment, match: re.Match[str], key: str, printed: str) -> tuple[str, ...] | None:
-    if key not in _CAPITALISED or not printed[0].isupper():
+    analyte = _CAPITALISED.get(key)
+    if analyte is None or (len(key) <= 3 and not printed[0].isupper()):
         return None
     if not _BEFORE_COMPARATOR.match(segment.norm, match.end(), segment.end):
         return None
-    return _capitalised_ids()[key]
-
-
-@cache
-def _capitalised_ids() -> dict[str, tuple[str, ...]]:
-    found: dict[str, tuple[str, ...]] = {}
-    for analyte in all_analytes():
-        for alias in analyte.aliases:
-            if alias in _CAPITALISED:
-                found[alias] = (analyte.id,)
-    return found
+    return (analyte,)
 
 
 _METHODS: tuple[tuple[re.Pattern[str], Method], ...] = (
@@ -231,7 +256,7 @@ _METHODS: tuple[tuple[re.Pattern[str], Method], ...] = (
     (
         re.compile(
             r"chronic\s+kidney\s+disease[\s-]*epidemiology(?:\s+collaboration)?(?:\s*[(\[]ckd[\s-]*epi[)\]])?"
-            r"|ckd[\s-]*epi"
+            r"(?:\s+(?:glomerular\s+filtration\s+rate\s+)?(?:estimation|equation|formula))?|ckd[\s-]*epi"
         ),
         "ckd-epi",
     ),
@@ -257,7 +282,12 @@ _LAB_FILLER = word_set(
     either whichever coagulation marrow echocardiogram echocardiography echo muga scan multigated
     acquisition radionuclide ventriculography ecg ekg electrocardiogram resting mean triplicate
     cardiac ventricular left mri magnetic resonance imaging multiple gated multi hematology haematology
-    biochemistry chemistry routine examination panel ecgs electrocardiograms s
+    biochemistry chemistry routine examination panel ecgs electrocardiograms s bp pressure pressures data
+    average repeat
+    consecutive central local metabolic pulmonary morning observed was were participant's patient's points
+    score preferred ultrasound doppler color echocardiographic via step between inclusive elevated
+    elevation concurrent random non-fasting nonfasting preoperative pre-operative postoperative
+    post-operative pretreatment pre-treatment pretherapy showing showed seated sitting supine standing
     """
 )
 
@@ -270,7 +300,8 @@ _REDUNDANT = re.compile(
 alternative, it adds no condition."""
 
 _LABEL = re.compile(
-    r"[a-z][a-z\s-]{0,40}?\s*(?:,\s*)?\(?\s*(?:(?:as\s+)?(?:defined|evidenced|documented|shown)\s+(?:as|by|below)"
+    r"[a-z][a-z\s-]{0,40}?\s*(?:,\s*)?\(?\s*(?:(?:as\s+)?(?:defined|evidenced|documented|shown|manifested|indicated"
+    r"|demonstrated)\s+(?:as|by|below)"
     r"|as\s+follows)\s*:?\s"
 )
 """"Neutropenia defined as ANC < 1,500/mm³": the words before "defined as" name what the numbers define."""
@@ -280,7 +311,7 @@ _TIMING = re.compile(
     r"(?:within|≤|<=|in\s+the|during\s+the)\s+"
     r"(?:the\s+)?(?:last\s+|past\s+|previous\s+)?(?:≤|<=|<)?\s*(?:\d+|one|two|three|four)\s*"
     r"(?:days?|d|weeks?|wks?|months?|hours?|hrs?|h)(?![a-z])"
-    r"(?:\s*(?:prior\s+to|before|of|preceding|from)\s+(?:the\s+)?(?:start\s+of\s+|initiation\s+of\s+)?"
+    r"(?:\s*(?:prior\s+to|before|of|preceding|from)\s+(?:the\s+)?(?:start(?:ing)?\s+(?:of\s+)?|initiation\s+of\s+)?"
     r"(?:study\s+)?(?:registration|enrollment|enrolment|randomi[sz]ation|entry|treatment(?:\s+initiation)?"
     r"|first\s+dose|day\s+1|cycle\s+1,?\s*day\s+1|screening|inclusion|consent|therapy|drug|dosing|administration)"
     r"(?:\s+(?:of\s+)?(?:study\s+)?(?:treatment|drug|therapy))?)?"
@@ -291,6 +322,7 @@ _TIMING = re.compile(
 _CUE = (
     r"(?:if|unless|except|excluding|in\s+(?:the\s+)?case\s+of|in\s+the\s+presence\s+of|in\s+the\s+setting\s+of"
     r"|(?:for|in)\s+(?:patients|subjects|participants|those|pts|people|cases)\s+(?:who\s+have|with|of)"
+    r"|for(?=\s+(?:known\s+|documented\s+|confirmed\s+)?[a-z]+\s+(?:metastases|metastasis|mets|involvement))"
     r"|with|when|due\s+to|secondary\s+to|attributable\s+to|because\s+of|caused\s+by|related\s+to)"
 )
 _CUE_START = re.compile(r"\s*[,;]?\s*(?:(?:or|and)\s*,?\s*)?(?P<cue>" + _CUE + r")(?![a-z])")
@@ -397,7 +429,7 @@ def _read(
         start = no.end()
     label = _LABEL.match(segment.norm, start, segment.end)
     first = min((m.start for m in mentions if m.start >= start), default=segment.end)
-    defined = label.span() if label else definition_label(segment, start, first)
+    defined = label.span() if label else definition_label(segment, start, first, _LAB_FILLER)
     if defined:
         claimed.append(defined)
     for pattern in (_TIMING, _REDUNDANT):
@@ -408,6 +440,14 @@ def _read(
         claimed.extend(m.span() for m in _QT_WORDS.finditer(segment.norm, segment.start, segment.end))
     support = support_notes(segment)
     claimed.extend(n.span for n in support)
+    methods = [
+        (m.start(), m.end(), method)
+        for pattern, method in _METHODS
+        for m in pattern.finditer(segment.norm, segment.start, segment.end)
+    ]
+    method_spans = [(s, e) for s, e, _ in methods]
+    claimed.extend(method_spans)
+    mentions = [m for m in mentions if not inside((m.start, m.end), method_spans) or m.start == m.end]
     mentions = [m for m in mentions if not inside((m.start, m.end), claimed)]
     graded = [_grade_quantity(g) for g in grades]
     quantities = [q for q in quantities if not any(_overlap(q, g) for g in graded)] + graded
@@ -429,12 +469,6 @@ def _read(
     claimed.extend(condition_spans)
     mentions = [m for m in mentions if not inside((m.start, m.end), condition_spans)]
     quantities = [q for q in quantities if not inside((q.start, q.end), condition_spans)]
-    methods = [
-        (m.start(), m.end(), method)
-        for pattern, method in _METHODS
-        for m in pattern.finditer(segment.norm, segment.start, segment.end)
-    ]
-    claimed.extend((s, e) for s, e, _ in methods)
     for q in quantities:
         if q.time_unit:
             raise _UnreadableError(f"a time span in a lab sentence: '{segment.quote(q.start, q.end)}'")
@@ -929,12 +963,14 @@ def _joiner(between: str) -> str:
         return "and/or"
     if re.search(r"(?<![a-z])or(?![a-z])", text):
         return "or"
-    if re.search(r"(?<![a-z])and(?![a-z])|&|\bplus\b|\bas well as\b", text):
+    if re.search(r"(?<![a-z])and(?![a-z])|&|\bplus\b|\bas well as\b|\bconcurrent with\b", text):
         return "and"
     if "," in text or ";" in text:
         return ","
     if "/" in text:
         return "/"
+    if re.fullmatch(r"\s*(?:to|-|–)\s*", text):
+        return "to"
     return ""
 
 
@@ -959,6 +995,8 @@ def _group_rule(
             per_analyte.append(alternatives[0])
             continue
         joiners = set(group.threshold_joiners)
+        if joiners <= {"", "to"} and _bounds_of_a_range(group.thresholds):
+            joiners = {"and"}
         if sexed:
             if len(sexed) != len(group.thresholds) or {notes.sexes[q.start] for q in sexed} != {
                 "male",
@@ -979,6 +1017,12 @@ def _group_rule(
     if either:
         return AnyOf(source_span=_span_of(group), children=list(per_analyte))
     return _all_of(segment, per_analyte, _span_of(group))
+
+
+def _bounds_of_a_range(thresholds: list[Quantity]) -> bool:
+    """ "> 100 mg/dL <126 mg/dl", "≥ 18.0 to ≤ 33.0 kg/m²": a lower and an upper bound side by side."""
+    directions = [q.comparator.is_lower_bound for q in thresholds if q.comparator is not None]
+    return len(thresholds) == 2 and len(directions) == 2 and directions[0] != directions[1]
 
 
 def _all_of(
@@ -1222,7 +1266,7 @@ def _fields(quantity: Quantity, analyte: Analyte, base: Quantity | None, segment
         raise _UnreadableError(f"a threshold of zero or less for {analyte.label}: '{printed}'")
     try:
         canonical = convert(value, unit, analyte.unit, analyte)
-    except (UnitError, ArithmeticError):  # units.convert divides by zero for "%" to a mass unit
+    except UnitError:
         raise _UnreadableError(f"{unit} is not a unit for {analyte.label} ('{printed}')") from None
     low, high = analyte.plausible
     if not low <= canonical <= high:
@@ -1247,7 +1291,7 @@ def _infer_unit(value: float, analyte: Analyte, printed: str) -> tuple[str, floa
     for unit in units_for(analyte):
         try:
             canonical = convert(value, unit, analyte.unit, analyte) if value > 0 else value
-        except (UnitError, ArithmeticError):
+        except UnitError:
             continue
         if window_low <= canonical <= window_high:
             fits.append(unit)
