@@ -255,3 +255,62 @@ def test_old_keystrokes_are_not_kept_alive():
         del facts
     gc.collect()
     assert sum(ref() is not None for ref in kept) <= 9
+
+
+def test_a_limit_per_sex_is_held_against_the_patients_sex():
+    compiled = trial(("exclusion", "Hb<12g/dl for males and <11g/dl for females;"))
+
+    def hb(value: float, sex: str | None):
+        return only(compiled, patient(sex=sex, labs=[{"test": "Hb", "value": value, "unit": "g/dL"}]))
+
+    woman = hb(11.5, "female")
+    assert (woman.result, woman.reason) == (
+        Outcome.PASS,
+        "haemoglobin 11.5 g/dL, not < 11 g/dL (limit for women)",
+    )
+    man = hb(11.5, "male")
+    assert (man.result, man.reason) == (
+        Outcome.FAIL,
+        "haemoglobin 11.5 g/dL, < 12 g/dL: excluded (limit for men)",
+    )
+    unknown = hb(11.5, None)
+    assert (unknown.result, unknown.missing) == (Outcome.UNKNOWN, ("sex",))
+    assert hb(12.5, None).result is Outcome.PASS
+
+
+def test_support_notes_never_fail_a_patient_the_note_could_concern():
+    restricted = trial(("inclusion", "Platelet count ≥ 100,000/μL without transfusion support"))
+    meets = only(restricted, patient(labs=[{"test": "platelets", "value": 150, "unit": "10^9/L"}]))
+    assert (meets.result, meets.reason) == (
+        Outcome.UNKNOWN,
+        "platelets 150 × 10⁹/L, meets ≥ 100 × 10⁹/L; whether without transfusion support is not recorded",
+    )
+    below = only(restricted, patient(labs=[{"test": "platelets", "value": 80, "unit": "10^9/L"}]))
+    assert below.result is Outcome.FAIL
+    allowed = trial(("inclusion", "Hemoglobin at least 10 g/dL (RBC transfusion allowed)"))
+    low = only(allowed, patient(labs=[{"test": "Hb", "value": 9, "unit": "g/dL"}]))
+    assert (low.result, low.reason) == (
+        Outcome.UNKNOWN,
+        "haemoglobin 9 g/dL is below the required 10 g/dL; "
+        "the trial's exception 'RBC transfusion allowed' is not checked",
+    )
+    high = only(allowed, patient(labs=[{"test": "Hb", "value": 11, "unit": "g/dL"}]))
+    assert high.result is Outcome.PASS
+
+
+def test_stage_criteria_compare_stages_and_the_disease_they_name():
+    any_cancer = trial(("exclusion", "Any stage IV malignancy."))
+    excluded = only(any_cancer, patient(stage="IVA", diagnosis="metastatic melanoma"))
+    assert (excluded.result, excluded.reason) == (Outcome.FAIL, "stage IVA, within stage IV")
+    assert only(any_cancer, patient(stage="III", diagnosis="melanoma")).result is Outcome.PASS
+    assert only(any_cancer, patient()).missing == ("stage",)
+    melanoma = trial(("inclusion", "Histologically confirmed stage III or IV metastatic melanoma"))
+    included = only(melanoma, patient(stage="stage 3", diagnosis="metastatic melanoma"))
+    assert (included.result, included.reason) == (Outcome.PASS, "stage III, within stage III or IV melanoma")
+    other = only(melanoma, patient(stage="IV", diagnosis="breast cancer"))
+    assert (other.result, other.reason) == (
+        Outcome.UNKNOWN,
+        "stage IV of breast cancer; the criterion is about melanoma",
+    )
+    sub_stage = only(trial(("inclusion", "Stage IIIB or higher")), patient(stage="III"))
+    assert (sub_stage.result, sub_stage.missing) == (Outcome.UNKNOWN, ("sub-stage",))

@@ -28,7 +28,7 @@ from trialmatch.domain.criteria.performance import PerformanceStatusRule
 from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.review import NeedsReview
 from trialmatch.domain.criteria.sex import SexRule
-from trialmatch.domain.criteria.stage import StageRule, parse_stage, stage_holds
+from trialmatch.domain.criteria.stage import StageRule, parse_stage, stage_holds, stage_name
 from trialmatch.domain.criteria.temporal import AGENT_CLASSES, TemporalTherapyRule
 from trialmatch.domain.derived import ECOG_TO_KARNOFSKY
 from trialmatch.domain.facts import PatientFacts, Reading
@@ -701,9 +701,10 @@ def _stage_check(rule: StageRule) -> Check:
         if not facts.stage:
             return Assessment(None, "stage not entered", missing=("stage",))
         stage = parse_stage(facts.stage)
-        shown = f"stage {facts.stage.strip()}"
         if stage is None:
+            shown = f"stage '{facts.stage.strip()}'"
             return Assessment(None, f"{shown}: not a stage 0-IV the engine compares", (shown,))
+        shown = f"stage {stage_name(stage)}"
         if rule.disease:
             from trialmatch.domain.ranking import relevance  # ranking imports evaluation, which imports this
 

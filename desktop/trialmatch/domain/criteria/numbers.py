@@ -97,6 +97,7 @@ _GE_WORDS = (
     "minimum",
     "above or equal to",
     "over or equal to",
+    "not <",
 )
 _LE_WORDS = (
     "≤",
@@ -142,6 +143,7 @@ _LE_WORDS = (
     "below or equal to",
     "under or equal to",
     "within",
+    "not >",
 )
 _GT_WORDS = (
     ">",

@@ -461,6 +461,7 @@ def _read(
     quantities = [q for q in quantities if not inside((q.start, q.end), claimed)]
     notes = _Notes()
     quantities = _restatements(segment, quantities, notes, claimed)
+    _between(segment, quantities)
     _leading_bounds(segment, quantities, mentions, notes)
     claimed.extend(_sexes(segment, quantities, mentions, notes))
     mentions = [m for m in mentions if not inside((m.start, m.end), claimed)]
@@ -579,6 +580,30 @@ def _restatements(
 _LEADING = re.compile(r"\s*(?P<cmp>" + COMPARATOR + r")\s*")
 _FLIPPED = {Comparator.LE: Comparator.GE, Comparator.LT: Comparator.GT, Comparator.GE: Comparator.LE}
 _FLIPPED[Comparator.GT] = Comparator.LT
+
+
+_BETWEEN = re.compile(r"between\s+$")
+
+
+def _between(segment: Segment, quantities: list[Quantity]) -> None:
+    """ "HbA1c between 7 and 10 %": two bare numbers after "between" are the bounds of a range."""
+    for index, (low, high) in enumerate(pairwise(list(quantities))):
+        if (
+            low.comparator
+            or high.comparator
+            or low.multiple_of
+            or high.multiple_of
+            or low.upper
+            or high.upper
+        ):
+            continue
+        if not _BETWEEN.search(segment.norm, max(segment.start, low.start - 9), low.start):
+            continue
+        if segment.norm[low.end : high.start].strip() != "and":
+            continue
+        unit, unit_text = (low.unit, low.unit_text) if low.unit_text else (high.unit, high.unit_text)
+        quantities[index] = replace(low, comparator=Comparator.GE, unit=unit, unit_text=unit_text)
+        quantities[index + 1] = replace(high, comparator=Comparator.LE)
 
 
 def _leading_bounds(
@@ -1093,6 +1118,11 @@ def _expanded(
             return rules[0]
         kind = AllOf if at_most else AnyOf
         return kind(source_span=_span_of(group), children=list(rules))
+    if quantity.comparator is None and quantity.upper is not None and base is None:
+        low = replace(quantity, comparator=Comparator.GE, upper=None)
+        high = replace(quantity, comparator=Comparator.LE, number=quantity.upper, upper=None)
+        bounds = [_threshold_rule(b, analyte, group, section, segment, notes, None) for b in (low, high)]
+        return AllOf(source_span=_span_of(group), children=list(bounds))
     return _threshold_rule(quantity, analyte, group, section, segment, notes, base)
 
 

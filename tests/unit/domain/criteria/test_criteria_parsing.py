@@ -345,3 +345,154 @@ def test_therapy_categories_are_the_patient_files_vocabulary():
     from trialmatch.domain.patient import TREATMENT_CATEGORIES
 
     assert {c for _, categories in CATEGORY_WORDS for c in categories} <= set(TREATMENT_CATEGORIES)
+
+
+def test_a_limit_per_sex_is_one_threshold_per_sex_whatever_joins_them():
+    for text, section in (
+        ("Hb<12g/dl for males and <11g/dl for females;", EXC),
+        ("Hemoglobin < 12 (men) or hemoglobin < 11 (women)", EXC),
+        ("Hemoglobin < 12 g/dL for men and < 11 g/dL for women", INC),
+    ):
+        rule = parse_criterion(text, section)
+        assert isinstance(rule, AnyOf), text
+        assert [(c.sex, c.comparator.value, c.value, c.unit) for c in rule.children] == [  # type: ignore[union-attr]
+            ("male", "<", 12.0, "g/dL"),
+            ("female", "<", 11.0, "g/dL"),
+        ], text
+    qtc = parse_criterion("QTcF interval is prolonged (male: QTcF ≥ 450 ms, female: QTcF ≥ 470 ms)", EXC)
+    assert isinstance(qtc, AnyOf)
+    assert [(c.sex, c.value) for c in qtc.children] == [("male", 450.0), ("female", 470.0)]  # type: ignore[union-attr]
+    one_sex = parse_criterion("Corrected QT interval (QTcF) prolongation to > 470 msec (females)", EXC)
+    assert isinstance(one_sex, NeedsReview)
+    assert one_sex.why == "a limit for female patients only: the other sex's is not stated"
+
+
+def test_support_a_threshold_may_be_reached_with_leaves_the_patients_below_it_to_the_clinician():
+    allowed = lab("Hemoglobin ≥ 9.0 g/dL (patients may be transfused to meet this criterion).")
+    (note,) = allowed.exceptions
+    assert (note.concept, note.waived, note.text) == (
+        None,
+        True,
+        "patients may be transfused to meet this criterion",
+    )
+    assert allowed.qualifier is None
+    for text, qualifier in (
+        ("Platelet count ≥ 100,000/μL without transfusion support", "without transfusion support"),
+        ("ANC ≥ 1500/μL (without WBC growth factor support)", "without WBC growth factor support"),
+        (
+            "Hemoglobin (Hgb) ≥10 g/dL (no transfusion allowed within 7 days of enrollment)",
+            "no transfusion allowed within 7 days of enrollment",
+        ),
+    ):
+        rule = lab(text)
+        assert (rule.qualifier, rule.exceptions) == (qualifier, []), text
+    upper = parse_criterion("Creatinine ≤ 1.5 mg/dL without transfusion support", INC)
+    assert isinstance(upper, NeedsReview)
+
+
+def test_a_value_restated_in_brackets_is_checked_against_the_threshold():
+    same = lab("Hemoglobin ≥9.0 g/dL (90 g/L)")
+    assert (same.value, same.unit, same.lenient_value) == (9.0, "g/dL", None)
+    rounded = lab("Renal: Creatinine less than 1.6 mg/dL (150 micromoles/L)")
+    assert (rounded.value, rounded.lenient_value) == (1.6, 1.7)
+    stricter = lab("Bilirubin ≤ 1.5 mg/dL (25 µmol/L)")
+    assert (stricter.value, stricter.lenient_value) == (1.46, 1.5)
+    disagreeing = parse_criterion("Hepatic: Bilirubin less than 3.5 mg/dL (50 micromoles/liter)", INC)
+    assert isinstance(disagreeing, NeedsReview)
+    assert disagreeing.why.startswith("the bracketed value disagrees with the threshold")
+
+
+def test_a_condition_defined_by_its_threshold_reads_as_the_threshold():
+    renal = parse_criterion("Renal impairment (creatinine>1,2 mg/dl or creatinine clearance < 60ml/min)", EXC)
+    assert isinstance(renal, AnyOf)
+    assert [c.kind for c in renal.children] == ["lab", "derived"]
+    assert lab("Anemia with hemoglobin <8 g/dl (evaluated at the screening phase visit).", EXC).value == 8.0
+    assert lab("Patients with abnormal renal function: serum creatinine > 2.0 mg/dL.", EXC).value == 2.0
+    assert lab("No coagulopathy (i.e., platelet count less than 80,000/mm3)").comparator.value == ">="
+    for text in (
+        "Uncorrectable coagulopathy (INR above 1.5)",
+        "Severe hepatic insufficiency or ALT > 3 x ULN",
+        "Participant has a clinically significant abnormal laboratory finding (e.g., ALT ≥3.0 x ULN)",
+        "Heart failure (LVEF < 40%)",
+    ):
+        rule = parse_criterion(text, EXC)
+        assert not isinstance(rule, LabThreshold), text
+
+
+def test_no_before_a_threshold_in_an_inclusion_is_its_opposite():
+    rule = lab("No LVEF less than 35%")
+    assert (rule.comparator.value, rule.value) == (">=", 35.0)
+    either = parse_criterion("No SGOT or SGPT greater than 2.5 times ULN", INC)
+    assert isinstance(either, AllOf)
+    assert [c.comparator.value for c in either.children] == ["<=", "<="]  # type: ignore[union-attr]
+
+
+def test_a_range_printed_around_the_analyte():
+    rule = parse_criterion("30 ≤ eGFR < 90 mL/min/1.73m^2", INC)
+    assert isinstance(rule, AllOf)
+    assert [(c.comparator.value, c.value, c.unit) for c in rule.children] == [  # type: ignore[union-attr]
+        (">=", 30.0, "mL/min/1.73m2"),
+        ("<", 90.0, "mL/min/1.73m2"),
+    ]
+    side_by_side = parse_criterion("Fasting glycemia > 100 mg/dL <126 mg/dl", INC)
+    assert isinstance(side_by_side, AllOf)
+    between = parse_criterion("HbA1c between 7.5 and 10.5%", INC)
+    assert isinstance(between, AllOf)
+    assert [(c.comparator.value, c.value, c.unit) for c in between.children] == [  # type: ignore[union-attr]
+        (">=", 7.5, "%"),
+        ("<=", 10.5, "%"),
+    ]
+    bare = parse_criterion("BMI 18.5-30 kg/m2", INC)
+    assert isinstance(bare, AllOf)
+    assert [(c.comparator.value, c.value) for c in bare.children] == [(">=", 18.5), ("<=", 30.0)]  # type: ignore[union-attr]
+
+
+def test_within_normal_limits_is_both_limits_unless_only_a_high_value_is_abnormal():
+    calcium = parse_criterion("Calcium within normal limits", INC)
+    assert isinstance(calcium, AllOf)
+    assert [(c.comparator.value, c.multiple_of) for c in calcium.children] == [  # type: ignore[union-attr]
+        (">=", "lln"),
+        ("<=", "uln"),
+    ]
+    creatinine = lab("Creatinine within normal institutional limits")
+    assert (creatinine.comparator.value, creatinine.value, creatinine.multiple_of) == ("<=", 1.0, "uln")
+    lvef = lab("Left ventricular ejection fraction within institutional normal range")
+    assert (lvef.comparator.value, lvef.multiple_of) == (">=", "lln")
+
+
+def test_a_ctcae_grade_as_the_threshold_and_beside_it():
+    assert (lab("Bilirubin < grade 2").value, lab("Bilirubin < grade 2").multiple_of) == (1.5, "uln")
+    anc = lab("Neutrophils ≤ grade 1")
+    assert (anc.comparator.value, anc.value, anc.unit) == (">=", 1500.0, "/µL")
+    magnesium = parse_criterion("Magnesium not > grade 2", INC)
+    assert isinstance(magnesium, AllOf)
+    assert [(c.comparator.value, c.value) for c in magnesium.children] == [("<=", 3.0), (">=", 0.9)]  # type: ignore[union-attr]
+    potassium = parse_criterion("Potassium ≤ grade 1", INC)
+    assert isinstance(potassium, NeedsReview)
+    assert potassium.why == "CTCAE grade 1 of potassium is not a lab threshold"
+    assert lab("Bilirubin =< 1.5 x ULN (CTCAE v 3.0 grade 1)").value == 1.5
+
+
+def test_units_and_methods_spelt_out():
+    assert lab("Renal: Creatinine less than 130 micromoles/L").unit == "µmol/L"
+    assert lab("hemoglobin < 9 g/dL (5.6 mM)", EXC).unit == "g/dL"
+    assert lab("Platelet count ≥ 50 000/mm3 (50 x 109/L).").value == 50000.0
+    bmi = parse_criterion(
+        "Have body mass index (BMI) ≥25 kilograms per square meter (kg/m2) at screening", INC
+    )
+    assert isinstance(bmi, DerivedValueRule)
+    assert (bmi.value, bmi.unit) == (25.0, "kg/m2")
+    mdrd = parse_criterion(
+        "Estimated glomerular filtration rate (eGFR) <60 mL/min/1•73 m2 using the Modification of Diet in "
+        "Renal Disease Study (MDRD) equation.",
+        EXC,
+    )
+    assert isinstance(mdrd, DerivedValueRule)
+    assert (mdrd.analyte, mdrd.value, mdrd.method) == ("egfr", 60.0, "mdrd")
+    cockroft = parse_criterion("Calculated creatinine clearance ≥ 45mL/min (Cockroft-Gault)", INC)
+    assert isinstance(cockroft, DerivedValueRule)
+    assert cockroft.method == "cockcroft-gault"
+    assert isinstance(
+        parse_criterion("Corrected QT interval (QTc) > 500 ms, using Bazett's formula.", EXC), NeedsReview
+    )
+    assert isinstance(parse_criterion("Creatinine kinase < 5 times ULN", INC), NeedsReview)
