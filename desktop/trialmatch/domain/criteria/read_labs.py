@@ -1121,8 +1121,8 @@ def _expanded(
     if quantity.comparator is None and quantity.upper is not None and base is None:
         low = replace(quantity, comparator=Comparator.GE, upper=None)
         high = replace(quantity, comparator=Comparator.LE, number=quantity.upper, upper=None)
-        bounds = [_threshold_rule(b, analyte, group, section, segment, notes, None) for b in (low, high)]
-        return AllOf(source_span=_span_of(group), children=list(bounds))
+        ends = [_threshold_rule(b, analyte, group, section, segment, notes, None) for b in (low, high)]
+        return AllOf(source_span=_span_of(group), children=list(ends))
     return _threshold_rule(quantity, analyte, group, section, segment, notes, base)
 
 
