@@ -44,6 +44,7 @@ from trialmatch.domain.criteria.numbers import (
     comparator_of,
     find_bare_limits,
     find_quantities,
+    trie_alternation,
 )
 from trialmatch.domain.criteria.text import (
     Read,
@@ -204,9 +205,7 @@ def _names() -> _Names:
             ids.setdefault(alias, (analyte.id,))
             ids.setdefault(spaced, (analyte.id,))
     names = [*(n for n in ids if "-" not in n), *(set(_CAPITALISED) - set(ids))]
-    alternation = "|".join(
-        re.escape(a).replace(r"\ ", r"[\s-]+") for a in sorted(names, key=len, reverse=True)
-    )
+    alternation = trie_alternation(names, space=r"[\s-]+")
     return _Names(re.compile(rf"(?<![a-z0-9])(?:{alternation})(?![a-z0-9+])"), ids)
 
 
