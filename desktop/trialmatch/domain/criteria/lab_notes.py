@@ -160,6 +160,13 @@ _DEFINED_WORDS = word_set(
 _ORGAN = word_set("renal kidney hepatic liver marrow")
 _ORGAN_NOUNS = word_set("failure disease")
 """"Renal failure (creatinine > 2 mg/dL)" is defined by its threshold, "heart failure (LVEF < 40%)" is not."""
+
+
+def condition_words(words: set[str]) -> bool:
+    """Whether the words name a condition a threshold defines ("morbidly obese", "severe anemia")."""
+    return bool(words - FILLER) and words <= _DEFINED_WORDS | FILLER and not words & _ORGAN_NOUNS
+
+
 _DEFINITION_END = re.compile(
     r"\s*(?:(?P<open>[(\[])\s*(?P<ie>i\.\s?e\.|ie(?![a-z]))?|:\s*(?P<ie2>i\.\s?e\.|ie(?![a-z]))?|,?\s+(?:with"
     r"|as\s+(?:evidenced|defined|indicated|measured|determined|shown|documented)\s+by|defined\s+(?:as|by)"
@@ -221,7 +228,7 @@ _MEASUREMENT = re.compile(
     r"|(?:fridericia|fredericia)(?:'s)?(?:\s+(?:cube\s+root\s+)?(?:formula|correction|method))?"
     r"|corrected\s+for\s+heart\s+rate|\(\s*preferred\s*\)|fasting|fasted|peripheral"
     r"|(?:from|of|in|on)\s+(?:at\s+least\s+)?(?:\d|two|three)\s+(?:consecutive\s+|successive\s+)?(?:ecgs?|electrocardiograms?)"
-    r"|(?:at\s+)?week\s+-?\d+|(?<=normal\s)for\s+age|[(\[]\s*(?:s\.\s?i\.|u\.\s?s\.|si|us)(?:\s+units?)?\s*[)\]]"
+    r"|(?:at\s+)?week\s+-?\d+|for\s+age(?![a-z])|[(\[]\s*(?:s\.\s?i\.|u\.\s?s\.|si|us)(?:\s+units?)?\s*[)\]]"
     r"|(?<![a-z0-9.])(?:[a-h]|i{1,3}|iv|v|vi{1,3})\s*[).](?=\s*[a-z])(?<!e\.)|[①-⑩])(?![a-z])"
 )
 

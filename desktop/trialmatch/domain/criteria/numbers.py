@@ -214,8 +214,11 @@ def comparator_of(matched: str) -> Comparator:
     return _COMPARATOR_KEYS[re.sub(r"\s+", "", matched)]
 
 
-_POSTFIX_GE = r"(?:of\s+age\s+|old\s+)?(?:or|and)\s+(?:more|greater|higher|above|over|older)|\+"
-_POSTFIX_LE = r"(?:or|and)\s+(?:less|lower|below|under|fewer|younger)"
+_POSTFIX_GE = (
+    r"(?:of\s+age\s+|old\s+)?(?:or|and)\s+(?:more|greater|higher|above|over|older)(?![a-z])(?!\s+than)|\+"
+)
+_POSTFIX_LE = r"(?:or|and)\s+(?:less|lower|below|under|fewer|younger)(?![a-z])(?!\s+than)"
+""""15 ng/mL or greater", "10% or lower"; not "23 kg/m2 and less than 35": "less than" starts the next."""
 
 
 # --- numbers ----------------------------------------------------------------------------------------------
@@ -423,7 +426,7 @@ def unit_of(matched: str, printed: str) -> str | None:
     cleaned = re.sub(r"/24h(?:ours?|rs?)?$", "/24h", cleaned)
     if cleaned in {"s", "sec", "second", "seconds"}:
         return canonical_unit("s")
-    if cleaned in {"msec", "millisecond", "milliseconds"}:
+    if cleaned in {"msec", "millisecond", "milliseconds", "msecond", "mseconds"}:
         return canonical_unit("ms")
     return canonical_unit(cleaned)
 
@@ -440,7 +443,7 @@ _OF_LABORATORY = (
 """"ULN for age", "ULN for the reference lab": the laboratory's own limit, the one the patient file holds."""
 ULN = (
     _INSTITUTION + r"(?:i?uln|unl|upper\s+limits?\s+(?:of\s+)?(?:the\s+)?(?:institutional\s+|laboratory\s+)?"
-    r"(?:normal(?:ity)?|reference)(?:\s+(?:range|limits?|values?))?|upper\s+(?:normal|reference)\s+(?:limits?|values?|range)"
+    r"(?:normal(?:ity)?|reference)(?:\s+(?:range|limits?|values?))?|upper\s+(?:normal|reference)\s+(?:limits?|values?|range|levels?)"
     r"|upper\s+limits?\s+normal|normal\s+upper\s+limits?|upper\s+limits?|upper\s+normal)"
     r"(?:\s*[(\[]\s*i?(?:uln|unl)\s*[)\]])?" + _OF_LABORATORY
 )

@@ -28,6 +28,7 @@ from trialmatch.domain.criteria.lab_notes import (
     Sex,
     SupportNote,
     both_sexes,
+    condition_words,
     definition_label,
     grade_limits,
     grade_notes,
@@ -164,6 +165,9 @@ _GROUPS = {
     "cd4 t lymphocyte count": ("cd4",),
     "cd4+ t cell": ("cd4",),
     "cd4 lymphocyte count": ("cd4",),
+    "serum creatinine clearance": ("crcl",),
+    "endogenous creatinine clearance": ("crcl",),
+    "endogenous creatinine clearance rate": ("crcl",),
 }
 """Names the lexicon does not hold: groups ("transaminases" is AST and ALT) and the long or misspelt forms
 registries print ("serum glutamate pyruvate transaminase", "alanine transferase")."""
@@ -287,6 +291,7 @@ _LAB_FILLER = word_set(
     score preferred ultrasound doppler color echocardiographic via step between inclusive elevated
     elevation concurrent random non-fasting nonfasting preoperative pre-operative postoperative
     post-operative pretreatment pre-treatment pretherapy showing showed seated sitting supine standing
+    fingertip oximeter oximetry pulse
     """
 )
 
@@ -419,6 +424,7 @@ def _read(
     grades: list[GradeLimit],
 ) -> AnyOf | AllOf | LabThreshold | DerivedValueRule:
     claimed: list[Span] = []
+    notes = _Notes()
     start = segment.start
     negated = False
     no = _NO.match(segment.norm, start, segment.end) if section is Section.INCLUSION else None
@@ -450,15 +456,17 @@ def _read(
     mentions = [m for m in mentions if not inside((m.start, m.end), claimed)]
     graded = [_grade_quantity(g) for g in grades]
     quantities = [q for q in quantities if not any(_overlap(q, g) for g in graded)] + graded
-    for extra in _bare_quantities(bare) + _normal_words(segment, mentions):
+    for extra in (
+        _bare_quantities(bare) + _normal_words(segment, mentions) + _normal_before(segment, mentions, notes)
+    ):
         if not any(_overlap(extra, q) for q in quantities):
             quantities.append(extra)
     quantities.sort(key=lambda q: q.start)
     claimed.extend(_grade_restatements(segment, quantities))
     claimed.extend(_restated_units(segment, quantities))
+    claimed.extend(_abbreviations(segment, mentions))
     inner = [q for q in quantities if inside((q.start, q.end), [n.span for n in support])]
     quantities = [q for q in quantities if not inside((q.start, q.end), claimed)]
-    notes = _Notes()
     quantities = _restatements(segment, quantities, notes, claimed)
     _between(segment, quantities)
     _leading_bounds(segment, quantities, mentions, notes)
@@ -531,15 +539,52 @@ def _grade_restatements(segment: Segment, quantities: list[Quantity]) -> list[Sp
     ]
 
 
+_METHOD_NOTE = word_set(
+    "echo echocardiogram echocardiography muga scan mri radionuclide ventriculography multigated gated "
+    "acquisition cardiac magnetic resonance imaging or and either are is acceptable allowed preferred"
+)
+""""LVEF ≥ 45% (ECHO or MUGA are acceptable)": how the value may be measured, after the threshold."""
+
+
+_ABBREVIATION = re.compile(r"[(\[]\s*[A-Za-z][A-Za-z0-9+/]{1,9}\s*[)\]]")
+
+
+def _abbreviations(segment: Segment, mentions: list[_Mention]) -> list[Span]:
+    """ "Lymphocyte count (LC)", "Hemoglobin (HG)": the trial's own abbreviation, printed right after the
+    name it abbreviates; one capitalised token in brackets."""
+    found = []
+    for mention in mentions:
+        match = _ABBREVIATION.match(segment.printed, mention.end, segment.end)
+        if match is None:
+            match = _ABBREVIATION.match(segment.printed, mention.end + 1, segment.end)
+            if match is None or segment.printed[mention.end] != " ":
+                continue
+        token = match.group(0).strip("()[] ")
+        if any(c.isupper() for c in token) and canonical_unit(token) is None:
+            found.append(match.span())
+    return found
+
+
 def _restated_units(segment: Segment, quantities: list[Quantity]) -> list[Span]:
-    """ "≥ 25 kilograms per square meter (kg/m2)", "/microliter (mcL)": the unit restated in its symbol."""
+    """Brackets after a threshold that restate it in other words: the unit in its symbol ("≥ 25 kilograms per
+    square meter (kg/m2)", "/microliter (mcL)"), the condition it defines ("BMI > 40 (morbidly obese)"), or
+    how it may be measured ("(ECHO or MUGA are acceptable)")."""
     found = []
     for start, end in parenthesised(segment):
         inner = segment.norm[start + 1 : end - 1].strip()
+        words = set(re.findall(r"[a-z0-9]+", inner))
+        if words <= _METHOD_NOTE and words - _METHOD_NOTE_JOINERS:
+            found.append((start, end))
+            continue
         for q in quantities:
-            if q.unit and _right_after(segment, q.end, start) and q.unit in _units_named(inner):
+            if not _right_after(segment, q.end, start) or q.comparator is None:
+                continue
+            if (q.unit and q.unit in _units_named(inner)) or (words and condition_words(words)):
                 found.append((start, end))
     return found
+
+
+_METHOD_NOTE_JOINERS = word_set("or and either are is acceptable allowed preferred")
 
 
 def _units_named(text: str) -> set[str | None]:
@@ -748,6 +793,21 @@ _UPPER_CONCERN = frozenset(
 """Analytes for which "normal" means "not above the upper limit" ("Creatinine normal", "SGOT normal")."""
 
 
+_NORMAL_BEFORE = re.compile(r"(?<![a-z])normal\s+$")
+
+
+def _normal_before(segment: Segment, mentions: list[_Mention], notes: _Notes) -> list[Quantity]:
+    """ "Normal serum creatinine for age": "normal" printed before the analyte, read after it."""
+    found = []
+    for mention in mentions:
+        match = _NORMAL_BEFORE.search(segment.norm, max(segment.start, mention.start - 8), mention.start)
+        if match:
+            quantity = _bare_quantity((match.start(), match.end(), Comparator.LE, "uln"), unit_text="normal")
+            notes.leading[quantity.start] = mention.end
+            found.append(quantity)
+    return found
+
+
 def _normal_words(segment: Segment, mentions: list[_Mention]) -> list[Quantity]:
     """ "Bilirubin normal": PDQ records print "normal" after the analyte for ≤ 1 × ULN."""
     found = []
@@ -803,7 +863,7 @@ def _bracketed_conditions(
         if not cue or inside(cue.span("cue"), claimed):
             continue
         end = _clause_end(segment, cue.end(), groups)
-        if any(g[0] < end <= g[1] for g in groups):
+        if any(g[0] < end <= g[1] and g[0] < cue.start() for g in groups):
             continue
         own_threshold = any(cue.end() <= o.start < end for o in quantities)
         start = q.start if alternative and not own_threshold else cue.start("cue")

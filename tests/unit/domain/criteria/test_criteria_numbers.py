@@ -155,3 +155,18 @@ def test_time_spans(text, time_unit, comparator):
 def test_words_inside_other_words_are_not_numbers():
     assert find_quantities(normalise("creatinine"), "creatinine") == []
     assert [q.number.value for q in find_quantities(normalise("CD4+ < 200/µL"), "CD4+ < 200/µL")] == [200.0]
+
+
+def test_or_less_after_a_number_is_not_the_start_of_the_next_threshold():
+    text = "BMI more than 23 kg/m2 and less than 35"
+    first, second = find_quantities(normalise(text), text)
+    assert (first.comparator, first.number.value) == (Comparator.GT, 23.0)
+    assert (second.comparator, second.number.value) == (Comparator.LT, 35.0)
+    text = "PSA 15 ng/mL or greater"
+    assert find_quantities(normalise(text), text)[0].comparator is Comparator.GE
+
+
+def test_molar_units_are_told_from_millimetres_by_their_capital():
+    text = "hemoglobin < 9 g/dL (5.6 mM), lesion 5 mm"
+    units = [(q.number.value, q.unit) for q in find_quantities(normalise(text), text)]
+    assert units == [(9.0, "g/dL"), (5.6, "mmol/L"), (5.0, None)]
