@@ -285,8 +285,7 @@ _LAB_FILLER = word_set(
     either whichever coagulation marrow echocardiogram echocardiography echo muga scan multigated
     acquisition radionuclide ventriculography ecg ekg electrocardiogram resting mean triplicate
     cardiac ventricular left mri magnetic resonance imaging multiple gated multi hematology haematology
-    biochemistry chemistry routine examination panel ecgs electrocardiograms s bp pressure pressures data
-    average repeat
+    biochemistry chemistry routine examination panel ecgs electrocardiograms s bp data average repeat
     consecutive central local metabolic pulmonary morning observed was were participant's patient's points
     score preferred ultrasound doppler color echocardiographic via step between inclusive elevated
     elevation concurrent random non-fasting nonfasting preoperative pre-operative postoperative
@@ -409,6 +408,9 @@ class _Notes:
     """Threshold start -> the position it is read at (just after the analyte it bounds)."""
 
 
+_DANGLING = re.compile(r"^\W*(?:or|and\s*/\s*or)(?![a-z])|(?<![a-z])(?:or|and\s*/\s*or)\W*$")
+""""Leukocytosis with WBC ≥ 10 000/mm3, OR", "OR - a 24 hour urine creatinine clearance ≥ 70": one item of a
+list of alternatives; alone it could fail a patient who meets another."""
 _NO = re.compile(r"\s*no\s+(?=\S)")
 """"No LVEF less than 35%" (PDQ inclusion): the opposite threshold is required."""
 _QT_WORDS = re.compile(r"(?<![a-z])(?:interval|prolong(?:ed|ation)(?:\s+(?:to|of))?)(?![a-z])")
@@ -423,6 +425,10 @@ def _read(
     bare: list[tuple[int, int, Comparator, str]],
     grades: list[GradeLimit],
 ) -> AnyOf | AllOf | LabThreshold | DerivedValueRule:
+    if _DANGLING.search(segment.text):
+        raise _UnreadableError(
+            "begins or ends with 'or': one of several alternative items, judge them together"
+        )
     claimed: list[Span] = []
     notes = _Notes()
     start = segment.start

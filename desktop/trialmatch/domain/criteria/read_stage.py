@@ -36,7 +36,7 @@ _STAGE_FILLER = word_set(
     histologically cytologically pathologically confirmed proven documented diagnosis diagnosed newly clinical
     clinically pathologic pathological any advanced metastatic disease diseases malignancy malignancies cancer
     cancers tumor tumors tumour tumours carcinoma carcinomas neoplasm neoplasms ajcc uicc figo tnm edition
-    according staging classification system ann arbor
+    according staging classification system ann arbor cog inss
     """
 )
 _GENERIC = word_set(
@@ -145,7 +145,12 @@ def _disease(segment: Segment, words: list[re.Match[str]], match: re.Match[str])
     if not (first.start() > match.end() or last.end() < match.start()):
         return Read.failed("disease words on both sides of the stage")
     between = [w for w in words if first.start() <= w.start() <= last.start()]
-    if any(w.group(0) in FILLER for w in between):
+    gap = [
+        w
+        for w in words
+        if match.end() <= w.start() < first.start() or last.end() <= w.start() < match.start()
+    ]
+    if any(w.group(0) in FILLER for w in between) or any(w.group(0) not in _STAGE_FILLER for w in gap):
         return Read.failed(f"disease not understood: '{segment.quote(first.start(), last.end())}'")
     end = last.end()
     following = [w for w in words if w.start() >= end]

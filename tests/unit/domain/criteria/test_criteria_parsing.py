@@ -496,3 +496,11 @@ def test_units_and_methods_spelt_out():
         parse_criterion("Corrected QT interval (QTc) > 500 ms, using Bazett's formula.", EXC), NeedsReview
     )
     assert isinstance(parse_criterion("Creatinine kinase < 5 times ULN", INC), NeedsReview)
+
+
+def test_an_item_that_is_one_of_several_alternatives_is_left_for_review():
+    for text in (
+        "Leukocytosis with total peripheral white blood cell count (WBC) ≥ 10 000 cells/mm3, OR",
+        "OR - a 24 hour urine creatinine clearance >= 70 mL/min/1.73 m^2",
+    ):
+        assert isinstance(parse_criterion(text, INC), NeedsReview), text
