@@ -166,6 +166,7 @@ _GROUPS = {
     "cd4+ t cell": ("cd4",),
     "cd4 lymphocyte count": ("cd4",),
     "serum creatinine clearance": ("crcl",),
+    "crea clearance": ("crcl",),
     "endogenous creatinine clearance": ("crcl",),
     "endogenous creatinine clearance rate": ("crcl",),
 }
@@ -323,7 +324,7 @@ _TIMING = re.compile(
 """"within 14 days prior to registration": when the lab is drawn, which a patient file does not record."""
 
 _CUE = (
-    r"(?:if|unless|except|excluding|in\s+(?:the\s+)?case\s+of|in\s+the\s+presence\s+of|in\s+the\s+setting\s+of"
+    r"(?:if|unless|except|excluding|in\s+(?:the\s+)?case\s+of|in\s+(?:the\s+)?presence\s+of|in\s+the\s+setting\s+of"
     r"|(?:for|in)\s+(?:patients|subjects|participants|those|pts|people|cases)\s+(?:who\s+have|with|of)"
     r"|for(?=\s+(?:known\s+|documented\s+|confirmed\s+)?[a-z]+\s+(?:metastases|metastasis|mets|involvement))"
     r"|with|when|due\s+to|secondary\s+to|attributable\s+to|because\s+of|caused\s+by|related\s+to)"
