@@ -1,8 +1,9 @@
 """The gold set: hand-read real criteria and patient × trial cases, one test each.
 
-``criteria.jsonl`` holds real sentences (seeds and shared registry records, with their NCT id) and the rule a
-clinician reads in each; items marked ``gap`` are places the parser is known to read less than the gold says
-(always towards review, never towards a wrong threshold) and are expected to fail until fixed.
+``criteria.jsonl`` holds real sentences (seeds, shared registry records and the shipped catalogue, with their
+NCT id) and the rule a clinician reads in each; items marked ``gap`` are places the parser is known to read
+less than the gold says (always towards review, never towards a wrong threshold) and are expected to fail
+until fixed.
 ``cases/*.json`` run patients through compiled trials and check verdicts, unmet criteria and reasons.
 """
 

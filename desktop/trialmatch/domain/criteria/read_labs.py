@@ -464,7 +464,9 @@ def _read(
     graded = [_grade_quantity(g) for g in grades]
     quantities = [q for q in quantities if not any(_overlap(q, g) for g in graded)] + graded
     for extra in (
-        _bare_quantities(bare) + _normal_words(segment, mentions) + _normal_before(segment, mentions, notes)
+        [_bare_quantity(b) for b in bare]
+        + _normal_words(segment, mentions)
+        + _normal_before(segment, mentions, notes)
     ):
         if not any(_overlap(extra, q) for q in quantities):
             quantities.append(extra)
@@ -517,10 +519,6 @@ def _overlap(a: Quantity, b: Quantity) -> bool:
 def _bare_quantity(bare: tuple[int, int, Comparator, str], unit_text: str | None = None) -> Quantity:
     start, end, comparator, multiple = bare
     return Quantity(start, end, comparator, Number(1.0, None), None, None, unit_text, multiple, False, None)
-
-
-def _bare_quantities(bare: list[tuple[int, int, Comparator, str]]) -> list[Quantity]:
-    return [_bare_quantity(b) for b in bare]
 
 
 def _grade_quantity(grade: GradeLimit) -> Quantity:
