@@ -322,10 +322,6 @@ def _applies(result: CriterionResult, stratum: str) -> bool:
 def _verdict(trial_id: str, plan: _Plan, results: tuple[CriterionResult, ...]) -> TrialEvaluation:
     failed = [r for r in results if r.result is Outcome.FAIL]
     unknown = [r for r in results if r.result is Outcome.UNKNOWN]
-    near_miss = None
-    if len(failed) == 1:
-        only = failed[0]
-        near_miss = f"{only.text}: {only.to_satisfy or only.reason}"
     open_strata: tuple[str, ...] = ()
     if plan.strata:
         open_strata = tuple(s for s in plan.strata if not any(_applies(r, s) for r in failed))
@@ -355,6 +351,11 @@ def _verdict(trial_id: str, plan: _Plan, results: tuple[CriterionResult, ...]) -
         reason = f"{len(unknown)} criteria to check, none unmet"
     else:
         verdict, reason = Verdict.ELIGIBLE, f"all {len(results)} criteria met"
+    # A near miss is a trial the patient is out of because of one criterion alone; a failure that only
+    # closes some strata leaves the trial open and is said in the verdict instead.
+    near_miss = None
+    if verdict is Verdict.INELIGIBLE and len(failed) == 1:
+        near_miss = f"{failed[0].text}: {failed[0].to_satisfy or failed[0].reason}"
     return TrialEvaluation(
         trial_id=trial_id,
         verdict=verdict,

@@ -131,7 +131,7 @@ def test_stratified_trial_names_the_open_strata_and_its_unmet_criterion_with_rea
     assert "✘ Unmet · Exclusion Prior PD-1/PDL-1 targeted therapy (only for Stratum D)" in section
     assert "Patient values used: pembrolizumab (2026-01-10 to 2026-09-15)" in section
     assert "Stratum: D" in section
-    assert "Near miss: Prior PD-1/PDL-1 targeted therapy (only for Stratum D)" in section
+    assert "Near miss" not in section  # strata A and B stay open: not a near miss
 
 
 def test_contacts_and_nearest_sites_are_listed_with_phone_email_and_distance(matcher, patient):
