@@ -286,7 +286,9 @@ class Catalogue:
 
     def set_meta(self, **values: str) -> None:
         with self._db.atomic():
-            self._db.table("meta").insert_all([{"key": k, "value": v} for k, v in values.items()], replace=True)
+            self._db.table("meta").insert_all(
+                [{"key": k, "value": v} for k, v in values.items()], replace=True
+            )
 
     def compact(self) -> None:
         """Rewrite the file without free pages: the shipped catalogue is committed, so size matters."""
