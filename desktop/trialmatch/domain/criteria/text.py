@@ -101,21 +101,26 @@ def leftover_words(
     return words
 
 
+_BRACKET = re.compile(r"[(\[\])]")
+
+
 def parenthesised(segment: Segment) -> list[Span]:
-    """Top-level ( ) and [ ] groups inside the segment, brackets included; unbalanced ones are ignored."""
+    """Top-level ( ) and [ ] groups inside the segment, brackets included; unbalanced ones are ignored.
+
+    Only the brackets are visited (found by regex): most criteria have none, and every reader asks.
+    """
     groups: list[Span] = []
     depth = 0
     opened = 0
-    for i in range(segment.start, segment.end):
-        char = segment.norm[i]
-        if char in "([":
+    for bracket in _BRACKET.finditer(segment.norm, segment.start, segment.end):
+        if bracket.group() in "([":
             if depth == 0:
-                opened = i
+                opened = bracket.start()
             depth += 1
-        elif char in ")]" and depth:
+        elif depth:
             depth -= 1
             if depth == 0:
-                groups.append((opened, i + 1))
+                groups.append((opened, bracket.end()))
     return groups
 
 
