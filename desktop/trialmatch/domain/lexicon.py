@@ -150,12 +150,23 @@ def _synonyms() -> tuple[str, ...]:
     return tuple(_tables()[2])
 
 
+@dataclass(frozen=True, slots=True)
+class _MentionIndex:
+    by_synonym: dict[str, Concept]
+    prefixes: frozenset[str]
+    """Every word-prefix of a synonym: a key that is none stops the extension."""
+    starts: frozenset[str]
+    """The words a mention can start with (most words of a criterion are none of them)."""
+    longest: int
+    """The longest synonym, in words."""
+
+
 @cache
-def _mention_index() -> tuple[dict[str, Concept], frozenset[str], int]:
-    """Synonyms, every word-prefix of a synonym (to stop extending early), the longest synonym in words."""
+def _mention_index() -> _MentionIndex:
     by_synonym = _tables()[2]
     prefixes = {" ".join(words[:n]) for words in map(str.split, by_synonym) for n in range(1, len(words))}
-    return by_synonym, frozenset(prefixes), max(len(s.split()) for s in by_synonym)
+    starts = frozenset(key for key in (*by_synonym, *prefixes) if key and " " not in key)
+    return _MentionIndex(by_synonym, frozenset(prefixes), starts, max(len(s.split()) for s in by_synonym))
 
 
 def _is_abbreviation(synonym: str) -> bool:
@@ -170,27 +181,27 @@ def find_concepts(text: str) -> list[tuple[int, int, Concept]]:
     """Concept mentions in free text as (start, end, concept), in text order; the longest mention wins.
 
     A scan over words with dictionary lookups, not a regex alternation: criteria texts run to thousands of
-    characters and the engine reads every one.
+    characters and the engine reads every one. Only words that can start a mention start a lookup.
     """
-    by_synonym, prefixes, longest = _mention_index()
+    index = _mention_index()
     tokens = _tokens(text)
     words = [t.group(0).lower() for t in tokens]
     found: list[tuple[int, int, Concept]] = []
-    index = 0
-    while index < len(tokens):
+    resume = 0
+    for start in [i for i, word in enumerate(words) if word in index.starts]:
+        if start < resume:
+            continue
         match: tuple[int, Concept] | None = None
         key = ""
-        for end in range(index, min(index + longest, len(tokens))):
+        for end in range(start, min(start + index.longest, len(tokens))):
             key = f"{key} {words[end]}" if key else words[end]
-            concept = by_synonym.get(key)
-            if concept is not None and (not _is_abbreviation(key) or tokens[index].group(0).isupper()):
+            concept = index.by_synonym.get(key)
+            if concept is not None and (not _is_abbreviation(key) or tokens[start].group(0).isupper()):
                 match = (end, concept)
-            if key not in prefixes:
+            if key not in index.prefixes:
                 break
-        if match is None:
-            index += 1
-            continue
-        end, concept = match
-        found.append((tokens[index].start(), tokens[end].end(), concept))
-        index = end + 1
+        if match is not None:
+            end, concept = match
+            found.append((tokens[start].start(), tokens[end].end(), concept))
+            resume = end + 1
     return found

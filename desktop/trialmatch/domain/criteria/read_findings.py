@@ -198,6 +198,8 @@ def _applies(narrowing: re.Match[str], concept_start: int, first_concept: int, c
 
 
 _AUTO_IMMUNE = re.compile(r"auto-immun", re.IGNORECASE)
+"""Only the "i" has look-alikes under IGNORECASE (İ, ı), so "auto-" in the normalised text is a sure test."""
+_AUTOIMMUN_WORD = re.compile(r"autoimmun (\w)")
 _HEPATITIS_B_OR_C = re.compile(r"hepatitis\s+b\s*(?:,|or|and/or|and|/)\s*(?:hepatitis\s+)?(?P<c>c)(?![a-z])")
 """"Hepatitis B or C": C shares the noun."""
 _ELLIPSIS = re.compile(
@@ -209,18 +211,23 @@ _ELLIPSIS = re.compile(
 def _concepts(segment: Segment) -> list[tuple[int, int, Concept]]:
     """Concept mentions with absolute spans; "auto-immune" is read as "autoimmune", and "bone or liver
     metastases" names both."""
-    printed = _AUTO_IMMUNE.sub("autoimmun ", segment.printed[segment.start : segment.end])
-    printed = re.sub(r"autoimmun (\w)", r"autoimmun\1 ", printed)
+    printed = segment.printed[segment.start : segment.end]
+    if segment.contains("auto-"):
+        printed = _AUTO_IMMUNE.sub("autoimmun ", printed)
+    if "autoimmun " in printed:
+        printed = _AUTOIMMUN_WORD.sub(r"autoimmun\1 ", printed)
     found = [(s + segment.start, e + segment.start, c) for s, e, c in find_concepts(printed)]
-    for match in _HEPATITIS_B_OR_C.finditer(segment.norm, segment.start, segment.end):
-        if not any(c.id == "hcv" for _, _, c in found):
-            found.append((match.start("c"), match.end("c"), get_concept("hcv")))
-    for match in _ELLIPSIS.finditer(segment.norm, segment.start, segment.end):
-        if any(s <= match.start("first") < e for s, e, _ in found):
-            continue
-        concept = resolve_finding(f"{match.group('first')} {match.group('noun')}")
-        if concept is not None:
-            found.append((match.start("first"), match.end("first"), concept))
+    if segment.contains("hepatitis"):
+        for match in _HEPATITIS_B_OR_C.finditer(segment.norm, segment.start, segment.end):
+            if not any(c.id == "hcv" for _, _, c in found):
+                found.append((match.start("c"), match.end("c"), get_concept("hcv")))
+    if segment.contains("metastas", "mets", "disease"):
+        for match in _ELLIPSIS.finditer(segment.norm, segment.start, segment.end):
+            if any(s <= match.start("first") < e for s, e, _ in found):
+                continue
+            concept = resolve_finding(f"{match.group('first')} {match.group('noun')}")
+            if concept is not None:
+                found.append((match.start("first"), match.end("first"), concept))
     return sorted(found, key=lambda x: x[0])
 
 

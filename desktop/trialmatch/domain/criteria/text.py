@@ -50,6 +50,11 @@ class Segment:
             end -= 1
         return Segment(self.printed, self.norm, start, end)
 
+    def contains(self, *parts: str) -> bool:
+        """Whether the normalised stretch holds any of ``parts``: a cheap test before a pattern that can
+        only match where one of them is written."""
+        return any(self.norm.find(part, self.start, self.end) >= 0 for part in parts)
+
     def quote(self, start: int | None = None, end: int | None = None) -> str:
         """The printed text of the stretch (or of a part of it), spaces collapsed, for messages."""
         part = self.printed[self.start if start is None else start : self.end if end is None else end]
