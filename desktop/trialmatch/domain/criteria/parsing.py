@@ -18,7 +18,14 @@ from trialmatch.domain.criteria.read_stage import read_stage
 from trialmatch.domain.criteria.read_therapy import read_therapy
 from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.review import NeedsReview
-from trialmatch.domain.criteria.text import Read, Segment, sentences, split_top_level, word_set
+from trialmatch.domain.criteria.text import (
+    Read,
+    Segment,
+    may_hold_quantity,
+    sentences,
+    split_top_level,
+    word_set,
+)
 from trialmatch.domain.trial import Section
 
 _NOT_SPECIFIED = re.compile(
@@ -117,11 +124,22 @@ def _readers(section: Section, heading: str) -> tuple[Callable[[Segment], Read |
         lambda s: read_performance(s, heading),
         lambda s: read_age_and_sex(s, heading),
         lambda s: read_sex(s, heading),
-        lambda s: read_labs(s, section),
+        lambda s: read_labs(s, section) if _may_state_lab(s) else None,
         read_stage,
         read_therapy,
         lambda s: read_findings(s, section),
     )
+
+
+_LIMIT_WORDS = ("uln", "unl", "upper", "lln", "lower", "normal", "reference", "wnl")
+"""One of them is in every bare limit and "normal" reading (``numbers.BARE_LIMIT``, ``read_labs._NORMAL``)."""
+
+
+def _may_state_lab(segment: Segment) -> bool:
+    """False when ``read_labs`` would return None: it reads a threshold only where a quantity, a bare limit
+    ("≤ ULN", "within normal limits") or "normal" / "WNL" after an analyte is written, and its analyte
+    search is too dear to run on the many criteria that have none of these."""
+    return may_hold_quantity(segment) or segment.contains(*_LIMIT_WORDS)
 
 
 def _read(segment: Segment, section: Section, heading: str) -> Read:

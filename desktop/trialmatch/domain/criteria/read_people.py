@@ -11,7 +11,7 @@ from trialmatch.domain.criteria.logic import AllOf, AnyOf
 from trialmatch.domain.criteria.numbers import COMPARATOR, comparator_of, find_quantities
 from trialmatch.domain.criteria.performance import PerformanceStatusRule, Scale
 from trialmatch.domain.criteria.sex import SexRule
-from trialmatch.domain.criteria.text import Read, Segment, Span, leftover_words, word_set
+from trialmatch.domain.criteria.text import Read, Segment, Span, leftover_words, may_hold_quantity, word_set
 
 # --- age --------------------------------------------------------------------------------------------------
 
@@ -39,6 +39,8 @@ def read_age(segment: Segment, context: str) -> Read | None:
     """An age range; None when nothing says "age" (so "at least 3 years" of remission is not an age)."""
     text = segment.text
     if not _AGE_CUE.search(text) and "age" not in context:
+        return None
+    if not may_hold_quantity(segment):
         return None
     quantities = [
         q

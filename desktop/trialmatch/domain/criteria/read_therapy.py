@@ -13,7 +13,7 @@ import re
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.numbers import Quantity, find_quantities
 from trialmatch.domain.criteria.temporal import AGENT_CLASSES, Relation, TemporalTherapyRule, WindowUnit
-from trialmatch.domain.criteria.text import Read, Segment, Span, leftover_words, word_set
+from trialmatch.domain.criteria.text import Read, Segment, Span, leftover_words, may_hold_quantity, word_set
 
 CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
@@ -139,10 +139,11 @@ def read_therapy(segment: Segment) -> Read | None:
     categories = _categories(segment, named)
     if not categories and not agents:
         return None
+    found = (
+        find_quantities(segment.norm[: segment.end], segment.printed) if may_hold_quantity(segment) else []
+    )
     quantities = [
-        q
-        for q in find_quantities(segment.norm[: segment.end], segment.printed)
-        if q.start >= segment.start and not any(s <= q.start < e for s, e in claimed)
+        q for q in found if q.start >= segment.start and not any(s <= q.start < e for s, e in claimed)
     ]
     if any(q.time_unit is None for q in quantities):
         return Read.failed("a number that is not a time span (lines of therapy, doses?)")

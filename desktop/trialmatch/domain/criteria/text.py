@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from trialmatch.domain.criteria.numbers import normalise
+from trialmatch.domain.criteria.numbers import WORD_NUMBER, normalise
 
 if TYPE_CHECKING:
     from trialmatch.domain.criteria.registry import Rule
@@ -104,6 +104,22 @@ def leftover_words(
                     words.append(bare)
         cursor = max(cursor, e)
     return words
+
+
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORD = re.compile(WORD_NUMBER + r"|(?<![a-z])(?:twice|double)(?![a-z])")
+
+
+def may_hold_quantity(segment: Segment) -> bool:
+    """False when ``numbers.find_quantities`` cannot find a quantity starting in the segment.
+
+    Every quantity holds a digit, a number word or "twice"/"double"; most criteria hold none, and the
+    quantity pattern is the dearest one a reader runs.
+    """
+    return bool(
+        _DIGIT.search(segment.norm, segment.start, segment.end)
+        or _NUMBER_WORD.search(segment.norm, segment.start, segment.end)
+    )
 
 
 _BRACKET = re.compile(r"[(\[\])]")
