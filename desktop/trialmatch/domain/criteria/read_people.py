@@ -11,7 +11,15 @@ from trialmatch.domain.criteria.logic import AllOf, AnyOf
 from trialmatch.domain.criteria.numbers import COMPARATOR, comparator_of, find_quantities
 from trialmatch.domain.criteria.performance import PerformanceStatusRule, Scale
 from trialmatch.domain.criteria.sex import SexRule
-from trialmatch.domain.criteria.text import Read, Segment, Span, leftover_words, may_hold_quantity, word_set
+from trialmatch.domain.criteria.text import (
+    Read,
+    Segment,
+    Span,
+    holds_digit,
+    leftover_words,
+    may_hold_quantity,
+    word_set,
+)
 
 # --- age --------------------------------------------------------------------------------------------------
 
@@ -143,6 +151,8 @@ _SEX = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(_SEX_WORDS, key=len, revers
 _BOTH = re.compile(
     r"(?<![a-z])(?:both\s+(?:genders|sexes)|all\s+(?:genders|sexes)|any\s+(?:gender|sex))(?![a-z])"
 )
+_SEX_CUE = re.compile(r"(?<![a-z])(?:" + "|".join(_SEX_WORDS) + r"|both|all|any)(?![a-z])")
+"""Where a sex word or ``_BOTH`` can start: one search where those two would take two."""
 _SEX_FILLER = word_set(
     """
     only patients participants subjects sex gender genders sexes both or and all any eligible are may
@@ -153,6 +163,10 @@ _SEX_FILLER = word_set(
 
 def read_sex(segment: Segment, context: str) -> Read | None:
     """ "Female", "Women only", "Male or female", "Both genders": the whole item says which sex."""
+    if not (
+        _SEX_CUE.search(segment.norm, segment.start, segment.end) or "sex" in context or "gender" in context
+    ):
+        return None
     words = list(_SEX.finditer(segment.norm, segment.start, segment.end))
     both = _BOTH.search(segment.norm, segment.start, segment.end)
     if not words and not both and "sex" not in context and "gender" not in context:
@@ -170,9 +184,11 @@ def read_sex(segment: Segment, context: str) -> Read | None:
 
 def read_age_and_sex(segment: Segment, context: str) -> Read | None:
     """ "Women aged 18 or older", "Men and women aged ≥ 25 - 80 (included) years of age"."""
-    words = list(_SEX.finditer(segment.norm, segment.start, segment.end))
     age = read_age(segment, context)
-    if age is None or age.rule is None or not words:
+    if age is None or age.rule is None:
+        return age
+    words = list(_SEX.finditer(segment.norm, segment.start, segment.end))
+    if not words:
         return age
     sexes = {_SEX_WORDS[m.group(0)] for m in words}
     if len(sexes) == 2 or _BOTH.search(segment.text):
@@ -205,7 +221,12 @@ _PS_FILLER = word_set(
 
 
 def read_performance(segment: Segment, context: str) -> Read | None:
-    """One or two scales with allowed values; None when no scale or "performance status" is named."""
+    """One or two scales with allowed values; None when no scale or "performance status" is named.
+
+    Values are numbers: without a digit there is nothing to read, and the scale names need not be sought.
+    """
+    if not holds_digit(segment):
+        return None
     text = segment.text
     scales = [
         m

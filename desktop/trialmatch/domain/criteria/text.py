@@ -110,16 +110,17 @@ _DIGIT = re.compile(r"\d")
 _NUMBER_WORD = re.compile(WORD_NUMBER + r"|(?<![a-z])(?:twice|double)(?![a-z])")
 
 
+def holds_digit(segment: Segment) -> bool:
+    return _DIGIT.search(segment.norm, segment.start, segment.end) is not None
+
+
 def may_hold_quantity(segment: Segment) -> bool:
     """False when ``numbers.find_quantities`` cannot find a quantity starting in the segment.
 
     Every quantity holds a digit, a number word or "twice"/"double"; most criteria hold none, and the
     quantity pattern is the dearest one a reader runs.
     """
-    return bool(
-        _DIGIT.search(segment.norm, segment.start, segment.end)
-        or _NUMBER_WORD.search(segment.norm, segment.start, segment.end)
-    )
+    return holds_digit(segment) or _NUMBER_WORD.search(segment.norm, segment.start, segment.end) is not None
 
 
 _BRACKET = re.compile(r"[(\[\])]")
