@@ -118,17 +118,20 @@ def _mask(segment: Segment, spans: list[tuple[int, int]]) -> Segment:
     return Segment(segment.printed, norm, segment.start, segment.end)
 
 
-def _readers(section: Section, heading: str) -> tuple[Callable[[Segment], Read | None], ...]:
-    """In order of specificity: a scale or an analyte name decides more than a finding word does."""
-    return (
-        lambda s: read_performance(s, heading),
-        lambda s: read_age_and_sex(s, heading),
-        lambda s: read_sex(s, heading),
-        lambda s: read_labs(s, section) if _may_state_lab(s) else None,
-        read_stage,
-        read_therapy,
-        lambda s: read_findings(s, section),
-    )
+def _read_labs(segment: Segment, section: Section, heading: str) -> Read | None:
+    return read_labs(segment, section) if _may_state_lab(segment) else None
+
+
+_READERS: tuple[Callable[[Segment, Section, str], Read | None], ...] = (
+    lambda segment, section, heading: read_performance(segment, heading),
+    lambda segment, section, heading: read_age_and_sex(segment, heading),
+    lambda segment, section, heading: read_sex(segment, heading),
+    _read_labs,
+    lambda segment, section, heading: read_stage(segment),
+    lambda segment, section, heading: read_therapy(segment),
+    lambda segment, section, heading: read_findings(segment, section),
+)
+"""In order of specificity: a scale or an analyte name decides more than a finding word does."""
 
 
 _LIMIT_WORDS = ("uln", "unl", "upper", "lln", "lower", "normal", "reference", "wnl")
@@ -145,8 +148,8 @@ def _may_state_lab(segment: Segment) -> bool:
 def _read(segment: Segment, section: Section, heading: str) -> Read:
     """The first full reading of the segment, else the first reader's problem with it."""
     problem: str | None = None
-    for reader in _readers(section, heading):
-        read = reader(segment)
+    for reader in _READERS:
+        read = reader(segment, section, heading)
         if read is None:
             continue
         if read.rule is not None:
@@ -160,19 +163,23 @@ def _combine_sentences(whole: Segment, parts: list[Segment], section: Section, h
 
     An inclusion item may keep unread sentences as review children when they only add requirements; a
     sentence that may relax the others ("transfusion allowed", "unless ...") sends the whole item to review.
+    Reading stops at the first sentence that decides so: later ones cannot change it.
     """
-    reads = [(part, _read(part, section, heading)) for part in parts]
+    reads: list[tuple[Segment, Read]] = []
+    for part in parts:
+        read = _read(part, section, heading)
+        if read.rule is None and (section is Section.EXCLUSION or _WIDENING.search(part.text)):
+            return None
+        reads.append((part, read))
     if all(read.rule is not None for _, read in reads):
         rules = [read.rule for _, read in reads if read.rule is not None]
         return _join(whole, rules, either=section is Section.EXCLUSION)
-    if section is Section.EXCLUSION or not any(read.rule is not None for _, read in reads):
+    if not any(read.rule is not None for _, read in reads):
         return None
     children: list[Rule] = []
     for part, read in reads:
         if read.rule is not None:
             children.append(read.rule)
-        elif _WIDENING.search(part.text):
-            return None
         else:
             children.append(
                 NeedsReview(source_span=part.span, text=part.quote(), why=read.problem or "not read")

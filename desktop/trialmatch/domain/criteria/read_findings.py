@@ -69,6 +69,8 @@ _FINDING_FILLER = word_set(
     received receiving administration administered
     """
 )
+_CONDITIONAL_FILLER = _FINDING_FILLER | {"if"}
+""""If" when the pregnancy test applies only to women of childbearing potential."""
 _EXCEPTION_FILLER = word_set(
     """
     accepted acceptable allowed permitted eligible except excepted excluding unless other than exception
@@ -76,6 +78,7 @@ _EXCEPTION_FILLER = word_set(
     subjects participants note those
     """
 )
+_EXCEPTION_AND_FINDING_FILLER = _EXCEPTION_FILLER | _FINDING_FILLER
 
 
 def read_findings(segment: Segment, section: Section) -> Read | None:
@@ -131,8 +134,7 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
         m for s, e, _ in main if (m := _NEGATIVE_AFTER.match(segment.norm, e, segment.end)) is not None
     ]
     claimed += [m.span() for m in negations] + [m.span() for m in negatives_after]
-    extra = frozenset({"if"}) if conditional else frozenset()
-    leftover = leftover_words(segment, claimed, _FINDING_FILLER | extra)
+    leftover = leftover_words(segment, claimed, _CONDITIONAL_FILLER if conditional else _FINDING_FILLER)
     if leftover:
         return Read.failed(f"words not understood: {' '.join(leftover[:8])}")
     negated = _negated(main, negations, negatives_after)
@@ -273,7 +275,7 @@ def _exception(segment: Segment, span: Span, concepts: list[tuple[int, int, Conc
         clause = Segment(segment.printed, segment.norm, start, end)
         claimed = [(inner[0][0], inner[0][1])]
         claimed += [m.span() for m in _ACCEPTANCE.finditer(segment.norm, start, end)]
-        if not leftover_words(clause, claimed, _EXCEPTION_FILLER | _FINDING_FILLER):
+        if not leftover_words(clause, claimed, _EXCEPTION_AND_FINDING_FILLER):
             return FindingException(concept=inner[0][2].id, text=text, source_span=span)
     return FindingException(concept=None, text=text, source_span=span)
 

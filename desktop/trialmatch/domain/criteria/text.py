@@ -98,10 +98,11 @@ def leftover_words(
     cursor = segment.start
     for s, e in [*spans, (segment.end, segment.end)]:
         if s > cursor:
-            for word in _WORD.findall(segment.norm, cursor, s):
-                bare = word.strip("'")
-                if bare and bare not in FILLER and bare not in extra_filler:
-                    words.append(bare)
+            words += [
+                bare
+                for word in _WORD.findall(segment.norm, cursor, s)
+                if (bare := word.strip("'")) and bare not in FILLER and bare not in extra_filler
+            ]
         cursor = max(cursor, e)
     return words
 
