@@ -139,9 +139,9 @@ _LIMIT_WORDS = ("uln", "unl", "upper", "lln", "lower", "normal", "reference", "w
 
 
 def _may_state_lab(segment: Segment) -> bool:
-    """False when ``read_labs`` would return None: it reads a threshold only where a quantity, a bare limit
-    ("≤ ULN", "within normal limits") or "normal" / "WNL" after an analyte is written, and its analyte
-    search is too dear to run on the many criteria that have none of these."""
+    """False when ``read_labs`` would return None: it reads a threshold only where a quantity or a CTCAE grade
+    (both hold a digit), a bare limit ("≤ ULN", "within normal limits") or "normal" / "WNL" after an analyte
+    is written, and its analyte search is too dear to run on the many criteria that have none of these."""
     return may_hold_quantity(segment) or segment.contains(*_LIMIT_WORDS)
 
 
