@@ -58,7 +58,7 @@ _PERMISSION = re.compile(
 _WIDENING = re.compile(
     r"(?<![a-z])(?:allowed|permitted|eligible|accepted|acceptable|may|can|except|unless|however|note|if)(?![a-z])"
 )
-_LIST = re.compile(r",\s*(?:and/or|or|and)?\s*|;\s*|\s+and/or\s+|\s+or\s+|\s+and\s+")
+_LIST = re.compile(r",\s*(?:and/or|or|and)?\s*|;\s*|\s+(?:and/or|or|and)\s+")
 
 
 def parse_criterion(text: str, section: Section, context: str | None = None) -> Rule:
@@ -79,14 +79,17 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
     number = _ITEM_NUMBER.match(segment.printed)
     if number:
         segment = _mask(segment, [number.span()])
-    segment = _mask(segment, [m.span() for m in _WHOLE_ITEM_STRATUM.finditer(segment.norm)])
+    if "strat" in segment.norm:
+        segment = _mask(segment, [m.span() for m in _WHOLE_ITEM_STRATUM.finditer(segment.norm)])
     whole = segment.sub(0, len(text))
     if whole.start >= whole.end:
         return NeedsReview(source_span=(0, len(text)), text=text, why="empty item")
     if _ALTERNATIVE_ITEM.search(whole.text):
         why = "one of several alternative items ('and/or' between items): judge them together"
         return NeedsReview(source_span=whole.span, text=text, why=why)
-    if _NOT_SPECIFIED.fullmatch(whole.text) or _PERMISSION.fullmatch(whole.text):
+    if _NOT_SPECIFIED.fullmatch(whole.text) or (
+        whole.contains("allowed", "permitted") and _PERMISSION.fullmatch(whole.text)
+    ):
         span = whole.span
         return (
             AllOf(source_span=span, children=[])

@@ -172,6 +172,9 @@ def split_top_level(segment: Segment, separator: re.Pattern[str]) -> list[tuple[
 
 
 _SENTENCE_END = re.compile(r"(?<=[A-Za-z0-9%)\]])\.\s+(?=[A-Z(])|;\s+|\s+(?=[Nn]ote\s*:)")
+_SENTENCE_MARKS = (".", ";", "ote")
+"""One of them is in every sentence end: most items have none, and need no search for one."""
+_ABBREVIATION_END = re.compile(r"(?:^|\s)(?:e\.g|i\.e|vs|approx|no|dr|incl)$")
 
 
 def sentences(segment: Segment) -> list[Segment]:
@@ -179,6 +182,9 @@ def sentences(segment: Segment) -> list[Segment]:
 
     Decimal points ("1.5 x ULN") and abbreviations followed by lower case ("e.g. liver") do not split.
     """
+    if not any(segment.printed.find(mark, segment.start, segment.end) >= 0 for mark in _SENTENCE_MARKS):
+        whole = segment.sub(segment.start, segment.end)
+        return [whole] if whole.start < whole.end else []
     groups = parenthesised(segment)
     parts: list[Segment] = []
     cursor = segment.start
@@ -186,7 +192,7 @@ def sentences(segment: Segment) -> list[Segment]:
         if inside((match.start(), match.end()), groups):
             continue
         before = segment.norm[max(segment.start, match.start() - 4) : match.start()]
-        if re.search(r"(?:^|\s)(?:e\.g|i\.e|vs|approx|no|dr|incl)$", before):
+        if _ABBREVIATION_END.search(before):
             continue
         parts.append(segment.sub(cursor, match.start()))
         cursor = match.end()
