@@ -19,6 +19,7 @@ from trialmatch.domain.criteria.text import (
     leftover_words,
     may_hold_quantity,
     word_set,
+    words_of,
 )
 
 # --- age --------------------------------------------------------------------------------------------------
@@ -28,6 +29,8 @@ _AGE_CUE = re.compile(
     r"|or\s+younger|and\s+younger|adults?|between\s+\d+\s+and\s+\d+\s+years"
     r"|(?:patients|subjects|participants|males?|females?|men|women)\s+(?:[^\s\d]+\s+){0,2}\d+\s*(?:years|yrs))(?![a-z])"
 )
+_AGE_CUE_WORDS = word_set("age ages aged year years yr yrs y yo older younger adult adults")
+"""A word in every ``_AGE_CUE`` wording ("age", "years", "older", ...): the cheap test before the search."""
 _AGE_FILLER = word_set(
     """
     age aged ages years year yrs yr old older younger adult adults men women man woman male female males
@@ -46,7 +49,8 @@ _EXCLUSIVE_RANGE = re.compile(r"\(\s*(?:exclusive|not\s+included|excluded)\s*\)|
 def read_age(segment: Segment, context: str) -> Read | None:
     """An age range; None when nothing says "age" (so "at least 3 years" of remission is not an age)."""
     text = segment.text
-    if not _AGE_CUE.search(text) and "age" not in context:
+    cued = not _AGE_CUE_WORDS.isdisjoint(words_of(segment)) and _AGE_CUE.search(text)
+    if not cued and "age" not in context:
         return None
     if not may_hold_quantity(segment):
         return None
@@ -151,8 +155,8 @@ _SEX = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(_SEX_WORDS, key=len, revers
 _BOTH = re.compile(
     r"(?<![a-z])(?:both\s+(?:genders|sexes)|all\s+(?:genders|sexes)|any\s+(?:gender|sex))(?![a-z])"
 )
-_SEX_CUE = re.compile(r"(?<![a-z])(?:" + "|".join(_SEX_WORDS) + r"|both|all|any)(?![a-z])")
-"""Where a sex word or ``_BOTH`` can start: one search where those two would take two."""
+_SEX_CUE_WORDS = frozenset(_SEX_WORDS) | {"both", "all", "any"}
+"""The words a sex word or a ``_BOTH`` wording starts with: the cheap test before the searches."""
 _SEX_FILLER = word_set(
     """
     only patients participants subjects sex gender genders sexes both or and all any eligible are may
@@ -163,9 +167,7 @@ _SEX_FILLER = word_set(
 
 def read_sex(segment: Segment, context: str) -> Read | None:
     """ "Female", "Women only", "Male or female", "Both genders": the whole item says which sex."""
-    if not (
-        _SEX_CUE.search(segment.norm, segment.start, segment.end) or "sex" in context or "gender" in context
-    ):
+    if _SEX_CUE_WORDS.isdisjoint(words_of(segment)) and "sex" not in context and "gender" not in context:
         return None
     words = list(_SEX.finditer(segment.norm, segment.start, segment.end))
     both = _BOTH.search(segment.norm, segment.start, segment.end)
@@ -205,6 +207,8 @@ _SCALES: tuple[tuple[str, Scale], ...] = (
     (r"karnofsky|kps", "karnofsky"),
 )
 _SCALE = re.compile(r"(?<![a-z])(?:" + "|".join(f"(?P<{name}>{p})" for p, name in _SCALES) + r")(?![a-z])")
+_SCALE_WORDS = word_set("eastern ecog zubrod world who karnofsky kps performance ps")
+"""The first word of every ``_SCALE`` and ``_PS`` wording: the cheap test before the searches."""
 _PS = re.compile(r"(?<![a-z])(?:performance\s+(?:status|score|scale)|ps)(?![a-z])")
 _VALUES = re.compile(
     r"(?:(?P<cmp>" + COMPARATOR + r")\s*)?(?P<first>\d{1,3})\s*%?"
@@ -226,6 +230,8 @@ def read_performance(segment: Segment, context: str) -> Read | None:
     Values are numbers: without a digit there is nothing to read, and the scale names need not be sought.
     """
     if not holds_digit(segment):
+        return None
+    if _SCALE_WORDS.isdisjoint(words_of(segment)) and "performance" not in context:
         return None
     text = segment.text
     scales = [

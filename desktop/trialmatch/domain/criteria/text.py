@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from trialmatch.domain.criteria.numbers import WORD_NUMBER, normalise
@@ -105,6 +106,17 @@ def leftover_words(
             ]
         cursor = max(cursor, e)
     return words
+
+
+_LETTERS = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=16)
+def words_of(segment: Segment) -> frozenset[str]:
+    """The runs of letters in the segment ("ecog1" gives "ecog"): the words a pattern bounded by
+    ``(?<![a-z])`` and ``(?![a-z])`` can match. Readers test their cue words against it before searching,
+    and the readers of one segment share it."""
+    return frozenset(_LETTERS.findall(segment.norm, segment.start, segment.end))
 
 
 _DIGIT = re.compile(r"\d")
