@@ -15,7 +15,15 @@ from itertools import pairwise
 
 from trialmatch.domain.criteria.finding import FindingException, FindingRule, Qualifier
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
-from trialmatch.domain.criteria.text import Read, Segment, Span, leftover_words, parenthesised, word_set
+from trialmatch.domain.criteria.text import (
+    Read,
+    Segment,
+    Span,
+    leftover_words,
+    parenthesised,
+    word_set,
+    words_of,
+)
 from trialmatch.domain.lexicon import Concept, ancestors, find_concepts, get_concept, resolve_finding
 from trialmatch.domain.trial import Section
 
@@ -23,6 +31,7 @@ _NEGATION = re.compile(
     r"(?<![a-z])(?:no|not|non|without|absence\s+of|absent|free\s+of|negative(?:\s+(?:for|test\s+for))?|never|none|"
     r"must\s+not\s+(?:be|have)|may\s+not\s+(?:be|have)|cannot\s+be|is\s+not|are\s+not)(?![a-z])"
 )
+_NEGATION_WORDS = word_set("no not non without absence absent free negative never none cannot")
 _NEGATIVE_AFTER = re.compile(r"\s*(?:-|\s)\s*(?:negative|seronegative|negativity)(?![a-z])")
 _NOUN_BEFORE = re.compile(r"(?:infections?|infected|co-?infection)\s+(?:with|by)\s+(?:the\s+)?$")
 _DEFINED_BY = re.compile(
@@ -33,6 +42,7 @@ _SECTION_WORDS = re.compile(
     r"(?<![a-z])(?:(?:are|is|will\s+be)\s+)?(?:not\s+eligible(?:\s+for\s+the\s+study)?|ineligible|excluded)(?![a-z])"
 )
 """"Pregnant or lactating females are excluded": in an exclusion item the words only repeat the section."""
+_SECTION_CUE = word_set("eligible ineligible excluded")
 _NOUN_AFTER = re.compile(r"\s*(?:infections?|diseases?|disorders?|conditions?|syndrome)(?![a-z])")
 """"HCV infection": a generic noun right after a concept belongs to it; elsewhere it may name another
 condition ("or chronic infection") and must not be skipped as filler."""
@@ -46,16 +56,30 @@ _NARROWING = re.compile(
     r"(?:\s+(?:prior\s+to|before|of|preceding)\s+[a-z0-9 ]*?(?=,|;|$|\)))?"
     r"|in\s+the\s+(?:last|past|previous|preceding)\s+\d+\s*(?:days?|weeks?|months?|years?))(?![a-z])"
 )
+_NARROWING_WORDS = word_set(
+    """
+    uncontrolled poorly symptomatic clinically significant severe serious unstable untreated progressive
+    progressing chronic acute recent recently recurrent major moderate life refractory unresolved persistent
+    decompensated systemic within last past previous preceding
+    """
+)
 _TRAILING = re.compile(
     r"(?<![a-z])(?:with|requiring|that\s+requires?|which\s+requires?|needing|defined\s+as|as\s+defined\s+by"
     r"|with\s+evidence\s+of)"
     r"\s+(?:(?!\s(?:or|and/or)\s)(?!\.\s)[^,;()])+"
 )
 """A qualifier after a concept ("HIV with positive viral load"); before the first concept "with" is filler."""
+_TRAILING_WORDS = word_set("with requiring requires require needing defined")
 _ACCEPTANCE = re.compile(
     r"(?<![a-z])(?:accepted|acceptable|allowed|permitted|eligible|except|excepted|excluding|unless|other\s+than"
     r"|with\s+the\s+exception\s+of|may\s+(?:participate|be\s+(?:included|enrolled|eligible))|can\s+be\s+included"
     r"|(?:are|is)\s+not\s+excluded)(?![a-z])"
+)
+_ACCEPTANCE_WORDS = word_set(
+    """
+    accepted acceptable allowed permitted eligible except excepted excluding unless other exception may can
+    excluded
+    """
 )
 _FINDING_FILLER = word_set(
     """
@@ -100,7 +124,7 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
         return None
     narrowing = [
         m
-        for m in _TRAILING.finditer(segment.norm, main[0][1], segment.end)
+        for m in _matches(_TRAILING, _TRAILING_WORDS, segment, main[0][1])
         if not any(s <= m.start() < e for s, e in exception_spans)
     ]
     main = [c for c in main if not any(m.start() <= c[0] < m.end() for m in narrowing)]
@@ -115,19 +139,20 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
         infection = _NOUN_BEFORE.search(segment.norm, max(segment.start, start - 30), start)
         if infection:
             claimed.append(infection.span())
-    claimed += [m.span() for m in _DEFINED_BY.finditer(segment.norm, segment.start, segment.end)]
+    if segment.contains("recist"):
+        claimed += [m.span() for m in _DEFINED_BY.finditer(segment.norm, segment.start, segment.end)]
     if section is Section.EXCLUSION:
-        claimed += [m.span() for m in _SECTION_WORDS.finditer(segment.norm, main[-1][1], segment.end)]
+        claimed += [m.span() for m in _matches(_SECTION_WORDS, _SECTION_CUE, segment, main[-1][1])]
     words = [
         m
-        for m in _NARROWING.finditer(segment.norm, segment.start, segment.end)
+        for m in _matches(_NARROWING, _NARROWING_WORDS, segment)
         if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in claimed)
     ]
     narrowing += words
     claimed += [m.span() for m in words]
     negations = [
         m
-        for m in _NEGATION.finditer(segment.norm, segment.start, segment.end)
+        for m in _matches(_NEGATION, _NEGATION_WORDS, segment)
         if not any(s <= m.start() < e for s, e in claimed)
     ]
     negatives_after = [
@@ -177,6 +202,16 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
 
 
 _CHUNK = re.compile(r"[,;]")
+
+
+def _matches(
+    pattern: re.Pattern[str], cue: frozenset[str], segment: Segment, start: int | None = None
+) -> list[re.Match[str]]:
+    """``pattern``'s matches in the segment (from ``start``). Each holds a word of ``cue``, so a segment
+    without one is not searched: most are not, and these searches run on every sentence naming a finding."""
+    if cue.isdisjoint(words_of(segment)):
+        return []
+    return list(pattern.finditer(segment.norm, segment.start if start is None else start, segment.end))
 
 
 def _chunks(segment: Segment) -> list[Span]:
@@ -236,6 +271,8 @@ def _concepts(segment: Segment) -> list[tuple[int, int, Concept]]:
 def _exception_clauses(segment: Segment, concepts: list[tuple[int, int, Concept]]) -> list[Span]:
     """Brackets and trailing clauses that accept some patients back ("treated and stable ... accepted")."""
     clauses: list[Span] = []
+    if _ACCEPTANCE_WORDS.isdisjoint(words_of(segment)):
+        return clauses
     for start, end in parenthesised(segment):
         if _ACCEPTANCE.search(segment.norm, start, end):
             clauses.append((start, end))
