@@ -166,14 +166,15 @@ def _combine_sentences(whole: Segment, parts: list[Segment], section: Section, h
 
     An inclusion item may keep unread sentences as review children when they only add requirements; a
     sentence that may relax the others ("transfusion allowed", "unless ...") sends the whole item to review.
-    Reading stops at the first sentence that decides so: later ones cannot change it.
+    Reading stops at the first sentence that decides so: the others cannot change it.
     """
-    reads: list[tuple[Segment, Read]] = []
-    for part in parts:
-        read = _read(part, section, heading)
-        if read.rule is None and (section is Section.EXCLUSION or _WIDENING.search(part.text)):
+    read_at: dict[int, Read] = {}
+    for index in _shortest_first(parts):
+        read = _read(parts[index], section, heading)
+        if read.rule is None and (section is Section.EXCLUSION or _WIDENING.search(parts[index].text)):
             return None
-        reads.append((part, read))
+        read_at[index] = read
+    reads = [(part, read_at[index]) for index, part in enumerate(parts)]
     if all(read.rule is not None for _, read in reads):
         rules = [read.rule for _, read in reads if read.rule is not None]
         return _join(whole, rules, either=section is Section.EXCLUSION)
@@ -193,22 +194,31 @@ def _combine_sentences(whole: Segment, parts: list[Segment], section: Section, h
 def _combine_list(
     whole: Segment, items: list[tuple[Segment, str]], section: Section, heading: str
 ) -> Rule | None:
-    """ "A, B or C" read item by item; only when every item reads, since a list may share words."""
-    rules: list[Rule] = []
-    for part, _ in items:
-        read = _read(part, section, heading)
-        if read.rule is None:
-            return None
-        rules.append(read.rule)
+    """ "A, B or C" read item by item; only when every item reads, since a list may share words.
+
+    An inclusion list mixing "or" and "and" is not read at all: which binds first is not stated.
+    """
     joiners = {joiner for _, joiner in items[1:]}
     words = {re.sub(r"[,;\s]", "", j) for j in joiners} - {""}
     if section is Section.INCLUSION:
-        either = bool(words & {"or", "and/or"}) and "and" not in words
         if words >= {"or", "and"}:
             return None
+        either = bool(words & {"or", "and/or"}) and "and" not in words
     else:
         either = words != {"and"}
-    return _join(whole, rules, either=either)
+    rules: dict[int, Rule] = {}
+    for index in _shortest_first([part for part, _ in items]):
+        read = _read(items[index][0], section, heading)
+        if read.rule is None:
+            return None
+        rules[index] = read.rule
+    return _join(whole, [rules[index] for index in range(len(items))], either=either)
+
+
+def _shortest_first(parts: list[Segment]) -> list[int]:
+    """The order to read parts in when one unread part settles the outcome: the outcome does not depend on
+    the order, and short parts are cheaper to read (half the text read over the shipped catalogue)."""
+    return sorted(range(len(parts)), key=lambda index: parts[index].end - parts[index].start)
 
 
 def _join(whole: Segment, rules: list[Rule], either: bool) -> Rule:
