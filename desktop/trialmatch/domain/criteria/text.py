@@ -54,7 +54,7 @@ class Segment:
     def contains(self, *parts: str) -> bool:
         """Whether the normalised stretch holds any of ``parts``: a cheap test before a pattern that can
         only match where one of them is written."""
-        return any(self.norm.find(part, self.start, self.end) >= 0 for part in parts)
+        return any(map(self.text.__contains__, parts))
 
     def quote(self, start: int | None = None, end: int | None = None) -> str:
         """The printed text of the stretch (or of a part of it), spaces collapsed, for messages."""
@@ -111,12 +111,16 @@ def leftover_words(
 _LETTERS = re.compile(r"[a-z]+")
 
 
-@lru_cache(maxsize=16)
 def words_of(segment: Segment) -> frozenset[str]:
     """The runs of letters in the segment ("ecog1" gives "ecog"): the words a pattern bounded by
     ``(?<![a-z])`` and ``(?![a-z])`` can match. Readers test their cue words against it before searching,
     and the readers of one segment share it."""
-    return frozenset(_LETTERS.findall(segment.norm, segment.start, segment.end))
+    return _words_between(segment.norm, segment.start, segment.end)
+
+
+@lru_cache(maxsize=16)
+def _words_between(norm: str, start: int, end: int) -> frozenset[str]:
+    return frozenset(_LETTERS.findall(norm, start, end))
 
 
 _DIGIT = re.compile(r"\d")
