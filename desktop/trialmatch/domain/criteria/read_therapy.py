@@ -13,7 +13,15 @@ import re
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.numbers import Quantity, find_quantities
 from trialmatch.domain.criteria.temporal import AGENT_CLASSES, Relation, TemporalTherapyRule, WindowUnit
-from trialmatch.domain.criteria.text import Read, Segment, Span, leftover_words, may_hold_quantity, word_set
+from trialmatch.domain.criteria.text import (
+    Read,
+    Segment,
+    Span,
+    leftover_words,
+    may_hold_quantity,
+    one_of,
+    word_set,
+)
 
 CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
@@ -76,14 +84,17 @@ _AGENT = re.compile(
     + "|".join(re.escape(d) for d in _DRUGS)
     + r"))(?![a-z])"
 )
-_CUE = re.compile(
-    r"(?<![a-z])(?:anti|systemic|cancer|cytotoxic|chemo|immun|checkpoint|biologic|targeted|tyrosine|kinase|tki"
-    r"|small|radi|irradiation|rt|surg|operation|hormon|endocrine|autologous|allogeneic|hematopoietic"
-    r"|haematopoietic|stem|bone|hsct|car|adoptive|cell|pd|ctla|anthracycline|taxane|platinum|"
-    + "|".join(sorted({re.split(r"[^a-z]", drug, maxsplit=1)[0] for drug in _DRUGS}))
-    + ")"
+_CUE_STARTS = word_set(
+    """
+    anti systemic cancer cytotoxic chemo immun checkpoint biologic targeted tyrosine kinase tki small radi
+    irradiation rt surg operation hormon endocrine autologous allogeneic hematopoietic haematopoietic stem
+    bone hsct car adoptive cell pd ctla anthracycline taxane platinum
+    """
 )
-"""The first letters of every category and agent wording: a segment without one names no therapy, and
+_CUE = re.compile(
+    r"(?<![a-z])" + one_of([*_CUE_STARTS, *(re.split(r"[^a-z]", drug, maxsplit=1)[0] for drug in _DRUGS)])
+)
+"""The first letters of every category and agent wording: a segment without them names no therapy, and
 this one pattern is cheaper than the two it stands in for."""
 _AGENT_TAIL = re.compile(
     r"\s*(?:[\s-]*(?:targeted|directed|blocking|inhibitors?|antibod(?:y|ies)|agents?|therapy|therapies|"
