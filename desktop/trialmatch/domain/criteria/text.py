@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from trialmatch.domain.criteria.numbers import WORD_NUMBER, normalise
 
@@ -68,29 +68,6 @@ _TRIM = " \t\n\r.,;:-*•"
 def word_set(text: str) -> frozenset[str]:
     """The words of a whitespace-separated list: filler vocabularies read best as prose blocks."""
     return frozenset(text.split())
-
-
-def one_of(words: Iterable[str]) -> str:
-    """A pattern for any of the literal ``words``, the longest where several fit, shaped as a trie.
-
-    ``re`` tries the branches of a plain alternation one after another at every position of a text; the
-    trie's branches each start with another letter, so only the one for the letter there is followed.
-    """
-    trie: dict[str, dict[str, Any]] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def branch(node: dict[str, dict[str, Any]]) -> str:
-        pieces = [re.escape(char) + branch(node[char]) for char in sorted(node) if char]
-        if not pieces:
-            return ""
-        either = pieces[0] if len(pieces) == 1 else "(?:" + "|".join(pieces) + ")"
-        return f"(?:{either})?" if "" in node else either
-
-    return branch(trie)
 
 
 FILLER = word_set(
