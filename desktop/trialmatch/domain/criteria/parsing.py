@@ -18,14 +18,7 @@ from trialmatch.domain.criteria.read_stage import read_stage
 from trialmatch.domain.criteria.read_therapy import read_therapy
 from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.review import NeedsReview
-from trialmatch.domain.criteria.text import (
-    Read,
-    Segment,
-    may_hold_quantity,
-    sentences,
-    split_top_level,
-    word_set,
-)
+from trialmatch.domain.criteria.text import Read, Segment, sentences, split_top_level, word_set
 from trialmatch.domain.trial import Section
 
 _NOT_SPECIFIED = re.compile(
@@ -121,31 +114,16 @@ def _mask(segment: Segment, spans: list[tuple[int, int]]) -> Segment:
     return Segment(segment.printed, norm, segment.start, segment.end)
 
 
-def _read_labs(segment: Segment, section: Section, heading: str) -> Read | None:
-    return read_labs(segment, section) if _may_state_lab(segment) else None
-
-
 _READERS: tuple[Callable[[Segment, Section, str], Read | None], ...] = (
     lambda segment, section, heading: read_performance(segment, heading),
     lambda segment, section, heading: read_age_and_sex(segment, heading),
     lambda segment, section, heading: read_sex(segment, heading),
-    _read_labs,
+    lambda segment, section, heading: read_labs(segment, section),
     lambda segment, section, heading: read_stage(segment),
     lambda segment, section, heading: read_therapy(segment),
     lambda segment, section, heading: read_findings(segment, section),
 )
 """In order of specificity: a scale or an analyte name decides more than a finding word does."""
-
-
-_LIMIT_WORDS = ("uln", "unl", "upper", "lln", "lower", "normal", "reference", "wnl")
-"""One of them is in every bare limit and "normal" reading (``numbers.BARE_LIMIT``, ``read_labs._NORMAL``)."""
-
-
-def _may_state_lab(segment: Segment) -> bool:
-    """False when ``read_labs`` would return None: it reads a threshold only where a quantity or a CTCAE grade
-    (both hold a digit), a bare limit ("≤ ULN", "within normal limits") or "normal" / "WNL" after an analyte
-    is written, and its analyte search is too dear to run on the many criteria that have none of these."""
-    return may_hold_quantity(segment) or segment.contains(*_LIMIT_WORDS)
 
 
 def _read(segment: Segment, section: Section, heading: str) -> Read:
