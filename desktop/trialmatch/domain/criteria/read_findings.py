@@ -248,17 +248,18 @@ _ELLIPSIS = re.compile(
 def _concepts(segment: Segment) -> list[tuple[int, int, Concept]]:
     """Concept mentions with absolute spans; "auto-immune" is read as "autoimmune", and "bone or liver
     metastases" names both."""
+    text = segment.text
     printed = segment.printed[segment.start : segment.end]
-    if segment.contains("auto-"):
+    if "auto-" in text:
         printed = _AUTO_IMMUNE.sub("autoimmun ", printed)
     if "autoimmun " in printed:
         printed = _AUTOIMMUN_WORD.sub(r"autoimmun\1 ", printed)
     found = [(s + segment.start, e + segment.start, c) for s, e, c in find_concepts(printed)]
-    if segment.contains("hepatitis"):
+    if "hepatitis" in text:
         for match in _HEPATITIS_B_OR_C.finditer(segment.norm, segment.start, segment.end):
             if not any(c.id == "hcv" for _, _, c in found):
                 found.append((match.start("c"), match.end("c"), get_concept("hcv")))
-    if segment.contains("metastas", "mets", "disease"):
+    if "metastas" in text or "mets" in text or "disease" in text:
         for match in _ELLIPSIS.finditer(segment.norm, segment.start, segment.end):
             if any(s <= match.start("first") < e for s, e, _ in found):
                 continue

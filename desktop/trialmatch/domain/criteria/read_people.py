@@ -48,10 +48,10 @@ _EXCLUSIVE_RANGE = re.compile(r"\(\s*(?:exclusive|not\s+included|excluded)\s*\)|
 
 def read_age(segment: Segment, context: str) -> Read | None:
     """An age range; None when nothing says "age" (so "at least 3 years" of remission is not an age)."""
-    text = segment.text
-    cued = not _AGE_CUE_WORDS.isdisjoint(words_of(segment)) and _AGE_CUE.search(text)
+    cued = not _AGE_CUE_WORDS.isdisjoint(words_of(segment)) and _AGE_CUE.search(segment.text)
     if not cued and "age" not in context:
         return None
+    text = segment.text
     if not may_hold_quantity(segment):
         return None
     quantities = [

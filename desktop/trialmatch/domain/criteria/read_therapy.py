@@ -80,7 +80,7 @@ _AGENT = re.compile(
     r"(?<![a-z])(?:"
     + "|".join(f"(?P<a{i}>{p})" for i, p in enumerate(_AGENT_NAMES))
     + "|(?P<drug>"
-    + "|".join(re.escape(d) for d in _DRUGS)
+    + trie_alternation(_DRUGS)
     + r"))(?![a-z])"
 )
 _CUE_STARTS = word_set(
@@ -131,7 +131,8 @@ _THERAPY_FILLER = word_set(
 _ANCHOR = re.compile(
     r"(?<![a-z])(?:week\s*1,?\s*day\s*1|cycle\s*1,?\s*day\s*1|day\s*1|c1\s*d1|w1\s*d1)(?![a-z0-9])"
 )
-""""Week 1 Day 1": the trial's anchor, for which the as-of date stands in; its numbers are not windows."""
+""""Week 1 Day 1": the trial's anchor, for which the as-of date stands in; its numbers are not windows.
+Every wording holds "day", "c1" or "w1"."""
 _DEFINITION = re.compile(r"\(\s*(?:i\.?\s*e\.?|namely|that\s+is)[^)]*\)")
 _QUALIFIERS = re.compile(
     r"(?<![a-z])(?:major|minor|palliative|curative|definitive|extensive|wide[\s-]field)(?![a-z])"
@@ -142,7 +143,9 @@ def read_therapy(segment: Segment) -> Read | None:
     """A therapy-timing rule; None when no therapy category or agent is named."""
     if not _CUE.search(segment.norm, segment.start, segment.end):
         return None
-    claimed: list[Span] = [m.span() for m in _ANCHOR.finditer(segment.norm, segment.start, segment.end)]
+    claimed: list[Span] = []
+    if segment.contains("day", "c1", "w1"):
+        claimed += [m.span() for m in _ANCHOR.finditer(segment.norm, segment.start, segment.end)]
     agents: list[str] = []
     for match in _AGENT.finditer(segment.norm, segment.start, segment.end):
         name = next(n for n, v in match.groupdict().items() if v)
