@@ -128,6 +128,7 @@ _NUMBER_WORD = re.compile(WORD_NUMBER + r"|(?<![a-z])(?:twice|double)(?![a-z])")
 
 
 def holds_digit(segment: Segment) -> bool:
+    """Whether a digit is printed in the segment: readers of numbers need one before anything else."""
     return _DIGIT.search(segment.norm, segment.start, segment.end) is not None
 
 
