@@ -9,8 +9,8 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,6 +51,7 @@ CompiledRule = tuple[str, str]
 
 _PARALLEL_FROM = 3_000
 """Below this many distinct criteria, starting worker processes costs more than it saves."""
+_CHUNK = 500
 
 
 def _compile_one(key: CriterionKey) -> CompiledRule:
@@ -63,23 +64,54 @@ def _compile_chunk(keys: list[CriterionKey]) -> list[CompiledRule]:
         return [_compile_one(k) for k in keys]
 
 
-def compile_rules(trials: Sequence[Trial]) -> list[list[CompiledRule]]:
-    """Each criterion's rule, compiled once per distinct text here so matching never re-parses.
+class RuleCompiler:
+    """Compiles each distinct criterion once, in worker processes while the next files are read.
 
     Registries repeat boilerplate criteria across trials, so each distinct (text, section, context) is
-    parsed once; large imports spread the parsing over the machine's cores.
+    parsed once. Workers start only once an import has enough distinct criteria to repay their start-up.
     """
-    keys = list(dict.fromkeys((c.text, c.section, c.context) for t in trials for c in t.criteria))
-    workers = min(os.cpu_count() or 1, 4)
-    if len(keys) >= _PARALLEL_FROM and workers > 1:
-        size = max(200, len(keys) // (workers * 8))
-        chunks = [keys[i : i + size] for i in range(0, len(keys), size)]
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            compiled = [rule for chunk in pool.map(_compile_chunk, chunks) for rule in chunk]
-    else:
-        compiled = _compile_chunk(keys)
-    table = dict(zip(keys, compiled, strict=True))
-    return [[table[(c.text, c.section, c.context)] for c in t.criteria] for t in trials]
+
+    def __init__(self) -> None:
+        self._keys: dict[CriterionKey, None] = {}
+        self._pending: list[CriterionKey] = []
+        self._pool: ProcessPoolExecutor | None = None
+        self._futures: list[Future[list[CompiledRule]]] = []
+        self._workers = min(os.cpu_count() or 1, 4)
+
+    def add(self, trials: Sequence[Trial]) -> None:
+        for trial in trials:
+            for c in trial.criteria:
+                key = (c.text, c.section, c.context)
+                if key not in self._keys:
+                    self._keys[key] = None
+                    self._pending.append(key)
+        if self._workers > 1 and (self._pool is not None or len(self._keys) >= _PARALLEL_FROM):
+            self._submit()
+
+    def _submit(self) -> None:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(self._workers, mp_context=multiprocessing.get_context("spawn"))
+        for start in range(0, len(self._pending), _CHUNK):
+            self._futures.append(self._pool.submit(_compile_chunk, self._pending[start : start + _CHUNK]))
+        self._pending = []
+
+    def rules_for(self, trials: Sequence[Trial]) -> list[list[CompiledRule]]:
+        """Wait for every rule and hand them out per trial, per criterion, in order."""
+        try:
+            compiled = [rule for future in self._futures for rule in future.result()]
+            compiled += _compile_chunk(self._pending)
+        finally:
+            if self._pool is not None:
+                self._pool.shutdown(cancel_futures=True)
+        table = dict(zip(self._keys, compiled, strict=True))
+        return [[table[(c.text, c.section, c.context)] for c in t.criteria] for t in trials]
+
+
+def compile_rules(trials: Sequence[Trial]) -> list[list[CompiledRule]]:
+    """Each criterion's rule, compiled once per distinct text so matching never re-parses."""
+    compiler = RuleCompiler()
+    compiler.add(trials)
+    return compiler.rules_for(trials)
 
 
 def place_sites(trial: Trial) -> None:
@@ -97,21 +129,34 @@ def import_files(
     """Import registry files into the catalogue; RegistryError from any file means nothing was written."""
     total = len(paths) + 2
     read: list[tuple[Path, list[ReadRecord]]] = []
-    for done, path in enumerate(paths):
-        if progress:
-            progress(done, total, f"Reading {path.name}")
-        read.append((path, read_path(path)))
-    trials = [r.trial for _, records in read for r in records]
-    if progress:
-        progress(len(paths), total, "Reading the criteria")
+    compiler = RuleCompiler()
     with collector_paused():
-        for trial in trials:
-            place_sites(trial)
-        rules = iter(compile_rules(trials))
+        for done, path in enumerate(paths):
+            if progress:
+                progress(done, total, f"Reading {path.name}")
+            records = read_path(path)
+            for record in records:
+                place_sites(record.trial)
+            compiler.add([r.trial for r in records])
+            read.append((path, records))
+        if progress:
+            progress(len(paths), total, "Reading the criteria")
+        rules = iter(compiler.rules_for([r.trial for _, records in read for r in records]))
+        return _write(read, rules, catalogue_path, total, progress)
+
+
+def _write(
+    read: list[tuple[Path, list[ReadRecord]]],
+    rules: Iterator[list[CompiledRule]],
+    catalogue_path: Path,
+    total: int,
+    progress: Progress | None,
+) -> ImportReport:
+    """Each file in its own transaction, once every file has been read and compiled."""
     results: list[FileResult] = []
     with Catalogue.open_for_writing(catalogue_path) as catalogue:
         if progress:
-            progress(len(paths) + 1, total, "Writing the catalogue")
+            progress(total - 1, total, "Writing the catalogue")
         for path, records in read:
             incoming = [IncomingRecord(r.source, r.trial, next(rules)) for r in records]
             outcomes = catalogue.write_file(path.name, incoming)

@@ -273,10 +273,10 @@ class Catalogue:
                     contacts.append(_contact_row(t.id, contact_position, site_position, contact))
                     contact_position += 1
         db = self._db
-        db.table("trials").insert_all(trials, replace=True)
-        db.table("criteria").insert_all(criteria)
-        db.table("sites").insert_all(sites)
-        db.table("contacts").insert_all(contacts)
+        _bulk_insert(db, "trials", trials, replace=True)
+        _bulk_insert(db, "criteria", criteria)
+        _bulk_insert(db, "sites", sites)
+        _bulk_insert(db, "contacts", contacts)
         db.conn.executemany(
             "INSERT INTO search (rowid, title, conditions, interventions, criteria) "
             "SELECT s.rowid, s.title, s.conditions, s.interventions, s.criteria "
@@ -400,6 +400,26 @@ class Catalogue:
             for row in self._db.execute(f"SELECT * FROM {table} ORDER BY {order}"):
                 digest.update(repr(row).encode())
         return digest.hexdigest()
+
+
+def _bulk_insert(
+    db: sqlite_utils.Database, table: str, rows: list[dict[str, Any]], *, replace: bool = False
+) -> None:
+    """Insert rows already shaped like the schema, inside the caller's sqlite-utils transaction.
+
+    sqlite-utils' ``insert_all`` inspects every value for type and JSON on each call: 7 s of the 17 s
+    an 8,700-trial import took. These rows come from our own schema mapping, so one prepared statement
+    per table does the same work.
+    """
+    if not rows:
+        return
+    columns = list(rows[0])
+    verb = "INSERT OR REPLACE" if replace else "INSERT"
+    names = ", ".join(f'"{c}"' for c in columns)
+    marks = ", ".join("?" * len(columns))
+    db.conn.executemany(
+        f'{verb} INTO "{table}" ({names}) VALUES ({marks})', [tuple(row[c] for c in columns) for row in rows]
+    )
 
 
 def _fts_query(text: str) -> str:

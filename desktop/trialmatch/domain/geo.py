@@ -29,6 +29,8 @@ class Place:
 
 
 def _key(text: str) -> str:
+    if text.isascii():  # most names: no accents to strip
+        return " ".join(text.casefold().replace("-", " ").split())
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return " ".join(
         "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("-", " ").split()
