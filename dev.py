@@ -19,7 +19,7 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".trialmatch-installed"
 
-EXTRAS = {"run": "", "test": "[test]", "bench": "[test,bench]", "package": "[package]"}
+EXTRAS = {"run": "", "test": "[test]", "package": "[package]"}
 
 
 def _ensure_env(extras: str) -> None:
@@ -86,7 +86,7 @@ def test(pytest_args: list[str]) -> int:
 
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in EXTRAS:
-        print("usage: python3 -m dev {run|test|bench|package} [args...]", file=sys.stderr)
+        print("usage: python3 -m dev {run|test|package} [args...]", file=sys.stderr)
         return 2
     command, rest = argv[0], argv[1:]
     if command == "test":
@@ -94,8 +94,6 @@ def main(argv: list[str]) -> int:
     _ensure_env(EXTRAS[command])
     if command == "run":
         return _run(_tool("trialmatch"), *rest)
-    if command == "bench":
-        return _run(str(PYTHON), "bench/run_all.py", *rest)
     return _run(str(PYTHON), "-m", "PyInstaller", "--noconfirm", "packaging/trialmatch.spec", *rest)
 
 
