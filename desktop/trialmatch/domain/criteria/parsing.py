@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from trialmatch.domain.criteria.base import Comparator
+from trialmatch.domain.criteria.finding import FindingRule
+from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
 from trialmatch.domain.criteria.read_findings import read_findings
 from trialmatch.domain.criteria.read_labs import read_labs
@@ -18,7 +21,14 @@ from trialmatch.domain.criteria.read_stage import read_stage
 from trialmatch.domain.criteria.read_therapy import read_therapy
 from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.review import NeedsReview
-from trialmatch.domain.criteria.text import Read, Segment, sentences, split_top_level, word_set
+from trialmatch.domain.criteria.text import (
+    Read,
+    Segment,
+    sentences,
+    split_top_level,
+    word_set,
+    words_of,
+)
 from trialmatch.domain.trial import Section
 
 _NOT_SPECIFIED = re.compile(
@@ -51,7 +61,17 @@ _PERMISSION = re.compile(
 _WIDENING = re.compile(
     r"(?<![a-z])(?:allowed|permitted|eligible|accepted|acceptable|may|can|except|unless|however|note|if)(?![a-z])"
 )
-_LIST = re.compile(r",\s*(?:and/or|or|and)?\s*|;\s*|\s+(?:and/or|or|and)\s+")
+_CONDITION_FIRST = re.compile(r"\s*if\s+(?P<condition>[^,:;()]+?)\s*[,:]\s+(?P<rule>[^;]+?)\s*\.?\s*")
+""""If history of cardiac disease, LVEF ≥ 50 %": the requirement holds only for patients with the
+condition."""
+_CONDITION_AFTER = re.compile(r"\s*(?P<rule>[^;]+?)[\s,(]+if\s+(?P<condition>[^,:;()]+?)\s*\)?\s*\.?\s*")
+""""Potassium ≤ 4.8 mmol/L if eGFR ≥ 45", "CD4 count over 350 cells/mm³ (if PLHIV)"."""
+_OPPOSITE = {Comparator.GE: Comparator.LT, Comparator.GT: Comparator.LE, Comparator.LE: Comparator.GT}
+_OPPOSITE[Comparator.LT] = Comparator.GE
+_LIST = re.compile(r",(?!(?<=\d,)\d{3}(?!\d))\s*(?:and/or|or|and)?\s*|;\s*|\s+(?:and/or|or|and)\s+")
+""""A, B or C" at commas, semicolons and joining words; not at a thousands comma ("100,000/µL")."""
+_SHARED_LIMIT_ITEMS = 3
+""""INR, PT, aPTT ≤ 1.5 x ULN": up to this many list items may share one threshold."""
 
 
 def parse_criterion(text: str, section: Section, context: str | None = None) -> Rule:
@@ -93,6 +113,10 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
     if read.rule is not None:
         return read.rule
     problem = read.problem or "not a criterion kind the engine reads"
+    if "if" in words_of(whole):
+        conditional = _conditional(whole, section, heading)
+        if conditional is not None:
+            return conditional
     parts = sentences(whole)
     if len(parts) > 1:
         combined = _combine_sentences(whole, parts, section, heading)
@@ -104,6 +128,46 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
         if combined is not None:
             return combined
     return NeedsReview(source_span=whole.span, text=text, why=problem)
+
+
+def _conditional(whole: Segment, section: Section, heading: str) -> Rule | None:
+    """A requirement that applies only when a condition holds: inclusion "not condition, or requirement",
+    exclusion "condition and the excluding value". A patient without the condition passes, one with it is
+    judged by the requirement, and one whose condition is unknown is unknown unless the requirement holds
+    anyway. Only whole items: inside a list the clause may be an exception to a sibling threshold."""
+    match = _CONDITION_FIRST.fullmatch(whole.norm, whole.start, whole.end) or _CONDITION_AFTER.fullmatch(
+        whole.norm, whole.start, whole.end
+    )
+    if match is None or _WIDENING.search(match.group("rule")):
+        return None
+    condition = _read(whole.sub(*match.span("condition")), section, heading).rule
+    if condition is None:
+        return None
+    requirement = _read(whole.sub(*match.span("rule")), section, heading).rule
+    if requirement is None or requirement.kind == "review":
+        return None
+    if isinstance(requirement, AnyOf) and match.re is _CONDITION_AFTER:
+        return None  # "A ≤ 3 × ULN or ≤ 5 × ULN if liver metastases": the condition binds to the last only
+    if section is Section.EXCLUSION:
+        return AllOf(source_span=whole.span, children=[condition, requirement])
+    negated = _negation(condition)
+    if negated is None:
+        return None
+    return AnyOf(source_span=whole.span, children=[negated, requirement])
+
+
+def _negation(rule: Rule) -> Rule | None:
+    """The opposite of a plain finding or lab limit; None for anything with exceptions or variants, whose
+    opposite is not one rule."""
+    if isinstance(rule, FindingRule) and not rule.exceptions:
+        return rule.model_copy(update={"present": not rule.present})
+    if (
+        isinstance(rule, LabThreshold)
+        and not (rule.exceptions or rule.strata or rule.sex or rule.qualifier)
+        and rule.lenient_value is None
+    ):
+        return rule.model_copy(update={"comparator": _OPPOSITE[rule.comparator]})
+    return None
 
 
 def _mask(segment: Segment, spans: list[tuple[int, int]]) -> Segment:
@@ -174,23 +238,55 @@ def _combine_list(
 ) -> Rule | None:
     """ "A, B or C" read item by item; only when every item reads, since a list may share words.
 
+    An item without a number that does not read alone is read together with the items after it when they
+    make lab limits ("INR, aPTT > 1.5 x ULN": the first item shares the second's threshold); the joiners
+    inside such a run belong to its reading. Other words joined so ("males or non-pregnant, non-breastfeeding
+    females, 22 years or older") could bind either way, and stay unread.
     An inclusion list mixing "or" and "and" is not read at all: which binds first is not stated.
     """
-    joiners = {joiner for _, joiner in items[1:]}
-    words = {re.sub(r"[,;\s]", "", j) for j in joiners} - {""}
+    reads: dict[int, Rule] = {}
+    for index in _shortest_first([part for part, _ in items]):
+        read = _read(items[index][0], section, heading)
+        if read.rule is None:
+            break
+        reads[index] = read.rule
+    else:
+        return _join_list(whole, [(joiner, reads[index]) for index, (_, joiner) in enumerate(items)], section)
+    runs: list[tuple[str, Rule]] = []
+    index = 0
+    while index < len(items):
+        rule = reads.get(index) or _read(items[index][0], section, heading).rule
+        width = 1
+        shares = rule is None and not any(map(str.isdigit, items[index][0].text))
+        while shares and rule is None and width < _SHARED_LIMIT_ITEMS and index + width < len(items):
+            width += 1
+            run = whole.sub(items[index][0].start, items[index + width - 1][0].end)
+            rule = _read(run, section, heading).rule
+            if rule is not None and not _leaf_kinds(rule) <= {"lab", "derived"}:
+                rule = None
+        if rule is None:
+            return None
+        runs.append((items[index][1], rule))
+        index += width
+    return _join_list(whole, runs, section)
+
+
+def _leaf_kinds(rule: Rule) -> set[str]:
+    if isinstance(rule, AnyOf | AllOf):
+        return set().union(*(_leaf_kinds(child) for child in rule.children))
+    return {rule.kind}
+
+
+def _join_list(whole: Segment, runs: list[tuple[str, Rule]], section: Section) -> Rule | None:
+    """The list's rules joined as its words between them say (the first run's joiner is empty)."""
+    words = {re.sub(r"[,;\s]", "", joiner) for joiner, _ in runs[1:]} - {""}
     if section is Section.INCLUSION:
         if words >= {"or", "and"}:
             return None
         either = bool(words & {"or", "and/or"}) and "and" not in words
     else:
         either = words != {"and"}
-    rules: dict[int, Rule] = {}
-    for index in _shortest_first([part for part, _ in items]):
-        read = _read(items[index][0], section, heading)
-        if read.rule is None:
-            return None
-        rules[index] = read.rule
-    return _join(whole, [rules[index] for index in range(len(items))], either=either)
+    return _join(whole, [rule for _, rule in runs], either=either)
 
 
 def _shortest_first(parts: list[Segment]) -> list[int]:

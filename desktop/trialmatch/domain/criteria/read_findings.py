@@ -234,9 +234,6 @@ def _applies(narrowing: re.Match[str], concept_start: int, first_concept: int, c
     return any(s <= narrowing.start() < e and s <= concept_start < e for s, e in chunks)
 
 
-_AUTO_IMMUNE = re.compile(r"auto-immun", re.IGNORECASE)
-"""Only the "i" has look-alikes under IGNORECASE (İ, ı), so "auto-" in the normalised text is a sure test."""
-_AUTOIMMUN_WORD = re.compile(r"autoimmun (\w)")
 _HEPATITIS_B_OR_C = re.compile(r"hepatitis\s+b\s*(?:,|or|and/or|and|/)\s*(?:hepatitis\s+)?(?P<c>c)(?![a-z])")
 """"Hepatitis B or C": C shares the noun."""
 _ELLIPSIS = re.compile(
@@ -246,14 +243,9 @@ _ELLIPSIS = re.compile(
 
 
 def _concepts(segment: Segment) -> list[tuple[int, int, Concept]]:
-    """Concept mentions with absolute spans; "auto-immune" is read as "autoimmune", and "bone or liver
-    metastases" names both."""
+    """Concept mentions with absolute spans; "bone or liver metastases" names both."""
     text = segment.text
     printed = segment.printed[segment.start : segment.end]
-    if "auto-" in text:
-        printed = _AUTO_IMMUNE.sub("autoimmun ", printed)
-    if "autoimmun " in printed:
-        printed = _AUTOIMMUN_WORD.sub(r"autoimmun\1 ", printed)
     found = [(s + segment.start, e + segment.start, c) for s, e, c in find_concepts(printed)]
     if "hepatitis" in text:
         for match in _HEPATITIS_B_OR_C.finditer(segment.norm, segment.start, segment.end):
