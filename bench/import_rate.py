@@ -47,6 +47,11 @@ def main(root: Path) -> int:
                 "EXISTS (SELECT 1 FROM criteria c WHERE c.trial_id = t.id AND c.section = 'exclusion')"
             ).fetchone()[0]
             any_items = q("SELECT count(DISTINCT trial_id) FROM criteria").fetchone()[0]
+            pdq = q(
+                "SELECT count(DISTINCT trial_id) FROM criteria c WHERE c.context LIKE '%CHARACTERISTICS%' "
+                "AND NOT EXISTS (SELECT 1 FROM criteria e WHERE e.trial_id = c.trial_id "
+                "AND e.section = 'exclusion')"
+            ).fetchone()[0]
     print(f"files: {len(files)}   records read: {records}   distinct trials stored: {stats.trials}")
     print(
         f"imported {report.count(Action.IMPORTED)}, updated {report.count(Action.UPDATED)}, "
@@ -58,6 +63,8 @@ def main(root: Path) -> int:
     print(f"records with eligibility text: {with_text}")
     print(f"  with criteria items: {any_items} ({any_items / with_text:.1%})")
     print(f"  split into inclusion and exclusion: {split} ({split / with_text:.1%})")
+    print(f"  PDQ-style requirements (all inclusion by design): {pdq}")
+    print(f"  either: {split + pdq} ({(split + pdq) / with_text:.1%})")
     return 0
 
 
