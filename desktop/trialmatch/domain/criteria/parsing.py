@@ -248,6 +248,8 @@ def _combine_list(
     for index in _shortest_first([part for part, _ in items]):
         read = _read(items[index][0], section, heading)
         if read.rule is None:
+            if _has_digit(items[index][0]) or not any(_has_digit(part) for part, _ in items[index + 1 :]):
+                return None  # an item with its own number, or with none after it, shares no limit
             break
         reads[index] = read.rule
     else:
@@ -257,7 +259,7 @@ def _combine_list(
     while index < len(items):
         rule = reads.get(index) or _read(items[index][0], section, heading).rule
         width = 1
-        shares = rule is None and not any(map(str.isdigit, items[index][0].text))
+        shares = rule is None and not _has_digit(items[index][0])
         while shares and rule is None and width < _SHARED_LIMIT_ITEMS and index + width < len(items):
             width += 1
             run = whole.sub(items[index][0].start, items[index + width - 1][0].end)
@@ -269,6 +271,10 @@ def _combine_list(
         runs.append((items[index][1], rule))
         index += width
     return _join_list(whole, runs, section)
+
+
+def _has_digit(segment: Segment) -> bool:
+    return any(map(str.isdigit, segment.text))
 
 
 def _leaf_kinds(rule: Rule) -> set[str]:
