@@ -12,9 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -34,8 +32,7 @@ from PySide6.QtWidgets import (
 
 from trialmatch.domain.lexicon import Concept, resolve_finding
 from trialmatch.gui.lab_grid import ChoiceDelegate, ChoicesRole, FreeTextRole, text_of
-
-AnyIndex = QModelIndex | QPersistentModelIndex
+from trialmatch.gui.table_model import AnyIndex, FlatTableModel
 
 SearchRole = Qt.ItemDataRole.UserRole + 3
 """Lower-case label, synonyms and recorded term of a row: what the filter line edit matches."""
@@ -89,7 +86,7 @@ def _looks(row: FindingRow) -> _Looks:
     return _Looks(concept.label, answer, tooltip or None, search)
 
 
-class FindingsModel(QAbstractTableModel):
+class FindingsModel(FlatTableModel):
     """Finding rows in display order: the given concepts, then concepts and terms added by typing."""
 
     edited = Signal()
@@ -105,18 +102,8 @@ class FindingsModel(QAbstractTableModel):
         self.set_findings({})
 
     # -- Qt model -------------------------------------------------------------------------------------
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section] if 0 <= section < len(self.headers) else None
-        return None
+    def row_total(self) -> int:
+        return len(self._rows)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -18,9 +18,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -40,13 +38,13 @@ from PySide6.QtWidgets import (
 
 from trialmatch.domain.analytes import Analyte, all_analytes, resolve_analyte
 from trialmatch.domain.units import UnitError, canonical_unit, convert, format_number, units_for
+from trialmatch.gui.table_model import AnyIndex, FlatTableModel
 
 ChoicesRole = Qt.ItemDataRole.UserRole + 1
 """Role carrying the choices a cell's editor offers (tuple of str), or None for a plain text editor."""
 FreeTextRole = Qt.ItemDataRole.UserRole + 2
 """Role saying whether a choice editor also accepts text outside its choices."""
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 COMMON_LAB_IDS = (
     "anc",
@@ -127,7 +125,7 @@ class Cell:
     editable: bool = True
 
 
-class RowsTableModel(QAbstractTableModel):
+class RowsTableModel(FlatTableModel):
     """Rows of plain values plus one trailing empty row; typing into that row appends a real one.
 
     Rows are frozen dataclasses with an ``entry()`` giving their document form. Subclasses say how a row
@@ -163,19 +161,14 @@ class RowsTableModel(QAbstractTableModel):
         return bool(row == self._blank())
 
     # -- Qt model -------------------------------------------------------------------------------------
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows) + 1
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
+    def row_total(self) -> int:
+        return len(self._rows) + 1  # the trailing empty row where the next entry is typed
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.headers[section] if 0 <= section < len(self.headers) else None
+        if role != Qt.ItemDataRole.DisplayRole or orientation == Qt.Orientation.Horizontal:
+            return super().headerData(section, orientation, role)
         if 0 <= section < len(self._rows):
             return str(section + 1)
         return "+" if section == len(self._rows) else None

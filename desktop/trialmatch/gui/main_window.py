@@ -241,13 +241,13 @@ class MainWindow(QMainWindow):
             "Distance": "9,999 km",
         }
         for name, sample in samples.items():
-            column = ResultsModel.HEADERS.index(name)
+            column = ResultsModel.headers.index(name)
             width = max(
                 metrics.horizontalAdvance(sample) + padding, header.sectionSizeFromContents(column).width()
             )
             header.resizeSection(column, width)
         header.resizeSection(ResultsModel.VERDICT, header.sectionSize(ResultsModel.VERDICT) + icon)
-        header.setSectionResizeMode(ResultsModel.HEADERS.index("Trial"), QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ResultsModel.headers.index("Trial"), QHeaderView.ResizeMode.Stretch)
 
     def focus_labs(self) -> None:
         self.panel_dock.show()

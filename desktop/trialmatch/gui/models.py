@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 
 from trialmatch.app.matching import MatchRow
@@ -21,8 +21,8 @@ from trialmatch.app.report import (
     verdict_text,
 )
 from trialmatch.domain.trial import Contact, Trial
+from trialmatch.gui.table_model import AnyIndex, FlatTableModel
 
-_Index = QModelIndex | QPersistentModelIndex
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
@@ -35,29 +35,25 @@ class Cells:
     tooltip: str = ""
 
 
-class CellsModel(QAbstractTableModel):
+class CellsModel(FlatTableModel):
     """A read-only table over precomputed :class:`Cells`; subclasses say how a domain object becomes cells."""
 
-    HEADERS: tuple[str, ...] = ()
     NUMERIC: frozenset[int] = frozenset()
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._cells: list[Cells] = []
-        self._alignments = tuple(_RIGHT if c in self.NUMERIC else _LEFT for c in range(len(self.HEADERS)))
+        self._alignments = tuple(_RIGHT if c in self.NUMERIC else _LEFT for c in range(len(self.headers)))
 
     def _reset(self, cells: list[Cells]) -> None:
         self.beginResetModel()
         self._cells = cells
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._cells)
+    def row_total(self) -> int:
+        return len(self._cells)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         cells = self._cells[index.row()]
@@ -69,14 +65,7 @@ class CellsModel(QAbstractTableModel):
             return self._alignments[index.column()]
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
-        return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -88,7 +77,7 @@ class CellsModel(QAbstractTableModel):
 class ResultsModel(CellsModel):
     """The ranked trials. The verdict column carries an icon as well as its words."""
 
-    HEADERS = ("Verdict", "Trial", "Phase", "Status", "Unmet", "Unknown", "Nearest site", "Distance")
+    headers = ("Verdict", "Trial", "Phase", "Status", "Unmet", "Unknown", "Nearest site", "Distance")
     NUMERIC = frozenset({4, 5, 7})
     VERDICT = 0
 
@@ -107,7 +96,7 @@ class ResultsModel(CellsModel):
         self._positions = {row.card.trial_id: i for i, row in enumerate(self._rows)}
         self.endResetModel()
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DecorationRole and index.isValid() and index.column() == self.VERDICT:
             return self._row_icons[index.row()]
         if role == Qt.ItemDataRole.UserRole and index.isValid():
@@ -157,7 +146,7 @@ def contact_rows(trial: Trial, sites: Sequence[SiteDistance]) -> list[ContactRow
 
 
 class ContactsModel(CellsModel):
-    HEADERS = ("Name", "Role", "Phone", "Email", "Where")
+    headers = ("Name", "Role", "Phone", "Email", "Where")
     PHONE = 2
     EMAIL = 3
 
@@ -180,7 +169,7 @@ class ContactsModel(CellsModel):
 
 
 class SitesModel(CellsModel):
-    HEADERS = ("Facility", "City", "Country", "Status", "Distance")
+    headers = ("Facility", "City", "Country", "Status", "Distance")
     NUMERIC = frozenset({4})
 
     def set_sites(self, sites: Sequence[SiteDistance]) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QStringListModel, Qt
+from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,8 +29,7 @@ from trialmatch.domain.analytes import resolve_analyte
 from trialmatch.domain.lab_paste import parse_lab_panel
 from trialmatch.domain.patient import LabEntry
 from trialmatch.gui.lab_grid import LabRow, text_of
-
-AnyIndex = QModelIndex | QPersistentModelIndex
+from trialmatch.gui.table_model import AnyIndex, FlatTableModel
 
 
 def _row_text(entry: LabEntry) -> tuple[str, ...]:
@@ -47,7 +46,7 @@ def _row_text(entry: LabEntry) -> tuple[str, ...]:
     )
 
 
-class ReadLabsModel(QAbstractTableModel):
+class ReadLabsModel(FlatTableModel):
     """The entries the parser read, as the dialog shows them (read-only)."""
 
     headers = ("Test", "Value", "Unit", "ULN", "LLN")
@@ -57,18 +56,8 @@ class ReadLabsModel(QAbstractTableModel):
         self._entries: list[LabEntry] = []
         self._texts: list[tuple[str, ...]] = []
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._texts)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section] if 0 <= section < len(self.headers) else None
-        return None
+    def row_total(self) -> int:
+        return len(self._texts)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or not index.isValid() or index.row() >= len(self._texts):

@@ -311,7 +311,7 @@ class TrialDetail(QWidget):
         row = self._selected_contact_row()
         if row is None:
             return
-        texts = [self.contacts_model.text(row, c) for c in range(len(ContactsModel.HEADERS))]
+        texts = [self.contacts_model.text(row, c) for c in range(len(ContactsModel.headers))]
         QGuiApplication.clipboard().setText(" · ".join(t for t in texts if t))
 
     def _contact_menu(self, position: QPoint) -> None:
