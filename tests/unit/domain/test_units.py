@@ -81,6 +81,14 @@ def test_cell_counts_per_microlitre_and_per_litre():
     assert convert(200, "/µL", "10^9/L", get_analyte("cd4")) == 0.2
 
 
+def test_albumin_to_creatinine_ratio_per_gram_and_per_milligram():
+    uacr = get_analyte("uacr")
+    assert convert(0.030, "mg/mg", "mg/g", uacr) == 30
+    assert convert(5000, "mg/g", "mg/mg", uacr) == 5
+    assert canonical_unit("mg/gram") == "mg/g"
+    assert units_for(uacr) == ("mg/g", "mg/mg")
+
+
 def test_enzyme_activity_and_electrolyte_equivalents():
     assert convert(1, "µkat/L", "U/L") == 60
     assert convert(140, "mEq/L", "mmol/L", get_analyte("sodium")) == 140

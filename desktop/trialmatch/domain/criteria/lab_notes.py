@@ -227,6 +227,8 @@ _MEASUREMENT = re.compile(
     r"|(?:measured|assessed|determined)\s+(?:by|per|as\s+per)\s+(?:the\s+)?(?:central|local)\s+lab(?:oratory)?"
     r"|(?:fridericia|fredericia)(?:'s)?(?:\s+(?:cube\s+root\s+)?(?:formula|correction|method))?"
     r"|corrected\s+for\s+heart\s+rate|\(\s*preferred\s*\)|fasting|fasted|peripheral"
+    r"|(?:prior\s+to|before)\s+(?:each|every)\s+(?:dose|cycle|infusion|administration)"
+    r"(?:\s+of(?:\s+(?!and\b|or\b|with\b)[a-z0-9-]+){1,6})?(?=\s*(?:[,;.)]|$))"
     r"|(?:from|of|in|on)\s+(?:at\s+least\s+)?(?:\d|two|three)\s+(?:consecutive\s+|successive\s+)?(?:ecgs?|electrocardiograms?)"
     r"|(?:at\s+)?week\s+-?\d+|for\s+age(?![a-z])|[(\[]\s*(?:s\.\s?i\.|u\.\s?s\.|si|us)(?:\s+units?)?\s*[)\]]"
     r"|(?<![a-z0-9.])(?:[a-h]|i{1,3}|iv|v|vi{1,3})\s*[).](?=\s*[a-z])(?<!e\.)|[①-⑩])(?![a-z])"
@@ -235,7 +237,8 @@ _MEASUREMENT = re.compile(
 
 def measurement_spans(segment: Segment) -> list[Span]:
     """How and when the value is taken, which the patient file does not record and the threshold does not
-    depend on ("at rest", "on room air", "(Visit 1)", "triplicate 12-lead ECG", "Fridericia's formula")."""
+    depend on ("at rest", "on room air", "(Visit 1)", "triplicate 12-lead ECG", "Fridericia's formula"; "prior
+    to each dose of lutetium Lu 177 dotatate": at screening, the value to hold is today's)."""
     return [m.span() for m in _MEASUREMENT.finditer(segment.norm, segment.start, segment.end)]
 
 
