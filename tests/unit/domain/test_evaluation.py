@@ -81,6 +81,12 @@ def test_exclusion_present_fails_absent_passes():
     assert (absent.result, absent.reason) == (Outcome.PASS, "HIV infection recorded as absent")
 
 
+def test_a_narrowing_after_a_comma_keeps_an_hiv_exclusion_from_failing():
+    compiled = trial(("exclusion", "HIV infection, with CD4 < 200 cells/μL in the last month."))
+    result = only(compiled, patient(findings={"HIV": True}))
+    assert result.result is Outcome.UNKNOWN
+
+
 def test_pregnancy_does_not_apply_to_a_man():
     result = only(trial(("exclusion", "Pregnancy")), patient(sex="male"))
     assert (result.result, result.reason) == (Outcome.PASS, "Pregnancy: not applicable to a male patient")

@@ -167,6 +167,9 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
         return Read.failed("negation covers only part of the list")
     qualifier = _qualifier(segment, main[0][0])
     chunks = _chunks(segment)
+    # "HIV infection, with CD4 < 200/µL": a narrowing in a stretch of its own narrows every concept, so its
+    # words are never claimed and then dropped.
+    orphans = [m for m in narrowing if not any(_applies(m, s, main[0][0], chunks) for s, _, _ in main)]
     rules = []
     seen: set[str] = set()
     for (start, end, _), concept in zip(main, main_concepts, strict=True):
@@ -176,7 +179,7 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
         unchecked = [
             FindingException(concept=None, text=segment.quote(m.start(), m.end()), source_span=m.span())
             for m in narrowing
-            if _applies(m, start, main[0][0], chunks)
+            if _applies(m, start, main[0][0], chunks) or m in orphans
         ]
         rules.append(
             FindingRule(
