@@ -235,11 +235,26 @@ _MEASUREMENT = re.compile(
 )
 
 
+_CG_FORMULA = re.compile(
+    r"(?:[(\[]\s*)?(?:cockcroft(?:[\s-]+(?:and\s+)?gault)?\s+(?:formula|equation)(?:\s+for\s+(?:the\s+)?estimated"
+    r"\s+creatinine\s+clearance)?\s*(?:[(\[]\s*e?crcl\s*[)\]])?\s*:\s*)?(?:e?crcl\s*=\s*)?[(\[]{0,2}\s*140\s*-\s*age"
+    r"(?:\s+in\s+years)?\s*[)\]]?\s*x\s*(?:body\s+)?weight\s*(?:in\s+kg|[(\[]\s*kg\s*[)\]])?"
+    r"(?:\s*x\s*[(\[]?\s*0[.,]85\s+if\s+female\s*[)\]]?)?\s*[)\]]?\s*/\s*[(\[]?\s*72\s*x\s*serum\s+creatinine"
+    r"\s*(?:in\s+mg/dl|[(\[]\s*mg/dl\s*[)\]])\s*[)\]]?(?:\s*[)\]])?"
+)
+""""(Cockcroft-Gault formula for estimated creatinine clearance [eCrCl]: eCrCl = [140 - Age] × Weight [kg] ×
+[0.85 if Female] / [72 × serum creatinine (mg/dL)])": the formula spelled out, which is how the patient's
+clearance is computed already; only this exact formula is claimed, so a variant stays for review."""
+
+
 def measurement_spans(segment: Segment) -> list[Span]:
     """How and when the value is taken, which the patient file does not record and the threshold does not
     depend on ("at rest", "on room air", "(Visit 1)", "triplicate 12-lead ECG", "Fridericia's formula"; "prior
     to each dose of lutetium Lu 177 dotatate": at screening, the value to hold is today's)."""
-    return [m.span() for m in _MEASUREMENT.finditer(segment.norm, segment.start, segment.end)]
+    spans = [m.span() for m in _MEASUREMENT.finditer(segment.norm, segment.start, segment.end)]
+    if "140" in segment.norm[segment.start : segment.end]:
+        spans += [m.span() for m in _CG_FORMULA.finditer(segment.norm, segment.start, segment.end)]
+    return spans
 
 
 # --- CTCAE grades -------------------------------------------------------------------------------------------

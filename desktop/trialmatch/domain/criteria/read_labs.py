@@ -254,7 +254,9 @@ def _capitalised(segment: Segment, match: re.Match[str], key: str, printed: str)
 
 _METHODS: tuple[tuple[re.Pattern[str], Method], ...] = (
     (
-        re.compile(r"(?:modified\s+)?cockc?roft[\s-]*(?:and\s+|&\s*|-)?\s*gault(?:\s*\(c-?g\))?|\bc-g\b"),
+        re.compile(
+            r"(?:modified\s+)?cockc?roft(?:[\s-]*(?:and\s+|&\s*|-)?\s*gault(?:\s*\(c-?g\))?)?(?![a-z])|\bc-g\b"
+        ),
         "cockcroft-gault",
     ),
     (
@@ -456,6 +458,7 @@ def _read(
         (m.start(), m.end(), method)
         for pattern, method in _METHODS
         for m in pattern.finditer(segment.norm, segment.start, segment.end)
+        if not inside(m.span(), claimed)
     ]
     method_spans = [(s, e) for s, e, _ in methods]
     claimed.extend(method_spans)
