@@ -456,7 +456,7 @@ LLN = (
     r"|lower\s+limits?\s+normal|normal\s+lower\s+limits?|lower\s+limits?)(?:\s*[(\[]\s*i?lln\s*[)\]])?"
     + _OF_LABORATORY
 )
-TIMES = r"(?:x|\*|times|-?\s?fold)"
+TIMES = r"(?:x|\*|-?\s?times|-?\s?fold)"
 
 
 # --- thresholds -------------------------------------------------------------------------------------------
