@@ -87,6 +87,12 @@ def test_a_narrowing_after_a_comma_keeps_an_hiv_exclusion_from_failing():
     assert result.result is Outcome.UNKNOWN
 
 
+def test_a_nyha_class_narrows_heart_failure_which_the_patient_file_records_without_it():
+    compiled = trial(("exclusion", "NYHA class III or IV heart failure"))
+    assert only(compiled, patient(findings={"heart failure": True})).result is Outcome.UNKNOWN
+    assert only(compiled, patient(findings={"heart failure": False})).result is Outcome.PASS
+
+
 def test_pregnancy_does_not_apply_to_a_man():
     result = only(trial(("exclusion", "Pregnancy")), patient(sex="male"))
     assert (result.result, result.reason) == (Outcome.PASS, "Pregnancy: not applicable to a male patient")

@@ -56,6 +56,15 @@ _NARROWING = re.compile(
     r"(?:\s+(?:prior\s+to|before|of|preceding)\s+[a-z0-9 ]*?(?=,|;|$|\)))?"
     r"|in\s+the\s+(?:last|past|previous|preceding)\s+\d+\s*(?:days?|weeks?|months?|years?))(?![a-z])"
 )
+_NYHA = re.compile(
+    r"(?<![a-z])(?:new\s+york\s+heart\s+association|nyha)(?:\s*[(\[]\s*nyha\s*[)\]])?(?:\s+(?:functional\s+)?"
+    r"(?:class(?:es)?|grade|stage))?\s*(?:iv|i{1,3}|[1-4])(?![a-z0-9])(?:\s*(?:-|–|to|or|and|/|,)\s*(?:iv|i{1,3}|[1-4])"
+    r"(?![a-z0-9]))*(?:\s+or\s+(?:greater|higher|above|worse|more))?"
+)
+""""NYHA class III or IV heart failure": the class narrows the finding, which the patient file records without
+it. The lexicon maps "NYHA class III" to heart failure (right for what a patient file says), so the class is
+sought here even inside the concept's own words."""
+_NYHA_WORDS = word_set("nyha york")
 _NARROWING_WORDS = word_set(
     """
     uncontrolled poorly symptomatic clinically significant severe serious unstable untreated progressive
@@ -148,8 +157,9 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
         for m in _matches(_NARROWING, _NARROWING_WORDS, segment)
         if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in claimed)
     ]
-    narrowing += words
-    claimed += [m.span() for m in words]
+    classes = _matches(_NYHA, _NYHA_WORDS, segment)
+    narrowing += words + classes
+    claimed += [m.span() for m in words + classes]
     negations = [
         m
         for m in _matches(_NEGATION, _NEGATION_WORDS, segment)
