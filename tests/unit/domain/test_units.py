@@ -89,6 +89,11 @@ def test_albumin_to_creatinine_ratio_per_gram_and_per_milligram():
     assert units_for(uacr) == ("mg/g", "mg/mg")
 
 
+def test_heart_rate_spellings_are_per_minute():
+    assert canonical_unit("bpm") == canonical_unit("beats/min") == canonical_unit("/min") == "/min"
+    assert units_for(get_analyte("heart_rate")) == ("/min",)
+
+
 def test_enzyme_activity_and_electrolyte_equivalents():
     assert convert(1, "µkat/L", "U/L") == 60
     assert convert(140, "mEq/L", "mmol/L", get_analyte("sodium")) == 140

@@ -247,11 +247,23 @@ _CG_FORMULA = re.compile(
 clearance is computed already; only this exact formula is claimed, so a variant stays for review."""
 
 
+_PREDICTED = re.compile(
+    r"(?:(?<=%)|(?<=percent))\s*(?:of\s+)?(?:the\s+)?predicted(?:\s+(?:values?|normal))?(?![a-z])(?!\s+(?:lower|upper|limit))"
+)
+""""FEV1 ≥ 50 % of predicted": pulmonary function is stated as a percentage of the predicted value, which is
+what the patient file holds for FEV1, FVC and DLCO. Not beside the FEV1/FVC ratio: a percentage of its
+predicted value is not the ratio itself."""
+_RATIO = re.compile(r"fev1\s*(?:/|:|-?to-?)\s*fvc|tiffeneau")
+
+
 def measurement_spans(segment: Segment) -> list[Span]:
     """How and when the value is taken, which the patient file does not record and the threshold does not
     depend on ("at rest", "on room air", "(Visit 1)", "triplicate 12-lead ECG", "Fridericia's formula"; "prior
     to each dose of lutetium Lu 177 dotatate": at screening, the value to hold is today's)."""
     spans = [m.span() for m in _MEASUREMENT.finditer(segment.norm, segment.start, segment.end)]
+    window = segment.norm[segment.start : segment.end]
+    if "predicted" in window and not _RATIO.search(window):
+        spans += [m.span() for m in _PREDICTED.finditer(segment.norm, segment.start, segment.end)]
     if "140" in segment.norm[segment.start : segment.end]:
         spans += [m.span() for m in _CG_FORMULA.finditer(segment.norm, segment.start, segment.end)]
     return spans
