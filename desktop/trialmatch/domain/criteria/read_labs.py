@@ -387,7 +387,11 @@ def read_labs(segment: Segment, section: Section) -> Read | None:
     mentions = _mentions(segment)
     if not mentions:
         return None
-    quantities = find_quantities(segment.norm[: segment.end], segment.printed, segment.start)
+    quantities = [
+        q
+        for q in find_quantities(segment.norm[: segment.end], segment.printed, segment.start)
+        if not any(m.start <= q.start and q.end <= m.end for m in mentions)
+    ]  # "FEV 1", "FEV_1": a digit in the analyte's own name
     bare = find_bare_limits(segment.norm[: segment.end], segment.start)
     grades = grade_limits(segment)
     if not quantities and not bare and not grades and not _normal_words(segment, mentions):
