@@ -25,7 +25,7 @@ _SUPPORT = re.compile(
     r"|haematopoietic\s+stimul|(?<![a-z])(?:un)?support(?:ed|ive)?(?![a-z])"
 )
 _RESTRICTING = re.compile(
-    r"(?<![a-z])(?:without|no|not|non|independent|independence|cannot|unsupported|absence|never)(?![a-z])"
+    r"(?<![a-z])(?:without|no|not|non|independent|independence|cannot|unsupported|absence|never|since)(?![a-z])"
 )
 _RELAXING = re.compile(r"(?<![a-z])(?:allowed|permitted|acceptable|accepted|may|can)(?![a-z])")
 _TRAILING_SUPPORT = re.compile(
@@ -45,7 +45,7 @@ _SUPPORT_WORDS = word_set(
     could been achieve achieved meet reach reached maintain exceed this level criterion requirement hb hgb
     hemoglobin haemoglobin recent recently last past previous preceding days day weeks week wk wks months
     month hours hour h hrs pre prestudy absence note other intervention interventions help eligibility drawn
-    sampling sample but given receive received receiving administration during up
+    sampling sample but given receive received receiving administration during up since transfusional
     """
 )
 
