@@ -70,6 +70,13 @@ _OPPOSITE = {Comparator.GE: Comparator.LT, Comparator.GT: Comparator.LE, Compara
 _OPPOSITE[Comparator.LT] = Comparator.GE
 _LIST = re.compile(r",(?!(?<=\d,)\d{3}(?!\d))\s*(?:and/or|or|and)?\s*|;\s*|\s+(?:and/or|or|and)\s+")
 """"A, B or C" at commas, semicolons and joining words; not at a thousands comma ("100,000/µL")."""
+_EXCEPTING_HEADING = re.compile(
+    r"(?<![a-z])(?:unless|except(?:\s+for)?|exceptions?|other\s+than|with\s+the\s+exception\s+of)(?![a-z])[^.;]*?"
+    r"(?:following|below)"
+)
+""""History of other malignancy, except for the following", "ineligible unless they meet all of the
+following": under such an exclusion heading each item is an exception, and read as an exclusion it would fail
+the very patients it lets in."""
 _SHARED_LIMIT_ITEMS = 3
 """"INR, PT, aPTT ≤ 1.5 x ULN": up to this many list items may share one threshold."""
 
@@ -83,6 +90,9 @@ def parse_criterion(text: str, section: Section, context: str | None = None) -> 
 
 
 def _parse(text: str, section: Section, context: str | None) -> Rule:
+    if section is Section.EXCLUSION and context and _EXCEPTING_HEADING.search(context.lower()):
+        why = "an exception to the exclusion its heading states: judge it with the heading"
+        return NeedsReview(source_span=(0, len(text)), text=text, why=why)
     segment = Segment.of(text)
     heading = (context or "").lower().rsplit(":", 1)[-1].strip() if context else ""
     label = _LABEL.match(segment.norm)

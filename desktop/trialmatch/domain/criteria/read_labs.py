@@ -324,6 +324,15 @@ _TIMING = re.compile(
     r"(?:\s*,?\s*unless\s+otherwise\s+(?:indicated|specified|noted|stated))?"
 )
 """"within 14 days prior to registration": when the lab is drawn, which a patient file does not record."""
+_RECENCY = re.compile(
+    r"(?:(?:obtained|performed|done|measured|drawn|collected|assessed)\s+)?(?:(?:during|at)\s+screening\s+or\s+)?"
+    r"(?:up\s+to|no\s+more\s+than|not\s+more\s+than|no\s+longer\s+than|at\s+most)\s+(?:\d+|one|two|three|four)\s*"
+    r"(?:days?|d|weeks?|wks?|months?|hours?|hrs?|h)\s+(?:prior\s+to|before)\s+(?:the\s+)?(?:study\s+)?"
+    r"(?:registration|enrol?ment|enrollment|randomi[sz]ation|entry|screening|baseline|inclusion|consent"
+    r"|treatment|first\s+dose|day\s+1)(?![a-z])"
+)
+""""up to 12 weeks before screening": the same recency, said with a bound instead of "within"; only with what
+it is counted back from, so a bare "up to 12 weeks" is never taken for it."""
 
 _CUE = (
     r"(?:if|unless|except|excluding|in\s+(?:the\s+)?case\s+of|in\s+(?:the\s+)?presence\s+of|in\s+the\s+setting\s+of"
@@ -450,7 +459,7 @@ def _read(
     defined = label.span() if label else definition_label(segment, start, first, _LAB_FILLER)
     if defined:
         claimed.append(defined)
-    for pattern in (_TIMING, _REDUNDANT):
+    for pattern in (_TIMING, _RECENCY, _REDUNDANT):
         claimed.extend(m.span() for m in pattern.finditer(segment.norm, segment.start, segment.end))
     claimed.extend(measurement_spans(segment))
     claimed.extend(both_sexes(segment))

@@ -504,3 +504,18 @@ def test_an_item_that_is_one_of_several_alternatives_is_left_for_review():
         "OR - a 24 hour urine creatinine clearance >= 70 mL/min/1.73 m^2",
     ):
         assert isinstance(parse_criterion(text, INC), NeedsReview), text
+
+
+def test_recency_bounded_by_what_it_counts_back_from_is_a_note():
+    rule = lab("HbA1C of ≤7.5% performed during screening or up to 12 weeks before screening")
+    assert (rule.analyte, rule.comparator.value, rule.value, rule.unit) == ("hba1c", "<=", 7.5, "%")
+    bare = parse_criterion("Platelets ≥ 100,000/mm3 up to 12 weeks", INC)
+    assert isinstance(bare, NeedsReview)
+
+
+def test_items_under_an_excepting_exclusion_heading_are_left_for_review():
+    heading = "History of other primary malignant tumors, except for the following"
+    rule = parse_criterion("Basal cell carcinoma of the skin", EXC, heading)
+    assert isinstance(rule, NeedsReview)
+    assert rule.why == "an exception to the exclusion its heading states: judge it with the heading"
+    assert isinstance(parse_criterion("Basal cell carcinoma of the skin", EXC), FindingRule)
