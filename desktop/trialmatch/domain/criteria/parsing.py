@@ -68,8 +68,11 @@ _CONDITION_AFTER = re.compile(r"\s*(?P<rule>[^;]+?)[\s,(]+if\s+(?P<condition>[^,
 """"Potassium ≤ 4.8 mmol/L if eGFR ≥ 45", "CD4 count over 350 cells/mm³ (if PLHIV)"."""
 _OPPOSITE = {Comparator.GE: Comparator.LT, Comparator.GT: Comparator.LE, Comparator.LE: Comparator.GT}
 _OPPOSITE[Comparator.LT] = Comparator.GE
-_LIST = re.compile(r",(?!(?<=\d,)\d{3}(?!\d))\s*(?:and/or|or|and)?\s*|;\s*|\s+(?:and/or|or|and)\s+")
-""""A, B or C" at commas, semicolons and joining words; not at a thousands comma ("100,000/µL")."""
+_LIST = re.compile(
+    r"(?:,(?!(?<=\d,)\d{3}(?!\d))\s*(?:and/or|or|and)?\s*|\s+(?:and/or|or|and)\s+)(?!(?:iv|i{1,3})(?![a-z]))|;\s*"
+)
+""""A, B or C" at commas, semicolons and joining words; not at a thousands comma ("100,000/µL"), nor inside
+a class or stage range ("NYHA class III or IV heart failure")."""
 _EXCEPTING_HEADING = re.compile(
     r"(?<![a-z])(?:unless|except(?:\s+for)?|exceptions?|other\s+than|with\s+the\s+exception\s+of)(?![a-z])[^.;]*?"
     r"(?:following|below)"
