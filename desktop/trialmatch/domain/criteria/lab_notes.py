@@ -154,7 +154,7 @@ _DEFINED_WORDS = word_set(
     underweight malnutrition leukocytosis thrombocytosis polycythemia polycythaemia hyperuricemia
     hypertriglyceridemia hypercholesterolemia qtc qt prolongation prolonged interval presence evidence
     castrate castration hypothyroidism hyperthyroidism dysnatraemia dysnatremia ecg ekg electrocardiogram
-    end stage failure disease decrease
+    end stage failure disease decrease bradycardia tachycardia hypotension
     """
 )
 _ORGAN = word_set("renal kidney hepatic liver marrow")
