@@ -51,6 +51,10 @@ _HEADINGS = word_set(
 _ALTERNATIVE_ITEM = re.compile(r"\(\s*(?:and\s*/\s*or|or)\s*\)\s*$")
 """"... within the past 1 year (and/or)": the item is one of alternatives, read alone it could fail a patient
 who meets another."""
+_DANGLING_OR = re.compile(r"(?<![a-z])(?:or|and\s*/\s*or)\W*$")
+""""ECOG 0-1 OR", "eGFR < 60 and UACR > 100 mg/g, or": an inclusion item ending in "or" has the next item as
+its alternative, and alone it could fail a patient who meets that one (exclusion items are alternatives
+anyway)."""
 _ITEM_NUMBER = re.compile(r"\s*\d{1,2}\.?\s+(?=[A-Z])")
 """"1 Participant must be ...": an item number the segmenter left in the text."""
 _PERMISSION = re.compile(
@@ -110,7 +114,9 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
     whole = segment.sub(0, len(text))
     if whole.start >= whole.end:
         return NeedsReview(source_span=(0, len(text)), text=text, why="empty item")
-    if _ALTERNATIVE_ITEM.search(whole.text):
+    if _ALTERNATIVE_ITEM.search(whole.text) or (
+        section is Section.INCLUSION and _DANGLING_OR.search(whole.text)
+    ):
         why = "one of several alternative items ('and/or' between items): judge them together"
         return NeedsReview(source_span=whole.span, text=text, why=why)
     if _NOT_SPECIFIED.fullmatch(whole.text) or (
