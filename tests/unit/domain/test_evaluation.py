@@ -93,6 +93,14 @@ def test_a_nyha_class_narrows_heart_failure_which_the_patient_file_records_witho
     assert only(compiled, patient(findings={"heart failure": False})).result is Outcome.PASS
 
 
+def test_a_narrowing_inside_the_concepts_own_words_still_narrows_it():
+    unstable = trial(("exclusion", "Unstable angina"))
+    assert only(unstable, patient(findings={"angina": True})).result is Outcome.UNKNOWN
+    assert only(unstable, patient(findings={"angina": False})).result is Outcome.PASS
+    uncontrolled = trial(("exclusion", "Uncontrolled hypertension"))
+    assert only(uncontrolled, patient(findings={"uncontrolled hypertension": True})).result is Outcome.FAIL
+
+
 def test_pregnancy_does_not_apply_to_a_man():
     result = only(trial(("exclusion", "Pregnancy")), patient(sex="male"))
     assert (result.result, result.reason) == (Outcome.PASS, "Pregnancy: not applicable to a male patient")

@@ -65,6 +65,9 @@ _NYHA = re.compile(
 it. The lexicon maps "NYHA class III" to heart failure (right for what a patient file says), so the class is
 sought here even inside the concept's own words."""
 _NYHA_WORDS = word_set("nyha york")
+# The lexicon also maps "unstable angina" and "serious infection" to the plain concept (right for a patient
+# file); inside the concept's own words such a narrowing still narrows it, unless the concept is that narrower
+# one ("untreated brain metastases" is active brain metastases).
 _NARROWING_WORDS = word_set(
     """
     uncontrolled poorly symptomatic clinically significant severe serious unstable untreated progressive
@@ -158,7 +161,13 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
         if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in claimed)
     ]
     classes = _matches(_NYHA, _NYHA_WORDS, segment)
-    narrowing += words + classes
+    inside = [
+        m
+        for m in _matches(_NARROWING, _NARROWING_WORDS, segment)
+        for s, e, concept in main
+        if s <= m.start() and m.end() <= e and m.group(0).split()[0] not in concept.label.lower()
+    ]
+    narrowing += words + classes + inside
     claimed += [m.span() for m in words + classes]
     negations = [
         m
