@@ -155,15 +155,12 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
         claimed += [m.span() for m in _DEFINED_BY.finditer(segment.norm, segment.start, segment.end)]
     if section is Section.EXCLUSION:
         claimed += [m.span() for m in _matches(_SECTION_WORDS, _SECTION_CUE, segment, main[-1][1])]
-    words = [
-        m
-        for m in _matches(_NARROWING, _NARROWING_WORDS, segment)
-        if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in claimed)
-    ]
+    found = _matches(_NARROWING, _NARROWING_WORDS, segment)
+    words = [m for m in found if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in claimed)]
     classes = _matches(_NYHA, _NYHA_WORDS, segment)
     inside = [
         m
-        for m in _matches(_NARROWING, _NARROWING_WORDS, segment)
+        for m in found
         for s, e, concept in main
         if s <= m.start() and m.end() <= e and m.group(0).split()[0] not in concept.label.lower()
     ]
