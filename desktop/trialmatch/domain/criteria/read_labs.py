@@ -630,7 +630,7 @@ def _restatements(
         if not _right_after(segment, base.end, start) or base.comparator is None or base.upper or again.upper:
             continue
         if again.comparator not in (None, base.comparator) or not (
-            again.unit and (base.unit or base.multiple_of)
+            (again.unit and (base.unit or base.multiple_of)) or (base.unit == "%" and _ifcc(again))
         ):
             continue
         words = leftover_words(Segment(segment.printed, segment.norm, start, end), [(again.start, again.end)])
@@ -1265,11 +1265,24 @@ def _threshold_rule(
     )
 
 
+def _ifcc(quantity: Quantity) -> bool:
+    """ "(53 mmol/mol)": an HbA1c in IFCC units, which no unit table converts (it is not proportional)."""
+    return quantity.unit is None and re.sub(r"\s+", "", quantity.unit_text or "") == "mmol/mol"
+
+
 def _with_restatement(
     fields: ThresholdFields, again: Quantity, analyte: Analyte, segment: Segment
 ) -> ThresholdFields:
     """The threshold checked against its bracketed restatement: equal to 1 % (rounding), or within 12 % and
-    then read as a printed range whose laxer end leaves the patients between to the clinician."""
+    then read as a printed range whose laxer end leaves the patients between to the clinician. An HbA1c
+    restated in mmol/mol is checked with the IFCC master equation, mmol/mol = 10.929 × (% − 2.15), and must
+    agree to the 1 mmol/mol it is printed to."""
+    if _ifcc(again):
+        ifcc = 10.929 * (fields.value - 2.15)
+        if analyte.id != "hba1c" or fields.unit != "%" or abs(ifcc - again.number.value) > 1.0:
+            printed = segment.quote(again.start, again.end)
+            raise _UnreadableError(f"the bracketed value disagrees with the threshold: '{printed}'")
+        return fields
     other = _fields(replace(again, comparator=fields.comparator), analyte, None, segment)
     printed = segment.quote(again.start, again.end)
     if fields.multiple_of or other.multiple_of or fields.unit is None or other.unit is None:

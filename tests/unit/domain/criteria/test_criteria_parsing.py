@@ -519,3 +519,10 @@ def test_items_under_an_excepting_exclusion_heading_are_left_for_review():
     assert isinstance(rule, NeedsReview)
     assert rule.why == "an exception to the exclusion its heading states: judge it with the heading"
     assert isinstance(parse_criterion("Basal cell carcinoma of the skin", EXC), FindingRule)
+
+
+def test_hba1c_restated_in_ifcc_units_is_checked_with_the_master_equation():
+    assert lab("HbA1c ≥ 8.0% (63.9 mmol/mol)").value == 8.0
+    disagreeing = parse_criterion("HbA1c ≥ 8.0% (70 mmol/mol)", INC)
+    assert isinstance(disagreeing, NeedsReview)
+    assert disagreeing.why == "the bracketed value disagrees with the threshold: '70 mmol/mol'"
