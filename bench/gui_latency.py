@@ -18,24 +18,19 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QSettings, Qt
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import QApplication
 
 from trialmatch.app.context import load_catalogue
-from trialmatch.app.draft import DraftStore
 from trialmatch.app.paths import bundled_catalogue
 from trialmatch.gui.context import AppContext
-from trialmatch.gui.dialogs import Dialogs
-from trialmatch.gui.icons import Icons
 from trialmatch.gui.lab_grid import VALUE
 from trialmatch.gui.live_match import MatchResult
 from trialmatch.gui.main_window import MainWindow
-from trialmatch.gui.workers import TaskRunner
 
 ROOT = Path(__file__).resolve().parents[1]
 PATIENT = ROOT / "tests" / "data" / "patients" / "example_melanoma.json"
@@ -72,15 +67,7 @@ def main(db: Path, edits: int) -> int:
         return 1
     app = QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as scratch:
-        context = AppContext(
-            catalogue_path=db,
-            settings=QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat),
-            dialogs=Dialogs(),
-            drafts=DraftStore(Path(scratch)),
-            today=date.today,
-            runner=TaskRunner(),
-            icons=Icons.build(),
-        )
+        context = AppContext.throwaway(db, Path(scratch))
         started = time.perf_counter()
         loaded = load_catalogue(db)
         seconds = time.perf_counter() - started

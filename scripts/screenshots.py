@@ -13,22 +13,17 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QSettings, QSize
+from PySide6.QtCore import QEventLoop, QSize
 from PySide6.QtWidgets import QApplication
 
 from trialmatch.app.context import load_catalogue
-from trialmatch.app.draft import DraftStore
 from trialmatch.app.paths import bundled_catalogue
 from trialmatch.gui.context import AppContext
-from trialmatch.gui.dialogs import Dialogs
-from trialmatch.gui.icons import Icons
 from trialmatch.gui.main_window import MainWindow
-from trialmatch.gui.workers import TaskRunner
 
 ROOT = Path(__file__).resolve().parents[1]
 PATIENT = ROOT / "tests" / "data" / "patients" / "example_melanoma.json"
@@ -48,15 +43,7 @@ def main(out: Path, db: Path, trial_id: str) -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as scratch:
-        context = AppContext(
-            catalogue_path=db,
-            settings=QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat),
-            dialogs=Dialogs(),
-            drafts=DraftStore(Path(scratch)),
-            today=date.today,
-            runner=TaskRunner(),
-            icons=Icons.build(),
-        )
+        context = AppContext.throwaway(db, Path(scratch))
         window = MainWindow(context, load_catalogue(db))
         window.resize(QSize(1680, 1000))
         window.show()

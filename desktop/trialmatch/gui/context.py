@@ -47,6 +47,20 @@ class AppContext:
             icons=Icons.build(),
         )
 
+    @classmethod
+    def throwaway(cls, catalogue_path: Path, directory: Path) -> AppContext:
+        """A real context whose settings and drafts live in ``directory``: for scripts that drive the
+        window (screenshots, latency bench) without using or touching the user's own."""
+        return cls(
+            catalogue_path=catalogue_path,
+            settings=QSettings(str(directory / "settings.ini"), QSettings.Format.IniFormat),
+            dialogs=Dialogs(),
+            drafts=DraftStore(directory),
+            today=date.today,
+            runner=TaskRunner(),
+            icons=Icons.build(),
+        )
+
     def last_directory(self) -> str:
         return str(self.settings.value("paths/last_directory", str(Path.home())))
 
