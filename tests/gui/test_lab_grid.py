@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from keys import press, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox
 
@@ -22,28 +23,6 @@ def grid(qtbot):
     with qtbot.waitActive(view):
         view.activateWindow()
     return view
-
-
-def key_target(widget):
-    """Where the platform delivers a key: an open completer popup, else the focused widget.
-
-    The offscreen platform does not give activation back to the window when a popup closes, as a desktop
-    does; reactivating it restores the focus to the editor the user was typing in.
-    """
-    if QApplication.activePopupWidget() is None and QApplication.focusWidget() is None:
-        widget.window().activateWindow()
-        QApplication.processEvents()
-    return QApplication.activePopupWidget() or QApplication.focusWidget() or widget
-
-
-def type_text(qtbot, widget, text):
-    for char in text:
-        qtbot.keyClick(key_target(widget), char)
-
-
-def press(qtbot, widget, key):
-    qtbot.keyClick(key_target(widget), key)
-    QApplication.processEvents()
 
 
 def test_typing_a_lab_in_the_empty_row_adds_it(qtbot, grid):

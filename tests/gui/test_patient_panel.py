@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from keys import press, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
@@ -50,24 +51,6 @@ def states(panel):
     emitted: list[PanelState] = []
     panel.patientEdited.connect(emitted.append)
     return emitted
-
-
-def key_target(widget):
-    """Where the platform delivers a key (see test_lab_grid.key_target)."""
-    if QApplication.activePopupWidget() is None and QApplication.focusWidget() is None:
-        widget.window().activateWindow()
-        QApplication.processEvents()
-    return QApplication.activePopupWidget() or QApplication.focusWidget() or widget
-
-
-def type_text(qtbot, widget, text):
-    for char in text:
-        qtbot.keyClick(key_target(widget), char)
-
-
-def press(qtbot, widget, key, modifier=Qt.KeyboardModifier.NoModifier):
-    qtbot.keyClick(key_target(widget), key, modifier)
-    QApplication.processEvents()
 
 
 def patient_file(name):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from keys import press, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox
 
@@ -27,24 +28,6 @@ def table(qtbot):
     with qtbot.waitActive(view):
         view.activateWindow()
     return view
-
-
-def key_target(widget):
-    """Where the platform delivers a key (see test_lab_grid.key_target)."""
-    if QApplication.activePopupWidget() is None and QApplication.focusWidget() is None:
-        widget.window().activateWindow()
-        QApplication.processEvents()
-    return QApplication.activePopupWidget() or QApplication.focusWidget() or widget
-
-
-def type_text(qtbot, widget, text):
-    for char in text:
-        qtbot.keyClick(key_target(widget), char)
-
-
-def press(qtbot, widget, key):
-    qtbot.keyClick(key_target(widget), key)
-    QApplication.processEvents()
 
 
 def test_typing_a_treatment_row_by_row(qtbot, table):
