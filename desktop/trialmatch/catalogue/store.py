@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from enum import StrEnum
+from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -241,11 +241,7 @@ class Catalogue:
                     {
                         "trial_id": t.id,
                         "position": position,
-                        "section": criterion.section.value,
-                        "number": criterion.number,
-                        "text": criterion.text,
-                        "stratum": criterion.stratum,
-                        "context": criterion.context,
+                        **_columns(criterion, _CRITERION_COLUMNS),
                         "rule_kind": rule[0] if rule else None,
                         "rule": rule[1] if rule else None,
                     }
@@ -255,20 +251,7 @@ class Catalogue:
                 contacts.append(_contact_row(t.id, contact_position, None, contact))
                 contact_position += 1
             for site_position, site in enumerate(t.sites):
-                sites.append(
-                    {
-                        "trial_id": t.id,
-                        "position": site_position,
-                        "facility": site.facility,
-                        "city": site.city,
-                        "state": site.state,
-                        "postal_code": site.postal_code,
-                        "country": site.country,
-                        "status": site.status.value if site.status else None,
-                        "latitude": site.latitude,
-                        "longitude": site.longitude,
-                    }
-                )
+                sites.append({"trial_id": t.id, "position": site_position, **_columns(site, _SITE_COLUMNS)})
                 for contact in site.contacts:
                     contacts.append(_contact_row(t.id, contact_position, site_position, contact))
                     contact_position += 1
@@ -462,29 +445,30 @@ def _trial_row(t: Trial, source: str) -> dict[str, Any]:
     }
 
 
+_CRITERION_COLUMNS = tuple(Criterion.model_fields)
+_SITE_COLUMNS = tuple(name for name in Site.model_fields if name != "contacts")
+_CONTACT_COLUMNS = tuple(Contact.model_fields)
+"""Each child table's columns are its model's fields: a field added to the model and not to the schema
+fails at the first insert instead of being dropped without a word."""
+
+
+def _columns(model: Criterion | Site | Contact, names: tuple[str, ...]) -> dict[str, Any]:
+    """Column values of a model; enum members stored as their plain value."""
+    values = {name: getattr(model, name) for name in names}
+    return {k: v.value if isinstance(v, Enum) else v for k, v in values.items()}
+
+
 def _contact_row(trial_id: str, position: int, site_position: int | None, c: Contact) -> dict[str, Any]:
     return {
         "trial_id": trial_id,
         "position": position,
         "site_position": site_position,
-        "name": c.name,
-        "role": c.role.value,
-        "phone": c.phone,
-        "email": c.email,
-        "affiliation": c.affiliation,
-        "address": c.address,
+        **_columns(c, _CONTACT_COLUMNS),
     }
 
 
 def _contact(row: dict[str, Any]) -> Contact:
-    return Contact(
-        name=row["name"],
-        role=row["role"],
-        phone=row["phone"],
-        email=row["email"],
-        affiliation=row["affiliation"],
-        address=row["address"],
-    )
+    return Contact(**{name: row[name] for name in _CONTACT_COLUMNS})
 
 
 def _stored_trial(
@@ -510,28 +494,9 @@ def _stored_trial(
     values["healthy_volunteers"] = None if hv is None else bool(hv)
     trial = Trial(
         **values,
-        criteria=[
-            Criterion(
-                section=c["section"],
-                number=c["number"],
-                text=c["text"],
-                stratum=c["stratum"],
-                context=c["context"],
-            )
-            for c in criteria_rows
-        ],
+        criteria=[Criterion(**{name: c[name] for name in _CRITERION_COLUMNS}) for c in criteria_rows],
         sites=[
-            Site(
-                facility=s["facility"],
-                city=s["city"],
-                state=s["state"],
-                postal_code=s["postal_code"],
-                country=s["country"],
-                status=s["status"],
-                latitude=s["latitude"],
-                longitude=s["longitude"],
-                contacts=site_contacts.get(s["position"], []),
-            )
+            Site(**{name: s[name] for name in _SITE_COLUMNS}, contacts=site_contacts.get(s["position"], []))
             for s in site_rows
         ],
         contacts=trial_contacts,
