@@ -107,13 +107,6 @@ class RuleCompiler:
         return [[table[(c.text, c.section, c.context)] for c in t.criteria] for t in trials]
 
 
-def compile_rules(trials: Sequence[Trial]) -> list[list[CompiledRule]]:
-    """Each criterion's rule, compiled once per distinct text so matching never re-parses."""
-    compiler = RuleCompiler()
-    compiler.add(trials)
-    return compiler.rules_for(trials)
-
-
 def place_sites(trial: Trial) -> None:
     """Give sites without coordinates those of their city from the offline gazetteer, once, at import."""
     for site in trial.sites:
