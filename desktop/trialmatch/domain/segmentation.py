@@ -1092,6 +1092,34 @@ def _unescape(text: str) -> str:
 # ------------------------------------------------------------------------------------------------ api
 
 
+_OPEN_ALTERNATIVE = re.compile(r"(?<![a-z])(?:or|and\s*/\s*or)\W*$", re.IGNORECASE)
+_LEADING_ALTERNATIVE = re.compile(r"^\W*(?:or|and\s*/\s*or)(?![a-z])", re.IGNORECASE)
+
+
+def _join_alternatives(nodes: list[_Node]) -> list[_Node]:
+    """Inclusion items printed as "Creatinine ≤ 1.5 mg/dL OR" / "Creatinine clearance ≥ 60 mL/min" are one
+    criterion: read apart, the second would fail every patient who meets the first. Exclusion items stay
+    apart, since any one of them excludes on its own either way."""
+    kept: list[_Node] = []
+    for node in nodes:
+        last = kept[-1] if kept else None
+        if (
+            last is not None
+            and node.section is Section.INCLUSION
+            and last.section is Section.INCLUSION
+            and node.parent is last.parent
+            and node.context == last.context
+            and node.stratum == last.stratum
+            and not last.children
+            and not node.children
+            and (_OPEN_ALTERNATIVE.search(last.text) or _LEADING_ALTERNATIVE.match(node.text))
+        ):
+            last.text = f"{last.text} {node.text}"
+            continue
+        kept.append(node)
+    return kept
+
+
 def split_criteria(text: str | None) -> list[Criterion]:
     """The eligibility block as criteria, in printed order; [] when there is no block or it says "none"."""
     if text is None or not text.strip():
@@ -1104,6 +1132,7 @@ def split_criteria(text: str | None) -> list[Criterion]:
     pdq = any(word in text for word in _PDQ_HINTS) and _IS_PDQ.search(text) is not None
     nodes = _Builder(pdq=pdq, taken=taken).run(units)
     _restore_carried_numbering(nodes)
+    nodes = _join_alternatives(nodes)
     return [
         Criterion(
             section=node.section,

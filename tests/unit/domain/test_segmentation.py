@@ -76,7 +76,13 @@ def seed_001():
 
 
 def test_items_that_carry_on_the_inclusion_numbering_are_inclusion(seed_001):
-    assert numbers(seed_001, INCLUSION) == ["2", "3", "6", "7", "8", "9", "10", "11", "12"]
+    assert numbers(seed_001, INCLUSION) == ["2", "7", "8", "9", "10", "11", "12"]
+    alternatives = texts(seed_001, INCLUSION)[0]
+    assert alternatives.startswith("Patient receiving active or recent chemotherapy")
+    assert "for cancer (and/or) Patients who have received hematopoietic stem cell" in alternatives
+    assert alternatives.endswith(
+        "(and/or) Patients who have undergone surgery or radiotherapy for cancer within the past 6 months"
+    )
     assert find(seed_001, "Confirmed infection with COVID-19").section is INCLUSION
     assert find(seed_001, "Men and women aged ≥ 25 - 80 (included) years of age").section is INCLUSION
 
@@ -412,8 +418,7 @@ def test_legacy_population_labels_and_lead_ins():
     )
     alternatives = [c for c in criteria if c.context and "Have cryptococcosis" in c.context]
     assert [c.text for c in alternatives] == [
-        "histopathology showing cryptococci; or",
-        "culture of C. neoformans or C. gattii",
+        "histopathology showing cryptococci; or culture of C. neoformans or C. gattii",
         "a positive cryptococcal antigen in the serum and/or CSF, together with CSF cell count and chemistry "
         "consistent with cryptococcal meningitis.",
     ]
@@ -451,15 +456,14 @@ def test_numbered_items_run_together_in_one_bullet():
     assert texts(criteria, EXCLUSION)[2] == "Contraindication to antibiotic prophylaxis"
 
 
-def test_a_lone_or_between_items_stays_with_the_item_before_it():
+def test_inclusion_items_joined_by_a_lone_or_are_one_criterion():
     criteria = split_criteria(record("NCT00001869"))
     lead_in = "Patients must have a diagnosis of LAM confirmed by any of the following criteria"
     assert [c.text for c in criteria if c.context == lead_in] == [
         "Lung biopsy (transbronchial, surgical, transthoracic) judged to be diagnostic by the Tissue Core "
-        "pathologists; OR",
-        "Biopsy of lymph node or other mass judged to be diagnostic by the Tissue Core pathologists; OR",
-        "High resolution CT scan of the chest which is judged to be diagnostic of LAM with a high degree of "
-        "certainty by all three of the expert radiologists making up the Imaging Core.",
+        "pathologists; OR Biopsy of lymph node or other mass judged to be diagnostic by the Tissue Core "
+        "pathologists; OR High resolution CT scan of the chest which is judged to be diagnostic of LAM with "
+        "a high degree of certainty by all three of the expert radiologists making up the Imaging Core.",
     ]
     assert find(criteria, "Patients may be enrolled in other protocols.").context is None
     assert "OR" not in texts(criteria)

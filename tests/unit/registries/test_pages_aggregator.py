@@ -103,7 +103,7 @@ def test_001_eligibility_block_stops_before_the_age_sex_and_volunteer_lines(ilia
 
 def test_001_criteria_per_section(iliad):
     sections = [c.section for c in iliad.criteria]
-    assert (sections.count(Section.INCLUSION), sections.count(Section.EXCLUSION)) == (9, 17)
+    assert (sections.count(Section.INCLUSION), sections.count(Section.EXCLUSION)) == (7, 17)
     assert iliad.warnings == []
 
 
@@ -113,7 +113,7 @@ def test_001_items_numbered_on_from_the_inclusion_list_stay_inclusion_criteria(i
     assert (covid.section, covid.number) == (Section.INCLUSION, "11")
     age = next(c for c in iliad.criteria if c.number == "8" and c.section is Section.INCLUSION)
     assert age.text == "Men and women aged ≥ 25 - 80 (included) years of age"
-    pregnancy = iliad.criteria[9]
+    pregnancy = iliad.criteria[7]
     assert (pregnancy.section, pregnancy.number, pregnancy.text) == (
         Section.EXCLUSION,
         "1",
