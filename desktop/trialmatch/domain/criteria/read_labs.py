@@ -425,8 +425,9 @@ class _Notes:
 
 
 _DANGLING = re.compile(r"^\W*(?:or|and\s*/\s*or)(?![a-z])|(?<![a-z])(?:or|and\s*/\s*or)\W*$")
-""""Leukocytosis with WBC ≥ 10 000/mm3, OR", "OR - a 24 hour urine creatinine clearance ≥ 70": one item of a
-list of alternatives; alone it could fail a patient who meets another."""
+""""Leukocytosis with WBC ≥ 10 000/mm3, OR", "OR - a 24 hour urine creatinine clearance ≥ 70": one inclusion
+item of a list of alternatives; alone it could fail a patient who meets another. An exclusion item so printed
+("INR ≥ 2.0 or") excludes on its own, as every exclusion item does."""
 _NO = re.compile(r"\s*no\s+(?=\S)")
 """"No LVEF less than 35%" (PDQ inclusion): the opposite threshold is required."""
 _QT_WORDS = re.compile(r"(?<![a-z])(?:interval|prolong(?:ed|ation)(?:\s+(?:to|of))?)(?![a-z])")
@@ -441,7 +442,7 @@ def _read(
     bare: list[tuple[int, int, Comparator, str]],
     grades: list[GradeLimit],
 ) -> AnyOf | AllOf | LabThreshold | DerivedValueRule:
-    if _DANGLING.search(segment.text):
+    if section is Section.INCLUSION and _DANGLING.search(segment.text):
         raise _UnreadableError(
             "begins or ends with 'or': one of several alternative items, judge them together"
         )
