@@ -14,6 +14,7 @@ from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
+from trialmatch.domain.criteria.permissions import as_permission, states_permission
 from trialmatch.domain.criteria.read_findings import read_findings
 from trialmatch.domain.criteria.read_labs import read_labs
 from trialmatch.domain.criteria.read_people import read_age_and_sex, read_performance, read_sex
@@ -128,7 +129,7 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
             if section is Section.INCLUSION
             else AnyOf(source_span=span, children=[])
         )
-    read = _read(whole, section, heading)
+    read = _read(whole, section, heading, whole_item=True)
     if read.rule is not None:
         return read.rule
     problem = read.problem or "not a criterion kind the engine reads"
@@ -207,16 +208,32 @@ _READERS: tuple[Callable[[Segment, Section, str], Read | None], ...] = (
     lambda segment, section, heading: read_findings(segment, section),
 )
 """In order of specificity: a scale or an analyte name decides more than a finding word does."""
+_FINDING_READERS = frozenset(_READERS[-2:])
+"""Therapy and finding readers: a permission sentence ("HIV-infected patients ... are eligible") reads there
+as a requirement to have the finding."""
 
 
-def _read(segment: Segment, section: Section, heading: str) -> Read:
-    """The first full reading of the segment, else the first reader's problem with it."""
+def _read(segment: Segment, section: Section, heading: str, whole_item: bool = False) -> Read:
+    """The first full reading of the segment, else the first reader's problem with it.
+
+    A part of an item that says who may also be enrolled is not read: it can relax the other parts.
+    """
     problem: str | None = None
     for reader in _READERS:
         read = reader(segment, section, heading)
         if read is None:
             continue
         if read.rule is not None:
+            if (
+                section is Section.INCLUSION
+                and reader in _FINDING_READERS
+                and states_permission(segment.text)
+            ):
+                if not whole_item:
+                    return Read.failed(
+                        "says who may also be enrolled, which can relax the rest: judge it whole"
+                    )
+                return Read(as_permission(read.rule, segment.quote(), segment.span))
             return read
         problem = problem or read.problem
     return Read.failed(problem or "not a criterion kind the engine reads")

@@ -1,0 +1,73 @@
+"""Inclusion sentences that say who is also accepted, not who is required.
+
+"HIV-infected patients on effective anti-retroviral therapy ... are eligible", "Patients with a prior
+malignancy whose natural history does not interfere ... are eligible": the finding readers see "the patient
+has HIV" in them, and read as a requirement that would fail every patient without HIV. For a comorbidity
+such a sentence means: without it, nothing to check; with it, the stated conditions, which go to the
+clinician. For a concept that can be what the trial is for (a metastatic site, a biomarker, measurable
+disease), "patients with brain metastases are eligible" may be the permission or the requirement, and the
+whole item goes to review.
+"""
+
+from __future__ import annotations
+
+import re
+
+from trialmatch.domain.criteria.finding import FindingRule
+from trialmatch.domain.criteria.logic import AllOf, AnyOf
+from trialmatch.domain.criteria.registry import Rule
+from trialmatch.domain.criteria.review import NeedsReview
+from trialmatch.domain.criteria.text import word_set
+
+_VERB = re.compile(
+    r"(?<![a-z])(?:(?:is|are|remain|will\s+be|would\s+be|shall\s+be|be)\s+(?:also\s+)?"
+    r"(?:eligible|allowed|permitted|acceptable|accepted)"
+    r"|(?:may|can|could|will)\s+(?:also\s+)?(?:be\s+(?:eligible|enrolled|included|allowed|permitted|accepted"
+    r"|considered)|participate|enrol?l?|enter))(?![a-z])"
+)
+_CUES = ("eligible", "allow", "permit", "accept", "may", "can", "could", "will", "enrol", "enter")
+_MAY_DEFINE_THE_TRIAL = word_set(
+    """
+    metastatic_disease cns_metastases brain_metastases active_brain_metastases stable_brain_metastases
+    leptomeningeal_disease spinal_cord_compression liver_metastases bone_metastases lung_metastases
+    peritoneal_metastases measurable_disease bone_marrow_involvement her2_positive hormone_receptor_positive
+    triple_negative egfr_mutation alk_rearrangement ros1_rearrangement braf_v600_mutation kras_mutation
+    brca_mutation msi_high informed_consent postmenopausal premenopausal childbearing_potential
+    carcinoma_in_situ superior_vena_cava_syndrome transfusion_dependence
+    """
+)
+"""Concepts a trial may be about: "patients with X are eligible" can then be its requirement."""
+
+
+def states_permission(norm: str) -> bool:
+    """Whether the (lower-case) text says someone "is eligible", "may be enrolled"..."""
+    return (
+        "eligible" in norm
+        or "allow" in norm
+        or "permit" in norm
+        or "accept" in norm
+        or "may" in norm
+        or "can" in norm
+        or "enrol" in norm
+        or "enter" in norm
+    ) and _VERB.search(norm) is not None
+
+
+def as_permission(rule: Rule, text: str, span: tuple[int, int]) -> Rule:
+    """The rule an inclusion permission sentence states, given what the finding readers read in it."""
+    if isinstance(rule, FindingRule) and rule.present and rule.concept not in _MAY_DEFINE_THE_TRIAL:
+        without = rule.model_copy(update={"present": False, "exceptions": []})
+        why = "who is also accepted, and on what conditions: judge them for a patient who has it"
+        return AnyOf(source_span=span, children=[without, NeedsReview(source_span=span, text=text, why=why)])
+    if _requires_a_finding(rule):
+        why = "'eligible' may say who is accepted or who is required: judge it"
+        return NeedsReview(source_span=span, text=text, why=why)
+    return rule
+
+
+def _requires_a_finding(rule: Rule) -> bool:
+    if isinstance(rule, FindingRule):
+        return rule.present
+    if isinstance(rule, AnyOf | AllOf):
+        return any(_requires_a_finding(child) for child in rule.children)
+    return False

@@ -1,0 +1,64 @@
+"""Inclusion sentences that say who is also accepted must never fail the patients they do not mention."""
+
+from __future__ import annotations
+
+from trialmatch.domain.criteria import AnyOf, FindingRule, LabThreshold, NeedsReview, parse_criterion
+from trialmatch.domain.trial import Section
+
+INC, EXC = Section.INCLUSION, Section.EXCLUSION
+HIV_ON_THERAPY = (
+    "Human immunodeficiency virus (HIV)-infected patients on effective anti-retroviral therapy with "
+    "undetectable viral load within 6 months are eligible for this trial."
+)
+
+
+def test_a_comorbidity_that_is_also_accepted_is_met_without_it_and_judged_with_it():
+    rule = parse_criterion(HIV_ON_THERAPY, INC)
+    assert isinstance(rule, AnyOf)
+    without, conditions = rule.children
+    assert isinstance(without, FindingRule)
+    assert (without.concept, without.present, without.exceptions) == ("hiv", False, [])
+    assert isinstance(conditions, NeedsReview)
+    assert conditions.text == HIV_ON_THERAPY.rstrip(".")
+
+
+def test_hepatitis_b_carriers_accepted_on_conditions():
+    rule = parse_criterion(
+        "Participants who are Hepatitis B surface antigen (HBsAg) positive are eligible if they have "
+        "received Hepatitis B virus (HBV) antiviral therapy for at least 4 weeks and have undetectable HBV "
+        "viral load.",
+        INC,
+    )
+    assert isinstance(rule, AnyOf)
+    assert isinstance(rule.children[0], FindingRule)
+    assert (rule.children[0].concept, rule.children[0].present) == ("hbv", False)
+
+
+def test_a_site_a_trial_may_be_for_goes_to_review():
+    rule = parse_criterion(
+        "Patients with treated brain metastases are eligible if follow-up brain imaging after central "
+        "nervous system (CNS)-directed therapy shows no evidence of progression.",
+        INC,
+    )
+    assert isinstance(rule, NeedsReview)
+
+
+def test_a_permission_sentence_beside_a_threshold_sends_the_item_to_review():
+    rule = parse_criterion(
+        "Total bilirubin ≤ 1.5X ULN. Patients with known Gilbert's disease and a total bilirubin ≤ 3X ULN "
+        "may be enrolled.",
+        INC,
+    )
+    assert isinstance(rule, NeedsReview)
+
+
+def test_requirements_and_exclusions_are_untouched():
+    assert isinstance(parse_criterion("Known HIV infection", EXC), FindingRule)
+    required = parse_criterion("Patients must have measurable disease", INC)
+    assert isinstance(required, FindingRule)
+    assert required.present
+    lab = parse_criterion(
+        "Hemoglobin greater than or equal to 9 g/dL (Transfusion is allowed to achieve this Hb).", INC
+    )
+    assert isinstance(lab, LabThreshold)
+    assert (lab.analyte, lab.value, lab.unit) == ("hemoglobin", 9.0, "g/dL")
