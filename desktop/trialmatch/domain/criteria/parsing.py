@@ -14,7 +14,7 @@ from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
-from trialmatch.domain.criteria.permissions import as_permission, states_permission
+from trialmatch.domain.criteria.permissions import as_permission, restricts_subject, states_permission
 from trialmatch.domain.criteria.read_findings import read_findings
 from trialmatch.domain.criteria.read_labs import read_labs
 from trialmatch.domain.criteria.read_people import read_age_and_sex, read_performance, read_sex
@@ -216,7 +216,9 @@ as a requirement to have the finding."""
 def _read(segment: Segment, section: Section, heading: str, whole_item: bool = False) -> Read:
     """The first full reading of the segment, else the first reader's problem with it.
 
-    A part of an item that says who may also be enrolled is not read: it can relax the other parts.
+    A sentence that accepts, or asks something of, the patients with a finding is read as such (see
+    ``permissions``); a part of an item that says who may also be enrolled is not read: it can relax the
+    other parts.
     """
     problem: str | None = None
     for reader in _READERS:
@@ -224,16 +226,15 @@ def _read(segment: Segment, section: Section, heading: str, whole_item: bool = F
         if read is None:
             continue
         if read.rule is not None:
-            if (
-                section is Section.INCLUSION
-                and reader in _FINDING_READERS
-                and states_permission(segment.text)
-            ):
-                if not whole_item:
-                    return Read.failed(
-                        "says who may also be enrolled, which can relax the rest: judge it whole"
-                    )
-                return Read(as_permission(read.rule, segment.quote(), segment.span))
+            if section is Section.INCLUSION and reader in _FINDING_READERS:
+                if states_permission(segment.text):
+                    if not whole_item:
+                        return Read.failed(
+                            "says who may also be enrolled, which can relax the rest: judge it whole"
+                        )
+                    return Read(as_permission(read.rule, segment.quote(), segment.span))
+                if restricts_subject(segment.text):
+                    return Read(as_permission(read.rule, segment.quote(), segment.span, asks=True))
             return read
         problem = problem or read.problem
     return Read.failed(problem or "not a criterion kind the engine reads")

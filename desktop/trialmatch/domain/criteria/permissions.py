@@ -39,6 +39,23 @@ _MAY_DEFINE_THE_TRIAL = word_set(
 """Concepts a trial may be about: "patients with X are eligible" can then be its requirement."""
 
 
+_SUBJECT = re.compile(
+    r"\W*(?P<subject>[^.;:]{3,120}?)\s+(?:must|should|shall|needs?\s+to|ha(?:s|ve)\s+to|(?:is|are)\s+required\s+to"
+    r"|(?:agrees?|willing|able)\s+to)(?![a-z])"
+)
+_GENERIC_SUBJECT = word_set(
+    """
+    all the patient patients participant participants subject subjects individual individuals person persons
+    volunteer volunteers candidate candidates they he she eligible enrolled each every is are be
+    """
+)
+"""Who an inclusion sentence speaks of when it asks the same of everyone: "Patients must have measurable
+disease"."""
+
+
+_OTHERS = re.compile(r"(?<![a-z])(?:men|males?|partners?|fertile|all)(?![a-z])")
+
+
 def states_permission(norm: str) -> bool:
     """Whether the (lower-case) text says someone "is eligible", "may be enrolled"..."""
     return (
@@ -53,11 +70,34 @@ def states_permission(norm: str) -> bool:
     ) and _VERB.search(norm) is not None
 
 
-def as_permission(rule: Rule, text: str, span: tuple[int, int]) -> Rule:
-    """The rule an inclusion permission sentence states, given what the finding readers read in it."""
-    if isinstance(rule, FindingRule) and rule.present and rule.concept not in _MAY_DEFINE_THE_TRIAL:
+def restricts_subject(norm: str) -> bool:
+    """Whether the sentence asks something of the patients with a finding it names before the verb: "Women of
+    childbearing potential must use contraception" asks nothing of the others, and read as "must be of
+    childbearing potential" it would fail every man."""
+    match = _SUBJECT.match(norm)
+    return match is not None and not set(match.group("subject").split()) <= _GENERIC_SUBJECT
+
+
+def asks_others_too(norm: str) -> bool:
+    """ "Men and women of childbearing potential must use contraception": it asks something of men too."""
+    match = _SUBJECT.match(norm)
+    return match is not None and _OTHERS.search(match.group("subject")) is not None
+
+
+def as_permission(rule: Rule, text: str, span: tuple[int, int], asks: bool = False) -> Rule:
+    """The rule an inclusion sentence states that accepts (``asks`` False), or asks something of (``asks``
+    True), the patients with a finding, given what the finding readers read in it. A sentence that asks
+    something of the patients with X is met by every patient without X, whatever X is."""
+    if asks and asks_others_too(text.lower()):
+        why = "asks something of the patients it names and of others: judge it"
+        return NeedsReview(source_span=span, text=text, why=why)
+    if isinstance(rule, FindingRule) and rule.present and (asks or rule.concept not in _MAY_DEFINE_THE_TRIAL):
         without = rule.model_copy(update={"present": False, "exceptions": []})
-        why = "who is also accepted, and on what conditions: judge them for a patient who has it"
+        why = (
+            "what it asks of the patients it names: judge it for a patient who is one"
+            if asks
+            else "who is also accepted, and on what conditions: judge them for a patient who has it"
+        )
         return AnyOf(source_span=span, children=[without, NeedsReview(source_span=span, text=text, why=why)])
     if _requires_a_finding(rule):
         why = "'eligible' may say who is accepted or who is required: judge it"

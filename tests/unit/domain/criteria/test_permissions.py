@@ -62,3 +62,24 @@ def test_requirements_and_exclusions_are_untouched():
     )
     assert isinstance(lab, LabThreshold)
     assert (lab.analyte, lab.value, lab.unit) == ("hemoglobin", 9.0, "g/dL")
+
+
+def test_what_a_sentence_asks_of_women_of_childbearing_potential_is_met_by_everyone_else():
+    rule = parse_criterion(
+        "Female participants of childbearing potential must be using a medically acceptable means of "
+        "contraception.",
+        INC,
+    )
+    assert isinstance(rule, AnyOf)
+    assert isinstance(rule.children[0], FindingRule)
+    assert (rule.children[0].concept, rule.children[0].present) == ("childbearing_potential", False)
+    assert isinstance(rule.children[1], NeedsReview)
+
+
+def test_what_a_sentence_asks_of_men_too_goes_to_review():
+    rule = parse_criterion(
+        "Women of childbearing potential and men with female partners of childbearing potential must agree "
+        "to use effective contraception during treatment and for at least 120 days following the last dose",
+        INC,
+    )
+    assert isinstance(rule, NeedsReview)
