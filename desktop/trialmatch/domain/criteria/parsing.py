@@ -198,19 +198,27 @@ def _mask(segment: Segment, spans: list[tuple[int, int]]) -> Segment:
     return Segment(segment.printed, norm, segment.start, segment.end)
 
 
+def _therapy(segment: Segment, section: Section, heading: str) -> Read | None:
+    return read_therapy(segment)
+
+
+def _findings(segment: Segment, section: Section, heading: str) -> Read | None:
+    return read_findings(segment, section)
+
+
 _READERS: tuple[Callable[[Segment, Section, str], Read | None], ...] = (
     lambda segment, section, heading: read_performance(segment, heading),
     lambda segment, section, heading: read_age_and_sex(segment, heading),
     lambda segment, section, heading: read_sex(segment, heading),
     lambda segment, section, heading: read_labs(segment, section),
     lambda segment, section, heading: read_stage(segment),
-    lambda segment, section, heading: read_therapy(segment),
-    lambda segment, section, heading: read_findings(segment, section),
+    _therapy,
+    _findings,
 )
 """In order of specificity: a scale or an analyte name decides more than a finding word does."""
-_FINDING_READERS = frozenset(_READERS[-2:])
-"""Therapy and finding readers: a permission sentence ("HIV-infected patients ... are eligible") reads there
-as a requirement to have the finding."""
+_FINDING_READERS = frozenset({_therapy, _findings})
+"""Where a permission sentence ("HIV-infected patients ... are eligible") reads as a requirement to have the
+finding."""
 
 
 def _read(segment: Segment, section: Section, heading: str, whole_item: bool = False) -> Read:
