@@ -56,6 +56,9 @@ _DANGLING_OR = re.compile(r"(?<![a-z])(?:or|and\s*/\s*or)\W*$")
 """"ECOG 0-1 OR", "eGFR < 60 and UACR > 100 mg/g, or": an inclusion item ending in "or" has the next item as
 its alternative, and alone it could fail a patient who meets that one (exclusion items are alternatives
 anyway)."""
+_DANGLING_AND = re.compile(r"(?<![a-z/])and\W*$")
+""""Below 50 years of age, and": an exclusion item joined to the next by "and" excludes only with it, so
+alone it would exclude patients the trial accepts."""
 _ITEM_NUMBER = re.compile(r"\s*\d{1,2}\.?\s+(?=[A-Z])")
 """"1 Participant must be ...": an item number the segmenter left in the text."""
 _PERMISSION = re.compile(
@@ -119,6 +122,9 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
         section is Section.INCLUSION and _DANGLING_OR.search(whole.text)
     ):
         why = "one of several alternative items ('and/or' between items): judge them together"
+        return NeedsReview(source_span=whole.span, text=text, why=why)
+    if section is Section.EXCLUSION and _DANGLING_AND.search(whole.text):
+        why = "joined by 'and' to the next item, with which alone it excludes: judge them together"
         return NeedsReview(source_span=whole.span, text=text, why=why)
     if _NOT_SPECIFIED.fullmatch(whole.text) or (
         whole.contains("allowed", "permitted") and _PERMISSION.fullmatch(whole.text)

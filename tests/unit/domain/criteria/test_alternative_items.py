@@ -49,3 +49,11 @@ def test_inclusion_alternatives_on_two_bullets_become_one_either_or_criterion():
         ("creatinine", "<=", 2.0, "mg/dL"),
         ("crcl", ">=", 50.0, "mL/min"),
     ]
+
+
+def test_an_exclusion_item_joined_by_and_to_the_next_stays_for_review():
+    rule = parse_criterion(
+        "Below 50 years of age, and", Section.EXCLUSION, "Exclusion criteria Non-stroke group."
+    )
+    assert isinstance(rule, NeedsReview)
+    assert "'and'" in rule.why
