@@ -59,6 +59,12 @@ anyway)."""
 _DANGLING_AND = re.compile(r"(?<![a-z/])and\W*$")
 """"Below 50 years of age, and": an exclusion item joined to the next by "and" excludes only with it, so
 alone it would exclude patients the trial accepts."""
+_NEGATED_HEADING = re.compile(
+    r"\W*(?:no|none|without|free\s+of|absence\s+of|must\s+not|not)(?![a-z])"
+    r"(?!\s+(?:more|less|greater|fewer|later|earlier|longer|older|younger|higher|lower)(?![a-z]))"
+)
+""""No clinically significant cardiac disease, including:", not "No more than 2 prior regimens"."""
+_EXCEPT = re.compile(r"(?<![a-z])(?:except|unless|other\s+than|exceptions?)(?![a-z])")
 _ITEM_NUMBER = re.compile(r"\s*\d{1,2}\.?\s+(?=[A-Z])")
 """"1 Participant must be ...": an item number the segmenter left in the text."""
 _PERMISSION = re.compile(
@@ -104,6 +110,10 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
     if section is Section.EXCLUSION and context and _EXCEPTING_HEADING.search(context.lower()):
         why = "an exception to the exclusion its heading states: judge it with the heading"
         return NeedsReview(source_span=(0, len(text)), text=text, why=why)
+    if section is Section.INCLUSION and context:
+        lead_in = context.lower().rstrip(" :").rsplit(":", 1)[-1].strip()
+        if _NEGATED_HEADING.match(lead_in) and not _NEGATED_HEADING.match(text.lower()):
+            return _under_negated_heading(text, lead_in)
     segment = Segment.of(text)
     heading = (context or "").lower().rsplit(":", 1)[-1].strip() if context else ""
     label = _LABEL.match(segment.norm)
@@ -154,6 +164,34 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
         if combined is not None:
             return combined
     return NeedsReview(source_span=whole.span, text=text, why=problem)
+
+
+def _under_negated_heading(text: str, lead_in: str) -> Rule:
+    """An inclusion item under "No clinically significant cardiac disease, including any of the following:"
+    is something the patient must not have: read as an exclusion and negated (De Morgan), or left for review
+    when it cannot be negated exactly. Under "No second malignancy except:" each item is an exception."""
+    span = (0, len(text))
+    if _EXCEPT.search(lead_in):
+        why = "an exception to the 'no ...' its heading states: judge it with the heading"
+        return NeedsReview(source_span=span, text=text, why=why)
+    negated = _negated(_parse(text, Section.EXCLUSION, None))
+    if negated is None:
+        why = "something the heading says the patient must not have: judge it with the heading"
+        return NeedsReview(source_span=span, text=text, why=why)
+    return negated
+
+
+def _negated(rule: Rule) -> Rule | None:
+    """The exact opposite of a rule, when every part of it has one."""
+    if isinstance(rule, AnyOf | AllOf):
+        children = [_negated(child) for child in rule.children]
+        if any(child is None for child in children):
+            return None
+        kind = AllOf if isinstance(rule, AnyOf) else AnyOf
+        return kind(source_span=rule.source_span, children=[c for c in children if c is not None])
+    if isinstance(rule, FindingRule):  # an exception excuses the finding either way, so it stays
+        return rule.model_copy(update={"present": not rule.present})
+    return _negation(rule)
 
 
 def _conditional(whole: Segment, section: Section, heading: str) -> Rule | None:

@@ -83,3 +83,39 @@ def test_what_a_sentence_asks_of_men_too_goes_to_review():
         INC,
     )
     assert isinstance(rule, NeedsReview)
+
+
+CARDIAC = "No clinically significant cardiovascular disease, including any of the following"
+
+
+def test_an_item_under_a_no_heading_is_something_the_patient_must_not_have():
+    rule = parse_criterion("NYHA class II-IV congestive heart failure", INC, CARDIAC)
+    assert isinstance(rule, FindingRule)
+    assert (rule.concept, rule.present) == ("heart_failure", False)
+    assert [e.text for e in rule.exceptions] == ["NYHA class II-IV"]
+
+
+def test_thresholds_under_a_no_heading_are_negated_exactly():
+    rule = parse_criterion(
+        "Uncontrolled hypertension, defined as systolic blood pressure (BP) > 140 mm Hg or diastolic BP > 90 "
+        "mm Hg",
+        INC,
+        CARDIAC,
+    )
+    assert rule.kind == "all_of"
+    assert [(c.analyte, c.comparator.value, c.value) for c in rule.children] == [  # type: ignore[attr-defined]
+        ("sbp", "<=", 140.0),
+        ("dbp", "<=", 90.0),
+    ]
+
+
+def test_an_item_under_a_no_except_heading_is_an_exception():
+    rule = parse_criterion(
+        "Carcinoma in situ of the cervix", INC, "PATIENT CHARACTERISTICS: Other: No second malignancy except"
+    )
+    assert isinstance(rule, NeedsReview)
+
+
+def test_no_more_than_is_not_a_negated_heading():
+    rule = parse_criterion("Platelets ≥ 100,000/mm³", INC, "No more than 2 prior regimens, and")
+    assert isinstance(rule, LabThreshold)
