@@ -493,6 +493,12 @@ BARE_LIMIT = re.compile(
 )
 
 
+_TWICE_NORMAL = re.compile(
+    r"\s*(?:the\s+)?(?:(?:institutional|upper)\s+)?normal(?:\s+(?:range|limits?|values?))?(?![a-z])"
+)
+""""twice normal", "double the normal range": "twice the upper limit of normal" is read by the ULN pattern."""
+
+
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """One threshold read from text: ``comparator`` is None when none was printed ("ANC 1500/µL")."""
@@ -522,10 +528,14 @@ def find_quantities(norm: str, printed: str, start: int = 0) -> list[Quantity]:
         if match.group("num") is None:
             continue
         comparator = comparator_of(match.group("cmp")) if match.group("cmp") else None
-        if match.group("post_ge"):
-            comparator = Comparator.GE
-        elif match.group("post_le"):
-            comparator = Comparator.LE
+        postfix = None
+        if match.group("post_ge") or match.group("post_le"):
+            postfix = Comparator.GE if match.group("post_ge") else Comparator.LE
+        if postfix is not None:
+            # "less than 1+" (a dipstick grade) or "< 18 or older": a printed comparator the postfix
+            # contradicts leaves the threshold without one, so it is not read.
+            agrees = comparator is None or comparator.is_lower_bound == postfix.is_lower_bound
+            comparator = (comparator or postfix) if agrees else None
         number_text = match.group("num")
         number = Number(2.0, None) if number_text in {"twice", "double"} else read_number(number_text)
         upper = read_number(match.group("num2")) if match.group("num2") else None
@@ -541,6 +551,10 @@ def find_quantities(norm: str, printed: str, start: int = 0) -> list[Quantity]:
                 unit = canonical_unit("mmol/L" if unit_text.startswith("m") else "µmol/L")
                 end = molar.end()
         multiple = None
+        if number_text in {"twice", "double"} and not (unit_text or match.group("uln") or match.group("lln")):
+            normal = _TWICE_NORMAL.match(norm, end)
+            if normal:  # "less than twice normal": two times the upper limit
+                multiple, end = "uln", normal.end()
         if match.group("uln") or match.group("normal"):
             multiple = "uln"
         elif match.group("lln"):

@@ -1408,9 +1408,13 @@ def _infer_unit(value: float, analyte: Analyte, printed: str) -> tuple[str, floa
     """The unit a unit-less threshold must be in: among the units that put it within a clinical window of
     the analyte's reference limits, the canonical (conventional) one, else the only one ("platelets ≥ 100"
     is 10⁹/L, "ANC ≥ 1500" is /µL, "creatinine ≤ 133" is µmol/L); several or none is unreadable."""
-    if analyte.unit in {"1", "%", "ms", "s"} or len(units_for(analyte)) == 1:
+    if analyte.unit in {"1", "%", "ms", "s"}:
         return analyte.unit, value
     window_low, window_high = _clinical_window(analyte)
+    if len(units_for(analyte)) == 1:  # "AST less than twice normal" must not become "AST < 2 U/L"
+        if value < window_low:
+            raise _UnreadableError(f"no unit given and the value is far below the normal range: '{printed}'")
+        return analyte.unit, value
     fits = []
     for unit in units_for(analyte):
         try:

@@ -57,3 +57,26 @@ def test_an_exclusion_item_joined_by_and_to_the_next_stays_for_review():
     )
     assert isinstance(rule, NeedsReview)
     assert "'and'" in rule.why
+
+
+def test_twice_normal_is_two_times_the_upper_limit():
+    rule = parse_criterion("Hepatic: Bilirubin less than twice normal", Section.INCLUSION)
+    assert isinstance(rule, LabThreshold)
+    assert (rule.analyte, rule.comparator.value, rule.value, rule.multiple_of) == (
+        "bilirubin",
+        "<",
+        2.0,
+        "uln",
+    )
+
+
+def test_a_dipstick_grade_contradicting_its_comparator_is_not_read():
+    rule = parse_criterion(
+        "Normal renal function: creatinine less than 1.5 mg/dL, proteinuria less than 1+.", Section.INCLUSION
+    )
+    assert isinstance(rule, NeedsReview)
+
+
+def test_a_unit_less_value_far_below_normal_is_not_given_the_only_unit():
+    rule = parse_criterion("AST no more than 2 over baseline", Section.INCLUSION)
+    assert isinstance(rule, NeedsReview)
