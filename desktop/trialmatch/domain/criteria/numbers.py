@@ -289,7 +289,7 @@ _LITRE = r"(?:l|lit(?:er|re)s?)"
 _PER = r"\s*(?:/|per\s+)\s*"
 _PLAIN_UNITS = (
     r"(?:cells?\s*|counts?\s*)?(?:/|per\s+)\s*(?:µ\s?l|ul|mm3|mm\^3|mm³|mm\(3\)|microl(?:it(?:er|re))?|micro\s+lit(?:er|re)"
-    r"|cmm|cu\.?\s?mm|cubic\s+millim(?:et|etr)(?:er|re)|mcl)",
+    r"|cmm3?|cu\.?\s?mm|cubic\s+millim(?:et|etr)(?:er|re)|mcl)",
     r"cells?\s*/\s*(?:µl|ul|mm3|mm\^3|mm³)",
     r"(?:k|thou)\s*/\s*(?:µl|ul|mm3|mm\^3|mm³|cumm|mcl)",
     r"g/l",
@@ -301,7 +301,7 @@ _PLAIN_UNITS = (
     + _LITRE
     + r")",
     r"(?:mg|g|gm)\s*%",
-    r"(?:µ\s?|u|mc|m|n|micro|milli)mol(?:e?s)?" + _PER + r"(?:" + _LITRE + r"|mol)",
+    r"(?:µ\s?|u|mc|mu|m|n|micro|milli)mol(?:e?s)?" + _PER + r"(?:" + _LITRE + r"|mol)",
     r"meq\s*/\s*l",
     r"(?:iu|u|ui|units?|miu|ku)\s*/\s*(?:l|ml)",
     r"(?:ml|millilit(?:er|re)s?)"
@@ -447,7 +447,7 @@ ULN = (
     _INSTITUTION + r"(?:i?uln|unl|upper\s+limits?\s+(?:of\s+)?(?:the\s+)?(?:institutional\s+|laboratory\s+)?"
     r"(?:normal(?:ity)?|reference)(?:\s+reference)?(?:\s+(?:range|limits?|values?))?"
     r"|upper\s+(?:normal|reference)\s+(?:limits?|values?|range|levels?)"
-    r"|upper\s+limits?\s+normal|normal\s+upper\s+limits?|upper\s+limits?|upper\s+normal)"
+    r"|upper\s+limits?\s+normal|normal\s+upper\s+limits?|upper\s+limits?|upper\s+normal|upper\s+standard)"
     r"(?:\s*[(\[]\s*i?(?:uln|unl)\s*[)\]])?" + _OF_LABORATORY
 )
 LLN = (
@@ -465,9 +465,9 @@ TIMES = r"(?:x|\*|-?\s?times|-?\s?fold)"
 _QUANTITY = (
     r"(?P<num>" + NUMBER + r"|" + WORD_NUMBER + r"|(?<![a-z])(?:twice|double)(?![a-z]))"
     r"(?:\s*(?:-|to|–)\s*(?P<num2>" + NUMBER + r"))?"
-    r"(?:\s*(?P<times>"
+    r"(?:\s*(?:(?P<times>"
     + TIMES
-    + r")?\s*(?:the\s+)?(?P<uln>"
+    + r")(?:\s*of(?![a-z]))?)?\s*(?:the\s+)?(?P<uln>"
     + ULN
     + r")|\s*(?P<lln>"
     + TIMES

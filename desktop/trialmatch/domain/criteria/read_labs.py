@@ -630,7 +630,9 @@ def _restatements(
         if not _right_after(segment, base.end, start) or base.comparator is None or base.upper or again.upper:
             continue
         if again.comparator not in (None, base.comparator) or not (
-            (again.unit and (base.unit or base.multiple_of)) or (base.unit == "%" and _ifcc(again))
+            (again.unit and (base.unit or base.multiple_of))
+            or (base.unit == "%" and _ifcc(again))
+            or (again.multiple_of and again.multiple_of == base.multiple_of)
         ):
             continue
         words = leftover_words(Segment(segment.printed, segment.norm, start, end), [(again.start, again.end)])
@@ -1276,7 +1278,8 @@ def _with_restatement(
     """The threshold checked against its bracketed restatement: equal to 1 % (rounding), or within 12 % and
     then read as a printed range whose laxer end leaves the patients between to the clinician. An HbA1c
     restated in mmol/mol is checked with the IFCC master equation, mmol/mol = 10.929 × (% − 2.15), and must
-    agree to the 1 mmol/mol it is printed to."""
+    agree to the 1 mmol/mol it is printed to. A multiple of a normal limit may only restate the same multiple
+    ("≤ 3 times the upper limit of normal (3×ULN)")."""
     if _ifcc(again):
         ifcc = 10.929 * (fields.value - 2.15)
         if analyte.id != "hba1c" or fields.unit != "%" or abs(ifcc - again.number.value) > 1.0:
@@ -1285,6 +1288,10 @@ def _with_restatement(
         return fields
     other = _fields(replace(again, comparator=fields.comparator), analyte, None, segment)
     printed = segment.quote(again.start, again.end)
+    if fields.multiple_of and other.multiple_of == fields.multiple_of:
+        if other.value != fields.value:
+            raise _UnreadableError(f"the bracketed value disagrees with the threshold: '{printed}'")
+        return fields
     if fields.multiple_of or other.multiple_of or fields.unit is None or other.unit is None:
         raise _UnreadableError(f"a restated threshold that cannot be compared: '{printed}'")
     restated = convert(other.value, other.unit, fields.unit, analyte)
