@@ -319,6 +319,7 @@ _PLAIN_UNITS = (
     r"(?:g|mg)\s*/\s*24\s*h(?:ours?|rs?)?",
     r"(?:mg|milligrams?)" + _PER + r"(?:gm?|grams?|mg|milligrams?)",
     r"bpm|(?:beats?\s*)?" + _PER + r"min(?:ute)?s?|beats?" + _PER + r"mn",
+    r"(?:kgs?|kilograms?)(?!\s*/)|lbs?|pounds?",
 )
 UNIT = r"(?:" + _TEN_POWER + "|" + "|".join(_PLAIN_UNITS) + r")(?![a-z0-9])"
 """A unit printed after a number; ``unit_of`` gives its canonical spelling."""

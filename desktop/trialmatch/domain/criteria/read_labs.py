@@ -101,9 +101,26 @@ _NOT_MENTIONS = frozenset(
         "chol",
         "trigs",
         "fertile",
+        "weight",
+        "body weight",
+        "bodyweight",
+        "body wt",
+        "total body weight",
     }
 )
 """Aliases too ambiguous in running text: units (mg, K), words (clearance), methods (Cockcroft-Gault)."""
+
+_NOT_ANALYTES = (
+    "birth weight",
+    "dry weight",
+    "fetal weight",
+    "foetal weight",
+    "ideal body weight",
+    "loss of weight",
+    "body weight loss",
+)
+"""Names that contain an analyte's name but name something else: the weight at birth, a dialysis target, a
+weight loss; read as no analyte at all."""
 
 _GROUPS = {
     "granulocyte count": ("anc",),
@@ -185,11 +202,17 @@ _CAPITALISED = {
     "ccr": "crcl",
     "systolic": "sbp",
     "diastolic": "dbp",
+    "weight": "body_weight",
+    "body weight": "body_weight",
+    "bodyweight": "body_weight",
+    "body wt": "body_weight",
+    "total body weight": "body_weight",
 }
 """Ambiguous names read only right before a comparator or inside brackets after their own name, and the
 short ones only capitalised: "BUN and Cr ≤ 1.5 × ULN", "creatinine (Cr)", "diastolic ≤ 85 mmHg"; "2 mg",
-"K/µL" and "systolic dysfunction" are not analytes."""
-_BEFORE_COMPARATOR = re.compile(r"\s*(?:" + COMPARATOR + r")\s*[\d.]|\s*\+?\s*\)")
+"K/µL", "systolic dysfunction", "body weight loss > 10 %" are not analytes. "Body weight of ≥ 40 kg" and
+"body weight is not less than 50 kg" name it right before their comparator all the same."""
+_BEFORE_COMPARATOR = re.compile(r"\s*(?:(?:of|is)\s+)?(?:" + COMPARATOR + r")\s*[\d.]|\s*\+?\s*\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +223,7 @@ class _Names:
 
 @cache
 def _names() -> _Names:
-    ids: dict[str, tuple[str, ...]] = dict(_GROUPS)
+    ids: dict[str, tuple[str, ...]] = dict(_GROUPS) | dict.fromkeys(_NOT_ANALYTES, ())
     for analyte in all_analytes():
         for alias in {analyte.name.lower(), *analyte.aliases}:
             alias = alias.lower()
@@ -233,6 +256,8 @@ def _mentions(segment: Segment) -> list[_Mention]:
         key = re.sub(r"[\s-]+", " ", match.group(0))
         analytes = names.ids.get(key) or names.ids.get(match.group(0))
         printed = segment.printed[match.start() : match.end()]
+        if analytes == ():
+            continue
         if analytes is None:
             analytes = _capitalised(segment, match, key, printed)
             if analytes is None:
@@ -1410,10 +1435,16 @@ def _range_bounds(comparator: Comparator, first: float, second: float) -> tuple[
     return (low, high) if not comparator.is_lower_bound else (high, low)
 
 
+_UNIT_REQUIRED = frozenset({"body_weight"})
+"""Printed in kg or in pounds, both plausible for the same number ("weight > 150"): no unit, no reading."""
+
+
 def _infer_unit(value: float, analyte: Analyte, printed: str) -> tuple[str, float]:
     """The unit a unit-less threshold must be in: among the units that put it within a clinical window of
     the analyte's reference limits, the canonical (conventional) one, else the only one ("platelets ≥ 100"
     is 10⁹/L, "ANC ≥ 1500" is /µL, "creatinine ≤ 133" is µmol/L); several or none is unreadable."""
+    if analyte.id in _UNIT_REQUIRED:
+        raise _UnreadableError(f"no unit given for {analyte.label}: '{printed}'")
     if analyte.unit in {"1", "%", "ms", "s"} or len(units_for(analyte)) == 1:
         return analyte.unit, value
     window_low, window_high = _clinical_window(analyte)

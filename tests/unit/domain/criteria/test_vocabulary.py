@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from tests.unit.domain.test_evaluation import only, patient, trial
+
 from trialmatch.domain.criteria import parse_criterion
 from trialmatch.domain.criteria.base import Comparator
+from trialmatch.domain.evaluation import Outcome
 from trialmatch.domain.trial import Section
 
 
@@ -51,3 +54,44 @@ def test_mumol_and_cmm3_are_micromoles_and_cubic_millimetres():
     )
     anc = _inclusion("ANC ≥ 1500/cmm3")
     assert (anc.analyte, anc.value, anc.unit) == ("anc", 1500.0, "/µL")
+
+
+def test_body_weight_in_kilograms_or_pounds():
+    rule = _inclusion("Body weight of at least 12.5 kg")
+    assert (rule.analyte, rule.comparator, rule.value, rule.unit) == (
+        "body_weight",
+        Comparator.GE,
+        12.5,
+        "kg",
+    )
+    pounds = _exclusion("BMI >=30, BMI <18.5, or weight <= 110lbs")
+    assert pounds.kind == "any_of"
+    assert [(c.analyte, c.comparator, c.value, c.unit) for c in pounds.children][-1] == (
+        "body_weight",
+        Comparator.LE,
+        110.0,
+        "lb",
+    )
+
+
+def test_weight_without_a_unit_or_as_a_loss_stays_for_review():
+    assert _exclusion("Weight > 150").kind == "review"
+    assert _exclusion("Weight loss > 10%").kind == "review"
+    assert _exclusion("Body weight loss of greater than 10% in the past 3 months").kind == "review"
+    assert _inclusion("Inclusion criteria were body weight greater than 1500 g").kind == "review"
+    assert _inclusion("Dry weight ≥ 7 kg during screening.").kind == "review"
+
+
+def test_body_weight_is_judged_on_the_weight_in_the_patient_file():
+    result = only(trial(("inclusion", "Body weight ≥ 40 kg at screening.")), patient(weight_kg=38))
+    assert result.result is Outcome.FAIL
+    assert only(trial(("inclusion", "Weight greater than 110 pounds")), patient(weight_kg=68)).result is (
+        Outcome.PASS
+    )
+    assert only(trial(("inclusion", "Weight ≥40 kg.")), patient(weight_kg=None)).result is Outcome.UNKNOWN
+
+
+def test_birth_dry_and_lost_weight_are_not_the_body_weight():
+    for text in ("Birth weight < 1500 g", "GA >32 weeks regardless of birth weight (BW)", "Dry weight ≥ 7 kg"):
+        rule = _inclusion(text)
+        assert "body_weight" not in rule.model_dump_json(), text
