@@ -320,6 +320,7 @@ _PLAIN_UNITS = (
     r"(?:mg|milligrams?)" + _PER + r"(?:gm?|grams?|mg|milligrams?)",
     r"bpm|(?:beats?\s*)?" + _PER + r"min(?:ute)?s?|beats?" + _PER + r"mn",
     r"(?:kgs?|kilograms?)(?!\s*/)|lbs?|pounds?",
+    r"(?:l|lit(?:er|re)s?|ml|cc)(?!\s*/)",
 )
 UNIT = r"(?:" + _TEN_POWER + "|" + "|".join(_PLAIN_UNITS) + r")(?![a-z0-9])"
 """A unit printed after a number; ``unit_of`` gives its canonical spelling."""

@@ -58,7 +58,7 @@ from trialmatch.domain.criteria.text import (
 )
 from trialmatch.domain.lexicon import Concept, find_concepts, resolve_finding
 from trialmatch.domain.trial import Section
-from trialmatch.domain.units import UnitError, canonical_unit, convert, units_for
+from trialmatch.domain.units import UnitError, canonical_unit, convert, is_unit_for, units_for
 
 # --- analyte mentions -------------------------------------------------------------------------------------
 
@@ -1242,6 +1242,7 @@ def _threshold_rule(
     notes: _Notes,
     base: Quantity | None,
 ) -> LabThreshold | DerivedValueRule:
+    analyte = _measured_as(analyte, quantity)
     fields = _fields(quantity, analyte, base, segment)
     again = notes.restated.get(quantity.start)
     if again is not None:
@@ -1290,6 +1291,19 @@ def _threshold_rule(
         qualifier=qualifier,
         **fields.model_dump(),
     )
+
+
+_IN_OTHER_UNITS = {"fev1": "fev1_volume"}
+"""FEV1 as a percentage of the predicted value or as a volume ("FEV1 at least 1 liter"): different values in
+the patient file, and the unit printed says which one the threshold is on."""
+
+
+def _measured_as(analyte: Analyte, quantity: Quantity) -> Analyte:
+    other = _IN_OTHER_UNITS.get(analyte.id)
+    if other is None or quantity.unit is None or is_unit_for(quantity.unit, analyte):
+        return analyte
+    measured = get_analyte(other)
+    return measured if is_unit_for(quantity.unit, measured) else analyte
 
 
 def _ifcc(quantity: Quantity) -> bool:
@@ -1435,6 +1449,8 @@ def _range_bounds(comparator: Comparator, first: float, second: float) -> tuple[
     return (low, high) if not comparator.is_lower_bound else (high, low)
 
 
+_FRACTIONS = frozenset({"fev1_fvc"})
+"""Ratios printed as a fraction ("FEV1/FVC < 0.70") or as a percentage ("< 70 %"): below 1, the fraction."""
 _UNIT_REQUIRED = frozenset({"body_weight"})
 """Printed in kg or in pounds, both plausible for the same number ("weight > 150"): no unit, no reading."""
 
@@ -1445,6 +1461,8 @@ def _infer_unit(value: float, analyte: Analyte, printed: str) -> tuple[str, floa
     is 10⁹/L, "ANC ≥ 1500" is /µL, "creatinine ≤ 133" is µmol/L); several or none is unreadable."""
     if analyte.id in _UNIT_REQUIRED:
         raise _UnreadableError(f"no unit given for {analyte.label}: '{printed}'")
+    if analyte.id in _FRACTIONS and value < 1:
+        return "1", value
     if analyte.unit in {"1", "%", "ms", "s"} or len(units_for(analyte)) == 1:
         return analyte.unit, value
     window_low, window_high = _clinical_window(analyte)

@@ -92,6 +92,46 @@ def test_body_weight_is_judged_on_the_weight_in_the_patient_file():
 
 
 def test_birth_dry_and_lost_weight_are_not_the_body_weight():
-    for text in ("Birth weight < 1500 g", "GA >32 weeks regardless of birth weight (BW)", "Dry weight ≥ 7 kg"):
+    for text in (
+        "Birth weight < 1500 g",
+        "GA >32 weeks regardless of birth weight (BW)",
+        "Dry weight ≥ 7 kg",
+    ):
         rule = _inclusion(text)
         assert "body_weight" not in rule.model_dump_json(), text
+
+
+def test_fev1_in_litres_is_the_volume_not_the_percentage_of_predicted():
+    rule = _exclusion(
+        "Evidence of a baseline FEV1 < 60% of the local predicted normal value or FEV1 < 1.5 L."
+    )
+    assert rule.kind == "any_of"
+    assert [(c.analyte, c.comparator, c.value, c.unit) for c in rule.children] == [
+        ("fev1", Comparator.LT, 60.0, "%"),
+        ("fev1_volume", Comparator.LT, 1.5, "L"),
+    ]
+    litre = _inclusion("FEV1 at least 1 liter")
+    assert (litre.analyte, litre.comparator, litre.value, litre.unit) == (
+        "fev1_volume",
+        Comparator.GE,
+        1.0,
+        "L",
+    )
+
+
+def test_fev1_at_one_second_over_fvc_is_the_ratio_not_both_values():
+    rule = _exclusion("forced expiratory volume in one second/forced vital capacity < 70%")
+    assert (rule.analyte, rule.comparator, rule.value, rule.unit) == ("fev1_fvc", Comparator.LT, 70.0, "%")
+    both = _inclusion(
+        "Forced expiratory volume at one second (FEV1) and forced vital capacity (FVC)> 70% of predicted"
+    )
+    assert [(c.analyte, c.value) for c in both.children] == [("fev1", 70.0), ("fvc", 70.0)]
+
+
+def test_an_fev1_fvc_ratio_printed_as_a_fraction_is_that_fraction():
+    rule = _exclusion("FEV1/FVC < 0.7")
+    assert (rule.analyte, rule.value, rule.unit) == ("fev1_fvc", 0.7, "1")
+    result = only(
+        trial(("exclusion", "FEV1/FVC < 0.7")), patient(labs=[{"test": "FEV1/FVC", "value": 65, "unit": "%"}])
+    )
+    assert result.result is Outcome.FAIL
