@@ -291,6 +291,7 @@ _PLAIN_UNITS = (
     r"(?:cells?\s*|counts?\s*)?(?:/|per\s+)\s*(?:µ\s?l|ul|mm3|mm\^3|mm³|mm\(3\)|microl(?:it(?:er|re))?|micro\s+lit(?:er|re)"
     r"|cmm3?|cu\.?\s?mm|cubic\s+millim(?:et|etr)(?:er|re)|mcl)",
     r"cells?\s*/\s*(?:µl|ul|mm3|mm\^3|mm³)",
+    r"mm(?:3|\^3|³|\(3\))",
     r"(?:k|thou)\s*/\s*(?:µl|ul|mm3|mm\^3|mm³|cumm|mcl)",
     r"g/l",
     r"(?:g|gm|gr|mg|µg|ug|mcg|ng|pg|(?:milli|micro|nano)?grams?)"
@@ -315,7 +316,7 @@ _PLAIN_UNITS = (
     r"ms(?:ec)?|milli\s*seconds?",
     r"s(?:ec(?:onds?)?)?",
     r"%|percent(?:age)?",
-    r"mm\s*hg",
+    r"mm\s*[-/]?\s*hg",
     r"(?:g|mg)\s*/\s*24\s*h(?:ours?|rs?)?",
     r"(?:mg|milligrams?)" + _PER + r"(?:gm?|grams?|mg|milligrams?)",
     r"bpm|(?:beats?\s*)?" + _PER + r"min(?:ute)?s?|beats?" + _PER + r"mn",

@@ -106,6 +106,7 @@ _NOT_MENTIONS = frozenset(
         "bodyweight",
         "body wt",
         "total body weight",
+        "pulse oximetry",
     }
 )
 """Aliases too ambiguous in running text: units (mg, K), words (clearance), methods (Cockcroft-Gault)."""
@@ -207,10 +208,12 @@ _CAPITALISED = {
     "bodyweight": "body_weight",
     "body wt": "body_weight",
     "total body weight": "body_weight",
+    "pulse oximetry": "spo2",
 }
 """Ambiguous names read only right before a comparator or inside brackets after their own name, and the
 short ones only capitalised: "BUN and Cr ≤ 1.5 × ULN", "creatinine (Cr)", "diastolic ≤ 85 mmHg"; "2 mg",
-"K/µL", "systolic dysfunction", "body weight loss > 10 %" are not analytes. "Body weight of ≥ 40 kg" and
+"K/µL", "systolic dysfunction", "body weight loss > 10 %" are not analytes, nor is "SaO2 ≥ 90 % by pulse
+oximetry" a second oxygen saturation. "Body weight of ≥ 40 kg" and
 "body weight is not less than 50 kg" name it right before their comparator all the same."""
 _BEFORE_COMPARATOR = re.compile(r"\s*(?:(?:of|is)\s+)?(?:" + COMPARATOR + r")\s*[\d.]|\s*\+?\s*\)")
 

@@ -135,3 +135,24 @@ def test_an_fev1_fvc_ratio_printed_as_a_fraction_is_that_fraction():
         trial(("exclusion", "FEV1/FVC < 0.7")), patient(labs=[{"test": "FEV1/FVC", "value": 65, "unit": "%"}])
     )
     assert result.result is Outcome.FAIL
+
+
+def test_per_cubic_millimetre_without_its_slash_and_mm_slash_hg():
+    rule = _inclusion(
+        "Patient with absolute granulocyte count > or = 1,500/mm^3, platelets > or = 100,000 mm^3, "
+        "bilirubin < or = 1.5x the upper limit of normal value."
+    )
+    assert [(c.analyte, c.value, c.unit, c.multiple_of) for c in rule.children] == [
+        ("anc", 1500.0, "/µL", None),
+        ("platelets", 100000.0, "/µL", None),
+        ("bilirubin", 1.5, None, "uln"),
+    ]
+    dbp = _exclusion("diastolic greater than 100 mm/Hg")
+    assert (dbp.analyte, dbp.comparator, dbp.value, dbp.unit) == ("dbp", Comparator.GT, 100.0, "mmHg")
+
+
+def test_by_pulse_oximetry_after_the_threshold_says_how_it_is_measured():
+    rule = _inclusion("SaO2 at least 90% by pulse oximetry")
+    assert (rule.analyte, rule.comparator, rule.value, rule.unit) == ("spo2", Comparator.GE, 90.0, "%")
+    named = _inclusion("Pulse oximetry greater than 94%")
+    assert (named.analyte, named.comparator, named.value) == ("spo2", Comparator.GT, 94.0)
