@@ -119,9 +119,12 @@ _NOT_ANALYTES = (
     "ideal body weight",
     "loss of weight",
     "body weight loss",
+    "non hdl",
+    "non hdl cholesterol",
+    "non high density lipoprotein cholesterol",
 )
 """Names that contain an analyte's name but name something else: the weight at birth, a dialysis target, a
-weight loss; read as no analyte at all."""
+weight loss, the cholesterol outside HDL; read as no analyte at all."""
 
 _GROUPS = {
     "granulocyte count": ("anc",),

@@ -156,3 +156,14 @@ def test_by_pulse_oximetry_after_the_threshold_says_how_it_is_measured():
     assert (rule.analyte, rule.comparator, rule.value, rule.unit) == ("spo2", Comparator.GE, 90.0, "%")
     named = _inclusion("Pulse oximetry greater than 94%")
     assert (named.analyte, named.comparator, named.value) == ("spo2", Comparator.GT, 94.0)
+
+
+def test_ldl_and_hdl_cholesterol_and_not_the_cholesterol_outside_hdl():
+    hdl = _exclusion("High-density lipoprotein less than 1.0 mmol/l in men or less than 1.3 mmol/l in women")
+    assert [(c.analyte, c.comparator, c.value, c.unit, c.sex) for c in hdl.children] == [
+        ("hdl", Comparator.LT, 1.0, "mmol/L", "male"),
+        ("hdl", Comparator.LT, 1.3, "mmol/L", "female"),
+    ]
+    ldl = _inclusion("LDL-C ≥ 130 mg/dL")
+    assert (ldl.analyte, ldl.comparator, ldl.value, ldl.unit) == ("ldl", Comparator.GE, 130.0, "mg/dL")
+    assert "hdl" not in _inclusion("Non-HDL cholesterol ≥ 130 mg/dL").model_dump_json()
