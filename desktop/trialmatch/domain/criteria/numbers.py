@@ -308,7 +308,7 @@ _PLAIN_UNITS = (
     r"(?:ml|millilit(?:er|re)s?)"
     + _PER
     + r"min(?:ute)?s?\.?(?:\s*(?:/|per)\s*1[.,]73\s*(?:m\s*(?:\^\s*2|2|²|\(2\))|sqm"
-    r"|m\*\*2|square\s+met(?:er|re)s?|met(?:er|re)s?\s+squared?)?)?",
+    r"|m\*\*2|square\s+met(?:er|re)s?|met(?:er|re)s?\s+squared?)?(?:\s+of\s+body\s+surface\s+area)?)?",
     r"cc\s*/\s*min",
     r"(?:kg|kilograms?)(?:"
     + _PER
@@ -322,6 +322,8 @@ _PLAIN_UNITS = (
     r"bpm|(?:beats?\s*)?" + _PER + r"min(?:ute)?s?|beats?" + _PER + r"mn",
     r"(?:kgs?|kilograms?)(?!\s*/)|lbs?|pounds?",
     r"(?:l|lit(?:er|re)s?|ml|cc)(?!\s*/)",
+    r"ppb",
+    r"(?:mg|g)\s*(?:dl|l)\s*-\s*1",
 )
 UNIT = r"(?:" + _TEN_POWER + "|" + "|".join(_PLAIN_UNITS) + r")(?![a-z0-9])"
 """A unit printed after a number; ``unit_of`` gives its canonical spelling."""
@@ -425,10 +427,11 @@ def unit_of(matched: str, printed: str) -> str | None:
     )
     cleaned = re.sub(r"\s+", "", cleaned).replace("cu.mm", "cumm")
     cleaned = re.sub(r"/1,73", "/1.73", cleaned)
-    cleaned = re.sub(r"/1\.73(?:squaremeter|m\*\*2)$", "/1.73m2", cleaned)
+    cleaned = re.sub(r"/1\.73(?:squaremeter|m\*\*2)$", "/1.73m2", cleaned).removesuffix("ofbodysurfacearea")
     cleaned = re.sub(r"^kg(?=m2$)", "kg/", cleaned)
     cleaned = re.sub(r"minutes?|min\.", "min", cleaned)
     cleaned = re.sub(r"/24h(?:ours?|rs?)?$", "/24h", cleaned)
+    cleaned = re.sub(r"^(m?g)(d?l)-1$", r"\1/\2", cleaned)
     if cleaned in {"s", "sec", "second", "seconds"}:
         return canonical_unit("s")
     if cleaned in {"msec", "millisecond", "milliseconds", "msecond", "mseconds"}:

@@ -167,3 +167,24 @@ def test_ldl_and_hdl_cholesterol_and_not_the_cholesterol_outside_hdl():
     ldl = _inclusion("LDL-C ≥ 130 mg/dL")
     assert (ldl.analyte, ldl.comparator, ldl.value, ldl.unit) == ("ldl", Comparator.GE, 130.0, "mg/dL")
     assert "hdl" not in _inclusion("Non-HDL cholesterol ≥ 130 mg/dL").model_dump_json()
+
+
+def test_creatine_kinase_feno_and_units_written_with_a_negative_exponent():
+    ck = _exclusion("Patients with creatine kinase (CK) of >3 × ULN at screening")
+    assert (ck.analyte, ck.comparator, ck.value, ck.multiple_of) == ("ck", Comparator.GT, 3.0, "uln")
+    feno = _inclusion("FeNO ≥35 ppb at Visit 2, prior to randomization.")
+    assert (feno.analyte, feno.comparator, feno.value, feno.unit) == ("feno", Comparator.GE, 35.0, "ppb")
+    crp = _inclusion("C-reactive protein >1 mgL-1;")
+    assert (crp.analyte, crp.value, crp.unit) == ("crp", 1.0, "mg/L")
+    tg = _inclusion("Triglycerides >150 mgdl-1;")
+    assert (tg.analyte, tg.value, tg.unit) == ("triglycerides", 150.0, "mg/dL")
+
+
+def test_a_typo_in_the_name_or_the_unit_stays_for_review():
+    assert _inclusion("Creatinine kinase < 5 times ULN").kind == "review"
+    assert _inclusion("Creatinine no greater than 2.5 mg/ml").kind == "review"
+    assert _exclusion("Bilirubin >2 g/dL").kind == "review"
+    assert _inclusion("platelets ≥ 100,000/ml").kind == "review"
+    assert _inclusion("Hematocrit greater than 27 percent, platelets greater than 50,000/ml.").kind == (
+        "review"
+    )
