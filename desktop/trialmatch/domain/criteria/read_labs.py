@@ -122,9 +122,14 @@ _NOT_ANALYTES = (
     "non hdl",
     "non hdl cholesterol",
     "non high density lipoprotein cholesterol",
+    "iief ef",
+    "pulmonary artery systolic pressure",
+    "pulmonary arterial systolic pressure",
+    "right ventricular systolic pressure",
 )
 """Names that contain an analyte's name but name something else: the weight at birth, a dialysis target, a
-weight loss, the cholesterol outside HDL; read as no analyte at all."""
+weight loss, the cholesterol outside HDL, an erectile function score (IIEF-EF), pressures in the pulmonary
+circulation; read as no analyte at all."""
 
 _GROUPS = {
     "granulocyte count": ("anc",),
@@ -212,6 +217,7 @@ _CAPITALISED = {
     "body wt": "body_weight",
     "total body weight": "body_weight",
     "pulse oximetry": "spo2",
+    "ef": "lvef",
 }
 """Ambiguous names read only right before a comparator or inside brackets after their own name, and the
 short ones only capitalised: "BUN and Cr ≤ 1.5 × ULN", "creatinine (Cr)", "diastolic ≤ 85 mmHg"; "2 mg",

@@ -188,3 +188,21 @@ def test_a_typo_in_the_name_or_the_unit_stays_for_review():
     assert _inclusion("Hematocrit greater than 27 percent, platelets greater than 50,000/ml.").kind == (
         "review"
     )
+
+
+def test_cardiac_and_coagulation_names():
+    ef = _exclusion("EF<25%")
+    assert (ef.analyte, ef.comparator, ef.value, ef.unit) == ("lvef", Comparator.LT, 25.0, "%")
+    fs = _inclusion("Cardiac (Echo/EKG): shortening fraction ≥ 27%")
+    assert (fs.analyte, fs.comparator, fs.value) == ("fractional_shortening", Comparator.GE, 27.0)
+    bnp = _inclusion("Brain natriuretic peptide (BNP) ≤ 200 pg/mL;")
+    assert (bnp.analyte, bnp.comparator, bnp.value, bnp.unit) == ("bnp", Comparator.LE, 200.0, "pg/mL")
+    fibrinogen = _inclusion("Fibrinogen greater than 200 mg/dL")
+    assert (fibrinogen.analyte, fibrinogen.value, fibrinogen.unit) == ("fibrinogen", 200.0, "mg/dL")
+    pressures = _inclusion("Systolic Pressure ≥ 130 mmHg or Diastolic pressure ≥ 85 mmHg")
+    assert [(c.analyte, c.value) for c in pressures.children] == [("sbp", 130.0), ("dbp", 85.0)]
+
+
+def test_an_erectile_function_score_and_a_pulmonary_pressure_are_not_these():
+    assert "lvef" not in _inclusion("IIEF-EF less than 22").model_dump_json()
+    assert "sbp" not in _exclusion("Pulmonary artery systolic pressure > 50 mmHg").model_dump_json()
