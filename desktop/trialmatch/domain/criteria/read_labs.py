@@ -326,8 +326,8 @@ _LAB_FILLER = word_set(
     acquisition radionuclide ventriculography ecg ekg electrocardiogram resting mean triplicate
     cardiac ventricular left mri magnetic resonance imaging multiple gated multi hematology haematology
     biochemistry chemistry routine examination panel ecgs electrocardiograms s bp data average repeat
-    consecutive central local metabolic pulmonary morning observed was were participant's patient's points
-    score preferred ultrasound doppler color echocardiographic via step between inclusive elevated
+    consecutive central local metabolic pulmonary morning observed was were participant's patient's subject's
+    points score preferred ultrasound doppler color echocardiographic via step between inclusive elevated
     elevation concurrent random non-fasting nonfasting preoperative pre-operative postoperative
     post-operative pretreatment pre-treatment pretherapy showing showed seated sitting supine standing
     fingertip oximeter oximetry pulse
@@ -583,9 +583,16 @@ def _grade_quantity(grade: GradeLimit) -> Quantity:
     )
 
 
-def _right_after(segment: Segment, end: int, start: int) -> bool:
-    """Whether only spaces and commas separate a threshold's end from what follows it."""
-    return start >= end and not segment.norm[end:start].strip(" ,")
+def _right_after(segment: Segment, end: int, start: int, read: list[Span] | None = None) -> bool:
+    """Whether only spaces and commas separate a threshold's end from what follows it, or brackets already
+    read: "30 milligram/gram (mg/g) (0.030 mg/mg)"."""
+    if start < end:
+        return False
+    gap = list(segment.norm[end:start])
+    for low, high in read or ():
+        for index in range(max(low, end), min(high, start)):
+            gap[index - end] = " "
+    return not "".join(gap).strip(" ,")
 
 
 def _grade_restatements(segment: Segment, quantities: list[Quantity]) -> list[Span]:
@@ -664,7 +671,12 @@ def _restatements(
         if len(inner) != 1 or not before:
             continue
         base, again = before[-1], inner[0]
-        if not _right_after(segment, base.end, start) or base.comparator is None or base.upper or again.upper:
+        if (
+            not _right_after(segment, base.end, start, claimed)
+            or base.comparator is None
+            or base.upper
+            or again.upper
+        ):
             continue
         if again.comparator not in (None, base.comparator) or not (
             (again.unit and (base.unit or base.multiple_of))

@@ -206,3 +206,22 @@ def test_cardiac_and_coagulation_names():
 def test_an_erectile_function_score_and_a_pulmonary_pressure_are_not_these():
     assert "lvef" not in _inclusion("IIEF-EF less than 22").model_dump_json()
     assert "sbp" not in _exclusion("Pulmonary artery systolic pressure > 50 mmHg").model_dump_json()
+
+
+def test_urine_protein_to_creatinine_ratio_in_mg_per_mg_or_mg_per_g():
+    rule = _exclusion("Urine protein to creatinine ratio >0.5 mg/mg at screening")
+    assert (rule.analyte, rule.comparator, rule.value, rule.unit) == ("upcr", Comparator.GT, 0.5, "mg/mg")
+    per_gram = _inclusion("UPCR < 500 mg/g")
+    assert (per_gram.analyte, per_gram.value, per_gram.unit) == ("upcr", 500.0, "mg/g")
+
+
+def test_a_value_restated_after_its_unit_restated():
+    rule = _inclusion(
+        "eGFR <45 millilitres/minute/1.73 meter squared (mL/min/1.73m^2) and UACR >30 milligram/gram (mg/g) "
+        "(0.030 mg/mg)"
+    )
+    assert [(c.analyte, c.comparator, c.value, c.unit) for c in rule.children] == [
+        ("egfr", Comparator.LT, 45.0, "mL/min/1.73m2"),
+        ("uacr", Comparator.GT, 30.0, "mg/g"),
+    ]
+    assert _inclusion("UACR >30 milligram/gram (mg/g) (0.3 mg/mg)").kind == "review"
