@@ -91,7 +91,8 @@ class PatientFacts:
         return self._findings.get(concept_id)
 
     def lab(self, analyte_id: str) -> Reading | None:
-        """The latest reading on or before ``as_of``, entered or derived (CrCl, eGFR, BMI); else None."""
+        """The latest reading on or before ``as_of``, entered or derived (CrCl, eGFR, BMI; body weight from
+        the file's weight); else None."""
         try:
             return self._labs[analyte_id]
         except KeyError:
@@ -208,10 +209,27 @@ def _derive_bmi(facts: PatientFacts) -> Reading | None:
     return _derived("bmi", value, "BMI", described)
 
 
+def _body_weight(facts: PatientFacts) -> Reading | None:
+    """The file's own weight, when no weight was entered among the labs: the value the criteria name."""
+    if facts.weight_kg is None:
+        return None
+    return Reading(
+        analyte_id="body_weight",
+        value=facts.weight_kg,
+        display=format_quantity(facts.weight_kg, "kg"),
+        uln=None,
+        lln=None,
+        uln_assumed=False,
+        lln_assumed=False,
+        derived_from=None,
+    )
+
+
 _DERIVATIONS: dict[str, Callable[[PatientFacts], Reading | None]] = {
     "crcl": _derive_crcl,
     "egfr": _derive_egfr,
     "bmi": _derive_bmi,
+    "body_weight": _body_weight,
 }
 
 

@@ -176,12 +176,18 @@ def _skip_flags(text: str) -> str:
 
 
 def _take_unit(text: str) -> tuple[str | None, str]:
-    """The longest run of up to three words at the start that is a unit ("x 10^9/L", "mL/min/1.73 m²")."""
+    """The longest run of up to three words at the start that is a unit ("x 10^9/L", "mL/min/1.73 m²"); a
+    lone "L" after the value is the low flag, not litres."""
     stripped = text.lstrip()
     words = [m.group(0) for m in re.finditer(r"\s*[^\s()\[\]]+", stripped)][:3]
     for count in (3, 2, 1):
         candidate = "".join(words[:count])
-        if len(words) >= count and not _PLAIN_NUMBER.fullmatch(candidate) and canonical_unit(candidate):
+        if (
+            len(words) >= count
+            and not _PLAIN_NUMBER.fullmatch(candidate)
+            and not _FLAG.fullmatch(candidate)
+            and canonical_unit(candidate)
+        ):
             return candidate.strip(), stripped[len(candidate) :]
     return None, stripped
 

@@ -43,6 +43,7 @@ _PINT_DEFINITIONS = (
     "international_unit = [international_unit] = IU",
     "milli_international_unit = 1e-3 * international_unit",
     "standard_bsa = 1.73 * meter ** 2",
+    "part_per_billion = 1e-9",
 )
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")

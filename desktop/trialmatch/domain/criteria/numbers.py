@@ -289,8 +289,9 @@ _LITRE = r"(?:l|lit(?:er|re)s?)"
 _PER = r"\s*(?:/|per\s+)\s*"
 _PLAIN_UNITS = (
     r"(?:cells?\s*|counts?\s*)?(?:/|per\s+)\s*(?:µ\s?l|ul|mm3|mm\^3|mm³|mm\(3\)|microl(?:it(?:er|re))?|micro\s+lit(?:er|re)"
-    r"|cmm|cu\.?\s?mm|cubic\s+millim(?:et|etr)(?:er|re)|mcl)",
+    r"|cmm3?|cu\.?\s?mm|cubic\s+millim(?:et|etr)(?:er|re)|mcl)",
     r"cells?\s*/\s*(?:µl|ul|mm3|mm\^3|mm³)",
+    r"mm(?:3|\^3|³|\(3\))",
     r"(?:k|thou)\s*/\s*(?:µl|ul|mm3|mm\^3|mm³|cumm|mcl)",
     r"g/l",
     r"(?:g|gm|gr|mg|µg|ug|mcg|ng|pg|(?:milli|micro|nano)?grams?)"
@@ -301,13 +302,13 @@ _PLAIN_UNITS = (
     + _LITRE
     + r")",
     r"(?:mg|g|gm)\s*%",
-    r"(?:µ\s?|u|mc|m|n|micro|milli)mol(?:e?s)?" + _PER + r"(?:" + _LITRE + r"|mol)",
+    r"(?:µ\s?|u|mc|mu|m|n|micro|milli)mol(?:e?s)?" + _PER + r"(?:" + _LITRE + r"|mol)",
     r"meq\s*/\s*l",
     r"(?:iu|u|ui|units?|miu|ku)\s*/\s*(?:l|ml)",
     r"(?:ml|millilit(?:er|re)s?)"
     + _PER
     + r"min(?:ute)?s?\.?(?:\s*(?:/|per)\s*1[.,]73\s*(?:m\s*(?:\^\s*2|2|²|\(2\))|sqm"
-    r"|m\*\*2|square\s+met(?:er|re)s?|met(?:er|re)s?\s+squared?)?)?",
+    r"|m\*\*2|square\s+met(?:er|re)s?|met(?:er|re)s?\s+squared?)?(?:\s+of\s+body\s+surface\s+area)?)?",
     r"cc\s*/\s*min",
     r"(?:kg|kilograms?)(?:"
     + _PER
@@ -315,10 +316,15 @@ _PLAIN_UNITS = (
     r"ms(?:ec)?|milli\s*seconds?",
     r"s(?:ec(?:onds?)?)?",
     r"%|percent(?:age)?",
-    r"mm\s*hg",
+    r"mm\s*[-/]?\s*hg",
     r"(?:g|mg)\s*/\s*24\s*h(?:ours?|rs?)?",
     r"(?:mg|milligrams?)" + _PER + r"(?:gm?|grams?|mg|milligrams?)",
+    r"gm?\s*/\s*gm?",
     r"bpm|(?:beats?\s*)?" + _PER + r"min(?:ute)?s?|beats?" + _PER + r"mn",
+    r"(?:kgs?|kilograms?)(?!\s*/)|lbs?|pounds?",
+    r"(?:l|lit(?:er|re)s?|ml|cc)(?!\s*/)",
+    r"ppb",
+    r"(?:mg|g)\s*(?:dl|l)\s*-\s*1",
 )
 UNIT = r"(?:" + _TEN_POWER + "|" + "|".join(_PLAIN_UNITS) + r")(?![a-z0-9])"
 """A unit printed after a number; ``unit_of`` gives its canonical spelling."""
@@ -422,10 +428,11 @@ def unit_of(matched: str, printed: str) -> str | None:
     )
     cleaned = re.sub(r"\s+", "", cleaned).replace("cu.mm", "cumm")
     cleaned = re.sub(r"/1,73", "/1.73", cleaned)
-    cleaned = re.sub(r"/1\.73(?:squaremeter|m\*\*2)$", "/1.73m2", cleaned)
+    cleaned = re.sub(r"/1\.73(?:squaremeter|m\*\*2)$", "/1.73m2", cleaned).removesuffix("ofbodysurfacearea")
     cleaned = re.sub(r"^kg(?=m2$)", "kg/", cleaned)
     cleaned = re.sub(r"minutes?|min\.", "min", cleaned)
     cleaned = re.sub(r"/24h(?:ours?|rs?)?$", "/24h", cleaned)
+    cleaned = re.sub(r"^(m?g)(d?l)-1$", r"\1/\2", cleaned)
     if cleaned in {"s", "sec", "second", "seconds"}:
         return canonical_unit("s")
     if cleaned in {"msec", "millisecond", "milliseconds", "msecond", "mseconds"}:
@@ -447,7 +454,7 @@ ULN = (
     _INSTITUTION + r"(?:i?uln|unl|upper\s+limits?\s+(?:of\s+)?(?:the\s+)?(?:institutional\s+|laboratory\s+)?"
     r"(?:normal(?:ity)?|reference)(?:\s+reference)?(?:\s+(?:range|limits?|values?))?"
     r"|upper\s+(?:normal|reference)\s+(?:limits?|values?|range|levels?)"
-    r"|upper\s+limits?\s+normal|normal\s+upper\s+limits?|upper\s+limits?|upper\s+normal)"
+    r"|upper\s+limits?\s+normal|normal\s+upper\s+limits?|upper\s+limits?|upper\s+normal|upper\s+standard)"
     r"(?:\s*[(\[]\s*i?(?:uln|unl)\s*[)\]])?" + _OF_LABORATORY
 )
 LLN = (
@@ -465,9 +472,9 @@ TIMES = r"(?:x|\*|-?\s?times|-?\s?fold)"
 _QUANTITY = (
     r"(?P<num>" + NUMBER + r"|" + WORD_NUMBER + r"|(?<![a-z])(?:twice|double)(?![a-z]))"
     r"(?:\s*(?:-|to|–)\s*(?P<num2>" + NUMBER + r"))?"
-    r"(?:\s*(?P<times>"
+    r"(?:\s*(?:(?P<times>"
     + TIMES
-    + r")?\s*(?:the\s+)?(?P<uln>"
+    + r")(?:\s*of(?![a-z]))?)?\s*(?:the\s+)?(?P<uln>"
     + ULN
     + r")|\s*(?P<lln>"
     + TIMES

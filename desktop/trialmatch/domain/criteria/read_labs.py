@@ -58,7 +58,7 @@ from trialmatch.domain.criteria.text import (
 )
 from trialmatch.domain.lexicon import Concept, find_concepts, resolve_finding
 from trialmatch.domain.trial import Section
-from trialmatch.domain.units import UnitError, canonical_unit, convert, units_for
+from trialmatch.domain.units import UnitError, canonical_unit, convert, is_unit_for, units_for
 
 # --- analyte mentions -------------------------------------------------------------------------------------
 
@@ -101,9 +101,35 @@ _NOT_MENTIONS = frozenset(
         "chol",
         "trigs",
         "fertile",
+        "weight",
+        "body weight",
+        "bodyweight",
+        "body wt",
+        "total body weight",
+        "pulse oximetry",
     }
 )
 """Aliases too ambiguous in running text: units (mg, K), words (clearance), methods (Cockcroft-Gault)."""
+
+_NOT_ANALYTES = (
+    "birth weight",
+    "dry weight",
+    "fetal weight",
+    "foetal weight",
+    "ideal body weight",
+    "loss of weight",
+    "body weight loss",
+    "non hdl",
+    "non hdl cholesterol",
+    "non high density lipoprotein cholesterol",
+    "iief ef",
+    "pulmonary artery systolic pressure",
+    "pulmonary arterial systolic pressure",
+    "right ventricular systolic pressure",
+)
+"""Names that contain an analyte's name but name something else: the weight at birth, a dialysis target, a
+weight loss, the cholesterol outside HDL, an erectile function score (IIEF-EF), pressures in the pulmonary
+circulation; read as no analyte at all."""
 
 _GROUPS = {
     "granulocyte count": ("anc",),
@@ -185,11 +211,20 @@ _CAPITALISED = {
     "ccr": "crcl",
     "systolic": "sbp",
     "diastolic": "dbp",
+    "weight": "body_weight",
+    "body weight": "body_weight",
+    "bodyweight": "body_weight",
+    "body wt": "body_weight",
+    "total body weight": "body_weight",
+    "pulse oximetry": "spo2",
+    "ef": "lvef",
 }
 """Ambiguous names read only right before a comparator or inside brackets after their own name, and the
 short ones only capitalised: "BUN and Cr ≤ 1.5 × ULN", "creatinine (Cr)", "diastolic ≤ 85 mmHg"; "2 mg",
-"K/µL" and "systolic dysfunction" are not analytes."""
-_BEFORE_COMPARATOR = re.compile(r"\s*(?:" + COMPARATOR + r")\s*[\d.]|\s*\+?\s*\)")
+"K/µL", "systolic dysfunction", "body weight loss > 10 %" are not analytes, nor is "SaO2 ≥ 90 % by pulse
+oximetry" a second oxygen saturation. "Body weight of ≥ 40 kg" and
+"body weight is not less than 50 kg" name it right before their comparator all the same."""
+_BEFORE_COMPARATOR = re.compile(r"\s*(?:(?:of|is)\s+)?(?:" + COMPARATOR + r")\s*[\d.]|\s*\+?\s*\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +235,7 @@ class _Names:
 
 @cache
 def _names() -> _Names:
-    ids: dict[str, tuple[str, ...]] = dict(_GROUPS)
+    ids: dict[str, tuple[str, ...]] = dict(_GROUPS) | dict.fromkeys(_NOT_ANALYTES, ())
     for analyte in all_analytes():
         for alias in {analyte.name.lower(), *analyte.aliases}:
             alias = alias.lower()
@@ -233,6 +268,8 @@ def _mentions(segment: Segment) -> list[_Mention]:
         key = re.sub(r"[\s-]+", " ", match.group(0))
         analytes = names.ids.get(key) or names.ids.get(match.group(0))
         printed = segment.printed[match.start() : match.end()]
+        if analytes == ():
+            continue
         if analytes is None:
             analytes = _capitalised(segment, match, key, printed)
             if analytes is None:
@@ -289,8 +326,8 @@ _LAB_FILLER = word_set(
     acquisition radionuclide ventriculography ecg ekg electrocardiogram resting mean triplicate
     cardiac ventricular left mri magnetic resonance imaging multiple gated multi hematology haematology
     biochemistry chemistry routine examination panel ecgs electrocardiograms s bp data average repeat
-    consecutive central local metabolic pulmonary morning observed was were participant's patient's points
-    score preferred ultrasound doppler color echocardiographic via step between inclusive elevated
+    consecutive central local metabolic pulmonary morning observed was were participant's patient's subject's
+    points score preferred ultrasound doppler color echocardiographic via step between inclusive elevated
     elevation concurrent random non-fasting nonfasting preoperative pre-operative postoperative
     post-operative pretreatment pre-treatment pretherapy showing showed seated sitting supine standing
     fingertip oximeter oximetry pulse
@@ -547,9 +584,16 @@ def _grade_quantity(grade: GradeLimit) -> Quantity:
     )
 
 
-def _right_after(segment: Segment, end: int, start: int) -> bool:
-    """Whether only spaces and commas separate a threshold's end from what follows it."""
-    return start >= end and not segment.norm[end:start].strip(" ,")
+def _right_after(segment: Segment, end: int, start: int, read: list[Span] | None = None) -> bool:
+    """Whether only spaces and commas separate a threshold's end from what follows it, or brackets already
+    read: "30 milligram/gram (mg/g) (0.030 mg/mg)"."""
+    if start < end:
+        return False
+    gap = list(segment.norm[end:start])
+    for low, high in read or ():
+        for index in range(max(low, end), min(high, start)):
+            gap[index - end] = " "
+    return not "".join(gap).strip(" ,")
 
 
 def _grade_restatements(segment: Segment, quantities: list[Quantity]) -> list[Span]:
@@ -628,10 +672,17 @@ def _restatements(
         if len(inner) != 1 or not before:
             continue
         base, again = before[-1], inner[0]
-        if not _right_after(segment, base.end, start) or base.comparator is None or base.upper or again.upper:
+        if (
+            not _right_after(segment, base.end, start, claimed)
+            or base.comparator is None
+            or base.upper
+            or again.upper
+        ):
             continue
         if again.comparator not in (None, base.comparator) or not (
-            (again.unit and (base.unit or base.multiple_of)) or (base.unit == "%" and _ifcc(again))
+            (again.unit and (base.unit or base.multiple_of))
+            or (base.unit == "%" and _ifcc(again))
+            or (again.multiple_of and again.multiple_of == base.multiple_of)
         ):
             continue
         words = leftover_words(Segment(segment.printed, segment.norm, start, end), [(again.start, again.end)])
@@ -1216,6 +1267,7 @@ def _threshold_rule(
     notes: _Notes,
     base: Quantity | None,
 ) -> LabThreshold | DerivedValueRule:
+    analyte = _measured_as(analyte, quantity)
     fields = _fields(quantity, analyte, base, segment)
     again = notes.restated.get(quantity.start)
     if again is not None:
@@ -1266,6 +1318,19 @@ def _threshold_rule(
     )
 
 
+_IN_OTHER_UNITS = {"fev1": "fev1_volume"}
+"""FEV1 as a percentage of the predicted value or as a volume ("FEV1 at least 1 liter"): different values in
+the patient file, and the unit printed says which one the threshold is on."""
+
+
+def _measured_as(analyte: Analyte, quantity: Quantity) -> Analyte:
+    other = _IN_OTHER_UNITS.get(analyte.id)
+    if other is None or quantity.unit is None or is_unit_for(quantity.unit, analyte):
+        return analyte
+    measured = get_analyte(other)
+    return measured if is_unit_for(quantity.unit, measured) else analyte
+
+
 def _ifcc(quantity: Quantity) -> bool:
     """ "(53 mmol/mol)": an HbA1c in IFCC units, which no unit table converts (it is not proportional)."""
     return quantity.unit is None and re.sub(r"\s+", "", quantity.unit_text or "") == "mmol/mol"
@@ -1277,7 +1342,8 @@ def _with_restatement(
     """The threshold checked against its bracketed restatement: equal to 1 % (rounding), or within 12 % and
     then read as a printed range whose laxer end leaves the patients between to the clinician. An HbA1c
     restated in mmol/mol is checked with the IFCC master equation, mmol/mol = 10.929 × (% − 2.15), and must
-    agree to the 1 mmol/mol it is printed to."""
+    agree to the 1 mmol/mol it is printed to. A multiple of a normal limit may only restate the same multiple
+    ("≤ 3 times the upper limit of normal (3×ULN)")."""
     if _ifcc(again):
         ifcc = 10.929 * (fields.value - 2.15)
         if analyte.id != "hba1c" or fields.unit != "%" or abs(ifcc - again.number.value) > 1.0:
@@ -1286,6 +1352,10 @@ def _with_restatement(
         return fields
     other = _fields(replace(again, comparator=fields.comparator), analyte, None, segment)
     printed = segment.quote(again.start, again.end)
+    if fields.multiple_of and other.multiple_of == fields.multiple_of:
+        if other.value != fields.value:
+            raise _UnreadableError(f"the bracketed value disagrees with the threshold: '{printed}'")
+        return fields
     if fields.multiple_of or other.multiple_of or fields.unit is None or other.unit is None:
         raise _UnreadableError(f"a restated threshold that cannot be compared: '{printed}'")
     restated = convert(other.value, other.unit, fields.unit, analyte)
@@ -1404,10 +1474,20 @@ def _range_bounds(comparator: Comparator, first: float, second: float) -> tuple[
     return (low, high) if not comparator.is_lower_bound else (high, low)
 
 
+_FRACTIONS = frozenset({"fev1_fvc"})
+"""Ratios printed as a fraction ("FEV1/FVC < 0.70") or as a percentage ("< 70 %"): below 1, the fraction."""
+_UNIT_REQUIRED = frozenset({"body_weight"})
+"""Printed in kg or in pounds, both plausible for the same number ("weight > 150"): no unit, no reading."""
+
+
 def _infer_unit(value: float, analyte: Analyte, printed: str) -> tuple[str, float]:
     """The unit a unit-less threshold must be in: among the units that put it within a clinical window of
     the analyte's reference limits, the canonical (conventional) one, else the only one ("platelets ≥ 100"
     is 10⁹/L, "ANC ≥ 1500" is /µL, "creatinine ≤ 133" is µmol/L); several or none is unreadable."""
+    if analyte.id in _UNIT_REQUIRED:
+        raise _UnreadableError(f"no unit given for {analyte.label}: '{printed}'")
+    if analyte.id in _FRACTIONS and value < 1:
+        return "1", value
     if analyte.unit in {"1", "%", "ms", "s"}:
         return analyte.unit, value
     window_low, window_high = _clinical_window(analyte)
