@@ -40,6 +40,38 @@ _LAST_MONTH = re.compile(
     r"during\s+the\s+(?:last\s+|past\s+)?month\s+(?:prior\s+to|before)\s+(?:the\s+)?(?:study\s+)?" + _ANCHOR
 )
 """"during the month before study entry": "within 1 month", in words."""
+_LEADING = re.compile(
+    r"(?:(?<=:)|(?<=^))\s*(?:\d+|one|two|three|four|seven)\s*(?:days?|weeks?)\s+(?:prior\s+to|before)\s+(?:the\s+)?"
+    r"(?:study\s+)?" + _ANCHOR + r"\s*(?=[,:])"
+)
+""""Adequate marrow function: 14 days before enrollment, ANC ≥ ...": the date of the draw put in front of the
+values, said without "within"; only as a phrase of its own between a colon and a comma, so "at least 14 days
+before" or "no transfusion 14 days before" is never taken for it."""
+_FROM_VISIT = re.compile(
+    r"(?<![a-z])from\s+(?:screening\s+)?visit\s+\d+(?:\s*[(\[][^()\[\]]{0,20}[)\]])?\s+(?:to|through|until)"
+    r"(?=\s+visit\s+\d+)"
+)
+""""from Visit 2 (Week -3) to Visit 5 (Week 0)": the screening visits the value is taken at."""
+_REST = re.compile(
+    r"(?<![a-z])after\s+(?:resting\s+(?:for\s+)?(?:at\s+least\s+)?\d+(?:\s*-\s*\d+)?\s*(?:minutes?|mins?)"
+    r"|(?:at\s+least\s+)?\d+(?:\s*-\s*\d+)?\s*(?:minutes?|mins?)\s+(?:of\s+)?rest(?:ing)?"
+    r"(?:\s+in\s+(?:a\s+)?(?:sitting|seated|supine)\s+position)?)(?![a-z])"
+)
+""""after resting 5 minutes", "after 5-10 minutes of rest in a sitting position": how a vital sign is
+taken."""
+_FASTING = re.compile(
+    r"[(\[]?\s*(?:after\s+(?:at\s+least\s+|an?\s+)?(?:\d+|eight|ten|twelve)[\s-]*(?:hours?|hrs?|h)\s+(?:of\s+)?"
+    r"(?:fasting|fast)|fasting\s+(?:is\s+)?defined\s+as\s+no\s+caloric\s+intake\s+for\s+at\s+least\s+\d+\s*"
+    r"(?:hours?|hrs?|h))(?![a-z])\s*[)\]]?"
+)
+""""(after at least 8 hours fasting)", "(fasting is defined as no caloric intake for at least 8h)": what
+fasting means, for a value already read as fasting."""
+_OXIMETRY = re.compile(
+    r"(?<![a-z])(?:(?:as\s+)?(?:measured|assessed|determined)\s+)?(?:by|via|on|per|using)\s+(?:a\s+)?"
+    r"pulse[\s-]?oxim(?:etry|eter)(?![a-z])"
+)
+""""SaO2 at least 90% by pulse oximetry": how the saturation is taken; the words also name the analyte, so
+without another name before them the threshold is left with none and goes to review."""
 _PRE_DOSE = re.compile(r"(?<![a-z])pre-?\s?dose(?![a-z])")
 """"at Cycle 1 Day 1 pre-dose": the draw before the first dose, that is the value at entry."""
 _ON_ECG = re.compile(
@@ -74,6 +106,16 @@ def timing_spans(segment: Segment, analytes: frozenset[str]) -> list[Span]:
     window = norm[start:end]
     if "month" in window:
         spans += [m.span() for m in _LAST_MONTH.finditer(norm, start, end)]
+    if ":" in window:
+        spans += [m.span() for m in _LEADING.finditer(norm, start, end)]
+    if "visit" in window:
+        spans += [m.span() for m in _FROM_VISIT.finditer(norm, start, end)]
+    if "min" in window:
+        spans += [m.span() for m in _REST.finditer(norm, start, end)]
+    if "fast" in window:
+        spans += [m.span() for m in _FASTING.finditer(norm, start, end)]
+    if "oxim" in window:
+        spans += [m.span() for m in _OXIMETRY.finditer(norm, start, end)]
     if "dose" in window:
         spans += [m.span() for m in _PRE_DOSE.finditer(norm, start, end)]
     if analytes & ECG_ANALYTES:
