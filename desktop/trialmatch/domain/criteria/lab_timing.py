@@ -15,7 +15,8 @@ from trialmatch.domain.criteria.text import Segment, Span
 
 _ANCHOR = (
     r"(?:registration|enrol(?:l?ment|lemnt)|randomi[sz]ation|entry|treatment(?:\s+initiation)?"
-    r"|first\s+dose|day\s+1|cycle\s+1,?\s*day\s+1|screening|inclusion|consent|therapy|drug|dosing|administration)"
+    r"|(?:first|1st)\s+dose(?:\s+of\s+(?:the\s+)?(?:study\s+(?:drug|treatment|medication)|investigational\s+(?:product|drug)"
+    r"|[a-z]+-?\d+[a-z0-9-]*(?![a-z0-9])))?|day\s+1|cycle\s+1,?\s*day\s+1|screening|inclusion|consent|therapy|drug|dosing|administration)"
 )
 _TIMING = re.compile(
     r"(?:(?:obtained|performed|done|measured|drawn|collected|assessed|completed)\s+)?"

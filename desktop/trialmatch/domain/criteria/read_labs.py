@@ -905,6 +905,9 @@ def _read_condition(segment: Segment, condition: _Condition, base: Quantity, ana
         if start <= q.start and q.end <= end and q.start != base.start
     ]
     concepts = _condition_concepts(segment, start, end)
+    for q in quantities:
+        if q.time_unit:
+            raise _UnreadableError(f"a time span in a lab sentence: '{segment.quote(q.start, q.end)}'")
     if len(quantities) > 1:
         raise _UnreadableError(f"several thresholds in one condition: '{segment.quote(start, end)}'")
     claimed = [(s, e) for s, e, _ in concepts] + [(q.start, q.end) for q in quantities]
