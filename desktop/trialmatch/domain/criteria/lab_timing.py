@@ -13,17 +13,26 @@ import re
 
 from trialmatch.domain.criteria.text import Segment, Span
 
+_STUDY_DRUG = (
+    r"(?:study\s+(?:drug|treatment|medication)|investigational\s+(?:product|drug)|protocol\s+(?:therapy|treatment)"
+    r"|[a-z]+-?\d+[a-z0-9-]*(?![a-z0-9]))"
+)
+"""What the first dose is of: the study drug, by name or by its code ("FT538"); a named drug such as
+"chemotherapy" is left out, the time since it may be an exposure window."""
 _ANCHOR = (
     r"(?:registration|enrol(?:l?ment|lemnt)|randomi[sz]ation|entry|treatment(?:\s+initiation)?"
-    r"|(?:first|1st)\s+dose(?:\s+of\s+(?:the\s+)?(?:study\s+(?:drug|treatment|medication)|investigational\s+(?:product|drug)"
-    r"|[a-z]+-?\d+[a-z0-9-]*(?![a-z0-9])))?|day\s+1|cycle\s+1,?\s*day\s+1|screening|inclusion|consent|therapy|drug|dosing|administration)"
+    r"|(?:(?:first|1st)\s+)?(?:dose|administration|infusion)\s+of\s+(?:the\s+)?" + _STUDY_DRUG + r"|c1d1"
+    r"|(?:first|1st)\s+(?:dose|administration|infusion)|day\s+1|cycle\s+1,?\s*day\s+1|screening|inclusion"
+    r"|(?:signing\s+(?:of\s+)?(?:the\s+)?)?(?:informed\s+)?consent(?:\s+form)?|protocol\s+(?:therapy|treatment)"
+    r"|(?:drug|treatment)\s+administration|therapy|drug|dosing|administration|lymphodepletion)"
 )
 _TIMING = re.compile(
     r"(?:(?:obtained|performed|done|measured|drawn|collected|assessed|completed)\s+)?"
     r"(?:within|≤|<=|in\s+the|during\s+the)\s+"
     r"(?:the\s+)?(?:last\s+|past\s+|previous\s+)?(?:≤|<=|<)?\s*(?:\d+|one|two|three|four)\s*"
     r"(?:days?|d|weeks?|wks?|months?|hours?|hrs?|h)(?![a-z])"
-    r"(?:\s*(?:prior\s+to|before|of|preceding|from)\s+(?:the\s+)?(?:start(?:ing)?\s+(?:of\s+)?|initiation\s+of\s+)?"
+    r"(?:\s*(?:prior\s+to|before|of|preceding|from)\s+(?:the\s+)?"
+    r"(?:receiving\s+(?:the\s+)?|(?:planned\s+)?start(?:ing)?\s+(?:of\s+)?|initiation\s+of\s+(?:the\s+)?)?"
     r"(?:study\s+)?" + _ANCHOR + r"(?:\s+(?:of\s+)?(?:study\s+)?(?:treatment|drug|therapy))?)?"
     r"(?:\s*,?\s*unless\s+otherwise\s+(?:indicated|specified|noted|stated))?"
 )
@@ -73,6 +82,11 @@ _OXIMETRY = re.compile(
 )
 """"SaO2 at least 90% by pulse oximetry": how the saturation is taken; the words also name the analyte, so
 without another name before them the threshold is left with none and goes to review."""
+_SCREENING = re.compile(
+    r"(?<![a-z])(?:within|during|in)\s+the\s+(?:\d+[\s-]*days?\s+)?screening\s+(?:period|phase|window)(?![a-z])"
+    r"|(?<![a-z])(?:on\s+|at\s+)?day\s+1\s+of\s+cycle\s+1(?![0-9])"
+)
+""""within the 28-day screening period", "on day 1 of cycle 1": the visits the value is taken at."""
 _PRE_DOSE = re.compile(r"(?<![a-z])pre-?\s?dose(?![a-z])")
 """"at Cycle 1 Day 1 pre-dose": the draw before the first dose, that is the value at entry."""
 _ON_ECG = re.compile(
@@ -117,6 +131,8 @@ def timing_spans(segment: Segment, analytes: frozenset[str]) -> list[Span]:
         spans += [m.span() for m in _FASTING.finditer(norm, start, end)]
     if "oxim" in window:
         spans += [m.span() for m in _OXIMETRY.finditer(norm, start, end)]
+    if "screening" in window or "cycle" in window:
+        spans += [m.span() for m in _SCREENING.finditer(norm, start, end)]
     if "dose" in window:
         spans += [m.span() for m in _PRE_DOSE.finditer(norm, start, end)]
     if analytes & ECG_ANALYTES:

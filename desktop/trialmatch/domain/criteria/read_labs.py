@@ -295,7 +295,7 @@ _LAB_FILLER = word_set(
     score preferred ultrasound doppler color echocardiographic via step between inclusive elevated
     elevation concurrent random non-fasting nonfasting preoperative pre-operative postoperative
     post-operative pretreatment pre-treatment pretherapy showing showed seated sitting supine standing
-    fingertip oximeter oximetry pulse
+    fingertip oximeter oximetry pulse recording
     """
 )
 
@@ -409,8 +409,9 @@ _DANGLING = re.compile(r"^\W*(?:or|and\s*/\s*or)(?![a-z])|(?<![a-z])(?:or|and\s*
 list of alternatives; alone it could fail a patient who meets another."""
 _NO = re.compile(r"\s*no\s+(?=\S)")
 """"No LVEF less than 35%" (PDQ inclusion): the opposite threshold is required."""
-_QT_WORDS = re.compile(r"(?<![a-z])(?:interval|prolong(?:ed|ation)(?:\s+(?:to|of))?)(?![a-z])")
-""""QTc interval prolonged (> 450 ms)": for the QT interval these words restate the threshold."""
+_QT_WORDS = re.compile(r"(?<![a-z])(?:interval|corrected|prolong(?:ed|ation)(?:\s+(?:to|of))?)(?![a-z])")
+""""QTc interval prolonged (> 450 ms)", "corrected QTcF": for the QT interval these words restate the
+threshold or the name."""
 
 
 def _read(
