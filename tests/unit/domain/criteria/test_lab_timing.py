@@ -72,6 +72,31 @@ def test_ecg_repeats_are_how_the_qtc_is_confirmed():
     ]
 
 
+def test_study_timepoints_and_the_drug_the_first_dose_is_of():
+    for text in (
+        "ANC ≥ 1500/µL on day 1 of cycle 1",
+        "ANC ≥ 1500/µL within 2 weeks prior to C1D1",
+        "ANC ≥ 1500/µL within the 28-day screening period",
+        "ANC ≥ 1500/µL within 10 days prior to receiving the first dose of study drug",
+        "ANC ≥ 1500/µL within 14 days before the first administration of study drug",
+        "ANC ≥ 1500/µL within 14 days prior to signing informed consent",
+        "ANC ≥ 1500/µL within 14 days prior to planned start of protocol therapy",
+    ):
+        assert fields(lab(text)) == ("anc", ">=", 1500.0, "/µL"), text
+    assert fields(lab("Mean resting corrected QTcF interval > 470 ms obtained from ECG", EXC)) == (
+        "qtcf",
+        ">",
+        470.0,
+        "ms",
+    )
+    rule = lab(
+        "Baseline pulse-oximetry recording of 94 percent or greater "
+        "unless clinical indication for bronchoscopy."
+    )
+    assert fields(rule) == ("spo2", ">=", 94.0, "%")
+    assert [e.waived for e in rule.exceptions] == [True]
+
+
 def test_rest_fasting_oximetry_and_visit_window():
     rule = parse_criterion(
         "Uncontrolled hypertension, defined as sitting systolic blood pressure after resting 5 minutes of "
@@ -131,6 +156,7 @@ def test_24_hour_urine_protein_is_the_analyte_not_a_clearance_method():
         ("Low testosterone (<300 ng/dl) on two successive blood draws before 9:00 am", INC),
         ("2-h Plasma Glucose (2h-PG) ≥ 200 mg/dL during the oral glucose tolerance test (OGTT);", INC),
         ("LVEF ≥ 50% within 6 months of the first dose of chemotherapy", INC),
+        ("ANC ≥ 1500/µL within 7 days prior to surgery", INC),
         # repeated lab values are not ECG repeats
         ("Platelet count < 30,000/µL on 2 successive measurements", INC),
     ],
