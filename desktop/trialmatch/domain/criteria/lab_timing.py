@@ -87,13 +87,20 @@ _SCREENING = re.compile(
     r"|(?<![a-z])(?:on\s+|at\s+)?day\s+1\s+of\s+cycle\s+1(?![0-9])"
 )
 """"within the 28-day screening period", "on day 1 of cycle 1": the visits the value is taken at."""
+_MOST_RECENT = re.compile(
+    r"(?<![a-z])(?:(?:on|at|in)\s+)?(?:the\s+)?most\s+recent(?:\s+(?:laboratory\s+|lab\s+)?(?:value|test|measurement"
+    r"|assessment|result))?(?![a-z])"
+)
+""""on the most recent test": the value a patient file holds is the most recent one."""
 _PRE_DOSE = re.compile(r"(?<![a-z])pre-?\s?dose(?![a-z])")
 """"at Cycle 1 Day 1 pre-dose": the draw before the first dose, that is the value at entry."""
 _ON_ECG = re.compile(
     r"(?<![a-z])(?:obtained\s+)?(?:from|on|in|by)\s+(?:an?\s+|the\s+)?(?:\d{1,2}[\s-]*leads?\s+)?"
     r"(?:ecg|ekg|electrocardiogram)(?![a-z])"
+    r"|(?<![a-z])(?:calculated|derived|obtained)\s+from\s+(?:the\s+)?(?=(?:mean|average)\s+of\s)"
 )
-""""QTcF > 470 ms obtained from ECG", "heart rate ... in ECG": the ECG is where the value comes from."""
+""""QTcF > 470 ms obtained from ECG", "heart rate ... in ECG", "calculated from the mean of three ECGs": the
+ECG is where the value comes from."""
 _ECG_REPEATS = re.compile(
     r"(?<![a-z])(?:demonstrated|confirmed|documented)\s+(?:by|on|in)\s+(?:at\s+least\s+)?(?:\d|two|three)\s+"
     r"(?:consecutive\s+|successive\s+|separate\s+)?(?:ecgs|electrocardiograms)"
@@ -133,6 +140,8 @@ def timing_spans(segment: Segment, analytes: frozenset[str]) -> list[Span]:
         spans += [m.span() for m in _OXIMETRY.finditer(norm, start, end)]
     if "screening" in window or "cycle" in window:
         spans += [m.span() for m in _SCREENING.finditer(norm, start, end)]
+    if "recent" in window:
+        spans += [m.span() for m in _MOST_RECENT.finditer(norm, start, end)]
     if "dose" in window:
         spans += [m.span() for m in _PRE_DOSE.finditer(norm, start, end)]
     if analytes & ECG_ANALYTES:

@@ -81,6 +81,7 @@ def test_study_timepoints_and_the_drug_the_first_dose_is_of():
         "ANC ≥ 1500/µL within 14 days before the first administration of study drug",
         "ANC ≥ 1500/µL within 14 days prior to signing informed consent",
         "ANC ≥ 1500/µL within 14 days prior to planned start of protocol therapy",
+        "ANC ≥ 1500/µL on the most recent laboratory test",
     ):
         assert fields(lab(text)) == ("anc", ">=", 1500.0, "/µL"), text
     assert fields(lab("Mean resting corrected QTcF interval > 470 ms obtained from ECG", EXC)) == (
@@ -89,6 +90,8 @@ def test_study_timepoints_and_the_drug_the_first_dose_is_of():
         470.0,
         "ms",
     )
+    rule = lab("QTcF ≤ 470 ms, calculated from the mean of three ECGs")
+    assert fields(rule) == ("qtcf", "<=", 470.0, "ms")
     rule = lab(
         "Baseline pulse-oximetry recording of 94 percent or greater "
         "unless clinical indication for bronchoscopy."
@@ -157,6 +160,7 @@ def test_24_hour_urine_protein_is_the_analyte_not_a_clearance_method():
         ("2-h Plasma Glucose (2h-PG) ≥ 200 mg/dL during the oral glucose tolerance test (OGTT);", INC),
         ("LVEF ≥ 50% within 6 months of the first dose of chemotherapy", INC),
         ("ANC ≥ 1500/µL within 7 days prior to surgery", INC),
+        ("ANC ≥ 1500/µL within 4 weeks of the most recent chemotherapy", INC),
         # repeated lab values are not ECG repeats
         ("Platelet count < 30,000/µL on 2 successive measurements", INC),
     ],
