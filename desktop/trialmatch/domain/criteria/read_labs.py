@@ -37,6 +37,7 @@ from trialmatch.domain.criteria.lab_notes import (
     sex_before,
     support_notes,
 )
+from trialmatch.domain.criteria.lab_timing import other_correction, plus_grade, timing_spans
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
 from trialmatch.domain.criteria.numbers import (
     COMPARATOR,
@@ -311,7 +312,8 @@ _METHODS: tuple[tuple[re.Pattern[str], Method], ...] = (
     ),
     (
         re.compile(
-            r"24[\s-]*(?:hours?|hrs?|h)[\s-]*urine(?:\s+collection)?|measured\s+(?=creatinine\s+clearance)"
+            r"24[\s-]*(?:hours?|hrs?|h)[\s-]*urine(?:\s+collection)?(?!\s*(?:protein|albumin))"
+            r"|measured\s+(?=creatinine\s+clearance)"
         ),
         "measured",
     ),
@@ -330,7 +332,7 @@ _LAB_FILLER = word_set(
     points score preferred ultrasound doppler color echocardiographic via step between inclusive elevated
     elevation concurrent random non-fasting nonfasting preoperative pre-operative postoperative
     post-operative pretreatment pre-treatment pretherapy showing showed seated sitting supine standing
-    fingertip oximeter oximetry pulse
+    fingertip oximeter oximetry pulse recording
     """
 )
 
@@ -348,28 +350,6 @@ _LABEL = re.compile(
     r"|as\s+follows)\s*:?\s"
 )
 """"Neutropenia defined as ANC < 1,500/mm³": the words before "defined as" name what the numbers define."""
-
-_TIMING = re.compile(
-    r"(?:(?:obtained|performed|done|measured|drawn|collected|assessed|completed)\s+)?"
-    r"(?:within|≤|<=|in\s+the|during\s+the)\s+"
-    r"(?:the\s+)?(?:last\s+|past\s+|previous\s+)?(?:≤|<=|<)?\s*(?:\d+|one|two|three|four)\s*"
-    r"(?:days?|d|weeks?|wks?|months?|hours?|hrs?|h)(?![a-z])"
-    r"(?:\s*(?:prior\s+to|before|of|preceding|from)\s+(?:the\s+)?(?:start(?:ing)?\s+(?:of\s+)?|initiation\s+of\s+)?"
-    r"(?:study\s+)?(?:registration|enrollment|enrolment|randomi[sz]ation|entry|treatment(?:\s+initiation)?"
-    r"|first\s+dose|day\s+1|cycle\s+1,?\s*day\s+1|screening|inclusion|consent|therapy|drug|dosing|administration)"
-    r"(?:\s+(?:of\s+)?(?:study\s+)?(?:treatment|drug|therapy))?)?"
-    r"(?:\s*,?\s*unless\s+otherwise\s+(?:indicated|specified|noted|stated))?"
-)
-""""within 14 days prior to registration": when the lab is drawn, which a patient file does not record."""
-_RECENCY = re.compile(
-    r"(?:(?:obtained|performed|done|measured|drawn|collected|assessed)\s+)?(?:(?:during|at)\s+screening\s+or\s+)?"
-    r"(?:up\s+to|no\s+more\s+than|not\s+more\s+than|no\s+longer\s+than|at\s+most)\s+(?:\d+|one|two|three|four)\s*"
-    r"(?:days?|d|weeks?|wks?|months?|hours?|hrs?|h)\s+(?:prior\s+to|before)\s+(?:the\s+)?(?:study\s+)?"
-    r"(?:registration|enrol?ment|enrollment|randomi[sz]ation|entry|screening|baseline|inclusion|consent"
-    r"|treatment|first\s+dose|day\s+1)(?![a-z])"
-)
-""""up to 12 weeks before screening": the same recency, said with a bound instead of "within"; only with what
-it is counted back from, so a bare "up to 12 weeks" is never taken for it."""
 
 _CUE = (
     r"(?:if|unless|except|excluding|in\s+(?:the\s+)?case\s+of|in\s+(?:the\s+)?presence\s+of|in\s+the\s+setting\s+of"
@@ -467,8 +447,9 @@ item of a list of alternatives; alone it could fail a patient who meets another.
 ("INR ≥ 2.0 or") excludes on its own, as every exclusion item does."""
 _NO = re.compile(r"\s*no\s+(?=\S)")
 """"No LVEF less than 35%" (PDQ inclusion): the opposite threshold is required."""
-_QT_WORDS = re.compile(r"(?<![a-z])(?:interval|prolong(?:ed|ation)(?:\s+(?:to|of))?)(?![a-z])")
-""""QTc interval prolonged (> 450 ms)": for the QT interval these words restate the threshold."""
+_QT_WORDS = re.compile(r"(?<![a-z])(?:interval|corrected|prolong(?:ed|ation)(?:\s+(?:to|of))?)(?![a-z])")
+""""QTc interval prolonged (> 450 ms)", "corrected QTcF": for the QT interval these words restate the
+threshold or the name."""
 
 
 def _read(
@@ -479,6 +460,9 @@ def _read(
     bare: list[tuple[int, int, Comparator, str]],
     grades: list[GradeLimit],
 ) -> AnyOf | AllOf | LabThreshold | DerivedValueRule:
+    plus = plus_grade(segment)
+    if plus:
+        raise _UnreadableError(f"a dipstick grade in pluses is not read: '{plus}'")
     if section is Section.INCLUSION and _DANGLING.search(segment.text):
         raise _UnreadableError(
             "begins or ends with 'or': one of several alternative items, judge them together"
@@ -497,8 +481,12 @@ def _read(
     defined = label.span() if label else definition_label(segment, start, first, _LAB_FILLER)
     if defined:
         claimed.append(defined)
-    for pattern in (_TIMING, _RECENCY, _REDUNDANT):
-        claimed.extend(m.span() for m in pattern.finditer(segment.norm, segment.start, segment.end))
+    analytes = frozenset(a for m in mentions for a in m.analytes)
+    correction = other_correction(segment, analytes)
+    if correction:
+        raise _UnreadableError(f"a QT interval corrected by another formula than Fridericia: '{correction}'")
+    claimed.extend(timing_spans(segment, analytes))
+    claimed.extend(m.span() for m in _REDUNDANT.finditer(segment.norm, segment.start, segment.end))
     claimed.extend(measurement_spans(segment))
     claimed.extend(both_sexes(segment))
     if any("qtcf" in m.analytes for m in mentions):
@@ -970,6 +958,9 @@ def _read_condition(segment: Segment, condition: _Condition, base: Quantity, ana
         if start <= q.start and q.end <= end and q.start != base.start
     ]
     concepts = _condition_concepts(segment, start, end)
+    for q in quantities:
+        if q.time_unit:
+            raise _UnreadableError(f"a time span in a lab sentence: '{segment.quote(q.start, q.end)}'")
     if len(quantities) > 1:
         raise _UnreadableError(f"several thresholds in one condition: '{segment.quote(start, end)}'")
     claimed = [(s, e) for s, e, _ in concepts] + [(q.start, q.end) for q in quantities]
