@@ -53,6 +53,8 @@ _MODIFIERS = (
     "laboratory evidence of",
     "evidence of",
     "presence of",
+    "existence of",
+    "adequate",
 )
 """Words the thresholds state: how high, how poorly controlled, that it is present now."""
 
@@ -87,6 +89,9 @@ _CONDITIONS = (
     "hypoxemia",
     "hypoxaemia",
     "obesity",
+    "hypotension",
+    "bradycardia",
+    "nutritional status",
 )
 """Conditions a lab or vital-sign threshold can define. Not "heart failure", "coagulopathy", "liver failure"
 or "chronic kidney disease": each is a diagnosis a threshold alone does not make."""
