@@ -14,9 +14,14 @@ for review. Examples ("e.g.", "such as", "including") never define. A definition
 bare commas ("SBP > 140 mmHg, DBP > 90 mmHg") does not say whether all or any must hold: not read.
 
 A treatment qualifier ("despite optimal medical management", "on antihypertensive medications") narrows an
-exclusion to treated patients; it is carried on each threshold, so a value that does not reach the limit
-passes and one that does is left to the clinician. In an inclusion it would have to be negated with the
-threshold ("No uncontrolled hypertension ... despite ..."), which the threshold model cannot say: review.
+exclusion to treated patients, and a repetition ("on repeated readings", "permanently above") to values that
+persist; it is carried on each threshold, so a value that does not reach the limit passes and one that does
+is left to the clinician. In an inclusion it would have to be negated with the threshold ("No uncontrolled
+hypertension ... despite ..."), which the threshold model cannot say: review.
+
+A diagnosis narrowed by thresholds ("COPD with a FEV1 < 50% of predicted normal", "HIV with CD4 < 200/mm³")
+is both: the patient has the finding and meets the thresholds. The thresholds do not define the diagnosis
+here, so neither is read without the other.
 """
 
 from __future__ import annotations
@@ -24,8 +29,10 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
+from trialmatch.domain.criteria.read_findings import read_findings
 from trialmatch.domain.criteria.read_labs import read_labs
 from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.text import Read, Segment, Span, holds_digit, masked, split_top_level
@@ -55,6 +62,7 @@ _MODIFIERS = (
     "presence of",
     "existence of",
     "adequate",
+    "strong",
 )
 """Words the thresholds state: how high, how poorly controlled, that it is present now."""
 
@@ -129,6 +137,9 @@ _TREATED = re.compile(
     r"(?![a-z])"
 )
 _TREATED_CUES = ("despite", "after", "medication", "controlled")
+_REPEATED = re.compile(r"(?:on|in)\s+repeated\s+(?:readings|measurements)|permanently(?=\s+(?:above|over|>))")
+_REPEATED_CUES = ("repeated", "permanently")
+_WITH = re.compile(r"\s+with\s+(?:an?\s+)?")
 
 _BARE_COMMA = re.compile(r"[,;](?!(?<=\d,)\d{3}(?!\d))")
 _JOINED = re.compile(r"(?:and/or|or|and)(?![a-z])")
@@ -140,11 +151,13 @@ def read_defined(segment: Segment, section: Section) -> Read | None:
     norm = segment.norm
     spans: list[Span] = []
     qualifier: str | None = None
-    if section is Section.EXCLUSION and segment.contains(*_TREATED_CUES):
-        treated = _TREATED.search(norm, segment.start, segment.end)
-        if treated:
-            spans.append(treated.span())
-            qualifier = f"measured on treatment ('{segment.quote(*treated.span()).strip(', ')}')"
+    if section is Section.EXCLUSION and segment.contains(*_TREATED_CUES, *_REPEATED_CUES):
+        for pattern, what in ((_TREATED, "measured on treatment"), (_REPEATED, "persistent")):
+            found = pattern.search(norm, segment.start, segment.end)
+            if found:
+                spans.append(found.span())
+                qualifier = f"{what} ('{segment.quote(*found.span()).strip(', ')}')"
+                break
     definition_start = segment.start
     if segment.contains(*_CUES):
         label = _label(masked(segment, spans))
@@ -152,7 +165,7 @@ def read_defined(segment: Segment, section: Section) -> Read | None:
             spans.append(label)
             definition_start = label[1]
     if not spans:
-        return None
+        return _narrowed(segment, section) if segment.contains(" with ") else None
     read = read_labs(masked(segment, spans), section)
     if read is None or read.rule is None:
         return None
@@ -176,6 +189,22 @@ def _label(segment: Segment) -> Span | None:
     if definer is None or definer.end() == label.end() or _EXAMPLES.match(norm, definer.end()):
         return None
     return label.start(), definer.end()
+
+
+def _narrowed(segment: Segment, section: Section) -> Read | None:
+    """ "COPD with a FEV1 < 50%": the finding (present, without exceptions) and the thresholds."""
+    joint = _WITH.search(segment.norm, segment.start, segment.end)
+    if joint is None:
+        return None
+    finding = read_findings(segment.sub(segment.start, joint.start()), section)
+    if finding is None or not isinstance(finding.rule, FindingRule):
+        return None
+    if not finding.rule.present or finding.rule.exceptions:
+        return None
+    thresholds = read_labs(segment.sub(joint.end(), segment.end), section)
+    if thresholds is None or thresholds.rule is None:
+        return None
+    return Read(AllOf(source_span=segment.span, children=[finding.rule, thresholds.rule]))
 
 
 def _bare_list(definition: Segment) -> bool:

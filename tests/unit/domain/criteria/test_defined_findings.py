@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from trialmatch.domain.criteria import AllOf, AnyOf, LabThreshold, NeedsReview, Rule, parse_criterion
+from trialmatch.domain.criteria import (
+    AllOf,
+    AnyOf,
+    FindingRule,
+    LabThreshold,
+    NeedsReview,
+    Rule,
+    parse_criterion,
+)
 from trialmatch.domain.trial import Section
 
 INC, EXC = Section.INCLUSION, Section.EXCLUSION
@@ -103,3 +111,28 @@ def test_despite_treatment_after_a_comma_inside_the_definition():
 def test_stays_for_review(text: str, section: Section):
     rule = parse_criterion(text, section)
     assert isinstance(rule, NeedsReview), rule
+
+
+def test_repeated_readings_are_carried_as_a_qualifier():
+    rule = parse_criterion(
+        "Uncontrolled severe hypertension on repeated readings (systolic > 180mmHg or diastolic > 105mmHg)",
+        EXC,
+    )
+    qualifier = "persistent ('on repeated readings')"
+    assert _leaves(rule) == [("sbp", ">", 180.0, "mmHg", qualifier), ("dbp", ">", 105.0, "mmHg", qualifier)]
+
+
+def test_a_finding_narrowed_by_thresholds_needs_both():
+    rule = parse_criterion("COPD with a FEV1 <50% of predicted normal.", EXC)
+    assert isinstance(rule, AllOf), rule
+    finding, threshold = rule.children
+    assert isinstance(finding, FindingRule)
+    assert (finding.concept, finding.present) == ("copd", True)
+    assert isinstance(threshold, LabThreshold)
+    read = (threshold.analyte, threshold.comparator.value, threshold.value, threshold.unit)
+    assert read == ("fev1", "<", 50.0, "%")
+
+
+def test_an_absent_finding_is_not_narrowed():
+    rule = parse_criterion("No COPD with a FEV1 <50% of predicted normal.", INC)
+    assert not isinstance(rule, AllOf), rule
