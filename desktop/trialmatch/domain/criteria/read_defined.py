@@ -137,8 +137,11 @@ _TREATED = re.compile(
     r"(?![a-z])"
 )
 _TREATED_CUES = ("despite", "after", "medication", "controlled")
-_REPEATED = re.compile(r"(?:on|in)\s+repeated\s+(?:readings|measurements)|permanently(?=\s+(?:above|over|>))")
-_REPEATED_CUES = ("repeated", "permanently")
+_REPEATED = re.compile(
+    r"(?:on|in)\s+repeated\s+(?:readings|measurements)|permanently(?=\s+(?:above|over|>))"
+    r"|(?<![a-z])sustained(?=\s+(?:tachycardia|bradycardia|hypertension|hypotension)(?![a-z]))"
+)
+_REPEATED_CUES = ("repeated", "permanently", "sustained")
 _WITH = re.compile(r"\s+with\s+(?:an?\s+)?")
 
 _BARE_COMMA = re.compile(r"[,;](?!(?<=\d,)\d{3}(?!\d))")
@@ -192,19 +195,19 @@ def _label(segment: Segment) -> Span | None:
 
 
 def _narrowed(segment: Segment, section: Section) -> Read | None:
-    """ "COPD with a FEV1 < 50%": the finding (present, without exceptions) and the thresholds."""
-    joint = _WITH.search(segment.norm, segment.start, segment.end)
-    if joint is None:
-        return None
-    finding = read_findings(segment.sub(segment.start, joint.start()), section)
-    if finding is None or not isinstance(finding.rule, FindingRule):
-        return None
-    if not finding.rule.present or finding.rule.exceptions:
-        return None
-    thresholds = read_labs(segment.sub(joint.end(), segment.end), section)
-    if thresholds is None or thresholds.rule is None:
-        return None
-    return Read(AllOf(source_span=segment.span, children=[finding.rule, thresholds.rule]))
+    """ "COPD with a FEV1 < 50%": the finding (present, without exceptions) and the thresholds; the joining
+    "with" is the one after the finding ("Patients with a history of orthostatic hypotension with ...")."""
+    for joint in _WITH.finditer(segment.norm, segment.start, segment.end):
+        finding = read_findings(segment.sub(segment.start, joint.start()), section)
+        if finding is None or not isinstance(finding.rule, FindingRule):
+            continue
+        if not finding.rule.present or finding.rule.exceptions:
+            return None
+        thresholds = read_labs(segment.sub(joint.end(), segment.end), section)
+        if thresholds is None or thresholds.rule is None:
+            return None
+        return Read(AllOf(source_span=segment.span, children=[finding.rule, thresholds.rule]))
+    return None
 
 
 def _bare_list(definition: Segment) -> bool:
