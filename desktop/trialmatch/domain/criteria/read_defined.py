@@ -100,11 +100,27 @@ _CONDITIONS = (
     "hypotension",
     "bradycardia",
     "nutritional status",
+    "hypercalcemia",
+    "hypercalcaemia",
+    "hypocalcemia",
+    "hypocalcaemia",
+    "hypokalemia",
+    "hypokalaemia",
+    "hyperkalemia",
+    "hyperkalaemia",
+    "hyponatremia",
+    "hyponatraemia",
+    "hypomagnesemia",
+    "hypomagnesaemia",
 )
 """Conditions a lab or vital-sign threshold can define. Not "heart failure", "coagulopathy", "liver failure"
 or "chronic kidney disease": each is a diagnosis a threshold alone does not make."""
 
-_PREFIX = r"(?:if\s+there\s+is\s+|(?:patients?|subjects?|participants?)\s+with\s+)?(?:an?\s+)?"
+_PREFIX = (
+    r"(?:if\s+there\s+is\s+|(?:patients?|subjects?|participants?)\s+with\s+|(?:has|have)\s+)?(?:an?\s+)?"
+)
+_GRADE = r"(?:ctcae\s+)?grade\s*(?:≥|>=)?\s*[1-4](?:\s+or\s+(?:higher|greater|above))?"
+""""Grade ≥3 hypercalcemia (corrected serum calcium > 12.5 mg/dL)": the bracket states the grade's limit."""
 
 
 def _alternation(phrases: tuple[str, ...]) -> str:
@@ -112,7 +128,14 @@ def _alternation(phrases: tuple[str, ...]) -> str:
 
 
 _LABEL = re.compile(
-    _PREFIX + r"(?:(?:" + _alternation(_MODIFIERS) + r")\s+)*(?:" + _alternation(_CONDITIONS) + r")"
+    _PREFIX
+    + r"(?:(?:"
+    + _alternation(_MODIFIERS)
+    + "|"
+    + _GRADE
+    + r")\s+)*(?:"
+    + _alternation(_CONDITIONS)
+    + r")"
 )
 _DEFINED = (
     r"(?:(?:as\s+)?defined\s+(?:as|by)|as\s+(?:indicated|evidenced|shown)\s+by|i\.\s?e\.|ie(?![a-z]))\s*,?"

@@ -136,3 +136,9 @@ def test_a_finding_narrowed_by_thresholds_needs_both():
 def test_an_absent_finding_is_not_narrowed():
     rule = parse_criterion("No COPD with a FEV1 <50% of predicted normal.", INC)
     assert not isinstance(rule, AllOf), rule
+
+
+def test_a_ctcae_grade_defined_in_brackets():
+    rule = parse_criterion("Have Grade ≥3 hypercalcemia (serum calcium >12.5 mg/dL).", EXC)
+    assert isinstance(rule, LabThreshold), rule
+    assert (rule.analyte, rule.comparator.value, rule.value, rule.unit) == ("calcium", ">", 12.5, "mg/dL")
