@@ -191,12 +191,21 @@ def _negation(rule: Rule) -> Rule | None:
     return None
 
 
+def _read_labs(segment: Segment, section: Section) -> Read | None:
+    """Lab thresholds, or when the lab reader finds words it does not understand, the thresholds that define
+    a condition named around them ("Current uncontrolled hypertension (...)"): that reader masks the condition
+    words and reads the rest with the lab reader, so it can read only where the lab reader found analytes."""
+    read = read_labs(segment, section)
+    if read is None or read.rule is not None:
+        return read
+    return read_defined(segment, section) or read
+
+
 _READERS: tuple[Callable[[Segment, Section, str], Read | None], ...] = (
     lambda segment, section, heading: read_performance(segment, heading),
     lambda segment, section, heading: read_age_and_sex(segment, heading),
     lambda segment, section, heading: read_sex(segment, heading),
-    lambda segment, section, heading: read_labs(segment, section),
-    lambda segment, section, heading: read_defined(segment, section),
+    lambda segment, section, heading: _read_labs(segment, section),
     lambda segment, section, heading: read_stage(segment),
     lambda segment, section, heading: read_therapy(segment),
     lambda segment, section, heading: read_findings(segment, section),

@@ -221,13 +221,13 @@ def _narrowed(segment: Segment, section: Section) -> Read | None:
     """ "COPD with a FEV1 < 50%": the finding (present, without exceptions) and the thresholds; the joining
     "with" is the one after the finding ("Patients with a history of orthostatic hypotension with ...")."""
     for joint in _WITH.finditer(segment.norm, segment.start, segment.end):
-        finding = read_findings(segment.sub(segment.start, joint.start()), section)
-        if finding is None or not isinstance(finding.rule, FindingRule):
-            continue
-        if not finding.rule.present or finding.rule.exceptions:
-            return None
         thresholds = read_labs(segment.sub(joint.end(), segment.end), section)
         if thresholds is None or thresholds.rule is None:
+            continue
+        finding = read_findings(segment.sub(segment.start, joint.start()), section)
+        if finding is None or not isinstance(finding.rule, FindingRule):
+            return None
+        if not finding.rule.present or finding.rule.exceptions:
             return None
         return Read(AllOf(source_span=segment.span, children=[finding.rule, thresholds.rule]))
     return None
