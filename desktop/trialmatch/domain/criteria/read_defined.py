@@ -11,7 +11,8 @@ Only conditions a threshold can define are named here (blood pressure, glycaemic
 and only with modifiers the thresholds state ("uncontrolled", "severe"): "heart failure (LVEF < 40%)" needs
 more than an ejection fraction, "uncorrectable thrombocytopenia" more than a platelet count, and both stay
 for review. Examples ("e.g.", "such as", "including") never define. A definition listing thresholds with
-bare commas ("SBP > 140 mmHg, DBP > 90 mmHg") does not say whether all or any must hold: not read.
+bare commas ("SBP > 140 mmHg, DBP > 90 mmHg") does not say whether all or any must hold: not read, unless
+an inclusion requires a normal state ("adequate", "stable"), where every value listed is required.
 
 A treatment qualifier ("despite optimal medical management", "on antihypertensive medications") narrows an
 exclusion to treated patients, and a repetition ("on repeated readings", "permanently above") to values that
@@ -100,6 +101,8 @@ _CONDITIONS = (
     "hypotension",
     "bradycardia",
     "nutritional status",
+    "hemodynamic conditions must be stable",
+    "hemodynamic conditions stable",
     "hypercalcemia",
     "hypercalcaemia",
     "hypocalcemia",
@@ -167,6 +170,9 @@ _REPEATED = re.compile(
 _REPEATED_CUES = ("repeated", "permanently", "sustained")
 _WITH = re.compile(r"\s+with\s+(?:an?\s+)?")
 
+_NORMAL = re.compile(r"(?<![a-z])(?:adequate|stable)(?![a-z])")
+""""Adequate nutritional status (total protein ≥ 60 g/L, albumin ≥ 35 g/L)": an inclusion requiring a normal
+state lists what it requires, every value; a list defining an abnormal condition may mean any of them."""
 _BARE_COMMA = re.compile(r"[,;](?!(?<=\d,)\d{3}(?!\d))")
 _JOINED = re.compile(r"(?:and/or|or|and)(?![a-z])")
 
@@ -195,7 +201,8 @@ def read_defined(segment: Segment, section: Section) -> Read | None:
     read = read_labs(masked(segment, spans), section)
     if read is None or read.rule is None:
         return None
-    if _bare_list(segment.sub(definition_start, segment.end)):
+    required = section is Section.INCLUSION and _NORMAL.search(norm, segment.start, definition_start)
+    if not required and _bare_list(segment.sub(definition_start, segment.end)):
         return None
     if qualifier is None:
         return read

@@ -142,3 +142,13 @@ def test_a_ctcae_grade_defined_in_brackets():
     rule = parse_criterion("Have Grade ≥3 hypercalcemia (serum calcium >12.5 mg/dL).", EXC)
     assert isinstance(rule, LabThreshold), rule
     assert (rule.analyte, rule.comparator.value, rule.value, rule.unit) == ("calcium", ">", 12.5, "mg/dL")
+
+
+def test_an_inclusion_requiring_a_normal_state_needs_every_value_listed():
+    text = "Adequate nutritional status (total protein at least 60.0 g/L, albumin at least 35 g/L)"
+    rule = parse_criterion(text, INC)
+    assert isinstance(rule, AllOf), rule
+    children = [c for c in rule.children if isinstance(c, LabThreshold)]
+    read = [(c.analyte, c.comparator.value, c.value, c.unit) for c in children]
+    assert read == [("total_protein", ">=", 60.0, "g/L"), ("albumin", ">=", 35.0, "g/L")]
+    assert isinstance(parse_criterion(text, EXC), NeedsReview)
