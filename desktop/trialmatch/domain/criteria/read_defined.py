@@ -149,7 +149,7 @@ _EXAMPLES = re.compile(r"(?:e\.?\s?g\.?|eg|such\s+as|including|for\s+example|exa
 """Examples after the definer: the condition is wider than the thresholds that follow."""
 _NO = re.compile(r"\s*no\s+")
 """"No uncontrolled hypertension (i.e., ...)": the lab reader negates the thresholds for an inclusion."""
-_CUES = ("(", "[", ":", "defined", "i.e", "ie", "indicated", "evidenced", "shown")
+_CUES = ("(", "[", ":", "defined", "i.e", "indicated", "evidenced", "shown")
 
 _ANTIHYPERTENSIVE = r"anti-?\s?hypertensi(?:ve|on)"
 _TREATED = re.compile(
