@@ -15,6 +15,7 @@ from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
 from trialmatch.domain.criteria.permissions import as_permission, restricts_subject, states_permission
+from trialmatch.domain.criteria.read_defined import read_defined
 from trialmatch.domain.criteria.read_findings import read_findings
 from trialmatch.domain.criteria.read_labs import read_labs
 from trialmatch.domain.criteria.read_people import read_age_and_sex, read_performance, read_sex
@@ -25,6 +26,7 @@ from trialmatch.domain.criteria.review import NeedsReview
 from trialmatch.domain.criteria.text import (
     Read,
     Segment,
+    masked,
     sentences,
     split_top_level,
     word_set,
@@ -119,12 +121,12 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
     label = _LABEL.match(segment.norm)
     if label and set(label.group("label").split()) <= _HEADINGS:
         heading = label.group("label").strip()
-        segment = _mask(segment, [label.span()])
+        segment = masked(segment, [label.span()])
     number = _ITEM_NUMBER.match(segment.printed)
     if number:
-        segment = _mask(segment, [number.span()])
+        segment = masked(segment, [number.span()])
     if "strat" in segment.norm:
-        segment = _mask(segment, [m.span() for m in _WHOLE_ITEM_STRATUM.finditer(segment.norm)])
+        segment = masked(segment, [m.span() for m in _WHOLE_ITEM_STRATUM.finditer(segment.norm)])
     whole = segment.sub(0, len(text))
     if whole.start >= whole.end:
         return NeedsReview(source_span=(0, len(text)), text=text, why="empty item")
@@ -234,12 +236,14 @@ def _negation(rule: Rule) -> Rule | None:
     return None
 
 
-def _mask(segment: Segment, spans: list[tuple[int, int]]) -> Segment:
-    """Blank spans out of the normalised text (indices kept), so no reader sees them."""
-    norm = segment.norm
-    for start, end in spans:
-        norm = norm[:start] + " " * (end - start) + norm[end:]
-    return Segment(segment.printed, norm, segment.start, segment.end)
+def _read_labs(segment: Segment, section: Section) -> Read | None:
+    """Lab thresholds, or when the lab reader finds words it does not understand, the thresholds that define
+    a condition named around them ("Current uncontrolled hypertension (...)"): that reader masks the condition
+    words and reads the rest with the lab reader, so it can read only where the lab reader found analytes."""
+    read = read_labs(segment, section)
+    if read is None or read.rule is not None:
+        return read
+    return read_defined(segment, section) or read
 
 
 def _therapy(segment: Segment, section: Section, heading: str) -> Read | None:
@@ -254,7 +258,7 @@ _READERS: tuple[Callable[[Segment, Section, str], Read | None], ...] = (
     lambda segment, section, heading: read_performance(segment, heading),
     lambda segment, section, heading: read_age_and_sex(segment, heading),
     lambda segment, section, heading: read_sex(segment, heading),
-    lambda segment, section, heading: read_labs(segment, section),
+    lambda segment, section, heading: _read_labs(segment, section),
     lambda segment, section, heading: read_stage(segment),
     _therapy,
     _findings,

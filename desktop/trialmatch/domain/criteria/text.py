@@ -168,6 +168,14 @@ def inside(span: Span, groups: Iterable[Span]) -> bool:
     return any(g[0] <= span[0] and span[1] <= g[1] for g in groups)
 
 
+def masked(segment: Segment, spans: Iterable[Span]) -> Segment:
+    """The segment with spans blanked out of its normalised text (indices kept), so no reader sees them."""
+    norm = segment.norm
+    for start, end in spans:
+        norm = norm[:start] + " " * (end - start) + norm[end:]
+    return Segment(segment.printed, norm, segment.start, segment.end)
+
+
 def split_top_level(segment: Segment, separator: re.Pattern[str]) -> list[tuple[Segment, str]]:
     """Split at ``separator`` outside brackets: each part with the separator text that preceded it."""
     groups = parenthesised(segment)

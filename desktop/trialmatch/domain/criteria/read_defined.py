@@ -1,0 +1,262 @@
+"""Reader for a condition named and then defined by thresholds: "Current uncontrolled hypertension
+(diastolic > 100 mmHg or systolic > 200 mmHg)", "Uncontrolled hypertension, defined as systolic BP > 160
+mmHg", and for thresholds the trial holds "despite treatment": "systolic blood pressure ≥ 185 mmHg or
+diastolic blood pressure ≥ 110 mmHg after anti-hypertension treatment".
+
+The condition words and the definer are masked and the rest is left to the lab reader, which must read it
+fully. The thresholds are then the criterion: the trial says what it means by the condition, and a patient
+whose values do not meet the definition does not have it in the trial's sense.
+
+Only conditions a threshold can define are named here (blood pressure, glycaemic control, organ function),
+and only with modifiers the thresholds state ("uncontrolled", "severe"): "heart failure (LVEF < 40%)" needs
+more than an ejection fraction, "uncorrectable thrombocytopenia" more than a platelet count, and both stay
+for review. Examples ("e.g.", "such as", "including") never define. A definition listing thresholds with
+bare commas ("SBP > 140 mmHg, DBP > 90 mmHg") does not say whether all or any must hold: not read, unless
+an inclusion requires a normal state ("adequate", "stable"), where every value listed is required.
+
+A treatment qualifier ("despite optimal medical management", "on antihypertensive medications") narrows an
+exclusion to treated patients, and a repetition ("on repeated readings", "permanently above") to values that
+persist; it is carried on each threshold, so a value that does not reach the limit passes and one that does
+is left to the clinician. In an inclusion it would have to be negated with the threshold ("No uncontrolled
+hypertension ... despite ..."), which the threshold model cannot say: review.
+
+A diagnosis narrowed by thresholds ("COPD with a FEV1 < 50% of predicted normal", "HIV with CD4 < 200/mm³")
+is both: the patient has the finding and meets the thresholds. The thresholds do not define the diagnosis
+here, so neither is read without the other.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from trialmatch.domain.criteria.finding import FindingRule
+from trialmatch.domain.criteria.lab import LabThreshold
+from trialmatch.domain.criteria.logic import AllOf, AnyOf
+from trialmatch.domain.criteria.read_findings import read_findings
+from trialmatch.domain.criteria.read_labs import read_labs
+from trialmatch.domain.criteria.registry import Rule
+from trialmatch.domain.criteria.text import Read, Segment, Span, holds_digit, masked, split_top_level
+from trialmatch.domain.trial import Section
+
+_MODIFIERS = (
+    "current",
+    "currently",
+    "known",
+    "uncontrolled",
+    "uncontrollable",
+    "poorly controlled",
+    "inadequately controlled",
+    "not well controlled",
+    "not adequately controlled",
+    "severe",
+    "severely",
+    "significant",
+    "clinically significant",
+    "arterial",
+    "systemic",
+    "poor",
+    "impaired",
+    "severely impaired",
+    "laboratory evidence of",
+    "evidence of",
+    "presence of",
+    "existence of",
+    "adequate",
+    "strong",
+)
+"""Words the thresholds state: how high, how poorly controlled, that it is present now."""
+
+_CONDITIONS = (
+    "hypertension",
+    "high blood pressure",
+    "blood pressure",
+    "blood pressure control",
+    "lung function",
+    "diabetes",
+    "diabetes mellitus",
+    "dm",
+    "type 2 diabetes",
+    "type 2 diabetes mellitus",
+    "t2dm",
+    "hyperglycemia",
+    "hyperglycaemia",
+    "hematologic disease",
+    "haematologic disease",
+    "renal insufficiency",
+    "renal impairment",
+    "renal dysfunction",
+    "renal function impairment",
+    "kidney dysfunction",
+    "hepatic impairment",
+    "hepatic dysfunction",
+    "liver dysfunction",
+    "liver function impairment",
+    "anemia",
+    "anaemia",
+    "neutropenia",
+    "hypoxemia",
+    "hypoxaemia",
+    "obesity",
+    "hypotension",
+    "bradycardia",
+    "nutritional status",
+    "hemodynamic conditions must be stable",
+    "hemodynamic conditions stable",
+    "hypercalcemia",
+    "hypercalcaemia",
+    "hypocalcemia",
+    "hypocalcaemia",
+    "hypokalemia",
+    "hypokalaemia",
+    "hyperkalemia",
+    "hyperkalaemia",
+    "hyponatremia",
+    "hyponatraemia",
+    "hypomagnesemia",
+    "hypomagnesaemia",
+)
+"""Conditions a lab or vital-sign threshold can define. Not "heart failure", "coagulopathy", "liver failure"
+or "chronic kidney disease": each is a diagnosis a threshold alone does not make."""
+
+_PREFIX = (
+    r"(?:if\s+there\s+is\s+|(?:patients?|subjects?|participants?)\s+with\s+|(?:has|have)\s+)?(?:an?\s+)?"
+)
+_GRADE = r"(?:ctcae\s+)?grade\s*(?:≥|>=)?\s*[1-4](?:\s+or\s+(?:higher|greater|above))?"
+""""Grade ≥3 hypercalcemia (corrected serum calcium > 12.5 mg/dL)": the bracket states the grade's limit."""
+
+
+def _alternation(phrases: tuple[str, ...]) -> str:
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+
+
+_LABEL = re.compile(
+    _PREFIX
+    + r"(?:(?:"
+    + _alternation(_MODIFIERS)
+    + "|"
+    + _GRADE
+    + r")\s+)*(?:"
+    + _alternation(_CONDITIONS)
+    + r")"
+)
+_DEFINED = (
+    r"(?:(?:as\s+)?defined\s+(?:as|by)|as\s+(?:indicated|evidenced|shown)\s+by|i\.\s?e\.|ie(?![a-z]))\s*,?"
+)
+_DEFINER = re.compile(r"\s*(?:[(\[]\s*(?:" + _DEFINED + r")?|,?\s*" + _DEFINED + r"|:)\s*")
+""""(", "(i.e.,", ", defined as", "as indicated by", ":" between the condition and its thresholds."""
+_EXAMPLES = re.compile(r"(?:e\.?\s?g\.?|eg|such\s+as|including|for\s+example|example)(?![a-z])")
+"""Examples after the definer: the condition is wider than the thresholds that follow."""
+_NO = re.compile(r"\s*no\s+")
+""""No uncontrolled hypertension (i.e., ...)": the lab reader negates the thresholds for an inclusion."""
+_CUES = ("(", "[", ":", "defined", "i.e", "indicated", "evidenced", "shown")
+
+_ANTIHYPERTENSIVE = r"anti-?\s?hypertensi(?:ve|on)"
+_TREATED = re.compile(
+    r"(?:,\s*)?(?:(?:even\s+)?(?:despite|after)\s+(?:the\s+)?(?:using\s+the\s+)?(?:optimal\s+|best\s+|maximal\s+"
+    r"|adequate\s+|standard\s+|active\s+)?(?:" + _ANTIHYPERTENSIVE + r"\s+|medical\s+|drug\s+)?"
+    r"(?:therapy|treatment|medications?|management|drugs?)"
+    r"|(?:in\s+(?:patients|subjects|participants)\s+)?(?:while\s+)?on\s+(?:" + _ANTIHYPERTENSIVE + r"\s+)?"
+    r"medications?"
+    r"|(?:that|which)\s+(?:is\s+not\s+(?:well\s+|adequately\s+)?|can\s*not\s+be\s+(?:well\s+|adequately\s+)?)"
+    r"controlled\s+(?:with|by)\s+(?:" + _ANTIHYPERTENSIVE + r"\s+)?(?:medications?|drugs?|therapy|treatment))"
+    r"(?![a-z])"
+)
+_TREATED_CUES = ("despite", "after", "medication", "controlled")
+_REPEATED = re.compile(
+    r"(?:on|in)\s+repeated\s+(?:readings|measurements)|permanently(?=\s+(?:above|over|>))"
+    r"|(?<![a-z])sustained(?=\s+(?:tachycardia|bradycardia|hypertension|hypotension)(?![a-z]))"
+)
+_REPEATED_CUES = ("repeated", "permanently", "sustained")
+_WITH = re.compile(r"\s+with\s+(?:an?\s+)?")
+
+_NORMAL = re.compile(r"(?<![a-z])(?:adequate|stable)(?![a-z])")
+""""Adequate nutritional status (total protein ≥ 60 g/L, albumin ≥ 35 g/L)": an inclusion requiring a normal
+state lists what it requires, every value; a list defining an abnormal condition may mean any of them."""
+_BARE_COMMA = re.compile(r"[,;](?!(?<=\d,)\d{3}(?!\d))")
+_JOINED = re.compile(r"(?:and/or|or|and)(?![a-z])")
+
+
+def read_defined(segment: Segment, section: Section) -> Read | None:
+    """The thresholds that define the condition the segment names; None when it is not read fully (the lab
+    reader's own problem then stands)."""
+    norm = segment.norm
+    spans: list[Span] = []
+    qualifier: str | None = None
+    if section is Section.EXCLUSION and segment.contains(*_TREATED_CUES, *_REPEATED_CUES):
+        for pattern, what in ((_TREATED, "measured on treatment"), (_REPEATED, "persistent")):
+            found = pattern.search(norm, segment.start, segment.end)
+            if found:
+                spans.append(found.span())
+                qualifier = f"{what} ('{segment.quote(*found.span()).strip(', ')}')"
+                break
+    definition_start = segment.start
+    if segment.contains(*_CUES):
+        label = _label(masked(segment, spans))
+        if label:
+            spans.append(label)
+            definition_start = label[1]
+    if not spans:
+        return _narrowed(segment, section) if segment.contains(" with ") else None
+    read = read_labs(masked(segment, spans), section)
+    if read is None or read.rule is None:
+        return None
+    required = section is Section.INCLUSION and _NORMAL.search(norm, segment.start, definition_start)
+    if not required and _bare_list(segment.sub(definition_start, segment.end)):
+        return None
+    if qualifier is None:
+        return read
+    qualified = _qualified(read.rule, qualifier)
+    return Read(qualified) if qualified is not None else None
+
+
+def _label(segment: Segment) -> Span | None:
+    """The condition words and the definer after them ("Uncontrolled hypertension (i.e."), when every word
+    before the definer names the condition."""
+    norm = segment.norm
+    no = _NO.match(norm, segment.start, segment.end)
+    label = _LABEL.match(norm, no.end() if no else segment.start, segment.end)
+    if label is None:
+        return None
+    definer = _DEFINER.match(norm, label.end(), segment.end)
+    if definer is None or definer.end() == label.end() or _EXAMPLES.match(norm, definer.end()):
+        return None
+    return label.start(), definer.end()
+
+
+def _narrowed(segment: Segment, section: Section) -> Read | None:
+    """ "COPD with a FEV1 < 50%": the finding (present, without exceptions) and the thresholds; the joining
+    "with" is the one after the finding ("Patients with a history of orthostatic hypotension with ...")."""
+    for joint in _WITH.finditer(segment.norm, segment.start, segment.end):
+        thresholds = read_labs(segment.sub(joint.end(), segment.end), section)
+        if thresholds is None or thresholds.rule is None:
+            continue
+        finding = read_findings(segment.sub(segment.start, joint.start()), section)
+        if finding is None or not isinstance(finding.rule, FindingRule):
+            return None
+        if not finding.rule.present or finding.rule.exceptions:
+            return None
+        return Read(AllOf(source_span=segment.span, children=[finding.rule, thresholds.rule]))
+    return None
+
+
+def _bare_list(definition: Segment) -> bool:
+    """Whether thresholds in the definition are joined by a bare comma or semicolon ("A > 1, B > 2"); a
+    comma that ends a list of analytes sharing one limit ("ALT, AST > 3 x ULN") is not such a join."""
+    parts = [part for part, _ in split_top_level(definition, _BARE_COMMA)]
+    return any(
+        not _JOINED.match(part.text) and holds_digit(part) and holds_digit(before)
+        for before, part in pairwise(parts)
+    )
+
+
+def _qualified(rule: Rule, qualifier: str) -> Rule | None:
+    """The rule with the treatment qualifier on every threshold; None when a part cannot carry it."""
+    if isinstance(rule, LabThreshold) and rule.qualifier is None:
+        return rule.model_copy(update={"qualifier": qualifier})
+    if isinstance(rule, AnyOf | AllOf):
+        children = [_qualified(child, qualifier) for child in rule.children]
+        if any(child is None for child in children):
+            return None
+        return rule.model_copy(update={"children": children})
+    return None

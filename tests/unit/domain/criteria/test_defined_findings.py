@@ -1,0 +1,154 @@
+"""A condition named and defined by thresholds, and thresholds held "despite treatment": what is read, with
+the values a clinician checks, and what must stay for review."""
+
+from __future__ import annotations
+
+import pytest
+
+from trialmatch.domain.criteria import (
+    AllOf,
+    AnyOf,
+    FindingRule,
+    LabThreshold,
+    NeedsReview,
+    Rule,
+    parse_criterion,
+)
+from trialmatch.domain.trial import Section
+
+INC, EXC = Section.INCLUSION, Section.EXCLUSION
+
+
+def _leaves(rule: Rule) -> list[tuple[str, str, float, str | None, str | None]]:
+    assert isinstance(rule, AnyOf), rule
+    leaves = []
+    for child in rule.children:
+        assert isinstance(child, LabThreshold), child
+        leaves.append((child.analyte, child.comparator.value, child.value, child.unit, child.qualifier))
+    return leaves
+
+
+def test_condition_words_before_a_bracketed_definition():
+    text = "Current uncontrolled hypertension (diastolic > 100 mmHg or systolic > 200 mmHg)"
+    rule = parse_criterion(text, EXC)
+    assert _leaves(rule) == [("dbp", ">", 100.0, "mmHg", None), ("sbp", ">", 200.0, "mmHg", None)]
+
+
+def test_if_there_is_a_condition_defined_in_brackets():
+    rule = parse_criterion("If there is an uncontrolled diabetes (HbA1C> 12%) at Visit 1", EXC)
+    assert isinstance(rule, LabThreshold)
+    assert (rule.analyte, rule.comparator.value, rule.value, rule.unit) == ("hba1c", ">", 12.0, "%")
+
+
+def test_ie_definition_in_an_inclusion_no_is_negated():
+    rule = parse_criterion(
+        "No uncontrolled hypertension (i.e., systolic blood pressure [BP] > 150 mm Hg or "
+        "diastolic BP > 90 mm Hg)",
+        INC,
+    )
+    assert isinstance(rule, AllOf), rule
+    children = [c for c in rule.children if isinstance(c, LabThreshold)]
+    read = [(c.analyte, c.comparator.value, c.value) for c in children]
+    assert read == [("sbp", "<=", 150.0), ("dbp", "<=", 90.0)]
+
+
+def test_treatment_qualifier_on_every_threshold_of_an_exclusion():
+    rule = parse_criterion(
+        "Patients with systolic blood pressure ≥ 185 mmHg or diastolic blood pressure ≥ 110 mmHg after "
+        "anti-hypertension treatment.",
+        EXC,
+    )
+    qualifier = "measured on treatment ('after anti-hypertension treatment')"
+    assert _leaves(rule) == [("sbp", ">=", 185.0, "mmHg", qualifier), ("dbp", ">=", 110.0, "mmHg", qualifier)]
+
+
+def test_treatment_qualifier_inside_the_condition_words():
+    rule = parse_criterion(
+        "Uncontrolled arterial hypertension even after standard treatment "
+        "(systolic blood pressure ≥ 160 mmHg or diastolic blood pressure ≥ 100 mmHg)",
+        EXC,
+    )
+    qualifier = "measured on treatment ('even after standard treatment')"
+    assert _leaves(rule) == [("sbp", ">=", 160.0, "mmHg", qualifier), ("dbp", ">=", 100.0, "mmHg", qualifier)]
+
+
+def test_despite_treatment_after_a_comma_inside_the_definition():
+    rule = parse_criterion(
+        "Uncontrollable hypertension (systolic blood pressure ≥150 mmHg or "
+        "diastolic blood pressure ≥100 mmHg, despite the best medical treatment);",
+        EXC,
+    )
+    qualifier = "measured on treatment ('despite the best medical treatment')"
+    assert _leaves(rule) == [("sbp", ">=", 150.0, "mmHg", qualifier), ("dbp", ">=", 100.0, "mmHg", qualifier)]
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        # thresholds joined by a bare comma: all or any?
+        (
+            "Patients with uncontrollable hypertension (systolic blood pressure> 140 mmHg, diastolic blood "
+            "pressure> 90 mmHg, despite optimal drug therapy).",
+            EXC,
+        ),
+        # a treatment qualifier cannot be negated with the threshold for an inclusion
+        (
+            "No uncontrolled hypertension (i.e., systolic blood pressure [BP] > 150 mm Hg or "
+            "diastolic BP > 90 mm Hg despite optimal medical management)",
+            INC,
+        ),
+        # "uncorrectable", "untreated": more than the threshold says
+        ("Uncorrectable thrombocytopenia (Platelets under 50,000)", EXC),
+        ("Untreated hypogonadism (serum total testosterone <2.5 ng/ml)", EXC),
+        # examples, not a definition
+        ("Uncontrolled diabetes (e.g. HbA1c > 10%)", EXC),
+        # a diagnosis an ejection fraction alone does not make
+        ("Left heart failure (ejection fraction (EF) <35%)", EXC),
+        # a narrowing tail after the definition
+        ("Severe renal impairment (estimated GFR < 30 ml/min) in patients who are not yet on dialysis", EXC),
+    ],
+)
+def test_stays_for_review(text: str, section: Section):
+    rule = parse_criterion(text, section)
+    assert isinstance(rule, NeedsReview), rule
+
+
+def test_repeated_readings_are_carried_as_a_qualifier():
+    rule = parse_criterion(
+        "Uncontrolled severe hypertension on repeated readings (systolic > 180mmHg or diastolic > 105mmHg)",
+        EXC,
+    )
+    qualifier = "persistent ('on repeated readings')"
+    assert _leaves(rule) == [("sbp", ">", 180.0, "mmHg", qualifier), ("dbp", ">", 105.0, "mmHg", qualifier)]
+
+
+def test_a_finding_narrowed_by_thresholds_needs_both():
+    rule = parse_criterion("COPD with a FEV1 <50% of predicted normal.", EXC)
+    assert isinstance(rule, AllOf), rule
+    finding, threshold = rule.children
+    assert isinstance(finding, FindingRule)
+    assert (finding.concept, finding.present) == ("copd", True)
+    assert isinstance(threshold, LabThreshold)
+    read = (threshold.analyte, threshold.comparator.value, threshold.value, threshold.unit)
+    assert read == ("fev1", "<", 50.0, "%")
+
+
+def test_an_absent_finding_is_not_narrowed():
+    rule = parse_criterion("No COPD with a FEV1 <50% of predicted normal.", INC)
+    assert not isinstance(rule, AllOf), rule
+
+
+def test_a_ctcae_grade_defined_in_brackets():
+    rule = parse_criterion("Have Grade ≥3 hypercalcemia (serum calcium >12.5 mg/dL).", EXC)
+    assert isinstance(rule, LabThreshold), rule
+    assert (rule.analyte, rule.comparator.value, rule.value, rule.unit) == ("calcium", ">", 12.5, "mg/dL")
+
+
+def test_an_inclusion_requiring_a_normal_state_needs_every_value_listed():
+    text = "Adequate nutritional status (total protein at least 60.0 g/L, albumin at least 35 g/L)"
+    rule = parse_criterion(text, INC)
+    assert isinstance(rule, AllOf), rule
+    children = [c for c in rule.children if isinstance(c, LabThreshold)]
+    read = [(c.analyte, c.comparator.value, c.value, c.unit) for c in children]
+    assert read == [("total_protein", ">=", 60.0, "g/L"), ("albumin", ">=", 35.0, "g/L")]
+    assert isinstance(parse_criterion(text, EXC), NeedsReview)
