@@ -340,7 +340,20 @@ _CUE = (
     r"|for(?=\s+(?:known\s+|documented\s+|confirmed\s+)?[a-z]+\s+(?:metastases|metastasis|mets|involvement))"
     r"|with|when|due\s+to|secondary\s+to|attributable\s+to|because\s+of|caused\s+by|related\s+to)"
 )
-_CUE_START = re.compile(r"\s*[,;]?\s*(?:(?:or|and)\s*,?\s*)?(?P<cue>" + _CUE + r")(?![a-z])")
+_CUE_START = re.compile(
+    r"\s*[,;]?\s*(?:(?:or|and)\s*,?\s*|(?:is|are)\s+(?:also\s+)?(?:acceptable|allowed|permitted)\s+)?(?P<cue>"
+    + _CUE
+    + r")(?![a-z])"
+)
+_LEADING_CUE = re.compile(r"\s*[.;,]?\s*(?P<cue>" + _CUE + r")(?![a-z])[^.;:()]*?,\s*")
+""""...; for patients with liver metastases, TBIL may be up to 3 times ULN": a condition stated first, then
+the analytes named again with the threshold that applies under it."""
+_RESTATING_JOINER = re.compile(r"\s*(?:[,;]?\s*or|;|\.\s+(?:an?\s+|the\s+)?)\s*,?\s*")
+""""..., or", ";" or a full stop between a threshold and the same analytes named again: an alternative, not
+an addition, when a condition follows."""
+_NOTE = re.compile(r"(?<![a-z])(?:note\s*:|but)\s*$")
+""""≤ 2.5x ULN NOTE: ≤ 5x ULN is acceptable if liver metastases are present", "≤ 2.5 ULN, but ≤ 5 ULN if ...":
+the words that introduce the alternative under the condition."""
 _HAS_CUE = re.compile(r"(?<![a-z])" + _CUE + r"(?![a-z])")
 _WAIVER = re.compile(
     r"(?<![a-z])(?:unless|except|excluding|allowed|permitted|acceptable|accepted|eligible)(?![a-z])"
@@ -357,7 +370,7 @@ _EXCEPTION_FILLER = word_set(
     present presence exhibits exhibit exhibiting has have having are is acceptable accepted allowed permitted
     acceptable documented known up case cases metastatic involvement disease or and only may can be
     eligible patient's who whom setting due secondary attributable because caused related if unless except
-    excluding when presence confirmed evidence included
+    excluding when presence confirmed evidence included note
     """
 )
 
@@ -369,6 +382,9 @@ class _Condition:
     span: Span
     exceptions: list[LabException] = field(default_factory=list)
     variants: list[tuple[str, Segment]] = field(default_factory=list)
+    restated: frozenset[str] = frozenset()
+    """The analytes the clause names again before its own threshold ("..., or AST and ALT ≤ 5 x ULN in
+    patients with liver metastases")."""
 
 
 @dataclass(slots=True)
@@ -427,6 +443,23 @@ class _Notes:
 _DANGLING = re.compile(r"^\W*(?:or|and\s*/\s*or)(?![a-z])|(?<![a-z])(?:or|and\s*/\s*or)\W*$")
 """"Leukocytosis with WBC ≥ 10 000/mm3, OR", "OR - a 24 hour urine creatinine clearance ≥ 70": one item of a
 list of alternatives; alone it could fail a patient who meets another."""
+_MAY_BE = re.compile(r"(?<![a-z])may\s+be\s+(?:elevated\s+)?(?=up\s+to\s)")
+""""ALT and AST may be up to 1.5 x ULN" (inclusion): the permitted maximum, said as a permission."""
+_SENTENCE_START = re.compile(r".*(?:[.;]\s|[;:])", re.DOTALL)
+
+
+def _may_be(segment: Segment) -> list[Span]:
+    """ "may be up to" where nothing in its sentence before it sets a condition: "For patients with liver
+    metastases, AST and ALT may be up to 5 x ULN" is a variant for those patients, not a limit for all. The
+    sentence is looked at whole, also when the segment is one item of a list split at its commas."""
+    found = []
+    for match in _MAY_BE.finditer(segment.norm, segment.start, segment.end):
+        before = _SENTENCE_START.match(segment.norm, 0, match.start())
+        if not _HAS_CUE.search(segment.norm, before.end() if before else 0, match.start()):
+            found.append(match.span())
+    return found
+
+
 _NO = re.compile(r"\s*no\s+(?=\S)")
 """"No LVEF less than 35%" (PDQ inclusion): the opposite threshold is required."""
 _QT_WORDS = re.compile(r"(?<![a-z])(?:interval|prolong(?:ed|ation)(?:\s+(?:to|of))?)(?![a-z])")
@@ -461,6 +494,8 @@ def _read(
         claimed.append(defined)
     for pattern in (_TIMING, _RECENCY, _REDUNDANT):
         claimed.extend(m.span() for m in pattern.finditer(segment.norm, segment.start, segment.end))
+    if section is Section.INCLUSION and "may" in segment.norm[segment.start : segment.end]:
+        claimed.extend(_may_be(segment))
     claimed.extend(measurement_spans(segment))
     claimed.extend(both_sexes(segment))
     if any("qtcf" in m.analytes for m in mentions):
@@ -875,11 +910,22 @@ def _bracketed_conditions(
             conditions.append(_Condition((start, end)))
             spans.append((start, end))
     previous: Quantity | None = None
+    previous_named: list[_Mention] = []
     for q in quantities:
         if inside((q.start, q.end), spans) or inside((q.start, q.end), claimed):
             continue
-        alternative = previous is not None and not any(previous.end <= m.start < q.start for m in mentions)
+        named = [m for m in mentions if (previous.end if previous else segment.start) <= m.start < q.start]
+        alternative = previous is not None and not named
+        restated = previous is not None and _restated(previous_named, named)
+        previous_end = previous.end if previous else segment.start
         previous = q
+        if named:
+            previous_named = named
+        leading = restated and _LEADING_CUE.fullmatch(segment.norm, previous_end, named[0].start)
+        if leading and not any(previous_end <= o.start < named[0].start for o in quantities):
+            conditions.append(_Condition((leading.start("cue"), q.end), restated=_analytes(named)))
+            spans.append((leading.start("cue"), q.end))
+            continue
         cue = _CUE_START.match(segment.norm, q.end, segment.end)
         if not cue or inside(cue.span("cue"), claimed):
             continue
@@ -887,10 +933,31 @@ def _bracketed_conditions(
         if any(g[0] < end <= g[1] and g[0] < cue.start() for g in groups):
             continue
         own_threshold = any(cue.end() <= o.start < end for o in quantities)
+        if (
+            restated
+            and not own_threshold
+            and _RESTATING_JOINER.fullmatch(segment.norm, previous_end, named[0].start)
+        ):
+            conditions.append(_Condition((named[0].start, end), restated=_analytes(named)))
+            spans.append((named[0].start, end))
+            continue
         start = q.start if alternative and not own_threshold else cue.start("cue")
+        note = _NOTE.search(segment.norm, previous_end, start) if start == q.start else None
+        if note:
+            start = note.start()
         conditions.append(_Condition((start, end)))
         spans.append((start, end))
     return conditions, spans
+
+
+def _restated(before: list[_Mention], named: list[_Mention]) -> bool:
+    """ "ALAT and ASAT ≤ 3.0 x ULN, or ALAT and ASAT < 5 x ULN in ...": the same analytes named again, so the
+    threshold that follows may be the alternative of the one before rather than a new group."""
+    return bool(named and before) and _analytes(named) == _analytes(before)
+
+
+def _analytes(mentions: list[_Mention]) -> frozenset[str]:
+    return frozenset(a for m in mentions for a in m.analytes)
 
 
 def _clause_end(segment: Segment, start: int, groups: list[Span]) -> int:
@@ -925,7 +992,7 @@ def _read_condition(segment: Segment, condition: _Condition, base: Quantity, ana
     claimed.extend(
         (m.start, m.end)
         for m in _mentions(Segment(segment.printed, segment.norm, start, end))
-        if set(m.analytes) & {analyte.id}
+        if set(m.analytes) & {analyte.id} or (condition.restated and set(m.analytes) <= condition.restated)
     )
     leftover = leftover_words(
         Segment(segment.printed, segment.norm, start, end), claimed, _EXCEPTION_FILLER | _LAB_FILLER
