@@ -33,6 +33,9 @@ _TRAILING_SUPPORT = re.compile(
     r"|no\s+(?=(?:[a-z]+\s+){0,3}?(?:transfus|growth|g-?csf|blood)))(?![a-z])"
 )
 _TRAILING_END = re.compile(r"[;,()\[\]]|\.\s|\.$")
+_ABBREVIATION = re.compile(r"\(\s*[a-z0-9+-]{1,8}\s*\)")
+""""without the use of red blood cell (RBC) transfusion within ...": an abbreviation in brackets does not end
+the note."""
 _SUPPORT_WORDS = word_set(
     """
     transfusion transfusions transfused transfuse transfusion-independent blood red cell cells rbc rbcs prbc
@@ -46,6 +49,7 @@ _SUPPORT_WORDS = word_set(
     hemoglobin haemoglobin recent recently last past previous preceding days day weeks week wk wks months
     month hours hour h hrs pre prestudy absence note other intervention interventions help eligibility drawn
     sampling sample but given receive received receiving administration during up since transfusional
+    period assessment examination
     """
 )
 
@@ -71,10 +75,11 @@ def support_notes(segment: Segment) -> list[SupportNote]:
             note = _note(segment, start, end)
             if note:
                 found.append(note)
+    unbracketed = _ABBREVIATION.sub(lambda m: " " * len(m.group()), norm) if "(" in norm else norm
     for match in _TRAILING_SUPPORT.finditer(norm, segment.start, segment.end):
         if any(s <= match.start() < e for s, e in (n.span for n in found)):
             continue
-        stop = _TRAILING_END.search(norm, match.end(), segment.end)
+        stop = _TRAILING_END.search(unbracketed, match.end(), segment.end)
         end = stop.start() if stop else segment.end
         if _SUPPORT.search(norm, match.start(), end):
             note = _note(segment, match.start(), end)

@@ -341,9 +341,8 @@ _CUE = (
     r"|with|when|due\s+to|secondary\s+to|attributable\s+to|because\s+of|caused\s+by|related\s+to)"
 )
 _CUE_START = re.compile(
-    r"\s*[,;]?\s*(?:(?:or|and)\s*,?\s*|(?:is|are)\s+(?:also\s+)?(?:acceptable|allowed|permitted)\s+)?(?P<cue>"
-    + _CUE
-    + r")(?![a-z])"
+    r"\s*(?:\*+\s*(?:note\s*:\s*)?\*?\s*)?[,;]?\s*(?:(?:or|and)\s*,?\s*"
+    r"|(?:is|are)\s+(?:also\s+)?(?:acceptable|allowed|permitted)\s+)?(?P<cue>" + _CUE + r")(?![a-z])"
 )
 _LEADING_CUE = re.compile(r"\s*[.;,]?\s*(?P<cue>" + _CUE + r")(?![a-z])[^.;:()]*?,\s*")
 """"...; for patients with liver metastases, TBIL may be up to 3 times ULN": a condition stated first, then
@@ -353,7 +352,8 @@ _RESTATING_JOINER = re.compile(r"\s*(?:[,;]?\s*or|;|\.\s+(?:an?\s+|the\s+)?)\s*,
 an addition, when a condition follows."""
 _NOTE = re.compile(r"(?<![a-z])(?:note\s*:|but)\s*$")
 """"≤ 2.5x ULN NOTE: ≤ 5x ULN is acceptable if liver metastases are present", "≤ 2.5 ULN, but ≤ 5 ULN if ...":
-the words that introduce the alternative under the condition."""
+the words that introduce the alternative under the condition. A footnote mark before the condition ("≤ 2.5
+times ULN* NOTE: *Unless attributable to lymphoma") ties it to the threshold the same way."""
 _HAS_CUE = re.compile(r"(?<![a-z])" + _CUE + r"(?![a-z])")
 _WAIVER = re.compile(
     r"(?<![a-z])(?:unless|except|excluding|allowed|permitted|acceptable|accepted|eligible)(?![a-z])"
@@ -770,11 +770,16 @@ def _attach_support(
     notes: _Notes,
 ) -> None:
     """Each support note to its threshold: the one it follows, or the first after a note that opens the
-    sentence ("unsupported platelet count ≥ 50,000"). Values inside a note must be time spans, or restate the
-    threshold a transfusion may reach ("to achieve Hgb ≥ 8.0 g/dl")."""
+    sentence ("unsupported platelet count ≥ 50,000"), or all when the note is in a heading ("Blood routine (no
+    transfusion within 14 days): ANC ≥ 1.5; PLT ≥ 75; Hb ≥ 90"). Values inside a note must be time spans, or
+    restate the threshold a transfusion may reach ("to achieve Hgb ≥ 8.0 g/dl")."""
     first_mention = min((m.start for m in mentions), default=segment.end)
     for note in support:
         start, end = note.span
+        if end <= first_mention and ":" in segment.norm[end:first_mention]:
+            for q in quantities:
+                notes.support[q.start] = note
+            continue
         if end <= first_mention:
             target = next((q for q in quantities if q.start >= end), None)
         else:
@@ -942,6 +947,8 @@ def _bracketed_conditions(
             spans.append((named[0].start, end))
             continue
         start = q.start if alternative and not own_threshold else cue.start("cue")
+        if start == cue.start("cue") and "*" in segment.norm[cue.start() : start]:
+            start = cue.start()
         note = _NOTE.search(segment.norm, previous_end, start) if start == q.start else None
         if note:
             start = note.start()
@@ -987,6 +994,9 @@ def _read_condition(segment: Segment, condition: _Condition, base: Quantity, ana
     concepts = _condition_concepts(segment, start, end)
     if len(quantities) > 1:
         raise _UnreadableError(f"several thresholds in one condition: '{segment.quote(start, end)}'")
+    if quantities and not (quantities[0].comparator or quantities[0].unit_text or quantities[0].multiple_of):
+        q = quantities[0]
+        raise _UnreadableError(f"a bare number in a condition: '{segment.quote(q.start, q.end)}'")
     claimed = [(s, e) for s, e, _ in concepts] + [(q.start, q.end) for q in quantities]
     claimed.extend(m.span() for m in _HAS_CUE.finditer(segment.norm, start, end))
     claimed.extend(
@@ -1006,7 +1016,7 @@ def _read_condition(segment: Segment, condition: _Condition, base: Quantity, ana
         else _fields(base, analyte, None, segment)
     )
     if leftover or not concepts:
-        text = segment.quote(start, end).strip("()[] ,;")
+        text = _NOTE_MARKS.sub("", segment.quote(start, end)).strip("()[] ,;")
         condition.exceptions.append(
             LabException(
                 concept=None, text=text, waived=waived, source_span=(start, end), **fields.model_dump()
@@ -1017,6 +1027,10 @@ def _read_condition(segment: Segment, condition: _Condition, base: Quantity, ana
         condition.exceptions.append(
             LabException(concept=concept.id, waived=waived, source_span=(s, e), **fields.model_dump())
         )
+
+
+_NOTE_MARKS = re.compile(r"^[\s*]*(?:note\s*:\s*)?\**\s*", re.IGNORECASE)
+"""A footnote mark or "NOTE:" before a condition, left out of the condition shown to the clinician."""
 
 
 _ELLIPSIS = re.compile(
