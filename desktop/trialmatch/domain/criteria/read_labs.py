@@ -350,6 +350,13 @@ the analytes named again with the threshold that applies under it."""
 _RESTATING_JOINER = re.compile(r"\s*(?:[,;]?\s*or|;|\.\s+(?:an?\s+|the\s+)?)\s*,?\s*")
 """"..., or", ";" or a full stop between a threshold and the same analytes named again: an alternative, not
 an addition, when a condition follows."""
+_WITHOUT = (
+    r"(?P<cue>if\s+there\s+(?:is|are)\s+no|if\s+no|(?:in|for)\s+(?:patients|subjects|participants)\s+without)"
+    r"\s+(?:clear\s+|known\s+|evidence\s+of\s+)?[a-z][a-z' -]*?"
+)
+_WITHOUT_BEFORE = re.compile(r"(?<![a-z])" + _WITHOUT + r"\s*,\s*$")
+_WITHOUT_AFTER = re.compile(r"\s*,?\s*" + _WITHOUT + r"(?=\s*(?:[;.]|$))")
+_NEGATION_WORDS = word_set("there no clear without")
 _NOTE = re.compile(r"(?<![a-z])(?:note\s*:|but)\s*$")
 """"≤ 2.5x ULN NOTE: ≤ 5x ULN is acceptable if liver metastases are present", "≤ 2.5 ULN, but ≤ 5 ULN if ...":
 the words that introduce the alternative under the condition. A footnote mark before the condition ("≤ 2.5
@@ -370,7 +377,7 @@ _EXCEPTION_FILLER = word_set(
     present presence exhibits exhibit exhibiting has have having are is acceptable accepted allowed permitted
     acceptable documented known up case cases metastatic involvement disease or and only may can be
     eligible patient's who whom setting due secondary attributable because caused related if unless except
-    excluding when presence confirmed evidence included note
+    excluding when presence confirmed evidence included note there
     """
 )
 
@@ -385,6 +392,12 @@ class _Condition:
     restated: frozenset[str] = frozenset()
     """The analytes the clause names again before its own threshold ("..., or AST and ALT ≤ 5 x ULN in
     patients with liver metastases")."""
+    negative: bool = False
+    """ "in patients without liver metastases", "if there is no clear liver metastasis": who the base
+    threshold is for, which only restates the exception for the opposite condition and must be matched by
+    one."""
+    walk_at: int | None = None
+    """Where the group walk meets a condition printed before its threshold: just after that threshold."""
 
 
 @dataclass(slots=True)
@@ -920,6 +933,16 @@ def _bracketed_conditions(
         if inside((q.start, q.end), spans) or inside((q.start, q.end), claimed):
             continue
         named = [m for m in mentions if (previous.end if previous else segment.start) <= m.start < q.start]
+        without = _WITHOUT_AFTER.match(segment.norm, q.end, segment.end)
+        if without:
+            conditions.append(_Condition((without.start("cue"), without.end()), negative=True))
+            spans.append((without.start("cue"), without.end()))
+        if previous is None and named:
+            without = _WITHOUT_BEFORE.search(segment.norm, segment.start, named[0].start)
+            if without:
+                span = (without.start("cue"), without.end())
+                conditions.append(_Condition(span, negative=True, walk_at=q.end))
+                spans.append(span)
         alternative = previous is not None and not named
         restated = previous is not None and _restated(previous_named, named)
         previous_end = previous.end if previous else segment.start
@@ -1029,6 +1052,21 @@ def _read_condition(segment: Segment, condition: _Condition, base: Quantity, ana
         )
 
 
+def _match_negative(segment: Segment, condition: _Condition, exceptions: list[LabException]) -> None:
+    """ "AST < 2.5 x ULN in patients without liver metastases; < 5 x ULN in patients with liver metastases":
+    the base is for patients without what the exceptions name, which they already say; anything else is a
+    condition on the base itself, which no rule carries."""
+    start, end = condition.span
+    concepts = _condition_concepts(segment, start, end)
+    claimed = [(s, e) for s, e, _ in concepts]
+    leftover = leftover_words(
+        Segment(segment.printed, segment.norm, start, end), claimed, _EXCEPTION_FILLER | _NEGATION_WORDS
+    )
+    named = {c.id for _, _, c in concepts}
+    if leftover or not named or not named <= {e.concept for e in exceptions}:
+        raise _UnreadableError(f"a condition on the base threshold: '{segment.quote(start, end)}'")
+
+
 _NOTE_MARKS = re.compile(r"^[\s*]*(?:note\s*:\s*)?\**\s*", re.IGNORECASE)
 """A footnote mark or "NOTE:" before a condition, left out of the condition shown to the clinician."""
 
@@ -1067,7 +1105,7 @@ def _groups(
         (m.start, "m", m) for m in _dedupe(mentions, segment)
     ]
     items += [(notes.leading.get(q.start, q.start), "q", q) for q in quantities]
-    items += [(c.span[0], "c", c) for c in conditions]
+    items += [(c.span[0] if c.walk_at is None else c.walk_at, "c", c) for c in conditions]
     items += [(s, "x", method) for s, _, method in methods]
     items.sort(key=lambda item: item[0])
     groups: list[_Group] = []
@@ -1106,7 +1144,7 @@ def _groups(
                     f"condition with no threshold before it: '{segment.quote(*item.span)}'"
                 )
             groups[-1].conditions.append(item)
-            previous_end = item.span[1]
+            previous_end = max(previous_end, item.span[1])
         else:
             named = (
                 {a for m in pending for a in m.analytes}
@@ -1309,9 +1347,14 @@ def _threshold_rule(
                     _variant(label, variant_text, condition.span, quantity, analyte, group, section, segment)
                 )
             continue
+        if condition.negative:
+            continue
         condition.exceptions.clear()
         _read_condition(segment, condition, quantity, analyte)
         exceptions.extend(condition.exceptions)
+    for condition in group.conditions:
+        if condition.negative:
+            _match_negative(segment, condition, exceptions)
     sex = notes.sexes.get(quantity.start)
     support = notes.support.get(quantity.start)
     qualifier = None
@@ -1415,6 +1458,8 @@ def _variant(
     fields = _fields(first, analyte, base, segment)
     exceptions: list[LabException] = []
     for condition in conditions:
+        if condition.negative:
+            raise _UnreadableError(f"stratum {label} variant not understood: '{text.quote()}'")
         _read_condition(segment, condition, first, analyte)
         exceptions.extend(condition.exceptions)
     claimed = [(first.start, first.end), *condition_spans, *((m.start, m.end) for m in mentions)]

@@ -183,6 +183,42 @@ def test_a_support_note_reads_past_an_abbreviation():
     assert rule.qualifier.startswith("without the use of red blood cell")
 
 
+def test_the_base_for_patients_without_what_the_exception_names():
+    rule = parse_criterion(
+        "Aspartate aminotransferase (AST) and alanine aminotransferase (ALT)<2.5×ULN in patients without"
+        " liver metastases; <5×ULN in patients with liver metastases",
+        INC,
+    )
+    labs = _labs(rule)
+    assert sorted(lab.analyte for lab in labs) == ["alt", "ast"]
+    for lab in labs:
+        assert _limit(lab) == ("<", 2.5, None, "uln")
+        assert [(e.concept, *_limit(e)) for e in lab.exceptions] == [
+            ("liver_metastases", "<", 5.0, None, "uln")
+        ]
+
+
+def test_a_leading_if_there_is_no_condition_matched_by_the_exception():
+    rule = parse_criterion(
+        "If there is no clear liver metastasis, alanine aminotransferase> 2.5 times the upper limit of normal"
+        " (ULN); if there is liver metastasis, alanine aminotransferase> 5×ULN;",
+        EXC,
+    )
+    assert isinstance(rule, LabThreshold)
+    assert (rule.analyte, *_limit(rule)) == ("alt", ">", 2.5, None, "uln")
+    assert [(e.concept, *_limit(e)) for e in rule.exceptions] == [("liver_metastases", ">", 5.0, None, "uln")]
+
+
+def test_a_base_for_patients_without_something_no_exception_names_stays_for_review():
+    why = _review(
+        "AST < 2.5 x ULN in patients without bone metastases; < 5 x ULN in patients with liver metastases"
+    )
+    assert why.startswith("a condition on the base threshold")
+    assert _review("AST < 2.5 x ULN in patients without liver metastases").startswith(
+        "a condition on the base"
+    )
+
+
 def _review(text: str, section: Section = INC) -> str:
     rule = parse_criterion(text, section)
     assert rule.kind == "review", rule
