@@ -232,6 +232,7 @@ _MEASUREMENT = re.compile(
     r"|(?:measured|assessed|determined)\s+(?:by|per|as\s+per)\s+(?:the\s+)?(?:central|local)\s+lab(?:oratory)?"
     r"|(?:fridericia|fredericia)(?:'s)?(?:\s+(?:cube\s+root\s+)?(?:formula|correction|method))?"
     r"|corrected\s+for\s+heart\s+rate|\(\s*preferred\s*\)|fasting|fasted|peripheral"
+    r"|(?:2|3|two|three)[\s-]?d(?:imensional)?(?=\s+echo)"
     r"|(?:or\s+)?(?:the\s+)?(?:local\s+)?institutional\s+standard\s+(?:method|formula|equation)"
     r"|(?:measured|calculated|estimated|determined)(?:\s+or\s+(?:measured|calculated|estimated))?\s+(?:per|by|according"
     r"\s+to|using)\s+(?:the\s+)?(?:local\s+)?institutional\s+standards?"
@@ -270,8 +271,9 @@ _RATIO = re.compile(r"fev1\s*(?:/|:|-?to-?)\s*fvc|tiffeneau")
 
 def measurement_spans(segment: Segment) -> list[Span]:
     """How and when the value is taken, which the patient file does not record and the threshold does not
-    depend on ("at rest", "on room air", "(Visit 1)", "triplicate 12-lead ECG", "Fridericia's formula"; "prior
-    to each dose of lutetium Lu 177 dotatate": at screening, the value to hold is today's)."""
+    depend on ("at rest", "on room air", "2-D echocardiogram", "(Visit 1)", "triplicate 12-lead ECG",
+    "Fridericia's formula"; "prior to each dose of lutetium Lu 177 dotatate": at screening, the value to hold
+    is today's)."""
     spans = [m.span() for m in _MEASUREMENT.finditer(segment.norm, segment.start, segment.end)]
     window = segment.norm[segment.start : segment.end]
     if "predicted" in window and not _RATIO.search(window):

@@ -357,6 +357,12 @@ _WITHOUT = (
 _WITHOUT_BEFORE = re.compile(r"(?<![a-z])" + _WITHOUT + r"\s*,\s*$")
 _WITHOUT_AFTER = re.compile(r"\s*,?\s*" + _WITHOUT + r"(?=\s*(?:[;.]|$))")
 _NEGATION_WORDS = word_set("there no clear without")
+_LEADING_WAIVER = re.compile(
+    r"(?<![a-z])(?P<cue>unless|except|(?:for|in)\s+(?:patients|subjects|participants)\s+(?:who\s+are\s+)?not)"
+    r"\s[^:;.()]*?:\s*$"
+)
+""""Unless documented bone marrow disease: ANC ≥ 1,500/mm³", "For patients not receiving therapeutic
+anticoagulation: INR and aPTT ≤ 1.5 x ULN": who the thresholds do not hold for, said before them."""
 _NOTE = re.compile(r"(?<![a-z])(?:note\s*:|but)\s*$")
 """"≤ 2.5x ULN NOTE: ≤ 5x ULN is acceptable if liver metastases are present", "≤ 2.5 ULN, but ≤ 5 ULN if ...":
 the words that introduce the alternative under the condition. A footnote mark before the condition ("≤ 2.5
@@ -397,7 +403,11 @@ class _Condition:
     threshold is for, which only restates the exception for the opposite condition and must be matched by
     one."""
     walk_at: int | None = None
-    """Where the group walk meets a condition printed before its threshold: just after that threshold."""
+    """Where the group walk meets a condition printed before the thresholds: just after the first; such a
+    condition holds for every threshold of the sentence."""
+    waiver: bool = False
+    """A leading "for patients not receiving therapeutic anticoagulation:": the thresholds are only for
+    others."""
 
 
 @dataclass(slots=True)
@@ -943,6 +953,11 @@ def _bracketed_conditions(
                 span = (without.start("cue"), without.end())
                 conditions.append(_Condition(span, negative=True, walk_at=q.end))
                 spans.append(span)
+            waiver = _LEADING_WAIVER.search(segment.norm, segment.start, named[0].start)
+            if waiver and not without:
+                span = (waiver.start("cue"), waiver.end())
+                conditions.append(_Condition(span, walk_at=q.end, waiver=True))
+                spans.append(span)
         alternative = previous is not None and not named
         restated = previous is not None and _restated(previous_named, named)
         previous_end = previous.end if previous else segment.start
@@ -1031,7 +1046,7 @@ def _read_condition(segment: Segment, condition: _Condition, base: Quantity, ana
         Segment(segment.printed, segment.norm, start, end), claimed, _EXCEPTION_FILLER | _LAB_FILLER
     )
     waived = not quantities
-    if waived and not _WAIVER.search(segment.norm, start, end):
+    if waived and not (condition.waiver or _WAIVER.search(segment.norm, start, end)):
         raise _UnreadableError(f"condition without a threshold: '{segment.quote(start, end)}'")
     fields = (
         _fields(quantities[0], analyte, base, segment)
@@ -1039,7 +1054,7 @@ def _read_condition(segment: Segment, condition: _Condition, base: Quantity, ana
         else _fields(base, analyte, None, segment)
     )
     if leftover or not concepts:
-        text = _NOTE_MARKS.sub("", segment.quote(start, end)).strip("()[] ,;")
+        text = _NOTE_MARKS.sub("", segment.quote(start, end)).strip("()[] ,;:")
         condition.exceptions.append(
             LabException(
                 concept=None, text=text, waived=waived, source_span=(start, end), **fields.model_dump()
@@ -1163,6 +1178,11 @@ def _groups(
     if pending:
         names = ", ".join(get_analyte(a).label for m in pending for a in m.analytes)
         raise _UnreadableError(f"no threshold for {names}")
+    for condition in conditions:
+        if condition.walk_at is not None:
+            for group in groups:
+                if condition not in group.conditions:
+                    group.conditions.append(condition)
     claimed.extend(c.span for g in groups for c in g.conditions)
     return groups
 

@@ -219,6 +219,35 @@ def test_a_base_for_patients_without_something_no_exception_names_stays_for_revi
     )
 
 
+def test_a_leading_waiver_holds_for_every_threshold_after_it():
+    rule = parse_criterion(
+        "For patients not receiving therapeutic anticoagulation: INR ≤ 1.5, aPTT ≤ 1.5 x ULN", INC
+    )
+    labs = {lab.analyte: lab for lab in _labs(rule)}
+    assert _limit(labs["inr"]) == ("≤", 1.5, "1", None)
+    assert _limit(labs["ptt"]) == ("≤", 1.5, None, "uln")
+    for lab in labs.values():
+        (exception,) = lab.exceptions
+        assert (exception.concept, exception.waived) == (None, True)
+        assert exception.text == "For patients not receiving therapeutic anticoagulation"
+
+
+def test_a_leading_unless_with_a_known_condition():
+    rule = parse_criterion(
+        "Hematopoietic: Unless documented bone marrow disease: Absolute neutrophil count at least 1,500/mm3",
+        INC,
+    )
+    assert isinstance(rule, LabThreshold)
+    assert (rule.analyte, *_limit(rule)) == ("anc", "≥", 1500.0, "/µL", None)
+    assert [(e.concept, e.waived) for e in rule.exceptions] == [("bone_marrow_involvement", True)]
+
+
+def test_a_two_dimensional_echocardiogram_is_how_lvef_is_measured():
+    rule = parse_criterion("LVEF at least 50% by MUGA scan or 2-D echocardiogram", INC)
+    assert isinstance(rule, LabThreshold)
+    assert (rule.analyte, *_limit(rule)) == ("lvef", "≥", 50.0, "%", None)
+
+
 def _review(text: str, section: Section = INC) -> str:
     rule = parse_criterion(text, section)
     assert rule.kind == "review", rule
