@@ -308,6 +308,25 @@ def test_an_unchecked_waiver_leaves_an_excluding_value_unknown_and_a_normal_one_
     assert normal.result is Outcome.PASS
 
 
+def test_an_inclusion_item_that_lets_some_patients_in_never_fails_those_without_the_condition():
+    for text in (
+        "Patients with known Gilbert disease who have serum bilirubin level ≤ 3 ⋅ ULN may be enrolled.",
+        "HIV-infected patients on effective anti-retroviral therapy with undetectable viral load within 6"
+        " months of randomization are eligible for this trial.",
+        "Brain metastases at inclusion are allowed if asymptomatic",
+    ):
+        assert parse_criterion(text, INC).kind == "review"
+        facts = _patient(findings={"Gilbert syndrome": False, "HIV": False, "brain metastases": False})
+        assert _result("inclusion", text, facts).result is Outcome.UNKNOWN
+
+
+def test_an_exception_to_a_stated_requirement_is_still_read():
+    rule = parse_criterion(
+        "Confirmed infection with COVID-19 by any acceptable test available/utilized at each site", INC
+    )
+    assert rule.kind == "finding"
+
+
 def test_the_restated_alternative_applies_with_liver_metastases_only():
     text = (
         "Hepatic function as defined by serum bilirubin ≤ 1.5 x ULN, ALAT and ASAT ≤ 3.0 x ULN, or ALAT and"
