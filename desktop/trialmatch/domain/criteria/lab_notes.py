@@ -33,6 +33,9 @@ _TRAILING_SUPPORT = re.compile(
     r"|no\s+(?=(?:[a-z]+\s+){0,3}?(?:transfus|growth|g-?csf|blood)))(?![a-z])"
 )
 _TRAILING_END = re.compile(r"[;,()\[\]]|\.\s|\.$")
+_ABBREVIATION = re.compile(r"\(\s*[a-z0-9+-]{1,8}\s*\)")
+""""without the use of red blood cell (RBC) transfusion within ...": an abbreviation in brackets does not end
+the note."""
 _SUPPORT_WORDS = word_set(
     """
     transfusion transfusions transfused transfuse transfusion-independent blood red cell cells rbc rbcs prbc
@@ -46,6 +49,7 @@ _SUPPORT_WORDS = word_set(
     hemoglobin haemoglobin recent recently last past previous preceding days day weeks week wk wks months
     month hours hour h hrs pre prestudy absence note other intervention interventions help eligibility drawn
     sampling sample but given receive received receiving administration during up since transfusional
+    period assessment examination
     """
 )
 
@@ -71,10 +75,11 @@ def support_notes(segment: Segment) -> list[SupportNote]:
             note = _note(segment, start, end)
             if note:
                 found.append(note)
+    unbracketed = _ABBREVIATION.sub(lambda m: " " * len(m.group()), norm) if "(" in norm else norm
     for match in _TRAILING_SUPPORT.finditer(norm, segment.start, segment.end):
         if any(s <= match.start() < e for s, e in (n.span for n in found)):
             continue
-        stop = _TRAILING_END.search(norm, match.end(), segment.end)
+        stop = _TRAILING_END.search(unbracketed, match.end(), segment.end)
         end = stop.start() if stop else segment.end
         if _SUPPORT.search(norm, match.start(), end):
             note = _note(segment, match.start(), end)
@@ -227,6 +232,7 @@ _MEASUREMENT = re.compile(
     r"|(?:measured|assessed|determined)\s+(?:by|per|as\s+per)\s+(?:the\s+)?(?:central|local)\s+lab(?:oratory)?"
     r"|(?:fridericia|fredericia)(?:'s)?(?:\s+(?:cube\s+root\s+)?(?:formula|correction|method))?"
     r"|corrected\s+for\s+heart\s+rate|\(\s*preferred\s*\)|fasting|fasted|peripheral"
+    r"|(?:2|3|two|three)[\s-]?d(?:imensional)?(?=\s+echo)"
     r"|(?:or\s+)?(?:the\s+)?(?:local\s+)?institutional\s+standard\s+(?:method|formula|equation)"
     r"|(?:measured|calculated|estimated|determined)(?:\s+or\s+(?:measured|calculated|estimated))?\s+(?:per|by|according"
     r"\s+to|using)\s+(?:the\s+)?(?:local\s+)?institutional\s+standards?"
@@ -265,8 +271,9 @@ _RATIO = re.compile(r"fev1\s*(?:/|:|-?to-?)\s*fvc|tiffeneau")
 
 def measurement_spans(segment: Segment) -> list[Span]:
     """How and when the value is taken, which the patient file does not record and the threshold does not
-    depend on ("at rest", "on room air", "(Visit 1)", "triplicate 12-lead ECG", "Fridericia's formula"; "prior
-    to each dose of lutetium Lu 177 dotatate": at screening, the value to hold is today's)."""
+    depend on ("at rest", "on room air", "2-D echocardiogram", "(Visit 1)", "triplicate 12-lead ECG",
+    "Fridericia's formula"; "prior to each dose of lutetium Lu 177 dotatate": at screening, the value to hold
+    is today's)."""
     spans = [m.span() for m in _MEASUREMENT.finditer(segment.norm, segment.start, segment.end)]
     window = segment.norm[segment.start : segment.end]
     if "predicted" in window and not _RATIO.search(window):

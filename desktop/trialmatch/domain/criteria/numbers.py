@@ -451,7 +451,8 @@ _OF_LABORATORY = (
 )
 """"ULN for age", "ULN for the reference lab": the laboratory's own limit, the one the patient file holds."""
 ULN = (
-    _INSTITUTION + r"(?:i?uln|unl|upper\s+limits?\s+(?:of\s+)?(?:the\s+)?(?:institutional\s+|laboratory\s+)?"
+    _INSTITUTION + r"(?:i?uln(?![a-z])|unl(?![a-z])"  # not the start of "unless"
+    r"|upper\s+limits?\s+(?:of\s+)?(?:the\s+)?(?:institutional\s+|laboratory\s+)?"
     r"(?:normal(?:ity)?|reference)(?:\s+reference)?(?:\s+(?:range|limits?|values?))?"
     r"|upper\s+(?:normal|reference)\s+(?:limits?|values?|range|levels?)"
     r"|upper\s+limits?\s+normal|normal\s+upper\s+limits?|upper\s+limits?|upper\s+normal|upper\s+standard)"

@@ -80,8 +80,12 @@ _WIDENING = re.compile(
 _CONDITION_FIRST = re.compile(r"\s*if\s+(?P<condition>[^,:;()]+?)\s*[,:]\s+(?P<rule>[^;]+?)\s*\.?\s*")
 """"If history of cardiac disease, LVEF ≥ 50 %": the requirement holds only for patients with the
 condition."""
-_CONDITION_AFTER = re.compile(r"\s*(?P<rule>[^;]+?)[\s,(]+if\s+(?P<condition>[^,:;()]+?)\s*\)?\s*\.?\s*")
-""""Potassium ≤ 4.8 mmol/L if eGFR ≥ 45", "CD4 count over 350 cells/mm³ (if PLHIV)"."""
+_CONDITION_AFTER = re.compile(
+    r"\s*(?P<rule>[^;]+?)[\s,(]+(?:if|(?:for|in)\s+(?:patients|subjects|participants)\s+with)\s+"
+    r"(?P<condition>[^,:;()]+?)\s*\)?\s*\.?\s*"
+)
+""""Potassium ≤ 4.8 mmol/L if eGFR ≥ 45", "CD4 count over 350 cells/mm³ (if PLHIV)", "AST and/or ALT ≤ 5 x
+ULN for patients with liver involvement"."""
 _OPPOSITE = {Comparator.GE: Comparator.LT, Comparator.GT: Comparator.LE, Comparator.LE: Comparator.GT}
 _OPPOSITE[Comparator.LT] = Comparator.GE
 _LIST = re.compile(
@@ -151,7 +155,7 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
     if read.rule is not None:
         return read.rule
     problem = read.problem or "not a criterion kind the engine reads"
-    if "if" in words_of(whole):
+    if "if" in words_of(whole) or "with" in words_of(whole):
         conditional = _conditional(whole, section, heading)
         if conditional is not None:
             return conditional

@@ -357,7 +357,33 @@ _CUE = (
     r"|for(?=\s+(?:known\s+|documented\s+|confirmed\s+)?[a-z]+\s+(?:metastases|metastasis|mets|involvement))"
     r"|with|when|due\s+to|secondary\s+to|attributable\s+to|because\s+of|caused\s+by|related\s+to)"
 )
-_CUE_START = re.compile(r"\s*[,;]?\s*(?:(?:or|and)\s*,?\s*)?(?P<cue>" + _CUE + r")(?![a-z])")
+_CUE_START = re.compile(
+    r"\s*(?:\*+\s*(?:note\s*:\s*)?\*?\s*)?[,;]?\s*(?:(?:or|and)\s*,?\s*"
+    r"|(?:is|are)\s+(?:also\s+)?(?:acceptable|allowed|permitted)\s+)?(?P<cue>" + _CUE + r")(?![a-z])"
+)
+_LEADING_CUE = re.compile(r"\s*[.;,]?\s*(?P<cue>" + _CUE + r")(?![a-z])[^.;:()]*?,\s*")
+""""...; for patients with liver metastases, TBIL may be up to 3 times ULN": a condition stated first, then
+the analytes named again with the threshold that applies under it."""
+_RESTATING_JOINER = re.compile(r"\s*(?:[,;]?\s*or|;|\.\s+(?:an?\s+|the\s+)?)\s*,?\s*")
+""""..., or", ";" or a full stop between a threshold and the same analytes named again: an alternative, not
+an addition, when a condition follows."""
+_WITHOUT = (
+    r"(?P<cue>if\s+there\s+(?:is|are)\s+no|if\s+no|(?:in|for)\s+(?:patients|subjects|participants)\s+without)"
+    r"\s+(?:clear\s+|known\s+|evidence\s+of\s+)?[a-z][a-z' -]*?"
+)
+_WITHOUT_BEFORE = re.compile(r"(?<![a-z])" + _WITHOUT + r"\s*,\s*$")
+_WITHOUT_AFTER = re.compile(r"\s*,?\s*" + _WITHOUT + r"(?=\s*(?:[;.]|$))")
+_NEGATION_WORDS = word_set("there no clear without")
+_LEADING_WAIVER = re.compile(
+    r"(?<![a-z])(?P<cue>unless|except|(?:for|in)\s+(?:patients|subjects|participants)\s+(?:who\s+are\s+)?not)"
+    r"\s[^:;.()]*?:\s*$"
+)
+""""Unless documented bone marrow disease: ANC ≥ 1,500/mm³", "For patients not receiving therapeutic
+anticoagulation: INR and aPTT ≤ 1.5 x ULN": who the thresholds do not hold for, said before them."""
+_NOTE = re.compile(r"(?<![a-z])(?:note\s*:|but)\s*$")
+""""≤ 2.5x ULN NOTE: ≤ 5x ULN is acceptable if liver metastases are present", "≤ 2.5 ULN, but ≤ 5 ULN if ...":
+the words that introduce the alternative under the condition. A footnote mark before the condition ("≤ 2.5
+times ULN* NOTE: *Unless attributable to lymphoma") ties it to the threshold the same way."""
 _HAS_CUE = re.compile(r"(?<![a-z])" + _CUE + r"(?![a-z])")
 _WAIVER = re.compile(
     r"(?<![a-z])(?:unless|except|excluding|allowed|permitted|acceptable|accepted|eligible)(?![a-z])"
@@ -374,7 +400,7 @@ _EXCEPTION_FILLER = word_set(
     present presence exhibits exhibit exhibiting has have having are is acceptable accepted allowed permitted
     acceptable documented known up case cases metastatic involvement disease or and only may can be
     eligible patient's who whom setting due secondary attributable because caused related if unless except
-    excluding when presence confirmed evidence included
+    excluding when presence confirmed evidence included note there
     """
 )
 
@@ -386,6 +412,19 @@ class _Condition:
     span: Span
     exceptions: list[LabException] = field(default_factory=list)
     variants: list[tuple[str, Segment]] = field(default_factory=list)
+    restated: frozenset[str] = frozenset()
+    """The analytes the clause names again before its own threshold ("..., or AST and ALT ≤ 5 x ULN in
+    patients with liver metastases")."""
+    negative: bool = False
+    """ "in patients without liver metastases", "if there is no clear liver metastasis": who the base
+    threshold is for, which only restates the exception for the opposite condition and must be matched by
+    one."""
+    walk_at: int | None = None
+    """Where the group walk meets a condition printed before the thresholds: just after the first; such a
+    condition holds for every threshold of the sentence."""
+    waiver: bool = False
+    """A leading "for patients not receiving therapeutic anticoagulation:": the thresholds are only for
+    others."""
 
 
 @dataclass(slots=True)
@@ -445,6 +484,23 @@ _DANGLING = re.compile(r"^\W*(?:or|and\s*/\s*or)(?![a-z])|(?<![a-z])(?:or|and\s*
 """"Leukocytosis with WBC ≥ 10 000/mm3, OR", "OR - a 24 hour urine creatinine clearance ≥ 70": one inclusion
 item of a list of alternatives; alone it could fail a patient who meets another. An exclusion item so printed
 ("INR ≥ 2.0 or") excludes on its own, as every exclusion item does."""
+_MAY_BE = re.compile(r"(?<![a-z])may\s+be\s+(?:elevated\s+)?(?=up\s+to\s)")
+""""ALT and AST may be up to 1.5 x ULN" (inclusion): the permitted maximum, said as a permission."""
+_SENTENCE_START = re.compile(r".*(?:[.;]\s|[;:])", re.DOTALL)
+
+
+def _may_be(segment: Segment) -> list[Span]:
+    """ "may be up to" where nothing in its sentence before it sets a condition: "For patients with liver
+    metastases, AST and ALT may be up to 5 x ULN" is a variant for those patients, not a limit for all. The
+    sentence is looked at whole, also when the segment is one item of a list split at its commas."""
+    found = []
+    for match in _MAY_BE.finditer(segment.norm, segment.start, segment.end):
+        before = _SENTENCE_START.match(segment.norm, 0, match.start())
+        if not _HAS_CUE.search(segment.norm, before.end() if before else 0, match.start()):
+            found.append(match.span())
+    return found
+
+
 _NO = re.compile(r"\s*no\s+(?=\S)")
 """"No LVEF less than 35%" (PDQ inclusion): the opposite threshold is required."""
 _QT_WORDS = re.compile(r"(?<![a-z])(?:interval|corrected|prolong(?:ed|ation)(?:\s+(?:to|of))?)(?![a-z])")
@@ -487,6 +543,8 @@ def _read(
         raise _UnreadableError(f"a QT interval corrected by another formula than Fridericia: '{correction}'")
     claimed.extend(timing_spans(segment, analytes))
     claimed.extend(m.span() for m in _REDUNDANT.finditer(segment.norm, segment.start, segment.end))
+    if section is Section.INCLUSION and "may" in segment.norm[segment.start : segment.end]:
+        claimed.extend(_may_be(segment))
     claimed.extend(measurement_spans(segment))
     claimed.extend(both_sexes(segment))
     if any("qtcf" in m.analytes for m in mentions):
@@ -775,11 +833,16 @@ def _attach_support(
     notes: _Notes,
 ) -> None:
     """Each support note to its threshold: the one it follows, or the first after a note that opens the
-    sentence ("unsupported platelet count ≥ 50,000"). Values inside a note must be time spans, or restate the
-    threshold a transfusion may reach ("to achieve Hgb ≥ 8.0 g/dl")."""
+    sentence ("unsupported platelet count ≥ 50,000"), or all when the note is in a heading ("Blood routine (no
+    transfusion within 14 days): ANC ≥ 1.5; PLT ≥ 75; Hb ≥ 90"). Values inside a note must be time spans, or
+    restate the threshold a transfusion may reach ("to achieve Hgb ≥ 8.0 g/dl")."""
     first_mention = min((m.start for m in mentions), default=segment.end)
     for note in support:
         start, end = note.span
+        if end <= first_mention and ":" in segment.norm[end:first_mention]:
+            for q in quantities:
+                notes.support[q.start] = note
+            continue
         if end <= first_mention:
             target = next((q for q in quantities if q.start >= end), None)
         else:
@@ -915,11 +978,37 @@ def _bracketed_conditions(
             conditions.append(_Condition((start, end)))
             spans.append((start, end))
     previous: Quantity | None = None
+    previous_named: list[_Mention] = []
     for q in quantities:
         if inside((q.start, q.end), spans) or inside((q.start, q.end), claimed):
             continue
-        alternative = previous is not None and not any(previous.end <= m.start < q.start for m in mentions)
+        named = [m for m in mentions if (previous.end if previous else segment.start) <= m.start < q.start]
+        without = _WITHOUT_AFTER.match(segment.norm, q.end, segment.end)
+        if without:
+            conditions.append(_Condition((without.start("cue"), without.end()), negative=True))
+            spans.append((without.start("cue"), without.end()))
+        if previous is None and named:
+            without = _WITHOUT_BEFORE.search(segment.norm, segment.start, named[0].start)
+            if without:
+                span = (without.start("cue"), without.end())
+                conditions.append(_Condition(span, negative=True, walk_at=q.end))
+                spans.append(span)
+            waiver = _LEADING_WAIVER.search(segment.norm, segment.start, named[0].start)
+            if waiver and not without:
+                span = (waiver.start("cue"), waiver.end())
+                conditions.append(_Condition(span, walk_at=q.end, waiver=True))
+                spans.append(span)
+        alternative = previous is not None and not named
+        restated = previous is not None and _restated(previous_named, named)
+        previous_end = previous.end if previous else segment.start
         previous = q
+        if named:
+            previous_named = named
+        leading = restated and _LEADING_CUE.fullmatch(segment.norm, previous_end, named[0].start)
+        if leading and not any(previous_end <= o.start < named[0].start for o in quantities):
+            conditions.append(_Condition((leading.start("cue"), q.end), restated=_analytes(named)))
+            spans.append((leading.start("cue"), q.end))
+            continue
         cue = _CUE_START.match(segment.norm, q.end, segment.end)
         if not cue or inside(cue.span("cue"), claimed):
             continue
@@ -927,10 +1016,33 @@ def _bracketed_conditions(
         if any(g[0] < end <= g[1] and g[0] < cue.start() for g in groups):
             continue
         own_threshold = any(cue.end() <= o.start < end for o in quantities)
+        if (
+            restated
+            and not own_threshold
+            and _RESTATING_JOINER.fullmatch(segment.norm, previous_end, named[0].start)
+        ):
+            conditions.append(_Condition((named[0].start, end), restated=_analytes(named)))
+            spans.append((named[0].start, end))
+            continue
         start = q.start if alternative and not own_threshold else cue.start("cue")
+        if start == cue.start("cue") and "*" in segment.norm[cue.start() : start]:
+            start = cue.start()
+        note = _NOTE.search(segment.norm, previous_end, start) if start == q.start else None
+        if note:
+            start = note.start()
         conditions.append(_Condition((start, end)))
         spans.append((start, end))
     return conditions, spans
+
+
+def _restated(before: list[_Mention], named: list[_Mention]) -> bool:
+    """ "ALAT and ASAT ≤ 3.0 x ULN, or ALAT and ASAT < 5 x ULN in ...": the same analytes named again, so the
+    threshold that follows may be the alternative of the one before rather than a new group."""
+    return bool(named and before) and _analytes(named) == _analytes(before)
+
+
+def _analytes(mentions: list[_Mention]) -> frozenset[str]:
+    return frozenset(a for m in mentions for a in m.analytes)
 
 
 def _clause_end(segment: Segment, start: int, groups: list[Span]) -> int:
@@ -963,18 +1075,21 @@ def _read_condition(segment: Segment, condition: _Condition, base: Quantity, ana
             raise _UnreadableError(f"a time span in a lab sentence: '{segment.quote(q.start, q.end)}'")
     if len(quantities) > 1:
         raise _UnreadableError(f"several thresholds in one condition: '{segment.quote(start, end)}'")
+    if quantities and not (quantities[0].comparator or quantities[0].unit_text or quantities[0].multiple_of):
+        q = quantities[0]
+        raise _UnreadableError(f"a bare number in a condition: '{segment.quote(q.start, q.end)}'")
     claimed = [(s, e) for s, e, _ in concepts] + [(q.start, q.end) for q in quantities]
     claimed.extend(m.span() for m in _HAS_CUE.finditer(segment.norm, start, end))
     claimed.extend(
         (m.start, m.end)
         for m in _mentions(Segment(segment.printed, segment.norm, start, end))
-        if set(m.analytes) & {analyte.id}
+        if set(m.analytes) & {analyte.id} or (condition.restated and set(m.analytes) <= condition.restated)
     )
     leftover = leftover_words(
         Segment(segment.printed, segment.norm, start, end), claimed, _EXCEPTION_FILLER | _LAB_FILLER
     )
     waived = not quantities
-    if waived and not _WAIVER.search(segment.norm, start, end):
+    if waived and not (condition.waiver or _WAIVER.search(segment.norm, start, end)):
         raise _UnreadableError(f"condition without a threshold: '{segment.quote(start, end)}'")
     fields = (
         _fields(quantities[0], analyte, base, segment)
@@ -982,7 +1097,7 @@ def _read_condition(segment: Segment, condition: _Condition, base: Quantity, ana
         else _fields(base, analyte, None, segment)
     )
     if leftover or not concepts:
-        text = segment.quote(start, end).strip("()[] ,;")
+        text = _NOTE_MARKS.sub("", segment.quote(start, end)).strip("()[] ,;:")
         condition.exceptions.append(
             LabException(
                 concept=None, text=text, waived=waived, source_span=(start, end), **fields.model_dump()
@@ -993,6 +1108,25 @@ def _read_condition(segment: Segment, condition: _Condition, base: Quantity, ana
         condition.exceptions.append(
             LabException(concept=concept.id, waived=waived, source_span=(s, e), **fields.model_dump())
         )
+
+
+def _match_negative(segment: Segment, condition: _Condition, exceptions: list[LabException]) -> None:
+    """ "AST < 2.5 x ULN in patients without liver metastases; < 5 x ULN in patients with liver metastases":
+    the base is for patients without what the exceptions name, which they already say; anything else is a
+    condition on the base itself, which no rule carries."""
+    start, end = condition.span
+    concepts = _condition_concepts(segment, start, end)
+    claimed = [(s, e) for s, e, _ in concepts]
+    leftover = leftover_words(
+        Segment(segment.printed, segment.norm, start, end), claimed, _EXCEPTION_FILLER | _NEGATION_WORDS
+    )
+    named = {c.id for _, _, c in concepts}
+    if leftover or not named or not named <= {e.concept for e in exceptions}:
+        raise _UnreadableError(f"a condition on the base threshold: '{segment.quote(start, end)}'")
+
+
+_NOTE_MARKS = re.compile(r"^[\s*]*(?:note\s*:\s*)?\**\s*", re.IGNORECASE)
+"""A footnote mark or "NOTE:" before a condition, left out of the condition shown to the clinician."""
 
 
 _ELLIPSIS = re.compile(
@@ -1029,7 +1163,7 @@ def _groups(
         (m.start, "m", m) for m in _dedupe(mentions, segment)
     ]
     items += [(notes.leading.get(q.start, q.start), "q", q) for q in quantities]
-    items += [(c.span[0], "c", c) for c in conditions]
+    items += [(c.span[0] if c.walk_at is None else c.walk_at, "c", c) for c in conditions]
     items += [(s, "x", method) for s, _, method in methods]
     items.sort(key=lambda item: item[0])
     groups: list[_Group] = []
@@ -1068,7 +1202,7 @@ def _groups(
                     f"condition with no threshold before it: '{segment.quote(*item.span)}'"
                 )
             groups[-1].conditions.append(item)
-            previous_end = item.span[1]
+            previous_end = max(previous_end, item.span[1])
         else:
             named = (
                 {a for m in pending for a in m.analytes}
@@ -1087,6 +1221,11 @@ def _groups(
     if pending:
         names = ", ".join(get_analyte(a).label for m in pending for a in m.analytes)
         raise _UnreadableError(f"no threshold for {names}")
+    for condition in conditions:
+        if condition.walk_at is not None:
+            for group in groups:
+                if condition not in group.conditions:
+                    group.conditions.append(condition)
     claimed.extend(c.span for g in groups for c in g.conditions)
     return groups
 
@@ -1272,9 +1411,14 @@ def _threshold_rule(
                     _variant(label, variant_text, condition.span, quantity, analyte, group, section, segment)
                 )
             continue
+        if condition.negative:
+            continue
         condition.exceptions.clear()
         _read_condition(segment, condition, quantity, analyte)
         exceptions.extend(condition.exceptions)
+    for condition in group.conditions:
+        if condition.negative:
+            _match_negative(segment, condition, exceptions)
     sex = notes.sexes.get(quantity.start)
     support = notes.support.get(quantity.start)
     qualifier = None
@@ -1396,6 +1540,8 @@ def _variant(
     fields = _fields(first, analyte, base, segment)
     exceptions: list[LabException] = []
     for condition in conditions:
+        if condition.negative:
+            raise _UnreadableError(f"stratum {label} variant not understood: '{text.quote()}'")
         _read_condition(segment, condition, first, analyte)
         exceptions.extend(condition.exceptions)
     claimed = [(first.start, first.end), *condition_spans, *((m.start, m.end) for m in mentions)]
