@@ -20,11 +20,18 @@ from trialmatch.domain.criteria.review import NeedsReview
 from trialmatch.domain.criteria.text import word_set
 
 _VERB = re.compile(
-    r"(?<![a-z])(?:(?:is|are|remain|will\s+be|would\s+be|shall\s+be|be)\s+(?:also\s+)?"
-    r"(?:eligible|allowed|permitted|acceptable|accepted)"
-    r"|(?:may|can|could|will)\s+(?:also\s+)?(?:be\s+(?:eligible|enrolled|included|allowed|permitted|accepted"
-    r"|considered)|participate|enrol?l?|enter))(?![a-z])"
+    r"(?<![a-z])(?:"
+    r"(?:is|are|remain|will\s+be|would\s+be|shall\s+be|be)\s+(?:also\s+)?(?:eligible|allowed|permitted|acceptable|accepted)"
+    r"|(?:may|can|could|will)\s+(?:also\s+)?"
+    r"(?:be\s+(?:eligible|enrolled|included|allowed|permitted|accepted|considered)|participate|enrol?l?|enter)"
+    r"|(?<!not\s)(?:allowed|permitted|accepted|eligible)(?=\s*(?:[,.;)]|$)|\s+(?:if|unless|provided|providing|as"
+    r"|for|in|at|after|but|when|only|once|since|while|until|during)(?![a-z]))"
+    r")(?![a-z])"
 )
+""""are eligible", "may be enrolled", and the bare verb "Brain metastases allowed if asymptomatic"; not the
+adjective "any acceptable test" nor "not allowed"."""
+_PROHIBITION = re.compile(r"\W*(?:no|not|none)(?![a-z])")
+""""No chemotherapy is allowed within 4 weeks": a prohibition, not a permission."""
 _CUES = ("eligible", "allow", "permit", "accept", "may", "can", "could", "will", "enrol", "enter")
 _MAY_DEFINE_THE_TRIAL = word_set(
     """
@@ -59,15 +66,8 @@ _OTHERS = re.compile(r"(?<![a-z])(?:men|males?|partners?|fertile|all)(?![a-z])")
 def states_permission(norm: str) -> bool:
     """Whether the (lower-case) text says someone "is eligible", "may be enrolled"..."""
     return (
-        "eligible" in norm
-        or "allow" in norm
-        or "permit" in norm
-        or "accept" in norm
-        or "may" in norm
-        or "can" in norm
-        or "enrol" in norm
-        or "enter" in norm
-    ) and _VERB.search(norm) is not None
+        any(cue in norm for cue in _CUES) and not _PROHIBITION.match(norm) and _VERB.search(norm) is not None
+    )
 
 
 def restricts_subject(norm: str) -> bool:

@@ -181,10 +181,6 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
     negated = _negated(main, negations, negatives_after)
     if negated is None:
         return Read.failed("negation covers only part of the list")
-    if section is Section.INCLUSION and not negated and any(_permission(segment, s) for s in exception_spans):
-        return Read.failed(
-            "a permission for some patients, not a requirement: judge it with the item it relaxes"
-        )
     qualifier = _qualifier(segment, main[0][0])
     chunks = _chunks(segment)
     # "HIV infection, with CD4 < 200/µL": a narrowing in a stretch of its own narrows every concept, so its
@@ -304,37 +300,6 @@ def _exception_clauses(segment: Segment, concepts: list[tuple[int, int, Concept]
 
 
 _LEADING_ACCEPTANCE = re.compile(r"except|excluding|unless|other\s+than|with\s+the\s+exception\s+of")
-
-
-def _permission(segment: Segment, span: Span) -> bool:
-    """ "HIV-infected patients ... are eligible", "Patients with known Gilbert disease who have bilirubin
-    ≤ 3 x ULN may be enrolled": an inclusion item that lets some patients in. Read as "must have HIV" it would
-    fail every patient without it; an exception introduced by "except" or "unless", or in brackets, is one to
-    a requirement the item does state."""
-    start, end = span
-    if segment.norm[start] in "([":
-        return False
-    for match in _ACCEPTANCE.finditer(segment.norm, start, end):
-        if _LEADING_ACCEPTANCE.match(match.group(0)) or _NOT_BEFORE.search(
-            segment.norm, start, match.start()
-        ):
-            return False
-        following = _NEXT_WORD.match(segment.norm, match.end(), segment.end)
-        if following is None or following.group(1) in _AFTER_PERMISSION:
-            return True
-    return False
-
-
-_NEXT_WORD = re.compile(r"\s*([a-z]+)")
-_NOT_BEFORE = re.compile(r"(?<![a-z])not\s+$")
-_AFTER_PERMISSION = word_set(
-    """
-    if unless provided providing as for in at to after with but when only on following once and or since
-    because although however regardless even though this the while until during
-    """
-)
-""""allowed if ...", "eligible for this trial": the acceptance word as a verb; before any other word it is an
-adjective ("any acceptable test", "an eligible result", "currently accepted diagnostic criteria")."""
 
 
 def _sentence_start(segment: Segment, position: int) -> int:

@@ -196,6 +196,7 @@ _GROUPS = {
     "crea clearance": ("crcl",),
     "endogenous creatinine clearance": ("crcl",),
     "endogenous creatinine clearance rate": ("crcl",),
+    "pulse oximetry recording": ("spo2",),
 }
 """Names the lexicon does not hold: groups ("transaminases" is AST and ALT) and the long or misspelt forms
 registries print ("serum glutamate pyruvate transaminase", "alanine transferase")."""
