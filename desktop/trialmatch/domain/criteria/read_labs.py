@@ -601,7 +601,7 @@ def _read(
         [_joiner_between(segment, a, b) for a, b in pairwise(groups)],
     )
     words = set(joiners)
-    either = words == {"or"} if section is Section.INCLUSION else words <= {"or", ","}
+    either = words == {"or"} if section is Section.INCLUSION else words <= {"or", ",", "and/or"}
     if len(rules) == 1:
         rule = rules[0]
     elif "or" in words and not either and words != {"or"}:
