@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from trialmatch.domain.criteria.base import Comparator
+from trialmatch.domain.criteria.derived import DerivedValueRule
 from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
@@ -77,9 +78,12 @@ _PERMISSION = re.compile(
 _WIDENING = re.compile(
     r"(?<![a-z])(?:allowed|permitted|eligible|accepted|acceptable|may|can|except|unless|however|note|if)(?![a-z])"
 )
-_CONDITION_FIRST = re.compile(r"\s*if\s+(?P<condition>[^,:;()]+?)\s*[,:]\s+(?P<rule>[^;]+?)\s*\.?\s*")
-""""If history of cardiac disease, LVEF ≥ 50 %": the requirement holds only for patients with the
-condition."""
+_CONDITION_FIRST = re.compile(
+    r"\s*(?:if|(?:for|in)\s+(?:patients|subjects|participants)\s+with)\s+(?P<condition>[^,:;()]+?)\s*[,:]\s+"
+    r"(?P<rule>[^;]+?)\s*\.?\s*"
+)
+""""If history of cardiac disease, LVEF ≥ 50 %", "for participants with screening eGFR ≥ 45 mL/min/1.73 m2,
+potassium must be ≥ 3.0 and ≤ 4.8 mmol/L": the requirement holds only for patients with the condition."""
 _CONDITION_AFTER = re.compile(
     r"\s*(?P<rule>[^;]+?)[\s,(]+(?:if|(?:for|in)\s+(?:patients|subjects|participants)\s+with)\s+"
     r"(?P<condition>[^,:;()]+?)\s*\)?\s*\.?\s*"
@@ -236,6 +240,8 @@ def _negation(rule: Rule) -> Rule | None:
         and not (rule.exceptions or rule.strata or rule.sex or rule.qualifier)
         and rule.lenient_value is None
     ):
+        return rule.model_copy(update={"comparator": _OPPOSITE[rule.comparator]})
+    if isinstance(rule, DerivedValueRule) and rule.lenient_value is None:
         return rule.model_copy(update={"comparator": _OPPOSITE[rule.comparator]})
     return None
 

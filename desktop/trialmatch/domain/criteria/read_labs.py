@@ -502,6 +502,14 @@ def _may_be(segment: Segment) -> list[Span]:
     return found
 
 
+_LEADING_CONDITION = re.compile(
+    r"\W*(?:if|(?:for|in)\s+(?:patients|participants|subjects|those|pts|individuals|people)\s+(?:with|who|whose))"
+    r"(?![a-z])[^,:;]*?\d[^,:;]*[,:]"
+)
+""""for participants with screening eGFR ≥ 45 mL/min/1.73 m2, potassium ≤ 4.8": a threshold in a leading
+condition, read as one list with the rest, would require eGFR ≥ 45 of everyone; the item-level reading of
+conditions (parsing) judges it. A condition without a number ("For patients with liver metastases, ...") is
+read here as an exception."""
 _NO = re.compile(r"\s*no\s+(?=\S)")
 """"No LVEF less than 35%" (PDQ inclusion): the opposite threshold is required."""
 _QT_WORDS = re.compile(r"(?<![a-z])(?:interval|corrected|prolong(?:ed|ation)(?:\s+(?:to|of))?)(?![a-z])")
@@ -517,6 +525,8 @@ def _read(
     bare: list[tuple[int, int, Comparator, str]],
     grades: list[GradeLimit],
 ) -> AnyOf | AllOf | LabThreshold | DerivedValueRule:
+    if _LEADING_CONDITION.match(segment.norm, segment.start, segment.end):
+        raise _UnreadableError("a condition before the thresholds: they hold only for the patients it names")
     plus = plus_grade(segment)
     if plus:
         raise _UnreadableError(f"a dipstick grade in pluses is not read: '{plus}'")

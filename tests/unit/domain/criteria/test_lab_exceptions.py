@@ -346,3 +346,18 @@ def test_the_restated_alternative_applies_with_liver_metastases_only():
     assert with_metastases.result is Outcome.PASS
     without = _result("inclusion", text, _patient(labs=labs, findings={"liver metastases": False}))
     assert without.result is Outcome.FAIL
+
+
+def test_a_threshold_in_a_leading_condition_restricts_who_the_requirement_is_for():
+    rule = parse_criterion(
+        "for participants with screening eGFR ≥ 45 mL/min/1.73 m2, potassium must be ≥ 3.0 and ≤ 4.8 mmol/L "
+        "at the Screening Visit",
+        INC,
+    )
+    assert rule.kind == "any_of"
+    others, requirement = rule.children  # type: ignore[attr-defined]
+    assert (others.analyte, others.comparator.value, others.value) == ("egfr", "<", 45.0)
+    assert [(c.analyte, c.comparator.value, c.value) for c in requirement.children] == [
+        ("potassium", ">=", 3.0),
+        ("potassium", "<=", 4.8),
+    ]
