@@ -24,7 +24,7 @@ _VERB = re.compile(
     r"(?:is|are|remain|will\s+be|would\s+be|shall\s+be|be)\s+(?:also\s+)?(?:eligible|allowed|permitted|acceptable|accepted)"
     r"|(?:may|can|could|will)\s+(?:also\s+)?"
     r"(?:be\s+(?:eligible|enrolled|included|allowed|permitted|accepted|considered)|participate|enrol?l?|enter)"
-    r"|(?<!not\s)(?:allowed|permitted|accepted|eligible)(?=\s*(?:[,.;)]|$)|\s+(?:if|unless|provided|providing|as"
+    r"|(?<!not\s)(?:allowed|permitted|accepted|eligible)(?=\s*(?:[,.;()]|$)|\s+(?:if|unless|provided|providing|as"
     r"|for|in|at|after|but|when|only|once|since|while|until|during)(?![a-z]))"
     r")(?![a-z])"
 )
