@@ -1613,7 +1613,20 @@ def _fields(quantity: Quantity, analyte: Analyte, base: Quantity | None, segment
     low, high = analyte.plausible
     if not low <= canonical <= high:
         raise _UnreadableError(f"implausible value for {analyte.label}: '{printed}'")
+    floor = _typo_floor(analyte)
+    if not inferred and floor is not None and canonical < floor:
+        raise _UnreadableError(f"far below any threshold for {analyte.label}, a unit typo?: '{printed}'")
     return ThresholdFields(comparator=comparator, value=value, unit=unit, unit_inferred=inferred)
+
+
+def _typo_floor(analyte: Analyte) -> float | None:
+    """ "Hemoglobin > 8 mg/dl" (g/dL meant) converts to 0.008 g/dL, possible yet no threshold anyone sets:
+    under a twentieth of the lower limit (a fiftieth of the upper one) a printed unit is taken for a typo."""
+    if analyte.default_lln:
+        return analyte.default_lln / 20
+    if analyte.default_uln:
+        return analyte.default_uln / 50
+    return None
 
 
 def _range_bounds(comparator: Comparator, first: float, second: float) -> tuple[float, float]:
