@@ -323,7 +323,7 @@ def test_about_names_the_catalogue_its_size_and_date(window, dialogs, catalogue_
     ((title, text, _),) = dialogs.called("info")
     assert title == "About TrialMatch"
     assert f"Catalogue: {catalogue_path}" in text
-    assert "27 trials (8 open), 576 criteria, 1,781 sites" in text
+    assert "27 trials (8 open), 569 criteria, 1,781 sites" in text
     assert "Records as of: 2025-03-14" in text
 
 
