@@ -120,30 +120,29 @@ _OTHER_QT_CORRECTION = re.compile(r"(?<![a-z])(?:baz+et+|framingham|hodges)(?![a
 """"QTc (Bazett)": a correction other than Fridericia's gives another value than the file's QTcF."""
 
 
+_GUARDED: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
+    (("month",), _LAST_MONTH),
+    ((":",), _LEADING),
+    (("visit",), _FROM_VISIT),
+    (("min",), _REST),
+    (("fast",), _FASTING),
+    (("oxim",), _OXIMETRY),
+    (("screening", "cycle"), _SCREENING),
+    (("recent",), _MOST_RECENT),
+    (("dose",), _PRE_DOSE),
+)
+"""Each pattern with the words it needs, looked for first: most criteria hold none of them."""
+
+
 def timing_spans(segment: Segment, analytes: frozenset[str]) -> list[Span]:
     """The spans saying when or how the value is taken; ECG procedure only when ``analytes`` are read off
     an ECG."""
     norm, start, end = segment.norm, segment.start, segment.end
     spans = [m.span() for pattern in (_TIMING, _RECENCY) for m in pattern.finditer(norm, start, end)]
     window = norm[start:end]
-    if "month" in window:
-        spans += [m.span() for m in _LAST_MONTH.finditer(norm, start, end)]
-    if ":" in window:
-        spans += [m.span() for m in _LEADING.finditer(norm, start, end)]
-    if "visit" in window:
-        spans += [m.span() for m in _FROM_VISIT.finditer(norm, start, end)]
-    if "min" in window:
-        spans += [m.span() for m in _REST.finditer(norm, start, end)]
-    if "fast" in window:
-        spans += [m.span() for m in _FASTING.finditer(norm, start, end)]
-    if "oxim" in window:
-        spans += [m.span() for m in _OXIMETRY.finditer(norm, start, end)]
-    if "screening" in window or "cycle" in window:
-        spans += [m.span() for m in _SCREENING.finditer(norm, start, end)]
-    if "recent" in window:
-        spans += [m.span() for m in _MOST_RECENT.finditer(norm, start, end)]
-    if "dose" in window:
-        spans += [m.span() for m in _PRE_DOSE.finditer(norm, start, end)]
+    for cues, pattern in _GUARDED:
+        if any(cue in window for cue in cues):
+            spans += [m.span() for m in pattern.finditer(norm, start, end)]
     if analytes & ECG_ANALYTES:
         if "ecg" in window or "ekg" in window or "electrocardiogram" in window:
             spans += [m.span() for m in _ON_ECG.finditer(norm, start, end)]
