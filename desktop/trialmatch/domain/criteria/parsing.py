@@ -111,9 +111,26 @@ _SHARED_LIMIT_ITEMS = 3
 def parse_criterion(text: str, section: Section, context: str | None = None) -> Rule:
     """The rule an eligibility item states; ``NeedsReview`` (with why) for anything not read fully."""
     try:
-        return _parse(text, section, context)
+        rule = _parse(text, section, context)
     except Exception as error:  # the parser must never raise: one odd sentence cannot stop an import
         return NeedsReview(source_span=(0, len(text)), text=text, why=f"the parser failed on it ({error})")
+    if section is Section.EXCLUSION and _states_an_absence(rule):
+        why = "a negative statement in the exclusion list: whether it excludes patients with it or without it"
+        return NeedsReview(source_span=(0, len(text)), text=text, why=why)
+    return rule
+
+
+_ABSENCE_EXCLUDES = frozenset({"measurable_disease", "informed_consent"})
+"""Concepts whose absence is itself a reason to exclude: "No measurable disease", "absence of informed
+consent"."""
+
+
+def _states_an_absence(rule: Rule) -> bool:
+    """ "Participants must not have a history of myocarditis", "Note: No HIV testing is required": listed
+    among the exclusions, such a sentence read literally would exclude every patient without the finding."""
+    if isinstance(rule, AnyOf | AllOf):
+        return any(_states_an_absence(child) for child in rule.children)
+    return isinstance(rule, FindingRule) and not rule.present and rule.concept not in _ABSENCE_EXCLUDES
 
 
 def _parse(text: str, section: Section, context: str | None) -> Rule:

@@ -119,3 +119,15 @@ def test_an_item_under_a_no_except_heading_is_an_exception():
 def test_no_more_than_is_not_a_negated_heading():
     rule = parse_criterion("Platelets ≥ 100,000/mm³", INC, "No more than 2 prior regimens, and")
     assert isinstance(rule, LabThreshold)
+
+
+def test_a_negative_statement_in_the_exclusion_list_goes_to_review():
+    for text in (
+        "Participants must not have a history of myocarditis.",
+        "Female participants of childbearing potential must have a negative pregnancy test prior to "
+        "treatment.",
+        "- Note: No testing for hepatitis B and hepatitis C is required unless mandated by the local health "
+        "authority.",
+    ):
+        assert isinstance(parse_criterion(text, EXC), NeedsReview), text
+    assert isinstance(parse_criterion("No measurable disease", EXC), FindingRule)
