@@ -353,16 +353,20 @@ class Catalogue:
             yield _stored_trial(row, criteria.get(tid, []), sites.get(tid, []), contacts.get(tid, []))
 
     def search(self, text: str, limit: int = 10_000) -> list[str]:
-        """Trial ids whose title, conditions, interventions or criteria match, best first."""
+        """Trial ids whose id is the text ("nct05685602"), then those whose title, conditions, interventions
+        or criteria match, best first: a colleague's message often names the trial by its id."""
         query = _fts_query(text)
         if not query:
             return []
+        named = self._db.execute(
+            "SELECT id FROM trials WHERE id = ? COLLATE NOCASE", [text.strip()]
+        ).fetchall()
         rows = self._db.execute(
             "SELECT t.id FROM search JOIN trials t ON t.rowid = search.rowid "
             "WHERE search MATCH ? ORDER BY bm25(search, 8, 6, 3, 1) LIMIT ?",
             [query, limit],
         ).fetchall()
-        return [r[0] for r in rows]
+        return list(dict.fromkeys(r[0] for r in [*named, *rows]))[:limit]
 
     def conditions_vocabulary(self) -> list[str]:
         """Every distinct condition, for the diagnosis completer."""

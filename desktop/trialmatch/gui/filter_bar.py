@@ -69,7 +69,7 @@ class FilterBar(QWidget):
     def __init__(self, countries: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Title, condition, drug, criterion text…")
+        self.search.setPlaceholderText("Trial id, title, condition, drug, criterion text…")
         self.search.setClearButtonEnabled(True)
         self.open_only = QCheckBox("Open trials onl&y")
         self.open_only.setChecked(True)

@@ -170,5 +170,6 @@ def test_full_text_search_covers_title_conditions_interventions_and_criteria(tmp
         assert cat.search("avelumab") == ["NCT03252938"]
         assert cat.search("PD-1") == ["NCT03252938"]
         assert cat.search("asth") == ["NCT2"]
+        assert cat.search(" nct03252938 ") == ["NCT03252938"]
         assert cat.search("  ") == []
         assert cat.conditions_vocabulary() == ["Asthma", "Peritoneal Carcinomatosis", "Solid Tumors"]
