@@ -51,24 +51,8 @@ from trialmatch.gui.lab_grid import (
 from trialmatch.gui.paste_labs import PasteLabsDialog
 from trialmatch.gui.treatments import NAME, TREATMENT_FIELDS, TreatmentRow, TreatmentsModel, TreatmentsTable
 
-DOCUMENT_ORDER = (
-    "format",
-    "as_of",
-    "age",
-    "birth_date",
-    "sex",
-    "weight_kg",
-    "height_cm",
-    "ecog",
-    "karnofsky",
-    "diagnosis",
-    "stage",
-    "findings",
-    "labs",
-    "treatments",
-    "location",
-)
-"""Format-v1 fields in the order a patient file lists them."""
+DOCUMENT_ORDER = tuple(Patient.model_fields)
+"""Format-v1 fields in the order a patient file lists them: the model's, so a new field cannot be left out."""
 
 SEX_CHOICES = (("—", ""), ("Female", "female"), ("Male", "male"))
 
