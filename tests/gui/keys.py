@@ -1,9 +1,17 @@
-"""Typing into real widgets the way the platform delivers keys, for the GUI tests."""
+"""Showing real widgets and typing into them the way the platform delivers keys, for the GUI tests."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+
+
+def show_active(qtbot, window):
+    """Show a top-level widget and make it the active window, as a user's click would: keys go to it."""
+    with qtbot.waitExposed(window):
+        window.show()
+    with qtbot.waitActive(window):
+        window.activateWindow()
 
 
 def key_target(widget):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from keys import show_active
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -23,10 +24,7 @@ def panel(qtbot):
     widget = FindingsPanel(CONCEPTS, host)
     host.resize(widget.sizeHint())
     widget.resize(widget.sizeHint())
-    with qtbot.waitExposed(host):
-        host.show()
-    with qtbot.waitActive(host):
-        host.activateWindow()
+    show_active(qtbot, host)
     yield widget
     host.close()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from keys import press, type_text
+from keys import press, show_active, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox
 
@@ -18,10 +18,7 @@ def grid(qtbot):
     model = LabGridModel()
     view = LabGrid(model)
     qtbot.addWidget(view)
-    with qtbot.waitExposed(view):
-        view.show()
-    with qtbot.waitActive(view):
-        view.activateWindow()
+    show_active(qtbot, view)
     return view
 
 

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from keys import show_active
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
@@ -31,10 +32,7 @@ def panel_text(name):
 def dialog(qtbot):
     widget = PasteLabsDialog()
     qtbot.addWidget(widget)
-    with qtbot.waitExposed(widget):
-        widget.show()
-    with qtbot.waitActive(widget):
-        widget.activateWindow()
+    show_active(qtbot, widget)
     return widget
 
 
@@ -134,10 +132,7 @@ def patient_panel(qtbot, loaded):
     )
     widget.resize(700, 1400)
     host.resize(700, 1400)
-    with qtbot.waitExposed(host):
-        host.show()
-    with qtbot.waitActive(host):
-        host.activateWindow()
+    show_active(qtbot, host)
     yield widget
     host.close()
 

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from keys import press, type_text
+from keys import press, show_active, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
@@ -38,10 +38,7 @@ def panel(qtbot, loaded):
     widget = PatientPanel(list(loaded.conditions), city_labels(), CONCEPTS, host, today=lambda: TODAY)
     widget.resize(700, 1400)
     host.resize(700, 1400)
-    with qtbot.waitExposed(host):
-        host.show()
-    with qtbot.waitActive(host):
-        host.activateWindow()
+    show_active(qtbot, host)
     yield widget
     host.close()
 
