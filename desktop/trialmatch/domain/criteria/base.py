@@ -39,6 +39,11 @@ class Comparator(StrEnum):
         """True for ≥ and >: the threshold is a minimum the value must reach."""
         return self in (Comparator.GE, Comparator.GT)
 
+    @property
+    def opposite(self) -> Comparator:
+        """What holds exactly when this does not: the opposite of ≥ is <."""
+        return _OPPOSITES[self]
+
     def holds(self, value: float, threshold: float) -> bool:
         """``value <cmp> threshold``, with a relative tolerance so 1.5 × 10⁹/L read back from 1,500/µL
         compares equal to 1.5 despite float rounding in unit conversion."""
@@ -53,3 +58,9 @@ class Comparator(StrEnum):
 
 
 _SYMBOLS = {Comparator.GE: "≥", Comparator.GT: ">", Comparator.LE: "≤", Comparator.LT: "<"}
+_OPPOSITES = {
+    Comparator.GE: Comparator.LT,
+    Comparator.GT: Comparator.LE,
+    Comparator.LE: Comparator.GT,
+    Comparator.LT: Comparator.GE,
+}

@@ -159,9 +159,6 @@ def _at_most(term: _Term, grade: int) -> GradeBound | None:
     return GradeBound(comparator, bound, term.unit, None)
 
 
-_OPPOSITE = {Comparator.LE: Comparator.GT, Comparator.GE: Comparator.LT}
-
-
 def grade_bounds(analyte_id: str, at_most: bool, grade: int) -> tuple[GradeBound, ...] | None:
     """What "grade ≤ ``grade``" (``at_most``) or "grade ≥ ``grade``" means for the analyte: thresholds that
     must all hold (at most: one per direction) or of which any holds (at least). None when the analyte has no
@@ -175,6 +172,6 @@ def grade_bounds(analyte_id: str, at_most: bool, grade: int) -> tuple[GradeBound
         if bound is None:
             return None
         if not at_most:
-            bound = GradeBound(_OPPOSITE[bound.comparator], bound.value, bound.unit, bound.multiple_of)
+            bound = GradeBound(bound.comparator.opposite, bound.value, bound.unit, bound.multiple_of)
         found.append(bound)
     return tuple(found)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.derived import DerivedValueRule
 from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
@@ -90,8 +89,6 @@ _CONDITION_AFTER = re.compile(
 )
 """"Potassium ≤ 4.8 mmol/L if eGFR ≥ 45", "CD4 count over 350 cells/mm³ (if PLHIV)", "AST and/or ALT ≤ 5 x
 ULN for patients with liver involvement"."""
-_OPPOSITE = {Comparator.GE: Comparator.LT, Comparator.GT: Comparator.LE, Comparator.LE: Comparator.GT}
-_OPPOSITE[Comparator.LT] = Comparator.GE
 _LIST = re.compile(
     r"(?:,(?!(?<=\d,)\d{3}(?!\d))\s*(?:and/or|or|and)?\s*|\s+(?:and/or|or|and)\s+)(?!(?:iv|i{1,3})(?![a-z]))|;\s*"
 )
@@ -257,9 +254,9 @@ def _negation(rule: Rule) -> Rule | None:
         and not (rule.exceptions or rule.strata or rule.sex or rule.qualifier)
         and rule.lenient_value is None
     ):
-        return rule.model_copy(update={"comparator": _OPPOSITE[rule.comparator]})
+        return rule.model_copy(update={"comparator": rule.comparator.opposite})
     if isinstance(rule, DerivedValueRule) and rule.lenient_value is None:
-        return rule.model_copy(update={"comparator": _OPPOSITE[rule.comparator]})
+        return rule.model_copy(update={"comparator": rule.comparator.opposite})
     return None
 
 

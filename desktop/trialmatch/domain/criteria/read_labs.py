@@ -895,14 +895,6 @@ def _pair_sexes(
     return kept, kept_joiners
 
 
-_NEGATED = {
-    Comparator.GE: Comparator.LT,
-    Comparator.GT: Comparator.LE,
-    Comparator.LE: Comparator.GT,
-    Comparator.LT: Comparator.GE,
-}
-
-
 def _negate(
     rule: LabThreshold | DerivedValueRule | AnyOf | AllOf,
 ) -> LabThreshold | DerivedValueRule | AnyOf | AllOf:
@@ -916,7 +908,7 @@ def _negate(
         raise _UnreadableError("'no' before a threshold with conditions: its opposite is not stated")
     if rule.lenient_value is not None:
         raise _UnreadableError("'no' before a printed range of thresholds")
-    return rule.model_copy(update={"comparator": _NEGATED[rule.comparator]})
+    return rule.model_copy(update={"comparator": rule.comparator.opposite})
 
 
 _NORMAL = re.compile(
