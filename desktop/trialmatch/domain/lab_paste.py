@@ -195,8 +195,8 @@ def _take_unit(text: str) -> tuple[str | None, str]:
 def _take_extras(reading: _Reading, text: str) -> str | None:
     """Consume flags, limits ("ULN 40", "(7-56)", "< 40") and a date; the unread rest, or None on a clash."""
     while text := _skip_flags(text).lstrip(" \t,;)]"):
-        if (found := _DATE.match(text)) and _iso_date(found.group(1)):
-            reading.date = _iso_date(found.group(1))
+        if (found := _DATE.match(text)) and (day := _iso_date(found.group(1))):
+            reading.date = day
             text = text[found.end() :]
         elif limit := _LIMIT.match(text):
             if limit.group(1).lower().startswith(("uln", "upper")):
