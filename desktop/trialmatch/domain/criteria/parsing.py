@@ -14,7 +14,7 @@ from trialmatch.domain.criteria.derived import DerivedValueRule
 from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
-from trialmatch.domain.criteria.permissions import as_permission, restricts_subject, states_permission
+from trialmatch.domain.criteria.permissions import as_permission, asked_subject, states_permission
 from trialmatch.domain.criteria.read_defined import read_defined
 from trialmatch.domain.criteria.read_findings import read_findings
 from trialmatch.domain.criteria.read_labs import read_labs
@@ -313,8 +313,9 @@ def _read(segment: Segment, section: Section, heading: str, whole_item: bool = F
                             "says who may also be enrolled, which can relax the rest: judge it whole"
                         )
                     return Read(as_permission(read.rule, segment.quote(), segment.span))
-                if restricts_subject(segment.text):
-                    return Read(as_permission(read.rule, segment.quote(), segment.span, asks=True))
+                asked = asked_subject(segment.text)
+                if asked is not None:
+                    return Read(as_permission(read.rule, segment.quote(), segment.span, asked))
             return read
         problem = problem or read.problem
     return Read.failed(problem or "not a criterion kind the engine reads")

@@ -70,25 +70,23 @@ def states_permission(norm: str) -> bool:
     )
 
 
-def restricts_subject(norm: str) -> bool:
-    """Whether the sentence asks something of the patients with a finding it names before the verb: "Women of
-    childbearing potential must use contraception" asks nothing of the others, and read as "must be of
-    childbearing potential" it would fail every man."""
+def asked_subject(norm: str) -> str | None:
+    """Whom the (lower-case) sentence asks something of, when it names them before the verb and they are not
+    everyone: "Women of childbearing potential must use contraception" asks nothing of the others, and read
+    as "must be of childbearing potential" it would fail every man."""
     match = _SUBJECT.match(norm)
-    return match is not None and not set(match.group("subject").split()) <= _GENERIC_SUBJECT
+    if match is None or set(match.group("subject").split()) <= _GENERIC_SUBJECT:
+        return None
+    return match.group("subject")
 
 
-def asks_others_too(norm: str) -> bool:
-    """ "Men and women of childbearing potential must use contraception": it asks something of men too."""
-    match = _SUBJECT.match(norm)
-    return match is not None and _OTHERS.search(match.group("subject")) is not None
-
-
-def as_permission(rule: Rule, text: str, span: tuple[int, int], asks: bool = False) -> Rule:
-    """The rule an inclusion sentence states that accepts (``asks`` False), or asks something of (``asks``
-    True), the patients with a finding, given what the finding readers read in it. A sentence that asks
-    something of the patients with X is met by every patient without X, whatever X is."""
-    if asks and asks_others_too(text.lower()):
+def as_permission(rule: Rule, text: str, span: tuple[int, int], asked: str | None = None) -> Rule:
+    """The rule an inclusion sentence states that accepts (``asked`` None), or asks something of (``asked``:
+    whom), the patients with a finding, given what the finding readers read in it. A sentence that asks
+    something of the patients with X is met by every patient without X, whatever X is; one that also asks
+    something of others ("Men and women of childbearing potential must ...") is left for review."""
+    asks = asked is not None
+    if asked is not None and _OTHERS.search(asked):
         why = "asks something of the patients it names and of others: judge it"
         return NeedsReview(source_span=span, text=text, why=why)
     if isinstance(rule, FindingRule) and rule.present and (asks or rule.concept not in _MAY_DEFINE_THE_TRIAL):
