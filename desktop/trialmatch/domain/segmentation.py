@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
+from trialmatch.domain.criteria.text import ALTERNATIVE_END, ALTERNATIVE_START
 from trialmatch.domain.trial import Criterion, Section
 
 __all__ = ["split_criteria"]
@@ -1092,8 +1093,8 @@ def _unescape(text: str) -> str:
 # ------------------------------------------------------------------------------------------------ api
 
 
-_OPEN_ALTERNATIVE = re.compile(r"(?<![a-z])(?:or|and\s*/\s*or)\W*$", re.IGNORECASE)
-_LEADING_ALTERNATIVE = re.compile(r"^\W*(?:or|and\s*/\s*or)(?![a-z])", re.IGNORECASE)
+_OPEN_ALTERNATIVE = re.compile(ALTERNATIVE_END, re.IGNORECASE)
+_LEADING_ALTERNATIVE = re.compile(ALTERNATIVE_START, re.IGNORECASE)
 
 
 def _join_alternatives(nodes: list[_Node]) -> list[_Node]:

@@ -24,6 +24,7 @@ from trialmatch.domain.criteria.read_therapy import read_therapy
 from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.review import NeedsReview
 from trialmatch.domain.criteria.text import (
+    ALTERNATIVE_END,
     Read,
     Segment,
     masked,
@@ -54,7 +55,7 @@ _HEADINGS = word_set(
 _ALTERNATIVE_ITEM = re.compile(r"\(\s*(?:and\s*/\s*or|or)\s*\)\s*$")
 """"... within the past 1 year (and/or)": the item is one of alternatives, read alone it could fail a patient
 who meets another."""
-_DANGLING_OR = re.compile(r"(?<![a-z])(?:or|and\s*/\s*or)\W*$")
+_DANGLING_OR = re.compile(ALTERNATIVE_END)
 """"ECOG 0-1 OR", "eGFR < 60 and UACR > 100 mg/g, or": an inclusion item ending in "or" has the next item as
 its alternative, and alone it could fail a patient who meets that one (exclusion items are alternatives
 anyway)."""

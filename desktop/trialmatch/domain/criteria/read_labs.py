@@ -49,6 +49,8 @@ from trialmatch.domain.criteria.numbers import (
     trie_alternation,
 )
 from trialmatch.domain.criteria.text import (
+    ALTERNATIVE_END,
+    ALTERNATIVE_START,
     Read,
     Segment,
     Span,
@@ -481,7 +483,7 @@ class _Notes:
     """Threshold start -> the position it is read at (just after the analyte it bounds)."""
 
 
-_DANGLING = re.compile(r"^\W*(?:or|and\s*/\s*or)(?![a-z])|(?<![a-z])(?:or|and\s*/\s*or)\W*$")
+_DANGLING = re.compile(f"{ALTERNATIVE_START}|{ALTERNATIVE_END}")
 """"Leukocytosis with WBC ≥ 10 000/mm3, OR", "OR - a 24 hour urine creatinine clearance ≥ 70": one inclusion
 item of a list of alternatives; alone it could fail a patient who meets another. An exclusion item so printed
 ("INR ≥ 2.0 or") excludes on its own, as every exclusion item does."""

@@ -64,6 +64,11 @@ class Segment:
 
 _TRIM = " \t\n\r.,;:-*•"
 
+ALTERNATIVE_END = r"(?<![a-z])(?:or|and\s*/\s*or)\W*$"
+ALTERNATIVE_START = r"^\W*(?:or|and\s*/\s*or)(?![a-z])"
+""""Creatinine ≤ 1.5 mg/dL OR", "OR - a 24 hour urine creatinine clearance ≥ 70": an item printed as one of
+several alternatives (lower-case text)."""
+
 
 def word_set(text: str) -> frozenset[str]:
     """The words of a whitespace-separated list: filler vocabularies read best as prose blocks."""
