@@ -536,10 +536,8 @@ def find_quantities(norm: str, printed: str, start: int = 0) -> list[Quantity]:
         if match.group("num") is None:
             continue
         comparator = comparator_of(match.group("cmp")) if match.group("cmp") else None
-        postfix = None
         if match.group("post_ge") or match.group("post_le"):
             postfix = Comparator.GE if match.group("post_ge") else Comparator.LE
-        if postfix is not None:
             # "less than 1+" (a dipstick grade) or "< 18 or older": a printed comparator the postfix
             # contradicts leaves the threshold without one, so it is not read.
             agrees = comparator is None or comparator.is_lower_bound == postfix.is_lower_bound
