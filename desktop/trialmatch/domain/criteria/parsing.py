@@ -76,7 +76,8 @@ _PERMISSION = re.compile(
 )
 """"Prior radiotherapy allowed": a permission states no requirement (conditions after it would not match)."""
 _WIDENING = re.compile(
-    r"(?<![a-z])(?:allowed|permitted|eligible|accepted|acceptable|may|can|except|unless|however|note|if)(?![a-z])"
+    r"(?<![a-z])(?:allowed|permitted|eligible|accepted|acceptable|may|can|except|unless|however|note|if"
+    r"|(?:for|in)\s+(?:patients|subjects|participants)\s+with)(?![a-z])"
 )
 _CONDITION_FIRST = re.compile(
     r"\s*(?:if|(?:for|in)\s+(?:patients|subjects|participants)\s+with)\s+(?P<condition>[^,:;()]+?)\s*[,:]\s+"

@@ -1064,8 +1064,15 @@ def _clause_end(segment: Segment, start: int, groups: list[Span]) -> int:
         position = opened[1]
 
 
-def _read_condition(segment: Segment, condition: _Condition, base: Quantity, analyte: Analyte) -> None:
-    """Fill ``condition.exceptions`` from its text, or raise when any part of it is not understood."""
+def _read_condition(
+    segment: Segment, condition: _Condition, base: Quantity, analyte: Analyte, shared: frozenset[str]
+) -> None:
+    """Fill ``condition.exceptions`` from its text, or raise when any part of it is not understood.
+
+    ``shared`` are the analytes of the base's group: a condition that also names an analyte with a threshold
+    of its own elsewhere in the sentence ("ALT ≤ 2.5 × ULN (for liver involvement AST and ALT ≤ 5 × ULN)"
+    after "AST ≤ 2.5 × ULN;") widens that threshold too, which no exception of this group can carry.
+    """
     if condition.variants:
         return
     start, end = condition.span
@@ -1085,9 +1092,15 @@ def _read_condition(segment: Segment, condition: _Condition, base: Quantity, ana
         raise _UnreadableError(f"a bare number in a condition: '{segment.quote(q.start, q.end)}'")
     claimed = [(s, e) for s, e, _ in concepts] + [(q.start, q.end) for q in quantities]
     claimed.extend(m.span() for m in _HAS_CUE.finditer(segment.norm, start, end))
+    named = _mentions(Segment(segment.printed, segment.norm, start, end))
+    others = {a for m in named for a in m.analytes} - shared - condition.restated
+    whole = Segment(segment.printed, segment.norm, 0, len(segment.norm))
+    if others and others & _analytes([m for m in _mentions(whole) if not start <= m.start < end]):
+        quote = segment.quote(start, end)
+        raise _UnreadableError(f"a condition on another analyte's threshold too: '{quote}'")
     claimed.extend(
         (m.start, m.end)
-        for m in _mentions(Segment(segment.printed, segment.norm, start, end))
+        for m in named
         if set(m.analytes) & {analyte.id} or (condition.restated and set(m.analytes) <= condition.restated)
     )
     leftover = leftover_words(
@@ -1419,7 +1432,7 @@ def _threshold_rule(
         if condition.negative:
             continue
         condition.exceptions.clear()
-        _read_condition(segment, condition, quantity, analyte)
+        _read_condition(segment, condition, quantity, analyte, frozenset(group.analytes))
         exceptions.extend(condition.exceptions)
     for condition in group.conditions:
         if condition.negative:
@@ -1547,7 +1560,7 @@ def _variant(
     for condition in conditions:
         if condition.negative:
             raise _UnreadableError(f"stratum {label} variant not understood: '{text.quote()}'")
-        _read_condition(segment, condition, first, analyte)
+        _read_condition(segment, condition, first, analyte, frozenset(group.analytes))
         exceptions.extend(condition.exceptions)
     claimed = [(first.start, first.end), *condition_spans, *((m.start, m.end) for m in mentions)]
     leftover = leftover_words(text, claimed, _LAB_FILLER)
