@@ -26,7 +26,6 @@ from trialmatch.domain.criteria.lab import LabException, LabThreshold, StratumVa
 from trialmatch.domain.criteria.lab_notes import (
     GradeLimit,
     Sex,
-    SupportNote,
     both_sexes,
     condition_words,
     definition_label,
@@ -35,8 +34,8 @@ from trialmatch.domain.criteria.lab_notes import (
     measurement_spans,
     sex_after,
     sex_before,
-    support_notes,
 )
+from trialmatch.domain.criteria.lab_support import SupportNote, support_notes
 from trialmatch.domain.criteria.lab_timing import other_correction, plus_grade, timing_spans
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
 from trialmatch.domain.criteria.numbers import (
