@@ -846,13 +846,15 @@ def _attach_support(
 ) -> None:
     """Each support note to its threshold: the one it follows, or the first after a note that opens the
     sentence ("unsupported platelet count ≥ 50,000"), or all when the note is in a heading ("Blood routine (no
-    transfusion within 14 days): ANC ≥ 1.5; PLT ≥ 75; Hb ≥ 90"), or all before it when it is a clause of its
-    own. Values inside a note must be time spans, or restate the threshold a transfusion may reach ("to
-    achieve Hgb ≥ 8.0 g/dl")."""
+    transfusion within 14 days): ANC ≥ 1.5; PLT ≥ 75; Hb ≥ 90") when the segment holds all the items it heads,
+    or all before it when it is a clause of its own. Values inside a note must be time spans, or restate the
+    threshold a transfusion may reach ("to achieve Hgb ≥ 8.0 g/dl")."""
     first_mention = min((m.start for m in mentions), default=segment.end)
     for note in support:
         start, end = note.span
         if end <= first_mention and ":" in segment.norm[end:first_mention]:
+            if segment.norm[segment.end :].strip(" .;,"):
+                raise _UnreadableError(f"a note on support heading items read apart: '{note.text}'")
             for q in quantities:
                 notes.support.setdefault(q.start, []).append(note)
             continue

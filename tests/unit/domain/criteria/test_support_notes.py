@@ -192,3 +192,17 @@ def test_a_transfusion_clause_with_a_limit_support_cannot_help_to_meet_is_left_f
         None,
     )
     assert isinstance(rule, NeedsReview)
+
+
+def test_a_heading_note_is_not_read_onto_the_first_of_the_items_it_heads_alone():
+    rule = parse_criterion(
+        "Adequate organ function: ① Blood routine [no blood transfusion or colony-stimulating factor (G-CSF) "
+        "treatment within 14 days]: absolute neutrophil count ≥ 1.5 × 109/L; platelet ≥ 75 × 109/L; "
+        "hemoglobin ≥ 90 g/L; ② Liver function: total bilirubin ≤ 2 times upper limit of normal (ULN)",
+        INC,
+        None,
+    )
+    assert isinstance(rule, AllOf)
+    first = rule.children[0]
+    assert isinstance(first, NeedsReview)
+    assert first.why.startswith("a note on support heading items read apart")
