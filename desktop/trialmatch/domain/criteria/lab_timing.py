@@ -97,10 +97,15 @@ _PRE_DOSE = re.compile(r"(?<![a-z])pre-?\s?dose(?![a-z])")
 _ON_ECG = re.compile(
     r"(?<![a-z])(?:obtained\s+)?(?:from|on|in|by)\s+(?:an?\s+|the\s+)?(?:\d{1,2}[\s-]*leads?\s+)?"
     r"(?:ecg|ekg|electrocardiogram)(?![a-z])"
+    r"|(?<![a-z])(?:obtained\s+)?from\s+(?:the\s+)?(?:triplicate|\d|three)\s+(?:ecgs|ekgs|electrocardiograms)(?![a-z])"
+    r"|,?\s*using\s+(?:the\s+)?(?:screening\s+|local\s+)?(?:clinic\s+)?(?:ecg|ekg)\s+machine[\s-]*derived\s+"
+    r"(?:qtcf|fridericia'?s?\s+(?:formula\s+)?(?:\(\s*qtcf\s*\)\s*)?)\s*values?(?![a-z])"
     r"|(?<![a-z])(?:calculated|derived|obtained)\s+from\s+(?:the\s+)?(?=(?:mean|average)\s+of\s)"
 )
-""""QTcF > 470 ms obtained from ECG", "heart rate ... in ECG", "calculated from the mean of three ECGs": the
-ECG is where the value comes from."""
+""""QTcF > 470 ms obtained from ECG", "heart rate ... in ECG", "calculated from the mean of three ECGs",
+"obtained from triplicate ECGs": the ECG is where the value comes from. "using the screening clinic ECG
+machine-derived QTcF value" too, when the machine's value is said to be Fridericia's: a machine's own "QTc"
+may be Bazett's, another value than the file's QTcF."""
 _ECG_REPEATS = re.compile(
     r"(?<![a-z])(?:demonstrated|confirmed|documented)\s+(?:by|on|in)\s+(?:at\s+least\s+)?(?:\d|two|three)\s+"
     r"(?:consecutive\s+|successive\s+|separate\s+)?(?:ecgs|electrocardiograms)"

@@ -26,7 +26,6 @@ from trialmatch.domain.criteria.lab import LabException, LabThreshold, StratumVa
 from trialmatch.domain.criteria.lab_notes import (
     GradeLimit,
     Sex,
-    SupportNote,
     both_sexes,
     condition_words,
     definition_label,
@@ -35,8 +34,8 @@ from trialmatch.domain.criteria.lab_notes import (
     measurement_spans,
     sex_after,
     sex_before,
-    support_notes,
 )
+from trialmatch.domain.criteria.lab_support import SupportNote, is_time_span, support_notes
 from trialmatch.domain.criteria.lab_timing import other_correction, plus_grade, timing_spans
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
 from trialmatch.domain.criteria.numbers import (
@@ -477,7 +476,7 @@ class _Notes:
     before the analyte ("30 ≤ eGFR < 90")."""
 
     sexes: dict[int, Sex] = field(default_factory=dict)
-    support: dict[int, SupportNote] = field(default_factory=dict)
+    support: dict[int, list[SupportNote]] = field(default_factory=dict)
     restated: dict[int, Quantity] = field(default_factory=dict)
     leading: dict[int, int] = field(default_factory=dict)
     """Threshold start -> the position it is read at (just after the analyte it bounds)."""
@@ -562,7 +561,7 @@ def _read(
     claimed.extend(both_sexes(segment))
     if any("qtcf" in m.analytes for m in mentions):
         claimed.extend(m.span() for m in _QT_WORDS.finditer(segment.norm, segment.start, segment.end))
-    support = support_notes(segment)
+    support = support_notes(segment, [m.start for m in mentions])
     claimed.extend(n.span for n in support)
     methods = [
         (m.start(), m.end(), method)
@@ -847,14 +846,26 @@ def _attach_support(
 ) -> None:
     """Each support note to its threshold: the one it follows, or the first after a note that opens the
     sentence ("unsupported platelet count ≥ 50,000"), or all when the note is in a heading ("Blood routine (no
-    transfusion within 14 days): ANC ≥ 1.5; PLT ≥ 75; Hb ≥ 90"). Values inside a note must be time spans, or
-    restate the threshold a transfusion may reach ("to achieve Hgb ≥ 8.0 g/dl")."""
+    transfusion within 14 days): ANC ≥ 1.5; PLT ≥ 75; Hb ≥ 90") when the segment holds all the items it heads,
+    or all before it when it is a clause of its own. Values inside a note must be time spans, or restate the
+    threshold a transfusion may reach ("to achieve Hgb ≥ 8.0 g/dl")."""
     first_mention = min((m.start for m in mentions), default=segment.end)
     for note in support:
         start, end = note.span
         if end <= first_mention and ":" in segment.norm[end:first_mention]:
+            if segment.norm[segment.end :].strip(" .;,"):
+                raise _UnreadableError(f"a note on support heading items read apart: '{note.text}'")
             for q in quantities:
-                notes.support[q.start] = note
+                notes.support.setdefault(q.start, []).append(note)
+            continue
+        if note.shared:
+            before = [q for q in quantities if q.end <= start]
+            if not before:
+                raise _UnreadableError(f"a note on support for no threshold: '{note.text}'")
+            if any(start <= q.start < end and not is_time_span(segment, q) for q in inner):
+                raise _UnreadableError(f"a note on support for every threshold names a value: '{note.text}'")
+            for q in before:
+                notes.support.setdefault(q.start, []).append(note)
             continue
         if end <= first_mention:
             target = next((q for q in quantities if q.start >= end), None)
@@ -866,9 +877,13 @@ def _attach_support(
         if target is None:
             raise _UnreadableError(f"a note on support for no threshold: '{note.text}'")
         for q in inner:
-            if start <= q.start < end and not q.time_unit and q.number.value != target.number.value:
+            if (
+                start <= q.start < end
+                and not is_time_span(segment, q)
+                and q.number.value != target.number.value
+            ):
                 raise _UnreadableError(f"a note on support with another threshold: '{note.text}'")
-        notes.support[target.start] = note
+        notes.support.setdefault(target.start, []).append(note)
 
 
 def _pair_sexes(
@@ -1438,18 +1453,23 @@ def _threshold_rule(
         if condition.negative:
             _match_negative(segment, condition, exceptions)
     sex = notes.sexes.get(quantity.start)
-    support = notes.support.get(quantity.start)
-    qualifier = None
-    if support is not None and support.relaxing:
-        exceptions.append(
-            LabException(
-                concept=None, text=support.text, waived=True, source_span=support.span, **fields.model_dump()
+    restricting: list[str] = []
+    for support in notes.support.get(quantity.start, ()):
+        if support.relaxing:
+            exceptions.append(
+                LabException(
+                    concept=None,
+                    text=support.text,
+                    waived=True,
+                    source_span=support.span,
+                    **fields.model_dump(),
+                )
             )
-        )
-    elif support is not None:
+            continue
         if analyte.id not in _SUPPORTED or not fields.comparator.is_lower_bound:
             raise _UnreadableError(f"'{support.text}' for a limit support could not help to meet")
-        qualifier = support.text
+        restricting.append(support.text)
+    qualifier = "; ".join(restricting) or None
     span = (group.mentions[0].start, quantity.end)
     if analyte.id in DERIVED_ANALYTES:
         if exceptions or variants or sex:

@@ -180,3 +180,23 @@ def test_dipstick_pluses_and_bazett_stay_for_review():
     why = review("QTc (Bazzett) interval >460 ms on ECG at screening and/or at Cycle 1 Day 1 pre-dose.", EXC)
     assert "Fridericia" in why
     review("Corrected QT interval (QTc) > 500 ms, using Bazett's formula.", INC)
+
+
+def test_an_ecg_machine_value_is_read_only_when_it_is_fridericias():
+    rule = lab(
+        "Mean resting corrected QT interval (QTc) > 470 msec, obtained from triplicate ECGs, using the "
+        "screening clinic ECG machine derived Fridericia's formula (QTcF) value",
+        EXC,
+    )
+    assert fields(rule) == ("qtcf", ">", 470.0, "ms")
+    rule = lab(
+        "Mean resting QTc >470 msec, obtained from 3 ECGs using local clinic ECG machine-derived QTcF value",
+        EXC,
+    )
+    assert fields(rule) == ("qtcf", ">", 470.0, "ms")
+    # the machine's own "QTc" may be corrected by Bazett's formula: not the file's QTcF
+    review(
+        "Mean resting QTc > 470 msec, obtained from 3 ECGs, using the screening clinic ECG machine-derived "
+        "QTc value.",
+        EXC,
+    )
