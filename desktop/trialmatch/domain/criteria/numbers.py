@@ -39,6 +39,7 @@ _FOLD = str.maketrans(
         "：": ":",
         "；": ";",
         "，": ",",
+        "～": "~",
     }
 )
 _DECIMAL_DOT = re.compile(r"(?<=\d)[·•](?=\d)")
@@ -472,7 +473,7 @@ TIMES = r"(?:x|\*|-?\s?times|-?\s?fold)"
 
 _QUANTITY = (
     r"(?P<num>" + NUMBER + r"|" + WORD_NUMBER + r"|(?<![a-z])(?:twice|double)(?![a-z]))"
-    r"(?:\s*(?:-|to|–)\s*(?P<num2>" + NUMBER + r"))?"
+    r"(?:\s*(?:-|to|–|~)\s*(?P<num2>" + NUMBER + r"))?"
     r"(?:\s*(?:(?P<times>"
     + TIMES
     + r")(?:\s*of(?![a-z]))?)?\s*(?:the\s+)?(?P<uln>"
@@ -516,7 +517,7 @@ class Quantity:
     comparator: Comparator | None
     number: Number
     upper: Number | None
-    """The second number of a printed range ("≤ 1.5 - 3 x ULN", "18 - 75")."""
+    """The second number of a printed range ("≤ 1.5 - 3 x ULN", "18 - 75", "2~10 × ULN")."""
     unit: str | None
     unit_text: str | None
     multiple_of: str | None

@@ -1,0 +1,38 @@
+"""Theme: numbers printed around thresholds that are not thresholds, and thresholds printed before their
+analyte. Each case is a catalogue sentence (or its wording) with the values a clinician would check."""
+
+from __future__ import annotations
+
+from trialmatch.domain.criteria import parse_criterion
+from trialmatch.domain.criteria.numbers import find_quantities, normalise
+from trialmatch.domain.trial import Section
+
+
+def _limits(rule) -> list[tuple[str, str, float, str | None, str | None]]:
+    children = getattr(rule, "children", None)
+    if children is not None:
+        return [limit for child in children for limit in _limits(child)]
+    assert rule.kind in {"lab", "derived"}, rule
+    return [(rule.analyte, rule.comparator.value, rule.value, rule.unit, rule.multiple_of)]
+
+
+def test_a_tilde_between_two_numbers_prints_a_range():
+    text = "ALT: 2～10 × ULN"
+    (quantity,) = find_quantities(normalise(text), text)
+    assert (quantity.number.value, quantity.upper and quantity.upper.value, quantity.multiple_of) == (
+        2.0,
+        10.0,
+        "uln",
+    )
+
+
+def test_a_tilde_range_of_uln_multiples_reads_as_both_bounds():
+    rule = parse_criterion(
+        "Subject serum ALT: 5~20 × upper limit of normal value (ULN), TBil: <10 × ULN;", Section.INCLUSION
+    )
+    assert rule.kind == "all_of"
+    assert _limits(rule) == [
+        ("alt", ">=", 5.0, None, "uln"),
+        ("alt", "<=", 20.0, None, "uln"),
+        ("bilirubin", "<", 10.0, None, "uln"),
+    ]
