@@ -48,6 +48,7 @@ from trialmatch.domain.criteria.numbers import (
     find_quantities,
     trie_alternation,
 )
+from trialmatch.domain.criteria.ranges import read_ranges
 from trialmatch.domain.criteria.text import (
     ALTERNATIVE_END,
     ALTERNATIVE_START,
@@ -591,6 +592,8 @@ def _read(
     quantities = [q for q in quantities if not inside((q.start, q.end), claimed)]
     quantities = _restatements(segment, quantities, notes, claimed)
     _between(segment, quantities)
+    if " to " in segment.norm or "-" in segment.norm or "~" in segment.norm:
+        read_ranges(segment.norm, quantities)
     _leading_bounds(segment, quantities, mentions, notes)
     claimed.extend(_sexes(segment, quantities, mentions, notes))
     mentions = [m for m in mentions if not inside((m.start, m.end), claimed)]

@@ -36,3 +36,28 @@ def test_a_tilde_range_of_uln_multiples_reads_as_both_bounds():
         ("alt", "<=", 20.0, None, "uln"),
         ("bilirubin", "<", 10.0, None, "uln"),
     ]
+
+
+def test_a_range_printed_with_the_unit_on_both_numbers_reads_as_its_two_bounds():
+    rule = parse_criterion("Platelet count 50,000/mm3 to 500,000/mm^3", Section.INCLUSION)
+    assert _limits(rule) == [
+        ("platelets", ">=", 50000.0, "/µL", None),
+        ("platelets", "<=", 500000.0, "/µL", None),
+    ]
+
+
+def test_the_first_number_of_a_range_takes_the_unit_and_strictness_stays_with_the_second():
+    rule = parse_criterion("Has a body mass index of 18 to <40 kilograms/meter squared", Section.INCLUSION)
+    assert _limits(rule) == [("bmi", ">=", 18.0, "kg/m2", None), ("bmi", "<", 40.0, "kg/m2", None)]
+
+
+def test_within_opening_a_range_is_not_an_upper_bound_on_its_first_number():
+    rule = parse_criterion(
+        "Body mass index (BMI) within 18.0 kg/m2 to 32.0 kg/m2, inclusive.", Section.INCLUSION
+    )
+    assert _limits(rule) == [("bmi", ">=", 18.0, "kg/m2", None), ("bmi", "<=", 32.0, "kg/m2", None)]
+
+
+def test_a_first_number_with_its_own_comparator_is_not_made_a_range_bound():
+    rule = parse_criterion("Hemoglobin ≥ 9 g/dL to 10 g/dL", Section.INCLUSION)
+    assert rule.kind == "review"
