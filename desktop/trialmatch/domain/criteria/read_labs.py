@@ -789,7 +789,8 @@ def _leading_bounds(
     segment: Segment, quantities: list[Quantity], mentions: list[_Mention], notes: _Notes
 ) -> None:
     """ "30 ≤ eGFR < 90", "20kg/m2≤body mass index(BMI)≤30 kg/m2": a bound printed before the analyte, read
-    as the analyte's opposite bound; a bound without unit takes the unit of the one after the analyte."""
+    as the analyte's opposite bound; a bound without unit takes the unit of the one after the analyte. A
+    whole threshold printed before its analytes ("> 2x normal AST or ALT") is walked after them."""
     for index, q in enumerate(quantities):
         if q.comparator is not None or q.multiple_of:
             continue
@@ -806,6 +807,41 @@ def _leading_bounds(
         flipped = _FLIPPED[comparator_of(sign.group("cmp"))]
         quantities[index] = replace(q, comparator=flipped, unit=unit, unit_text=unit_text)
         notes.leading[q.start] = mention.end
+    for index, q in enumerate(quantities):
+        if q.comparator is not None and (q.unit or q.multiple_of) and q.start not in notes.leading:
+            run_end = _analytes_after(segment, quantities, index, mentions, notes)
+            if run_end is not None:
+                notes.leading[q.start] = run_end
+
+
+_RUN_JOINER = re.compile(r"\s*(?:,|and\s*/\s*or|or|and|/)\s*")
+_RUN_CLOSED = re.compile(r"\s*(?:[);.]|$|,?\s*(?:and\s*/\s*or|or|and)\s+(?=" + COMPARATOR + r"))")
+
+
+def _analytes_after(
+    segment: Segment, quantities: list[Quantity], index: int, mentions: list[_Mention], notes: _Notes
+) -> int | None:
+    """ "(>2x normal AST or ALT and/or >1.5x normal bilirubin)": a threshold printed right before the analytes
+    it bounds; where that run of analytes ends, or None. Only a threshold that no analyte before it claims,
+    with a unit or a multiple of a normal limit ("> 2 RBC transfusions" counts something else), whose run is
+    closed (end, bracket, or a joiner and the next comparator): a run followed by its own threshold is not
+    bounded by the one before it."""
+    q = quantities[index]
+    previous = quantities[index - 1] if index else None
+    previous_end = notes.leading.get(previous.start, previous.end) if previous else segment.start
+    if any(previous_end <= m.start < q.start for m in mentions):
+        return None
+    following = [m for m in mentions if m.start >= q.end]
+    if not following or segment.norm[q.end : following[0].start].strip():
+        return None
+    run_end = following[0].end
+    for mention in following[1:]:
+        if not _RUN_JOINER.fullmatch(segment.norm, run_end, mention.start):
+            break
+        run_end = mention.end
+    if not _RUN_CLOSED.match(segment.norm, run_end, segment.end):
+        return None
+    return run_end
 
 
 def _sexes(
@@ -1270,7 +1306,7 @@ def _joiner(between: str) -> str:
 
 
 def _joiner_between(segment: Segment, first: _Group, second: _Group) -> str:
-    end = max([first.thresholds[-1].end, *(c.span[1] for c in first.conditions)])
+    end = max([first.thresholds[-1].end, first.mentions[-1].end, *(c.span[1] for c in first.conditions)])
     return _joiner(segment.norm[end : second.mentions[0].start]) or ","
 
 
@@ -1330,8 +1366,8 @@ def _all_of(
 
 
 def _span_of(group: _Group) -> Span:
-    end = max([group.thresholds[-1].end, *(c.span[1] for c in group.conditions)])
-    return (group.mentions[0].start, end)
+    end = max([group.thresholds[-1].end, group.mentions[-1].end, *(c.span[1] for c in group.conditions)])
+    return (min(group.mentions[0].start, group.thresholds[0].start), end)
 
 
 def _expanded(
@@ -1440,7 +1476,7 @@ def _threshold_rule(
         if analyte.id not in _SUPPORTED or not fields.comparator.is_lower_bound:
             raise _UnreadableError(f"'{support.text}' for a limit support could not help to meet")
         qualifier = support.text
-    span = (group.mentions[0].start, quantity.end)
+    span = (min(group.mentions[0].start, quantity.start), max(quantity.end, group.mentions[-1].end))
     if analyte.id in DERIVED_ANALYTES:
         if exceptions or variants or sex:
             raise _UnreadableError(f"conditions on {analyte.label} are not read")

@@ -61,3 +61,29 @@ def test_within_opening_a_range_is_not_an_upper_bound_on_its_first_number():
 def test_a_first_number_with_its_own_comparator_is_not_made_a_range_bound():
     rule = parse_criterion("Hemoglobin ≥ 9 g/dL to 10 g/dL", Section.INCLUSION)
     assert rule.kind == "review"
+
+
+def test_thresholds_printed_before_the_analytes_they_bound():
+    text = "Abnormal Liver Function tests (>2x normal AST or ALT and/or >1.5x normal bilirubin)"
+    rule = parse_criterion(text, Section.EXCLUSION)
+    assert rule.kind == "any_of"
+    assert _limits(rule) == [
+        ("ast", ">", 2.0, None, "uln"),
+        ("alt", ">", 2.0, None, "uln"),
+        ("bilirubin", ">", 1.5, None, "uln"),
+    ]
+    assert all(start <= end for start, end in _spans(rule))
+
+
+def _spans(rule) -> list[tuple[int, int]]:
+    return [rule.source_span, *(span for child in getattr(rule, "children", []) for span in _spans(child))]
+
+
+def test_a_leading_threshold_is_not_read_when_the_analytes_after_it_have_their_own():
+    rule = parse_criterion("(> 2 x ULN AST or ALT, bilirubin > 1.5 x ULN)", Section.EXCLUSION)
+    assert rule.kind == "review"
+
+
+def test_a_leading_count_without_unit_is_not_a_threshold_of_the_analyte_after_it():
+    rule = parse_criterion("Received > 2 RBC transfusions", Section.EXCLUSION)
+    assert rule.kind == "review"
