@@ -87,3 +87,16 @@ def test_a_leading_threshold_is_not_read_when_the_analytes_after_it_have_their_o
 def test_a_leading_count_without_unit_is_not_a_threshold_of_the_analyte_after_it():
     rule = parse_criterion("Received > 2 RBC transfusions", Section.EXCLUSION)
     assert rule.kind == "review"
+
+
+def test_a_list_is_not_split_inside_a_worded_comparator():
+    rule = parse_criterion("Age greater than or equal to 2 and weight greater than 12 kg.", Section.INCLUSION)
+    assert rule.kind == "all_of"
+    age, weight = rule.children
+    assert (age.kind, age.min, age.min_inclusive) == ("age", 2.0, True)
+    assert _limits(weight) == [("body_weight", ">", 12.0, "kg", None)]
+
+
+def test_a_list_item_opening_with_with_shares_the_subject_before_it():
+    text = "Diabetics with HbA1c greater than or equal to 10%, or with a history of retinopathy"
+    assert parse_criterion(text, Section.EXCLUSION).kind == "review"
