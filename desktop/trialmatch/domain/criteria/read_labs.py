@@ -726,8 +726,11 @@ def _restatements(
     segment: Segment, quantities: list[Quantity], notes: _Notes, claimed: list[Span]
 ) -> list[Quantity]:
     """ "Hemoglobin ≥ 9.0 g/dL (90 g/L)", "creatinine < 1.6 mg/dL (150 micromoles/L)": the bracketed value
-    restates the threshold in another unit; it is compared with it when the analyte is known."""
+    restates the threshold in another unit; it is compared with it when the analyte is known. "HbA1c ≥ 48
+    mmol/mol (6.5%)": no unit table holds the IFCC unit, so the bracketed percentage is read, checked
+    against the IFCC value it restates."""
     restating: set[int] = set()
+    promoted: dict[int, Comparator] = {}
     for start, end in parenthesised(segment):
         inner = [q for q in quantities if start < q.start and q.end <= end]
         before = [q for q in quantities if q.end <= start]
@@ -741,19 +744,31 @@ def _restatements(
             or again.upper
         ):
             continue
+        reverse = _ifcc(base) and again.unit == "%"
         if again.comparator not in (None, base.comparator) or not (
             (again.unit and (base.unit or base.multiple_of))
             or (base.unit == "%" and _ifcc(again))
             or (again.multiple_of and again.multiple_of == base.multiple_of)
+            or reverse
         ):
             continue
         words = leftover_words(Segment(segment.printed, segment.norm, start, end), [(again.start, again.end)])
-        if any(w not in _RESTATING_WORDS for w in words):
+        if reverse and not words:
+            notes.restated[again.start] = base
+            restating.add(base.start)
+            promoted[again.start] = base.comparator
+            claimed.append((base.start, base.end))
+            continue
+        if reverse or any(w not in _RESTATING_WORDS for w in words):
             continue
         notes.restated[base.start] = again
         restating.add(again.start)
         claimed.append((start, end))
-    return [q for q in quantities if q.start not in restating]
+    return [
+        replace(q, comparator=promoted[q.start]) if q.start in promoted else q
+        for q in quantities
+        if q.start not in restating
+    ]
 
 
 _LEADING = re.compile(r"\s*(?P<cmp>" + COMPARATOR + r")\s*")

@@ -100,3 +100,12 @@ def test_a_list_is_not_split_inside_a_worded_comparator():
 def test_a_list_item_opening_with_with_shares_the_subject_before_it():
     text = "Diabetics with HbA1c greater than or equal to 10%, or with a history of retinopathy"
     assert parse_criterion(text, Section.EXCLUSION).kind == "review"
+
+
+def test_an_hba1c_printed_in_ifcc_units_is_read_from_its_percentage_restatement():
+    rule = parse_criterion("HbA1c ≥48 mmol/mol (6.5%) as measured at visit 1.", Section.EXCLUSION)
+    assert _limits(rule) == [("hba1c", ">=", 6.5, "%", None)]
+
+
+def test_an_ifcc_value_its_percentage_does_not_restate_is_left_for_review():
+    assert parse_criterion("HbA1c ≥58 mmol/mol (6.5%)", Section.EXCLUSION).kind == "review"
