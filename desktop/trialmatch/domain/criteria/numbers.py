@@ -56,9 +56,18 @@ def normalise(text: str) -> str:
     if "·" in folded or "•" in folded:
         folded = _DECIMAL_DOT.sub(".", folded)
     lowered = folded.lower()
-    if len(lowered) == len(folded):
-        return lowered
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
+    if len(lowered) != len(folded):
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
+    if "appendix" in lowered or "annex" in lowered:
+        lowered = _REFERENCE.sub(lambda m: " " * len(m.group(0)), lowered)
+    return lowered
+
+
+_REFERENCE = re.compile(
+    r"(?:(?<=[(\[;,])|(?<=[(\[;,]\s))\s*(?:see\s+)?(?:appendix|annex)\s+[a-z0-9]{1,4}(?:\.\d{1,2})?(?=\s*[)\]])"
+)
+""""(Karnofsky > 60%; Appendix 1)", "(see Appendix 13.4)": a pointer to where the protocol explains a scale or
+a formula, closing a bracket, carries no condition; blanked so that its number is not read as one."""
 
 
 # --- comparators ------------------------------------------------------------------------------------------

@@ -109,3 +109,15 @@ def test_an_hba1c_printed_in_ifcc_units_is_read_from_its_percentage_restatement(
 
 def test_an_ifcc_value_its_percentage_does_not_restate_is_left_for_review():
     assert parse_criterion("HbA1c ≥58 mmol/mol (6.5%)", Section.EXCLUSION).kind == "review"
+
+
+def test_a_pointer_to_an_appendix_closing_a_bracket_is_blanked_at_its_place():
+    text = "Estimated GFR ≥30 mL/minute/1.73 m2 (any validated formula, see Appendix 13.4)"
+    norm = normalise(text)
+    assert len(norm) == len(text)
+    assert norm.endswith("(any validated formula,                  )")
+    assert [q.number.value for q in find_quantities(norm, text)] == [30.0]
+
+
+def test_an_appendix_that_holds_the_criterion_is_kept():
+    assert "appendix 1" in normalise("Taking any of the medications listed in Appendix 1 (see protocol)")
