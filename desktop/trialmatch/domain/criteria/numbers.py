@@ -39,6 +39,7 @@ _FOLD = str.maketrans(
         "：": ":",
         "；": ";",
         "，": ",",
+        "～": "~",
     }
 )
 _DECIMAL_DOT = re.compile(r"(?<=\d)[·•](?=\d)")
@@ -55,9 +56,18 @@ def normalise(text: str) -> str:
     if "·" in folded or "•" in folded:
         folded = _DECIMAL_DOT.sub(".", folded)
     lowered = folded.lower()
-    if len(lowered) == len(folded):
-        return lowered
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
+    if len(lowered) != len(folded):
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
+    if "appendix" in lowered or "annex" in lowered:
+        lowered = _REFERENCE.sub(lambda m: " " * len(m.group(0)), lowered)
+    return lowered
+
+
+_REFERENCE = re.compile(
+    r"(?:(?<=[(\[;,])|(?<=[(\[;,]\s))\s*(?:see\s+)?(?:appendix|annex)\s+[a-z0-9]{1,4}(?:\.\d{1,2})?(?=\s*[)\]])"
+)
+""""(Karnofsky > 60%; Appendix 1)", "(see Appendix 13.4)": a pointer to where the protocol explains a scale or
+a formula, closing a bracket, carries no condition; blanked so that its number is not read as one."""
 
 
 # --- comparators ------------------------------------------------------------------------------------------
@@ -472,7 +482,7 @@ TIMES = r"(?:x|\*|-?\s?times|-?\s?fold)"
 
 _QUANTITY = (
     r"(?P<num>" + NUMBER + r"|" + WORD_NUMBER + r"|(?<![a-z])(?:twice|double)(?![a-z]))"
-    r"(?:\s*(?:-|to|–)\s*(?P<num2>" + NUMBER + r"))?"
+    r"(?:\s*(?:-|to|–|~)\s*(?P<num2>" + NUMBER + r"))?"
     r"(?:\s*(?:(?P<times>"
     + TIMES
     + r")(?:\s*of(?![a-z]))?)?\s*(?:the\s+)?(?P<uln>"
@@ -516,7 +526,7 @@ class Quantity:
     comparator: Comparator | None
     number: Number
     upper: Number | None
-    """The second number of a printed range ("≤ 1.5 - 3 x ULN", "18 - 75")."""
+    """The second number of a printed range ("≤ 1.5 - 3 x ULN", "18 - 75", "2~10 × ULN")."""
     unit: str | None
     unit_text: str | None
     multiple_of: str | None

@@ -92,10 +92,13 @@ _CONDITION_AFTER = re.compile(
 """"Potassium ≤ 4.8 mmol/L if eGFR ≥ 45", "CD4 count over 350 cells/mm³ (if PLHIV)", "AST and/or ALT ≤ 5 x
 ULN for patients with liver involvement"."""
 _LIST = re.compile(
-    r"(?:,(?!(?<=\d,)\d{3}(?!\d))\s*(?:and/or|or|and)?\s*|\s+(?:and/or|or|and)\s+)(?!(?:iv|i{1,3})(?![a-z]))|;\s*"
+    r"(?:,(?!(?<=\d,)\d{3}(?!\d))\s*(?:and/or|or|and)?\s*|\s+(?:and/or|or|and)\s+)"
+    r"(?!(?:iv|i{1,3}|equal|=|(?:greater|less|more|higher|lower)\s+than)(?![a-z]))|;\s*"
 )
 """"A, B or C" at commas, semicolons and joining words; not at a thousands comma ("100,000/µL"), nor inside
-a class or stage range ("NYHA class III or IV heart failure")."""
+a class or stage range ("NYHA class III or IV heart failure"), nor inside a comparator ("greater than or
+equal to 2", "> or = 1.5", "equal to or more than 60")."""
+_SHARED_SUBJECT = re.compile(r"\s*with(?:out)?\s")
 _EXCEPTING_HEADING = re.compile(
     r"(?<![a-z])(?:unless|except(?:\s+for)?|exceptions?|other\s+than|with\s+the\s+exception\s+of)(?![a-z])[^.;]*?"
     r"(?:following|below)"
@@ -362,8 +365,12 @@ def _combine_list(
     make lab limits ("INR, aPTT > 1.5 x ULN": the first item shares the second's threshold); the joiners
     inside such a run belong to its reading. Other words joined so ("males or non-pregnant, non-breastfeeding
     females, 22 years or older") could bind either way, and stay unread.
-    An inclusion list mixing "or" and "and" is not read at all: which binds first is not stated.
+    An inclusion list mixing "or" and "and" is not read at all: which binds first is not stated. An item
+    that opens with "with" ("Diabetics with HbA1c ≥ 10 %, or with retinopathy") shares the subject of the
+    item before it, which read alone it would drop.
     """
+    if any(_SHARED_SUBJECT.match(part.norm, part.start, part.end) for part, _ in items[1:]):
+        return None
     reads: dict[int, Rule] = {}
     for index in _shortest_first([part for part, _ in items]):
         read = _read(items[index][0], section, heading)

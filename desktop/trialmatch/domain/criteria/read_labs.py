@@ -47,6 +47,7 @@ from trialmatch.domain.criteria.numbers import (
     find_quantities,
     trie_alternation,
 )
+from trialmatch.domain.criteria.ranges import read_ranges
 from trialmatch.domain.criteria.text import (
     ALTERNATIVE_END,
     ALTERNATIVE_START,
@@ -590,6 +591,8 @@ def _read(
     quantities = [q for q in quantities if not inside((q.start, q.end), claimed)]
     quantities = _restatements(segment, quantities, notes, claimed)
     _between(segment, quantities)
+    if " to " in segment.norm or "-" in segment.norm or "~" in segment.norm:
+        read_ranges(segment.norm, quantities)
     _leading_bounds(segment, quantities, mentions, notes)
     claimed.extend(_sexes(segment, quantities, mentions, notes))
     mentions = [m for m in mentions if not inside((m.start, m.end), claimed)]
@@ -722,8 +725,11 @@ def _restatements(
     segment: Segment, quantities: list[Quantity], notes: _Notes, claimed: list[Span]
 ) -> list[Quantity]:
     """ "Hemoglobin ≥ 9.0 g/dL (90 g/L)", "creatinine < 1.6 mg/dL (150 micromoles/L)": the bracketed value
-    restates the threshold in another unit; it is compared with it when the analyte is known."""
+    restates the threshold in another unit; it is compared with it when the analyte is known. "HbA1c ≥ 48
+    mmol/mol (6.5%)": no unit table holds the IFCC unit, so the bracketed percentage is read, checked
+    against the IFCC value it restates."""
     restating: set[int] = set()
+    promoted: dict[int, Comparator] = {}
     for start, end in parenthesised(segment):
         inner = [q for q in quantities if start < q.start and q.end <= end]
         before = [q for q in quantities if q.end <= start]
@@ -737,19 +743,31 @@ def _restatements(
             or again.upper
         ):
             continue
+        reverse = _ifcc(base) and again.unit == "%"
         if again.comparator not in (None, base.comparator) or not (
             (again.unit and (base.unit or base.multiple_of))
             or (base.unit == "%" and _ifcc(again))
             or (again.multiple_of and again.multiple_of == base.multiple_of)
+            or reverse
         ):
             continue
         words = leftover_words(Segment(segment.printed, segment.norm, start, end), [(again.start, again.end)])
-        if any(w not in _RESTATING_WORDS for w in words):
+        if reverse and not words:
+            notes.restated[again.start] = base
+            restating.add(base.start)
+            promoted[again.start] = base.comparator
+            claimed.append((base.start, base.end))
+            continue
+        if reverse or any(w not in _RESTATING_WORDS for w in words):
             continue
         notes.restated[base.start] = again
         restating.add(again.start)
         claimed.append((start, end))
-    return [q for q in quantities if q.start not in restating]
+    return [
+        replace(q, comparator=promoted[q.start]) if q.start in promoted else q
+        for q in quantities
+        if q.start not in restating
+    ]
 
 
 _LEADING = re.compile(r"\s*(?P<cmp>" + COMPARATOR + r")\s*")
@@ -785,7 +803,8 @@ def _leading_bounds(
     segment: Segment, quantities: list[Quantity], mentions: list[_Mention], notes: _Notes
 ) -> None:
     """ "30 ≤ eGFR < 90", "20kg/m2≤body mass index(BMI)≤30 kg/m2": a bound printed before the analyte, read
-    as the analyte's opposite bound; a bound without unit takes the unit of the one after the analyte."""
+    as the analyte's opposite bound; a bound without unit takes the unit of the one after the analyte. A
+    whole threshold printed before its analytes ("> 2x normal AST or ALT") is walked after them."""
     for index, q in enumerate(quantities):
         if q.comparator is not None or q.multiple_of:
             continue
@@ -802,6 +821,41 @@ def _leading_bounds(
         flipped = _FLIPPED[comparator_of(sign.group("cmp"))]
         quantities[index] = replace(q, comparator=flipped, unit=unit, unit_text=unit_text)
         notes.leading[q.start] = mention.end
+    for index, q in enumerate(quantities):
+        if q.comparator is not None and (q.unit or q.multiple_of) and q.start not in notes.leading:
+            run_end = _analytes_after(segment, quantities, index, mentions, notes)
+            if run_end is not None:
+                notes.leading[q.start] = run_end
+
+
+_RUN_JOINER = re.compile(r"\s*(?:,|and\s*/\s*or|or|and|/)\s*")
+_RUN_CLOSED = re.compile(r"\s*(?:[);.]|$|,?\s*(?:and\s*/\s*or|or|and)\s+(?=" + COMPARATOR + r"))")
+
+
+def _analytes_after(
+    segment: Segment, quantities: list[Quantity], index: int, mentions: list[_Mention], notes: _Notes
+) -> int | None:
+    """ "(>2x normal AST or ALT and/or >1.5x normal bilirubin)": a threshold printed right before the analytes
+    it bounds; where that run of analytes ends, or None. Only a threshold that no analyte before it claims,
+    with a unit or a multiple of a normal limit ("> 2 RBC transfusions" counts something else), whose run is
+    closed (end, bracket, or a joiner and the next comparator): a run followed by its own threshold is not
+    bounded by the one before it."""
+    q = quantities[index]
+    previous = quantities[index - 1] if index else None
+    previous_end = notes.leading.get(previous.start, previous.end) if previous else segment.start
+    if any(previous_end <= m.start < q.start for m in mentions):
+        return None
+    following = [m for m in mentions if m.start >= q.end]
+    if not following or segment.norm[q.end : following[0].start].strip():
+        return None
+    run_end = following[0].end
+    for mention in following[1:]:
+        if not _RUN_JOINER.fullmatch(segment.norm, run_end, mention.start):
+            break
+        run_end = mention.end
+    if not _RUN_CLOSED.match(segment.norm, run_end, segment.end):
+        return None
+    return run_end
 
 
 def _sexes(
@@ -1295,7 +1349,7 @@ def _joiner(between: str) -> str:
 
 
 def _joiner_between(segment: Segment, first: _Group, second: _Group) -> str:
-    end = max([first.thresholds[-1].end, *(c.span[1] for c in first.conditions)])
+    end = max([first.thresholds[-1].end, first.mentions[-1].end, *(c.span[1] for c in first.conditions)])
     return _joiner(segment.norm[end : second.mentions[0].start]) or ","
 
 
@@ -1355,8 +1409,8 @@ def _all_of(
 
 
 def _span_of(group: _Group) -> Span:
-    end = max([group.thresholds[-1].end, *(c.span[1] for c in group.conditions)])
-    return (group.mentions[0].start, end)
+    end = max([group.thresholds[-1].end, group.mentions[-1].end, *(c.span[1] for c in group.conditions)])
+    return (min(group.mentions[0].start, group.thresholds[0].start), end)
 
 
 def _expanded(
@@ -1470,7 +1524,7 @@ def _threshold_rule(
             raise _UnreadableError(f"'{support.text}' for a limit support could not help to meet")
         restricting.append(support.text)
     qualifier = "; ".join(restricting) or None
-    span = (group.mentions[0].start, quantity.end)
+    span = (min(group.mentions[0].start, quantity.start), max(quantity.end, group.mentions[-1].end))
     if analyte.id in DERIVED_ANALYTES:
         if exceptions or variants or sex:
             raise _UnreadableError(f"conditions on {analyte.label} are not read")
