@@ -23,6 +23,7 @@ from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.ctcae import grade_bounds
 from trialmatch.domain.criteria.derived import DERIVED_ANALYTES, DerivedValueRule, Method
 from trialmatch.domain.criteria.lab import LabException, LabThreshold, StratumVariant, ThresholdFields
+from trialmatch.domain.criteria.lab_methods import method_note_spans
 from trialmatch.domain.criteria.lab_notes import (
     GradeLimit,
     Sex,
@@ -67,7 +68,7 @@ from trialmatch.domain.units import UnitError, canonical_unit, convert, is_unit_
 
 _LOWER_CASE_OK = word_set(
     "anc wbc plt plts ast alt inr hgb ldh alp ptt aptt bmi psa gfr egfr alc ggt cea afp tsh crp bun hb "
-    "sgot sgpt asat alat crcl clcr qtc qtcf lvef tbili bili creat scr na+ k+ ca++ mg++ ca2+ mg2+"
+    "sgot sgpt asat alat crcl clcr qtc qtcf lvef tbili bili creat scr na+ k+ ca++ mg++ ca2+ mg2+ po2"
 )
 """Short names read in any case; other names of three letters or fewer only in capitals ("PT", "EF")."""
 
@@ -129,10 +130,12 @@ _NOT_ANALYTES = (
     "pulmonary artery systolic pressure",
     "pulmonary arterial systolic pressure",
     "right ventricular systolic pressure",
+    "pao2/fio2",
+    "pao2 / fio2",
 )
 """Names that contain an analyte's name but name something else: the weight at birth, a dialysis target, a
 weight loss, the cholesterol outside HDL, an erectile function score (IIEF-EF), pressures in the pulmonary
-circulation; read as no analyte at all."""
+circulation, the PaO2/FiO2 ratio (not the PaO2); read as no analyte at all."""
 
 _GROUPS = {
     "granulocyte count": ("anc",),
@@ -199,9 +202,11 @@ _GROUPS = {
     "endogenous creatinine clearance": ("crcl",),
     "endogenous creatinine clearance rate": ("crcl",),
     "pulse oximetry recording": ("spo2",),
+    "fev": ("fev1",),
 }
 """Names the lexicon does not hold: groups ("transaminases" is AST and ALT) and the long or misspelt forms
-registries print ("serum glutamate pyruvate transaminase", "alanine transferase")."""
+registries print ("serum glutamate pyruvate transaminase", "alanine transferase"; "FEV", its subscript lost,
+for FEV1)."""
 
 _CAPITALISED = {
     "cr": "creatinine",
@@ -555,6 +560,7 @@ def _read(
     if correction:
         raise _UnreadableError(f"a QT interval corrected by another formula than Fridericia: '{correction}'")
     claimed.extend(timing_spans(segment, analytes))
+    claimed.extend(method_note_spans(segment, analytes))
     claimed.extend(m.span() for m in _REDUNDANT.finditer(segment.norm, segment.start, segment.end))
     if section is Section.INCLUSION and "may" in segment.norm[segment.start : segment.end]:
         claimed.extend(_may_be(segment))

@@ -1,0 +1,52 @@
+"""How a pulmonary, blood-pressure or glucose value is taken: "pre-BD FEV1", "(without bronchodilator)",
+"SBP on AOBPM", "non-fasting glucose". The patient file holds one value per test and the words do not change
+the threshold printed, so the lab reader claims them as read, and only beside the analytes they qualify.
+
+What asks for more than one measurement ("improvement in FEV1 after a bronchodilator", "resting and exercise
+saturation") keeps its other words, which send the sentence to review.
+"""
+
+from __future__ import annotations
+
+import re
+
+from trialmatch.domain.criteria.text import Segment, Span
+
+_BRONCHODILATOR = re.compile(
+    r"(?<![a-z])(?:pre|post)[\s-]*(?:bd|bronchodilat(?:or|ion))(?![a-z])"
+    r"|[(\[]?\s*(?:(?:with\s+or\s+)?without|after|before|following|prior\s+to)\s+(?:(?:the\s+)?(?:use\s+of|using"
+    r"|inhalation\s+of|administration\s+of)\s+)?(?:an?\s+|the\s+)?bronchodilat(?:ors?|ion)(?![a-z])\s*[)\]]?"
+)
+""""Pre-BD FEV1 ≥ 40 %", "FEV1 ≥ 1000 cc (without bronchodilator)": spirometry before or after a
+bronchodilator, the one value the file holds for the test."""
+_SPIROMETRY = frozenset({"fev1", "fev1_volume", "fvc", "fev1_fvc", "vital_capacity"})
+
+_OFFICE_BP = re.compile(
+    r"(?<![a-z])(?:(?:on|by|using|with)\s+)?(?:(?:an?\s+)?automated\s+office\s+blood\s+pressure\s+"
+    r"(?:measurements?|monitoring)\s*)?[(\[]?\s*aobpm\s*[)\]]?"
+)
+""""Mean seated SBP on AOBPM ≥ 135 mmHg": an automated office reading, the blood pressure the file holds."""
+_BLOOD_PRESSURE = frozenset({"sbp", "dbp"})
+
+_NON_FASTING = re.compile(r"(?<![a-z])non[\s-]*(?=fasting(?![a-z]))")
+""""non-fasting glucose": a random value, read as glucose like "random" and "fasting" are; the reader already
+claims "fasting", this claims the "non-" before it."""
+_GLUCOSE = frozenset({"glucose"})
+
+_METHODS: tuple[tuple[tuple[str, ...], frozenset[str], re.Pattern[str]], ...] = (
+    (("bronchodilat", "bd"), _SPIROMETRY, _BRONCHODILATOR),
+    (("aobpm",), _BLOOD_PRESSURE, _OFFICE_BP),
+    (("non",), _GLUCOSE, _NON_FASTING),
+)
+"""Each pattern with the words it needs, looked for first, and the analytes it may qualify."""
+
+
+def method_note_spans(segment: Segment, analytes: frozenset[str]) -> list[Span]:
+    """Where the segment says how a value of ``analytes`` is measured, in words that leave the threshold as
+    printed."""
+    window = segment.norm[segment.start : segment.end]
+    spans: list[Span] = []
+    for cues, qualified, pattern in _METHODS:
+        if analytes & qualified and any(cue in window for cue in cues):
+            spans += [m.span() for m in pattern.finditer(segment.norm, segment.start, segment.end)]
+    return spans

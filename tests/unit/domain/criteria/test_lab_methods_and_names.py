@@ -1,0 +1,113 @@
+"""Measurement words that leave a threshold as it is (pre-bronchodilator, AOBPM, non-fasting) and the names
+of pulmonary and blood-gas tests: what each reads as, and what must stay for review."""
+
+from __future__ import annotations
+
+from trialmatch.domain.analytes import resolve_analyte
+from trialmatch.domain.criteria import parse_criterion
+from trialmatch.domain.criteria.base import Comparator
+from trialmatch.domain.trial import Section
+
+
+def _inclusion(text: str):
+    return parse_criterion(text, Section.INCLUSION, None)
+
+
+def _exclusion(text: str):
+    return parse_criterion(text, Section.EXCLUSION, None)
+
+
+def _limits(rule) -> list[tuple[str, Comparator, float, str | None]]:
+    parts = rule.children if rule.kind in {"all_of", "any_of"} else [rule]
+    return [(p.analyte, p.comparator, p.value, p.unit) for p in parts]
+
+
+def test_spirometry_before_or_after_a_bronchodilator_is_the_one_fev1_of_the_file():
+    assert _limits(_inclusion("Pre-BD FEV1 ≥ 40%.")) == [("fev1", Comparator.GE, 40.0, "%")]
+    ranged = _inclusion("Pre-bronchodilator FEV1 ≥ 40% to ≤ 90% of predicted normal.")
+    assert ranged.kind == "all_of"
+    assert _limits(ranged) == [("fev1", Comparator.GE, 40.0, "%"), ("fev1", Comparator.LE, 90.0, "%")]
+    volume = _inclusion("FEV1≥ 1000cc (without bronchodilator)")
+    assert _limits(volume) == [("fev1_volume", Comparator.GE, 1000.0, "mL")]
+
+
+def test_a_bronchodilator_response_is_not_a_threshold_on_fev1():
+    rule = _inclusion(
+        "FEV-1/FVC at least 80% of predicted OR FEV-1/FVC less than 80% AND improvement in FEV-1 less than "
+        "15% after using a bronchodilator"
+    )
+    assert rule.kind == "review"
+    assert "improvement" in rule.why
+
+
+def test_bronchodilator_words_are_claimed_only_beside_spirometry():
+    assert _inclusion("Hemoglobin ≥ 9 g/dL (without bronchodilator)").kind == "review"
+
+
+def test_an_automated_office_blood_pressure_is_the_blood_pressure():
+    assert _limits(_exclusion("Mean seated SBP on AOBPM ≥ 170 mmHg.")) == [
+        ("sbp", Comparator.GE, 170.0, "mmHg")
+    ]
+    assert _limits(_exclusion("Mean seated DBP on AOBPM ≥ 105 mmHg.")) == [
+        ("dbp", Comparator.GE, 105.0, "mmHg")
+    ]
+    spelt = _inclusion(
+        "Mean seated SBP on automated office blood pressure measurement (AOBPM) ≥ 140 mmHg at Screening."
+    )
+    assert _limits(spelt) == [("sbp", Comparator.GE, 140.0, "mmHg")]
+
+
+def test_a_non_fasting_glucose_is_read_as_glucose_like_a_random_one():
+    rule = _exclusion("The participant has a non-fasting glucose level of ≥200 mg/dL at screening")
+    assert _limits(rule) == [("glucose", Comparator.GE, 200.0, "mg/dL")]
+
+
+def test_fev_without_its_subscript_is_fev1():
+    rule = _inclusion("Pulmonary: FEV, FVC, and DLCO greater than 50% of predicted")
+    assert rule.kind == "all_of"
+    assert _limits(rule) == [
+        ("fev1", Comparator.GT, 50.0, "%"),
+        ("fvc", Comparator.GT, 50.0, "%"),
+        ("dlco", Comparator.GT, 50.0, "%"),
+    ]
+
+
+def test_vital_capacity_is_its_own_test_and_forced_vital_capacity_stays_fvc():
+    both = _exclusion(
+        "Vital capacity and diffusing capacity of the lung for carbon monoxide (DLCO) of ≤50% of the normal "
+        "predicted values, or"
+    )
+    assert both.kind == "all_of"
+    assert _limits(both) == [("vital_capacity", Comparator.LE, 50.0, "%"), ("dlco", Comparator.LE, 50.0, "%")]
+    assert _limits(_inclusion("FEV1 and VC greater than 65% of predicted")) == [
+        ("fev1", Comparator.GT, 65.0, "%"),
+        ("vital_capacity", Comparator.GT, 65.0, "%"),
+    ]
+    assert _limits(_inclusion("Forced vital capacity greater than 60% predicted")) == [
+        ("fvc", Comparator.GT, 60.0, "%")
+    ]
+
+
+def test_blood_gas_partial_pressures_in_mmhg():
+    assert _limits(_inclusion("PaCO2 ≤ 45 mmHg.")) == [("pco2", Comparator.LE, 45.0, "mmHg")]
+    pdq = _inclusion("FEV1 greater than 1.0 L pCO2 less than 50")
+    assert pdq.kind == "all_of"
+    assert _limits(pdq) == [("fev1_volume", Comparator.GT, 1.0, "L"), ("pco2", Comparator.LT, 50.0, "mmHg")]
+    either = _inclusion("Partial pressure of oxygen at least 60 OR Oxygen saturation at least 90%")
+    assert either.kind == "any_of"
+    assert _limits(either) == [("po2", Comparator.GE, 60.0, "mmHg"), ("spo2", Comparator.GE, 90.0, "%")]
+    assert resolve_analyte("PaO2").id == "po2"
+    assert resolve_analyte("pCO2").id == "pco2"
+
+
+def test_the_pao2_fio2_ratio_is_not_the_pao2():
+    assert "po2" not in _exclusion("Critical hypoxemia (PaO2/FiO2 < 150 mm Hg),").model_dump_json()
+    assert "po2" not in _exclusion("Pulmonary oedema with PaO2 / FiO2 < 100; or").model_dump_json()
+
+
+def test_a_percentage_of_the_lower_limit_of_predicted_stays_for_review():
+    rule = _inclusion(
+        "Pulmonary: DLCO at least 60% lower limit of predicted pCO2 no greater than 43 mmHg on room air pO2 "
+        "greater than 85 mmHg on room air FEV 1 at least 2 liters"
+    )
+    assert rule.kind == "review"
