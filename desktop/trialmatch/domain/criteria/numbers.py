@@ -55,9 +55,9 @@ def normalise(text: str) -> str:
     if "·" in folded or "•" in folded:
         folded = _DECIMAL_DOT.sub(".", folded)
     lowered = folded.lower()
-    if len(lowered) == len(folded):
-        return lowered
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
+    if len(lowered) != len(folded):
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
+    return _blank_restated_signs(lowered) if "(" in lowered else lowered
 
 
 # --- comparators ------------------------------------------------------------------------------------------
@@ -212,6 +212,21 @@ _COMPARATOR_KEYS = {re.sub(r"\s+", "", w): c for w, c in COMPARATOR_WORDS.items(
 def comparator_of(matched: str) -> Comparator:
     """The comparator a matched wording means ("no more than" → ≤)."""
     return _COMPARATOR_KEYS[re.sub(r"\s+", "", matched)]
+
+
+_SIGN_IN_BRACKETS = re.compile(r"\(\s*(?P<sign>[<>≤≥]\s*=?|=\s*[<>])\s*\)")
+_COMPARATOR_END = re.compile(r"(?<![a-z])(?P<cmp>" + COMPARATOR + r")\s*$")
+
+
+def _blank_restated_signs(text: str) -> str:
+    """ "less than (<) 50", "greater than or equal to (≥)18": the sign in brackets restates the comparator
+    words before it, which then read as the threshold's comparator. A sign that disagrees with the words is
+    kept, and the threshold after it is not read."""
+    for match in _SIGN_IN_BRACKETS.finditer(text):
+        words = _COMPARATOR_END.search(text, max(0, match.start() - 40), match.start())
+        if words and comparator_of(words.group("cmp")) is comparator_of(match.group("sign")):
+            text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
+    return text
 
 
 _POSTFIX_GE = (

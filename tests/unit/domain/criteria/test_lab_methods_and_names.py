@@ -6,6 +6,7 @@ from __future__ import annotations
 from trialmatch.domain.analytes import resolve_analyte
 from trialmatch.domain.criteria import parse_criterion
 from trialmatch.domain.criteria.base import Comparator
+from trialmatch.domain.criteria.numbers import normalise
 from trialmatch.domain.trial import Section
 
 
@@ -111,3 +112,21 @@ def test_a_percentage_of_the_lower_limit_of_predicted_stays_for_review():
         "greater than 85 mmHg on room air FEV 1 at least 2 liters"
     )
     assert rule.kind == "review"
+
+
+def test_a_sign_in_brackets_restating_the_comparator_words_is_read_once():
+    text = "Estimated creatinine clearance >= 30 and less than (<) 50 mL/min (per Cockcroft-Gault equation)"
+    assert len(normalise(text)) == len(text)
+    clearance = _inclusion(text)
+    assert clearance.kind == "all_of"
+    assert [(c.analyte, c.comparator, c.value, c.unit, c.method) for c in clearance.children] == [
+        ("crcl", Comparator.GE, 30.0, "mL/min", "cockcroft-gault"),
+        ("crcl", Comparator.LT, 50.0, "mL/min", "cockcroft-gault"),
+    ]
+    assert _inclusion("Age greater than or equal to (≥) 18 years.").min == 18.0
+    assert _inclusion("ECOG performance status of less than or equal to (≤) 2.").max == 2
+
+
+def test_a_sign_in_brackets_that_disagrees_with_the_words_stays_for_review():
+    assert _inclusion("BMI greater than (<) 30").kind == "review"
+    assert _inclusion("Hemoglobin (<) 9 g/dL").kind == "review"
