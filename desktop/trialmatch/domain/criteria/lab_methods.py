@@ -1,6 +1,7 @@
-"""How a pulmonary, blood-pressure or glucose value is taken: "pre-BD FEV1", "(without bronchodilator)",
-"SBP on AOBPM", "non-fasting glucose". The patient file holds one value per test and the words do not change
-the threshold printed, so the lab reader claims them as read, and only beside the analytes they qualify.
+"""How a pulmonary, blood-pressure, QTc or glucose value is taken: "pre-BD FEV1", "(without
+bronchodilator)", "SBP on AOBPM", "the screening clinic ECG machine-derived QTc value", "from triplicate
+ECGs", "non-fasting glucose". The patient file holds one value per test and the words do not change the
+threshold printed, so the lab reader claims them as read, and only beside the analytes they qualify.
 
 What asks for more than one measurement ("improvement in FEV1 after a bronchodilator", "resting and exercise
 saturation") keeps its other words, which send the sentence to review.
@@ -28,6 +29,18 @@ _OFFICE_BP = re.compile(
 """"Mean seated SBP on AOBPM ≥ 135 mmHg": an automated office reading, the blood pressure the file holds."""
 _BLOOD_PRESSURE = frozenset({"sbp", "dbp"})
 
+_ECG_MACHINE = re.compile(
+    r"(?:,\s*)?(?<![a-z])(?:(?:values?\s+)?obtained\s+)?(?:using|from|by|on)\s+(?:the\s+)?(?:screening\s+|local\s+)?"
+    r"clinic\s+(?:ecg|ekg|electrocardiogram)\s+machines?(?:[\s-]*derived)?(?:\s+(?:fridericia'?s?\s+formula\s*)?"
+    r"(?:[(\[]\s*qtcf?\s*[)\]]|qtcf?)?\s*values?)?(?![a-z])"
+)
+""""> 470 msec, obtained from 3 ECGs, using the screening clinic ECG machine-derived QTc value": the QTc the
+ECG machine prints, the value the file holds (read as QTcF, as a QTc without a named formula always is)."""
+_FROM_TRIPLICATE = re.compile(r"(?<![a-z])from\s+(?=triplicate(?![a-z]))")
+""""obtained from triplicate ECGs": the mean of three tracings, the QTc the file holds; the reader claims
+"triplicate ECGs" already, this claims the "from" before it."""
+_ECG = frozenset({"qtcf"})
+
 _NON_FASTING = re.compile(r"(?<![a-z])non[\s-]*(?=fasting(?![a-z]))")
 """"non-fasting glucose": a random value, read as glucose like "random" and "fasting" are; the reader already
 claims "fasting", this claims the "non-" before it."""
@@ -36,6 +49,8 @@ _GLUCOSE = frozenset({"glucose"})
 _METHODS: tuple[tuple[tuple[str, ...], frozenset[str], re.Pattern[str]], ...] = (
     (("bronchodilat", "bd"), _SPIROMETRY, _BRONCHODILATOR),
     (("aobpm",), _BLOOD_PRESSURE, _OFFICE_BP),
+    (("machine",), _ECG, _ECG_MACHINE),
+    (("triplicate",), _ECG, _FROM_TRIPLICATE),
     (("non",), _GLUCOSE, _NON_FASTING),
 )
 """Each pattern with the words it needs, looked for first, and the analytes it may qualify."""

@@ -130,3 +130,23 @@ def test_a_sign_in_brackets_restating_the_comparator_words_is_read_once():
 def test_a_sign_in_brackets_that_disagrees_with_the_words_stays_for_review():
     assert _inclusion("BMI greater than (<) 30").kind == "review"
     assert _inclusion("Hemoglobin (<) 9 g/dL").kind == "review"
+
+
+def test_the_qtc_the_clinic_ecg_machine_prints_is_the_qtc_of_the_file():
+    for text in (
+        "Mean resting QTc > 470 msec, obtained from 3 ECGs, using the screening clinic ECG machine-derived "
+        "QTc value.",
+        "Mean resting corrected QT interval (QTc) >470 msec, obtained from 3 ECGs using local clinic ECG "
+        "machine-derived QTcF value;",
+        "Mean resting corrected QT interval (QTc) > 470 msec, obtained from triplicate ECGs, using the "
+        "screening clinic ECG machine derived Fridericia's formula (QTcF) value",
+    ):
+        assert _limits(_exclusion(text)) == [("qtcf", Comparator.GT, 470.0, "ms")], text
+
+
+def test_a_machine_qtc_by_bazett_is_not_the_qtcf():
+    rule = _exclusion(
+        "Mean resting corrected QT interval (QTc) > 470 msec, obtained from triplicate ECGs, using the "
+        "screening clinic ECG machine derived Bazett's formula (QTcB) value"
+    )
+    assert rule.kind == "review"
