@@ -747,6 +747,7 @@ def _restatements(
         if again.comparator not in (None, base.comparator) or not (
             (again.unit and (base.unit or base.multiple_of))
             or (base.unit == "%" and _ifcc(again))
+            or (_ifcc(base) and again.unit == "%")
             or (again.multiple_of and again.multiple_of == base.multiple_of)
         ):
             continue
@@ -1409,8 +1410,10 @@ def _threshold_rule(
     base: Quantity | None,
 ) -> LabThreshold | DerivedValueRule:
     analyte = _measured_as(analyte, quantity)
-    fields = _fields(quantity, analyte, base, segment)
     again = notes.restated.get(quantity.start)
+    if again is not None and _ifcc(quantity):  # "HbA1c ≥ 48 mmol/mol (6.5%)": the percentage is comparable
+        quantity, again = replace(again, comparator=quantity.comparator), quantity
+    fields = _fields(quantity, analyte, base, segment)
     if again is not None:
         fields = _with_restatement(fields, again, analyte, segment)
     exceptions: list[LabException] = []

@@ -150,3 +150,10 @@ def test_a_machine_qtc_by_bazett_is_not_the_qtcf():
         "screening clinic ECG machine derived Bazett's formula (QTcB) value"
     )
     assert rule.kind == "review"
+
+
+def test_an_hba1c_in_mmol_per_mol_is_read_as_the_percentage_printed_beside_it_when_they_agree():
+    rule = _exclusion("HbA1c ≥48 mmol/mol (6.5%) as measured at visit 1.")
+    assert _limits(rule) == [("hba1c", Comparator.GE, 6.5, "%")]
+    assert _exclusion("HbA1c ≥58 mmol/mol (6.5%)").kind == "review"
+    assert _exclusion("HbA1c >85 mmol/mol").kind == "review"
