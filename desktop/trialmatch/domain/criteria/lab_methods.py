@@ -41,6 +41,11 @@ _FROM_TRIPLICATE = re.compile(r"(?<![a-z])from\s+(?=triplicate(?![a-z]))")
 "triplicate ECGs" already, this claims the "from" before it."""
 _ECG = frozenset({"qtcf"})
 
+_OF_CREATININE = re.compile(r"(?:(?<=mg/g)|(?<=mg/gm))\s+of\s+(?:urine\s+|urinary\s+)?creatinine(?![a-z])")
+""""albumin-to-creatinine ratio < 300 mg/g of creatinine": the unit's denominator named again, not a
+creatinine threshold."""
+_URINE_RATIOS = frozenset({"uacr", "upcr"})
+
 _NON_FASTING = re.compile(r"(?<![a-z])non[\s-]*(?=fasting(?![a-z]))")
 """"non-fasting glucose": a random value, read as glucose like "random" and "fasting" are; the reader already
 claims "fasting", this claims the "non-" before it."""
@@ -51,6 +56,7 @@ _METHODS: tuple[tuple[tuple[str, ...], frozenset[str], re.Pattern[str]], ...] = 
     (("aobpm",), _BLOOD_PRESSURE, _OFFICE_BP),
     (("machine",), _ECG, _ECG_MACHINE),
     (("triplicate",), _ECG, _FROM_TRIPLICATE),
+    (("of creatinine", "of urine creatinine", "of urinary creatinine"), _URINE_RATIOS, _OF_CREATININE),
     (("non",), _GLUCOSE, _NON_FASTING),
 )
 """Each pattern with the words it needs, looked for first, and the analytes it may qualify."""

@@ -333,7 +333,7 @@ _PLAIN_UNITS = (
     r"%|percent(?:age)?",
     r"mm\s*[-/]?\s*hg",
     r"(?:g|mg)\s*/\s*24\s*h(?:ours?|rs?)?",
-    r"(?:mg|milligrams?)" + _PER + r"(?:gm?|grams?|mg|milligrams?)",
+    r"(?:mg|milligrams?)" + _PER + r"(?:gm?|grams?|mg|milligrams?|mmol(?:es?)?|millimol(?:es?)?)",
     r"gm?\s*/\s*gm?",
     r"bpm|(?:beats?\s*)?" + _PER + r"min(?:ute)?s?|beats?" + _PER + r"mn",
     r"(?:kgs?|kilograms?)(?!\s*/)|lbs?|pounds?",

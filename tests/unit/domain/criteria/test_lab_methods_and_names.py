@@ -3,11 +3,12 @@ of pulmonary and blood-gas tests: what each reads as, and what must stay for rev
 
 from __future__ import annotations
 
-from trialmatch.domain.analytes import resolve_analyte
+from trialmatch.domain.analytes import get_analyte, resolve_analyte
 from trialmatch.domain.criteria import parse_criterion
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.numbers import normalise
 from trialmatch.domain.trial import Section
+from trialmatch.domain.units import convert
 
 
 def _inclusion(text: str):
@@ -157,3 +158,22 @@ def test_an_hba1c_in_mmol_per_mol_is_read_as_the_percentage_printed_beside_it_wh
     assert _limits(rule) == [("hba1c", Comparator.GE, 6.5, "%")]
     assert _exclusion("HbA1c ≥58 mmol/mol (6.5%)").kind == "review"
     assert _exclusion("HbA1c >85 mmol/mol").kind == "review"
+
+
+def test_a_urine_ratio_per_mmol_of_creatinine_converts_to_the_ratio_per_gram():
+    assert convert(22.6, "mg/mmol", "mg/g", get_analyte("uacr")) == 199.784
+    assert convert(1.0, "mg/mmol", "mg/mg", get_analyte("upcr")) == 0.00884
+    restated = _inclusion(
+        "Urine albumin creatinine ratio > 200 mg/g (22.6 mg/mmol) and < 5000 mg/g (565 mg/mmol) at screening"
+    )
+    assert _limits(restated) == [
+        ("uacr", Comparator.GT, 200.0, "mg/g"),
+        ("uacr", Comparator.LT, 5000.0, "mg/g"),
+    ]
+    assert _inclusion("Urine albumin creatinine ratio > 200 mg/g (2.26 mg/mmol)").kind == "review"
+    assert _limits(_inclusion("UACR ≥ 30 mg/mmol")) == [("uacr", Comparator.GE, 30.0, "mg/mmol")]
+
+
+def test_the_creatinine_a_urine_ratio_is_per_is_not_a_creatinine_threshold():
+    rule = _inclusion("Urine albumin creatinine ratio<300 mg/g of Creatinine;")
+    assert _limits(rule) == [("uacr", Comparator.LT, 300.0, "mg/g")]
