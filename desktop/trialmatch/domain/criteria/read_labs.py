@@ -309,6 +309,8 @@ _METHODS: tuple[tuple[re.Pattern[str], Method], ...] = (
         re.compile(
             r"chronic\s+kidney\s+disease[\s-]*epidemiology(?:\s+collaboration)?(?:\s*[(\[]ckd[\s-]*epi[)\]])?"
             r"(?:\s+(?:glomerular\s+filtration\s+rate\s+)?(?:estimation|equation|formula))?|ckd[\s-]*epi"
+            r"(?:\s+creatinine)?(?:\s*[(\[]?\s*2021\s*[)\]]?)?(?:\s+(?:equation|formula))?"
+            r"(?:\s*[(\[]\s*2021\s*[)\]]|,?\s+using\s+(?:the\s+)?2021\s+(?:formula|equation))?"
         ),
         "ckd-epi",
     ),
@@ -326,6 +328,8 @@ _METHODS: tuple[tuple[re.Pattern[str], Method], ...] = (
         "measured",
     ),
 )
+"""How a clearance or GFR is calculated. "CKD-EPI" is the 2021 equation the patient's eGFR is computed with,
+said or not; the 2009 one gives other values, so its year is left unread and the sentence goes to review."""
 
 _LAB_FILLER = word_set(
     """

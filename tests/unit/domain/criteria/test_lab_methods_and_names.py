@@ -177,3 +177,18 @@ def test_a_urine_ratio_per_mmol_of_creatinine_converts_to_the_ratio_per_gram():
 def test_the_creatinine_a_urine_ratio_is_per_is_not_a_creatinine_threshold():
     rule = _inclusion("Urine albumin creatinine ratio<300 mg/g of Creatinine;")
     assert _limits(rule) == [("uacr", Comparator.LT, 300.0, "mg/g")]
+
+
+def test_the_2021_ckd_epi_equation_is_the_one_the_file_computes_and_the_2009_one_stays_for_review():
+    rule = _inclusion("eGFR ≥ 30 mL/min/1.73 m2 (CKD-EPI Creatinine Equation [2021])")
+    assert (rule.kind, rule.analyte, rule.comparator, rule.value, rule.method) == (
+        "derived",
+        "egfr",
+        Comparator.GE,
+        30.0,
+        "ckd-epi",
+    )
+    old = _exclusion(
+        "eGFR < 25 mL/min/1.73 m^2 (calculated based on the CKD-EPI equation, using 2009 formula)."
+    )
+    assert old.kind == "review"
