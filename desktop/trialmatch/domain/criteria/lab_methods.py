@@ -46,6 +46,16 @@ _OF_CREATININE = re.compile(r"(?:(?<=mg/g)|(?<=mg/gm))\s+of\s+(?:urine\s+|urinar
 creatinine threshold."""
 _URINE_RATIOS = frozenset({"uacr", "upcr"})
 
+_INSTITUTIONAL = re.compile(
+    r"[(\[]?\s*(?:(?:creatinine\s+clearance|crcl|e?gfr)\s*(?:[(\[]\s*crcl\s*[)\]]\s*)?)?(?:may|should|can|must|will)\s+be\s+"
+    r"(?:calculated|measured|estimated|determined)\s+(?:using|per|by|according\s+to|as\s+per)\s+(?:the\s+)?(?:local\s+)?"
+    r"(?:institutional|laboratory|institution's)(?:\s*/\s*(?:institutional|laboratory))?\s+standards?"
+    r"(?:\s+(?:method|formula|equation|practice))?(?![a-z])\s*[)\]]?"
+)
+""""(Creatinine clearance (CrCl) should be calculated per institutional standard)": the clearance the site
+computes, the one the file holds; the clearance named again is its subject, not a second threshold."""
+_RENAL = frozenset({"crcl", "egfr"})
+
 _NON_FASTING = re.compile(r"(?<![a-z])non[\s-]*(?=fasting(?![a-z]))")
 """"non-fasting glucose": a random value, read as glucose like "random" and "fasting" are; the reader already
 claims "fasting", this claims the "non-" before it."""
@@ -57,6 +67,7 @@ _METHODS: tuple[tuple[tuple[str, ...], frozenset[str], re.Pattern[str]], ...] = 
     (("machine",), _ECG, _ECG_MACHINE),
     (("triplicate",), _ECG, _FROM_TRIPLICATE),
     (("of creatinine", "of urine creatinine", "of urinary creatinine"), _URINE_RATIOS, _OF_CREATININE),
+    (("standard",), _RENAL, _INSTITUTIONAL),
     (("non",), _GLUCOSE, _NON_FASTING),
 )
 """Each pattern with the words it needs, looked for first, and the analytes it may qualify."""

@@ -192,3 +192,22 @@ def test_the_2021_ckd_epi_equation_is_the_one_the_file_computes_and_the_2009_one
         "eGFR < 25 mL/min/1.73 m^2 (calculated based on the CKD-EPI equation, using 2009 formula)."
     )
     assert old.kind == "review"
+
+
+def test_a_clearance_named_again_as_what_the_site_calculates_is_not_a_second_threshold():
+    rule = _inclusion(
+        "Creatinine clearance [CrCl]) ≥ 50 mL/min(Creatinine clearance (CrCl) should be calculated per "
+        "institutional standard)"
+    )
+    assert (rule.kind, rule.analyte, rule.comparator, rule.value, rule.unit) == (
+        "derived",
+        "crcl",
+        Comparator.GE,
+        50.0,
+        "mL/min",
+    )
+    listed = _inclusion(
+        "Hemoglobin ≥ 9 g/dL;Crcl ≥ 50ml/min creatinine clearance may be calculated using the "
+        "institutional/laboratory standard method."
+    )
+    assert [(c.analyte, c.value) for c in listed.children] == [("hemoglobin", 9.0), ("crcl", 50.0)]
