@@ -1,7 +1,8 @@
 """How a pulmonary, blood-pressure, QTc or glucose value is taken: "pre-BD FEV1", "(without
 bronchodilator)", "SBP on AOBPM", "the screening clinic ECG machine-derived QTc value", "from triplicate
-ECGs", "non-fasting glucose". The patient file holds one value per test and the words do not change the
-threshold printed, so the lab reader claims them as read, and only beside the analytes they qualify.
+ECGs", "non-fasting glucose"; and the words that open a list of thresholds ("meet the following criteria").
+The patient file holds one value per test and the words do not change the threshold printed, so the lab reader
+claims them as read, and only beside the analytes they qualify.
 
 What asks for more than one measurement ("improvement in FEV1 after a bronchodilator", "resting and exercise
 saturation") keeps its other words, which send the sentence to review.
@@ -56,21 +57,31 @@ _INSTITUTIONAL = re.compile(
 computes, the one the file holds; the clearance named again is its subject, not a second threshold."""
 _RENAL = frozenset({"crcl", "egfr"})
 
+_MEET_THE_FOLLOWING = re.compile(
+    r"(?<![a-z])(?:(?:should|must|shall|will|to)\s+)?(?:all\s+)?(?:meets?|met)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?following"
+    r"(?:\s+(?:criteria|requirements|standards|conditions))?|(?:(?:were|are|is)\s+)?consistent\s+with\s+the\s+following"
+    r"\s+(?:criteria|requirements|standards|conditions)|the\s+following\s+(?:criteria|requirements|standards|conditions)"
+    r"\s+(?:are|is|were)\s+met(?![a-z])"
+)
+""""Biochemical tests meet the following criteria: ...", "were consistent with the following conditions:": the
+words that open a list of thresholds, for any analyte."""
+
 _NON_FASTING = re.compile(r"(?<![a-z])non[\s-]*(?=fasting(?![a-z]))")
 """"non-fasting glucose": a random value, read as glucose like "random" and "fasting" are; the reader already
 claims "fasting", this claims the "non-" before it."""
 _GLUCOSE = frozenset({"glucose"})
 
-_METHODS: tuple[tuple[tuple[str, ...], frozenset[str], re.Pattern[str]], ...] = (
+_METHODS: tuple[tuple[tuple[str, ...], frozenset[str] | None, re.Pattern[str]], ...] = (
     (("bronchodilat", "bd"), _SPIROMETRY, _BRONCHODILATOR),
     (("aobpm",), _BLOOD_PRESSURE, _OFFICE_BP),
     (("machine",), _ECG, _ECG_MACHINE),
     (("triplicate",), _ECG, _FROM_TRIPLICATE),
     (("of creatinine", "of urine creatinine", "of urinary creatinine"), _URINE_RATIOS, _OF_CREATININE),
     (("standard",), _RENAL, _INSTITUTIONAL),
+    (("following",), None, _MEET_THE_FOLLOWING),
     (("non",), _GLUCOSE, _NON_FASTING),
 )
-"""Each pattern with the words it needs, looked for first, and the analytes it may qualify."""
+"""Each pattern with the words it needs, looked for first, and the analytes it may qualify (None: any)."""
 
 
 def method_note_spans(segment: Segment, analytes: frozenset[str]) -> list[Span]:
@@ -79,6 +90,6 @@ def method_note_spans(segment: Segment, analytes: frozenset[str]) -> list[Span]:
     window = segment.norm[segment.start : segment.end]
     spans: list[Span] = []
     for cues, qualified, pattern in _METHODS:
-        if analytes & qualified and any(cue in window for cue in cues):
+        if (qualified is None or analytes & qualified) and any(cue in window for cue in cues):
             spans += [m.span() for m in pattern.finditer(segment.norm, segment.start, segment.end)]
     return spans

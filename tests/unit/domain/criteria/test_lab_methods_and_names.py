@@ -211,3 +211,17 @@ def test_a_clearance_named_again_as_what_the_site_calculates_is_not_a_second_thr
         "institutional/laboratory standard method."
     )
     assert [(c.analyte, c.value) for c in listed.children] == [("hemoglobin", 9.0), ("crcl", 50.0)]
+
+
+def test_the_words_opening_a_list_of_thresholds_are_read_with_them():
+    rule = _inclusion(
+        "The results of liver and kidney function and blood routine examination within 1 week before "
+        "enrollment were consistent with the following conditions：ANC≥1.5×10^9/L,PLT≥80×10^9/L,HGB≥80g/L"
+    )
+    assert _limits(rule) == [
+        ("anc", Comparator.GE, 1.5, "10^9/L"),
+        ("platelets", Comparator.GE, 80.0, "10^9/L"),
+        ("hemoglobin", Comparator.GE, 80.0, "g/L"),
+    ]
+    qualified = _inclusion("Patients with liver metastases must meet the following criteria: AST ≤ 5 x ULN")
+    assert qualified.kind == "review"
