@@ -1219,14 +1219,10 @@ def _groups(
                 )
             groups[-1].conditions.append(item)
             previous_end = max(previous_end, item.span[1])
+        elif not pending and not groups:  # "a 24-hour urine collection with creatinine clearance > 50"
+            method = cast(Method, item)
         else:
-            named = (
-                {a for m in pending for a in m.analytes}
-                if pending
-                else set(groups[-1].analytes)
-                if groups
-                else set()
-            )
+            named = {a for m in pending for a in m.analytes} if pending else set(groups[-1].analytes)
             if not named & DERIVED_ANALYTES:
                 raise _UnreadableError("a calculation method named for no clearance or GFR threshold")
             if pending:

@@ -225,3 +225,11 @@ def test_the_words_opening_a_list_of_thresholds_are_read_with_them():
     ]
     qualified = _inclusion("Patients with liver metastases must meet the following criteria: AST ≤ 5 x ULN")
     assert qualified.kind == "review"
+
+
+def test_a_calculation_method_named_before_the_clearance_is_its_method():
+    rule = _inclusion("Cockcroft-Gault creatinine clearance ≥ 60 mL/min and hemoglobin ≥ 9 g/dL")
+    assert rule.kind == "all_of"
+    clearance = rule.children[0]
+    assert (clearance.analyte, clearance.value, clearance.method) == ("crcl", 60.0, "cockcroft-gault")
+    assert _inclusion("Cockcroft-Gault: hemoglobin > 9 g/dL").kind == "review"
