@@ -233,3 +233,12 @@ def test_a_calculation_method_named_before_the_clearance_is_its_method():
     clearance = rule.children[0]
     assert (clearance.analyte, clearance.value, clearance.method) == ("crcl", 60.0, "cockcroft-gault")
     assert _inclusion("Cockcroft-Gault: hemoglobin > 9 g/dL").kind == "review"
+
+
+def test_corrected_and_ionised_calcium_are_not_the_total_calcium():
+    assert _limits(_inclusion("Corrected serum calcium ≤11 mg/dL")) == [
+        ("calcium_corrected", Comparator.LE, 11.0, "mg/dL")
+    ]
+    assert _limits(_inclusion("Serum calcium ≤ 11 mg/dL")) == [("calcium", Comparator.LE, 11.0, "mg/dL")]
+    assert resolve_analyte("ionized calcium").id == "ionized_calcium"
+    assert convert(1.0, "mmol/L", "mg/dL", get_analyte("calcium_corrected")) == 4.0078
