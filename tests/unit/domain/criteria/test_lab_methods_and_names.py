@@ -242,3 +242,10 @@ def test_corrected_and_ionised_calcium_are_not_the_total_calcium():
     assert _limits(_inclusion("Serum calcium ≤ 11 mg/dL")) == [("calcium", Comparator.LE, 11.0, "mg/dL")]
     assert resolve_analyte("ionized calcium").id == "ionized_calcium"
     assert convert(1.0, "mmol/L", "mg/dL", get_analyte("calcium_corrected")) == 4.0078
+
+
+def test_the_transfer_coefficient_dlco_per_alveolar_volume_is_not_the_dlco():
+    rule = _inclusion("DLCO or DLVA ≥ 50% predicted (corrected for hemoglobin or alveolar ventilation)")
+    assert rule.kind == "any_of"
+    assert _limits(rule) == [("dlco", Comparator.GE, 50.0, "%"), ("kco", Comparator.GE, 50.0, "%")]
+    assert _limits(_inclusion("DLCO/VA ≥ 60% predicted")) == [("kco", Comparator.GE, 60.0, "%")]
