@@ -317,7 +317,7 @@ _PLAIN_UNITS = (
     + _LITRE
     + r")",
     r"(?:mg|g|gm)\s*%",
-    r"(?:µ\s?|u|mc|mu|m|n|micro|milli)mol(?:e?s)?" + _PER + r"(?:" + _LITRE + r"|mol)",
+    r"(?:µ\s?|u|mc|mu|m|n|p|micro|milli|pico)mol(?:e?s)?" + _PER + r"(?:" + _LITRE + r"|mol)",
     r"meq\s*/\s*l",
     r"(?:iu|u|ui|units?|miu|ku)\s*/\s*(?:l|ml)",
     r"(?:ml|millilit(?:er|re)s?)"

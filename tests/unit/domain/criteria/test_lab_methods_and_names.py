@@ -249,3 +249,18 @@ def test_the_transfer_coefficient_dlco_per_alveolar_volume_is_not_the_dlco():
     assert rule.kind == "any_of"
     assert _limits(rule) == [("dlco", Comparator.GE, 50.0, "%"), ("kco", Comparator.GE, 50.0, "%")]
     assert _limits(_inclusion("DLCO/VA ≥ 60% predicted")) == [("kco", Comparator.GE, 60.0, "%")]
+
+
+def test_free_and_total_thyroid_hormones_in_pmol_and_nmol_per_litre():
+    rule = _inclusion(
+        "Thyroid function tests: 3.1pmol/L ≤ Free triiodothyronine (FT3) ≤ 6.8pmol/L; 12pmol/L ≤ Serum free "
+        "thyroxine (FT4) ≤ 22pmol/L"
+    )
+    assert _limits(rule) == [
+        ("ft3", Comparator.GE, 3.1, "pmol/L"),
+        ("ft3", Comparator.LE, 6.8, "pmol/L"),
+        ("ft4", Comparator.GE, 12.0, "pmol/L"),
+        ("ft4", Comparator.LE, 22.0, "pmol/L"),
+    ]
+    assert round(convert(1.0, "ng/dL", "pmol/L", get_analyte("ft4")), 2) == 12.87
+    assert resolve_analyte("T4") is None  # a tumour stage, never a thyroxine
