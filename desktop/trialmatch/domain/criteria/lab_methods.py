@@ -71,17 +71,16 @@ _NON_FASTING = re.compile(r"(?<![a-z])non[\s-]*(?=fasting(?![a-z]))")
 claims "fasting", this claims the "non-" before it."""
 _GLUCOSE = frozenset({"glucose"})
 
-_METHODS: tuple[tuple[tuple[str, ...], frozenset[str] | None, re.Pattern[str]], ...] = (
+_METHODS: tuple[tuple[tuple[str, ...], frozenset[str], re.Pattern[str]], ...] = (
     (("bronchodilat", "bd"), _SPIROMETRY, _BRONCHODILATOR),
     (("aobpm",), _BLOOD_PRESSURE, _OFFICE_BP),
     (("machine",), _ECG, _ECG_MACHINE),
     (("triplicate",), _ECG, _FROM_TRIPLICATE),
     (("of creatinine", "of urine creatinine", "of urinary creatinine"), _URINE_RATIOS, _OF_CREATININE),
     (("standard",), _RENAL, _INSTITUTIONAL),
-    (("following",), None, _MEET_THE_FOLLOWING),
     (("non",), _GLUCOSE, _NON_FASTING),
 )
-"""Each pattern with the words it needs, looked for first, and the analytes it may qualify (None: any)."""
+"""Each pattern with the words it needs, looked for first, and the analytes it may qualify."""
 
 
 def method_note_spans(segment: Segment, analytes: frozenset[str]) -> list[Span]:
@@ -90,6 +89,15 @@ def method_note_spans(segment: Segment, analytes: frozenset[str]) -> list[Span]:
     window = segment.norm[segment.start : segment.end]
     spans: list[Span] = []
     for cues, qualified, pattern in _METHODS:
-        if (qualified is None or analytes & qualified) and any(cue in window for cue in cues):
+        if analytes & qualified and any(cue in window for cue in cues):
             spans += [m.span() for m in pattern.finditer(segment.norm, segment.start, segment.end)]
     return spans
+
+
+def list_opening_spans(segment: Segment) -> list[Span]:
+    """Where an inclusion says its thresholds are all to be met ("meet the following criteria:"). Not read in
+    an exclusion, where "meets all of the following" would need every threshold while a list there excludes
+    on any one."""
+    if "following" not in segment.norm[segment.start : segment.end]:
+        return []
+    return [m.span() for m in _MEET_THE_FOLLOWING.finditer(segment.norm, segment.start, segment.end)]

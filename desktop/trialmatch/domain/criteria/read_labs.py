@@ -23,7 +23,7 @@ from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.ctcae import grade_bounds
 from trialmatch.domain.criteria.derived import DERIVED_ANALYTES, DerivedValueRule, Method
 from trialmatch.domain.criteria.lab import LabException, LabThreshold, StratumVariant, ThresholdFields
-from trialmatch.domain.criteria.lab_methods import method_note_spans
+from trialmatch.domain.criteria.lab_methods import list_opening_spans, method_note_spans
 from trialmatch.domain.criteria.lab_notes import (
     GradeLimit,
     Sex,
@@ -565,6 +565,8 @@ def _read(
         raise _UnreadableError(f"a QT interval corrected by another formula than Fridericia: '{correction}'")
     claimed.extend(timing_spans(segment, analytes))
     claimed.extend(method_note_spans(segment, analytes))
+    if section is Section.INCLUSION:
+        claimed.extend(list_opening_spans(segment))
     claimed.extend(m.span() for m in _REDUNDANT.finditer(segment.norm, segment.start, segment.end))
     if section is Section.INCLUSION and "may" in segment.norm[segment.start : segment.end]:
         claimed.extend(_may_be(segment))

@@ -264,3 +264,10 @@ def test_free_and_total_thyroid_hormones_in_pmol_and_nmol_per_litre():
     ]
     assert round(convert(1.0, "ng/dL", "pmol/L", get_analyte("ft4")), 2) == 12.87
     assert resolve_analyte("T4") is None  # a tumour stage, never a thyroxine
+
+
+def test_an_exclusion_met_by_all_of_a_list_stays_for_review():
+    rule = _exclusion(
+        "Laboratory tests meet all of the following criteria: ANC < 1000/mm3; platelets < 50,000/mm3"
+    )
+    assert rule.kind == "review"
