@@ -37,13 +37,16 @@ class _Unit:
 
 
 # Clinical units pint does not define. Cells get their own dimension so a count per volume never converts
-# to a mass per volume; international units (WHO standards) are not enzyme units.
+# to a mass per volume; international units (WHO standards) are not enzyme units. The urine ratios printed per
+# mmol ("albumin 22.6 mg/mmol") are per mmol of creatinine, which weighs 113.12 mg (the 88.4 µmol/L per mg/dL
+# laboratories use), so they convert to the ratios per gram.
 _PINT_DEFINITIONS = (
     "cell = [cell_count] = cells",
     "international_unit = [international_unit] = IU",
     "milli_international_unit = 1e-3 * international_unit",
     "standard_bsa = 1.73 * meter ** 2",
     "part_per_billion = 1e-9",
+    "creatinine_millimole = 113.12217194570135 * milligram",
 )
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")

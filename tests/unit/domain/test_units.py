@@ -86,7 +86,7 @@ def test_albumin_to_creatinine_ratio_per_gram_and_per_milligram():
     assert convert(0.030, "mg/mg", "mg/g", uacr) == 30
     assert convert(5000, "mg/g", "mg/mg", uacr) == 5
     assert canonical_unit("mg/gram") == "mg/g"
-    assert units_for(uacr) == ("mg/g", "mg/mg")
+    assert units_for(uacr) == ("mg/g", "mg/mg", "mg/mmol")
 
 
 def test_heart_rate_spellings_are_per_minute():

@@ -60,7 +60,7 @@ def normalise(text: str) -> str:
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
     if "appendix" in lowered or "annex" in lowered:
         lowered = _REFERENCE.sub(lambda m: " " * len(m.group(0)), lowered)
-    return lowered
+    return _blank_restated_signs(lowered) if "(" in lowered else lowered
 
 
 _REFERENCE = re.compile(
@@ -224,6 +224,21 @@ def comparator_of(matched: str) -> Comparator:
     return _COMPARATOR_KEYS[re.sub(r"\s+", "", matched)]
 
 
+_SIGN_IN_BRACKETS = re.compile(r"\(\s*(?P<sign>[<>≤≥]\s*=?|=\s*[<>])\s*\)")
+_COMPARATOR_END = re.compile(r"(?<![a-z])(?P<cmp>" + COMPARATOR + r")\s*$")
+
+
+def _blank_restated_signs(text: str) -> str:
+    """ "less than (<) 50", "greater than or equal to (≥)18": the sign in brackets restates the comparator
+    words before it, which then read as the threshold's comparator. A sign that disagrees with the words is
+    kept, and the threshold after it is not read."""
+    for match in _SIGN_IN_BRACKETS.finditer(text):
+        words = _COMPARATOR_END.search(text, max(0, match.start() - 40), match.start())
+        if words and comparator_of(words.group("cmp")) is comparator_of(match.group("sign")):
+            text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
+    return text
+
+
 _POSTFIX_GE = (
     r"(?:of\s+age\s+|old\s+)?(?:or|and)\s+(?:more|greater|higher|above|over|older)(?![a-z])(?!\s+than)|\+"
 )
@@ -312,7 +327,7 @@ _PLAIN_UNITS = (
     + _LITRE
     + r")",
     r"(?:mg|g|gm)\s*%",
-    r"(?:µ\s?|u|mc|mu|m|n|micro|milli)mol(?:e?s)?" + _PER + r"(?:" + _LITRE + r"|mol)",
+    r"(?:µ\s?|u|mc|mu|m|n|p|micro|milli|pico)mol(?:e?s)?" + _PER + r"(?:" + _LITRE + r"|mol)",
     r"meq\s*/\s*l",
     r"(?:iu|u|ui|units?|miu|ku)\s*/\s*(?:l|ml)",
     r"(?:ml|millilit(?:er|re)s?)"
@@ -328,7 +343,7 @@ _PLAIN_UNITS = (
     r"%|percent(?:age)?",
     r"mm\s*[-/]?\s*hg",
     r"(?:g|mg)\s*/\s*24\s*h(?:ours?|rs?)?",
-    r"(?:mg|milligrams?)" + _PER + r"(?:gm?|grams?|mg|milligrams?)",
+    r"(?:mg|milligrams?)" + _PER + r"(?:gm?|grams?|mg|milligrams?|mmol(?:es?)?|millimol(?:es?)?)",
     r"gm?\s*/\s*gm?",
     r"bpm|(?:beats?\s*)?" + _PER + r"min(?:ute)?s?|beats?" + _PER + r"mn",
     r"(?:kgs?|kilograms?)(?!\s*/)|lbs?|pounds?",

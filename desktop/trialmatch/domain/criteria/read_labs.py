@@ -23,6 +23,7 @@ from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.ctcae import grade_bounds
 from trialmatch.domain.criteria.derived import DERIVED_ANALYTES, DerivedValueRule, Method
 from trialmatch.domain.criteria.lab import LabException, LabThreshold, StratumVariant, ThresholdFields
+from trialmatch.domain.criteria.lab_methods import list_opening_spans, method_note_spans
 from trialmatch.domain.criteria.lab_notes import (
     GradeLimit,
     Sex,
@@ -67,7 +68,7 @@ from trialmatch.domain.units import UnitError, canonical_unit, convert, is_unit_
 
 _LOWER_CASE_OK = word_set(
     "anc wbc plt plts ast alt inr hgb ldh alp ptt aptt bmi psa gfr egfr alc ggt cea afp tsh crp bun hb "
-    "sgot sgpt asat alat crcl clcr qtc qtcf lvef tbili bili creat scr na+ k+ ca++ mg++ ca2+ mg2+"
+    "sgot sgpt asat alat crcl clcr qtc qtcf lvef tbili bili creat scr na+ k+ ca++ mg++ ca2+ mg2+ po2"
 )
 """Short names read in any case; other names of three letters or fewer only in capitals ("PT", "EF")."""
 
@@ -129,10 +130,12 @@ _NOT_ANALYTES = (
     "pulmonary artery systolic pressure",
     "pulmonary arterial systolic pressure",
     "right ventricular systolic pressure",
+    "pao2/fio2",
+    "pao2 / fio2",
 )
 """Names that contain an analyte's name but name something else: the weight at birth, a dialysis target, a
 weight loss, the cholesterol outside HDL, an erectile function score (IIEF-EF), pressures in the pulmonary
-circulation; read as no analyte at all."""
+circulation, the PaO2/FiO2 ratio (not the PaO2); read as no analyte at all."""
 
 _GROUPS = {
     "granulocyte count": ("anc",),
@@ -199,9 +202,11 @@ _GROUPS = {
     "endogenous creatinine clearance": ("crcl",),
     "endogenous creatinine clearance rate": ("crcl",),
     "pulse oximetry recording": ("spo2",),
+    "fev": ("fev1",),
 }
 """Names the lexicon does not hold: groups ("transaminases" is AST and ALT) and the long or misspelt forms
-registries print ("serum glutamate pyruvate transaminase", "alanine transferase")."""
+registries print ("serum glutamate pyruvate transaminase", "alanine transferase"; "FEV", its subscript lost,
+for FEV1)."""
 
 _CAPITALISED = {
     "cr": "creatinine",
@@ -304,6 +309,8 @@ _METHODS: tuple[tuple[re.Pattern[str], Method], ...] = (
         re.compile(
             r"chronic\s+kidney\s+disease[\s-]*epidemiology(?:\s+collaboration)?(?:\s*[(\[]ckd[\s-]*epi[)\]])?"
             r"(?:\s+(?:glomerular\s+filtration\s+rate\s+)?(?:estimation|equation|formula))?|ckd[\s-]*epi"
+            r"(?:\s+creatinine)?(?:\s*[(\[]?\s*2021\s*[)\]]?)?(?:\s+(?:equation|formula))?"
+            r"(?:\s*[(\[]\s*2021\s*[)\]]|,?\s+using\s+(?:the\s+)?2021\s+(?:formula|equation))?"
         ),
         "ckd-epi",
     ),
@@ -321,6 +328,8 @@ _METHODS: tuple[tuple[re.Pattern[str], Method], ...] = (
         "measured",
     ),
 )
+"""How a clearance or GFR is calculated. "CKD-EPI" is the 2021 equation the patient's eGFR is computed with,
+said or not; the 2009 one gives other values, so its year is left unread and the sentence goes to review."""
 
 _LAB_FILLER = word_set(
     """
@@ -335,7 +344,7 @@ _LAB_FILLER = word_set(
     points score preferred ultrasound doppler color echocardiographic via step between inclusive elevated
     elevation concurrent random non-fasting nonfasting preoperative pre-operative postoperative
     post-operative pretreatment pre-treatment pretherapy showing showed seated sitting supine standing
-    fingertip oximeter oximetry pulse recording
+    fingertip oximeter oximetry pulse recording biochemical thyroid
     """
 )
 
@@ -555,6 +564,9 @@ def _read(
     if correction:
         raise _UnreadableError(f"a QT interval corrected by another formula than Fridericia: '{correction}'")
     claimed.extend(timing_spans(segment, analytes))
+    claimed.extend(method_note_spans(segment, analytes))
+    if section is Section.INCLUSION:
+        claimed.extend(list_opening_spans(segment))
     claimed.extend(m.span() for m in _REDUNDANT.finditer(segment.norm, segment.start, segment.end))
     if section is Section.INCLUSION and "may" in segment.norm[segment.start : segment.end]:
         claimed.extend(_may_be(segment))
@@ -1290,14 +1302,10 @@ def _groups(
                 )
             groups[-1].conditions.append(item)
             previous_end = max(previous_end, item.span[1])
+        elif not pending and not groups:  # "a 24-hour urine collection with creatinine clearance > 50"
+            method = cast(Method, item)
         else:
-            named = (
-                {a for m in pending for a in m.analytes}
-                if pending
-                else set(groups[-1].analytes)
-                if groups
-                else set()
-            )
+            named = {a for m in pending for a in m.analytes} if pending else set(groups[-1].analytes)
             if not named & DERIVED_ANALYTES:
                 raise _UnreadableError("a calculation method named for no clearance or GFR threshold")
             if pending:
@@ -1485,8 +1493,8 @@ def _threshold_rule(
     base: Quantity | None,
 ) -> LabThreshold | DerivedValueRule:
     analyte = _measured_as(analyte, quantity)
-    fields = _fields(quantity, analyte, base, segment)
     again = notes.restated.get(quantity.start)
+    fields = _fields(quantity, analyte, base, segment)
     if again is not None:
         fields = _with_restatement(fields, again, analyte, segment)
     exceptions: list[LabException] = []

@@ -1,0 +1,90 @@
+"""How a pulmonary, blood-pressure or glucose value is taken: "pre-BD FEV1", "(without bronchodilator)",
+"SBP on AOBPM", "non-fasting glucose" (how a QTc is taken is in ``lab_timing``); and the words that open a
+list of thresholds ("meet the following criteria"). The patient file holds one value per test and the words do
+not change the threshold printed, so the lab reader
+claims them as read, and only beside the analytes they qualify.
+
+What asks for more than one measurement ("improvement in FEV1 after a bronchodilator", "resting and exercise
+saturation") keeps its other words, which send the sentence to review.
+"""
+
+from __future__ import annotations
+
+import re
+
+from trialmatch.domain.criteria.text import Segment, Span
+
+_BRONCHODILATOR = re.compile(
+    r"(?<![a-z])(?:pre|post)[\s-]*(?:bd|bronchodilat(?:or|ion))(?![a-z])"
+    r"|[(\[]?\s*(?:(?:with\s+or\s+)?without|after|before|following|prior\s+to)\s+(?:(?:the\s+)?(?:use\s+of|using"
+    r"|inhalation\s+of|administration\s+of)\s+)?(?:an?\s+|the\s+)?bronchodilat(?:ors?|ion)(?![a-z])\s*[)\]]?"
+)
+""""Pre-BD FEV1 ≥ 40 %", "FEV1 ≥ 1000 cc (without bronchodilator)": spirometry before or after a
+bronchodilator, the one value the file holds for the test."""
+_SPIROMETRY = frozenset({"fev1", "fev1_volume", "fvc", "fev1_fvc", "vital_capacity"})
+
+_OFFICE_BP = re.compile(
+    r"(?<![a-z])(?:(?:on|by|using|with)\s+)?(?:(?:an?\s+)?automated\s+office\s+blood\s+pressure\s+"
+    r"(?:measurements?|monitoring)\s*)?[(\[]?\s*aobpm\s*[)\]]?"
+)
+""""Mean seated SBP on AOBPM ≥ 135 mmHg": an automated office reading, the blood pressure the file holds."""
+_BLOOD_PRESSURE = frozenset({"sbp", "dbp"})
+
+
+_OF_CREATININE = re.compile(r"(?:(?<=mg/g)|(?<=mg/gm))\s+of\s+(?:urine\s+|urinary\s+)?creatinine(?![a-z])")
+""""albumin-to-creatinine ratio < 300 mg/g of creatinine": the unit's denominator named again, not a
+creatinine threshold."""
+_URINE_RATIOS = frozenset({"uacr", "upcr"})
+
+_INSTITUTIONAL = re.compile(
+    r"[(\[]?\s*(?:(?:creatinine\s+clearance|crcl|e?gfr)\s*(?:[(\[]\s*crcl\s*[)\]]\s*)?)?(?:may|should|can|must|will)\s+be\s+"
+    r"(?:calculated|measured|estimated|determined)\s+(?:using|per|by|according\s+to|as\s+per)\s+(?:the\s+)?(?:local\s+)?"
+    r"(?:institutional|laboratory|institution's)(?:\s*/\s*(?:institutional|laboratory))?\s+standards?"
+    r"(?:\s+(?:method|formula|equation|practice))?(?![a-z])\s*[)\]]?"
+)
+""""(Creatinine clearance (CrCl) should be calculated per institutional standard)": the clearance the site
+computes, the one the file holds; the clearance named again is its subject, not a second threshold."""
+_RENAL = frozenset({"crcl", "egfr"})
+
+_MEET_THE_FOLLOWING = re.compile(
+    r"(?<![a-z])(?:(?:should|must|shall|will|to)\s+)?(?:all\s+)?(?:meets?|met)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?following"
+    r"(?:\s+(?:criteria|requirements|standards|conditions))?|(?:(?:were|are|is)\s+)?consistent\s+with\s+the\s+following"
+    r"\s+(?:criteria|requirements|standards|conditions)|the\s+following\s+(?:criteria|requirements|standards|conditions)"
+    r"\s+(?:are|is|were)\s+met(?![a-z])"
+)
+""""Biochemical tests meet the following criteria: ...", "were consistent with the following conditions:": the
+words that open a list of thresholds, for any analyte."""
+
+_NON_FASTING = re.compile(r"(?<![a-z])non[\s-]*(?=fasting(?![a-z]))")
+""""non-fasting glucose": a random value, read as glucose like "random" and "fasting" are; the reader already
+claims "fasting", this claims the "non-" before it."""
+_GLUCOSE = frozenset({"glucose"})
+
+_METHODS: tuple[tuple[tuple[str, ...], frozenset[str], re.Pattern[str]], ...] = (
+    (("bronchodilat", "bd"), _SPIROMETRY, _BRONCHODILATOR),
+    (("aobpm",), _BLOOD_PRESSURE, _OFFICE_BP),
+    (("of creatinine", "of urine creatinine", "of urinary creatinine"), _URINE_RATIOS, _OF_CREATININE),
+    (("standard",), _RENAL, _INSTITUTIONAL),
+    (("non",), _GLUCOSE, _NON_FASTING),
+)
+"""Each pattern with the words it needs, looked for first, and the analytes it may qualify."""
+
+
+def method_note_spans(segment: Segment, analytes: frozenset[str]) -> list[Span]:
+    """Where the segment says how a value of ``analytes`` is measured, in words that leave the threshold as
+    printed."""
+    window = segment.norm[segment.start : segment.end]
+    spans: list[Span] = []
+    for cues, qualified, pattern in _METHODS:
+        if analytes & qualified and any(cue in window for cue in cues):
+            spans += [m.span() for m in pattern.finditer(segment.norm, segment.start, segment.end)]
+    return spans
+
+
+def list_opening_spans(segment: Segment) -> list[Span]:
+    """Where an inclusion says its thresholds are all to be met ("meet the following criteria:"). Not read in
+    an exclusion, where "meets all of the following" would need every threshold while a list there excludes
+    on any one."""
+    if "following" not in segment.norm[segment.start : segment.end]:
+        return []
+    return [m.span() for m in _MEET_THE_FOLLOWING.finditer(segment.norm, segment.start, segment.end)]
