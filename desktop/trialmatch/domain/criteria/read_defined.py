@@ -202,12 +202,18 @@ def read_defined(segment: Segment, section: Section) -> Read | None:
     if read is None or read.rule is None:
         return None
     required = section is Section.INCLUSION and _NORMAL.search(norm, segment.start, definition_start)
-    if not required and _bare_list(segment.sub(definition_start, segment.end)):
+    if not required and is_bare_list(segment.sub(definition_start, segment.end)):
         return None
     if qualifier is None:
         return read
     qualified = _qualified(read.rule, qualifier)
     return Read(qualified) if qualified is not None else None
+
+
+def defines(segment: Segment) -> bool:
+    """Whether the segment is only the name of a condition a threshold can define ("Severe renal
+    insufficiency"), so that thresholds beside it are what the trial means by it."""
+    return _LABEL.fullmatch(segment.norm, segment.start, segment.end) is not None
 
 
 def _label(segment: Segment) -> Span | None:
@@ -240,12 +246,13 @@ def _narrowed(segment: Segment, section: Section) -> Read | None:
     return None
 
 
-def _bare_list(definition: Segment) -> bool:
+def is_bare_list(definition: Segment, with_findings: bool = False) -> bool:
     """Whether thresholds in the definition are joined by a bare comma or semicolon ("A > 1, B > 2"); a
-    comma that ends a list of analytes sharing one limit ("ALT, AST > 3 x ULN") is not such a join."""
+    comma that ends a list of analytes sharing one limit ("ALT, AST > 3 x ULN") is not such a join. With
+    ``with_findings``, a threshold and a finding so joined count too ("creatinine > 2 mg/dL, on dialysis")."""
     parts = [part for part, _ in split_top_level(definition, _BARE_COMMA)]
     return any(
-        not _JOINED.match(part.text) and holds_digit(part) and holds_digit(before)
+        not _JOINED.match(part.text) and (with_findings or (holds_digit(part) and holds_digit(before)))
         for before, part in pairwise(parts)
     )
 
