@@ -33,6 +33,28 @@ def test_a_diagnosis_with_a_defining_bracket_needs_both_in_an_exclusion():
     assert _lab(lab) == ("lvef", "<", 40.0, "%")
 
 
+def test_a_diagnosis_an_ejection_fraction_alone_does_not_make_needs_both():
+    rule = parse_criterion("Left heart failure (ejection fraction (EF) <35%)", EXC)
+    assert isinstance(rule, AllOf), rule
+    finding, lab = rule.children
+    assert isinstance(finding, FindingRule)
+    assert (finding.concept, finding.present) == ("heart_failure", True)
+    assert _lab(lab) == ("lvef", "<", 35.0, "%")
+
+
+def test_an_exception_for_immune_thrombocytopenia_is_a_lower_platelet_limit():
+    rule = parse_criterion("Platelets >= 75,000/mm3 (patients with ITP >= 30,000/mm3)", INC)
+    assert _lab(rule) == ("platelets", ">=", 75000.0, "/µL")
+    assert isinstance(rule, LabThreshold)
+    [exception] = rule.exceptions
+    assert (exception.concept, exception.comparator.value, exception.value, exception.unit) == (
+        "immune_thrombocytopenia",
+        ">=",
+        30000.0,
+        "/µL",
+    )
+
+
 def test_a_narrowing_word_on_the_finding_is_kept_for_the_clinician():
     rule = parse_criterion("Symptomatic congestive heart failure (LVEF < 50%)", EXC)
     assert isinstance(rule, AllOf), rule
