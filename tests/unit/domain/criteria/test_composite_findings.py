@@ -100,3 +100,53 @@ def test_an_example_in_an_exclusion_excludes_as_the_finding_does():
 def test_stays_for_review(text: str, section: Section):
     rule = parse_criterion(text, section)
     assert isinstance(rule, NeedsReview), rule
+
+
+def _bilirubin_exception(rule: object) -> tuple[str | None, str, float, str | None]:
+    assert isinstance(rule, LabThreshold), rule
+    assert (rule.analyte, rule.comparator.value, rule.value) == ("bilirubin", "<=", 1.5)
+    assert rule.multiple_of == "uln"
+    [exception] = rule.exceptions
+    return exception.concept, exception.comparator.value, exception.value, exception.multiple_of
+
+
+def test_a_sentence_admitting_gilbert_patients_at_a_wider_limit_is_the_threshold_exception():
+    rule = parse_criterion(
+        "Total bilirubin ≤ 1.5X ULN. Patients with known Gilbert's disease and a total bilirubin ≤ 3X ULN "
+        "may be enrolled.",
+        INC,
+    )
+    assert _bilirubin_exception(rule) == ("gilbert_syndrome", "<=", 3.0, "uln")
+
+
+def test_the_admitted_limit_may_follow_if():
+    rule = parse_criterion(
+        "Total bilirubin ≤ 1.5 x ULN; AST and ALT ≤ 3 x ULN. Subjects with Gilbert's syndrome may be "
+        "enrolled if total bilirubin is ≤ 3 x ULN",
+        INC,
+    )
+    assert isinstance(rule, AllOf), rule
+    bilirubin, ast, alt = rule.children
+    assert _bilirubin_exception(bilirubin) == ("gilbert_syndrome", "<=", 3.0, "uln")
+    assert [_lab(ast), _lab(alt)] == [("ast", "<=", 3.0, None), ("alt", "<=", 3.0, None)]
+    assert isinstance(ast, LabThreshold)
+    assert isinstance(alt, LabThreshold)
+    assert ast.exceptions == alt.exceptions == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the admitted limit is for another analyte than the threshold
+        "Total bilirubin ≤ 1.5 x ULN. Patients with Gilbert's syndrome and a direct bilirubin ≤ 1.5 x ULN "
+        "may be enrolled.",
+        # a limit bounded the other way is no widening of the threshold
+        "Total bilirubin ≤ 1.5 x ULN. Patients with Gilbert's syndrome and a total bilirubin ≥ 1 x ULN may "
+        "be enrolled.",
+        # a finding outside the lexicon
+        "Total bilirubin ≤ 1.5 x ULN. Patients with hemolysis of unknown cause and a total bilirubin ≤ 3 x "
+        "ULN may be enrolled.",
+    ],
+)
+def test_an_admitting_sentence_that_does_not_fit_the_threshold_stays_for_review(text: str):
+    assert isinstance(parse_criterion(text, INC), NeedsReview)
