@@ -2,6 +2,11 @@
 "Total bilirubin ≤ 1.5 x ULN. Patients with known Gilbert's disease and a total bilirubin ≤ 3 x ULN may be
 enrolled", "... Subjects with Gilbert's syndrome may be enrolled if total bilirubin is < 3 x ULN".
 
+An item that is only such a sentence ("Patients with known Gilbert disease who have serum bilirubin ≤ 3 x ULN
+may be enrolled") asks nothing of the other patients: any of "has not the finding" and the limit; unless the
+finding may be what the trial is for ("Patients with liver metastases and AST ≤ 5 x ULN may be enrolled"),
+which ``permissions`` leaves to the clinician.
+
 The second sentence is the threshold's exception for the finding's concept, as "(≤ 3 x ULN for Gilbert's
 syndrome)" would be: a patient with Gilbert's syndrome is held to the wider limit, every other patient to the
 first. Read only in an inclusion, only when the finding is a plain lexicon concept and the first sentences
@@ -15,7 +20,8 @@ import re
 
 from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabException, LabThreshold
-from trialmatch.domain.criteria.logic import AllOf
+from trialmatch.domain.criteria.logic import AllOf, AnyOf
+from trialmatch.domain.criteria.permissions import may_define_the_trial
 from trialmatch.domain.criteria.read_composite import ReadPart
 from trialmatch.domain.criteria.read_findings import read_findings
 from trialmatch.domain.criteria.read_labs import read_labs
@@ -42,7 +48,7 @@ def read_excepted(segment: Segment, section: Section, read_part: ReadPart) -> Re
     if section is not Section.INCLUSION or not segment.contains(*_CUES) or " with " not in segment.text:
         return None
     parts = sentences(segment)
-    if len(parts) < 2:
+    if not parts or (len(parts) == 1 and segment.span != segment.sub(0, len(segment.norm)).span):
         return None
     last = parts[-1]
     permission = _PERMISSION.fullmatch(last.norm, last.start, last.end)
@@ -55,6 +61,12 @@ def read_excepted(segment: Segment, section: Section, read_part: ReadPart) -> Re
         return None
     if not finding.rule.present or finding.rule.exceptions or not _plain(limit.rule):
         return None
+    if len(parts) == 1:
+        if may_define_the_trial(finding.rule.concept):
+            return None
+        without = finding.rule.model_copy(update={"present": False})
+        assert limit.rule is not None
+        return Read(AnyOf(source_span=segment.span, children=[without, limit.rule]))
     base = read_part(segment.sub(segment.start, parts[-2].end), section)
     if base is None:
         return None

@@ -150,3 +150,29 @@ def test_the_admitted_limit_may_follow_if():
 )
 def test_an_admitting_sentence_that_does_not_fit_the_threshold_stays_for_review(text: str):
     assert isinstance(parse_criterion(text, INC), NeedsReview)
+
+
+def test_an_item_only_admitting_gilbert_patients_at_a_limit_asks_nothing_of_the_others():
+    rule = parse_criterion(
+        "Patients with known Gilbert disease who have serum bilirubin level ≤ 3 x ULN may be enrolled.", INC
+    )
+    assert isinstance(rule, AnyOf), rule
+    without, limit = rule.children
+    assert isinstance(without, FindingRule)
+    assert (without.concept, without.present) == ("gilbert_syndrome", False)
+    assert isinstance(limit, LabThreshold)
+    assert (limit.analyte, limit.comparator.value, limit.value) == ("bilirubin", "<=", 3.0)
+    assert limit.multiple_of == "uln"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the finding may be what the trial is for
+        "Patients with liver metastases and AST ≤ 5 x ULN may be enrolled.",
+        # a part of an item: it may relax the other parts
+        "Platelets ≥ 100,000/µL; patients with Gilbert disease who have bilirubin ≤ 3 mg/dL may be enrolled",
+    ],
+)
+def test_an_admitting_sentence_that_may_be_more_stays_for_review(text: str):
+    assert isinstance(parse_criterion(text, INC), NeedsReview)
