@@ -10,6 +10,8 @@ finding reader, and the two are joined as the words between them say:
 - any other finding with a defining bracket: the patient has the finding and meets the bracket. In an
   exclusion that is the narrowest reading (a patient with a low LVEF but no heart failure is not excluded on
   a guess), and a narrowing word on the finding ("symptomatic") leaves a present finding to the clinician;
+- in an inclusion, words naming whom the bracket concerns ("Patients with HIV (CD4 > 350/µL)", "HIV-positive
+  subjects are eligible (CD4 > 350/µL)") may ask it only of them, or be what the trial is for: not read;
 - examples ("e.g.", "such as") in an exclusion: the finding or its example excludes. In an inclusion an
   example does not say what is required: not read.
 
@@ -25,6 +27,7 @@ from collections.abc import Callable
 
 from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
+from trialmatch.domain.criteria.permissions import asked_subject, states_permission
 from trialmatch.domain.criteria.read_defined import defines, is_bare_list
 from trialmatch.domain.criteria.read_findings import read_findings
 from trialmatch.domain.criteria.registry import Rule
@@ -38,6 +41,12 @@ _DEFINER = re.compile(
     r"\s*(?:(?:as\s+)?defined\s+(?:as|by)|i\.\s?e\.?|ie(?![a-z])|namely|that\s+is)\s*[,:]?\s*"
 )
 _EXAMPLE = re.compile(r"\s*(?:e\.\s?g\.?|eg(?![a-z])|such\s+as|for\s+example|for\s+instance|like)\s*[,:]?\s*")
+
+_WHO = re.compile(
+    r"\s*(?:the\s+)?(?:patients?|subjects?|participants?|individuals?|those|people|persons?)\s+with(?![a-z])"
+)
+""""Patients with HIV (CD4 > 350/µL)" in an inclusion may ask something only of the patients with HIV, or be
+the trial's requirement: not read."""
 
 
 def read_composite(segment: Segment, section: Section, read_part: ReadPart) -> Read | None:
@@ -62,6 +71,12 @@ def read_composite(segment: Segment, section: Section, read_part: ReadPart) -> R
         return None
     if not example and defines(head):
         return _thresholds(read_part(inner, section))
+    if section is Section.INCLUSION and (
+        _WHO.match(head.norm, head.start, head.end)
+        or states_permission(segment.text)
+        or asked_subject(segment.text)
+    ):
+        return None
     finding = read_findings(head, section)
     if finding is None or not isinstance(finding.rule, FindingRule) or not finding.rule.present:
         return None

@@ -176,3 +176,25 @@ def test_an_item_only_admitting_gilbert_patients_at_a_limit_asks_nothing_of_the_
 )
 def test_an_admitting_sentence_that_may_be_more_stays_for_review(text: str):
     assert isinstance(parse_criterion(text, INC), NeedsReview)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patients with HIV (CD4 > 350/µL)",
+        "HIV-positive subjects are eligible (CD4 > 350/µL)",
+        "HIV-positive subjects must have (CD4 > 350/µL)",
+    ],
+)
+def test_an_inclusion_naming_whom_the_bracket_concerns_is_not_read_as_a_requirement(text: str):
+    rule = parse_criterion(text, INC)
+    assert not isinstance(rule, AllOf), rule
+
+
+def test_an_exclusion_naming_whom_the_bracket_concerns_excludes_only_them():
+    rule = parse_criterion("Patients with HIV (CD4 < 200/µL)", EXC)
+    assert isinstance(rule, AllOf), rule
+    finding, lab = rule.children
+    assert isinstance(finding, FindingRule)
+    assert (finding.concept, finding.present) == ("hiv", True)
+    assert _lab(lab) == ("cd4", "<", 200.0, "/µL")
