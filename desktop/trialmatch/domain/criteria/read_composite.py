@@ -42,6 +42,12 @@ _DEFINER = re.compile(
 )
 _EXAMPLE = re.compile(r"\s*(?:e\.\s?g\.?|eg(?![a-z])|such\s+as|for\s+example|for\s+instance|like)\s*[,:]?\s*")
 
+_TURNING = re.compile(
+    r"(?<![a-z])(?:allowed|permitted|eligible|accept(?:ed|able)|unless|except|excluding|other\s+than|may|can|if"
+    r"|not|no|without|regardless|irrespective|however)(?![a-z])"
+)
+""""Heart failure (LVEF ≥ 50% allowed)", "HIV (unless CD4 > 350/µL)": a bracket that turns the finding is not
+its definition, and read as one it would exclude the very patients it admits."""
 _WHO = re.compile(
     r"\s*(?:the\s+)?(?:patients?|subjects?|participants?|individuals?|those|people|persons?)\s+with(?![a-z])"
 )
@@ -65,7 +71,7 @@ def read_composite(segment: Segment, section: Section, read_part: ReadPart) -> R
     definer = example or _DEFINER.match(inner.norm, inner.start, inner.end)
     if definer:
         inner = inner.sub(definer.end(), inner.end)
-    if inner.start >= inner.end:
+    if inner.start >= inner.end or _TURNING.search(inner.norm, inner.start, inner.end):
         return None
     if is_bare_list(inner, with_findings=True):
         return None

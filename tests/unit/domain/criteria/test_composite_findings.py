@@ -198,3 +198,17 @@ def test_an_exclusion_naming_whom_the_bracket_concerns_excludes_only_them():
     assert isinstance(finding, FindingRule)
     assert (finding.concept, finding.present) == ("hiv", True)
     assert _lab(lab) == ("cd4", "<", 200.0, "/µL")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heart failure (LVEF ≥ 50% allowed)",
+        "Active hepatitis B (HBV DNA < 2000 IU/mL permitted)",
+        "HIV infection (unless CD4 > 350/µL)",
+        "Heart failure (not if LVEF > 50%)",
+    ],
+)
+def test_a_bracket_that_turns_the_finding_is_not_read_as_its_thresholds(text: str):
+    rule = parse_criterion(text, EXC)
+    assert not isinstance(rule, AllOf | AnyOf), rule
