@@ -9,10 +9,11 @@ whose values do not meet the definition does not have it in the trial's sense.
 
 Only conditions a threshold can define are named here (blood pressure, glycaemic control, organ function),
 and only with modifiers the thresholds state ("uncontrolled", "severe"): "heart failure (LVEF < 40%)" needs
-more than an ejection fraction, "uncorrectable thrombocytopenia" more than a platelet count, and both stay
-for review. Examples ("e.g.", "such as", "including") never define. A definition listing thresholds with
-bare commas ("SBP > 140 mmHg, DBP > 90 mmHg") does not say whether all or any must hold: not read, unless
-an inclusion requires a normal state ("adequate", "stable"), where every value listed is required.
+more than an ejection fraction, "uncorrectable thrombocytopenia" more than a platelet count: neither is read
+here (``read_composite`` reads a lexicon finding with its bracket as both). Examples ("e.g.", "such as",
+"including") never define. A definition listing thresholds with bare commas ("SBP > 140 mmHg, DBP > 90
+mmHg") does not say whether all or any must hold: not read, unless an inclusion requires a normal state
+("adequate", "stable"), where every value listed is required.
 
 A treatment qualifier ("despite optimal medical management", "on antihypertensive medications") narrows an
 exclusion to treated patients, and a repetition ("on repeated readings", "permanently above") to values that
