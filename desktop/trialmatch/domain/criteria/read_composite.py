@@ -57,7 +57,7 @@ the trial's requirement: not read."""
 
 def read_composite(segment: Segment, section: Section, read_part: ReadPart) -> Read | None:
     """The finding and the thresholds in the bracket that ends the segment; None when not read fully."""
-    if not segment.contains("(", "["):
+    if segment.end <= segment.start or segment.norm[segment.end - 1] not in ")]":
         return None
     groups = parenthesised(segment)
     if not groups or groups[-1][1] != segment.end or groups[-1][0] <= segment.start:
