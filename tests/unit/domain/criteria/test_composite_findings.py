@@ -1,10 +1,14 @@
-"""A finding named beside the thresholds that define or exemplify it: the finding and the thresholds a
-clinician checks, joined as the sentence says, and what stays for review."""
+"""A finding named beside the thresholds that define or exemplify it, and a sentence admitting the patients
+with a finding at another limit: the finding and the thresholds a clinician checks, joined as the sentence
+says, how a patient fares under them, and what stays for review."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from trialmatch.domain.compiled import compile_trial
 from trialmatch.domain.criteria import (
     AllOf,
     AnyOf,
@@ -14,7 +18,10 @@ from trialmatch.domain.criteria import (
     NeedsReview,
     parse_criterion,
 )
-from trialmatch.domain.trial import Section
+from trialmatch.domain.evaluation import Outcome, evaluate
+from trialmatch.domain.facts import PatientFacts
+from trialmatch.domain.patient import load_patient
+from trialmatch.domain.trial import Criterion, Section, Trial
 
 INC, EXC = Section.INCLUSION, Section.EXCLUSION
 
@@ -212,3 +219,43 @@ def test_an_exclusion_naming_whom_the_bracket_concerns_excludes_only_them():
 def test_a_bracket_that_turns_the_finding_is_not_read_as_its_thresholds(text: str):
     rule = parse_criterion(text, EXC)
     assert not isinstance(rule, AllOf | AnyOf), rule
+
+
+def _outcome(text: str, section: str, **fields: object) -> Outcome:
+    criterion = Criterion(section=Section(section), text=text)
+    compiled = compile_trial(Trial(id="NCT00000001", registry="ctgov", title="t", criteria=[criterion]))
+    raw = {"format": "trialmatch-patient/1", "as_of": "2026-11-20", "age": 62, "sex": "female", **fields}
+    (result,) = evaluate(compiled, PatientFacts(load_patient(raw), date(2026, 11, 20))).results
+    return result.result
+
+
+@pytest.mark.parametrize(
+    ("heart_failure", "lvef", "outcome"),
+    [
+        (True, 30.0, Outcome.FAIL),
+        (True, 55.0, Outcome.PASS),
+        (False, 30.0, Outcome.PASS),
+        (None, 30.0, Outcome.UNKNOWN),
+        (True, None, Outcome.UNKNOWN),
+    ],
+)
+def test_heart_failure_with_its_bracket_excludes_only_a_patient_with_both(
+    heart_failure: bool | None, lvef: float | None, outcome: Outcome
+):
+    findings = {} if heart_failure is None else {"heart failure": heart_failure}
+    labs = [] if lvef is None else [{"test": "LVEF", "value": lvef, "unit": "%"}]
+    assert _outcome("Heart failure (LVEF < 40%)", "exclusion", findings=findings, labs=labs) is outcome
+
+
+@pytest.mark.parametrize(
+    ("gilbert", "outcome"),
+    [(True, Outcome.PASS), (False, Outcome.FAIL), (None, Outcome.UNKNOWN)],
+)
+def test_a_gilbert_patient_is_held_to_the_wider_bilirubin_limit(gilbert: bool | None, outcome: Outcome):
+    findings = {} if gilbert is None else {"Gilbert syndrome": gilbert}
+    labs = [{"test": "total bilirubin", "value": 2.0, "unit": "mg/dL", "uln": 1.0}]
+    text = (
+        "Total bilirubin ≤ 1.5X ULN. Patients with known Gilbert's disease and a total bilirubin ≤ 3X ULN "
+        "may be enrolled."
+    )
+    assert _outcome(text, "inclusion", findings=findings, labs=labs) is outcome
