@@ -15,7 +15,9 @@ from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
 from trialmatch.domain.criteria.permissions import as_permission, asked_subject, states_permission
+from trialmatch.domain.criteria.read_composite import read_composite
 from trialmatch.domain.criteria.read_defined import read_defined
+from trialmatch.domain.criteria.read_excepted import read_excepted
 from trialmatch.domain.criteria.read_findings import read_findings
 from trialmatch.domain.criteria.read_labs import read_labs
 from trialmatch.domain.criteria.read_people import read_age_and_sex, read_performance, read_sex
@@ -272,7 +274,22 @@ def _read_labs(segment: Segment, section: Section) -> Read | None:
     read = read_labs(segment, section)
     if read is None or read.rule is not None:
         return read
-    return read_defined(segment, section) or read
+    return (
+        read_defined(segment, section)
+        or read_composite(segment, section, _read_part)
+        or read_excepted(segment, section, _read_part)
+        or read
+    )
+
+
+def _read_part(segment: Segment, section: Section) -> Rule | None:
+    """A part of an item read as an item is: whole, else as a top-level list ("GFR < 20 or requiring
+    dialysis" inside a bracket)."""
+    read = _read(segment, section, "")
+    if read.rule is not None:
+        return read.rule
+    items = split_top_level(segment, _LIST)
+    return _combine_list(segment, items, section, "") if len(items) > 1 else None
 
 
 def _therapy(segment: Segment, section: Section, heading: str) -> Read | None:

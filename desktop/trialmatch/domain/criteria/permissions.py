@@ -46,6 +46,12 @@ _MAY_DEFINE_THE_TRIAL = word_set(
 """Concepts a trial may be about: "patients with X are eligible" can then be its requirement."""
 
 
+def may_define_the_trial(concept: str) -> bool:
+    """Whether "patients with <concept> are eligible" can be what the trial requires, not only whom it also
+    accepts."""
+    return concept in _MAY_DEFINE_THE_TRIAL
+
+
 _SUBJECT = re.compile(
     r"\W*(?P<subject>[^.;:]{3,120}?)\s+(?:must|should|shall|needs?\s+to|ha(?:s|ve)\s+to|(?:is|are)\s+required\s+to"
     r"|(?:agrees?|willing|able)\s+to)(?![a-z])"
@@ -89,7 +95,7 @@ def as_permission(rule: Rule, text: str, span: tuple[int, int], asked: str | Non
     if asked is not None and _OTHERS.search(asked):
         why = "asks something of the patients it names and of others: judge it"
         return NeedsReview(source_span=span, text=text, why=why)
-    if isinstance(rule, FindingRule) and rule.present and (asks or rule.concept not in _MAY_DEFINE_THE_TRIAL):
+    if isinstance(rule, FindingRule) and rule.present and (asks or not may_define_the_trial(rule.concept)):
         without = rule.model_copy(update={"present": False, "exceptions": []})
         why = (
             "what it asks of the patients it names: judge it for a patient who is one"

@@ -9,10 +9,11 @@ whose values do not meet the definition does not have it in the trial's sense.
 
 Only conditions a threshold can define are named here (blood pressure, glycaemic control, organ function),
 and only with modifiers the thresholds state ("uncontrolled", "severe"): "heart failure (LVEF < 40%)" needs
-more than an ejection fraction, "uncorrectable thrombocytopenia" more than a platelet count, and both stay
-for review. Examples ("e.g.", "such as", "including") never define. A definition listing thresholds with
-bare commas ("SBP > 140 mmHg, DBP > 90 mmHg") does not say whether all or any must hold: not read, unless
-an inclusion requires a normal state ("adequate", "stable"), where every value listed is required.
+more than an ejection fraction, "uncorrectable thrombocytopenia" more than a platelet count: neither is read
+here (``read_composite`` reads a lexicon finding with its bracket as both). Examples ("e.g.", "such as",
+"including") never define. A definition listing thresholds with bare commas ("SBP > 140 mmHg, DBP > 90
+mmHg") does not say whether all or any must hold: not read, unless an inclusion requires a normal state
+("adequate", "stable"), where every value listed is required.
 
 A treatment qualifier ("despite optimal medical management", "on antihypertensive medications") narrows an
 exclusion to treated patients, and a repetition ("on repeated readings", "permanently above") to values that
@@ -202,12 +203,18 @@ def read_defined(segment: Segment, section: Section) -> Read | None:
     if read is None or read.rule is None:
         return None
     required = section is Section.INCLUSION and _NORMAL.search(norm, segment.start, definition_start)
-    if not required and _bare_list(segment.sub(definition_start, segment.end)):
+    if not required and is_bare_list(segment.sub(definition_start, segment.end)):
         return None
     if qualifier is None:
         return read
     qualified = _qualified(read.rule, qualifier)
     return Read(qualified) if qualified is not None else None
+
+
+def defines(segment: Segment) -> bool:
+    """Whether the segment is only the name of a condition a threshold can define ("Severe renal
+    insufficiency"), so that thresholds beside it are what the trial means by it."""
+    return _LABEL.fullmatch(segment.norm, segment.start, segment.end) is not None
 
 
 def _label(segment: Segment) -> Span | None:
@@ -240,12 +247,13 @@ def _narrowed(segment: Segment, section: Section) -> Read | None:
     return None
 
 
-def _bare_list(definition: Segment) -> bool:
+def is_bare_list(definition: Segment, with_findings: bool = False) -> bool:
     """Whether thresholds in the definition are joined by a bare comma or semicolon ("A > 1, B > 2"); a
-    comma that ends a list of analytes sharing one limit ("ALT, AST > 3 x ULN") is not such a join."""
+    comma that ends a list of analytes sharing one limit ("ALT, AST > 3 x ULN") is not such a join. With
+    ``with_findings``, a threshold and a finding so joined count too ("creatinine > 2 mg/dL, on dialysis")."""
     parts = [part for part, _ in split_top_level(definition, _BARE_COMMA)]
     return any(
-        not _JOINED.match(part.text) and holds_digit(part) and holds_digit(before)
+        not _JOINED.match(part.text) and (with_findings or (holds_digit(part) and holds_digit(before)))
         for before, part in pairwise(parts)
     )
 

@@ -43,9 +43,9 @@ def test_a_site_a_trial_may_be_for_goes_to_review():
     assert isinstance(rule, NeedsReview)
 
 
-def test_a_permission_sentence_beside_a_threshold_sends_the_item_to_review():
+def test_a_permission_sentence_beside_a_threshold_for_another_analyte_sends_the_item_to_review():
     rule = parse_criterion(
-        "Total bilirubin ≤ 1.5X ULN. Patients with known Gilbert's disease and a total bilirubin ≤ 3X ULN "
+        "Total bilirubin ≤ 1.5X ULN. Patients with known Gilbert's disease and a direct bilirubin ≤ 1.5X ULN "
         "may be enrolled.",
         INC,
     )
