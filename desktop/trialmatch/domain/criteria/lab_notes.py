@@ -83,6 +83,12 @@ _ORGAN_NOUNS = word_set("failure disease")
 """"Renal failure (creatinine > 2 mg/dL)" is defined by its threshold, "heart failure (LVEF < 40%)" is not."""
 
 
+_DIABETES = word_set("diabetes diabetic diabetics mellitus dm t1dm t2dm")
+_DIABETES_TYPES = {"1": 1, "i": 1, "t1dm": 1, "2": 2, "ii": 2, "t2dm": 2}
+""""Type 2 diabetes (HbA1c > 9%)": the threshold does not make the type, so one type named is a diagnosis
+beside the threshold, not a label the threshold defines ("type 1 or 2 diabetes (HbA1c > 8%)" is)."""
+
+
 def condition_words(words: set[str]) -> bool:
     """Whether the words name a condition a threshold defines ("morbidly obese", "severe anemia")."""
     return bool(words - FILLER) and words <= _DEFINED_WORDS | FILLER and not words & _ORGAN_NOUNS
@@ -127,6 +133,8 @@ def definition_label(
         if not explicit and any(
             w in _ORGAN_NOUNS and (i == 0 or words[i - 1] not in _ORGAN) for i, w in enumerate(words)
         ):
+            return None
+        if len({_DIABETES_TYPES[w] for w in words if w in _DIABETES_TYPES}) == 1 and _DIABETES & set(words):
             return None
         if _EXAMPLES.match(norm, after, segment.end):
             return None

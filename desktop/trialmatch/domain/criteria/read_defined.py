@@ -77,9 +77,6 @@ _CONDITIONS = (
     "diabetes",
     "diabetes mellitus",
     "dm",
-    "type 2 diabetes",
-    "type 2 diabetes mellitus",
-    "t2dm",
     "hyperglycemia",
     "hyperglycaemia",
     "hematologic disease",
@@ -117,8 +114,8 @@ _CONDITIONS = (
     "hypomagnesemia",
     "hypomagnesaemia",
 )
-"""Conditions a lab or vital-sign threshold can define. Not "heart failure", "coagulopathy", "liver failure"
-or "chronic kidney disease": each is a diagnosis a threshold alone does not make."""
+"""Conditions a lab or vital-sign threshold can define. Not "heart failure", "coagulopathy", "liver failure",
+"chronic kidney disease" or "type 2 diabetes": each is a diagnosis a threshold alone does not make."""
 
 _PREFIX = (
     r"(?:if\s+there\s+is\s+|(?:patients?|subjects?|participants?)\s+with\s+|(?:has|have)\s+)?(?:an?\s+)?"

@@ -148,3 +148,16 @@ def test_an_inclusion_requiring_a_normal_state_needs_every_value_listed():
     read = [(c.analyte, c.comparator.value, c.value, c.unit) for c in children]
     assert read == [("total_protein", ">=", 60.0, "g/L"), ("albumin", ">=", 35.0, "g/L")]
     assert isinstance(parse_criterion(text, EXC), NeedsReview)
+
+
+def test_one_diabetes_type_is_a_diagnosis_beside_its_threshold_not_defined_by_it():
+    # "HbA1c > 9 %" alone would exclude a type 1 diabetic from a trial that excludes type 2 only
+    rule = parse_criterion("Type 2 diabetes (HbA1c > 9%)", Section.EXCLUSION)
+    assert rule.kind == "all_of"
+    assert [child.kind for child in rule.children] == ["finding", "lab"]
+    assert rule.children[0].concept == "type2_diabetes"
+    either = parse_criterion(
+        "Type 1 or type 2 diabetes mellitus that is not well controlled (hemoglobin A1c > 8).",
+        Section.EXCLUSION,
+    )
+    assert (either.kind, either.analyte, either.value) == ("lab", "hba1c", 8.0)
