@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
+from trialmatch.domain.criteria.read_labs import named_analytes
 from trialmatch.domain.criteria.text import ALTERNATIVE_END, ALTERNATIVE_START
 from trialmatch.domain.trial import Criterion, Section
 
@@ -1121,6 +1122,37 @@ def _join_alternatives(nodes: list[_Node]) -> list[_Node]:
     return kept
 
 
+_WIDENING_NOTE = re.compile(
+    r"(?<![a-z])(?:may\s+(?:also\s+)?be\s+(?:enrolled|included|eligible|allowed|permitted)|(?:is|are)\s+"
+    r"(?:also\s+)?(?:eligible|allowed|permitted|acceptable)|allowed|permitted|unless|except)(?![a-z])",
+    re.IGNORECASE,
+)
+
+
+def _join_widening_notes(nodes: list[_Node]) -> list[_Node]:
+    """A sub-item that relaxes the threshold of the item above it ("Total bilirubin ≤ 1.5 x ULN" / "However,
+    patients with known Gilbert disease who have serum bilirubin up to 3 mg/dl may be enrolled") is part of
+    that item: read apart, the item fails the very patients its note admits. Only a note on an analyte the
+    item itself bounds is joined, as the sentence after it (the bullet ended one); other sub-items keep the
+    item as their context."""
+    kept: list[_Node] = []
+    for node in nodes:
+        parent = node.parent
+        if (
+            parent is not None
+            and parent in kept
+            and node.section is parent.section
+            and not parent.text.endswith((":", "："))
+            and _WIDENING_NOTE.search(node.text)
+            and named_analytes(node.text) & named_analytes(parent.text)
+        ):
+            head = parent.text.rstrip()
+            parent.text = f"{head}{'' if head.endswith(('.', ';')) else '.'} {node.text.lstrip()}"
+            continue
+        kept.append(node)
+    return kept
+
+
 def split_criteria(text: str | None) -> list[Criterion]:
     """The eligibility block as criteria, in printed order; [] when there is no block or it says "none"."""
     if text is None or not text.strip():
@@ -1133,7 +1165,7 @@ def split_criteria(text: str | None) -> list[Criterion]:
     pdq = any(word in text for word in _PDQ_HINTS) and _IS_PDQ.search(text) is not None
     nodes = _Builder(pdq=pdq, taken=taken).run(units)
     _restore_carried_numbering(nodes)
-    nodes = _join_alternatives(nodes)
+    nodes = _join_widening_notes(_join_alternatives(nodes))
     return [
         Criterion(
             section=node.section,

@@ -490,3 +490,29 @@ def test_indentation_removed_by_a_reader_changes_nothing(nct):
     indent = min(len(line) - len(line.lstrip()) for line in lines if line.strip())
     dedented = "\n".join(line[indent:] for line in lines)
     assert split_criteria(dedented) == split_criteria(raw)
+
+
+def test_a_sub_item_relaxing_the_threshold_above_it_is_part_of_that_item():
+    # read apart, "Total bilirubin =< 1.5 x ULN" failed the Gilbert patients its sub-item admits
+    block = """Inclusion Criteria:
+
+          -  Platelets >= 100,000/mcL
+
+          -  Total bilirubin =< 1.5 x institutional upper limit of normal (ULN)
+
+               -  However, patients with known Gilbert disease who have serum bilirubin level of up
+                  to 3 mg/dl may be enrolled
+
+          -  Patients with a history of severe hypertension
+
+               -  Use of acetaminophen is permitted
+"""
+    criteria = split_criteria(block)
+    assert [c.text for c in criteria] == [
+        "Platelets >= 100,000/mcL",
+        "Total bilirubin =< 1.5 x institutional upper limit of normal (ULN). However, patients with known "
+        "Gilbert disease who have serum bilirubin level of up to 3 mg/dl may be enrolled",
+        "Patients with a history of severe hypertension",
+        "Use of acetaminophen is permitted",
+    ]
+    assert criteria[3].context == "Patients with a history of severe hypertension"

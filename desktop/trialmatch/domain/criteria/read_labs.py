@@ -270,6 +270,11 @@ def analyte_mentions(segment: Segment) -> list[Span]:
     return [(m.start, m.end) for m in _mentions(segment)]
 
 
+def named_analytes(text: str) -> frozenset[str]:
+    """The analytes a text names, by id."""
+    return _analytes(_mentions(Segment.of(text)))
+
+
 def _mentions(segment: Segment) -> list[_Mention]:
     names = _names()
     found = []
