@@ -37,6 +37,7 @@ from trialmatch.domain.criteria.lab_notes import (
     sex_before,
     support_notes,
 )
+from trialmatch.domain.criteria.lab_restrictions import restricts
 from trialmatch.domain.criteria.lab_timing import other_correction, plus_grade, timing_spans
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
 from trialmatch.domain.criteria.numbers import (
@@ -428,6 +429,11 @@ class _Condition:
     waiver: bool = False
     """A leading "for patients not receiving therapeutic anticoagulation:": the thresholds are only for
     others."""
+    narrowing: bool = False
+    """A clause right after a threshold, with none of its own, that may narrow whom it is for ("if
+    considered clinically significant"); ``_read`` decides whether its words do (see ``lab_restrictions``)."""
+    restricting: bool = False
+    """Set by ``_restrictions`` when it does: kept as an unchecked exception, never with a concept."""
 
 
 @dataclass(slots=True)
@@ -603,6 +609,7 @@ def _read(
         if q.time_unit:
             raise _UnreadableError(f"a time span in a lab sentence: '{segment.quote(q.start, q.end)}'")
     groups = _groups(segment, mentions, quantities, conditions, methods, claimed, notes)
+    _restrictions(segment, section, groups)
     claimed.extend((m.start, m.end) for g in groups for m in g.mentions)
     claimed.extend((q.start, q.end) for g in groups for q in g.thresholds)
     leftover = leftover_words(segment, claimed, _LAB_FILLER)
@@ -980,7 +987,8 @@ def _bracketed_conditions(
                 conditions.append(_Condition((start, end), variants=[(label, variant) for label in labels]))
             continue
         if _HAS_CUE.search(inner):
-            conditions.append(_Condition((start, end)))
+            narrowing = not any(start < q.start < end for q in quantities)
+            conditions.append(_Condition((start, end), narrowing=narrowing))
             spans.append((start, end))
     previous: Quantity | None = None
     previous_named: list[_Mention] = []
@@ -1035,9 +1043,41 @@ def _bracketed_conditions(
         note = _NOTE.search(segment.norm, previous_end, start) if start == q.start else None
         if note:
             start = note.start()
-        conditions.append(_Condition((start, end)))
+        narrowing = (
+            not own_threshold
+            and start == cue.start("cue")
+            and not segment.norm[cue.start() : start].strip(" ,")
+        )
+        conditions.append(_Condition((start, end), narrowing=narrowing))
         spans.append((start, end))
     return conditions, spans
+
+
+_PRINTED = re.compile(r"[a-z0-9]")
+
+
+def _restrictions(segment: Segment, section: Section, groups: list[_Group]) -> None:
+    """Mark the conditions that narrow whom a threshold is for (see ``lab_restrictions``); a waiving word
+    makes a condition a waiver instead. Only in a whole item with one group of thresholds: after several,
+    or in one part of a list, which thresholds a condition narrows is not stated ("ANC < 1000, or platelets
+    < 50,000, if these cytopenias are not due to underlying disease")."""
+    norm = segment.norm
+    if _PRINTED.search(norm, 0, segment.start) or _PRINTED.search(norm, segment.end):
+        return
+    exclusion = section is Section.EXCLUSION
+    narrowing = [
+        c
+        for g in groups
+        for c in g.conditions
+        if c.narrowing and restricts(norm, c.span[0], exclusion) and not _WAIVER.search(norm, *c.span)
+    ]
+    if narrowing and len(groups) > 1:
+        printed = segment.quote(*narrowing[0].span)
+        raise _UnreadableError(
+            f"a condition after several thresholds, which it narrows is not stated: '{printed}'"
+        )
+    for condition in narrowing:
+        condition.restricting = True
 
 
 def _restated(before: list[_Mention], named: list[_Mention]) -> bool:
@@ -1107,14 +1147,15 @@ def _read_condition(
         Segment(segment.printed, segment.norm, start, end), claimed, _EXCEPTION_FILLER | _LAB_FILLER
     )
     waived = not quantities
-    if waived and not (condition.waiver or _WAIVER.search(segment.norm, start, end)):
+    restricting = waived and condition.restricting and bool(leftover or not concepts)
+    if waived and not (restricting or condition.waiver or _WAIVER.search(segment.norm, start, end)):
         raise _UnreadableError(f"condition without a threshold: '{segment.quote(start, end)}'")
     fields = (
         _fields(quantities[0], analyte, base, segment)
         if quantities
         else _fields(base, analyte, None, segment)
     )
-    if leftover or not concepts:
+    if leftover or not concepts or restricting:
         text = _NOTE_MARKS.sub("", segment.quote(start, end)).strip("()[] ,;:")
         condition.exceptions.append(
             LabException(

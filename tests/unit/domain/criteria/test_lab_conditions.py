@@ -1,0 +1,74 @@
+"""Conditions, notes and lists around lab thresholds that the reader reads whole (theme: partly read lists,
+lab conditions and exceptions): what each reading decides for a patient on either side of the threshold."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from trialmatch.domain.compiled import compile_trial
+from trialmatch.domain.criteria import NeedsReview, parse_criterion
+from trialmatch.domain.criteria.lab import LabThreshold
+from trialmatch.domain.evaluation import Outcome, evaluate
+from trialmatch.domain.facts import PatientFacts
+from trialmatch.domain.patient import load_patient
+from trialmatch.domain.trial import Criterion, Section, Trial
+
+INC, EXC = Section.INCLUSION, Section.EXCLUSION
+AS_OF = date(2026, 11, 20)
+
+
+def _patient(**fields: Any) -> PatientFacts:
+    raw = {"format": "trialmatch-patient/1", "as_of": "2026-11-20", "age": 62, "sex": "female"}
+    return PatientFacts(load_patient({**raw, **fields}), AS_OF)
+
+
+def _outcome(section: Section, text: str, facts: PatientFacts) -> Outcome:
+    trial = Trial(
+        id="NCT00000001", registry="ctgov", title="t", criteria=[Criterion(section=section, text=text)]
+    )
+    (result,) = evaluate(compile_trial(trial), facts).results
+    return result.result
+
+
+# --- a condition that narrows whom the threshold is for ---------------------------------------------------
+
+SIGNIFICANT = "Alkaline phosphatase >2.5 × ULN, if considered clinically significant by Investigator"
+
+
+def test_a_narrowing_condition_is_kept_as_an_unchecked_exception_without_a_concept():
+    rule = parse_criterion(SIGNIFICANT, EXC)
+    assert isinstance(rule, LabThreshold)
+    assert (rule.analyte, rule.comparator.symbol, rule.value, rule.multiple_of) == ("alp", ">", 2.5, "uln")
+    (exception,) = rule.exceptions
+    assert (exception.concept, exception.waived) == (None, True)
+    assert exception.text == "if considered clinically significant by Investigator"
+
+
+def test_an_exclusion_value_past_a_narrowed_threshold_is_unknown_and_a_normal_one_passes():
+    high = _patient(labs=[{"test": "ALP", "value": 400, "unit": "U/L", "uln": 120}])
+    normal = _patient(labs=[{"test": "ALP", "value": 100, "unit": "U/L", "uln": 120}])
+    assert _outcome(EXC, SIGNIFICANT, high) is Outcome.UNKNOWN
+    assert _outcome(EXC, SIGNIFICANT, normal) is Outcome.PASS
+
+
+def test_an_inclusion_value_short_of_a_narrowed_threshold_is_unknown_and_one_meeting_it_passes():
+    text = "Oxygen saturation greater than 90% for patients with symptomatic lung disease"
+    assert _outcome(INC, text, _patient(labs=[{"test": "SpO2", "value": 85, "unit": "%"}])) is Outcome.UNKNOWN
+    assert _outcome(INC, text, _patient(labs=[{"test": "SpO2", "value": 96, "unit": "%"}])) is Outcome.PASS
+
+
+def test_a_condition_after_several_thresholds_stays_for_review():
+    rule = parse_criterion(
+        "The ANC <1000/cmm, or platelet count <50,000/cmm, if these cytopenias are not judged by the"
+        " investigator to be due to underlying disease",
+        EXC,
+    )
+    assert isinstance(rule, NeedsReview)
+
+
+def test_with_adds_an_alternative_and_a_cause_in_an_inclusion_gives_a_reason_neither_narrows():
+    alternative = "Diabetics with HbA1c greater than or equal to 10%, or with a history of retinopathy"
+    assert isinstance(parse_criterion(alternative, EXC), NeedsReview)
+    reason = "Patient weight of ≥ 50 kg due to fixed cell dosing and pre-dosed packaging."
+    assert isinstance(parse_criterion(reason, INC), NeedsReview)
