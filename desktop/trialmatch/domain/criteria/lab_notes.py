@@ -256,6 +256,15 @@ _CG_FORMULA = re.compile(
 clearance is computed already; only this exact formula is claimed, so a variant stays for review."""
 
 
+_MACHINE_DERIVED = re.compile(
+    r"(?:from\s+triplicate\s+ecgs?\s*,?\s*)?using\s+(?:the\s+)?(?:screening\s+|local\s+)?clinic\s+ecg\s+machine[\s-]+derived\s+"
+    r"(?:(?:fridericia|fredericia)(?:'s)?\s+formula\s+[(]\s*qtcf\s*[)]|qtcf?)\s+values?(?![a-z])"
+)
+""""Mean resting QTc > 470 msec, obtained from 3 ECGs using local clinic ECG machine-derived QTcF value": the
+QT interval as the ECG machine reports it, named again to say so; a machine value by another correction
+("QTcB") is not claimed."""
+
+
 _PREDICTED = re.compile(
     r"(?:(?<=%)|(?<=percent))\s*(?:of\s+)?(?:the\s+)?(?:local\s+)?(?:normal\s+)?predicted(?:\s+normal)?(?:\s+values?)?"
     r"(?![a-z])(?!\s+(?:lower|upper|limit))"
@@ -272,13 +281,15 @@ _RATIO = re.compile(r"fev1\s*(?:/|:|-?to-?)\s*fvc|tiffeneau")
 def measurement_spans(segment: Segment) -> list[Span]:
     """How and when the value is taken, which the patient file does not record and the threshold does not
     depend on ("at rest", "on room air", "2-D echocardiogram", "(Visit 1)", "triplicate 12-lead ECG",
-    "Fridericia's formula"; "prior to each dose of lutetium Lu 177 dotatate": at screening, the value to hold
-    is today's)."""
+    "Fridericia's formula", "using the clinic ECG machine-derived QTcF value"; "prior to each dose of lutetium
+    Lu 177 dotatate": at screening, the value to hold is today's)."""
     spans = [m.span() for m in _MEASUREMENT.finditer(segment.norm, segment.start, segment.end)]
     window = segment.norm[segment.start : segment.end]
     if "predicted" in window and not _RATIO.search(window):
         spans += [m.span() for m in _PREDICTED.finditer(segment.norm, segment.start, segment.end)]
-    if "140" in segment.norm[segment.start : segment.end]:
+    if "machine" in window:
+        spans += [m.span() for m in _MACHINE_DERIVED.finditer(segment.norm, segment.start, segment.end)]
+    if "140" in window:
         spans += [m.span() for m in _CG_FORMULA.finditer(segment.norm, segment.start, segment.end)]
     return spans
 

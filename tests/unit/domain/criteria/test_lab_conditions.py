@@ -72,3 +72,17 @@ def test_with_adds_an_alternative_and_a_cause_in_an_inclusion_gives_a_reason_nei
     assert isinstance(parse_criterion(alternative, EXC), NeedsReview)
     reason = "Patient weight of ≥ 50 kg due to fixed cell dosing and pre-dosed packaging."
     assert isinstance(parse_criterion(reason, INC), NeedsReview)
+
+
+# --- how the value is obtained ------------------------------------------------------------------------------
+
+
+def test_a_machine_derived_qt_value_by_another_correction_is_not_claimed():
+    text = (
+        "Mean resting QTc > 470 msec, obtained from 3 ECGs, using the screening clinic ECG machine-derived"
+        " {} value."
+    )
+    read = parse_criterion(text.format("QTcF"), EXC)
+    assert isinstance(read, LabThreshold)
+    assert (read.analyte, read.comparator.symbol, read.value, read.unit) == ("qtcf", ">", 470.0, "ms")
+    assert isinstance(parse_criterion(text.format("QTcB"), EXC), NeedsReview)
