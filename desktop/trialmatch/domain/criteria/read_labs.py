@@ -38,6 +38,7 @@ from trialmatch.domain.criteria.lab_notes import (
     support_notes,
 )
 from trialmatch.domain.criteria.lab_restrictions import restricts
+from trialmatch.domain.criteria.lab_test_notes import test_notes
 from trialmatch.domain.criteria.lab_timing import other_correction, plus_grade, timing_spans
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
 from trialmatch.domain.criteria.numbers import (
@@ -565,6 +566,7 @@ def _read(
     if section is Section.INCLUSION and "may" in segment.norm[segment.start : segment.end]:
         claimed.extend(_may_be(segment))
     claimed.extend(measurement_spans(segment))
+    claimed.extend(test_notes(segment, [(m.start, m.end) for m in mentions]))
     claimed.extend(both_sexes(segment))
     if any("qtcf" in m.analytes for m in mentions):
         claimed.extend(m.span() for m in _QT_WORDS.finditer(segment.norm, segment.start, segment.end))

@@ -86,3 +86,18 @@ def test_a_machine_derived_qt_value_by_another_correction_is_not_claimed():
     assert isinstance(read, LabThreshold)
     assert (read.analyte, read.comparator.symbol, read.value, read.unit) == ("qtcf", ">", 470.0, "ms")
     assert isinstance(parse_criterion(text.format("QTcB"), EXC), NeedsReview)
+
+
+def test_a_note_on_who_must_be_tested_is_claimed_only_when_its_subject_is_the_test_alone():
+    text = "Cardiac ejection fraction < 40%; {} is required if the patient has a history of anthracyclines"
+    read = parse_criterion(text.format("ejection fraction"), EXC)
+    assert isinstance(read, LabThreshold)
+    assert (read.analyte, read.comparator.symbol, read.value, read.unit) == ("lvef", "<", 40.0, "%")
+    assert isinstance(parse_criterion(text.format("normal ejection fraction"), EXC), NeedsReview)
+
+
+def test_a_threshold_required_under_a_condition_is_not_a_note_on_testing():
+    rule = parse_criterion(
+        "Creatinine ≤ 1.5 x ULN; creatinine clearance ≥ 60 mL/min is required if creatinine > 1.5 x ULN", INC
+    )
+    assert isinstance(rule, NeedsReview)
