@@ -299,6 +299,7 @@ def measurement_spans(segment: Segment) -> list[Span]:
 _GRADE_NOTE = re.compile(
     r"(?:,?\s*(?:equivalent\s+to|i\.\s?e\.,?)\s+)?(?P<open>[(\[])?\s*(?:nci[\s-]*)?(?:ctcae|common\s+(?:toxicity|terminology)"
     r"\s+criteria)(?:[^()\[\];]|\([^()]*\)|\[[^\[\]]*\])*?grade\s*[0-4](?:\s*(?:-|to|or)\s*[0-4])?(?(open)\s*[)\]])"
+    r"|[(\[]\s*who\s+(?:toxicity\s+)?grade\s*[0-4]\s*[)\]]"
 )
 _GRADE = re.compile(
     r"(?P<cmp>" + COMPARATOR + r")\s*(?:(?:nci[\s-]*)?ctcae\s+)?grade\s*(?P<g>[0-4])(?![0-9.])"
@@ -308,8 +309,8 @@ _GRADE = re.compile(
 
 
 def grade_notes(segment: Segment) -> list[Span]:
-    """ "(CTCAE v 3.0 grade 0-1)", ", equivalent to Common Toxicity Criteria (...) grade 1": a grade printed
-    beside a threshold, which the threshold already states."""
+    """ "(CTCAE v 3.0 grade 0-1)", ", equivalent to Common Toxicity Criteria (...) grade 1", "(WHO grade
+    0)": a grade printed beside a threshold, which the threshold already states."""
     if "grade" not in segment.norm[segment.start : segment.end]:
         return []
     return [m.span() for m in _GRADE_NOTE.finditer(segment.norm, segment.start, segment.end)]

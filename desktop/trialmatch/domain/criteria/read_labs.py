@@ -37,6 +37,7 @@ from trialmatch.domain.criteria.lab_notes import (
     sex_before,
     support_notes,
 )
+from trialmatch.domain.criteria.lab_percent_above import percent_above
 from trialmatch.domain.criteria.lab_restrictions import restricts
 from trialmatch.domain.criteria.lab_test_notes import test_notes
 from trialmatch.domain.criteria.lab_timing import other_correction, plus_grade, timing_spans
@@ -592,6 +593,7 @@ def _read(
         if not any(_overlap(extra, q) for q in quantities):
             quantities.append(extra)
     quantities.sort(key=lambda q: q.start)
+    quantities = percent_above(segment, quantities)
     claimed.extend(_grade_restatements(segment, quantities))
     claimed.extend(_restated_units(segment, quantities))
     claimed.extend(_abbreviations(segment, mentions))

@@ -101,3 +101,20 @@ def test_a_threshold_required_under_a_condition_is_not_a_note_on_testing():
         "Creatinine ≤ 1.5 x ULN; creatinine clearance ≥ 60 mL/min is required if creatinine > 1.5 x ULN", INC
     )
     assert isinstance(rule, NeedsReview)
+
+
+# --- odd ways to print a limit ------------------------------------------------------------------------------
+
+
+def test_a_percentage_above_the_upper_limit_is_a_multiple_of_it():
+    read = parse_criterion("Creatinine no more than 50% above the upper limit of normal", INC)
+    assert isinstance(read, LabThreshold)
+    assert (read.analyte, read.comparator.symbol, read.value, read.unit, read.multiple_of) == (
+        "creatinine",
+        "≤",
+        1.5,
+        None,
+        "uln",
+    )
+    high = _patient(labs=[{"test": "creatinine", "value": 1.6, "unit": "mg/dL", "uln": 1.0}])
+    assert _outcome(INC, "Creatinine no more than 50% above the upper limit of normal", high) is Outcome.FAIL
