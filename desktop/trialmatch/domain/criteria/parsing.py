@@ -87,10 +87,11 @@ _CONDITION_FIRST = re.compile(
 potassium must be ≥ 3.0 and ≤ 4.8 mmol/L": the requirement holds only for patients with the condition."""
 _CONDITION_AFTER = re.compile(
     r"\s*(?P<rule>[^;]+?)[\s,(]+(?:if|(?:for|in)\s+(?:patients|subjects|participants)\s+with)\s+"
-    r"(?P<condition>[^,:;()]+?)\s*\)?\s*\.?\s*"
+    r"(?P<condition>[^,:;()]+?(?:\s*\([^()]*\))?)\s*\)?\s*\.?\s*"
 )
 """"Potassium ≤ 4.8 mmol/L if eGFR ≥ 45", "CD4 count over 350 cells/mm³ (if PLHIV)", "AST and/or ALT ≤ 5 x
-ULN for patients with liver involvement"."""
+ULN for patients with liver involvement"; a bracket closing the condition is read with it ("if eGFR ≥ 45
+mL/min/1.73 m2 (local or central laboratory values)")."""
 _LIST = re.compile(
     r"(?:,(?!(?<=\d,)\d{3}(?!\d))\s*(?:and/or|or|and)?\s*|\s+(?:and/or|or|and)\s+)(?!(?:iv|i{1,3})(?![a-z]))|;\s*"
 )
