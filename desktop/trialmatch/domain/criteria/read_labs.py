@@ -1115,7 +1115,9 @@ def _read_condition(
 
     ``shared`` are the analytes of the base's group: a condition that also names an analyte with a threshold
     of its own elsewhere in the sentence ("ALT ≤ 2.5 × ULN (for liver involvement AST and ALT ≤ 5 × ULN)"
-    after "AST ≤ 2.5 × ULN;") widens that threshold too, which no exception of this group can carry.
+    after "AST ≤ 2.5 × ULN;") widens that threshold too, which no exception of this group can carry. A
+    threshold printed after another analyte's name ("(or direct bilirubin < 1.5 x ULN when total bilirubin is
+    above ULN)") holds that analyte to it, not the base's.
     """
     if condition.variants:
         return
@@ -1142,6 +1144,10 @@ def _read_condition(
     if others and others & _analytes([m for m in _mentions(whole) if not start <= m.start < end]):
         quote = segment.quote(start, end)
         raise _UnreadableError(f"a condition on another analyte's threshold too: '{quote}'")
+    first_other = min((m.start for m in named if set(m.analytes) & others), default=end)
+    if any(q.start > first_other for q in quantities):
+        quote = segment.quote(start, end)
+        raise _UnreadableError(f"a condition with a threshold that may be another analyte's: '{quote}'")
     claimed.extend(
         (m.start, m.end)
         for m in named

@@ -118,3 +118,27 @@ def test_a_percentage_above_the_upper_limit_is_a_multiple_of_it():
     )
     high = _patient(labs=[{"test": "creatinine", "value": 1.6, "unit": "mg/dL", "uln": 1.0}])
     assert _outcome(INC, "Creatinine no more than 50% above the upper limit of normal", high) is Outcome.FAIL
+
+
+# --- a threshold in a condition -----------------------------------------------------------------------------
+
+
+def test_a_threshold_after_another_analytes_name_in_a_condition_is_not_the_bases_exception():
+    text = "Serum bilirubin ≤1.5 x ULN (or direct bilirubin <1.5 x ULN when total bilirubin is above ULN)."
+    assert isinstance(parse_criterion(text, INC), NeedsReview)
+
+
+def test_a_threshold_before_another_analytes_name_in_a_condition_stays_the_bases():
+    rule = parse_criterion(
+        "Alkaline phosphatase no greater than 2.5 times ULN (no greater than 5.0 times ULN if AST/ALT"
+        " normal)",
+        INC,
+    )
+    assert isinstance(rule, LabThreshold)
+    (exception,) = rule.exceptions
+    assert (exception.concept, exception.comparator.symbol, exception.value, exception.multiple_of) == (
+        None,
+        "≤",
+        5.0,
+        "uln",
+    )
