@@ -23,6 +23,7 @@ from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.ctcae import grade_bounds
 from trialmatch.domain.criteria.derived import DERIVED_ANALYTES, DerivedValueRule, Method
 from trialmatch.domain.criteria.lab import LabException, LabThreshold, StratumVariant, ThresholdFields
+from trialmatch.domain.criteria.lab_headings import heading_spans
 from trialmatch.domain.criteria.lab_notes import (
     GradeLimit,
     Sex,
@@ -568,6 +569,7 @@ def _read(
         claimed.extend(_may_be(segment))
     claimed.extend(measurement_spans(segment))
     claimed.extend(test_notes(segment, [(m.start, m.end) for m in mentions]))
+    claimed.extend(heading_spans(segment))
     claimed.extend(both_sexes(segment))
     if any("qtcf" in m.analytes for m in mentions):
         claimed.extend(m.span() for m in _QT_WORDS.finditer(segment.norm, segment.start, segment.end))

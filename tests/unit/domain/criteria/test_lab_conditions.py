@@ -142,3 +142,18 @@ def test_a_threshold_before_another_analytes_name_in_a_condition_stays_the_bases
         5.0,
         "uln",
     )
+
+
+# --- headings inside an organ-function list -----------------------------------------------------------------
+
+
+def test_a_heading_naming_a_group_of_tests_is_claimed():
+    read = parse_criterion(
+        "c) Doppler ultrasound evaluation: left ventricular ejection fraction (LVEF) ≥ 50%", INC
+    )
+    assert isinstance(read, LabThreshold)
+    assert (read.analyte, read.comparator.symbol, read.value, read.unit) == ("lvef", "≥", 50.0, "%")
+
+
+def test_a_heading_with_a_word_that_is_no_test_group_stays_unread():
+    assert isinstance(parse_criterion("Hepatitis examination: ALT ≤ 3 x ULN", INC), NeedsReview)
