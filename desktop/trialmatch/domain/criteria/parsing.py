@@ -17,6 +17,7 @@ from trialmatch.domain.criteria.logic import AllOf, AnyOf
 from trialmatch.domain.criteria.permissions import as_permission, asked_subject, states_permission
 from trialmatch.domain.criteria.read_defined import read_defined
 from trialmatch.domain.criteria.read_findings import read_findings
+from trialmatch.domain.criteria.read_lab_alternatives import read_lab_alternatives
 from trialmatch.domain.criteria.read_labs import read_labs
 from trialmatch.domain.criteria.read_people import read_age_and_sex, read_performance, read_sex
 from trialmatch.domain.criteria.read_stage import read_stage
@@ -270,7 +271,7 @@ def _read_labs(segment: Segment, section: Section) -> Read | None:
     read = read_labs(segment, section)
     if read is None or read.rule is not None:
         return read
-    return read_defined(segment, section) or read
+    return read_defined(segment, section) or read_lab_alternatives(segment, section) or read
 
 
 def _therapy(segment: Segment, section: Section, heading: str) -> Read | None:

@@ -157,3 +157,35 @@ def test_a_heading_naming_a_group_of_tests_is_claimed():
 
 def test_a_heading_with_a_word_that_is_no_test_group_stays_unread():
     assert isinstance(parse_criterion("Hepatitis examination: ALT ≤ 3 x ULN", INC), NeedsReview)
+
+
+# --- an alternative set of thresholds for patients with a condition -----------------------------------------
+
+GILBERT = (
+    "Total bilirubin ≤1.5 upper limit of normal (ULN) (except in patients with Gilbert's syndrome, who may be"
+    " included if total bilirubin is ≤3.0 x ULN and direct bilirubin is ≤1.5 x ULN))"
+)
+
+
+def _bilirubin(total: float, direct: float, **findings: bool) -> PatientFacts:
+    labs = [
+        {"test": "total bilirubin", "value": total, "unit": "mg/dL", "uln": 1.0},
+        {"test": "direct bilirubin", "value": direct, "unit": "mg/dL", "uln": 0.3},
+    ]
+    return _patient(labs=labs, findings={k.replace("_", " "): v for k, v in findings.items()})
+
+
+def test_the_alternative_thresholds_hold_for_patients_with_the_condition_only():
+    assert _outcome(INC, GILBERT, _bilirubin(2.5, 0.3, Gilbert_syndrome=True)) is Outcome.PASS
+    assert _outcome(INC, GILBERT, _bilirubin(2.5, 0.3, Gilbert_syndrome=False)) is Outcome.FAIL
+    assert _outcome(INC, GILBERT, _bilirubin(2.5, 0.3)) is Outcome.UNKNOWN
+    assert _outcome(INC, GILBERT, _bilirubin(2.5, 0.6, Gilbert_syndrome=True)) is Outcome.FAIL
+    assert _outcome(INC, GILBERT, _bilirubin(1.2, 0.6)) is Outcome.PASS
+
+
+def test_an_alternative_for_patients_with_a_condition_is_not_read_in_an_exclusion():
+    text = (
+        "Total bilirubin > 1.5 x ULN; or total bilirubin > 3 x ULN with direct bilirubin > ULN in patients"
+        " with Gilbert's syndrome"
+    )
+    assert isinstance(parse_criterion(text, EXC), NeedsReview)

@@ -1,0 +1,66 @@
+"""Reader for lab thresholds with an alternative set of thresholds for patients with a condition: "Serum
+bilirubin ≤ 1.5 × ULN; or total bilirubin ≤ 3 × ULN with direct bilirubin within the normal range in
+patients with well documented Gilbert Syndrome", "Total bilirubin ≤ 1.5 × ULN (except in patients with
+Gilbert's syndrome, who may be included if total bilirubin is ≤ 3.0 × ULN and direct bilirubin is ≤ 1.5 ×
+ULN)".
+
+An exception of a lab threshold carries one value for its own analyte; this alternative holds several, on
+another analyte too. So the item is read as it says: the base thresholds hold, or the patient has the
+condition and meets every threshold of the alternative. A patient who misses the base and whose condition is
+not recorded is then unknown, not failed. Only in an inclusion (an exclusion's "or" adds reasons to
+exclude), only when the condition is one finding and nothing else, and only when both sides read fully.
+"""
+
+from __future__ import annotations
+
+import re
+
+from trialmatch.domain.criteria.finding import FindingRule
+from trialmatch.domain.criteria.logic import AllOf, AnyOf
+from trialmatch.domain.criteria.read_labs import read_labs
+from trialmatch.domain.criteria.text import Read, Segment, masked
+from trialmatch.domain.lexicon import resolve_finding
+from trialmatch.domain.trial import Section
+
+_PATIENTS = r"(?:patients|participants|subjects)\s+with\s+(?:well[\s-]+)?"
+_OR_IN_PATIENTS = re.compile(
+    r"\s*(?P<base>[^;]+?)\s*[;,]?\s+or\s+(?P<alt>[^;()]+?)\s+(?:in|for)\s+"
+    + _PATIENTS
+    + r"(?P<cond>[^;,.()]+?)[\s.;]*"
+)
+_EXCEPT_WHO_MAY = re.compile(
+    r"\s*(?P<base>[^;()]+?(?:\s*[(\[][a-z\s]{1,8}[)\]])?)\s*[(\[]\s*except\s+(?:in\s+|for\s+)?"
+    + _PATIENTS
+    + r"(?P<cond>[^,;()]+?)\s*,\s*who\s+may\s+be\s+(?:included|enrolled|eligible)\s+if\s+"
+    r"(?P<alt>[^()]+?)\s*[)\]]\s*[)\]]?[\s.;]*"
+)
+_WITH = re.compile(r"(?<![a-z])with(?![a-z])")
+""""total bilirubin ≤ 3 × ULN with direct bilirubin within the normal range": inside the alternative, "with"
+joins its thresholds (a condition left after it is not read, so the item stays for review)."""
+
+
+def read_lab_alternatives(segment: Segment, section: Section) -> Read | None:
+    """AnyOf(base, AllOf(condition, alternative)); None when the segment is not so printed."""
+    if section is not Section.INCLUSION:
+        return None
+    window = segment.norm[segment.start : segment.end]
+    if "with" not in window or not ("or" in window or "except" in window):
+        return None
+    match = _OR_IN_PATIENTS.fullmatch(segment.norm, segment.start, segment.end) or _EXCEPT_WHO_MAY.fullmatch(
+        segment.norm, segment.start, segment.end
+    )
+    if match is None:
+        return None
+    concept = resolve_finding(segment.quote(*match.span("cond")))
+    if concept is None:
+        return None
+    base = read_labs(segment.sub(*match.span("base")), section)
+    alt_start, alt_end = match.span("alt")
+    joined = masked(segment, [m.span() for m in _WITH.finditer(segment.norm, alt_start, alt_end)])
+    alternative = read_labs(joined.sub(alt_start, alt_end), section)
+    if base is None or alternative is None or base.rule is None or alternative.rule is None:
+        return None
+    has = FindingRule(source_span=match.span("cond"), concept=concept.id)
+    alternatives = alternative.rule.children if isinstance(alternative.rule, AllOf) else [alternative.rule]
+    condition = AllOf(source_span=(alt_start, match.end("cond")), children=[has, *alternatives])
+    return Read(AnyOf(source_span=segment.span, children=[base.rule, condition]))
