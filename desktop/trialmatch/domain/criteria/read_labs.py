@@ -736,7 +736,9 @@ def _restatements(
     segment: Segment, quantities: list[Quantity], notes: _Notes, claimed: list[Span]
 ) -> list[Quantity]:
     """ "Hemoglobin ≥ 9.0 g/dL (90 g/L)", "creatinine < 1.6 mg/dL (150 micromoles/L)": the bracketed value
-    restates the threshold in another unit; it is compared with it when the analyte is known."""
+    restates the threshold in another unit; it is compared with it when the analyte is known. "HbA1c ≥ 48
+    mmol/mol (6.5%)": an HbA1c in IFCC units, which no unit converts, is restated by the percentage in
+    brackets, which becomes the threshold (and is checked against it)."""
     restating: set[int] = set()
     for start, end in parenthesised(segment):
         inner = [q for q in quantities if start < q.start and q.end <= end]
@@ -750,6 +752,18 @@ def _restatements(
             or base.upper
             or again.upper
         ):
+            continue
+        if _ifcc(base) and again.unit == "%" and again.comparator in (None, base.comparator):
+            words = leftover_words(
+                Segment(segment.printed, segment.norm, start, end), [(again.start, again.end)]
+            )
+            if words:
+                continue
+            index = quantities.index(again)
+            quantities[index] = replace(again, comparator=base.comparator)
+            notes.restated[again.start] = base
+            restating.add(base.start)
+            claimed.append((base.start, base.end))
             continue
         if again.comparator not in (None, base.comparator) or not (
             (again.unit and (base.unit or base.multiple_of))

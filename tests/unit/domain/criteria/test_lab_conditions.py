@@ -189,3 +189,10 @@ def test_an_alternative_for_patients_with_a_condition_is_not_read_in_an_exclusio
         " with Gilbert's syndrome"
     )
     assert isinstance(parse_criterion(text, EXC), NeedsReview)
+
+
+def test_an_hba1c_in_ifcc_units_takes_the_bracketed_percentage_that_agrees_with_it():
+    read = parse_criterion("HbA1c ≥48 mmol/mol (6.5%)", EXC)
+    assert isinstance(read, LabThreshold)
+    assert (read.analyte, read.comparator.symbol, read.value, read.unit) == ("hba1c", "≥", 6.5, "%")
+    assert isinstance(parse_criterion("HbA1c ≥58 mmol/mol (6.5%)", EXC), NeedsReview)
