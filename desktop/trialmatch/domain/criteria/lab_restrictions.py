@@ -12,11 +12,16 @@ patients with liver involvement") is not kept so: the item-level reading of cond
 "with" is not a restriction ("HbA1c ≥ 10 %, or with a history of retinopathy" adds an alternative), nor is a
 negation ("if no liver metastases": the opposite of an exception, read as such), nor, in an inclusion, a
 cause ("weight ≥ 50 kg due to fixed dosing" says why the limit is set, not for whom).
+
+The opposite, "regardless of whether patients have liver involvement secondary to tumor", says the threshold
+holds for every patient: it narrows nothing and excuses no one, and is claimed as such.
 """
 
 from __future__ import annotations
 
 import re
+
+from trialmatch.domain.criteria.text import Segment, Span
 
 _ALWAYS = (
     r"(?:only\s+)?(?:if|when|in\s+(?:the\s+)?case\s+of"
@@ -33,3 +38,15 @@ def restricts(norm: str, start: int, exclusion: bool) -> bool:
     it is for."""
     pattern = _IN_EXCLUSION if exclusion else _IN_INCLUSION
     return pattern.match(norm, start) is not None
+
+
+_REGARDLESS = re.compile(
+    r",?\s*(?:regardless|irrespective)\s+of\s+whether\s+(?:or\s+not\s+)?[a-z][a-z\s'-]*?(?=\s*(?:[.;]|$))"
+)
+
+
+def regardless_spans(segment: Segment) -> list[Span]:
+    """ "..., regardless of whether patients have liver involvement secondary to tumor": no exception."""
+    if "regardless" not in segment.norm and "irrespective" not in segment.norm:
+        return []
+    return [m.span() for m in _REGARDLESS.finditer(segment.norm, segment.start, segment.end)]

@@ -39,7 +39,7 @@ from trialmatch.domain.criteria.lab_notes import (
     support_notes,
 )
 from trialmatch.domain.criteria.lab_percent_above import percent_above
-from trialmatch.domain.criteria.lab_restrictions import restricts
+from trialmatch.domain.criteria.lab_restrictions import regardless_spans, restricts
 from trialmatch.domain.criteria.lab_test_notes import test_notes
 from trialmatch.domain.criteria.lab_timing import other_correction, plus_grade, timing_spans
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
@@ -570,6 +570,7 @@ def _read(
     claimed.extend(measurement_spans(segment))
     claimed.extend(test_notes(segment, [(m.start, m.end) for m in mentions]))
     claimed.extend(heading_spans(segment))
+    claimed.extend(regardless_spans(segment))
     claimed.extend(both_sexes(segment))
     if any("qtcf" in m.analytes for m in mentions):
         claimed.extend(m.span() for m in _QT_WORDS.finditer(segment.norm, segment.start, segment.end))

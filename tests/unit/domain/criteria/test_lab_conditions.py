@@ -196,3 +196,16 @@ def test_an_hba1c_in_ifcc_units_takes_the_bracketed_percentage_that_agrees_with_
     assert isinstance(read, LabThreshold)
     assert (read.analyte, read.comparator.symbol, read.value, read.unit) == ("hba1c", "≥", 6.5, "%")
     assert isinstance(parse_criterion("HbA1c ≥58 mmol/mol (6.5%)", EXC), NeedsReview)
+
+
+def test_regardless_of_whether_patients_have_a_condition_leaves_the_threshold_for_everyone():
+    text = "Serum bilirubin < 1.5 mg/dL, regardless of whether patients have liver involvement due to tumor."
+    read = parse_criterion(text, INC)
+    assert isinstance(read, LabThreshold)
+    assert (read.analyte, read.comparator.symbol, read.value, read.unit, read.exceptions) == (
+        "bilirubin",
+        "<",
+        1.5,
+        "mg/dL",
+        [],
+    )
