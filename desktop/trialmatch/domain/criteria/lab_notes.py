@@ -294,6 +294,23 @@ def measurement_spans(segment: Segment) -> list[Span]:
     return spans
 
 
+_LIMIT_STATED = re.compile(
+    r"[(\[]\s*(?:the\s+)?(?:(?:upper|lower)\s+(?:normal\s+)?limits?(?:\s+of\s+(?:the\s+)?normal)?|uln|lln"
+    r"|normal\s+(?:upper|lower)\s+limits?)(?![a-z])[^()\[\]]*?\d[^()\[\]]*[)\]]?"
+)
+
+
+def stated_limit(segment: Segment) -> str | None:
+    """ "> 3 times the upper limit of the reference range (upper normal limit AST or ALT >= 40 units/L)": a
+    bracket that gives the normal limit the multiple is of, quoted; read as a threshold of its own it would
+    exclude every patient above the limit, so the lab reader leaves the sentence for review."""
+    window = segment.norm[segment.start : segment.end]
+    if "(" not in window and "[" not in window:
+        return None
+    match = _LIMIT_STATED.search(segment.norm, segment.start, segment.end)
+    return segment.quote(*match.span()) if match else None
+
+
 # --- CTCAE grades -------------------------------------------------------------------------------------------
 
 _GRADE_NOTE = re.compile(

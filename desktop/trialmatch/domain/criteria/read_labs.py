@@ -36,6 +36,7 @@ from trialmatch.domain.criteria.lab_notes import (
     measurement_spans,
     sex_after,
     sex_before,
+    stated_limit,
     support_notes,
 )
 from trialmatch.domain.criteria.lab_percent_above import percent_above
@@ -538,6 +539,9 @@ def _read(
 ) -> AnyOf | AllOf | LabThreshold | DerivedValueRule:
     if _LEADING_CONDITION.match(segment.norm, segment.start, segment.end):
         raise _UnreadableError("a condition before the thresholds: they hold only for the patients it names")
+    limit = stated_limit(segment)
+    if limit:
+        raise _UnreadableError(f"a bracket that states the normal limit, not a threshold: '{limit}'")
     plus = plus_grade(segment)
     if plus:
         raise _UnreadableError(f"a dipstick grade in pluses is not read: '{plus}'")

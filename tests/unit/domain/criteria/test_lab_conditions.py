@@ -209,3 +209,8 @@ def test_regardless_of_whether_patients_have_a_condition_leaves_the_threshold_fo
         "mg/dL",
         [],
     )
+
+
+def test_a_bracket_stating_the_normal_limit_is_not_read_as_a_threshold_of_its_own():
+    text = "AST >3 times the upper limit of the reference range (upper normal limit AST >=40 units/L)"
+    assert isinstance(parse_criterion(text, EXC), NeedsReview)
