@@ -1509,6 +1509,8 @@ def _threshold_rule(
     for condition in group.conditions:
         if condition.negative:
             _match_negative(segment, condition, exceptions)
+    if section is Section.EXCLUSION:
+        exceptions = [_excluding(e, fields.comparator) for e in exceptions]
     sex = notes.sexes.get(quantity.start)
     support = notes.support.get(quantity.start)
     qualifier = None
@@ -1541,6 +1543,15 @@ def _threshold_rule(
         qualifier=qualifier,
         **fields.model_dump(),
     )
+
+
+def _excluding(exception: LabException, base: Comparator) -> LabException:
+    """In an exclusion, a condition's limit printed the other way round from the base ("bilirubin > 1.5 ×
+    ULN; in the case of known Gilbert's syndrome, a higher bilirubin (< 2 × ULN) is allowed") bounds the
+    values it accepts: what excludes is the opposite (≥ 2 × ULN)."""
+    if exception.waived or exception.comparator.is_lower_bound == base.is_lower_bound:
+        return exception
+    return exception.model_copy(update={"comparator": exception.comparator.opposite})
 
 
 _IN_OTHER_UNITS = {"fev1": "fev1_volume"}

@@ -214,3 +214,18 @@ def test_regardless_of_whether_patients_have_a_condition_leaves_the_threshold_fo
 def test_a_bracket_stating_the_normal_limit_is_not_read_as_a_threshold_of_its_own():
     text = "AST >3 times the upper limit of the reference range (upper normal limit AST >=40 units/L)"
     assert isinstance(parse_criterion(text, EXC), NeedsReview)
+
+
+def test_an_exclusion_exception_printed_as_the_values_allowed_excludes_from_the_opposite_bound():
+    text = (
+        "serum total bilirubin >1.5 x upper limit of normal (ULN), in the case of known Gilbert's syndrome, a"
+        " higher serum total bilirubin (<2 X ULN) is allowed"
+    )
+    rule = parse_criterion(text, EXC)
+    assert isinstance(rule, LabThreshold)
+    (exception,) = rule.exceptions
+    assert (exception.comparator.symbol, exception.value, exception.multiple_of) == ("≥", 2.0, "uln")
+    between = _patient(labs=[{"test": "total bilirubin", "value": 1.8, "unit": "mg/dL", "uln": 1.0}])
+    above = _patient(labs=[{"test": "total bilirubin", "value": 2.5, "unit": "mg/dL", "uln": 1.0}])
+    assert _outcome(EXC, text, between) is Outcome.UNKNOWN
+    assert _outcome(EXC, text, above) is Outcome.FAIL
