@@ -271,7 +271,10 @@ def _read_labs(segment: Segment, section: Section) -> Read | None:
     read = read_labs(segment, section)
     if read is None or read.rule is not None:
         return read
-    return read_defined(segment, section) or read_lab_alternatives(segment, section) or read
+    defined = read_defined(segment, section)
+    if defined is not None and defined.rule is not None:
+        return defined
+    return read_lab_alternatives(segment, section) or defined or read
 
 
 def _therapy(segment: Segment, section: Section, heading: str) -> Read | None:

@@ -229,3 +229,18 @@ def test_an_exclusion_exception_printed_as_the_values_allowed_excludes_from_the_
     above = _patient(labs=[{"test": "total bilirubin", "value": 2.5, "unit": "mg/dL", "uln": 1.0}])
     assert _outcome(EXC, text, between) is Outcome.UNKNOWN
     assert _outcome(EXC, text, above) is Outcome.FAIL
+
+
+def test_an_alternative_for_those_failing_the_base_is_read_only_when_its_condition_covers_them():
+    text = "Total bilirubin < 1.5 x ULN or direct bilirubin ≤ ULN for subjects with bilirubin {} 1.5 x ULN"
+    assert [lab.analyte for lab in _labs_of(parse_criterion(text.format("≥"), INC))] == [
+        "bilirubin",
+        "direct_bilirubin",
+    ]
+    assert isinstance(parse_criterion(text.format(">"), INC), NeedsReview)  # 1.5 x ULN itself is left out
+
+
+def _labs_of(rule: Any) -> list[LabThreshold]:
+    if isinstance(rule, LabThreshold):
+        return [rule]
+    return [lab for child in getattr(rule, "children", []) for lab in _labs_of(child)]
