@@ -37,6 +37,10 @@ _EXCEPT_WHO_MAY = re.compile(
     + r"(?P<cond>[^,;()]+?)\s*,\s*who\s+may\s+be\s+(?:included|enrolled|eligible)\s+if\s+"
     r"(?P<alt>[^()]+?)\s*[)\]]\s*[)\]]?[\s.;]*"
 )
+_OR_WHEN = re.compile(
+    r"\s*(?P<base>[^;()]+?)\s*[(\[]\s*or\s+(?P<alt>[^;()]+?)\s+(?:when|if)\s+(?P<cond>[^;()]+?)\s*[)\]][\s.;]*"
+)
+""""Serum bilirubin ≤ 1.5 x ULN (or direct bilirubin < 1.5 x ULN when total bilirubin is above ULN)"."""
 _WITH = re.compile(r"(?<![a-z])with(?![a-z])")
 """"total bilirubin ≤ 3 × ULN with direct bilirubin within the normal range": inside the alternative, "with"
 joins its thresholds (a condition left after it is not read, so the item stays for review)."""
@@ -47,10 +51,15 @@ def read_lab_alternatives(segment: Segment, section: Section) -> Read | None:
     if section is not Section.INCLUSION:
         return None
     window = segment.norm[segment.start : segment.end]
-    if "with" not in window or not ("or" in window or "except" in window):
+    if "or " not in window and "except" not in window:
         return None
-    match = _OR_IN_PATIENTS.fullmatch(segment.norm, segment.start, segment.end) or _EXCEPT_WHO_MAY.fullmatch(
-        segment.norm, segment.start, segment.end
+    match = next(
+        (
+            found
+            for pattern in (_OR_IN_PATIENTS, _EXCEPT_WHO_MAY, _OR_WHEN)
+            if (found := pattern.fullmatch(segment.norm, segment.start, segment.end))
+        ),
+        None,
     )
     if match is None:
         return None
@@ -60,7 +69,7 @@ def read_lab_alternatives(segment: Segment, section: Section) -> Read | None:
     alternative = read_labs(joined.sub(alt_start, alt_end), section)
     if base is None or alternative is None or base.rule is None or alternative.rule is None:
         return None
-    concept = resolve_finding(segment.quote(*match.span("cond")))
+    concept = resolve_finding(segment.quote(*match.span("cond"))) if match.re is not _OR_WHEN else None
     if concept is None:
         return _for_the_others(segment, match, base.rule, alternative.rule)
     has = FindingRule(source_span=match.span("cond"), concept=concept.id)
@@ -73,7 +82,7 @@ def _for_the_others(segment: Segment, match: re.Match[str], base: Rule, alternat
     """ "Total bilirubin ≤ 1.5 × ULN or direct bilirubin ≤ ULN for subjects with total bilirubin levels > 1.5
     × ULN": the condition is the base failing, which the "or" says already (A or (B and not A) is A or B),
     so the alternative is read without it; only when the condition covers every value the base fails."""
-    if match.re is not _OR_IN_PATIENTS or not isinstance(base, LabThreshold):
+    if match.re is _EXCEPT_WHO_MAY or not isinstance(base, LabThreshold):
         return None
     condition = read_labs(segment.sub(*match.span("cond")), Section.INCLUSION)
     if (

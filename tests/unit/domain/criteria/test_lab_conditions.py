@@ -124,8 +124,18 @@ def test_a_percentage_above_the_upper_limit_is_a_multiple_of_it():
 
 
 def test_a_threshold_after_another_analytes_name_in_a_condition_is_not_the_bases_exception():
-    text = "Serum bilirubin ≤1.5 x ULN (or direct bilirubin <1.5 x ULN when total bilirubin is above ULN)."
+    text = "Total bilirubin ≤ 1.5 × ULN (except Gilbert syndrome, who need only direct bilirubin ≤ 1.5 × ULN)"
     assert isinstance(parse_criterion(text, INC), NeedsReview)
+
+
+def test_an_alternative_for_those_above_the_limit_is_read_as_an_alternative():
+    text = "Serum bilirubin ≤1.5 x ULN (or direct bilirubin <1.5 x ULN when total bilirubin is above ULN)."
+    rule = parse_criterion(text, INC)
+    assert [(lab.analyte, lab.comparator.symbol, lab.value) for lab in _labs_of(rule)] == [
+        ("bilirubin", "≤", 1.5),
+        ("direct_bilirubin", "<", 1.5),
+    ]
+    assert rule.kind == "any_of"
 
 
 def test_a_threshold_before_another_analytes_name_in_a_condition_stays_the_bases():
