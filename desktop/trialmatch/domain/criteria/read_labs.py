@@ -955,14 +955,19 @@ _UPPER_CONCERN = frozenset(
 
 
 _NORMAL_BEFORE = re.compile(r"(?<![a-z])normal\s+$")
+_DEFINED_AFTER = re.compile(
+    r"\s*(?:[(\[][^()\[\]]{1,12}[)\]]\s*)?(?:(?:of|is|at)\s+)?(?:" + COMPARATOR + r")"
+)
 
 
 def _normal_before(segment: Segment, mentions: list[_Mention], notes: _Notes) -> list[Quantity]:
-    """ "Normal serum creatinine for age": "normal" printed before the analyte, read after it."""
+    """ "Normal serum creatinine for age": "normal" printed before the analyte, read after it; unless a
+    threshold follows the analyte, which says what normal is ("a normal left ventricular ejection fraction of
+    ≥ 50 %", "normal serum creatinine ≤ 1.5 mg/dL")."""
     found = []
     for mention in mentions:
         match = _NORMAL_BEFORE.search(segment.norm, max(segment.start, mention.start - 8), mention.start)
-        if match:
+        if match and not _DEFINED_AFTER.match(segment.norm, mention.end, segment.end):
             quantity = _bare_quantity((match.start(), match.end(), Comparator.LE, "uln"), unit_text="normal")
             notes.leading[quantity.start] = mention.end
             found.append(quantity)

@@ -254,3 +254,15 @@ def _labs_of(rule: Any) -> list[LabThreshold]:
     if isinstance(rule, LabThreshold):
         return [rule]
     return [lab for child in getattr(rule, "children", []) for lab in _labs_of(child)]
+
+
+def test_normal_before_an_analyte_with_its_own_threshold_is_what_the_threshold_says():
+    read = parse_criterion("Normal serum creatinine ≤ 1.5 mg/dL", INC)
+    assert isinstance(read, LabThreshold)
+    assert (read.analyte, read.comparator.symbol, read.value, read.unit, read.multiple_of) == (
+        "creatinine",
+        "≤",
+        1.5,
+        "mg/dL",
+        None,
+    )
