@@ -1,7 +1,7 @@
 """How a pulmonary, blood-pressure or glucose value is taken: "pre-BD FEV1", "(without bronchodilator)",
-"SBP on AOBPM", "non-fasting glucose" (how a QTc is taken is in ``lab_timing``); and the words that open a
-list of thresholds ("meet the following criteria"). The patient file holds one value per test and the words do
-not change the threshold printed, so the lab reader
+"SBP on AOBPM", "non-fasting glucose" (how a QTc is taken is in ``lab_timing``, the headings of a list of
+thresholds in ``lab_headings``). The patient file holds one value per test and the words do not change the
+threshold printed, so the lab reader
 claims them as read, and only beside the analytes they qualify.
 
 What asks for more than one measurement ("improvement in FEV1 after a bronchodilator", "resting and exercise
@@ -46,15 +46,6 @@ _INSTITUTIONAL = re.compile(
 computes, the one the file holds; the clearance named again is its subject, not a second threshold."""
 _RENAL = frozenset({"crcl", "egfr"})
 
-_MEET_THE_FOLLOWING = re.compile(
-    r"(?<![a-z])(?:(?:should|must|shall|will|to)\s+)?(?:all\s+)?(?:meets?|met)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?following"
-    r"(?:\s+(?:criteria|requirements|standards|conditions))?|(?:(?:were|are|is)\s+)?consistent\s+with\s+the\s+following"
-    r"\s+(?:criteria|requirements|standards|conditions)|the\s+following\s+(?:criteria|requirements|standards|conditions)"
-    r"\s+(?:are|is|were)\s+met(?![a-z])"
-)
-""""Biochemical tests meet the following criteria: ...", "were consistent with the following conditions:": the
-words that open a list of thresholds, for any analyte."""
-
 _NON_FASTING = re.compile(r"(?<![a-z])non[\s-]*(?=fasting(?![a-z]))")
 """"non-fasting glucose": a random value, read as glucose like "random" and "fasting" are; the reader already
 claims "fasting", this claims the "non-" before it."""
@@ -79,12 +70,3 @@ def method_note_spans(segment: Segment, analytes: frozenset[str]) -> list[Span]:
         if analytes & qualified and any(cue in window for cue in cues):
             spans += [m.span() for m in pattern.finditer(segment.norm, segment.start, segment.end)]
     return spans
-
-
-def list_opening_spans(segment: Segment) -> list[Span]:
-    """Where an inclusion says its thresholds are all to be met ("meet the following criteria:"). Not read in
-    an exclusion, where "meets all of the following" would need every threshold while a list there excludes
-    on any one."""
-    if "following" not in segment.norm[segment.start : segment.end]:
-        return []
-    return [m.span() for m in _MEET_THE_FOLLOWING.finditer(segment.norm, segment.start, segment.end)]

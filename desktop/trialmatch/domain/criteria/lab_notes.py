@@ -196,15 +196,32 @@ _RATIO = re.compile(r"fev1\s*(?:/|:|-?to-?)\s*fvc|tiffeneau")
 def measurement_spans(segment: Segment) -> list[Span]:
     """How and when the value is taken, which the patient file does not record and the threshold does not
     depend on ("at rest", "on room air", "2-D echocardiogram", "(Visit 1)", "triplicate 12-lead ECG",
-    "Fridericia's formula"; "prior to each dose of lutetium Lu 177 dotatate": at screening, the value to hold
-    is today's)."""
+    "Fridericia's formula"; "prior to each dose of lutetium
+    Lu 177 dotatate": at screening, the value to hold is today's)."""
     spans = [m.span() for m in _MEASUREMENT.finditer(segment.norm, segment.start, segment.end)]
     window = segment.norm[segment.start : segment.end]
     if "predicted" in window and not _RATIO.search(window):
         spans += [m.span() for m in _PREDICTED.finditer(segment.norm, segment.start, segment.end)]
-    if "140" in segment.norm[segment.start : segment.end]:
+    if "140" in window:
         spans += [m.span() for m in _CG_FORMULA.finditer(segment.norm, segment.start, segment.end)]
     return spans
+
+
+_LIMIT_STATED = re.compile(
+    r"[(\[]\s*(?:the\s+)?(?:(?:upper|lower)\s+(?:normal\s+)?limits?(?:\s+of\s+(?:the\s+)?normal)?|uln|lln"
+    r"|normal\s+(?:upper|lower)\s+limits?)(?![a-z])[^()\[\]]*?\d[^()\[\]]*[)\]]?"
+)
+
+
+def stated_limit(segment: Segment) -> str | None:
+    """ "> 3 times the upper limit of the reference range (upper normal limit AST or ALT >= 40 units/L)": a
+    bracket that gives the normal limit the multiple is of, quoted; read as a threshold of its own it would
+    exclude every patient above the limit, so the lab reader leaves the sentence for review."""
+    window = segment.norm[segment.start : segment.end]
+    if "(" not in window and "[" not in window:
+        return None
+    match = _LIMIT_STATED.search(segment.norm, segment.start, segment.end)
+    return segment.quote(*match.span()) if match else None
 
 
 # --- CTCAE grades -------------------------------------------------------------------------------------------
@@ -212,6 +229,7 @@ def measurement_spans(segment: Segment) -> list[Span]:
 _GRADE_NOTE = re.compile(
     r"(?:,?\s*(?:equivalent\s+to|i\.\s?e\.,?)\s+)?(?P<open>[(\[])?\s*(?:nci[\s-]*)?(?:ctcae|common\s+(?:toxicity|terminology)"
     r"\s+criteria)(?:[^()\[\];]|\([^()]*\)|\[[^\[\]]*\])*?grade\s*[0-4](?:\s*(?:-|to|or)\s*[0-4])?(?(open)\s*[)\]])"
+    r"|[(\[]\s*who\s+(?:toxicity\s+)?grade\s*[0-4]\s*[)\]]"
 )
 _GRADE = re.compile(
     r"(?P<cmp>" + COMPARATOR + r")\s*(?:(?:nci[\s-]*)?ctcae\s+)?grade\s*(?P<g>[0-4])(?![0-9.])"
@@ -221,8 +239,8 @@ _GRADE = re.compile(
 
 
 def grade_notes(segment: Segment) -> list[Span]:
-    """ "(CTCAE v 3.0 grade 0-1)", ", equivalent to Common Toxicity Criteria (...) grade 1": a grade printed
-    beside a threshold, which the threshold already states."""
+    """ "(CTCAE v 3.0 grade 0-1)", ", equivalent to Common Toxicity Criteria (...) grade 1", "(WHO grade
+    0)": a grade printed beside a threshold, which the threshold already states."""
     if "grade" not in segment.norm[segment.start : segment.end]:
         return []
     return [m.span() for m in _GRADE_NOTE.finditer(segment.norm, segment.start, segment.end)]

@@ -19,6 +19,7 @@ from trialmatch.domain.criteria.read_composite import read_composite
 from trialmatch.domain.criteria.read_defined import read_defined
 from trialmatch.domain.criteria.read_excepted import read_excepted
 from trialmatch.domain.criteria.read_findings import read_findings
+from trialmatch.domain.criteria.read_lab_alternatives import read_lab_alternatives
 from trialmatch.domain.criteria.read_labs import read_labs
 from trialmatch.domain.criteria.read_people import read_age_and_sex, read_performance, read_sex
 from trialmatch.domain.criteria.read_stage import read_stage
@@ -89,10 +90,11 @@ _CONDITION_FIRST = re.compile(
 potassium must be ≥ 3.0 and ≤ 4.8 mmol/L": the requirement holds only for patients with the condition."""
 _CONDITION_AFTER = re.compile(
     r"\s*(?P<rule>[^;]+?)[\s,(]+(?:if|(?:for|in)\s+(?:patients|subjects|participants)\s+with)\s+"
-    r"(?P<condition>[^,:;()]+?)\s*\)?\s*\.?\s*"
+    r"(?P<condition>[^,:;()]+?(?:\s*\([^()]*\))?)\s*\)?\s*\.?\s*"
 )
 """"Potassium ≤ 4.8 mmol/L if eGFR ≥ 45", "CD4 count over 350 cells/mm³ (if PLHIV)", "AST and/or ALT ≤ 5 x
-ULN for patients with liver involvement"."""
+ULN for patients with liver involvement"; a bracket closing the condition is read with it ("if eGFR ≥ 45
+mL/min/1.73 m2 (local or central laboratory values)")."""
 _LIST = re.compile(
     r"(?:,(?!(?<=\d,)\d{3}(?!\d))\s*(?:and/or|or|and)?\s*|\s+(?:and/or|or|and)\s+)"
     r"(?!(?:iv|i{1,3}|equal|=|(?:greater|less|more|higher|lower)\s+than)(?![a-z]))|;\s*"
@@ -274,10 +276,14 @@ def _read_labs(segment: Segment, section: Section) -> Read | None:
     read = read_labs(segment, section)
     if read is None or read.rule is not None:
         return read
+    defined = read_defined(segment, section)
+    if defined is not None and defined.rule is not None:
+        return defined
     return (
-        read_defined(segment, section)
-        or read_composite(segment, section, _read_part)
+        read_composite(segment, section, _read_part)
         or read_excepted(segment, section, _read_part)
+        or read_lab_alternatives(segment, section)
+        or defined
         or read
     )
 

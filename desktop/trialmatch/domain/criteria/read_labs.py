@@ -23,7 +23,8 @@ from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.ctcae import grade_bounds
 from trialmatch.domain.criteria.derived import DERIVED_ANALYTES, DerivedValueRule, Method
 from trialmatch.domain.criteria.lab import LabException, LabThreshold, StratumVariant, ThresholdFields
-from trialmatch.domain.criteria.lab_methods import list_opening_spans, method_note_spans
+from trialmatch.domain.criteria.lab_headings import heading_spans
+from trialmatch.domain.criteria.lab_methods import method_note_spans
 from trialmatch.domain.criteria.lab_notes import (
     GradeLimit,
     Sex,
@@ -35,8 +36,12 @@ from trialmatch.domain.criteria.lab_notes import (
     measurement_spans,
     sex_after,
     sex_before,
+    stated_limit,
 )
+from trialmatch.domain.criteria.lab_percent_above import percent_above
+from trialmatch.domain.criteria.lab_restrictions import regardless_spans, restricts
 from trialmatch.domain.criteria.lab_support import SupportNote, is_time_span, support_notes
+from trialmatch.domain.criteria.lab_test_notes import test_notes
 from trialmatch.domain.criteria.lab_timing import other_correction, plus_grade, timing_spans
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
 from trialmatch.domain.criteria.numbers import (
@@ -442,6 +447,11 @@ class _Condition:
     waiver: bool = False
     """A leading "for patients not receiving therapeutic anticoagulation:": the thresholds are only for
     others."""
+    narrowing: bool = False
+    """A clause right after a threshold, with none of its own, that may narrow whom it is for ("if
+    considered clinically significant"); ``_read`` decides whether its words do (see ``lab_restrictions``)."""
+    restricting: bool = False
+    """Set by ``_restrictions`` when it does: kept as an unchecked exception, never with a concept."""
 
 
 @dataclass(slots=True)
@@ -543,6 +553,9 @@ def _read(
 ) -> AnyOf | AllOf | LabThreshold | DerivedValueRule:
     if _LEADING_CONDITION.match(segment.norm, segment.start, segment.end):
         raise _UnreadableError("a condition before the thresholds: they hold only for the patients it names")
+    limit = stated_limit(segment)
+    if limit:
+        raise _UnreadableError(f"a bracket that states the normal limit, not a threshold: '{limit}'")
     plus = plus_grade(segment)
     if plus:
         raise _UnreadableError(f"a dipstick grade in pluses is not read: '{plus}'")
@@ -570,12 +583,14 @@ def _read(
         raise _UnreadableError(f"a QT interval corrected by another formula than Fridericia: '{correction}'")
     claimed.extend(timing_spans(segment, analytes))
     claimed.extend(method_note_spans(segment, analytes))
-    if section is Section.INCLUSION:
-        claimed.extend(list_opening_spans(segment))
     claimed.extend(m.span() for m in _REDUNDANT.finditer(segment.norm, segment.start, segment.end))
     if section is Section.INCLUSION and "may" in segment.norm[segment.start : segment.end]:
         claimed.extend(_may_be(segment))
     claimed.extend(measurement_spans(segment))
+    claimed.extend(test_notes(segment, [(m.start, m.end) for m in mentions]))
+    if section is Section.INCLUSION:  # "meet all of the following" in an exclusion would need every one
+        claimed.extend(heading_spans(segment))
+    claimed.extend(regardless_spans(segment))
     claimed.extend(both_sexes(segment))
     if any("qtcf" in m.analytes for m in mentions):
         claimed.extend(m.span() for m in _QT_WORDS.finditer(segment.norm, segment.start, segment.end))
@@ -601,6 +616,7 @@ def _read(
         if not any(_overlap(extra, q) for q in quantities):
             quantities.append(extra)
     quantities.sort(key=lambda q: q.start)
+    quantities = percent_above(segment, quantities)
     claimed.extend(_grade_restatements(segment, quantities))
     claimed.extend(_restated_units(segment, quantities))
     claimed.extend(_abbreviations(segment, mentions))
@@ -622,6 +638,7 @@ def _read(
         if q.time_unit:
             raise _UnreadableError(f"a time span in a lab sentence: '{segment.quote(q.start, q.end)}'")
     groups = _groups(segment, mentions, quantities, conditions, methods, claimed, notes)
+    _restrictions(segment, section, groups)
     claimed.extend((m.start, m.end) for g in groups for m in g.mentions)
     claimed.extend((q.start, q.end) for g in groups for q in g.thresholds)
     leftover = leftover_words(segment, claimed, _LAB_FILLER)
@@ -1009,14 +1026,19 @@ _UPPER_CONCERN = frozenset(
 
 
 _NORMAL_BEFORE = re.compile(r"(?<![a-z])normal\s+$")
+_DEFINED_AFTER = re.compile(
+    r"\s*(?:[(\[][^()\[\]]{1,12}[)\]]\s*)?(?:(?:of|is|at)\s+)?(?:" + COMPARATOR + r")"
+)
 
 
 def _normal_before(segment: Segment, mentions: list[_Mention], notes: _Notes) -> list[Quantity]:
-    """ "Normal serum creatinine for age": "normal" printed before the analyte, read after it."""
+    """ "Normal serum creatinine for age": "normal" printed before the analyte, read after it; unless a
+    threshold follows the analyte, which says what normal is ("a normal left ventricular ejection fraction of
+    ≥ 50 %", "normal serum creatinine ≤ 1.5 mg/dL")."""
     found = []
     for mention in mentions:
         match = _NORMAL_BEFORE.search(segment.norm, max(segment.start, mention.start - 8), mention.start)
-        if match:
+        if match and not _DEFINED_AFTER.match(segment.norm, mention.end, segment.end):
             quantity = _bare_quantity((match.start(), match.end(), Comparator.LE, "uln"), unit_text="normal")
             notes.leading[quantity.start] = mention.end
             found.append(quantity)
@@ -1066,7 +1088,8 @@ def _bracketed_conditions(
                 conditions.append(_Condition((start, end), variants=[(label, variant) for label in labels]))
             continue
         if _HAS_CUE.search(inner):
-            conditions.append(_Condition((start, end)))
+            narrowing = not any(start < q.start < end for q in quantities)
+            conditions.append(_Condition((start, end), narrowing=narrowing))
             spans.append((start, end))
     previous: Quantity | None = None
     previous_named: list[_Mention] = []
@@ -1121,9 +1144,41 @@ def _bracketed_conditions(
         note = _NOTE.search(segment.norm, previous_end, start) if start == q.start else None
         if note:
             start = note.start()
-        conditions.append(_Condition((start, end)))
+        narrowing = (
+            not own_threshold
+            and start == cue.start("cue")
+            and not segment.norm[cue.start() : start].strip(" ,")
+        )
+        conditions.append(_Condition((start, end), narrowing=narrowing))
         spans.append((start, end))
     return conditions, spans
+
+
+_PRINTED = re.compile(r"[a-z0-9]")
+
+
+def _restrictions(segment: Segment, section: Section, groups: list[_Group]) -> None:
+    """Mark the conditions that narrow whom a threshold is for (see ``lab_restrictions``); a waiving word
+    makes a condition a waiver instead. Only in a whole item with one group of thresholds: after several,
+    or in one part of a list, which thresholds a condition narrows is not stated ("ANC < 1000, or platelets
+    < 50,000, if these cytopenias are not due to underlying disease")."""
+    norm = segment.norm
+    if _PRINTED.search(norm, 0, segment.start) or _PRINTED.search(norm, segment.end):
+        return
+    exclusion = section is Section.EXCLUSION
+    narrowing = [
+        c
+        for g in groups
+        for c in g.conditions
+        if c.narrowing and restricts(norm, c.span[0], exclusion) and not _WAIVER.search(norm, *c.span)
+    ]
+    if narrowing and len(groups) > 1:
+        printed = segment.quote(*narrowing[0].span)
+        raise _UnreadableError(
+            f"a condition after several thresholds, which it narrows is not stated: '{printed}'"
+        )
+    for condition in narrowing:
+        condition.restricting = True
 
 
 def _restated(before: list[_Mention], named: list[_Mention]) -> bool:
@@ -1157,7 +1212,9 @@ def _read_condition(
 
     ``shared`` are the analytes of the base's group: a condition that also names an analyte with a threshold
     of its own elsewhere in the sentence ("ALT ≤ 2.5 × ULN (for liver involvement AST and ALT ≤ 5 × ULN)"
-    after "AST ≤ 2.5 × ULN;") widens that threshold too, which no exception of this group can carry.
+    after "AST ≤ 2.5 × ULN;") widens that threshold too, which no exception of this group can carry. A
+    threshold printed after another analyte's name ("(or direct bilirubin < 1.5 x ULN when total bilirubin is
+    above ULN)") holds that analyte to it, not the base's.
     """
     if condition.variants:
         return
@@ -1184,6 +1241,10 @@ def _read_condition(
     if others and others & _analytes([m for m in _mentions(whole) if not start <= m.start < end]):
         quote = segment.quote(start, end)
         raise _UnreadableError(f"a condition on another analyte's threshold too: '{quote}'")
+    first_other = min((m.start for m in named if set(m.analytes) & others), default=end)
+    if any(q.start > first_other for q in quantities):
+        quote = segment.quote(start, end)
+        raise _UnreadableError(f"a condition with a threshold that may be another analyte's: '{quote}'")
     claimed.extend(
         (m.start, m.end)
         for m in named
@@ -1193,14 +1254,15 @@ def _read_condition(
         Segment(segment.printed, segment.norm, start, end), claimed, _EXCEPTION_FILLER | _LAB_FILLER
     )
     waived = not quantities
-    if waived and not (condition.waiver or _WAIVER.search(segment.norm, start, end)):
+    restricting = waived and condition.restricting and bool(leftover or not concepts)
+    if waived and not (restricting or condition.waiver or _WAIVER.search(segment.norm, start, end)):
         raise _UnreadableError(f"condition without a threshold: '{segment.quote(start, end)}'")
     fields = (
         _fields(quantities[0], analyte, base, segment)
         if quantities
         else _fields(base, analyte, None, segment)
     )
-    if leftover or not concepts:
+    if leftover or not concepts or restricting:
         text = _NOTE_MARKS.sub("", segment.quote(start, end)).strip("()[] ,;:")
         condition.exceptions.append(
             LabException(
@@ -1519,6 +1581,8 @@ def _threshold_rule(
     for condition in group.conditions:
         if condition.negative:
             _match_negative(segment, condition, exceptions)
+    if section is Section.EXCLUSION:
+        exceptions = [_excluding(e, fields.comparator) for e in exceptions]
     sex = notes.sexes.get(quantity.start)
     restricting: list[str] = []
     for support in notes.support.get(quantity.start, ()):
@@ -1556,6 +1620,15 @@ def _threshold_rule(
         qualifier=qualifier,
         **fields.model_dump(),
     )
+
+
+def _excluding(exception: LabException, base: Comparator) -> LabException:
+    """In an exclusion, a condition's limit printed the other way round from the base ("bilirubin > 1.5 ×
+    ULN; in the case of known Gilbert's syndrome, a higher bilirubin (< 2 × ULN) is allowed") bounds the
+    values it accepts: what excludes is the opposite (≥ 2 × ULN)."""
+    if exception.waived or exception.comparator.is_lower_bound == base.is_lower_bound:
+        return exception
+    return exception.model_copy(update={"comparator": exception.comparator.opposite})
 
 
 _IN_OTHER_UNITS = {"fev1": "fev1_volume"}

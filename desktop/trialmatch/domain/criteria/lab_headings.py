@@ -1,0 +1,80 @@
+"""Headings inside an organ-function list, as registries translated from Chinese print them: "blood
+routine check all meet the following criteria: A. Hb ≥ 90 g/L; ...", "b) Biochemical examination: ALT ...",
+"c) Doppler ultrasound evaluation: LVEF ≥ 50 %", "The function of major organs is normal, the following
+standards are met: ...".
+
+A heading names the group of tests the thresholds after it belong to, and nothing the thresholds do not
+say: the lab reader claims it. Only headings made of words that name a test group (and, before "meet the
+following criteria", words saying the organs are normal, which the thresholds then define); one with any
+other word, or a number, stays in the sentence and sends it to review.
+"""
+
+from __future__ import annotations
+
+import re
+
+from trialmatch.domain.criteria.text import FILLER, Segment, Span, word_set
+
+_GROUP_WORDS = word_set(
+    """
+    biochemical biochemistry biochemistries examination examinations exam exams inspection inspections check
+    checks routine doppler ultrasound color colour echocardiography cardiac cardiovascular evaluation
+    assessment indicators indices index coagulation hematology haematology hematological haematological
+    hemogram haemogram major vital main relevant heart lung pulmonary thyroid electrolytes
+    """
+)
+_GROUP_NOUNS = word_set(
+    """
+    examination examinations exam exams inspection inspections check checks routine evaluation assessment
+    biochemistry biochemical function functions indicators indices
+    """
+)
+_NORMAL_WORDS = word_set("normal normally properly adequate good well work works working")
+""""The main organs function properly, the following criteria are met": the organs are as the list says."""
+
+_FOLLOWING = re.compile(
+    r"(?:(?:all\s+)?(?:must\s+|should\s+|shall\s+|can\s+)?(?:meets?|met|fulfils?|fulfills?)\s+(?:all\s+)?(?:of\s+)?"
+    r"the\s+following\s+(?:criteria|standards|requirements|conditions)(?:\s+are\s+met)?"
+    r"|,?\s*the\s+following\s+(?:criteria|standards|requirements)\s+(?:are|is)\s+met"
+    r"|(?:were|are|is)\s+consistent\s+with\s+the\s+following\s+conditions)\s*:?"
+)
+_BOUNDARY = re.compile(r"[;:.)\]①-⑩]")
+
+
+def heading_spans(segment: Segment) -> list[Span]:
+    """Headings of test groups in the segment ("Biochemical examination:", "blood routine check all meet the
+    following criteria:")."""
+    norm = segment.norm
+    window = norm[segment.start : segment.end]
+    found: list[Span] = []
+    if "following" in window:
+        for match in _FOLLOWING.finditer(norm, segment.start, segment.end):
+            start = _label_start(segment, match.start())
+            if _names_a_group(norm[start : match.start()], _NORMAL_WORDS, nouns=False):
+                found.append((start, match.end()))
+            else:  # the words before it stay to be read ("Patients with liver metastases must meet ...")
+                found.append(match.span())
+    if ":" in window:
+        for colon in (m.start() for m in re.finditer(":", window)):
+            end = segment.start + colon
+            start = _label_start(segment, end)
+            if _names_a_group(norm[start:end], frozenset(), nouns=True):
+                found.append((start, end + 1))
+    return found
+
+
+def _label_start(segment: Segment, end: int) -> int:
+    """Where the heading ending at ``end`` starts: after the last list mark or punctuation before it."""
+    start = segment.start
+    for mark in _BOUNDARY.finditer(segment.norm, segment.start, end):
+        start = mark.end()
+    return start
+
+
+def _names_a_group(label: str, extra: frozenset[str], nouns: bool) -> bool:
+    if any(c.isdigit() for c in label):
+        return False
+    words = set(re.findall(r"[a-z]+", label))
+    if not words <= _GROUP_WORDS | FILLER | extra:
+        return False
+    return bool(words & _GROUP_NOUNS) if nouns else True
