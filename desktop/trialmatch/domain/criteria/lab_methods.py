@@ -18,9 +18,11 @@ _BRONCHODILATOR = re.compile(
     r"(?<![a-z])(?:pre|post)[\s-]*(?:bd|bronchodilat(?:or|ion))(?![a-z])"
     r"|[(\[]?\s*(?:(?:with\s+or\s+)?without|after|before|following|prior\s+to)\s+(?:(?:the\s+)?(?:use\s+of|using"
     r"|inhalation\s+of|administration\s+of)\s+)?(?:an?\s+|the\s+)?bronchodilat(?:ors?|ion)(?![a-z])\s*[)\]]?"
+    r"|(?:after|following)\s+withholding\s+(?:saba|short[\s-]*acting\s+(?:beta|β)[\s-]*(?:2[\s-]*)?agonists?)"
+    r"(?:\s*[(\[]\s*saba\s*[)\]])?(?:\s+(?:for\s+)?(?:≥|at\s+least)\s*\d+\s*(?:hours?|hrs?|h))?(?![a-z])"
 )
-""""Pre-BD FEV1 ≥ 40 %", "FEV1 ≥ 1000 cc (without bronchodilator)": spirometry before or after a
-bronchodilator, the one value the file holds for the test."""
+""""Pre-BD FEV1 ≥ 40 %", "FEV1 ≥ 1000 cc (without bronchodilator)", "FEV1 ≥ 80 % after withholding SABA ≥ 8
+hours": spirometry before or after a bronchodilator, the one value the file holds for the test."""
 _SPIROMETRY = frozenset({"fev1", "fev1_volume", "fvc", "fev1_fvc", "vital_capacity"})
 
 _OFFICE_BP = re.compile(
@@ -52,7 +54,7 @@ claims "fasting", this claims the "non-" before it."""
 _GLUCOSE = frozenset({"glucose"})
 
 _METHODS: tuple[tuple[tuple[str, ...], frozenset[str], re.Pattern[str]], ...] = (
-    (("bronchodilat", "bd"), _SPIROMETRY, _BRONCHODILATOR),
+    (("bronchodilat", "bd", "withholding"), _SPIROMETRY, _BRONCHODILATOR),
     (("aobpm",), _BLOOD_PRESSURE, _OFFICE_BP),
     (("of creatinine", "of urine creatinine", "of urinary creatinine"), _URINE_RATIOS, _OF_CREATININE),
     (("standard",), _RENAL, _INSTITUTIONAL),

@@ -1,5 +1,5 @@
-"""Lung function and body size: the BMI formula and inclusive-range notes printed beside a threshold:
-what each reads as, and what must stay for review."""
+"""Lung function and body size: the BMI formula, inclusive-range notes and "after withholding SABA" printed
+beside a threshold: what each reads as, and what must stay for review."""
 
 from __future__ import annotations
 
@@ -46,3 +46,15 @@ def test_an_inclusive_note_beside_a_strict_bound_is_left_for_review():
     rule = _inclusion("BMI > 18.5 and < 26 kg/m2 (including both ends)")
     assert rule.kind == "review"
     assert "including" in rule.why
+
+
+def test_spirometry_after_withholding_a_short_acting_agonist_is_the_fev1_of_the_file():
+    rule = _inclusion(
+        "FEV1 ≥ 80% of predicted after withholding short-acting beta2 agonists for at least 6 hours"
+    )
+    assert _limits(rule) == [("fev1", Comparator.GE, 80.0, "%")]
+
+
+def test_withholding_a_short_acting_agonist_is_claimed_only_beside_spirometry():
+    rule = _inclusion("Hemoglobin ≥ 9 g/dL after withholding SABA ≥ 8 hours")
+    assert rule.kind == "review"
