@@ -38,6 +38,7 @@ from trialmatch.domain.criteria.read_findings import read_findings
 from trialmatch.domain.criteria.read_labs import read_labs
 from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.text import Read, Segment, Span, holds_digit, masked, split_top_level
+from trialmatch.domain.lexicon import ancestors
 from trialmatch.domain.trial import Section
 
 _MODIFIERS = (
@@ -236,12 +237,41 @@ def _narrowed(segment: Segment, section: Section) -> Read | None:
         if thresholds is None or thresholds.rule is None:
             continue
         finding = read_findings(segment.sub(segment.start, joint.start()), section)
-        if finding is None or not isinstance(finding.rule, FindingRule):
+        if finding is None or not isinstance(finding.rule, FindingRule) or not finding.rule.present:
             return None
-        if not finding.rule.present or finding.rule.exceptions:
-            return None
-        return Read(AllOf(source_span=segment.span, children=[finding.rule, thresholds.rule]))
+        found = finding.rule
+        if found.exceptions:
+            if not _control_defined(found, thresholds.rule):
+                return None
+            found = found.model_copy(update={"exceptions": []})
+        return Read(AllOf(source_span=segment.span, children=[found, thresholds.rule]))
     return None
+
+
+_CONTROL = re.compile(
+    r"(?:un|poorly\s+|inadequately\s+|badly\s+|not\s+(?:well\s+|adequately\s+)?)controlled", re.IGNORECASE
+)
+_GLYCAEMIC = frozenset({"hba1c", "glucose"})
+
+
+def _control_defined(finding: FindingRule, thresholds: Rule) -> bool:
+    """ "Uncontrolled T2DM with HbA1c > 10.5%": the glycaemic threshold is what the trial means by the control
+    it names, so that word is no narrowing left for the clinician. Only a diabetes and glycaemic thresholds:
+    "uncontrolled HIV with CD4 < 200/µL" says more than its count."""
+    if finding.concept != "diabetes" and "diabetes" not in ancestors(finding.concept):
+        return False
+    if not all(e.concept is None and _CONTROL.fullmatch(e.text.strip()) for e in finding.exceptions):
+        return False
+    return _analytes(thresholds) <= _GLYCAEMIC
+
+
+def _analytes(rule: Rule) -> set[str]:
+    """Every analyte the thresholds name; a part that is not a threshold names none ("?") so it never fits."""
+    if isinstance(rule, LabThreshold):
+        return {rule.analyte}
+    if isinstance(rule, AnyOf | AllOf):
+        return set().union(*(_analytes(child) for child in rule.children))
+    return {"?"}
 
 
 def is_bare_list(definition: Segment, with_findings: bool = False) -> bool:

@@ -1,0 +1,48 @@
+"""Endocrine and metabolic thresholds beside the diagnosis they narrow: what is read, with the values a
+clinician checks, and what must stay for review."""
+
+from __future__ import annotations
+
+from trialmatch.domain.criteria import AllOf, FindingRule, LabThreshold, Rule, parse_criterion
+from trialmatch.domain.trial import Section
+
+INC, EXC = Section.INCLUSION, Section.EXCLUSION
+
+
+def _diagnosis_and_threshold(rule: Rule) -> tuple[str, bool, int, tuple[str, str, float, str | None]]:
+    assert isinstance(rule, AllOf), rule
+    finding, threshold = rule.children
+    assert isinstance(finding, FindingRule), finding
+    assert isinstance(threshold, LabThreshold), threshold
+    lab = (threshold.analyte, threshold.comparator.value, threshold.value, threshold.unit)
+    return finding.concept, finding.present, len(finding.exceptions), lab
+
+
+def test_uncontrolled_type_2_diabetes_is_defined_by_its_hba1c():
+    rule = parse_criterion("Uncontrolled T2DM with HbA1c > 10.5% (> 91 mmol/mol)", EXC)
+    assert _diagnosis_and_threshold(rule) == ("type2_diabetes", True, 0, ("hba1c", ">", 10.5, "%"))
+
+
+def test_poorly_controlled_type_1_diabetes_with_a_glucose_limit():
+    rule = parse_criterion("Poorly controlled type 1 diabetes with random glucose > 300 mg/dL", EXC)
+    assert _diagnosis_and_threshold(rule) == ("type1_diabetes", True, 0, ("glucose", ">", 300.0, "mg/dL"))
+
+
+def test_the_type_printed_after_diabetes():
+    rule = parse_criterion("Diabetes Type II with A1C level > 8.5% within 1 month prior to enrollment.", EXC)
+    assert _diagnosis_and_threshold(rule) == ("type2_diabetes", True, 0, ("hba1c", ">", 8.5, "%"))
+    finding = parse_criterion("Diabetes mellitus type 1", EXC)
+    assert isinstance(finding, FindingRule)
+    assert (finding.concept, finding.present) == ("type1_diabetes", True)
+
+
+def test_control_beside_a_threshold_that_does_not_measure_it_stays_a_narrowing():
+    """The CD4 count does not say what "uncontrolled HIV" means: not read as the count alone."""
+    rule = parse_criterion("Uncontrolled HIV with CD4 < 200 cells/µL", EXC)
+    assert not (isinstance(rule, AllOf) and any(isinstance(c, LabThreshold) for c in rule.children))
+
+
+def test_a_symptom_word_is_not_control_and_stays_with_the_clinician():
+    rule = parse_criterion("Symptomatic type 2 diabetes with HbA1c > 9%", EXC)
+    assert isinstance(rule, FindingRule), rule
+    assert [e.text for e in rule.exceptions] == ["with HbA1c > 9%", "Symptomatic"]
