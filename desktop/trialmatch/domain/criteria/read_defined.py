@@ -167,7 +167,9 @@ _REPEATED = re.compile(
     r"|(?<![a-z])sustained(?=\s+(?:tachycardia|bradycardia|hypertension|hypotension)(?![a-z]))"
 )
 _REPEATED_CUES = ("repeated", "permanently", "sustained")
-_WITH = re.compile(r"\s+with\s+(?:an?\s+)?")
+_WITH = re.compile(r"\s+with\s+(?:an?\s+)?|\s*(?P<colon>:)\s*")
+""""COPD with a FEV1 < 50%"; a colon only after a control word its thresholds define ("Uncontrolled T2DM at
+screening: HbA1C > 10.5%"): elsewhere it may open a condition ("HIV: CD4 > 200/µL" in an inclusion)."""
 
 _NORMAL = re.compile(r"(?<![a-z])(?:adequate|stable)(?![a-z])")
 """"Adequate nutritional status (total protein ≥ 60 g/L, albumin ≥ 35 g/L)": an inclusion requiring a normal
@@ -196,7 +198,8 @@ def read_defined(segment: Segment, section: Section) -> Read | None:
             spans.append(label)
             definition_start = label[1]
     if not spans:
-        return _narrowed(segment, section) if segment.contains(" with ") else None
+        narrowed = segment.contains(" with ") or (segment.contains(":") and segment.contains("controlled"))
+        return _narrowed(segment, section) if narrowed else None
     read = read_labs(masked(segment, spans), section)
     if read is None or read.rule is None:
         return None
@@ -231,19 +234,24 @@ def _label(segment: Segment) -> Span | None:
 
 def _narrowed(segment: Segment, section: Section) -> Read | None:
     """ "COPD with a FEV1 < 50%": the finding (present, without exceptions) and the thresholds; the joining
-    "with" is the one after the finding ("Patients with a history of orthostatic hypotension with ...")."""
+    "with" is the one after the finding ("Patients with a history of orthostatic hypotension with ...").
+    A colon joins only a control word to the thresholds that define it, and is passed over otherwise."""
+    colons = segment.contains("controlled")
     for joint in _WITH.finditer(segment.norm, segment.start, segment.end):
+        colon = bool(joint.group("colon"))
+        if colon and not colons:
+            continue
         thresholds = read_labs(segment.sub(joint.end(), segment.end), section)
         if thresholds is None or thresholds.rule is None:
             continue
         finding = read_findings(segment.sub(segment.start, joint.start()), section)
-        if finding is None or not isinstance(finding.rule, FindingRule) or not finding.rule.present:
+        found = finding.rule if finding is not None else None
+        controlled = isinstance(found, FindingRule) and _control_defined(found, thresholds.rule)
+        if colon and not controlled:
+            continue
+        if not isinstance(found, FindingRule) or not found.present or (found.exceptions and not controlled):
             return None
-        found = finding.rule
-        if found.exceptions:
-            if not _control_defined(found, thresholds.rule):
-                return None
-            found = found.model_copy(update={"exceptions": []})
+        found = found.model_copy(update={"exceptions": []})
         return Read(AllOf(source_span=segment.span, children=[found, thresholds.rule]))
     return None
 
@@ -256,8 +264,10 @@ _GLYCAEMIC = frozenset({"hba1c", "glucose"})
 
 def _control_defined(finding: FindingRule, thresholds: Rule) -> bool:
     """ "Uncontrolled T2DM with HbA1c > 10.5%": the glycaemic threshold is what the trial means by the control
-    it names, so that word is no narrowing left for the clinician. Only a diabetes and glycaemic thresholds:
-    "uncontrolled HIV with CD4 < 200/µL" says more than its count."""
+    it names, so that word is no narrowing left for the clinician. Only a present diabetes narrowed by nothing
+    else, and glycaemic thresholds: "uncontrolled HIV with CD4 < 200/µL" says more than its count."""
+    if not finding.present or not finding.exceptions:
+        return False
     if finding.concept != "diabetes" and "diabetes" not in ancestors(finding.concept):
         return False
     if not all(e.concept is None and _CONTROL.fullmatch(e.text.strip()) for e in finding.exceptions):

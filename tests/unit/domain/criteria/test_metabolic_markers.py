@@ -3,7 +3,7 @@ clinician checks, and what must stay for review."""
 
 from __future__ import annotations
 
-from trialmatch.domain.criteria import AllOf, FindingRule, LabThreshold, Rule, parse_criterion
+from trialmatch.domain.criteria import AllOf, FindingRule, LabThreshold, NeedsReview, Rule, parse_criterion
 from trialmatch.domain.trial import Section
 
 INC, EXC = Section.INCLUSION, Section.EXCLUSION
@@ -46,3 +46,14 @@ def test_a_symptom_word_is_not_control_and_stays_with_the_clinician():
     rule = parse_criterion("Symptomatic type 2 diabetes with HbA1c > 9%", EXC)
     assert isinstance(rule, FindingRule), rule
     assert [e.text for e in rule.exceptions] == ["with HbA1c > 9%", "Symptomatic"]
+
+
+def test_a_colon_joins_the_control_word_to_its_glycaemic_definition():
+    rule = parse_criterion("Uncontrolled T2DM at screening: HbA1C > 10.5% (> 91 mmol/mol).", EXC)
+    assert _diagnosis_and_threshold(rule) == ("type2_diabetes", True, 0, ("hba1c", ">", 10.5, "%"))
+
+
+def test_a_colon_without_a_control_word_is_no_definition():
+    """ "T2DM: HbA1c > 10.5%" may be a heading over a condition: left for review."""
+    assert isinstance(parse_criterion("T2DM: HbA1C > 10.5%", EXC), NeedsReview)
+    assert isinstance(parse_criterion("Uncontrolled HIV: CD4 < 200 cells/µL", EXC), NeedsReview)
