@@ -3,10 +3,28 @@ clinician checks, and what must stay for review."""
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
+from trialmatch.domain.compiled import compile_trial
 from trialmatch.domain.criteria import AllOf, FindingRule, LabThreshold, NeedsReview, Rule, parse_criterion
-from trialmatch.domain.trial import Section
+from trialmatch.domain.evaluation import Outcome, evaluate
+from trialmatch.domain.facts import PatientFacts
+from trialmatch.domain.patient import load_patient
+from trialmatch.domain.trial import Criterion, Section, Trial
 
 INC, EXC = Section.INCLUSION, Section.EXCLUSION
+UNCONTROLLED_T2DM = "Uncontrolled T2DM at screening: HbA1C > 10.5% (> 91 mmol/mol)."
+
+
+def _outcome(section: Section, text: str, **fields: Any) -> Outcome:
+    raw = {"format": "trialmatch-patient/1", "as_of": "2026-11-20", "age": 58, "sex": "male"}
+    facts = PatientFacts(load_patient({**raw, **fields}), date(2026, 11, 20))
+    trial = Trial(
+        id="NCT00000001", registry="ctgov", title="t", criteria=[Criterion(section=section, text=text)]
+    )
+    (result,) = evaluate(compile_trial(trial), facts).results
+    return result.result
 
 
 def _diagnosis_and_threshold(rule: Rule) -> tuple[str, bool, int, tuple[str, str, float, str | None]]:
@@ -49,8 +67,22 @@ def test_a_symptom_word_is_not_control_and_stays_with_the_clinician():
 
 
 def test_a_colon_joins_the_control_word_to_its_glycaemic_definition():
-    rule = parse_criterion("Uncontrolled T2DM at screening: HbA1C > 10.5% (> 91 mmol/mol).", EXC)
+    rule = parse_criterion(UNCONTROLLED_T2DM, EXC)
     assert _diagnosis_and_threshold(rule) == ("type2_diabetes", True, 0, ("hba1c", ">", 10.5, "%"))
+
+
+def test_only_a_type_2_diabetic_past_the_hba1c_is_excluded():
+    """A type 1 diabetic with the same HbA1c is not what the trial excludes; an unrecorded diagnosis is
+    unknown, never a failure."""
+    high = [{"test": "HbA1c", "value": 11.2, "unit": "%"}]
+    t2 = {"type 2 diabetes": True}
+    t1 = {"type 1 diabetes": True, "type 2 diabetes": False}
+    assert _outcome(EXC, UNCONTROLLED_T2DM, labs=high, findings=t2) is Outcome.FAIL
+    assert _outcome(
+        EXC, UNCONTROLLED_T2DM, labs=[{"test": "HbA1c", "value": 8.1, "unit": "%"}], findings=t2
+    ) is (Outcome.PASS)
+    assert _outcome(EXC, UNCONTROLLED_T2DM, labs=high, findings=t1) is Outcome.PASS
+    assert _outcome(EXC, UNCONTROLLED_T2DM, labs=high) is Outcome.UNKNOWN
 
 
 def test_a_colon_without_a_control_word_is_no_definition():
