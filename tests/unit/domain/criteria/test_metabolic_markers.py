@@ -89,3 +89,17 @@ def test_a_colon_without_a_control_word_is_no_definition():
     """ "T2DM: HbA1c > 10.5%" may be a heading over a condition: left for review."""
     assert isinstance(parse_criterion("T2DM: HbA1C > 10.5%", EXC), NeedsReview)
     assert isinstance(parse_criterion("Uncontrolled HIV: CD4 < 200 cells/µL", EXC), NeedsReview)
+
+
+def test_a_documented_value_may_be_a_past_episode_and_is_left_for_review():
+    """An insulinoma trial asks for documented hypoglycaemia: today's normal fasting glucose must not fail the
+    patient."""
+    rule = parse_criterion("Patients with documented fasting blood glucose below 55 mg/dl.", INC)
+    assert isinstance(rule, NeedsReview)
+    assert "documented" in rule.why
+
+
+def test_a_value_documented_by_todays_test_is_still_read():
+    rule = parse_criterion("Adequate renal function documented by serum creatinine of ≤1.5 mg/dL", INC)
+    assert isinstance(rule, LabThreshold)
+    assert (rule.analyte, rule.comparator.value, rule.value, rule.unit) == ("creatinine", "<=", 1.5, "mg/dL")
