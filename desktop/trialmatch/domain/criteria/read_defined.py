@@ -38,6 +38,7 @@ from trialmatch.domain.criteria.read_findings import read_findings
 from trialmatch.domain.criteria.read_labs import read_labs
 from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.text import Read, Segment, Span, holds_digit, masked, split_top_level
+from trialmatch.domain.lexicon import ancestors
 from trialmatch.domain.trial import Section
 
 _MODIFIERS = (
@@ -166,7 +167,9 @@ _REPEATED = re.compile(
     r"|(?<![a-z])sustained(?=\s+(?:tachycardia|bradycardia|hypertension|hypotension)(?![a-z]))"
 )
 _REPEATED_CUES = ("repeated", "permanently", "sustained")
-_WITH = re.compile(r"\s+with\s+(?:an?\s+)?")
+_WITH = re.compile(r"\s+with\s+(?:an?\s+)?|\s*(?P<colon>:)\s*")
+""""COPD with a FEV1 < 50%"; a colon only after a control word its thresholds define ("Uncontrolled T2DM at
+screening: HbA1C > 10.5%"): elsewhere it may open a condition ("HIV: CD4 > 200/µL" in an inclusion)."""
 
 _NORMAL = re.compile(r"(?<![a-z])(?:adequate|stable)(?![a-z])")
 """"Adequate nutritional status (total protein ≥ 60 g/L, albumin ≥ 35 g/L)": an inclusion requiring a normal
@@ -195,7 +198,8 @@ def read_defined(segment: Segment, section: Section) -> Read | None:
             spans.append(label)
             definition_start = label[1]
     if not spans:
-        return _narrowed(segment, section) if segment.contains(" with ") else None
+        narrowed = segment.contains(" with ") or (segment.contains(":") and segment.contains("controlled"))
+        return _narrowed(segment, section) if narrowed else None
     read = read_labs(masked(segment, spans), section)
     if read is None or read.rule is None:
         return None
@@ -230,18 +234,54 @@ def _label(segment: Segment) -> Span | None:
 
 def _narrowed(segment: Segment, section: Section) -> Read | None:
     """ "COPD with a FEV1 < 50%": the finding (present, without exceptions) and the thresholds; the joining
-    "with" is the one after the finding ("Patients with a history of orthostatic hypotension with ...")."""
+    "with" is the one after the finding ("Patients with a history of orthostatic hypotension with ...").
+    A colon joins only a control word to the thresholds that define it, and is passed over otherwise."""
+    colons = segment.contains("controlled")
     for joint in _WITH.finditer(segment.norm, segment.start, segment.end):
+        colon = bool(joint.group("colon"))
+        if colon and not colons:
+            continue
         thresholds = read_labs(segment.sub(joint.end(), segment.end), section)
         if thresholds is None or thresholds.rule is None:
             continue
         finding = read_findings(segment.sub(segment.start, joint.start()), section)
-        if finding is None or not isinstance(finding.rule, FindingRule):
+        found = finding.rule if finding is not None else None
+        controlled = isinstance(found, FindingRule) and _control_defined(found, thresholds.rule)
+        if colon and not controlled:
+            continue
+        if not isinstance(found, FindingRule) or not found.present or (found.exceptions and not controlled):
             return None
-        if not finding.rule.present or finding.rule.exceptions:
-            return None
-        return Read(AllOf(source_span=segment.span, children=[finding.rule, thresholds.rule]))
+        found = found.model_copy(update={"exceptions": []})
+        return Read(AllOf(source_span=segment.span, children=[found, thresholds.rule]))
     return None
+
+
+_CONTROL = re.compile(
+    r"(?:un|poorly\s+|inadequately\s+|badly\s+|not\s+(?:well\s+|adequately\s+)?)controlled", re.IGNORECASE
+)
+_GLYCAEMIC = frozenset({"hba1c", "glucose"})
+
+
+def _control_defined(finding: FindingRule, thresholds: Rule) -> bool:
+    """ "Uncontrolled T2DM with HbA1c > 10.5%": the glycaemic threshold is what the trial means by the control
+    it names, so that word is no narrowing left for the clinician. Only a present diabetes narrowed by nothing
+    else, and glycaemic thresholds: "uncontrolled HIV with CD4 < 200/µL" says more than its count."""
+    if not finding.present or not finding.exceptions:
+        return False
+    if finding.concept != "diabetes" and "diabetes" not in ancestors(finding.concept):
+        return False
+    if not all(e.concept is None and _CONTROL.fullmatch(e.text.strip()) for e in finding.exceptions):
+        return False
+    return _analytes(thresholds) <= _GLYCAEMIC
+
+
+def _analytes(rule: Rule) -> set[str]:
+    """Every analyte the thresholds name; a part that is not a threshold names none ("?") so it never fits."""
+    if isinstance(rule, LabThreshold):
+        return {rule.analyte}
+    if isinstance(rule, AnyOf | AllOf):
+        return set().union(*(_analytes(child) for child in rule.children))
+    return {"?"}
 
 
 def is_bare_list(definition: Segment, with_findings: bool = False) -> bool:

@@ -537,6 +537,9 @@ _LEADING_CONDITION = re.compile(
 condition, read as one list with the rest, would require eGFR ≥ 45 of everyone; the item-level reading of
 conditions (parsing) judges it. A condition without a number ("For patients with liver metastases, ...") is
 read here as an exception."""
+_DOCUMENTED = re.compile(r"(?<![a-z])documented\s+(?:(?:fasting|random|serum|plasma|blood|whole)\s+){0,3}$")
+""""Patients with documented fasting blood glucose below 55 mg/dl": a value on record, which may be a past
+episode (an insulinoma's hypoglycaemia), not the value the patient file holds today."""
 _NO = re.compile(r"\s*no\s+(?=\S)")
 """"No LVEF less than 35%" (PDQ inclusion): the opposite threshold is required."""
 _QT_WORDS = re.compile(r"(?<![a-z])(?:interval|corrected|prolong(?:ed|ation)(?:\s+(?:to|of))?)(?![a-z])")
@@ -554,6 +557,12 @@ def _read(
 ) -> AnyOf | AllOf | LabThreshold | DerivedValueRule:
     if _LEADING_CONDITION.match(segment.norm, segment.start, segment.end):
         raise _UnreadableError("a condition before the thresholds: they hold only for the patients it names")
+    if segment.contains("documented"):
+        for mention in mentions:
+            past = _DOCUMENTED.search(segment.norm, max(segment.start, mention.start - 60), mention.start)
+            if past and any(q.comparator and q.start >= mention.end for q in quantities):
+                quote = segment.quote(past.start(), mention.end)
+                raise _UnreadableError(f"a documented value, which may be a past one: '{quote}'")
     limit = stated_limit(segment)
     if limit:
         raise _UnreadableError(f"a bracket that states the normal limit, not a threshold: '{limit}'")
