@@ -39,6 +39,7 @@ from trialmatch.domain.criteria.lab_notes import (
     stated_limit,
 )
 from trialmatch.domain.criteria.lab_percent_above import percent_above
+from trialmatch.domain.criteria.lab_renal import with_creatinine_condition
 from trialmatch.domain.criteria.lab_restrictions import regardless_spans, restricts
 from trialmatch.domain.criteria.lab_support import SupportNote, is_time_span, support_notes
 from trialmatch.domain.criteria.lab_test_notes import test_notes
@@ -263,6 +264,11 @@ def _names() -> _Names:
     return _Names(re.compile(rf"(?<![a-z0-9])(?:{alternation})(?![a-z0-9+])"), ids)
 
 
+_TOTAL_AND = re.compile(r"(?<![a-z])total(?=\s*(?:and|&)\s*(?:direct|conjugated)\s+bilirubin)")
+""""Total and direct bilirubin ≤ 3 × ULN": "total" names total bilirubin, a threshold of its own; read alone
+it was a filler word and only direct bilirubin was held to the threshold."""
+
+
 @dataclass(frozen=True, slots=True)
 class _Mention:
     start: int
@@ -296,6 +302,12 @@ def _mentions(segment: Segment) -> list[_Mention]:
         elif len(key) <= 3 and key not in _LOWER_CASE_OK and not printed.isupper():
             continue
         found.append(_Mention(match.start(), match.end(), analytes))
+    if "total" in segment.norm[segment.start : segment.end]:
+        found += [
+            _Mention(*m.span(), ("bilirubin",))
+            for m in _TOTAL_AND.finditer(segment.norm, segment.start, segment.end)
+        ]
+        found.sort(key=lambda mention: mention.start)
     return found
 
 
@@ -364,7 +376,7 @@ _REDUNDANT = re.compile(
     r"(?:upper\s+limit\s+of\s+)?(?:normal|uln)(?:\s+limits?)?"
 )
 """The NCI template's "for participants with creatinine levels above institutional normal": it restates the
-alternative, it adds no condition."""
+creatinine alternative, or states it when the sentence holds none (``lab_renal``)."""
 
 _LABEL = re.compile(
     r"[a-z][a-z\s-]{0,40}?\s*(?:,\s*)?\(?\s*(?:(?:as\s+)?(?:defined|evidenced|documented|shown|manifested|indicated"
@@ -583,7 +595,8 @@ def _read(
         raise _UnreadableError(f"a QT interval corrected by another formula than Fridericia: '{correction}'")
     claimed.extend(timing_spans(segment, analytes))
     claimed.extend(method_note_spans(segment, analytes))
-    claimed.extend(m.span() for m in _REDUNDANT.finditer(segment.norm, segment.start, segment.end))
+    above_normal = [m.span() for m in _REDUNDANT.finditer(segment.norm, segment.start, segment.end)]
+    claimed.extend(above_normal)
     if section is Section.INCLUSION and "may" in segment.norm[segment.start : segment.end]:
         claimed.extend(_may_be(segment))
     claimed.extend(measurement_spans(segment))
@@ -658,6 +671,8 @@ def _read(
         rule = AnyOf(source_span=segment.span, children=rules)
     else:
         rule = _all_of(segment, rules)
+    if above_normal:
+        rule = with_creatinine_condition(rule, section, segment, above_normal[0])
     return _negate(rule) if negated else rule
 
 
