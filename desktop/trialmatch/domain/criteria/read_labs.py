@@ -662,7 +662,8 @@ def _read(
         [_joiner_between(segment, a, b) for a, b in pairwise(groups)],
     )
     words = set(joiners)
-    either = words == {"or"} if section is Section.INCLUSION else words <= {"or", ",", "and/or"}
+    # "creatinine ≤ 1.5 mg/dL and/or clearance ≥ 60 mL/min": either threshold met is what an inclusion asks
+    either = words <= {"or", "and/or"} if section is Section.INCLUSION else words <= {"or", ",", "and/or"}
     if len(rules) == 1:
         rule = rules[0]
     elif "or" in words and not either and words != {"or"}:
@@ -1420,6 +1421,14 @@ def _dedupe(mentions: list[_Mention], segment: Segment) -> list[_Mention]:
     return kept
 
 
+_HOW_OBTAINED = re.compile(
+    r"(?<![a-z])(?:calculated|measured|estimated)\s+or\s+(?:calculated|measured|estimated)(?![a-z])"
+)
+""""creatinine > 2.0 mg/dl and a calculated or measured creatinine clearance < 50": the "or" is between two
+ways of obtaining the clearance, not between the thresholds (read as one, an exclusion took either value
+alone)."""
+
+
 def _joiner(between: str) -> str:
     """The joining word between two items: "and/or", "or", "and", "," or "" (adjacent)."""
     text = re.sub(r"\([^)]*\)", " ", between)
@@ -1440,7 +1449,13 @@ def _joiner(between: str) -> str:
 
 def _joiner_between(segment: Segment, first: _Group, second: _Group) -> str:
     end = max([first.thresholds[-1].end, first.mentions[-1].end, *(c.span[1] for c in first.conditions)])
-    return _joiner(segment.norm[end : second.mentions[0].start]) or ","
+    start = second.mentions[0].start
+    between = segment.norm[end:start]
+    if "or" in between:
+        how = _HOW_OBTAINED.search(segment.norm, end, min(segment.end, start + len("calculated")))
+        if how and how.start() < start:
+            between = segment.norm[end : how.start()]
+    return _joiner(between) or ","
 
 
 def _group_rule(

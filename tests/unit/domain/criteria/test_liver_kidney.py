@@ -78,3 +78,32 @@ def test_beside_its_creatinine_alternative_the_clause_adds_nothing():
         ("creatinine", Comparator.LT, 1.5, None, "uln"),
         ("egfr", Comparator.GE, 60.0, "mL/min/1.73m2", None),
     ]
+
+
+def test_creatinine_and_or_clearance_in_an_inclusion_is_met_by_either():
+    rule = parse_criterion(
+        "Renal: Creatinine less than 1.5 mg/dL AND/OR Creatinine clearance greater than 75 mL/min",
+        Section.INCLUSION,
+        None,
+    )
+    assert rule.kind == "any_of"
+    assert _limits(rule) == [
+        ("creatinine", Comparator.LT, 1.5, "mg/dL", None),
+        ("crcl", Comparator.GT, 75.0, "mL/min", None),
+    ]
+
+
+def test_calculated_or_measured_names_how_the_clearance_is_obtained_not_an_alternative():
+    text = "Serum creatinine > 2.0 mg/dl and a calculated or measured creatinine clearance of < 50 ml/minute"
+    rule = parse_criterion(text, Section.EXCLUSION, None)
+    assert rule.kind == "all_of"
+    assert _limits(rule) == [
+        ("creatinine", Comparator.GT, 2.0, "mg/dL", None),
+        ("crcl", Comparator.LT, 50.0, "mL/min", None),
+    ]
+    either = parse_criterion(
+        "Serum creatinine > 2.0 mg/dl or measured or calculated creatinine clearance < 50 ml/min",
+        Section.EXCLUSION,
+        None,
+    )
+    assert either.kind == "any_of"
