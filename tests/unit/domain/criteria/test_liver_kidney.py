@@ -107,3 +107,25 @@ def test_calculated_or_measured_names_how_the_clearance_is_obtained_not_an_alter
         None,
     )
     assert either.kind == "any_of"
+
+
+def test_an_exclusion_admitting_gilbert_patients_below_a_wider_limit_excludes_them_only_beyond_it():
+    text = (
+        "Total bilirubin > 1.5 x ULN. "
+        "Patients with Gilbert's syndrome may be enrolled if total bilirubin is < 3 x ULN"
+    )
+    rule = parse_criterion(text, Section.EXCLUSION, None)
+    assert (rule.kind, rule.analyte, rule.comparator, rule.value, rule.multiple_of) == (
+        "lab",
+        "bilirubin",
+        Comparator.GT,
+        1.5,
+        "uln",
+    )
+    [gilbert] = rule.exceptions
+    assert (gilbert.concept, gilbert.comparator, gilbert.value, gilbert.multiple_of) == (
+        "gilbert_syndrome",
+        Comparator.GE,
+        3.0,
+        "uln",
+    )
