@@ -9,9 +9,11 @@ which ``permissions`` leaves to the clinician.
 
 The second sentence is the threshold's exception for the finding's concept, as "(≤ 3 x ULN for Gilbert's
 syndrome)" would be: a patient with Gilbert's syndrome is held to the wider limit, every other patient to the
-first. Read only in an inclusion, only when the finding is a plain lexicon concept and the first sentences
-hold exactly one threshold for the same analyte, bounded the same way; anything else stays for review, since
-a permission read as a requirement would fail the patients it admits.
+first. Read only when the finding is a plain lexicon concept and the first sentences hold exactly one
+threshold for the same analyte, bounded the same way; anything else stays for review, since a permission read
+as a requirement would fail the patients it admits. In an exclusion ("Total bilirubin > ULN. Subjects with
+Gilbert's syndrome may be enrolled if total bilirubin < 2 × ULN") the exception excludes beyond the admitted
+limit (≥ 2 × ULN); an exclusion item that is only the permission stays for review.
 """
 
 from __future__ import annotations
@@ -45,8 +47,9 @@ _CUES = ("enrol", "includ", "eligib", "allow", "permit")
 def read_excepted(segment: Segment, section: Section, read_part: ReadPart) -> Read | None:
     """The first sentences' rule with the last sentence's limit as its exception for the finding; None when
     not read fully."""
-    if section is not Section.INCLUSION or not segment.contains(*_CUES) or " with " not in segment.text:
+    if not segment.contains(*_CUES) or " with " not in segment.text:
         return None
+    exclusion = section is Section.EXCLUSION
     parts = sentences(segment)
     if not parts or (len(parts) == 1 and segment.span != segment.sub(0, len(segment.norm)).span):
         return None
@@ -62,7 +65,7 @@ def read_excepted(segment: Segment, section: Section, read_part: ReadPart) -> Re
     if not finding.rule.present or finding.rule.exceptions or not _plain(limit.rule):
         return None
     if len(parts) == 1:
-        if may_define_the_trial(finding.rule.concept):
+        if exclusion or may_define_the_trial(finding.rule.concept):
             return None
         without = finding.rule.model_copy(update={"present": False})
         assert limit.rule is not None
@@ -73,13 +76,13 @@ def read_excepted(segment: Segment, section: Section, read_part: ReadPart) -> Re
     assert isinstance(limit.rule, LabThreshold)
     exception = LabException(
         concept=finding.rule.concept,
-        comparator=limit.rule.comparator,
+        comparator=limit.rule.comparator.opposite if exclusion else limit.rule.comparator,
         value=limit.rule.value,
         unit=limit.rule.unit,
         multiple_of=limit.rule.multiple_of,
         source_span=last.span,
     )
-    excepted = _with_exception(base, limit.rule, exception)
+    excepted = _with_exception(base, limit.rule, exception, exclusion)
     return Read(excepted) if excepted is not None else None
 
 
@@ -91,10 +94,12 @@ def _plain(rule: Rule | None) -> bool:
     )
 
 
-def _with_exception(base: Rule, limit: LabThreshold, exception: LabException) -> Rule | None:
+def _with_exception(base: Rule, limit: LabThreshold, exception: LabException, exclusion: bool) -> Rule | None:
     """The base rule with the exception on its one threshold for the limit's analyte; None when there is not
-    exactly one such threshold, bounded the same way, directly required (not one of alternatives)."""
-    leaves = base.children if isinstance(base, AllOf) else [base]
+    exactly one such threshold, bounded as the exception is, directly required (not one of alternatives) or,
+    in an exclusion, directly excluding (one of its reasons, not a part of one)."""
+    joined = AnyOf if exclusion else AllOf
+    leaves = base.children if isinstance(base, joined) else [base]
     same = [
         index
         for index, leaf in enumerate(leaves)
@@ -105,14 +110,14 @@ def _with_exception(base: Rule, limit: LabThreshold, exception: LabException) ->
     target = leaves[same[0]]
     assert isinstance(target, LabThreshold)
     if (
-        target.comparator.is_lower_bound != limit.comparator.is_lower_bound
+        target.comparator.is_lower_bound != exception.comparator.is_lower_bound
         or target.exceptions
         or target.strata
         or target.sex
     ):
         return None
     excepted = target.model_copy(update={"exceptions": [exception]})
-    if not isinstance(base, AllOf):
+    if not isinstance(base, joined):
         return excepted
     children = [excepted if index == same[0] else leaf for index, leaf in enumerate(leaves)]
     return base.model_copy(update={"children": children})

@@ -40,6 +40,7 @@ from trialmatch.domain.criteria.lab_notes import (
     stated_limit,
 )
 from trialmatch.domain.criteria.lab_percent_above import percent_above
+from trialmatch.domain.criteria.lab_renal import with_creatinine_condition
 from trialmatch.domain.criteria.lab_restrictions import regardless_spans, restricts
 from trialmatch.domain.criteria.lab_support import SupportNote, is_time_span, support_notes
 from trialmatch.domain.criteria.lab_test_notes import test_notes
@@ -264,6 +265,11 @@ def _names() -> _Names:
     return _Names(re.compile(rf"(?<![a-z0-9])(?:{alternation})(?![a-z0-9+])"), ids)
 
 
+_TOTAL_AND = re.compile(r"(?<![a-z])total(?=\s*(?:and|&)\s*(?:direct|conjugated)\s+bilirubin)")
+""""Total and direct bilirubin ≤ 3 × ULN": "total" names total bilirubin, a threshold of its own; read alone
+it was a filler word and only direct bilirubin was held to the threshold."""
+
+
 @dataclass(frozen=True, slots=True)
 class _Mention:
     start: int
@@ -297,6 +303,12 @@ def _mentions(segment: Segment) -> list[_Mention]:
         elif len(key) <= 3 and key not in _LOWER_CASE_OK and not printed.isupper():
             continue
         found.append(_Mention(match.start(), match.end(), analytes))
+    if "total" in segment.norm[segment.start : segment.end]:
+        found += [
+            _Mention(*m.span(), ("bilirubin",))
+            for m in _TOTAL_AND.finditer(segment.norm, segment.start, segment.end)
+        ]
+        found.sort(key=lambda mention: mention.start)
     return found
 
 
@@ -365,7 +377,7 @@ _REDUNDANT = re.compile(
     r"(?:upper\s+limit\s+of\s+)?(?:normal|uln)(?:\s+limits?)?"
 )
 """The NCI template's "for participants with creatinine levels above institutional normal": it restates the
-alternative, it adds no condition."""
+creatinine alternative, or states it when the sentence holds none (``lab_renal``)."""
 
 _LABEL = re.compile(
     r"[a-z][a-z\s-]{0,40}?\s*(?:,\s*)?\(?\s*(?:(?:as\s+)?(?:defined|evidenced|documented|shown|manifested|indicated"
@@ -593,7 +605,8 @@ def _read(
         raise _UnreadableError(f"a QT interval corrected by another formula than Fridericia: '{correction}'")
     claimed.extend(timing_spans(segment, analytes))
     claimed.extend(method_note_spans(segment, analytes))
-    claimed.extend(m.span() for m in _REDUNDANT.finditer(segment.norm, segment.start, segment.end))
+    above_normal = [m.span() for m in _REDUNDANT.finditer(segment.norm, segment.start, segment.end)]
+    claimed.extend(above_normal)
     if section is Section.INCLUSION and "may" in segment.norm[segment.start : segment.end]:
         claimed.extend(_may_be(segment))
     claimed.extend(measurement_spans(segment))
@@ -660,7 +673,8 @@ def _read(
         [_joiner_between(segment, a, b) for a, b in pairwise(groups)],
     )
     words = set(joiners)
-    either = words == {"or"} if section is Section.INCLUSION else words <= {"or", ",", "and/or"}
+    # "creatinine ≤ 1.5 mg/dL and/or clearance ≥ 60 mL/min": either threshold met is what an inclusion asks
+    either = words <= {"or", "and/or"} if section is Section.INCLUSION else words <= {"or", ",", "and/or"}
     if len(rules) == 1:
         rule = rules[0]
     elif "or" in words and not either and words != {"or"}:
@@ -669,6 +683,8 @@ def _read(
         rule = AnyOf(source_span=segment.span, children=rules)
     else:
         rule = _all_of(segment, rules)
+    if above_normal:
+        rule = with_creatinine_condition(rule, section, segment, above_normal[0])
     return _negate(rule) if negated else rule
 
 
@@ -1416,6 +1432,14 @@ def _dedupe(mentions: list[_Mention], segment: Segment) -> list[_Mention]:
     return kept
 
 
+_HOW_OBTAINED = re.compile(
+    r"(?<![a-z])(?:calculated|measured|estimated)\s+or\s+(?:calculated|measured|estimated)(?![a-z])"
+)
+""""creatinine > 2.0 mg/dl and a calculated or measured creatinine clearance < 50": the "or" is between two
+ways of obtaining the clearance, not between the thresholds (read as one, an exclusion took either value
+alone)."""
+
+
 def _joiner(between: str) -> str:
     """The joining word between two items: "and/or", "or", "and", "," or "" (adjacent)."""
     text = re.sub(r"\([^)]*\)", " ", between)
@@ -1436,7 +1460,13 @@ def _joiner(between: str) -> str:
 
 def _joiner_between(segment: Segment, first: _Group, second: _Group) -> str:
     end = max([first.thresholds[-1].end, first.mentions[-1].end, *(c.span[1] for c in first.conditions)])
-    return _joiner(segment.norm[end : second.mentions[0].start]) or ","
+    start = second.mentions[0].start
+    between = segment.norm[end:start]
+    if "or" in between:
+        how = _HOW_OBTAINED.search(segment.norm, end, min(segment.end, start + len("calculated")))
+        if how and how.start() < start:
+            between = segment.norm[end : how.start()]
+    return _joiner(between) or ","
 
 
 def _group_rule(
