@@ -268,10 +268,13 @@ _SECTION = re.compile(
          (?P<crit>\s+criteri(?:a|on|as))
       |criteria\s+for\s+(?P<kind2>inclusion|exclusion|eligibility|entry)(?P<crit2>)
       |(?P<kind3>inclusion|exclusion)s?)
-    \s*(?P<qual>(?:\([^)]{0,60}\)|(?:[-–]|for\s|in\s|include|are\s|were\s|is\s|as\s)[^:]{0,60})?)
+    \s*(?P<qual>(?:\([^)]{0,60}\)(?:\s*[-–]\s*[^:()]{1,30})?|(?:[-–]|for\s|in\s|include|are\s|were\s|is\s|as\s)[^:]{0,60})?)
     \s*(?P<colon>[:：.]?)\s*(?P<rest>.*)$""",
     re.IGNORECASE | re.VERBOSE,
 )
+_TITLED = re.compile(r"(?:[A-Z][\w'’/-]*)(?:\s+[A-Z][\w'’/-]*){0,2}")
+""""Disease Related" after "Exclusion Criteria" on a line of its own: capitalised words naming a group."""
+_QUANTIFIED = re.compile(r"^\([^)]*\)\s*[-–]\s*")
 _SECTION_PREFIXES = _words(
     "key main major general specific additional other study patient patients participant participants "
     "subject subjects donor recipient principal primary secondary angiographic clinical"
@@ -401,6 +404,8 @@ def _section_heading(text: str) -> _SectionHeading | None:
     qualifier = match.group("qual").strip(" -–") or None
     pre = match.group("pre").strip()
     generic = all(word.lower() in _SECTION_PREFIXES for word in pre.split())
+    if has_criteria and not colon and not qualifier and _TITLED.fullmatch(rest):
+        qualifier, rest = rest, ""  # "Exclusion Criteria Disease Related", a heading line with its group
     if (rest or (qualifier and len(qualifier.split()) > 4 and qualifier[0] != "(")) and not colon:
         return None  # "Inclusion criteria for the extension are the same as ..." is a sentence
     if not has_criteria and (pre or qualifier or (rest and not colon) or "entry" in kind):
@@ -415,6 +420,7 @@ def _section_heading(text: str) -> _SectionHeading | None:
     elif qualifier and _VERBAL_QUALIFIER.match(qualifier):
         qualifier = None
     elif qualifier:
+        qualifier = _QUANTIFIED.sub("", qualifier)  # "(any of the following) - PATIENT"
         qualifier = _FOR.sub("", qualifier).strip("() ") or None  # "for healthy volunteers", "(OMON)"
     return _SectionHeading(Section.EXCLUSION if exclusion else Section.INCLUSION, qualifier, rest)
 

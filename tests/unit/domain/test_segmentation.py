@@ -516,3 +516,29 @@ def test_a_sub_item_relaxing_the_threshold_above_it_is_part_of_that_item():
         "Use of acetaminophen is permitted",
     ]
     assert criteria[3].context == "Patients with a history of severe hypertension"
+
+
+def test_a_heading_line_naming_its_group_or_whom_it_concerns_opens_its_section():
+    # read as inclusion items, "Age greater than 80 or less than 18 years" failed every adult patient
+    block = """Inclusion Criteria:
+
+* SHPT not due to vitamin D deficiency, per investigator assessment.
+
+Exclusion Criteria Disease Related
+
+* Anticipated or scheduled kidney transplant during the study period.
+
+INCLUSION CRITERIA - DONOR:
+
+Ages 18-80.
+
+EXCLUSION CRITERIA (any of the following) - PATIENT:
+
+Age greater than 80 or less than 18 years.
+"""
+    assert [(c.section, c.context, c.text) for c in split_criteria(block)] == [
+        (INCLUSION, None, "SHPT not due to vitamin D deficiency, per investigator assessment."),
+        (EXCLUSION, "Disease Related", "Anticipated or scheduled kidney transplant during the study period."),
+        (INCLUSION, "DONOR", "Ages 18-80."),
+        (EXCLUSION, "PATIENT", "Age greater than 80 or less than 18 years."),
+    ]

@@ -78,6 +78,19 @@ _PERMISSION = re.compile(
     r"\s*\.?\s*"
 )
 """"Prior radiotherapy allowed": a permission states no requirement (conditions after it would not match)."""
+_DONOR = re.compile(r"(?<![a-z])donors?(?![a-z])")
+_DONOR_MATCH = re.compile(r"(?<![a-z])(?:hla|matched|haploidentical|identical|identified|availab)")
+
+
+def _about_a_donor(heading: str) -> bool:
+    """A heading "DONOR:", "Donors' inclusion criteria", "an HLA-identical donor meeting the following
+    criteria": the items under it are about the patient's stem-cell donor; read against the patient, "HIV
+    positive" or "Age < 75 years" would judge the wrong person. A long heading without a match word ("Donors
+    must meet the eligibility criteria for volunteer blood donation") opens a trial whose participants are
+    the donors."""
+    return bool(_DONOR.search(heading)) and (len(heading.split()) <= 6 or bool(_DONOR_MATCH.search(heading)))
+
+
 _WIDENING = re.compile(
     r"(?<![a-z])(?:allowed|permitted|eligible|accepted|acceptable|may|can|except|unless|however|note|if"
     r"|(?:for|in)\s+(?:patients|subjects|participants)\s+with)(?![a-z])"
@@ -142,6 +155,9 @@ def _states_an_absence(rule: Rule) -> bool:
 def _parse(text: str, section: Section, context: str | None) -> Rule:
     if section is Section.EXCLUSION and context and _EXCEPTING_HEADING.search(context.lower()):
         why = "an exception to the exclusion its heading states: judge it with the heading"
+        return NeedsReview(source_span=(0, len(text)), text=text, why=why)
+    if context and "donor" in context.lower() and _about_a_donor(context.lower().rsplit(":", 1)[-1]):
+        why = "about the donor, not the patient: judge it with the donor's data"
         return NeedsReview(source_span=(0, len(text)), text=text, why=why)
     if section is Section.INCLUSION and context:
         lead_in = context.lower().rstrip(" :").rsplit(":", 1)[-1].strip()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from trialmatch.domain.criteria import (
     AgeRule,
     AllOf,
@@ -526,3 +528,29 @@ def test_hba1c_restated_in_ifcc_units_is_checked_with_the_master_equation():
     disagreeing = parse_criterion("HbA1c ≥ 8.0% (70 mmol/mol)", INC)
     assert isinstance(disagreeing, NeedsReview)
     assert disagreeing.why == "the bracketed value disagrees with the threshold: '70 mmol/mol'"
+
+
+@pytest.mark.parametrize(
+    ("text", "section", "context"),
+    [
+        ("HIV positive.", Section.EXCLUSION, "DONOR"),
+        ("Age > 18 years", Section.INCLUSION, "Donors' inclusion criteria"),
+        (
+            "HIV negative",
+            Section.INCLUSION,
+            "DISEASE CHARACTERISTICS: Availability of an HLA identical or haploidentical donor for cytotoxic "
+            "T-lymphocytes, meeting the following criteria",
+        ),
+    ],
+)
+def test_a_criterion_about_the_donor_is_not_judged_on_the_patient(text, section, context):
+    rule = parse_criterion(text, section, context)
+    assert (rule.kind, rule.why) == (
+        "review",
+        "about the donor, not the patient: judge it with the donor's data",
+    )
+
+
+def test_a_criterion_about_the_patient_under_a_donor_lead_in_is_read():
+    rule = parse_criterion("HIV positive.", Section.EXCLUSION, "DONOR: EXCLUSION CRITERIA - PATIENT")
+    assert (rule.kind, rule.concept) == ("finding", "hiv")
