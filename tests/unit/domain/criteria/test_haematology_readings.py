@@ -1,0 +1,84 @@
+"""Haematology and coagulation sentences (theme: blood counts, INR, PT, aPTT): what is read, with the values a
+clinician checks, and what each reading decides for a patient on either side of the threshold."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from trialmatch.domain.compiled import compile_trial
+from trialmatch.domain.criteria import AnyOf, LabThreshold, NeedsReview, parse_criterion
+from trialmatch.domain.evaluation import Outcome, evaluate
+from trialmatch.domain.facts import PatientFacts
+from trialmatch.domain.patient import load_patient
+from trialmatch.domain.trial import Criterion, Section, Trial
+
+INC, EXC = Section.INCLUSION, Section.EXCLUSION
+AS_OF = date(2026, 11, 20)
+
+
+def _patient(**fields: Any) -> PatientFacts:
+    raw = {"format": "trialmatch-patient/1", "as_of": "2026-11-20", "age": 62, "sex": "female"}
+    return PatientFacts(load_patient({**raw, **fields}), AS_OF)
+
+
+def _outcome(section: Section, text: str, facts: PatientFacts) -> Outcome:
+    trial = Trial(
+        id="NCT00000001", registry="ctgov", title="t", criteria=[Criterion(section=section, text=text)]
+    )
+    (result,) = evaluate(compile_trial(trial), facts).results
+    return result.result
+
+
+# --- "uncorrectable" coagulopathy or thrombocytopenia defined in a bracket ------------------------------
+
+COAGULOPATHY = "Uncorrectable coagulopathy (INR above 1.5)"
+THROMBOCYTOPENIA = "Uncorrectable thrombocytopenia (Platelets under 50,000)"
+
+
+def test_uncorrectable_coagulopathy_is_its_bracket_qualified_as_uncorrectable():
+    rule = parse_criterion(COAGULOPATHY, EXC)
+    assert isinstance(rule, LabThreshold)
+    assert (rule.analyte, rule.comparator.symbol, rule.value, rule.unit) == ("inr", ">", 1.5, "1")
+    assert rule.qualifier == "it can be corrected ('Uncorrectable coagulopathy')"
+
+
+def test_uncorrectable_thrombocytopenia_reads_the_platelet_count_as_per_microlitre():
+    rule = parse_criterion(THROMBOCYTOPENIA, EXC)
+    assert isinstance(rule, LabThreshold)
+    assert (rule.analyte, rule.comparator.symbol, rule.value, rule.unit) == ("platelets", "<", 50000, "/µL")
+    assert rule.qualifier == "it can be corrected ('Uncorrectable thrombocytopenia')"
+
+
+def test_a_value_past_an_uncorrectable_bound_is_left_to_the_clinician_and_a_normal_one_passes():
+    assert _outcome(EXC, COAGULOPATHY, _patient(labs=[{"test": "INR", "value": 2.4}])) is Outcome.UNKNOWN
+    assert _outcome(EXC, COAGULOPATHY, _patient(labs=[{"test": "INR", "value": 1.1}])) is Outcome.PASS
+    low = _patient(labs=[{"test": "platelets", "value": 30, "unit": "10^9/L"}])
+    normal = _patient(labs=[{"test": "platelets", "value": 210, "unit": "10^9/L"}])
+    assert _outcome(EXC, THROMBOCYTOPENIA, low) is Outcome.UNKNOWN
+    assert _outcome(EXC, THROMBOCYTOPENIA, normal) is Outcome.PASS
+
+
+def test_an_ie_definition_keeps_uncorrectable_on_every_threshold():
+    rule = parse_criterion("Uncorrectable coagulopathy (i.e. INR above 1.5 or aPTT > 1.5 x ULN)", EXC)
+    assert isinstance(rule, AnyOf), rule
+    leaves = [
+        (c.analyte, c.value, c.multiple_of, c.qualifier) for c in rule.children if isinstance(c, LabThreshold)
+    ]
+    qualifier = "it can be corrected ('Uncorrectable coagulopathy')"
+    assert leaves == [("inr", 1.5, None, qualifier), ("ptt", 1.5, "uln", qualifier)]
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        (COAGULOPATHY, INC),  # the qualifier would have to be negated with the threshold
+        ("Uncorrectable coagulopathy (e.g. INR above 1.5)", EXC),  # an example does not define it
+        ("Uncorrectable thrombocytopenia (Platelets under 50,000) or anemia", EXC),
+        ("Refractory anemia (i.e. Hb < 8 g/dL)", EXC),  # the bracket does not say "refractory"
+    ],
+)
+def test_what_uncorrectable_wording_leaves_for_review(text: str, section: Section):
+    assert isinstance(parse_criterion(text, section), NeedsReview)
