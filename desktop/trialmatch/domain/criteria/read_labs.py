@@ -1786,9 +1786,16 @@ def _fields(quantity: Quantity, analyte: Analyte, base: Quantity | None, segment
     return ThresholdFields(comparator=comparator, value=value, unit=unit, unit_inferred=inferred)
 
 
+_TYPO_FLOORS = {"hemoglobin": 3.0}
+""""Hemoglobin >= 9 g/L" (g/dL meant) is 0.9 g/dL: above a twentieth of the lower limit, yet no haemoglobin
+under 3 g/dL is a threshold anyone sets (canonical unit)."""
+
+
 def _typo_floor(analyte: Analyte) -> float | None:
     """ "Hemoglobin > 8 mg/dl" (g/dL meant) converts to 0.008 g/dL, possible yet no threshold anyone sets:
     under a twentieth of the lower limit (a fiftieth of the upper one) a printed unit is taken for a typo."""
+    if analyte.id in _TYPO_FLOORS:
+        return _TYPO_FLOORS[analyte.id]
     if analyte.default_lln:
         return analyte.default_lln / 20
     if analyte.default_uln:

@@ -82,3 +82,26 @@ def test_an_ie_definition_keeps_uncorrectable_on_every_threshold():
 )
 def test_what_uncorrectable_wording_leaves_for_review(text: str, section: Section):
     assert isinstance(parse_criterion(text, section), NeedsReview)
+
+
+# --- a haemoglobin unit that cannot be meant ---------------------------------------------------------------
+
+
+def test_a_haemoglobin_of_9_g_per_litre_is_a_unit_typo_left_for_review():
+    rule = parse_criterion("Hemoglobin >= 9 g/L", INC)
+    assert isinstance(rule, NeedsReview)
+    assert rule.why == "far below any threshold for haemoglobin, a unit typo?: '>= 9 g/L'"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Hemoglobin >= 90 g/L", 90, "g/L"),
+        ("Hb < 5 g/dL", 5, "g/dL"),
+        ("Hemoglobin ≥ 5.6 mmol/L", 5.6, "mmol/L"),
+    ],
+)
+def test_haemoglobin_thresholds_above_the_typo_floor_are_read(text: str, value: float, unit: str):
+    rule = parse_criterion(text, INC)
+    assert isinstance(rule, LabThreshold)
+    assert (rule.analyte, rule.value, rule.unit) == ("hemoglobin", value, unit)
