@@ -23,6 +23,7 @@ from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.ctcae import grade_bounds
 from trialmatch.domain.criteria.derived import DERIVED_ANALYTES, DerivedValueRule, Method
 from trialmatch.domain.criteria.lab import LabException, LabThreshold, StratumVariant, ThresholdFields
+from trialmatch.domain.criteria.lab_control import requires_above_control
 from trialmatch.domain.criteria.lab_headings import heading_spans
 from trialmatch.domain.criteria.lab_methods import method_note_spans
 from trialmatch.domain.criteria.lab_notes import (
@@ -489,9 +490,12 @@ def read_labs(segment: Segment, section: Section) -> Read | None:
     if not quantities and not bare and not grades and not _normal_words(segment, mentions):
         return None
     try:
-        return Read(_read(segment, section, mentions, quantities, bare, grades))
+        rule = _read(segment, section, mentions, quantities, bare, grades)
     except _UnreadableError as problem:
         return Read.failed(str(problem))
+    if section is Section.INCLUSION and requires_above_control(rule):
+        return Read.failed("a clotting time required above its control")
+    return Read(rule)
 
 
 @dataclass(slots=True)

@@ -105,3 +105,56 @@ def test_haemoglobin_thresholds_above_the_typo_floor_are_read(text: str, value: 
     rule = parse_criterion(text, INC)
     assert isinstance(rule, LabThreshold)
     assert (rule.analyte, rule.value, rule.unit) == ("hemoglobin", value, unit)
+
+
+# --- a clotting time as a multiple of the laboratory's control ----------------------------------------------
+
+PT_CONTROL = "PT no greater than 1.5 times control"
+
+
+def _pt(value: float, **limits: float) -> PatientFacts:
+    return _patient(labs=[{"test": "PT", "value": value, "unit": "s", **limits}])
+
+
+@pytest.mark.parametrize(
+    ("text", "analyte", "comparator"),
+    [
+        (PT_CONTROL, "pt", "<="),
+        ("PTT less than 1.5 times control", "ptt", "<"),
+        ("Adequate coagulation parameters with: Partial thromboplastin time < 1.5 x control", "ptt", "<"),
+        ("PT within 1.5 times the control value", "pt", "<="),
+    ],
+)
+def test_times_control_is_a_multiple_of_the_control_not_of_the_uln(text: str, analyte: str, comparator: str):
+    rule = parse_criterion(text, INC)
+    assert isinstance(rule, LabThreshold)
+    assert (rule.analyte, rule.comparator.value, rule.value, rule.multiple_of) == (
+        analyte,
+        comparator,
+        1.5,
+        "control",
+    )
+    assert rule.describe() == f"{rule.comparator.symbol} 1.5 × control"
+
+
+def test_the_control_is_bracketed_by_the_laboratory_normal_range():
+    # 9.5-11.5 s: 1.5 × control lies between 14.25 and 17.25 s
+    assert _outcome(INC, PT_CONTROL, _pt(14, lln=9.5, uln=11.5)) is Outcome.PASS
+    assert _outcome(INC, PT_CONTROL, _pt(16, lln=9.5, uln=11.5)) is Outcome.UNKNOWN
+    assert _outcome(INC, PT_CONTROL, _pt(17.5, lln=9.5, uln=11.5)) is Outcome.FAIL
+    exclusion = "PT > 1.5 x control"
+    assert _outcome(EXC, exclusion, _pt(14, lln=9.5, uln=11.5)) is Outcome.PASS
+    assert _outcome(EXC, exclusion, _pt(16, lln=9.5, uln=11.5)) is Outcome.UNKNOWN
+    assert _outcome(EXC, exclusion, _pt(17.5, lln=9.5, uln=11.5)) is Outcome.FAIL
+
+
+def test_a_default_normal_range_decides_nothing_against_a_control():
+    assert _outcome(INC, PT_CONTROL, _pt(12)) is Outcome.UNKNOWN
+    assert _outcome(INC, PT_CONTROL, _pt(30)) is Outcome.UNKNOWN
+    assert _outcome(INC, PT_CONTROL, _pt(30, uln=11.5)) is Outcome.UNKNOWN
+
+
+def test_an_inclusion_requiring_a_clotting_time_above_its_control_is_left_for_review():
+    rule = parse_criterion("SGOT no greater than 150 U/L PT at least 1.5 times control", INC, "Hepatic")
+    assert isinstance(rule, NeedsReview)
+    assert rule.why == "a clotting time required above its control"
