@@ -158,3 +158,28 @@ def test_an_inclusion_requiring_a_clotting_time_above_its_control_is_left_for_re
     rule = parse_criterion("SGOT no greater than 150 U/L PT at least 1.5 times control", INC, "Hepatic")
     assert isinstance(rule, NeedsReview)
     assert rule.why == "a clotting time required above its control"
+
+
+# --- a note printed after limits per sex --------------------------------------------------------------------
+
+ANAEMIA = (
+    "Anemia, defined as hemoglobin no greater than 13.5 g/dL for males and no greater than 12.5 g/dL for "
+    "females (transfusion prior to study allowed)"
+)
+
+
+def test_a_waiving_note_after_both_limits_per_sex_is_on_both():
+    rule = parse_criterion(ANAEMIA, INC, "DISEASE CHARACTERISTICS")
+    assert isinstance(rule, AnyOf), rule
+    read = [
+        (c.sex, c.comparator.value, c.value, [(e.text, e.waived) for e in c.exceptions])
+        for c in rule.children
+        if isinstance(c, LabThreshold)
+    ]
+    note = [("transfusion prior to study allowed", True)]
+    assert read == [("male", "<=", 13.5, note), ("female", "<=", 12.5, note)]
+
+
+def test_a_transfused_man_above_the_anaemia_limit_is_left_to_the_clinician():
+    man = _patient(sex="male", labs=[{"test": "hemoglobin", "value": 14.2, "unit": "g/dL"}])
+    assert _outcome(INC, ANAEMIA, man) is Outcome.UNKNOWN
