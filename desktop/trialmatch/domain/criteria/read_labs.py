@@ -976,6 +976,19 @@ def _attach_support(
             ):
                 raise _UnreadableError(f"a note on support with another threshold: '{note.text}'")
         notes.support.setdefault(target.start, []).append(note)
+        partner = _other_sex_before(target, quantities, notes) if start >= target.end else None
+        if partner is not None:
+            notes.support.setdefault(partner.start, []).append(note)
+
+
+def _other_sex_before(target: Quantity, quantities: list[Quantity], notes: _Notes) -> Quantity | None:
+    """ "hemoglobin ≤ 13.5 g/dL for males and ≤ 12.5 g/dL for females (transfusion prior to study allowed)":
+    a note after the second of two limits per sex is on both, not only on the nearer one."""
+    sex = notes.sexes.get(target.start)
+    before = [q for q in quantities if q.end <= target.start]
+    if sex is None or not before or notes.sexes.get(before[-1].start) not in {"male", "female"} - {sex}:
+        return None
+    return before[-1]
 
 
 def _pair_sexes(
@@ -998,41 +1011,10 @@ def _pair_sexes(
             ):
                 raise _UnreadableError(f"a limit for {rule.sex} patients only: the other sex's is not stated")
             span = (rule.source_span[0], following.source_span[1])
-            rule, following = _share_trailing(rule, following)
             kept[index : index + 2] = [AnyOf(source_span=span, children=[rule, following])]
             del kept_joiners[index]
         index += 1
     return kept, kept_joiners
-
-
-def _share_trailing(first: LabThreshold, second: LabThreshold) -> tuple[LabThreshold, LabThreshold]:
-    """ "hemoglobin ≤ 13.5 g/dL for males and ≤ 12.5 g/dL for females (transfusion prior to study allowed)":
-    a waiving note printed after both limits per sex is on both, not only on the nearer one. Another
-    condition so printed (a threshold of its own) does not say which sex it is for: not read."""
-    end = max(first.source_span[1], second.source_span[1])
-    notes = [[e for e in rule.exceptions if e.source_span[0] >= end] for rule in (first, second)]
-    if bool(notes[0]) == bool(notes[1]):
-        return first, second
-    if not all(e.waived for e in notes[0] + notes[1]):
-        raise _UnreadableError("a condition after limits per sex: which sex it is for is not stated")
-    shared = [
-        rule.model_copy(
-            update={
-                "exceptions": [
-                    *rule.exceptions,
-                    *(e.model_copy(update=rule.model_dump(include=_BASE_FIELDS)) for e in other),
-                ]
-            }
-        )
-        if not own
-        else rule
-        for rule, own, other in ((first, notes[0], notes[1]), (second, notes[1], notes[0]))
-    ]
-    return shared[0], shared[1]
-
-
-_BASE_FIELDS = {"comparator", "value", "unit", "multiple_of", "unit_inferred", "lenient_value"}
-"""A waiving exception repeats the threshold it waives (see ``LabException``)."""
 
 
 def _negate(
@@ -1487,9 +1469,6 @@ def _group_rule(
                 "female",
             }:
                 raise _UnreadableError(f"limits of {analyte.label} for one sex and for everyone mixed")
-            first, second = alternatives if len(alternatives) == 2 else (None, None)
-            if isinstance(first, LabThreshold) and isinstance(second, LabThreshold):
-                alternatives = list(_share_trailing(first, second))
             per_analyte.append(AnyOf(source_span=_span_of(group), children=list(alternatives)))
         elif joiners == {"or"}:
             per_analyte.append(AnyOf(source_span=_span_of(group), children=list(alternatives)))

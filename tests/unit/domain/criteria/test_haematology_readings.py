@@ -183,3 +183,19 @@ def test_a_waiving_note_after_both_limits_per_sex_is_on_both():
 def test_a_transfused_man_above_the_anaemia_limit_is_left_to_the_clinician():
     man = _patient(sex="male", labs=[{"test": "hemoglobin", "value": 14.2, "unit": "g/dL"}])
     assert _outcome(INC, ANAEMIA, man) is Outcome.UNKNOWN
+
+
+def test_a_restricting_note_after_both_limits_per_sex_qualifies_both():
+    rule = parse_criterion("Hemoglobin ≥ 9 g/dL (men) or ≥ 8 g/dL (women) (without transfusion)", INC)
+    assert isinstance(rule, AnyOf), rule
+    read = [(c.sex, c.value, c.qualifier) for c in rule.children if isinstance(c, LabThreshold)]
+    assert read == [("male", 9.0, "without transfusion"), ("female", 8.0, "without transfusion")]
+
+
+def test_a_note_after_the_first_limit_per_sex_stays_on_it():
+    rule = parse_criterion(
+        "Hemoglobin < 11 g/dL (women) (transfusion allowed) or hemoglobin < 12 g/dL (men)", EXC
+    )
+    assert isinstance(rule, AnyOf), rule
+    read = [(c.sex, len(c.exceptions)) for c in rule.children if isinstance(c, LabThreshold)]
+    assert read == [("female", 1), ("male", 0)]
