@@ -345,7 +345,7 @@ class _LabCheck:
         if pending and limit is base:
             relaxed = [alt for _, label, alt in exceptions if label in pending]
             would_change = any(
-                holds != self.inclusion if alt is None else self._holds(reading, alt) != holds
+                holds != self.inclusion if alt is None else self._possible(reading, alt) != {holds}
                 for alt in relaxed
             )
             if would_change:
@@ -387,6 +387,8 @@ class _LabCheck:
         if limit.multiple_of is None:
             description = f"{self.name} {_quantity(value, self.analyte.unit)}"
             return limit.comparator.holds(value, limit.value), description, math.isclose(value, limit.value)
+        if limit.multiple_of == "control":
+            return self._against_control(reading, limit)
         normal = reading.uln if limit.multiple_of == "uln" else reading.lln
         which = limit.multiple_of.upper()
         if normal is None or normal <= 0:
@@ -403,10 +405,45 @@ class _LabCheck:
         )
         return limit.comparator.holds(ratio, limit.value), description, math.isclose(ratio, limit.value)
 
+    def _against_control(self, reading: Reading, limit: _Limit) -> tuple[bool, str, bool] | Assessment:
+        """ "PT < 1.5 × control": the control lies somewhere in the laboratory's normal range, so the limit is
+        decided only where it holds, or fails, at both ends of the range; between them it is left to the
+        clinician. Clotting-time ranges depend on the reagent: a default range decides nothing."""
+        shown = f"{self.name} {reading.display}"
+        low, high = reading.lln, reading.uln
+        if low is None or high is None or low <= 0 or reading.lln_assumed or reading.uln_assumed:
+            return Assessment(
+                None,
+                f"{shown}: the laboratory's normal range is not entered",
+                (shown,),
+                (f"{self.name} normal range",),
+            )
+        unit = self.analyte.unit
+        band = f"{_quantity(low, unit)}–{_quantity(high, unit)}"
+        description = f"{self.name} {_quantity(reading.value, unit)} (normal range {band})"
+        ends = {limit.comparator.holds(reading.value / normal, limit.value) for normal in (low, high)}
+        if len(ends) > 1:
+            limit_text = f"{limit.comparator.symbol} {limit.text}"
+            reason = f"{description}: {limit_text} depends on the control value, not recorded"
+            return Assessment(None, reason, (shown,), (f"{self.name} control",))
+        return ends.pop(), description, False
+
+    def _possible(self, reading: Reading, limit: _Limit) -> set[bool]:
+        """What the limit can decide: both answers for a multiple of a control the normal range brackets."""
+        if limit.multiple_of != "control":
+            return {self._holds(reading, limit)}
+        outcome = self._against_control(reading, limit)
+        return {True, False} if isinstance(outcome, Assessment) else {outcome[0]}
+
     def _holds(self, reading: Reading, limit: _Limit, lenient: bool = False) -> bool:
         threshold = limit.lenient if lenient and limit.lenient is not None else limit.value
         if limit.multiple_of is None:
             return limit.comparator.holds(reading.value, threshold)
+        if limit.multiple_of == "control":  # only when it holds whatever the control (see _against_control)
+            ends = (reading.lln, reading.uln)
+            return all(
+                n is not None and n > 0 and limit.comparator.holds(reading.value / n, threshold) for n in ends
+            )
         normal = reading.uln if limit.multiple_of == "uln" else reading.lln
         return normal is not None and normal > 0 and limit.comparator.holds(reading.value / normal, threshold)
 

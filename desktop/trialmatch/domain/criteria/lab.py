@@ -13,7 +13,9 @@ from pydantic import Field
 
 from trialmatch.domain.criteria.base import Comparator, RuleBase, RuleModel
 
-Multiple = Literal["uln", "lln"]
+Multiple = Literal["uln", "lln", "control"]
+"""``control``: the control value the laboratory runs beside a clotting time ("PT < 1.5 × control"), which
+lies within the normal range."""
 
 
 class ThresholdFields(RuleModel):
@@ -40,7 +42,7 @@ class ThresholdFields(RuleModel):
         if self.lenient_value is not None:
             number = f"{number}–{_number(self.lenient_value)}"
         if self.multiple_of:
-            limit = self.multiple_of.upper()
+            limit = "control" if self.multiple_of == "control" else self.multiple_of.upper()
             if number == "1":
                 return f"{self.comparator.symbol} {limit}"
             return f"{self.comparator.symbol} {number} × {limit}"

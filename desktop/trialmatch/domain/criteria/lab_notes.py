@@ -89,6 +89,11 @@ _DIABETES_TYPES = {"1": 1, "i": 1, "t1dm": 1, "2": 2, "ii": 2, "t2dm": 2}
 beside the threshold, not a label the threshold defines ("type 1 or 2 diabetes (HbA1c > 8%)" is)."""
 
 
+_NARROWING = word_set("uncorrectable uncorrected refractory persistent persisting irreversible")
+""""Uncorrectable coagulopathy (i.e. INR > 1.5)": the bracket defines the condition, not that it stays after
+correction or treatment, which a threshold alone would drop."""
+
+
 def condition_words(words: set[str]) -> bool:
     """Whether the words name a condition a threshold defines ("morbidly obese", "severe anemia")."""
     return bool(words - FILLER) and words <= _DEFINED_WORDS | FILLER and not words & _ORGAN_NOUNS
@@ -125,6 +130,8 @@ def definition_label(
         if not words:
             continue
         if stop == first_mention and words[-1] in {"or", "and"}:
+            return None
+        if explicit and _NARROWING.intersection(words):
             return None
         if not explicit and any(
             w not in _DEFINED_WORDS and w not in FILLER and w not in extra for w in words

@@ -508,6 +508,7 @@ _QUANTITY = (
     + LLN
     + r")"
     r"|\s*(?P<normal>" + TIMES + r"\s*(?:the\s+)?(?:institutional\s+)?normal)(?![a-z])"
+    r"|\s*(?P<control>" + TIMES + r"\s*(?:the\s+)?control(?:\s+values?)?)(?![a-z])"
     r"|\s*(?P<times_only>" + TIMES + r")(?![a-z0-9])(?!\s*" + NUMBER + r")(?!\s*10)"
     r"|\s*(?P<unit>" + UNIT + r")|\s*(?P<time>" + TIME_UNIT + r"))?"
 )
@@ -590,6 +591,8 @@ def find_quantities(norm: str, printed: str, start: int = 0) -> list[Quantity]:
             multiple = "uln"
         elif match.group("lln"):
             multiple = "lln"
+        elif match.group("control"):
+            multiple = "control"
         time = match.group("time")
         found.append(
             Quantity(

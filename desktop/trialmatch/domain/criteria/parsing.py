@@ -24,6 +24,7 @@ from trialmatch.domain.criteria.read_labs import read_labs
 from trialmatch.domain.criteria.read_people import read_age_and_sex, read_performance, read_sex
 from trialmatch.domain.criteria.read_stage import read_stage
 from trialmatch.domain.criteria.read_therapy import read_therapy
+from trialmatch.domain.criteria.read_uncorrectable import read_uncorrectable
 from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.review import NeedsReview
 from trialmatch.domain.criteria.text import (
@@ -296,7 +297,8 @@ def _read_labs(segment: Segment, section: Section) -> Read | None:
     if defined is not None and defined.rule is not None:
         return defined
     return (
-        read_composite(segment, section, _read_part)
+        read_uncorrectable(segment, section)
+        or read_composite(segment, section, _read_part)
         or read_excepted(segment, section, _read_part)
         or read_lab_alternatives(segment, section)
         or defined

@@ -10,7 +10,8 @@ whose values do not meet the definition does not have it in the trial's sense.
 Only conditions a threshold can define are named here (blood pressure, glycaemic control, organ function),
 and only with modifiers the thresholds state ("uncontrolled", "severe"): "heart failure (LVEF < 40%)" needs
 more than an ejection fraction, "uncorrectable thrombocytopenia" more than a platelet count: neither is read
-here (``read_composite`` reads a lexicon finding with its bracket as both). Examples ("e.g.", "such as",
+here (``read_composite`` reads a lexicon finding with its bracket as both, ``read_uncorrectable`` the
+second with "uncorrectable" as the qualifier of its thresholds). Examples ("e.g.", "such as",
 "including") never define. A definition listing thresholds with bare commas ("SBP > 140 mmHg, DBP > 90
 mmHg") does not say whether all or any must hold: not read, unless an inclusion requires a normal state
 ("adequate", "stable"), where every value listed is required.
@@ -208,7 +209,7 @@ def read_defined(segment: Segment, section: Section) -> Read | None:
         return None
     if qualifier is None:
         return read
-    qualified = _qualified(read.rule, qualifier)
+    qualified = qualified_thresholds(read.rule, qualifier)
     return Read(qualified) if qualified is not None else None
 
 
@@ -295,12 +296,12 @@ def is_bare_list(definition: Segment, with_findings: bool = False) -> bool:
     )
 
 
-def _qualified(rule: Rule, qualifier: str) -> Rule | None:
-    """The rule with the treatment qualifier on every threshold; None when a part cannot carry it."""
+def qualified_thresholds(rule: Rule, qualifier: str) -> Rule | None:
+    """The rule with the qualifier on every threshold; None when a part cannot carry it."""
     if isinstance(rule, LabThreshold) and rule.qualifier is None:
         return rule.model_copy(update={"qualifier": qualifier})
     if isinstance(rule, AnyOf | AllOf):
-        children = [_qualified(child, qualifier) for child in rule.children]
+        children = [qualified_thresholds(child, qualifier) for child in rule.children]
         if any(child is None for child in children):
             return None
         return rule.model_copy(update={"children": children})

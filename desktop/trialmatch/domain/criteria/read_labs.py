@@ -24,6 +24,7 @@ from trialmatch.domain.criteria.ctcae import grade_bounds
 from trialmatch.domain.criteria.derived import DERIVED_ANALYTES, DerivedValueRule, Method
 from trialmatch.domain.criteria.lab import LabException, LabThreshold, StratumVariant, ThresholdFields
 from trialmatch.domain.criteria.lab_body_size import body_size_notes
+from trialmatch.domain.criteria.lab_control import requires_above_control
 from trialmatch.domain.criteria.lab_headings import heading_spans
 from trialmatch.domain.criteria.lab_methods import method_note_spans
 from trialmatch.domain.criteria.lab_notes import (
@@ -502,9 +503,12 @@ def read_labs(segment: Segment, section: Section) -> Read | None:
     if not quantities and not bare and not grades and not _normal_words(segment, mentions):
         return None
     try:
-        return Read(_read(segment, section, mentions, quantities, bare, grades))
+        rule = _read(segment, section, mentions, quantities, bare, grades)
     except _UnreadableError as problem:
         return Read.failed(str(problem))
+    if section is Section.INCLUSION and requires_above_control(rule):
+        return Read.failed("a clotting time required above its control")
+    return Read(rule)
 
 
 @dataclass(slots=True)
@@ -999,6 +1003,19 @@ def _attach_support(
             ):
                 raise _UnreadableError(f"a note on support with another threshold: '{note.text}'")
         notes.support.setdefault(target.start, []).append(note)
+        partner = _other_sex_before(target, quantities, notes) if start >= target.end else None
+        if partner is not None:
+            notes.support.setdefault(partner.start, []).append(note)
+
+
+def _other_sex_before(target: Quantity, quantities: list[Quantity], notes: _Notes) -> Quantity | None:
+    """ "hemoglobin ≤ 13.5 g/dL for males and ≤ 12.5 g/dL for females (transfusion prior to study allowed)":
+    a note after the second of two limits per sex is on both, not only on the nearer one."""
+    sex = notes.sexes.get(target.start)
+    before = [q for q in quantities if q.end <= target.start]
+    if sex is None or not before or notes.sexes.get(before[-1].start) not in {"male", "female"} - {sex}:
+        return None
+    return before[-1]
 
 
 def _pair_sexes(
@@ -1827,9 +1844,16 @@ def _fields(quantity: Quantity, analyte: Analyte, base: Quantity | None, segment
     return ThresholdFields(comparator=comparator, value=value, unit=unit, unit_inferred=inferred)
 
 
+_TYPO_FLOORS = {"hemoglobin": 3.0}
+""""Hemoglobin >= 9 g/L" (g/dL meant) is 0.9 g/dL: above a twentieth of the lower limit, yet no haemoglobin
+under 3 g/dL is a threshold anyone sets (canonical unit)."""
+
+
 def _typo_floor(analyte: Analyte) -> float | None:
     """ "Hemoglobin > 8 mg/dl" (g/dL meant) converts to 0.008 g/dL, possible yet no threshold anyone sets:
     under a twentieth of the lower limit (a fiftieth of the upper one) a printed unit is taken for a typo."""
+    if analyte.id in _TYPO_FLOORS:
+        return _TYPO_FLOORS[analyte.id]
     if analyte.default_lln:
         return analyte.default_lln / 20
     if analyte.default_uln:

@@ -411,8 +411,9 @@ def test_a_condition_defined_by_its_threshold_reads_as_the_threshold():
     assert lab("Anemia with hemoglobin <8 g/dl (evaluated at the screening phase visit).", EXC).value == 8.0
     assert lab("Patients with abnormal renal function: serum creatinine > 2.0 mg/dL.", EXC).value == 2.0
     assert lab("No coagulopathy (i.e., platelet count less than 80,000/mm3)").comparator.value == ">="
+    uncorrectable = lab("Uncorrectable coagulopathy (INR above 1.5)", EXC)  # never the bare INR
+    assert uncorrectable.qualifier == "it can be corrected ('Uncorrectable coagulopathy')"
     for text in (
-        "Uncorrectable coagulopathy (INR above 1.5)",
         "Severe hepatic insufficiency or ALT > 3 x ULN",
         "Participant has a clinically significant abnormal laboratory finding (e.g., ALT ≥3.0 x ULN)",
         "Heart failure (LVEF < 40%)",

@@ -97,8 +97,8 @@ def test_despite_treatment_after_a_comma_inside_the_definition():
             "diastolic BP > 90 mm Hg despite optimal medical management)",
             INC,
         ),
-        # "uncorrectable", "untreated": more than the threshold says
-        ("Uncorrectable thrombocytopenia (Platelets under 50,000)", EXC),
+        # "untreated": more than the threshold says ("uncorrectable" is carried as a qualifier, see
+        # test_haematology_readings)
         ("Untreated hypogonadism (serum total testosterone <2.5 ng/ml)", EXC),
         # a narrowing tail after the definition
         ("Severe renal impairment (estimated GFR < 30 ml/min) in patients who are not yet on dialysis", EXC),

@@ -1,0 +1,22 @@
+"""A clotting time printed as a multiple of the control the laboratory runs beside it ("PT no greater than
+1.5 times control"): the multiple ``control`` of a lab threshold. The control is a normal plasma, so it lies
+within the laboratory's normal range, and the evaluator decides the limit only where both ends of that range
+agree (see ``checks``).
+
+An inclusion that requires a clotting time above its control ("SGOT no greater than 150 U/L PT at least 1.5
+times control", among hepatic limits) is a dropped "no greater than" as often as an anticoagulation target:
+not read.
+"""
+
+from __future__ import annotations
+
+from trialmatch.domain.criteria.lab import LabThreshold
+from trialmatch.domain.criteria.logic import AllOf, AnyOf
+from trialmatch.domain.criteria.registry import Rule
+
+
+def requires_above_control(rule: Rule) -> bool:
+    """Whether some threshold of the rule asks for a value above a multiple of the control."""
+    if isinstance(rule, AnyOf | AllOf):
+        return any(requires_above_control(child) for child in rule.children)
+    return isinstance(rule, LabThreshold) and rule.multiple_of == "control" and rule.comparator.is_lower_bound
