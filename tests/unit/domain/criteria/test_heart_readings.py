@@ -1,0 +1,33 @@
+"""Heart and blood-pressure criteria: ejection fraction, QTc, blood pressure and heart rate thresholds, and
+the list wording around them."""
+
+from __future__ import annotations
+
+from trialmatch.domain.criteria import AllOf, FindingRule, LabThreshold, NeedsReview, parse_criterion
+from trialmatch.domain.trial import Section
+
+
+def test_an_inclusion_no_covers_every_item_of_its_list():
+    rule = parse_criterion("No severe heart failure or LVEF less than 50%", Section.INCLUSION)
+    assert isinstance(rule, AllOf)
+    finding, lvef = rule.children
+    assert isinstance(finding, FindingRule)
+    assert (finding.concept, finding.present) == ("heart_failure", False)
+    assert isinstance(lvef, LabThreshold)
+    assert (lvef.analyte, lvef.comparator.value, lvef.value, lvef.unit) == ("lvef", ">=", 50.0, "%")
+
+
+def test_an_inclusion_no_list_with_its_own_no_on_an_item_keeps_that_item_absent():
+    rule = parse_criterion("No active infection, no HIV or platelets below 50,000/mm3", Section.INCLUSION)
+    assert isinstance(rule, AllOf)
+    infection, hiv, platelets = rule.children
+    assert isinstance(infection, FindingRule)
+    assert isinstance(hiv, FindingRule)
+    assert [(f.concept, f.present) for f in (infection, hiv)] == [("active_infection", False), ("hiv", False)]
+    assert isinstance(platelets, LabThreshold)
+    assert (platelets.analyte, platelets.comparator.value, platelets.value) == ("platelets", ">=", 50000.0)
+
+
+def test_an_inclusion_no_list_joined_by_and_stays_for_review():
+    rule = parse_criterion("No active infection and platelets below 50,000/mm3", Section.INCLUSION)
+    assert isinstance(rule, NeedsReview)
