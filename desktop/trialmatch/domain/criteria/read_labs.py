@@ -1454,6 +1454,10 @@ def _group_rule(
                 raise _UnreadableError(f"limits of {analyte.label} for one sex and for everyone mixed")
             per_analyte.append(AnyOf(source_span=_span_of(group), children=list(alternatives)))
         elif joiners == {"or"}:
+            if _one_side_twice(alternatives):
+                raise _UnreadableError(
+                    f"two limits on one side for {analyte.label}: each of another measure?"
+                )
             per_analyte.append(AnyOf(source_span=_span_of(group), children=list(alternatives)))
         elif joiners <= {"and", ","}:
             per_analyte.append(AllOf(source_span=_span_of(group), children=list(alternatives)))
@@ -1486,6 +1490,21 @@ def _all_of(
 def _span_of(group: _Group) -> Span:
     end = max([group.thresholds[-1].end, group.mentions[-1].end, *(c.span[1] for c in group.conditions)])
     return (min(group.mentions[0].start, group.thresholds[0].start), end)
+
+
+def _one_side_twice(alternatives: list[LabThreshold | DerivedValueRule | AnyOf | AllOf]) -> bool:
+    """ "LVEF greater than 50% OR ECHO greater than 30%": either of two minimums (or maximums) in one unit is
+    the looser alone, so the other would say nothing; the trial means another measure for one of them
+    (there most likely the echocardiographic shortening fraction); read as one value, the looser limit admits
+    patients the trial refuses."""
+    plain = [
+        (rule.comparator.is_lower_bound, rule.unit, rule.multiple_of, rule.value)
+        for rule in alternatives
+        if isinstance(rule, LabThreshold)
+        and not (rule.exceptions or rule.strata or rule.sex or rule.qualifier)
+    ]
+    sides = {(lower, unit, multiple) for lower, unit, multiple, _ in plain}
+    return len(sides) < len(set(plain))
 
 
 def _expanded(

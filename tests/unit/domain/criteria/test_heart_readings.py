@@ -3,7 +3,7 @@ the list wording around them."""
 
 from __future__ import annotations
 
-from trialmatch.domain.criteria import AllOf, FindingRule, LabThreshold, NeedsReview, parse_criterion
+from trialmatch.domain.criteria import AllOf, AnyOf, FindingRule, LabThreshold, NeedsReview, parse_criterion
 from trialmatch.domain.trial import Section
 
 
@@ -31,3 +31,20 @@ def test_an_inclusion_no_list_with_its_own_no_on_an_item_keeps_that_item_absent(
 def test_an_inclusion_no_list_joined_by_and_stays_for_review():
     rule = parse_criterion("No active infection and platelets below 50,000/mm3", Section.INCLUSION)
     assert isinstance(rule, NeedsReview)
+
+
+def test_two_minimums_for_one_value_joined_by_or_stay_for_review():
+    # "ECHO greater than 30%" is a shortening fraction: read as LVEF > 30 % it admits an LVEF of 35 %
+    rule = parse_criterion("LVEF greater than 50% OR ECHO greater than 30%", Section.INCLUSION)
+    assert isinstance(rule, NeedsReview)
+
+
+def test_a_low_and_a_high_limit_joined_by_or_are_still_read():
+    rule = parse_criterion("Diastolic BP < 50 mmHg or > 90 mmHg.", Section.EXCLUSION)
+    assert isinstance(rule, AnyOf)
+    assert [
+        (c.analyte, c.comparator.value, c.value) for c in rule.children if isinstance(c, LabThreshold)
+    ] == [
+        ("dbp", "<", 50.0),
+        ("dbp", ">", 90.0),
+    ]
