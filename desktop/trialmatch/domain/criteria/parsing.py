@@ -15,6 +15,7 @@ from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
 from trialmatch.domain.criteria.permissions import as_permission, asked_subject, states_permission
+from trialmatch.domain.criteria.read_blood_pressure import read_blood_pressure
 from trialmatch.domain.criteria.read_composite import read_composite
 from trialmatch.domain.criteria.read_defined import read_defined
 from trialmatch.domain.criteria.read_excepted import read_excepted
@@ -274,7 +275,9 @@ def _read_labs(segment: Segment, section: Section) -> Read | None:
     a condition named around them ("Current uncontrolled hypertension (...)"): that reader masks the condition
     words and reads the rest with the lab reader, so it can read only where the lab reader found analytes."""
     read = read_labs(segment, section)
-    if read is None or read.rule is not None:
+    if read is None:
+        return read_blood_pressure(segment, section)
+    if read.rule is not None:
         return read
     defined = read_defined(segment, section)
     if defined is not None and defined.rule is not None:

@@ -48,3 +48,31 @@ def test_a_low_and_a_high_limit_joined_by_or_are_still_read():
         ("dbp", "<", 50.0),
         ("dbp", ">", 90.0),
     ]
+
+
+def test_an_excluded_pressure_above_a_pair_excludes_on_either_value():
+    rule = parse_criterion("BP > 160/100 mm Hg", Section.EXCLUSION)
+    assert isinstance(rule, AnyOf)
+    assert [
+        (c.analyte, c.comparator.value, c.value, c.unit) for c in rule.children if isinstance(c, LabThreshold)
+    ] == [
+        ("sbp", ">", 160.0, "mmHg"),
+        ("dbp", ">", 100.0, "mmHg"),
+    ]
+
+
+def test_a_required_pressure_below_a_pair_requires_both_values():
+    rule = parse_criterion("BP ≤ 140/90 mmHg", Section.INCLUSION)
+    assert isinstance(rule, AllOf)
+    assert [
+        (c.analyte, c.comparator.value, c.value) for c in rule.children if isinstance(c, LabThreshold)
+    ] == [
+        ("sbp", "<=", 140.0),
+        ("dbp", "<=", 90.0),
+    ]
+
+
+def test_a_pressure_below_a_pair_as_an_exclusion_stays_for_review():
+    # hypotension "< 90/50": trials mean either value or both
+    assert isinstance(parse_criterion("Blood pressure < 90/50 mmHg", Section.EXCLUSION), NeedsReview)
+    assert isinstance(parse_criterion("Blood pressure more than 160/100", Section.INCLUSION), NeedsReview)
