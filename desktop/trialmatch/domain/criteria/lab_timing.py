@@ -89,9 +89,10 @@ _SCREENING = re.compile(
 """"within the 28-day screening period", "on day 1 of cycle 1": the visits the value is taken at."""
 _MOST_RECENT = re.compile(
     r"(?<![a-z])(?:(?:on|at|in)\s+)?(?:the\s+)?most\s+recent(?:\s+(?:laboratory\s+|lab\s+)?(?:value|test|measurement"
-    r"|assessment|result))?(?![a-z])"
+    r"|assessment|result))?(?![a-z])|(?<![a-z])last\s+known(?=\s)"
 )
-""""on the most recent test": the value a patient file holds is the most recent one."""
+""""on the most recent test", "last known left ventricular ejection fraction": the value a patient file holds
+is the most recent one."""
 _PRE_DOSE = re.compile(r"(?<![a-z])pre-?\s?dose(?![a-z])")
 """"at Cycle 1 Day 1 pre-dose": the draw before the first dose, that is the value at entry."""
 _ON_ECG = re.compile(
@@ -133,7 +134,7 @@ _GUARDED: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (("fast",), _FASTING),
     (("oxim",), _OXIMETRY),
     (("screening", "cycle"), _SCREENING),
-    (("recent",), _MOST_RECENT),
+    (("recent", "last known"), _MOST_RECENT),
     (("dose",), _PRE_DOSE),
 )
 """Each pattern with the words it needs, looked for first: most criteria hold none of them."""
