@@ -76,3 +76,11 @@ def test_a_pressure_below_a_pair_as_an_exclusion_stays_for_review():
     # hypotension "< 90/50": trials mean either value or both
     assert isinstance(parse_criterion("Blood pressure < 90/50 mmHg", Section.EXCLUSION), NeedsReview)
     assert isinstance(parse_criterion("Blood pressure more than 160/100", Section.INCLUSION), NeedsReview)
+
+
+def test_upper_limit_or_normal_is_still_the_misprinted_upper_limit_of_normal():
+    text = "Bilirubin no greater than 1.5 times upper limit or normal (ULN)"
+    rule = parse_criterion(text, Section.INCLUSION)
+    assert isinstance(rule, LabThreshold)
+    assert (rule.analyte, rule.comparator.value, rule.value) == ("bilirubin", "<=", 1.5)
+    assert rule.multiple_of == "uln"
