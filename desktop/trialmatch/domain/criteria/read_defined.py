@@ -46,6 +46,7 @@ _MODIFIERS = (
     "known",
     "uncontrolled",
     "uncontrollable",
+    "uncontroled",
     "poorly controlled",
     "inadequately controlled",
     "not well controlled",
