@@ -649,7 +649,10 @@ def _read(
         [_joiner_between(segment, a, b) for a, b in pairwise(groups)],
     )
     words = set(joiners)
-    either = words == {"or"} if section is Section.INCLUSION else words <= {"or", ",", "and/or"}
+    if section is Section.INCLUSION:
+        either = words == {"or"} or (words == {"and/or"} and _raised_values(rules))
+    else:
+        either = words <= {"or", ",", "and/or"}
     if len(rules) == 1:
         rule = rules[0]
     elif "or" in words and not either and words != {"or"}:
@@ -1466,10 +1469,26 @@ def _group_rule(
     if len(per_analyte) == 1:
         return per_analyte[0]
     joiners = set(group.joiners) - {""}
-    either = joiners == {"or"} if section is Section.INCLUSION else joiners != {"and"}
+    if section is Section.INCLUSION:
+        either = joiners == {"or"} or (joiners == {"and/or"} and _raised_values(per_analyte))
+    else:
+        either = joiners != {"and"}
     if either:
         return AnyOf(source_span=_span_of(group), children=list(per_analyte))
     return _all_of(segment, per_analyte, _span_of(group))
+
+
+def _raised_values(rules: list[LabThreshold | DerivedValueRule | AnyOf | AllOf]) -> bool:
+    """ "BNP > 100 pg/mL and/or NT-proBNP > 400 pg/mL": minimums on analytes with no lower normal limit ask
+    for a raised value, which either one shows; "AST and/or ALT ≤ 3 × ULN", "ANC and/or platelets ≥ ..." ask
+    every value to be safe, and stay read as all of them."""
+    return all(
+        isinstance(rule, LabThreshold)
+        and rule.comparator.is_lower_bound
+        and rule.multiple_of is None
+        and get_analyte(rule.analyte).default_lln is None
+        for rule in rules
+    )
 
 
 def _bounds_of_a_range(thresholds: list[Quantity]) -> bool:

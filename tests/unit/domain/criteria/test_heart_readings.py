@@ -84,3 +84,20 @@ def test_upper_limit_or_normal_is_still_the_misprinted_upper_limit_of_normal():
     assert isinstance(rule, LabThreshold)
     assert (rule.analyte, rule.comparator.value, rule.value) == ("bilirubin", "<=", 1.5)
     assert rule.multiple_of == "uln"
+
+
+def test_raised_values_joined_by_and_or_in_an_inclusion_are_either():
+    # an isolated systolic hypertension (150/80) meets "SBP ≥ 140 and/or DBP ≥ 90"
+    rule = parse_criterion("SBP ≥ 140 mmHg and/or DBP ≥ 90 mmHg", Section.INCLUSION)
+    assert isinstance(rule, AnyOf)
+    assert [
+        (c.analyte, c.comparator.value, c.value) for c in rule.children if isinstance(c, LabThreshold)
+    ] == [
+        ("sbp", ">=", 140.0),
+        ("dbp", ">=", 90.0),
+    ]
+
+
+def test_safety_minimums_joined_by_and_or_in_an_inclusion_are_still_all_required():
+    rule = parse_criterion("ANC ≥ 1500/µL and/or platelets ≥ 100,000/µL", Section.INCLUSION)
+    assert isinstance(rule, AllOf)
