@@ -101,3 +101,21 @@ def test_raised_values_joined_by_and_or_in_an_inclusion_are_either():
 def test_safety_minimums_joined_by_and_or_in_an_inclusion_are_still_all_required():
     rule = parse_criterion("ANC ≥ 1500/µL and/or platelets ≥ 100,000/µL", Section.INCLUSION)
     assert isinstance(rule, AllOf)
+
+
+def test_a_threshold_with_a_finding_after_it_needs_both_and_keeps_the_class_for_the_clinician():
+    rule = parse_criterion("Known LVEF <50% with heart failure NYHA Grade ≥2.", Section.EXCLUSION)
+    assert isinstance(rule, AllOf)
+    lvef, finding = rule.children
+    assert isinstance(lvef, LabThreshold)
+    assert (lvef.analyte, lvef.comparator.value, lvef.value) == ("lvef", "<", 50.0)
+    assert isinstance(finding, FindingRule)
+    assert (finding.concept, finding.present) == ("heart_failure", True)
+    assert [e.text for e in finding.exceptions] == ["NYHA Grade ≥2"]
+
+
+def test_a_threshold_for_patients_with_a_finding_is_not_read_as_both():
+    rule = parse_criterion("AST and/or ALT =< 5 x ULN for patients with liver involvement", Section.INCLUSION)
+    assert not (
+        isinstance(rule, AllOf) and any(isinstance(c, FindingRule) and c.present for c in rule.children)
+    )
