@@ -156,6 +156,7 @@ _MEASUREMENT = re.compile(
     r"(?<![a-z0-9])(?:\d{1,2}[\s-]*leads?(?:\s+(?:ecgs?|electrocardiograms?))?|triplicate(?:\s+ecgs?)?"
     r"|(?:the\s+)?(?:mean|average)\s+of\s+(?:\d|three|the)\s+(?:consecutive\s+)?(?:ecgs?|readings|measurements)"
     r"|(?:at|in|on|breathing)\s+(?:room|ambient)\s+air|(?:room|ambient)\s+air|at\s+rest|resting"
+    r"|basal(?=\s+(?:systolic|diastolic|blood\s+pressure|heart\s+rate|pulse))"
     r"|[(\[]?\s*(?:at\s+)?(?:the\s+)?(?:screening\s+)?visit\s+\d+\s*[)\]]?|[(\[]\s*week\s+-?\d+\s*[)\]]"
     r"|(?:on\s+|at\s+)?(?:study\s+)?day\s+-?\d+(?:\s+(?:to|-)\s+day\s+-?\d+)?|cycle\s+\d+,?\s*day\s+\d+"
     r"|(?:at|during)\s+(?:the\s+)?(?:time\s+of\s+)?screening(?:\s+(?:period|phase))?"

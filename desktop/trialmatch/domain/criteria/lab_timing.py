@@ -85,13 +85,16 @@ without another name before them the threshold is left with none and goes to rev
 _SCREENING = re.compile(
     r"(?<![a-z])(?:within|during|in)\s+the\s+(?:\d+[\s-]*days?\s+)?screening\s+(?:period|phase|window)(?![a-z])"
     r"|(?<![a-z])(?:on\s+|at\s+)?day\s+1\s+of\s+cycle\s+1(?![0-9])"
+    r"|(?<![a-z])(?:at|during|in)\s+(?:the\s+)?(?:pre-?\s?recruitment|screening)\s+(?:evaluation|assessment)s?(?![a-z])"
 )
-""""within the 28-day screening period", "on day 1 of cycle 1": the visits the value is taken at."""
+""""within the 28-day screening period", "on day 1 of cycle 1", "at pre-recruitment evaluation": the visits
+the value is taken at."""
 _MOST_RECENT = re.compile(
     r"(?<![a-z])(?:(?:on|at|in)\s+)?(?:the\s+)?most\s+recent(?:\s+(?:laboratory\s+|lab\s+)?(?:value|test|measurement"
-    r"|assessment|result))?(?![a-z])"
+    r"|assessment|result))?(?![a-z])|(?<![a-z])last\s+known(?=\s)"
 )
-""""on the most recent test": the value a patient file holds is the most recent one."""
+""""on the most recent test", "last known left ventricular ejection fraction": the value a patient file holds
+is the most recent one."""
 _PRE_DOSE = re.compile(r"(?<![a-z])pre-?\s?dose(?![a-z])")
 """"at Cycle 1 Day 1 pre-dose": the draw before the first dose, that is the value at entry."""
 _ON_ECG = re.compile(
@@ -132,8 +135,8 @@ _GUARDED: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (("min",), _REST),
     (("fast",), _FASTING),
     (("oxim",), _OXIMETRY),
-    (("screening", "cycle"), _SCREENING),
-    (("recent",), _MOST_RECENT),
+    (("screening", "cycle", "recruitment"), _SCREENING),
+    (("recent", "last known"), _MOST_RECENT),
     (("dose",), _PRE_DOSE),
 )
 """Each pattern with the words it needs, looked for first: most criteria hold none of them."""

@@ -523,8 +523,11 @@ THRESHOLD = re.compile(
 BARE_LIMIT = re.compile(
     r"(?P<cmp>" + COMPARATOR + r")\s*(?:the\s+)?(?:(?P<uln>" + ULN + r")|(?P<lln>" + LLN + r"))"
     r"|(?P<wnl>within\s+(?:\(w/in\)\s+)?(?:the\s+)?(?:(?:institutional|laboratory|lab|local)\s+)?(?:normal|reference)"
-    r"(?:\s+(?:institutional|laboratory|lab))?\s+(?:limits?|range|values?))"
+    r"(?:\s+(?:institutional|laboratory|lab))?\s+(?:limits?|range|values?)"
+    r"|(?<=or\s)(?<!limit\sor\s)(?<!limits\sor\s)normal(?=\s*(?:$|[,;.(]|(?:by|on)\s)))"
 )
+""""≤ 3 × ULN", "within normal limits", and "normal" alone as the alternative to a printed limit ("LVEF at
+least 45% or normal"): within normal limits too; not "upper limit or normal", a misprint of "of"."""
 
 
 _TWICE_NORMAL = re.compile(

@@ -15,6 +15,7 @@ from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
 from trialmatch.domain.criteria.permissions import as_permission, asked_subject, states_permission
+from trialmatch.domain.criteria.read_blood_pressure import read_blood_pressure
 from trialmatch.domain.criteria.read_composite import read_composite
 from trialmatch.domain.criteria.read_defined import read_defined
 from trialmatch.domain.criteria.read_excepted import read_excepted
@@ -291,7 +292,9 @@ def _read_labs(segment: Segment, section: Section) -> Read | None:
     a condition named around them ("Current uncontrolled hypertension (...)"): that reader masks the condition
     words and reads the rest with the lab reader, so it can read only where the lab reader found analytes."""
     read = read_labs(segment, section)
-    if read is None or read.rule is not None:
+    if read is None:
+        return read_blood_pressure(segment, section)
+    if read.rule is not None:
         return read
     defined = read_defined(segment, section)
     if defined is not None and defined.rule is not None:
@@ -412,6 +415,10 @@ def _combine_list(
     """
     if any(_SHARED_SUBJECT.match(part.norm, part.start, part.end) for part, _ in items[1:]):
         return None
+    if section is Section.INCLUSION and _NEGATED_HEADING.match(
+        items[0][0].norm, items[0][0].start, items[0][0].end
+    ):
+        return _none_of(whole, items, heading)
     reads: dict[int, Rule] = {}
     for index in _shortest_first([part for part, _ in items]):
         read = _read(items[index][0], section, heading)
@@ -439,6 +446,23 @@ def _combine_list(
         runs.append((items[index][1], rule))
         index += width
     return _join_list(whole, runs, section)
+
+
+def _none_of(whole: Segment, items: list[tuple[Segment, str]], heading: str) -> Rule | None:
+    """ "No active infection or platelets below 50,000/mm³": the inclusion's "no" covers every item, so none
+    may hold; read item by item and joined by "or", the items after the first would become alternatives the
+    patient may meet. A list joined by "and" may mean the items together: not read."""
+    if any(re.sub(r"[,;\s]", "", joiner) == "and" for _, joiner in items[1:]):
+        return None
+    rules: list[Rule] = []
+    for part, _ in items:
+        rule = _read(part, Section.INCLUSION, heading).rule
+        if rule is not None and not _NEGATED_HEADING.match(part.norm, part.start, part.end):
+            rule = _negated(rule)
+        if rule is None:
+            return None
+        rules.append(rule)
+    return _join(whole, rules, either=False)
 
 
 def _has_digit(segment: Segment) -> bool:

@@ -48,6 +48,7 @@ _MODIFIERS = (
     "known",
     "uncontrolled",
     "uncontrollable",
+    "uncontroled",
     "poorly controlled",
     "inadequately controlled",
     "not well controlled",
@@ -199,8 +200,12 @@ def read_defined(segment: Segment, section: Section) -> Read | None:
             spans.append(label)
             definition_start = label[1]
     if not spans:
-        narrowed = segment.contains(" with ") or (segment.contains(":") and segment.contains("controlled"))
-        return _narrowed(segment, section) if narrowed else None
+        if not (segment.contains(" with ") or (segment.contains(":") and segment.contains("controlled"))):
+            return None
+        narrowed = _narrowed(segment, section)
+        if narrowed is None and segment.contains(" with "):
+            return _narrowing(segment, section)
+        return narrowed
     read = read_labs(masked(segment, spans), section)
     if read is None or read.rule is None:
         return None
@@ -306,3 +311,30 @@ def qualified_thresholds(rule: Rule, qualifier: str) -> Rule | None:
             return None
         return rule.model_copy(update={"children": children})
     return None
+
+
+def _narrowing(segment: Segment, section: Section) -> Read | None:
+    """ "Known LVEF < 50% with heart failure NYHA grade ≥ 2": the thresholds first, then the finding they come
+    with; both hold, as when the finding comes first. Words narrowing the finding ("NYHA grade ≥ 2") stay on
+    it, so a patient with the finding is left to the clinician; an exception naming another finding is not
+    read here."""
+    if _WIDENS.search(segment.norm, segment.start, segment.end):
+        return None
+    for joint in _WITH.finditer(segment.norm, segment.start, segment.end):
+        if not _THRESHOLD_END.search(segment.norm, segment.start, joint.start()):
+            continue
+        thresholds = read_labs(segment.sub(segment.start, joint.start()), section)
+        if thresholds is None or thresholds.rule is None:
+            continue
+        finding = read_findings(segment.sub(joint.end(), segment.end), section)
+        if finding is None or not isinstance(finding.rule, FindingRule) or not finding.rule.present:
+            return None
+        if any(exception.concept for exception in finding.rule.exceptions):
+            return None
+        return Read(AllOf(source_span=segment.span, children=[thresholds.rule, finding.rule]))
+    return None
+
+
+_THRESHOLD_END = re.compile(r"(?:\d|%|mm\s*hg|ms|msec)\s*$")
+""""LVEF < 50% with": the value printed right before "with" (not "patients with", "for subjects with")."""
+_WIDENS = re.compile(r"(?<![a-z])(?:if|may|can|unless|except|allowed|permitted|eligible|enrolled)(?![a-z])")

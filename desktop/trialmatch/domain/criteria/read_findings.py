@@ -58,12 +58,13 @@ _NARROWING = re.compile(
 )
 _NYHA = re.compile(
     r"(?<![a-z])(?:new\s+york\s+heart\s+association|nyha)(?:\s*[(\[]\s*nyha\s*[)\]])?(?:\s+(?:functional\s+)?"
-    r"(?:class(?:es)?|grade|stage))?\s*(?:iv|i{1,3}|[1-4])(?![a-z0-9])(?:\s*(?:-|–|to|or|and|/|,)\s*(?:iv|i{1,3}|[1-4])"
+    r"(?:class(?:es)?|grade|stage))?\s*(?:(?:≥|>=|>)\s*(?:(?:class|grade)\s*)?)?(?:iv|i{1,3}|[1-4])(?![a-z0-9])"
+    r"(?:\s*(?:-|–|to|or|and|/|,)\s*(?:iv|i{1,3}|[1-4])"
     r"(?![a-z0-9]))*(?:\s+or\s+(?:greater|higher|above|worse|more))?"
 )
-""""NYHA class III or IV heart failure": the class narrows the finding, which the patient file records without
-it. The lexicon maps "NYHA class III" to heart failure (right for what a patient file says), so the class is
-sought here even inside the concept's own words."""
+""""NYHA class III or IV heart failure", "heart failure NYHA grade ≥ 2": the class narrows the finding, which
+the patient file records without it. The lexicon maps "NYHA class III" to heart failure (right for what a
+patient file says), so the class is sought here even inside the concept's own words."""
 _NYHA_WORDS = word_set("nyha york")
 # The lexicon also maps "unstable angina" and "serious infection" to the plain concept (right for a patient
 # file); inside the concept's own words such a narrowing still narrows it, unless the concept is that narrower

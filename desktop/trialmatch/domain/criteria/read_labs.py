@@ -677,8 +677,14 @@ def _read(
         [_joiner_between(segment, a, b) for a, b in pairwise(groups)],
     )
     words = set(joiners)
-    # "creatinine ≤ 1.5 mg/dL and/or clearance ≥ 60 mL/min": either threshold met is what an inclusion asks
-    either = words <= {"or", "and/or"} if section is Section.INCLUSION else words <= {"or", ",", "and/or"}
+    if section is Section.INCLUSION:
+        # "creatinine ≤ 1.5 mg/dL and/or clearance ≥ 60 mL/min", "BNP > 100 and/or NT-proBNP > 400": either
+        # one met is what the inclusion asks; "ANC and/or platelets ≥ ..." asks every value
+        either = words == {"or"} or (
+            words <= {"or", "and/or"} and (_raised_values(rules) or _renal_alternatives(rules))
+        )
+    else:
+        either = words <= {"or", ",", "and/or"}
     if len(rules) == 1:
         rule = rules[0]
     elif "or" in words and not either and words != {"or"}:
@@ -1512,6 +1518,10 @@ def _group_rule(
                 raise _UnreadableError(f"limits of {analyte.label} for one sex and for everyone mixed")
             per_analyte.append(AnyOf(source_span=_span_of(group), children=list(alternatives)))
         elif joiners == {"or"}:
+            if _one_side_twice(alternatives):
+                raise _UnreadableError(
+                    f"two limits on one side for {analyte.label}: each of another measure?"
+                )
             per_analyte.append(AnyOf(source_span=_span_of(group), children=list(alternatives)))
         elif joiners <= {"and", ","}:
             per_analyte.append(AllOf(source_span=_span_of(group), children=list(alternatives)))
@@ -1520,10 +1530,35 @@ def _group_rule(
     if len(per_analyte) == 1:
         return per_analyte[0]
     joiners = set(group.joiners) - {""}
-    either = joiners == {"or"} if section is Section.INCLUSION else joiners != {"and"}
+    if section is Section.INCLUSION:
+        either = joiners == {"or"} or (joiners == {"and/or"} and _raised_values(per_analyte))
+    else:
+        either = joiners != {"and"}
     if either:
         return AnyOf(source_span=_span_of(group), children=list(per_analyte))
     return _all_of(segment, per_analyte, _span_of(group))
+
+
+def _raised_values(rules: list[LabThreshold | DerivedValueRule | AnyOf | AllOf]) -> bool:
+    """ "BNP > 100 pg/mL and/or NT-proBNP > 400 pg/mL": minimums on analytes with no lower normal limit ask
+    for a raised value, which either one shows; "AST and/or ALT ≤ 3 × ULN", "ANC and/or platelets ≥ ..." ask
+    every value to be safe, and stay read as all of them."""
+    return all(
+        isinstance(rule, LabThreshold)
+        and rule.comparator.is_lower_bound
+        and rule.multiple_of is None
+        and get_analyte(rule.analyte).default_lln is None
+        for rule in rules
+    )
+
+
+_RENAL_MEASURES = frozenset({"creatinine", "crcl", "egfr"})
+
+
+def _renal_alternatives(rules: list[LabThreshold | DerivedValueRule | AnyOf | AllOf]) -> bool:
+    """Creatinine and a clearance or GFR: two measures of one kidney function, either of which shows it."""
+    analytes = {rule.analyte for rule in rules if isinstance(rule, LabThreshold | DerivedValueRule)}
+    return len(analytes) > 1 and len(analytes) == len(rules) and analytes <= _RENAL_MEASURES
 
 
 def _bounds_of_a_range(thresholds: list[Quantity]) -> bool:
@@ -1544,6 +1579,21 @@ def _all_of(
 def _span_of(group: _Group) -> Span:
     end = max([group.thresholds[-1].end, group.mentions[-1].end, *(c.span[1] for c in group.conditions)])
     return (min(group.mentions[0].start, group.thresholds[0].start), end)
+
+
+def _one_side_twice(alternatives: list[LabThreshold | DerivedValueRule | AnyOf | AllOf]) -> bool:
+    """ "LVEF greater than 50% OR ECHO greater than 30%": either of two minimums (or maximums) in one unit is
+    the looser alone, so the other would say nothing; the trial means another measure for one of them
+    (there most likely the echocardiographic shortening fraction); read as one value, the looser limit admits
+    patients the trial refuses."""
+    plain = [
+        (rule.comparator.is_lower_bound, rule.unit, rule.multiple_of, rule.value)
+        for rule in alternatives
+        if isinstance(rule, LabThreshold)
+        and not (rule.exceptions or rule.strata or rule.sex or rule.qualifier)
+    ]
+    sides = {(lower, unit, multiple) for lower, unit, multiple, _ in plain}
+    return len(sides) < len(set(plain))
 
 
 def _expanded(
