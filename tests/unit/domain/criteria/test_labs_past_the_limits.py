@@ -16,9 +16,9 @@ AS_OF = date(2026, 11, 20)
 
 GILBERT_OR_LIVER_METASTASES = (
     "Total bilirubin > upper limit of normal (ULN), aspartate aminotransferase (AST) (serum glutamic "
-    "oxaloacetic transaminase [SGOT]) and alanine aminotransferase (ALT) (serum glutamic pyruvic transaminase "
-    "[SPGT]) > 2.5 ULN (unless the participant has documented Gilbert's syndrome, hepatocellular carcinoma, or "
-    "hepatic metastases)"
+    "oxaloacetic transaminase [SGOT]) and alanine aminotransferase (ALT) (serum glutamic pyruvic "
+    "transaminase [SPGT]) > 2.5 ULN (unless the participant has documented Gilbert's syndrome, "
+    "hepatocellular carcinoma, or hepatic metastases)"
 )
 UNLESS_THEY_RESULT = (
     "Patients with serum creatinine > 2 mg%, transaminases (ALT, AST) > 3 times upper normal value, direct "
@@ -26,8 +26,8 @@ UNLESS_THEY_RESULT = (
 )
 THERAPEUTIC_RANGE = (
     "Coagulation: International normalized ratio (INR) ≤ 1.5 ULN and activated partial thromboplastin time "
-    "(aPTT) ≤ 1.5 ULN. Patients on therapeutic doses of anticoagulation medication must have INR and/or aPTT ≤ "
-    "the upper limit of the therapeutic range for intended use."
+    "(aPTT) ≤ 1.5 ULN. Patients on therapeutic doses of anticoagulation medication must have INR and/or "
+    "aPTT ≤ the upper limit of the therapeutic range for intended use."
 )
 DISCUSSED = (
     "International normalized ratio (INR) or prothrombin time (PT) and activated partial thromboplastin time "
