@@ -16,8 +16,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
+from trialmatch.domain.criteria.lab_anticoagulation import CLOTTING, about_anticoagulated
 from trialmatch.domain.criteria.read_labs import named_analytes
-from trialmatch.domain.criteria.text import ALTERNATIVE_END, ALTERNATIVE_START
+from trialmatch.domain.criteria.text import ALTERNATIVE_END, ALTERNATIVE_START, Segment
 from trialmatch.domain.trial import Criterion, Section
 
 __all__ = ["split_criteria"]
@@ -1139,8 +1140,8 @@ def _join_widening_notes(nodes: list[_Node]) -> list[_Node]:
     """A sub-item that relaxes the threshold of the item above it ("Total bilirubin ≤ 1.5 x ULN" / "However,
     patients with known Gilbert disease who have serum bilirubin up to 3 mg/dl may be enrolled") is part of
     that item: read apart, the item fails the very patients its note admits. Only a note on an analyte the
-    item itself bounds is joined, as the sentence after it (the bullet ended one); other sub-items keep the
-    item as their context."""
+    item itself bounds, or one admitting anticoagulated patients under clotting-time limits, is joined, as the
+    sentence after it (the bullet ended one); other sub-items keep the item as their context."""
     kept: list[_Node] = []
     for node in nodes:
         parent = node.parent
@@ -1150,13 +1151,22 @@ def _join_widening_notes(nodes: list[_Node]) -> list[_Node]:
             and node.section is parent.section
             and not parent.text.endswith((":", "："))
             and _WIDENING_NOTE.search(node.text)
-            and named_analytes(node.text) & named_analytes(parent.text)
+            and _widens(node.text, named_analytes(parent.text))
         ):
             head = parent.text.rstrip()
             parent.text = f"{head}{'' if head.endswith(('.', ';')) else '.'} {node.text.lstrip()}"
             continue
         kept.append(node)
     return kept
+
+
+def _widens(note: str, bounded: frozenset[str]) -> bool:
+    """Whether a widening note is about the item's limits: it names one of its analytes, or it admits
+    anticoagulated patients under clotting-time limits ("INR ≤ 1.5 and aPTT within normal limits" /
+    "Anticoagulation therapy (e.g., warfarin or heparin) allowed")."""
+    if named_analytes(note) & bounded:
+        return True
+    return bool(bounded & CLOTTING) and about_anticoagulated(Segment.of(note))
 
 
 def split_criteria(text: str | None) -> list[Criterion]:

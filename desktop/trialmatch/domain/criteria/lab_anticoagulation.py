@@ -29,7 +29,7 @@ _FORBIDDING = re.compile(
 )
 """A sentence that keeps anticoagulated patients out or asks something else of them ("are not eligible",
 "must be switched to low molecular weight heparin") is a criterion of its own, not a waiver."""
-_CLOTTING = frozenset({"inr", "pt", "ptt"})
+CLOTTING = frozenset({"inr", "pt", "ptt"})
 _FIELDS = tuple(ThresholdFields.model_fields)
 
 
@@ -50,7 +50,7 @@ def waive_for_anticoagulated(rule: Rule, note: Segment) -> Rule | None:
             return None
         kept = [new if new is not None else old for new, old in zip(children, rule.children, strict=True)]
         return rule.model_copy(update={"children": kept})
-    if not isinstance(rule, LabThreshold) or rule.analyte not in _CLOTTING:
+    if not isinstance(rule, LabThreshold) or rule.analyte not in CLOTTING:
         return None
     fields = {name: getattr(rule, name) for name in _FIELDS}
     waiver = LabException(concept=None, text=note.quote(), waived=True, source_span=note.span, **fields)

@@ -10,6 +10,7 @@ from trialmatch.domain.compiled import compile_trial
 from trialmatch.domain.evaluation import Outcome, evaluate
 from trialmatch.domain.facts import PatientFacts
 from trialmatch.domain.patient import load_patient
+from trialmatch.domain.segmentation import split_criteria
 from trialmatch.domain.trial import Criterion, Section, Trial
 
 AS_OF = date(2026, 11, 20)
@@ -125,3 +126,22 @@ def test_no_lab_limit_fails_a_patient_without_labs():
         ("inclusion", DISCUSSED),
     ):
         assert _outcome(section, text, nothing) is Outcome.UNKNOWN
+
+
+def test_a_sub_item_admitting_anticoagulated_patients_is_part_of_the_clotting_item_above_it():
+    block = (
+        "Inclusion Criteria:\n\n"
+        "  -  INR ≤ 1.5 and aPTT within normal limits\n\n"
+        "       -  Anticoagulation therapy (e.g., warfarin or heparin) allowed\n\n"
+        "  -  Creatinine ≤ 1.5 times the ULN\n"
+    )
+    texts = [c.text for c in split_criteria(block)]
+    assert texts == [
+        "INR ≤ 1.5 and aPTT within normal limits. "
+        "Anticoagulation therapy (e.g., warfarin or heparin) allowed",
+        "Creatinine ≤ 1.5 times the ULN",
+    ]
+    on_warfarin = _patient(
+        [{"test": "INR", "value": 2.5}, {"test": "aPTT", "value": 30, "unit": "s", "uln": 35}]
+    )
+    assert _outcome("inclusion", texts[0], on_warfarin) is Outcome.UNKNOWN
