@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import re
 
-from trialmatch.domain.criteria.lab import LabException, LabThreshold, ThresholdFields
-from trialmatch.domain.criteria.logic import AllOf, AnyOf
+from trialmatch.domain.criteria.lab_shared_waiver import with_waiver
 from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.text import Segment
 
@@ -30,7 +29,6 @@ _FORBIDDING = re.compile(
 """A sentence that keeps anticoagulated patients out or asks something else of them ("are not eligible",
 "must be switched to low molecular weight heparin") is a criterion of its own, not a waiver."""
 CLOTTING = frozenset({"inr", "pt", "ptt"})
-_FIELDS = tuple(ThresholdFields.model_fields)
 
 
 def about_anticoagulated(part: Segment) -> bool:
@@ -44,14 +42,4 @@ def about_anticoagulated(part: Segment) -> bool:
 
 def waive_for_anticoagulated(rule: Rule, note: Segment) -> Rule | None:
     """``rule`` with ``note`` as a waiver on each of its clotting-time limits; None when it has none."""
-    if isinstance(rule, AnyOf | AllOf):
-        children = [waive_for_anticoagulated(child, note) for child in rule.children]
-        if all(child is None for child in children):
-            return None
-        kept = [new if new is not None else old for new, old in zip(children, rule.children, strict=True)]
-        return rule.model_copy(update={"children": kept})
-    if not isinstance(rule, LabThreshold) or rule.analyte not in CLOTTING:
-        return None
-    fields = {name: getattr(rule, name) for name in _FIELDS}
-    waiver = LabException(concept=None, text=note.quote(), waived=True, source_span=note.span, **fields)
-    return rule.model_copy(update={"exceptions": [*rule.exceptions, waiver]})
+    return with_waiver(rule, note.quote(), note.span, CLOTTING)

@@ -43,7 +43,12 @@ from trialmatch.domain.criteria.lab_notes import (
 from trialmatch.domain.criteria.lab_percent_above import percent_above
 from trialmatch.domain.criteria.lab_renal import with_creatinine_condition
 from trialmatch.domain.criteria.lab_restrictions import regardless_spans, restricts
-from trialmatch.domain.criteria.lab_shared_waiver import covered_analytes
+from trialmatch.domain.criteria.lab_shared_waiver import (
+    FOOTNOTE_ELSEWHERE,
+    covered_analytes,
+    footnote_elsewhere,
+    with_waiver,
+)
 from trialmatch.domain.criteria.lab_support import SupportNote, is_time_span, support_notes
 from trialmatch.domain.criteria.lab_test_notes import test_notes
 from trialmatch.domain.criteria.lab_timing import other_correction, plus_grade, timing_spans
@@ -509,6 +514,10 @@ def read_labs(segment: Segment, section: Section) -> Read | None:
         return Read.failed(str(problem))
     if section is Section.INCLUSION and requires_above_control(rule):
         return Read.failed("a clotting time required above its control")
+    if "*" in segment.printed and segment.end == len(segment.norm.rstrip(" .;,*")):
+        mark = footnote_elsewhere(segment)
+        if mark:
+            return Read(with_waiver(rule, FOOTNOTE_ELSEWHERE, mark) or rule)
     return Read(rule)
 
 

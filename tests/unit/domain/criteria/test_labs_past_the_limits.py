@@ -145,3 +145,14 @@ def test_a_sub_item_admitting_anticoagulated_patients_is_part_of_the_clotting_it
         [{"test": "INR", "value": 2.5}, {"test": "aPTT", "value": 30, "unit": "s", "uln": 35}]
     )
     assert _outcome("inclusion", texts[0], on_warfarin) is Outcome.UNKNOWN
+
+
+def test_a_limit_whose_footnote_is_printed_elsewhere_leaves_a_patient_past_it_to_the_clinician():
+    gilbert = _patient(
+        [{"test": "total bilirubin", "value": 2.2, "unit": "mg/dL", "uln": 1.2}], gilbert_syndrome=True
+    )
+    assert _outcome("inclusion", "Total Bilirubin ≤1.5 x ULN*", gilbert) is Outcome.UNKNOWN
+    normal = _patient([{"test": "total bilirubin", "value": 0.8, "unit": "mg/dL", "uln": 1.2}])
+    assert _outcome("inclusion", "Total Bilirubin ≤1.5 x ULN*", normal) is Outcome.PASS
+    noted = "Bilirubin no greater than 2.5 times ULN* NOTE: *Unless attributable to lymphoma"
+    assert _outcome("inclusion", noted, gilbert) is Outcome.PASS
