@@ -1131,7 +1131,8 @@ def _join_alternatives(nodes: list[_Node]) -> list[_Node]:
 
 _WIDENING_NOTE = re.compile(
     r"(?<![a-z])(?:may\s+(?:also\s+)?be\s+(?:enrolled|included|eligible|allowed|permitted)|(?:is|are)\s+"
-    r"(?:also\s+)?(?:eligible|allowed|permitted|acceptable)|allowed|permitted|unless|except)(?![a-z])",
+    r"(?:also\s+)?(?:eligible|allowed|permitted|acceptable)|allowed|permitted|unless|except"
+    r"|(?:for|in)\s+(?:patients|subjects|participants)\s+with)(?![a-z])",
     re.IGNORECASE,
 )
 

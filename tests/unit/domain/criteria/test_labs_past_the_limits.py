@@ -156,3 +156,32 @@ def test_a_limit_whose_footnote_is_printed_elsewhere_leaves_a_patient_past_it_to
     assert _outcome("inclusion", "Total Bilirubin ≤1.5 x ULN*", normal) is Outcome.PASS
     noted = "Bilirubin no greater than 2.5 times ULN* NOTE: *Unless attributable to lymphoma"
     assert _outcome("inclusion", noted, gilbert) is Outcome.PASS
+
+
+def test_a_sub_item_with_the_limit_for_patients_with_liver_involvement_is_part_of_the_item_above_it():
+    block = (
+        "Inclusion Criteria:\n\n"
+        "  -  AST/ALT =< 3 x institutional ULN\n\n"
+        "       -  AST and/or ALT =< 5 x ULN for patients with liver involvement\n"
+    )
+    (criterion,) = split_criteria(block)
+    assert (
+        criterion.text
+        == "AST/ALT =< 3 x institutional ULN. AST and/or ALT =< 5 x ULN for patients with liver involvement"
+    )
+    liver = _patient(
+        [
+            {"test": "AST", "value": 160, "unit": "U/L", "uln": 40},
+            {"test": "ALT", "value": 150, "unit": "U/L", "uln": 40},
+        ],
+        liver_metastases=True,
+    )
+    assert _outcome("inclusion", criterion.text, liver) is Outcome.PASS
+    no_liver = _patient(
+        [
+            {"test": "AST", "value": 160, "unit": "U/L", "uln": 40},
+            {"test": "ALT", "value": 150, "unit": "U/L", "uln": 40},
+        ],
+        liver_metastases=False,
+    )
+    assert _outcome("inclusion", criterion.text, no_liver) is Outcome.FAIL
