@@ -255,8 +255,26 @@ def _join_broken_items(units: list[_Unit]) -> list[_Unit]:
         ):
             last.text = f"{last.text} {unit.text}"
             continue
+        if (
+            last is not None
+            and not unit.marker
+            and _MULTIPLIER_START.match(unit.text)
+            and _NUMBER_END.search(last.text)
+        ):
+            last.text = f"{last.text} {unit.text}"
+            continue
         kept.append(unit)
     return kept
+
+
+_MULTIPLIER_START = re.compile(
+    r"[×x*]\s*(?:uln|upper|the\s+upper|institutional|normal)|times\s", re.IGNORECASE
+)
+_NUMBER_END = re.compile(r"\d\s*$")
+""""Total bilirubin ≤ 1.5 × ULN if no liver metastases or < 3" / "× ULN in the presence of documented
+Gilbert's syndrome": a line that starts with the multiplier of the number ending the line before is its
+continuation (read apart, the first reads "< 3" without a unit and fails the very patients the second
+admits)."""
 
 
 # ------------------------------------------------------------------------------------------ headings
@@ -1137,6 +1155,15 @@ _WIDENING_NOTE = re.compile(
 )
 
 
+_BARE_BOUND = re.compile(
+    r"\s*(?:(?:no|not)\s+(?:greater|more|higher|less|lower)\s+than|(?:greater|more|higher|less|lower)\s+than"
+    r"|up\s+to|at\s+(?:least|most)|[<>≤≥]=?)\s*\d[^;]*?(?<![a-z])(?:if|when|for|in\s+(?:the\s+)?presence)(?![a-z])",
+    re.IGNORECASE,
+)
+""""SGOT no greater than 3 times normal" / "No greater than 5 times normal if liver metastases present": a
+sub-item that is only another bound, under a condition, is the item's analyte's limit for those patients."""
+
+
 def _join_widening_notes(nodes: list[_Node]) -> list[_Node]:
     """A sub-item that relaxes the threshold of the item above it ("Total bilirubin ≤ 1.5 x ULN" / "However,
     patients with known Gilbert disease who have serum bilirubin up to 3 mg/dl may be enrolled") is part of
@@ -1151,8 +1178,10 @@ def _join_widening_notes(nodes: list[_Node]) -> list[_Node]:
             and parent in kept
             and node.section is parent.section
             and not parent.text.endswith((":", "："))
-            and _WIDENING_NOTE.search(node.text)
-            and _widens(node.text, named_analytes(parent.text))
+            and (
+                (_WIDENING_NOTE.search(node.text) and _widens(node.text, named_analytes(parent.text)))
+                or (_BARE_BOUND.match(node.text) and named_analytes(parent.text))
+            )
         ):
             head = parent.text.rstrip()
             parent.text = f"{head}{'' if head.endswith(('.', ';')) else '.'} {node.text.lstrip()}"

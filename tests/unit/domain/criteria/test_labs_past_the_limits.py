@@ -185,3 +185,37 @@ def test_a_sub_item_with_the_limit_for_patients_with_liver_involvement_is_part_o
         liver_metastases=False,
     )
     assert _outcome("inclusion", criterion.text, no_liver) is Outcome.FAIL
+
+
+def test_a_line_starting_with_the_multiplier_of_the_number_before_it_continues_that_item():
+    block = (
+        "Inclusion Criteria:\n\n"
+        "* Total bilirubin ≤ 1.5 × upper limit of normal (ULN) if no liver metastases or \\< 3\n\n"
+        "  × ULN in the presence of documented Gilbert's syndrome or liver metastases at baseline, and\n"
+        "* AST/ALT ≤ 3 × ULN\n"
+    )
+    first, second = split_criteria(block)
+    assert first.text == (
+        "Total bilirubin ≤ 1.5 × upper limit of normal (ULN) if no liver metastases or < 3 × ULN in the "
+        "presence of documented Gilbert's syndrome or liver metastases at baseline, and"
+    )
+    assert second.text == "AST/ALT ≤ 3 × ULN"
+    gilbert = _patient(
+        [{"test": "total bilirubin", "value": 3.4, "unit": "mg/dL", "uln": 1.2}], gilbert_syndrome=True
+    )
+    assert _outcome("inclusion", first.text, gilbert) is Outcome.UNKNOWN
+
+
+def test_a_sub_item_that_is_only_a_bound_under_a_condition_is_part_of_the_item_above_it():
+    block = (
+        "Inclusion Criteria:\n\n"
+        "  -  SGOT no greater than 3 times normal\n\n"
+        "       -  No greater than 5 times normal if liver metastases present\n"
+    )
+    (criterion,) = split_criteria(block)
+    assert (
+        criterion.text
+        == "SGOT no greater than 3 times normal. No greater than 5 times normal if liver metastases present"
+    )
+    liver = _patient([{"test": "AST", "value": 160, "unit": "U/L", "uln": 40}], liver_metastases=True)
+    assert _outcome("inclusion", criterion.text, liver) is not Outcome.FAIL
