@@ -1169,7 +1169,8 @@ def _join_widening_notes(nodes: list[_Node]) -> list[_Node]:
     patients with known Gilbert disease who have serum bilirubin up to 3 mg/dl may be enrolled") is part of
     that item: read apart, the item fails the very patients its note admits. Only a note on an analyte the
     item itself bounds, or one admitting anticoagulated patients under clotting-time limits, is joined, as the
-    sentence after it (the bullet ended one); other sub-items keep the item as their context."""
+    sentence after it (the bullet ended one); other sub-items keep the item as their context, as do the items
+    under a lead-in ("The following only need to be assessed if the mean QTc > 480 msec")."""
     kept: list[_Node] = []
     for node in nodes:
         parent = node.parent
@@ -1179,7 +1180,11 @@ def _join_widening_notes(nodes: list[_Node]) -> list[_Node]:
             and node.section is parent.section
             and not parent.text.endswith((":", "："))
             and (
-                (_WIDENING_NOTE.search(node.text) and _widens(node.text, named_analytes(parent.text)))
+                (
+                    _WIDENING_NOTE.search(node.text)
+                    and "following" not in parent.text
+                    and _widens(node.text, named_analytes(parent.text))
+                )
                 or (_BARE_BOUND.match(node.text) and named_analytes(parent.text))
             )
         ):
