@@ -16,8 +16,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
+from trialmatch.domain.criteria.lab_anticoagulation import CLOTTING, about_anticoagulated
 from trialmatch.domain.criteria.read_labs import named_analytes
-from trialmatch.domain.criteria.text import ALTERNATIVE_END, ALTERNATIVE_START
+from trialmatch.domain.criteria.text import ALTERNATIVE_END, ALTERNATIVE_START, Segment
 from trialmatch.domain.trial import Criterion, Section
 
 __all__ = ["split_criteria"]
@@ -254,8 +255,26 @@ def _join_broken_items(units: list[_Unit]) -> list[_Unit]:
         ):
             last.text = f"{last.text} {unit.text}"
             continue
+        if (
+            last is not None
+            and not unit.marker
+            and _MULTIPLIER_START.match(unit.text)
+            and _NUMBER_END.search(last.text)
+        ):
+            last.text = f"{last.text} {unit.text}"
+            continue
         kept.append(unit)
     return kept
+
+
+_MULTIPLIER_START = re.compile(
+    r"[×x*]\s*(?:uln|upper|the\s+upper|institutional|normal)|times\s", re.IGNORECASE
+)
+_NUMBER_END = re.compile(r"\d\s*$")
+""""Total bilirubin ≤ 1.5 × ULN if no liver metastases or < 3" / "× ULN in the presence of documented
+Gilbert's syndrome": a line that starts with the multiplier of the number ending the line before is its
+continuation (read apart, the first reads "< 3" without a unit and fails the very patients the second
+admits)."""
 
 
 # ------------------------------------------------------------------------------------------ headings
@@ -1130,17 +1149,28 @@ def _join_alternatives(nodes: list[_Node]) -> list[_Node]:
 
 _WIDENING_NOTE = re.compile(
     r"(?<![a-z])(?:may\s+(?:also\s+)?be\s+(?:enrolled|included|eligible|allowed|permitted)|(?:is|are)\s+"
-    r"(?:also\s+)?(?:eligible|allowed|permitted|acceptable)|allowed|permitted|unless|except)(?![a-z])",
+    r"(?:also\s+)?(?:eligible|allowed|permitted|acceptable)|allowed|permitted|unless|except"
+    r"|(?:for|in)\s+(?:patients|subjects|participants)\s+with)(?![a-z])",
     re.IGNORECASE,
 )
+
+
+_BARE_BOUND = re.compile(
+    r"\s*(?:(?:no|not)\s+(?:greater|more|higher|less|lower)\s+than|(?:greater|more|higher|less|lower)\s+than"
+    r"|up\s+to|at\s+(?:least|most)|[<>≤≥]=?)\s*\d[^;]*?(?<![a-z])(?:if|when|for|in\s+(?:the\s+)?presence)(?![a-z])",
+    re.IGNORECASE,
+)
+""""SGOT no greater than 3 times normal" / "No greater than 5 times normal if liver metastases present": a
+sub-item that is only another bound, under a condition, is the item's analyte's limit for those patients."""
 
 
 def _join_widening_notes(nodes: list[_Node]) -> list[_Node]:
     """A sub-item that relaxes the threshold of the item above it ("Total bilirubin ≤ 1.5 x ULN" / "However,
     patients with known Gilbert disease who have serum bilirubin up to 3 mg/dl may be enrolled") is part of
     that item: read apart, the item fails the very patients its note admits. Only a note on an analyte the
-    item itself bounds is joined, as the sentence after it (the bullet ended one); other sub-items keep the
-    item as their context."""
+    item itself bounds, or one admitting anticoagulated patients under clotting-time limits, is joined, as the
+    sentence after it (the bullet ended one); other sub-items keep the item as their context, as do the items
+    under a lead-in ("The following only need to be assessed if the mean QTc > 480 msec")."""
     kept: list[_Node] = []
     for node in nodes:
         parent = node.parent
@@ -1149,14 +1179,29 @@ def _join_widening_notes(nodes: list[_Node]) -> list[_Node]:
             and parent in kept
             and node.section is parent.section
             and not parent.text.endswith((":", "："))
-            and _WIDENING_NOTE.search(node.text)
-            and named_analytes(node.text) & named_analytes(parent.text)
+            and (
+                (
+                    _WIDENING_NOTE.search(node.text)
+                    and "following" not in parent.text
+                    and _widens(node.text, named_analytes(parent.text))
+                )
+                or (_BARE_BOUND.match(node.text) and named_analytes(parent.text))
+            )
         ):
             head = parent.text.rstrip()
             parent.text = f"{head}{'' if head.endswith(('.', ';')) else '.'} {node.text.lstrip()}"
             continue
         kept.append(node)
     return kept
+
+
+def _widens(note: str, bounded: frozenset[str]) -> bool:
+    """Whether a widening note is about the item's limits: it names one of its analytes, or it admits
+    anticoagulated patients under clotting-time limits ("INR ≤ 1.5 and aPTT within normal limits" /
+    "Anticoagulation therapy (e.g., warfarin or heparin) allowed")."""
+    if named_analytes(note) & bounded:
+        return True
+    return bool(bounded & CLOTTING) and about_anticoagulated(Segment.of(note))
 
 
 def split_criteria(text: str | None) -> list[Criterion]:

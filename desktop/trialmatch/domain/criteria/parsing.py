@@ -13,6 +13,7 @@ from collections.abc import Callable
 from trialmatch.domain.criteria.derived import DerivedValueRule
 from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
+from trialmatch.domain.criteria.lab_anticoagulation import about_anticoagulated, waive_for_anticoagulated
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
 from trialmatch.domain.criteria.permissions import as_permission, asked_subject, states_permission
 from trialmatch.domain.criteria.read_blood_pressure import read_blood_pressure
@@ -377,13 +378,21 @@ def _combine_sentences(whole: Segment, parts: list[Segment], section: Section, h
     sentence that may relax the others ("transfusion allowed", "unless ...") sends the whole item to review.
     Reading stops at the first sentence that decides so: the others cannot change it.
     """
-    read_at: dict[int, Read] = {}
+    read_at: dict[int, Read | None] = {}
+    notes: list[int] = []
     for index in _shortest_first(parts):
         read = _read(parts[index], section, heading)
-        if read.rule is None and (section is Section.EXCLUSION or _WIDENING.search(parts[index].text)):
+        if read.rule is None and about_anticoagulated(parts[index]):
+            notes.append(index)
+        elif read.rule is None and (section is Section.EXCLUSION or _WIDENING.search(parts[index].text)):
             return None
         read_at[index] = read
-    reads = [(part, read_at[index]) for index, part in enumerate(parts)]
+    for index in notes:
+        if not _waive_clotting_limits(parts, read_at, index) and (
+            section is Section.EXCLUSION or _WIDENING.search(parts[index].text)
+        ):
+            return None
+    reads = [(part, kept) for index, part in enumerate(parts) if (kept := read_at[index]) is not None]
     if all(read.rule is not None for _, read in reads):
         rules = [read.rule for _, read in reads if read.rule is not None]
         return _join(whole, rules, either=section is Section.EXCLUSION)
@@ -398,6 +407,22 @@ def _combine_sentences(whole: Segment, parts: list[Segment], section: Section, h
                 NeedsReview(source_span=part.span, text=part.quote(), why=read.problem or "not read")
             )
     return _join(whole, children, either=False)
+
+
+def _waive_clotting_limits(parts: list[Segment], read_at: dict[int, Read | None], index: int) -> bool:
+    """A sentence on anticoagulated patients waives the clotting limits read before it (see
+    ``lab_anticoagulation``), and is then carried by them; False when no limit before it is one."""
+    waived = False
+    for earlier in range(index):
+        read = read_at[earlier]
+        rule = read.rule if read is not None else None
+        new = waive_for_anticoagulated(rule, parts[index]) if rule is not None else None
+        if new is not None:
+            read_at[earlier] = Read(new)
+            waived = True
+    if waived:
+        read_at[index] = None
+    return waived
 
 
 def _combine_list(

@@ -43,6 +43,12 @@ from trialmatch.domain.criteria.lab_notes import (
 from trialmatch.domain.criteria.lab_percent_above import percent_above
 from trialmatch.domain.criteria.lab_renal import with_creatinine_condition
 from trialmatch.domain.criteria.lab_restrictions import regardless_spans, restricts
+from trialmatch.domain.criteria.lab_shared_waiver import (
+    FOOTNOTE_ELSEWHERE,
+    covered_analytes,
+    footnote_elsewhere,
+    with_waiver,
+)
 from trialmatch.domain.criteria.lab_support import SupportNote, is_time_span, support_notes
 from trialmatch.domain.criteria.lab_test_notes import test_notes
 from trialmatch.domain.criteria.lab_timing import other_correction, plus_grade, timing_spans
@@ -508,6 +514,10 @@ def read_labs(segment: Segment, section: Section) -> Read | None:
         return Read.failed(str(problem))
     if section is Section.INCLUSION and requires_above_control(rule):
         return Read.failed("a clotting time required above its control")
+    if "*" in segment.printed and segment.end == len(segment.norm.rstrip(" .;,*")):
+        mark = footnote_elsewhere(segment)
+        if mark:
+            return Read(with_waiver(rule, FOOTNOTE_ELSEWHERE, mark) or rule)
     return Read(rule)
 
 
@@ -1438,8 +1448,25 @@ def _groups(
             for group in groups:
                 if condition not in group.conditions:
                     group.conditions.append(condition)
+    _share_trailing_waiver(segment, groups)
     claimed.extend(c.span for g in groups for c in g.conditions)
     return groups
+
+
+def _share_trailing_waiver(segment: Segment, groups: list[_Group]) -> None:
+    """A waiver that ends the item after several groups is also on the earlier ones it covers (see
+    ``lab_shared_waiver``)."""
+    if len(groups) < 2:
+        return
+    for condition in list(groups[-1].conditions):
+        if condition.walk_at is not None or condition.variants or condition.negative or condition.restated:
+            continue
+        covered = covered_analytes(segment, *condition.span)
+        if covered is not None and not covered:
+            continue
+        for group in groups[:-1]:
+            if condition not in group.conditions and (covered is None or covered & set(group.analytes)):
+                group.conditions.append(condition)
 
 
 def _dedupe(mentions: list[_Mention], segment: Segment) -> list[_Mention]:
