@@ -164,6 +164,9 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
         for s, e, concept in main
         if s <= m.start() and m.end() <= e and m.group(0).split()[0] not in concept.label.lower()
     ]
+    # "Uncontrolled diabetes or hypertension": a narrowing word opening the first concept's own words narrows
+    # the whole list, though "uncontrolled diabetes" is a concept of its own.
+    leading = [m for m in found if len(main) > 1 and m.start() == main[0][0] and m not in inside]
     narrowing += words + classes + inside
     claimed += [m.span() for m in words + classes]
     negations = [
@@ -188,14 +191,18 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
     orphans = [m for m in narrowing if not any(_applies(m, s, main[0][0], chunks) for s, _, _ in main)]
     rules = []
     seen: set[str] = set()
-    for (start, end, _), concept in zip(main, main_concepts, strict=True):
+    for index, ((start, end, _), concept) in enumerate(zip(main, main_concepts, strict=True)):
+        shared = leading if index and _shares_opening(segment, main[: index + 1], found) else []
+        narrower = _narrower(concept, shared, segment.norm[start:end])
+        if narrower is not None:
+            concept, shared = narrower, []
         if concept.id in seen:
             continue
         seen.add(concept.id)
         unchecked = [
             FindingException(concept=None, text=segment.quote(m.start(), m.end()), source_span=m.span())
-            for m in narrowing
-            if _applies(m, start, main[0][0], chunks) or m in orphans
+            for m in [*narrowing, *shared]
+            if _applies(m, start, main[0][0], chunks) or m in orphans or m in shared
         ]
         rules.append(
             FindingRule(
@@ -347,6 +354,30 @@ def _lift(main: list[tuple[int, int, Concept]], exceptions: list[FindingExceptio
                 concept = get_concept(sorted(shared)[0])
         lifted.append(concept)
     return lifted
+
+
+_BARE_JOINER = re.compile(r"\s*(?:,\s*(?:(?:and\s*/\s*or|or|and)\s+)?|(?:and\s*/\s*or|or|and|/)\s*)")
+
+
+def _shares_opening(
+    segment: Segment, main: list[tuple[int, int, Concept]], found: list[re.Match[str]]
+) -> bool:
+    """Whether the last of ``main`` shares the narrowing word opening the first: each joined to the one before
+    by a bare "or" / "and" / comma, and it without a narrowing word of its own."""
+    for (_, end, _), (start, _, _) in pairwise(main):
+        if _BARE_JOINER.fullmatch(segment.norm, end, start) is None:
+            return False
+    start, end, _ = main[-1]
+    return not any(start <= m.start() < end for m in found)
+
+
+def _narrower(concept: Concept, leading: list[re.Match[str]], words: str) -> Concept | None:
+    """ "Uncontrolled ... hypertension": the narrower concept the shared word makes of this one, if any."""
+    for match in leading:
+        found = resolve_finding(f"{match.group(0)} {words}")
+        if found is not None and concept.id in ancestors(found.id):
+            return found
+    return None
 
 
 def _negated(
