@@ -184,7 +184,7 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
     negated = _negated(main, negations, negatives_after)
     if negated is None:
         return Read.failed("negation covers only part of the list")
-    qualifier = _qualifier(segment, main[0][0])
+    qualifier = _qualifier(segment, main[0][1])
     chunks = _chunks(segment)
     # "HIV infection, with CD4 < 200/µL": a narrowing in a stretch of its own narrows every concept, so its
     # words are never claimed and then dropped.
@@ -393,9 +393,10 @@ def _negated(
     return None
 
 
-def _qualifier(segment: Segment, first_concept: int) -> Qualifier:
-    """ "History of X" or "active X": the words before the first concept say which."""
-    before = segment.norm[segment.start : first_concept]
+def _qualifier(segment: Segment, first_concept_end: int) -> Qualifier:
+    """ "History of X" or "active X": the words up to the end of the first concept say which, its own words
+    too ("active hepatitis B", "other active malignancy" are synonyms in the lexicon)."""
+    before = segment.norm[segment.start : first_concept_end]
     if _HISTORY.search(before):
         return "history"
     if _ACTIVE.search(before):
