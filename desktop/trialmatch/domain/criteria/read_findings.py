@@ -33,7 +33,8 @@ _NEGATION = re.compile(
 )
 _NEGATION_WORDS = word_set("no not non without absence absent free negative never none cannot")
 _NEGATIVE_AFTER = re.compile(r"\s*(?:-|\s)\s*(?:negative|seronegative|negativity)(?![a-z])")
-_NOUN_BEFORE = re.compile(r"(?:infections?|infected|co-?infection)\s+(?:with|by)\s+(?:the\s+)?$")
+_NOUN_BEFORE = re.compile(r"(?:infections?|infected|co-?infection)\s+(?:with|by|of)\s+(?:the\s+)?$")
+_OF_WHAT = re.compile(r"\s+(?:with|by|of)\s+(?:the\s+)?")
 _DEFINED_BY = re.compile(
     r"(?:as\s+)?(?:defined|assessed|measured|evaluated|determined)\s+(?:by|per|according\s+to|using)\s+(?:the\s+)?"
     r"recist(?:\s+(?:v(?:ersion)?\s*)?1\.1)?(?:\s+criteria)?|per\s+recist(?:\s+(?:v(?:ersion)?\s*)?1\.1)?"
@@ -126,6 +127,8 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
     concepts = _concepts(segment)
     if not concepts:
         return None
+    if any(c.id == "active_infection" for _, _, c in concepts):
+        concepts = _without_infection_nouns(segment, concepts)
     conditional: list[Span] = []
     if any(c.id == "pregnancy" for _, _, c in concepts):
         conditional = [(s, e) for s, e, c in concepts if c.id == "childbearing_potential"]
@@ -218,7 +221,11 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
     joiners = _joiners(segment, main)
     if negated:
         return Read(AllOf(source_span=segment.span, children=list(rules)))
-    either = "or" in joiners or "and/or" in joiners or (section is Section.EXCLUSION and joiners != {"and"})
+    either = (
+        "or" in joiners
+        or "and/or" in joiners
+        or (section is Section.EXCLUSION and (joiners != {"and"} or not _TOGETHER.search(segment.text)))
+    )
     combined = (
         AnyOf(source_span=segment.span, children=list(rules))
         if either
@@ -228,6 +235,27 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
 
 
 _CHUNK = re.compile(r"[,;]")
+_TOGETHER = re.compile(
+    r"(?<![a-z])(?:concurrent|concomitant|co-?infect\w*|co-?existing|both|combined|simultaneous\w*|together)(?![a-z])"
+)
+""""Pregnant and lactating women", "HIV and hepatitis B and C" in an exclusion name each excluded group;
+"concurrent HBV and HCV infection" asks for both."""
+
+
+def _without_infection_nouns(
+    segment: Segment, concepts: list[tuple[int, int, Concept]]
+) -> list[tuple[int, int, Concept]]:
+    """ "Active infection with hepatitis B or hepatitis C" is about hepatitis B and C: "active infection" is
+    their noun, not an infection of any kind (which would exclude a patient with pneumonia) nor a condition
+    that hepatitis B narrows (which would drop it)."""
+    starts = {s for s, _, _ in concepts}
+    kept = []
+    for start, end, concept in concepts:
+        of_what = _OF_WHAT.match(segment.norm, end, segment.end)
+        if concept.id == "active_infection" and of_what is not None and of_what.end() in starts:
+            continue
+        kept.append((start, end, concept))
+    return kept
 
 
 def _matches(
