@@ -102,3 +102,34 @@ def test_treated_stable_brain_metastases_accepted_by_the_sentence_are_met() -> N
 )
 def test_a_condition_the_patient_has_still_fails_her(text: str, section: Section) -> None:
     assert _truth(text, section, COMORBID) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pregnant and lactating women",
+        "a positive test for the presence of HIV and hepatitis B and C;",
+        "Active infection with hepatitis B or hepatitis C.",
+    ],
+)
+def test_each_group_an_exclusion_names_is_excluded(text: str) -> None:
+    pregnant_hbv = {"pregnancy": True, "breastfeeding": False, "HIV infection": False, "hepatitis B": True}
+    pregnant_hbv |= {"hepatitis C": False, "active infection": False}
+    assert _truth(text, EXC, pregnant_hbv) in (False, None)
+    assert _truth(text, EXC, {**pregnant_hbv, "pregnancy": False, "breastfeeding": True}) in (False, None)
+
+
+def test_an_exclusion_of_a_co_infection_asks_for_both() -> None:
+    assert _truth(
+        "Concurrent active HBV and HCV infection.", EXC, {"hepatitis B": True, "hepatitis C": False}
+    )
+
+
+def test_an_infection_named_with_its_germ_is_not_any_infection() -> None:
+    pneumonia = {"active infection": True, "hepatitis B": False, "hepatitis C": False}
+    assert _truth("Active infection with hepatitis B or hepatitis C.", EXC, pneumonia) is True
+
+
+def test_renal_disease_is_not_retinal_disease() -> None:
+    retinopathy = {"retinopathy": True, "chronic kidney disease": False, "liver disease": False}
+    assert _truth("Renal and Hepatic disease", EXC, retinopathy) is True
