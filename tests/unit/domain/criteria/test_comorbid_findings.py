@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from trialmatch.domain.criteria import parse_criterion
+from trialmatch.domain.criteria import FindingRule, NeedsReview, parse_criterion
 from trialmatch.domain.criteria.checks import PatientView, build_check
 from trialmatch.domain.facts import PatientFacts
 from trialmatch.domain.patient import Patient
@@ -133,3 +133,23 @@ def test_an_infection_named_with_its_germ_is_not_any_infection() -> None:
 def test_renal_disease_is_not_retinal_disease() -> None:
     retinopathy = {"retinopathy": True, "chronic kidney disease": False, "liver disease": False}
     assert _truth("Renal and Hepatic disease", EXC, retinopathy) is True
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        ("Carcinoma in situ of the cervix", "PATIENT CHARACTERISTICS: Other"),
+        ("Nonmelanomatous skin cancer", "PATIENT CHARACTERISTICS: Other"),
+        ("Hypertension", "PATIENT CHARACTERISTICS: Cardiovascular"),
+        ("Ascites", "DISEASE CHARACTERISTICS"),
+    ],
+)
+def test_a_sub_item_of_a_summary_list_is_not_required_of_everyone(text: str, context: str) -> None:
+    rule = parse_criterion(text, INC, context)
+    assert isinstance(rule, NeedsReview)
+
+
+def test_a_requirement_in_a_summary_list_is_kept() -> None:
+    rule = parse_criterion("Measurable disease", INC, "DISEASE CHARACTERISTICS")
+    assert isinstance(rule, FindingRule)
+    assert (rule.concept, rule.present) == ("measurable_disease", True)
