@@ -142,10 +142,31 @@ def parse_criterion(text: str, section: Section, context: str | None = None) -> 
     if section is Section.EXCLUSION and _states_an_absence(rule):
         why = "a negative statement in the exclusion list: whether it excludes patients with it or without it"
         return NeedsReview(source_span=(0, len(text)), text=text, why=why)
+    if section is Section.INCLUSION and _excepted_requirement(rule):
+        why = "a required finding with an exception: whom the exception admits without it, judge it"
+        return NeedsReview(source_span=(0, len(text)), text=text, why=why)
     if section is Section.INCLUSION and context and _summary_sub_item(text, context, rule):
         why = "a condition named alone in a summary list: an item under the line before it, judge it so"
         return NeedsReview(source_span=(0, len(text)), text=text, why=why)
     return rule
+
+
+_EXCEPTING = re.compile(
+    r"\W*(?:unless|except|excluding|other\s+than|with\s+the\s+exception)(?![a-z])", re.IGNORECASE
+)
+
+
+def _excepted_requirement(rule: Rule) -> bool:
+    """ "Measurable or evaluable disease required except: unevaluable stage IV disease ... eligible", and
+    exclusion-shaped items among the inclusions ("Subjects with brain metastases, unless treated ..."): read
+    as "must have the finding" they fail the patients the exception admits, or everyone without it."""
+    if isinstance(rule, AnyOf | AllOf):
+        return any(_excepted_requirement(child) for child in rule.children)
+    return (
+        isinstance(rule, FindingRule)
+        and rule.present
+        and any(e.concept is None and _EXCEPTING.match(e.text) for e in rule.exceptions)
+    )
 
 
 _SUMMARY_HEADING = re.compile(r"\s*(?:patient|disease)\s+characteristics", re.IGNORECASE)

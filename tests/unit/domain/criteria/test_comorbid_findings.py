@@ -153,3 +153,16 @@ def test_a_requirement_in_a_summary_list_is_kept() -> None:
     rule = parse_criterion("Measurable disease", INC, "DISEASE CHARACTERISTICS")
     assert isinstance(rule, FindingRule)
     assert (rule.concept, rule.present) == ("measurable_disease", True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Subjects with known, suspected, or documented parenchymal brain metastases, unless treated with "
+        "surgery and/or radiation, with the subject neurologically stable",
+        "Measurable or evaluable disease required except: Unevaluable stage IV disease (beyond draining "
+        "lymph nodes) eligible following surgical resection, radiotherapy, or chemotherapy",
+    ],
+)
+def test_a_required_finding_with_an_exception_is_not_required_of_everyone(text: str) -> None:
+    assert _truth(text, INC, {"brain metastases": False, "measurable disease": False}) is None
