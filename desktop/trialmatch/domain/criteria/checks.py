@@ -30,6 +30,7 @@ from trialmatch.domain.criteria.review import NeedsReview
 from trialmatch.domain.criteria.sex import SexRule
 from trialmatch.domain.criteria.stage import StageRule, parse_stage, stage_holds, stage_name
 from trialmatch.domain.criteria.temporal import AGENT_CLASSES, TemporalTherapyRule
+from trialmatch.domain.criteria.text import word_set
 from trialmatch.domain.derived import ECOG_TO_KARNOFSKY
 from trialmatch.domain.facts import PatientFacts, Reading
 from trialmatch.domain.lexicon import ancestors, descendants, get_concept, resolve_finding
@@ -566,6 +567,20 @@ def _performance_check(rule: PerformanceStatusRule) -> Check:
 # --- findings ---------------------------------------------------------------------------------------------
 
 _ONLY_FEMALE = frozenset({"pregnancy", "breastfeeding"})
+_MAY_BE_PAST = word_set(
+    """
+    prior_malignancy hbv hcv viral_hepatitis liver_disease tuberculosis cns_metastases brain_metastases
+    stable_brain_metastases autoimmune_disease rheumatoid_arthritis systemic_lupus inflammatory_bowel_disease
+    multiple_sclerosis myasthenia_gravis vasculitis autoimmune_hepatitis psoriasis hypothyroidism
+    hyperthyroidism pneumonitis interstitial_lung_disease covid19 syphilis peptic_ulcer
+    graft_versus_host_disease seizures psychiatric_illness depression substance_abuse sarcoidosis uveitis
+    pancreatitis myocarditis immune_related_adverse_event celiac_disease hemolytic_anemia
+    immune_thrombocytopenia
+    """
+)
+"""Findings a patient file records as present when the patient ever had them ("prior malignancy": breast
+cancer 8 years ago; "hepatitis B": treated). "Active second malignancy", "no active hepatitis B" ask whether
+it is active now, which a present finding does not say: unknown, never a fail on a cured condition."""
 
 
 @cache
@@ -592,6 +607,9 @@ def _finding_check(rule: FindingRule) -> Check:
         excused, doubt = _exception_state(rule, view)
         if excused is not None:
             return Assessment(not rule.present, f"{label} present, but {excused}: accepted", used)
+        if rule.qualifier == "active" and _maybe_past(concept.id, view.explicit):
+            why = f"{label} present; whether it is active now is not recorded"
+            return Assessment(None, why, used, missing=(f"whether {label[0].lower()}{label[1:]} is active",))
         if doubt is not None:
             return Assessment(
                 None, f"{label} present; {doubt}", used, missing=() if "'" in doubt else (doubt,)
@@ -599,6 +617,12 @@ def _finding_check(rule: FindingRule) -> Check:
         return Assessment(rule.present, f"{label} recorded as present", used)
 
     return check
+
+
+def _maybe_past(concept_id: str, explicit: frozenset[str]) -> bool:
+    """Whether every recorded cause of the finding may be a past one (not "active brain metastases")."""
+    causes = explicit & _under(concept_id)
+    return causes <= _MAY_BE_PAST if causes else concept_id in _MAY_BE_PAST
 
 
 def _exception_state(rule: FindingRule, view: PatientView) -> tuple[str | None, str | None]:

@@ -15,7 +15,12 @@ from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.criteria.lab_anticoagulation import about_anticoagulated, waive_for_anticoagulated
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
-from trialmatch.domain.criteria.permissions import as_permission, asked_subject, states_permission
+from trialmatch.domain.criteria.permissions import (
+    as_permission,
+    asked_subject,
+    may_define_the_trial,
+    states_permission,
+)
 from trialmatch.domain.criteria.read_blood_pressure import read_blood_pressure
 from trialmatch.domain.criteria.read_composite import read_composite
 from trialmatch.domain.criteria.read_defined import read_defined
@@ -139,7 +144,58 @@ def parse_criterion(text: str, section: Section, context: str | None = None) -> 
     if section is Section.EXCLUSION and _states_an_absence(rule):
         why = "a negative statement in the exclusion list: whether it excludes patients with it or without it"
         return NeedsReview(source_span=(0, len(text)), text=text, why=why)
+    if section is Section.INCLUSION and _excepted_requirement(rule):
+        why = "a required finding with an exception: whom the exception admits without it, judge it"
+        return NeedsReview(source_span=(0, len(text)), text=text, why=why)
+    if section is Section.INCLUSION and context and _summary_sub_item(text, context, rule):
+        why = "a condition named alone in a summary list: an item under the line before it, judge it so"
+        return NeedsReview(source_span=(0, len(text)), text=text, why=why)
     return rule
+
+
+_EXCEPTING = re.compile(
+    r"\W*(?:unless|except|excluding|other\s+than|with\s+the\s+exception)(?![a-z])", re.IGNORECASE
+)
+
+
+def _excepted_requirement(rule: Rule) -> bool:
+    """ "Measurable or evaluable disease required except: unevaluable stage IV disease ... eligible", and
+    exclusion-shaped items among the inclusions ("Subjects with brain metastases, unless treated ..."): read
+    as "must have the finding" they fail the patients the exception admits, or everyone without it."""
+    if isinstance(rule, AnyOf | AllOf):
+        return any(_excepted_requirement(child) for child in rule.children)
+    return (
+        isinstance(rule, FindingRule)
+        and rule.present
+        and any(e.concept is None and _EXCEPTING.match(e.text) for e in rule.exceptions)
+    )
+
+
+_SUMMARY_HEADING = re.compile(r"\s*(?:patient|disease)\s+characteristics", re.IGNORECASE)
+_REQUIRING = word_set(
+    """
+    required require requires must confirmed proven documented diagnosis diagnosed histologically
+    cytologically evidence presence history known have has with no not
+    """
+)
+_SUB_ITEM_CONCEPTS = frozenset({"carcinoma_in_situ", "nonmelanoma_skin_cancer"})
+
+
+def _summary_sub_item(text: str, context: str, rule: Rule) -> bool:
+    """ "PATIENT CHARACTERISTICS: Other: ... No second malignancy within 2 years except: Localized
+    nonmelanomatous skin cancer / Carcinoma in situ of the cervix", "Exercise stress test required for: ...
+    Diabetes mellitus / Hypertension": the summary format's sub-items reach the catalogue as items of their
+    own, and a comorbidity named alone there would be required of every patient. A condition the trial may
+    be about ("Measurable disease", "Postmenopausal") is a requirement there, and is kept."""
+    if not _SUMMARY_HEADING.match(context):
+        return False
+    leaves = rule.children if isinstance(rule, AnyOf | AllOf) else [rule]
+    if not leaves or not all(isinstance(leaf, FindingRule) and leaf.present for leaf in leaves):
+        return False
+    concepts = {leaf.concept for leaf in leaves if isinstance(leaf, FindingRule)}
+    if any(may_define_the_trial(c) and c not in _SUB_ITEM_CONCEPTS for c in concepts):
+        return False
+    return _REQUIRING.isdisjoint(re.findall(r"[a-z]+", text.lower()))
 
 
 _ABSENCE_EXCLUDES = frozenset({"measurable_disease", "informed_consent"})

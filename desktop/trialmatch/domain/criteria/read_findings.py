@@ -33,7 +33,8 @@ _NEGATION = re.compile(
 )
 _NEGATION_WORDS = word_set("no not non without absence absent free negative never none cannot")
 _NEGATIVE_AFTER = re.compile(r"\s*(?:-|\s)\s*(?:negative|seronegative|negativity)(?![a-z])")
-_NOUN_BEFORE = re.compile(r"(?:infections?|infected|co-?infection)\s+(?:with|by)\s+(?:the\s+)?$")
+_NOUN_BEFORE = re.compile(r"(?:infections?|infected|co-?infection)\s+(?:with|by|of)\s+(?:the\s+)?$")
+_OF_WHAT = re.compile(r"\s+(?:with|by|of)\s+(?:the\s+)?")
 _DEFINED_BY = re.compile(
     r"(?:as\s+)?(?:defined|assessed|measured|evaluated|determined)\s+(?:by|per|according\s+to|using)\s+(?:the\s+)?"
     r"recist(?:\s+(?:v(?:ersion)?\s*)?1\.1)?(?:\s+criteria)?|per\s+recist(?:\s+(?:v(?:ersion)?\s*)?1\.1)?"
@@ -127,6 +128,8 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
     concepts = _concepts(segment)
     if not concepts:
         return None
+    if any(c.id == "active_infection" for _, _, c in concepts):
+        concepts = _without_infection_nouns(segment, concepts)
     conditional: list[Span] = []
     if any(c.id == "pregnancy" for _, _, c in concepts):
         conditional = [(s, e) for s, e, c in concepts if c.id == "childbearing_potential"]
@@ -165,6 +168,9 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
         for s, e, concept in main
         if s <= m.start() and m.end() <= e and m.group(0).split()[0] not in concept.label.lower()
     ]
+    # "Uncontrolled diabetes or hypertension": a narrowing word opening the first concept's own words narrows
+    # the whole list, though "uncontrolled diabetes" is a concept of its own.
+    leading = [m for m in found if len(main) > 1 and m.start() == main[0][0] and m not in inside]
     narrowing += words + classes + inside
     claimed += [m.span() for m in words + classes]
     negations = [
@@ -182,21 +188,25 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
     negated = _negated(main, negations, negatives_after)
     if negated is None:
         return Read.failed("negation covers only part of the list")
-    qualifier = _qualifier(segment, main[0][0])
+    qualifier = _qualifier(segment, main[0][1])
     chunks = _chunks(segment)
     # "HIV infection, with CD4 < 200/µL": a narrowing in a stretch of its own narrows every concept, so its
     # words are never claimed and then dropped.
     orphans = [m for m in narrowing if not any(_applies(m, s, main[0][0], chunks) for s, _, _ in main)]
     rules = []
     seen: set[str] = set()
-    for (start, end, _), concept in zip(main, main_concepts, strict=True):
+    for index, ((start, end, _), concept) in enumerate(zip(main, main_concepts, strict=True)):
+        shared = leading if index and _shares_opening(segment, main[: index + 1], found) else []
+        narrower = _narrower(concept, shared, segment.norm[start:end])
+        if narrower is not None:
+            concept, shared = narrower, []
         if concept.id in seen:
             continue
         seen.add(concept.id)
         unchecked = [
             FindingException(concept=None, text=segment.quote(m.start(), m.end()), source_span=m.span())
-            for m in narrowing
-            if _applies(m, start, main[0][0], chunks) or m in orphans
+            for m in [*narrowing, *shared]
+            if _applies(m, start, main[0][0], chunks) or m in orphans or m in shared
         ]
         rules.append(
             FindingRule(
@@ -212,7 +222,11 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
     joiners = _joiners(segment, main)
     if negated:
         return Read(AllOf(source_span=segment.span, children=list(rules)))
-    either = "or" in joiners or "and/or" in joiners or (section is Section.EXCLUSION and joiners != {"and"})
+    either = (
+        "or" in joiners
+        or "and/or" in joiners
+        or (section is Section.EXCLUSION and (joiners != {"and"} or not _TOGETHER.search(segment.text)))
+    )
     combined = (
         AnyOf(source_span=segment.span, children=list(rules))
         if either
@@ -222,6 +236,27 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
 
 
 _CHUNK = re.compile(r"[,;]")
+_TOGETHER = re.compile(
+    r"(?<![a-z])(?:concurrent|concomitant|co-?infect\w*|co-?existing|both|combined|simultaneous\w*|together)(?![a-z])"
+)
+""""Pregnant and lactating women", "HIV and hepatitis B and C" in an exclusion name each excluded group;
+"concurrent HBV and HCV infection" asks for both."""
+
+
+def _without_infection_nouns(
+    segment: Segment, concepts: list[tuple[int, int, Concept]]
+) -> list[tuple[int, int, Concept]]:
+    """ "Active infection with hepatitis B or hepatitis C" is about hepatitis B and C: "active infection" is
+    their noun, not an infection of any kind (which would exclude a patient with pneumonia) nor a condition
+    that hepatitis B narrows (which would drop it)."""
+    starts = {s for s, _, _ in concepts}
+    kept = []
+    for start, end, concept in concepts:
+        of_what = _OF_WHAT.match(segment.norm, end, segment.end)
+        if concept.id == "active_infection" and of_what is not None and of_what.end() in starts:
+            continue
+        kept.append((start, end, concept))
+    return kept
 
 
 def _matches(
@@ -350,6 +385,30 @@ def _lift(main: list[tuple[int, int, Concept]], exceptions: list[FindingExceptio
     return lifted
 
 
+_BARE_JOINER = re.compile(r"\s*(?:,\s*(?:(?:and\s*/\s*or|or|and)\s+)?|(?:and\s*/\s*or|or|and|/)\s*)")
+
+
+def _shares_opening(
+    segment: Segment, main: list[tuple[int, int, Concept]], found: list[re.Match[str]]
+) -> bool:
+    """Whether the last of ``main`` shares the narrowing word opening the first: each joined to the one before
+    by a bare "or" / "and" / comma, and it without a narrowing word of its own."""
+    for (_, end, _), (start, _, _) in pairwise(main):
+        if _BARE_JOINER.fullmatch(segment.norm, end, start) is None:
+            return False
+    start, end, _ = main[-1]
+    return not any(start <= m.start() < end for m in found)
+
+
+def _narrower(concept: Concept, leading: list[re.Match[str]], words: str) -> Concept | None:
+    """ "Uncontrolled ... hypertension": the narrower concept the shared word makes of this one, if any."""
+    for match in leading:
+        found = resolve_finding(f"{match.group(0)} {words}")
+        if found is not None and concept.id in ancestors(found.id):
+            return found
+    return None
+
+
 def _negated(
     main: list[tuple[int, int, Concept]], negations: list[re.Match[str]], after: list[re.Match[str]]
 ) -> bool | None:
@@ -363,9 +422,10 @@ def _negated(
     return None
 
 
-def _qualifier(segment: Segment, first_concept: int) -> Qualifier:
-    """ "History of X" or "active X": the words before the first concept say which."""
-    before = segment.norm[segment.start : first_concept]
+def _qualifier(segment: Segment, first_concept_end: int) -> Qualifier:
+    """ "History of X" or "active X": the words up to the end of the first concept say which, its own words
+    too ("active hepatitis B", "other active malignancy" are synonyms in the lexicon)."""
+    before = segment.norm[segment.start : first_concept_end]
     if _HISTORY.search(before):
         return "history"
     if _ACTIVE.search(before):

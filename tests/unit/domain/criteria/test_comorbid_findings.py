@@ -1,0 +1,168 @@
+"""Findings read against a patient with treated, past or controlled comorbidities: a condition the patient had
+(breast cancer 8 years ago, treated hepatitis B, treated and stable brain metastases) or one that is not the
+one the criterion names (diabetes is not diabetic retinopathy, hepatitis B is not liver failure) never fails
+her; it is met, or left to the clinician."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from trialmatch.domain.criteria import FindingRule, NeedsReview, parse_criterion
+from trialmatch.domain.criteria.checks import PatientView, build_check
+from trialmatch.domain.facts import PatientFacts
+from trialmatch.domain.patient import Patient
+from trialmatch.domain.trial import Section
+
+INC, EXC = Section.INCLUSION, Section.EXCLUSION
+
+COMORBID = {
+    "HIV infection": True,
+    "hepatitis B": True,
+    "treated stable brain metastases": True,
+    "active brain metastases": False,
+    "prior malignancy": True,
+    "type 2 diabetes": True,
+    "uncontrolled diabetes": False,
+    "hypertension": True,
+    "uncontrolled hypertension": False,
+    "hypothyroidism": True,
+    "retinopathy": False,
+    "peripheral neuropathy": False,
+    "liver failure": False,
+    "leptomeningeal disease": False,
+}
+
+
+def _truth(text: str, section: Section, findings: dict[str, bool]) -> bool | None:
+    """Whether the criterion is met (True), unmet (False) or open (None) for a 58-year-old woman."""
+    patient = Patient.model_validate(
+        {"format": "trialmatch-patient/1", "age": 58, "sex": "female", "ecog": 1, "findings": findings}
+    )
+    inclusion = section is INC
+    rule = parse_criterion(text, section)
+    holds = build_check(rule, inclusion)(PatientView(PatientFacts(patient, date(2026, 11, 20))), None).truth
+    if holds is None:
+        return None
+    return holds if inclusion else not holds
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("Active diabetic retinopathy", EXC),
+        ("Patients with diabetic neuropathy,", EXC),
+        ("No diabetic neuropathy", INC),
+        ("Liver failure", EXC),
+        ("No hepatic insufficiency", INC),
+        ("Patients with hepatic impairment", EXC),
+        ("Uncontrolled diabetes or hypertension.", EXC),
+    ],
+)
+def test_a_condition_the_patient_does_not_have_is_met(text: str, section: Section) -> None:
+    assert _truth(text, section, COMORBID) is True
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("Active second malignancy", EXC),
+        ("No concurrent malignancy.", INC),
+        ("No other active malignancy", INC),
+        ("Active Hepatitis B or C.", EXC),
+        ("Participants with active HBV infection", EXC),
+        ("No active hepatitis B or C", INC),
+        ("Subject has known active CNS involvement.", EXC),
+    ],
+)
+def test_whether_a_past_condition_is_active_now_is_left_to_the_clinician(text: str, section: Section) -> None:
+    assert _truth(text, section, COMORBID) is None
+
+
+def test_a_condition_recorded_as_active_is_still_decided() -> None:
+    active = {**COMORBID, "treated stable brain metastases": False, "active brain metastases": True}
+    assert _truth("Subject has known active CNS involvement.", EXC, active) is False
+
+
+def test_treated_stable_brain_metastases_accepted_by_the_sentence_are_met() -> None:
+    text = "Active brain metastasis (treated and stable brain metastasis accepted)."
+    assert _truth(text, EXC, COMORBID) is True
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("Known HIV infection", EXC),
+        ("HIV negative", INC),
+        ("Diabetes mellitus", EXC),
+        ("No prior malignancy", INC),
+        ("Hypothyroidism on treatment.", EXC),
+    ],
+)
+def test_a_condition_the_patient_has_still_fails_her(text: str, section: Section) -> None:
+    assert _truth(text, section, COMORBID) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pregnant and lactating women",
+        "a positive test for the presence of HIV and hepatitis B and C;",
+        "Active infection with hepatitis B or hepatitis C.",
+    ],
+)
+def test_each_group_an_exclusion_names_is_excluded(text: str) -> None:
+    pregnant_hbv = {"pregnancy": True, "breastfeeding": False, "HIV infection": False, "hepatitis B": True}
+    pregnant_hbv |= {"hepatitis C": False, "active infection": False}
+    assert _truth(text, EXC, pregnant_hbv) in (False, None)
+    assert _truth(text, EXC, {**pregnant_hbv, "pregnancy": False, "breastfeeding": True}) in (False, None)
+
+
+def test_an_exclusion_of_a_co_infection_asks_for_both() -> None:
+    assert _truth(
+        "Concurrent active HBV and HCV infection.", EXC, {"hepatitis B": True, "hepatitis C": False}
+    )
+
+
+def test_an_infection_named_with_its_germ_is_not_any_infection() -> None:
+    pneumonia = {"active infection": True, "hepatitis B": False, "hepatitis C": False}
+    assert _truth("Active infection with hepatitis B or hepatitis C.", EXC, pneumonia) is True
+
+
+def test_renal_disease_is_not_retinal_disease() -> None:
+    retinopathy = {"retinopathy": True, "chronic kidney disease": False, "liver disease": False}
+    assert _truth("Renal and Hepatic disease", EXC, retinopathy) is True
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        ("Carcinoma in situ of the cervix", "PATIENT CHARACTERISTICS: Other"),
+        ("Nonmelanomatous skin cancer", "PATIENT CHARACTERISTICS: Other"),
+        ("Hypertension", "PATIENT CHARACTERISTICS: Cardiovascular"),
+        ("Ascites", "DISEASE CHARACTERISTICS"),
+    ],
+)
+def test_a_sub_item_of_a_summary_list_is_not_required_of_everyone(text: str, context: str) -> None:
+    rule = parse_criterion(text, INC, context)
+    assert isinstance(rule, NeedsReview)
+
+
+def test_a_requirement_in_a_summary_list_is_kept() -> None:
+    rule = parse_criterion("Measurable disease", INC, "DISEASE CHARACTERISTICS")
+    assert isinstance(rule, FindingRule)
+    assert (rule.concept, rule.present) == ("measurable_disease", True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Subjects with known, suspected, or documented parenchymal brain metastases, unless treated with "
+        "surgery and/or radiation, with the subject neurologically stable",
+        "Measurable or evaluable disease required except: Unevaluable stage IV disease (beyond draining "
+        "lymph nodes) eligible following surgical resection, radiotherapy, or chemotherapy",
+    ],
+)
+def test_a_required_finding_with_an_exception_is_not_required_of_everyone(text: str) -> None:
+    assert _truth(text, INC, {"brain metastases": False, "measurable disease": False}) is None
