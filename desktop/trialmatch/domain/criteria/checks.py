@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import math
+import re
 import threading
 import weakref
 from collections.abc import Callable, Iterable, Sequence
@@ -29,7 +30,7 @@ from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.review import NeedsReview
 from trialmatch.domain.criteria.sex import SexRule
 from trialmatch.domain.criteria.stage import StageRule, parse_stage, stage_holds, stage_name
-from trialmatch.domain.criteria.temporal import AGENT_CLASSES, TemporalTherapyRule
+from trialmatch.domain.criteria.temporal import AGENT_CLASSES, REGIMENS, TemporalTherapyRule
 from trialmatch.domain.derived import ECOG_TO_KARNOFSKY
 from trialmatch.domain.facts import PatientFacts, Reading
 from trialmatch.domain.lexicon import ancestors, descendants, get_concept, resolve_finding
@@ -655,10 +656,12 @@ def _therapy_check(rule: TemporalTherapyRule) -> Check:
     window_words = f"{rule.window}-{rule.window_unit[:-1]}" if rule.window else ""
 
     def matches(entry: TreatmentEntry) -> bool:
-        name = entry.name.lower()
+        name = _with_regimen_drugs(entry.name.lower())
         if any(drug in name for drug in drugs):
             return True
         category = entry.category or next((c for d, c in _DRUG_CATEGORY.items() if d in name), None)
+        if category is None and name != entry.name.lower():
+            category = "chemotherapy"
         return category in categories
 
     def check(view: PatientView, stratum: str | None) -> Assessment:
@@ -715,6 +718,15 @@ def _therapy_check(rule: TemporalTherapyRule) -> Check:
         return Assessment(statement, reason, used, hint=hint)
 
     return check
+
+
+_REGIMEN = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(REGIMENS, key=len, reverse=True)) + r")(?![a-z])")
+
+
+def _with_regimen_drugs(name: str) -> str:
+    """The treatment name with the drugs of any regimen it names appended ("r-chop" -> "... doxorubicin ...")."""
+    regimens = _REGIMEN.findall(name)
+    return " ".join([name, *(drug for regimen in regimens for drug in REGIMENS[regimen])])
 
 
 def _treatment_text(entry: TreatmentEntry) -> str:

@@ -27,6 +27,7 @@ from trialmatch.domain.criteria.read_therapy import read_therapy
 from trialmatch.domain.criteria.read_uncorrectable import read_uncorrectable
 from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.review import NeedsReview
+from trialmatch.domain.criteria.temporal import TemporalTherapyRule
 from trialmatch.domain.criteria.text import (
     ALTERNATIVE_END,
     Read,
@@ -150,6 +151,8 @@ def _states_an_absence(rule: Rule) -> bool:
     among the exclusions, such a sentence read literally would exclude every patient without the finding."""
     if isinstance(rule, AnyOf | AllOf):
         return any(_states_an_absence(child) for child in rule.children)
+    if isinstance(rule, TemporalTherapyRule):
+        return rule.relation == "none"  # "Patients must not have received any prior chemotherapy"
     return isinstance(rule, FindingRule) and not rule.present and rule.concept not in _ABSENCE_EXCLUDES
 
 

@@ -110,6 +110,7 @@ _CURRENT = re.compile(
     r"being\s+treated)(?![a-z])"
 )
 _SINCE = re.compile(r"(?<![a-z])(?:since|after|elapsed|from|between|period|wash[\s-]?out|washout)(?![a-z])")
+_SINCE_NEXT = re.compile(r"\s*(?:since|after|from)(?![a-z])")
 _WITHIN = re.compile(
     r"(?<![a-z])(?:within|in\s+the\s+(?:last|past|previous|preceding)|during\s+the\s+(?:last|past|previous|preceding)"
     r"|in\s+the)(?![a-z])"
@@ -135,8 +136,29 @@ _ANCHOR = re.compile(
 Every wording holds "day", "c1" or "w1"."""
 _DEFINITION = re.compile(r"\(\s*(?:i\.?\s*e\.?|namely|that\s+is)[^)]*\)")
 _QUALIFIERS = re.compile(
-    r"(?<![a-z])(?:major|minor|palliative|curative|definitive|extensive|wide[\s-]field)(?![a-z])"
+    r"(?<![a-z])(?:major|minor|palliative|curative|definitive|extensive|wide[\s-]field|total|complete|hepatic|liver"
+    r"|to\s+(?:the\s+)?(?:site|sites|lesions?|target|bone|brain|head|chest|pelvis|abdomen|field))(?![a-z])"
 )
+"""Words that narrow a therapy beyond what a patient file records ("major" surgery, "hepatic" surgery,
+radiotherapy "to the site of treatment"); FILLER holds some of them for other readers."""
+_AGENT_CATEGORY = re.compile(
+    r"[\s-]*(?:(?:based|containing)[\s-]+)?(?:cytotoxic\s+)?(?:chemo(?:therapy|therapies)?|immuno[\s-]?therapy"
+    r"|immunotherapies)(?![a-z])"
+)
+""""platinum-based chemotherapy", "anthracycline-containing chemotherapy": the category word says what the agent
+is, not another therapy the sentence names (read as one, "≥ 6 months since platinum-based chemotherapy"
+would fail a patient after any chemotherapy)."""
+_NOT_READ = re.compile(
+    r"(?<![a-z])(?:other\s+than|except|excluding|unless|with\s+the\s+exception\s+of|subject\s+to"
+    r"|(?:after|following)\s+(?:the\s+)?(?:(?:completion|initiation|start|end)\s+of\s+(?:the\s+)?)?(?:study|protocol"
+    r"|trial)|(?:after|following)\s+(?:the\s+)?(?:initiation|start)\s+of\s+treatment|(?:no|any)\s+planned)(?![a-z])"
+)
+""""Checkpoint inhibitors, other than durvalumab or pembrolizumab" (the named drugs are exempt, not
+excluded), "prior radiation therapy subject to dose requirements" (a permission with conditions), "no
+radiotherapy for 6 months after completion of study therapy", "no planned surgery within 8 weeks after
+initiation of treatment" (the future, which no treatment history shows): read literally each would fail
+patients the trial accepts."""
+_NOT_READ_CUES = ("other", "except", "exclud", "unless", "subject", "after", "following", "planned")
 
 
 def read_therapy(segment: Segment) -> Read | None:
@@ -152,8 +174,11 @@ def read_therapy(segment: Segment) -> Read | None:
         agent = match.group("drug") if name == "drug" else list(_AGENT_NAMES.values())[int(name[1:])]
         if agent not in agents:
             agents.append(agent)
-        tail = _AGENT_TAIL.match(segment.norm, match.end(), segment.end)
-        claimed.append((match.start(), tail.end() if tail else match.end()))
+        end = match.end()
+        category = _AGENT_CATEGORY.match(segment.norm, end, segment.end)
+        end = category.end() if category else end
+        tail = _AGENT_TAIL.match(segment.norm, end, segment.end)
+        claimed.append((match.start(), tail.end() if tail else end))
     named: list[tuple[re.Match[str], tuple[str, ...]]] = []
     for match in _CATEGORY.finditer(segment.norm, segment.start, segment.end):
         if any(s <= match.start() < e for s, e in claimed):
@@ -164,6 +189,10 @@ def read_therapy(segment: Segment) -> Read | None:
     categories = _categories(segment, named)
     if not categories and not agents:
         return None
+    if segment.contains(*_NOT_READ_CUES):
+        unread = _NOT_READ.search(segment.norm, segment.start, segment.end)
+        if unread:
+            return Read.failed(f"'{unread.group(0)}': an exception, condition or the future, not read")
     found = (
         find_quantities(segment.norm[: segment.end], segment.printed) if may_hold_quantity(segment) else []
     )
@@ -174,6 +203,8 @@ def read_therapy(segment: Segment) -> Read | None:
         return Read.failed("a number that is not a time span (lines of therapy, doses?)")
     if len(quantities) > 1:
         return Read.failed("several time spans in one therapy sentence")
+    if quantities and quantities[0].upper is not None:
+        return Read.failed("a range of times ('within the past 12-48 months'): between them, not within one")
     qualifier = _QUALIFIERS.search(segment.norm, segment.start, segment.end)
     if qualifier:
         claimed.append(qualifier.span())
@@ -240,7 +271,15 @@ def _timing(
         return None, None, "days", True
     window = int(amount)
     before = segment.norm[segment.start : q.start]
-    elapsed = bool(_SINCE.search(text)) and not _WITHIN.search(before[-25:])
+    within = bool(_WITHIN.search(before[-25:]) or _WITHIN.match(segment.norm, q.start, q.end))
+    elapsed = bool(_SINCE.search(text)) and not within
+    if (
+        elapsed
+        and q.comparator is None
+        and not negated
+        and _SINCE_NEXT.match(segment.norm, q.end, segment.end)
+    ):
+        return "none", window, unit, False  # "Four weeks after major surgery": that much time has passed
     if elapsed and q.comparator is not None:
         if q.comparator in (Comparator.GT, Comparator.GE):
             return "none", window, unit, q.comparator is Comparator.GT

@@ -38,6 +38,21 @@ AGENT_CLASSES: dict[str, tuple[str, ...]] = {
 }
 """Agent classes registries name ("prior PD-1/PD-L1 targeted therapy") with the drugs a patient file lists."""
 
+REGIMENS: dict[str, tuple[str, ...]] = {
+    "folfox": ("oxaliplatin", "fluorouracil", "leucovorin"),
+    "folfiri": ("irinotecan", "fluorouracil", "leucovorin"),
+    "folfirinox": ("oxaliplatin", "irinotecan", "fluorouracil", "leucovorin"),
+    "folfoxiri": ("oxaliplatin", "irinotecan", "fluorouracil", "leucovorin"),
+    "capox": ("capecitabine", "oxaliplatin"),
+    "xelox": ("capecitabine", "oxaliplatin"),
+    "flot": ("fluorouracil", "leucovorin", "oxaliplatin", "docetaxel"),
+    "chop": ("cyclophosphamide", "doxorubicin", "vincristine", "prednisone"),
+    "abvd": ("doxorubicin", "bleomycin", "vinblastine", "dacarbazine"),
+    "beacopp": ("bleomycin", "etoposide", "doxorubicin", "cyclophosphamide", "vincristine", "procarbazine"),
+}
+"""Chemotherapy regimens a patient file names by acronym ("FOLFOX"), with their drugs: "no prior oxaliplatin"
+or "prior platinum-based chemotherapy required" is about the FOLFOX a patient received."""
+
 
 class TemporalTherapyRule(RuleBase):
     """The statement about therapies matching ``categories`` or ``agents``.
@@ -65,7 +80,9 @@ class TemporalTherapyRule(RuleBase):
         """ "chemotherapy or immunotherapy within 6 months": what the rule looks for."""
         what = " or ".join([*self.categories, *self.agents]) or "therapy"
         if self.qualifier:
-            what = f"{self.qualifier} {what}"
+            what = (
+                f"{what} {self.qualifier}" if self.qualifier.startswith("to ") else f"{self.qualifier} {what}"
+            )
         if self.window is None:
             return what
         if self.window == 0:
