@@ -724,7 +724,7 @@ _REGIMEN = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(REGIMENS, key=len, reve
 
 
 def _with_regimen_drugs(name: str) -> str:
-    """The treatment name with the drugs of any regimen it names appended ("r-chop" -> "... doxorubicin ...")."""
+    """The treatment name with the drugs of any regimen it names ("r-chop" gains "doxorubicin")."""
     regimens = _REGIMEN.findall(name)
     return " ".join([name, *(drug for regimen in regimens for drug in REGIMENS[regimen])])
 

@@ -145,9 +145,9 @@ _AGENT_CATEGORY = re.compile(
     r"[\s-]*(?:(?:based|containing)[\s-]+)?(?:cytotoxic\s+)?(?:chemo(?:therapy|therapies)?|immuno[\s-]?therapy"
     r"|immunotherapies)(?![a-z])"
 )
-""""platinum-based chemotherapy", "anthracycline-containing chemotherapy": the category word says what the agent
-is, not another therapy the sentence names (read as one, "≥ 6 months since platinum-based chemotherapy"
-would fail a patient after any chemotherapy)."""
+""""platinum-based chemotherapy", "anthracycline-containing chemotherapy": the category word says what the
+agent is, not another therapy the sentence names (read as one, "≥ 6 months since platinum-based
+chemotherapy" would fail a patient after any chemotherapy)."""
 _NOT_READ = re.compile(
     r"(?<![a-z])(?:other\s+than|except|excluding|unless|with\s+the\s+exception\s+of|subject\s+to"
     r"|(?:after|following)\s+(?:the\s+)?(?:(?:completion|initiation|start|end)\s+of\s+(?:the\s+)?)?(?:study|protocol"
