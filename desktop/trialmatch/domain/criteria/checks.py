@@ -30,7 +30,13 @@ from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.review import NeedsReview
 from trialmatch.domain.criteria.sex import SexRule
 from trialmatch.domain.criteria.stage import StageRule, parse_stage, stage_holds, stage_name
-from trialmatch.domain.criteria.temporal import AGENT_CLASSES, REGIMENS, TemporalTherapyRule
+from trialmatch.domain.criteria.temporal import (
+    AGENT_CLASSES,
+    BRAND_NAMES,
+    OTHER_DRUGS,
+    REGIMENS,
+    TemporalTherapyRule,
+)
 from trialmatch.domain.derived import ECOG_TO_KARNOFSKY
 from trialmatch.domain.facts import PatientFacts, Reading
 from trialmatch.domain.lexicon import ancestors, descendants, get_concept, resolve_finding
@@ -630,6 +636,7 @@ def _only_excused(concept_id: str, excused_id: str, explicit: frozenset[str]) ->
 _CLASS_CATEGORY = {
     "pd-1/pd-l1 inhibitor": "immunotherapy",
     "ctla-4 inhibitor": "immunotherapy",
+    "immune checkpoint inhibitor": "immunotherapy",
     "anthracycline": "chemotherapy",
     "taxane": "chemotherapy",
     "platinum": "chemotherapy",
@@ -652,17 +659,25 @@ def _shift(day: dt.date, amount: int, unit: str, sign: int) -> dt.date:
 def _therapy_check(rule: TemporalTherapyRule) -> Check:
     drugs = frozenset(d for agent in rule.agents for d in AGENT_CLASSES.get(agent, (agent,)))
     categories = frozenset(rule.categories)
+    agent_categories = frozenset(_CLASS_CATEGORY.get(a) or _DRUG_CATEGORY.get(a) for a in rule.agents)
     what = rule.describe()
     window_words = f"{rule.window}-{rule.window_unit[:-1]}" if rule.window else ""
 
-    def matches(entry: TreatmentEntry) -> bool:
-        name = _with_regimen_drugs(entry.name.lower())
+    def matches(entry: TreatmentEntry) -> bool | None:
+        """Whether the entry is a therapy the rule names; None when its category holds a named agent but
+        its name is no drug the engine knows ("Taxotere" under "no prior taxane" is known, "XYZ-123"
+        is not)."""
+        name = _generic_names(entry.name.lower())
         if any(drug in name for drug in drugs):
             return True
         category = entry.category or next((c for d, c in _DRUG_CATEGORY.items() if d in name), None)
-        if category is None and name != entry.name.lower():
+        if category is None and name != entry.name.lower() and _REGIMEN.search(entry.name.lower()):
             category = "chemotherapy"
-        return category in categories
+        if category in categories:
+            return True
+        if category in agent_categories and not any(known in name for known in _KNOWN_DRUGS):
+            return None
+        return False
 
     def check(view: PatientView, stratum: str | None) -> Assessment:
         facts = view.facts
@@ -672,23 +687,29 @@ def _therapy_check(rule: TemporalTherapyRule) -> Check:
         cutoff = _shift(as_of, rule.window, rule.window_unit, -1) if rule.window is not None else None
         hits: list[tuple[TreatmentEntry, dt.date | None, bool]] = []
         undated: list[TreatmentEntry] = []
+        uncertain: list[TreatmentEntry] = []
         for entry in facts.treatments:
-            if not matches(entry):
+            match = matches(entry)
+            if match is False:
                 continue
             if entry.start is not None and entry.start > as_of:
                 continue
             ongoing = entry.end is None and entry.start is not None
             last = as_of if ongoing or (entry.end is not None and entry.end > as_of) else entry.end
             if last is None:
-                undated.append(entry)
-                continue
-            if rule.relation == "current":
+                if cutoff is not None or rule.relation == "current":
+                    undated.append(entry)
+                    continue
+                inside = True  # ever received: "no prior chemotherapy" needs no dates
+            elif rule.relation == "current":
                 inside = ongoing or last >= as_of
             elif cutoff is None:
                 inside = True
             else:
                 inside = last >= cutoff if rule.window_inclusive else last > cutoff
-            if inside:
+            if inside and match is None:
+                uncertain.append(entry)
+            elif inside:
                 hits.append((entry, None if ongoing else last, ongoing))
         used = tuple(_treatment_text(e) for e, _, _ in hits)
         if hits and rule.qualifier:
@@ -696,6 +717,9 @@ def _therapy_check(rule: TemporalTherapyRule) -> Check:
                 None, f"{_treatment_text(hits[0][0])}: whether {rule.qualifier} is not recorded", used
             )
         received = bool(hits)
+        if not hits and uncertain:
+            names = ", ".join(e.name for e in uncertain)
+            return Assessment(None, f"{names}: whether it is {what} is not known", used)
         if not hits and undated:
             names = ", ".join(e.name for e in undated)
             return Assessment(None, f"{names}: dates not entered", missing=(f"dates of {names}",))
@@ -721,12 +745,22 @@ def _therapy_check(rule: TemporalTherapyRule) -> Check:
 
 
 _REGIMEN = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(REGIMENS, key=len, reverse=True)) + r")(?![a-z])")
+_BRAND = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(BRAND_NAMES, key=len, reverse=True)) + r")(?![a-z])")
+_KNOWN_DRUGS = frozenset(
+    [
+        *_DRUG_CATEGORY,
+        *(d for drugs in REGIMENS.values() for d in drugs),
+        *(d for ds in OTHER_DRUGS.values() for d in ds),
+    ]
+)
 
 
-def _with_regimen_drugs(name: str) -> str:
-    """The treatment name with the drugs of any regimen it names ("r-chop" gains "doxorubicin")."""
-    regimens = _REGIMEN.findall(name)
-    return " ".join([name, *(drug for regimen in regimens for drug in REGIMENS[regimen])])
+def _generic_names(name: str) -> str:
+    """The treatment name with the drugs of the regimens and brands it names ("r-chop" gains
+    "doxorubicin", "keytruda" gains "pembrolizumab")."""
+    drugs = [d for regimen in _REGIMEN.findall(name) for d in REGIMENS[regimen]]
+    drugs += [BRAND_NAMES[brand] for brand in _BRAND.findall(name)]
+    return " ".join([name, *drugs])
 
 
 def _treatment_text(entry: TreatmentEntry) -> str:

@@ -34,7 +34,7 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("chemotherapy",),
     ),
     (
-        r"immuno[\s-]?therapy|immunotherapies|immune\s+checkpoint\s+inhibitors?|checkpoint\s+inhibitors?",
+        r"immuno[\s-]?therapy|immunotherapies",
         ("immunotherapy",),
     ),
     (
@@ -71,6 +71,9 @@ _AGENT_NAMES = {
         "pd-1/pd-l1 inhibitor"
     ),
     r"anti[\s-]?ctla[\s-]?4|ctla[\s-]?4": "ctla-4 inhibitor",
+    r"(?:immune\s+)?checkpoint\s+(?:inhibitors?|blockade|blockers?)(?:\s+(?:therapy|therapies))?": (
+        "immune checkpoint inhibitor"
+    ),
     r"anthracyclines?": "anthracycline",
     r"taxanes?": "taxane",
     r"platinum(?:[\s-]based)?": "platinum",

@@ -32,6 +32,24 @@ AGENT_CLASSES: dict[str, tuple[str, ...]] = {
         "avelumab",
     ),
     "ctla-4 inhibitor": ("ipilimumab", "tremelimumab"),
+    "immune checkpoint inhibitor": (
+        "pembrolizumab",
+        "nivolumab",
+        "cemiplimab",
+        "dostarlimab",
+        "retifanlimab",
+        "spartalizumab",
+        "tislelizumab",
+        "toripalimab",
+        "sintilimab",
+        "camrelizumab",
+        "atezolizumab",
+        "durvalumab",
+        "avelumab",
+        "ipilimumab",
+        "tremelimumab",
+        "relatlimab",
+    ),
     "anthracycline": ("doxorubicin", "epirubicin", "daunorubicin", "idarubicin", "mitoxantrone"),
     "taxane": ("paclitaxel", "docetaxel", "cabazitaxel", "nab-paclitaxel"),
     "platinum": ("cisplatin", "carboplatin", "oxaliplatin"),
@@ -52,6 +70,61 @@ REGIMENS: dict[str, tuple[str, ...]] = {
 }
 """Chemotherapy regimens a patient file names by acronym ("FOLFOX"), with their drugs: "no prior oxaliplatin"
 or "prior platinum-based chemotherapy required" is about the FOLFOX a patient received."""
+BRAND_NAMES: dict[str, str] = {
+    "keytruda": "pembrolizumab",
+    "opdivo": "nivolumab",
+    "libtayo": "cemiplimab",
+    "jemperli": "dostarlimab",
+    "tecentriq": "atezolizumab",
+    "imfinzi": "durvalumab",
+    "bavencio": "avelumab",
+    "yervoy": "ipilimumab",
+    "imjudo": "tremelimumab",
+    "adriamycin": "doxorubicin",
+    "doxil": "doxorubicin",
+    "caelyx": "doxorubicin",
+    "ellence": "epirubicin",
+    "taxol": "paclitaxel",
+    "abraxane": "nab-paclitaxel",
+    "taxotere": "docetaxel",
+    "jevtana": "cabazitaxel",
+    "platinol": "cisplatin",
+    "paraplatin": "carboplatin",
+    "eloxatin": "oxaliplatin",
+}
+"""Brand names a patient file may hold for the drugs of the agent classes."""
+OTHER_DRUGS: dict[str, tuple[str, ...]] = {
+    "chemotherapy": (
+        "fluorouracil",
+        "5-fu",
+        "capecitabine",
+        "leucovorin",
+        "gemcitabine",
+        "irinotecan",
+        "topotecan",
+        "etoposide",
+        "cyclophosphamide",
+        "ifosfamide",
+        "pemetrexed",
+        "vincristine",
+        "vinblastine",
+        "vinorelbine",
+        "methotrexate",
+        "temozolomide",
+        "cytarabine",
+        "bleomycin",
+        "dacarbazine",
+        "trifluridine",
+        "eribulin",
+        "bendamustine",
+        "fludarabine",
+        "mitomycin",
+        "procarbazine",
+    ),
+    "immunotherapy": ("interferon", "interleukin", "aldesleukin", "bcg", "sipuleucel", "talimogene"),
+}
+"""Common drugs of a category that belong to none of the agent classes: a patient's "gemcitabine" is known
+not to be a taxane, while an unrecognised chemotherapy name may be one, and is left to the clinician."""
 
 
 class TemporalTherapyRule(RuleBase):

@@ -109,3 +109,40 @@ def test_the_kind_of_surgery_named_is_not_decided_by_another_surgery():
     assert outcome("inclusion", "No prior total surgical resection", SURGERY_ONLY, context) is Outcome.UNKNOWN
     recent = [{"name": "appendectomy", "category": "surgery", "start": "2026-11-01", "end": "2026-11-01"}]
     assert outcome("exclusion", "Hepatic surgery within the last 30 days.", recent) is Outcome.UNKNOWN
+
+
+def test_a_checkpoint_inhibitor_is_a_named_class_not_every_immunotherapy():
+    text = "Previous therapy with any checkpoint inhibitor"
+    assert outcome("exclusion", text, TREATED) is Outcome.FAIL
+    bcg = [
+        {"name": "intravesical BCG", "category": "immunotherapy", "start": "2024-01-01", "end": "2024-06-01"}
+    ]
+    assert outcome("exclusion", text, bcg) is Outcome.PASS
+    unnamed = [
+        {"name": "XYZ-123 antibody", "category": "immunotherapy", "start": "2024-01-01", "end": "2024-06-01"}
+    ]
+    assert outcome("exclusion", text, unnamed) is Outcome.UNKNOWN
+
+
+def test_brand_names_are_the_drugs_they_sell():
+    keytruda = [{"name": "Keytruda", "start": "2026-01-10", "end": "2026-09-15"}]
+    assert (
+        outcome("exclusion", "Any prior treatment with an anti-PD-1 or anti-PD-L1 agent.", keytruda)
+        is Outcome.FAIL
+    )
+    taxol = [{"name": "Taxol", "category": "chemotherapy", "start": "2025-01-01", "end": "2025-04-01"}]
+    context = "PRIOR CONCURRENT THERAPY: Chemotherapy"
+    assert outcome("inclusion", "No prior taxanes", taxol, context) is Outcome.FAIL
+    gemcitabine = [
+        {"name": "gemcitabine", "category": "chemotherapy", "start": "2025-01-01", "end": "2025-04-01"}
+    ]
+    assert outcome("inclusion", "No prior taxanes", gemcitabine, context) is Outcome.PASS
+
+
+def test_ever_received_needs_no_dates():
+    undated = [{"name": "FOLFOX", "category": "chemotherapy"}]
+    context = "PRIOR CONCURRENT THERAPY: Chemotherapy"
+    assert outcome("inclusion", "No prior chemotherapy", undated, context) is Outcome.FAIL
+    assert (
+        outcome("inclusion", "At least 4 weeks since prior chemotherapy", undated, context) is Outcome.UNKNOWN
+    )
