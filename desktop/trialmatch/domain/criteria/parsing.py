@@ -80,6 +80,11 @@ _PERMISSION = re.compile(
     r"\s*\.?\s*"
 )
 """"Prior radiotherapy allowed": a permission states no requirement (conditions after it would not match)."""
+_HOUSEHOLD = re.compile(
+    r"(?<![a-z])(?:members?\s+of\s+(?:a|the|their|his|her)\s+household|household\s+(?:members?|contacts?))"
+)
+""""Member of a household that contains an immunocompromised individual: a person who has received
+chemotherapy within the 12 months": the items under it describe someone the patient lives with."""
 _DONOR = re.compile(r"(?<![a-z])donors?(?![a-z])")
 _DONOR_MATCH = re.compile(r"(?<![a-z])(?:hla|matched|haploidentical|identical|identified|availab)")
 
@@ -159,6 +164,9 @@ def _states_an_absence(rule: Rule) -> bool:
 def _parse(text: str, section: Section, context: str | None) -> Rule:
     if section is Section.EXCLUSION and context and _EXCEPTING_HEADING.search(context.lower()):
         why = "an exception to the exclusion its heading states: judge it with the heading"
+        return NeedsReview(source_span=(0, len(text)), text=text, why=why)
+    if context and "household" in context.lower() and _HOUSEHOLD.search(context.lower()):
+        why = "about a member of the patient's household, not the patient: judge it with their data"
         return NeedsReview(source_span=(0, len(text)), text=text, why=why)
     if context and "donor" in context.lower() and _about_a_donor(context.lower().rsplit(":", 1)[-1]):
         why = "about the donor, not the patient: judge it with the donor's data"

@@ -140,10 +140,12 @@ Every wording holds "day", "c1" or "w1"."""
 _DEFINITION = re.compile(r"\(\s*(?:i\.?\s*e\.?|namely|that\s+is)[^)]*\)")
 _QUALIFIERS = re.compile(
     r"(?<![a-z])(?:major|minor|palliative|curative|definitive|extensive|wide[\s-]field|total|complete|hepatic|liver"
+    r"|allogeneic|autologous"
     r"|to\s+(?:the\s+)?(?:site|sites|lesions?|target|bone|brain|head|chest|pelvis|abdomen|field))(?![a-z])"
 )
 """Words that narrow a therapy beyond what a patient file records ("major" surgery, "hepatic" surgery,
-radiotherapy "to the site of treatment"); FILLER holds some of them for other readers."""
+radiotherapy "to the site of treatment", an "allogeneic" transplant); FILLER holds some of them for other
+readers."""
 _AGENT_CATEGORY = re.compile(
     r"[\s-]*(?:(?:based|containing)[\s-]+)?(?:cytotoxic\s+)?(?:chemo(?:therapy|therapies)?|immuno[\s-]?therapy"
     r"|immunotherapies)(?![a-z])"
@@ -154,12 +156,14 @@ chemotherapy" would fail a patient after any chemotherapy)."""
 _NOT_READ = re.compile(
     r"(?<![a-z])(?:other\s+than|except|excluding|unless|with\s+the\s+exception\s+of|subject\s+to"
     r"|(?:after|following)\s+(?:the\s+)?(?:(?:completion|initiation|start|end)\s+of\s+(?:the\s+)?)?(?:study|protocol"
-    r"|trial)|(?:after|following)\s+(?:the\s+)?(?:initiation|start)\s+of\s+treatment|(?:no|any)\s+planned)(?![a-z])"
+    r"|trial)|(?:after|following)\s+(?:the\s+)?(?:initiation|start)\s+of\s+treatment|(?:no|any)\s+planned"
+    r"|(?:after|following)\s+(?:the\s+)?(?:randomi[sz]ation|registration|enrol?lment|study\s+entry))(?![a-z])"
 )
 """"Checkpoint inhibitors, other than durvalumab or pembrolizumab" (the named drugs are exempt, not
 excluded), "prior radiation therapy subject to dose requirements" (a permission with conditions), "no
 radiotherapy for 6 months after completion of study therapy", "no planned surgery within 8 weeks after
-initiation of treatment" (the future, which no treatment history shows): read literally each would fail
+initiation of treatment", "start no more than 14 days after randomization and must be concurrent with
+taxanes" (the future, which no treatment history shows): read literally each would fail
 patients the trial accepts."""
 _NOT_READ_CUES = ("other", "except", "exclud", "unless", "subject", "after", "following", "planned")
 

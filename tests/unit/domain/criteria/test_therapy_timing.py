@@ -146,3 +146,24 @@ def test_ever_received_needs_no_dates():
     assert (
         outcome("inclusion", "At least 4 weeks since prior chemotherapy", undated, context) is Outcome.UNKNOWN
     )
+
+
+def test_an_allogeneic_transplant_is_not_decided_by_an_autologous_one():
+    autologous = [{"name": "autologous HSCT", "category": "stem cell transplant", "start": "2025-05-01"}]
+    autologous[0]["end"] = "2025-05-02"
+    assert outcome("exclusion", "Previous allogeneic bone marrow transplant.", autologous) is Outcome.UNKNOWN
+    assert outcome("exclusion", "Previous allogeneic bone marrow transplant.", TREATED) is Outcome.PASS
+
+
+def test_a_household_members_chemotherapy_is_not_the_patients():
+    context = (
+        "Member of a household that contains an immunocompromised individual, including, but not limited to"
+    )
+    text = "a person who has received chemotherapy within the 12 months prior to study enrollment"
+    recent = [{"name": "FOLFIRI", "category": "chemotherapy", "start": "2026-06-01", "end": "2026-10-01"}]
+    assert outcome("exclusion", text, recent, context) is Outcome.UNKNOWN
+
+
+def test_what_the_study_treatment_is_given_with_is_not_a_prior_therapy():
+    text = "Study treatment must start no more than 14 days after randomization, concurrent with taxanes"
+    assert outcome("inclusion", text, TREATED) is Outcome.UNKNOWN
