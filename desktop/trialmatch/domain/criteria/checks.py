@@ -32,6 +32,7 @@ from trialmatch.domain.criteria.sex import SexRule
 from trialmatch.domain.criteria.stage import StageRule, parse_stage, stage_holds, stage_name
 from trialmatch.domain.criteria.temporal import (
     AGENT_CLASSES,
+    BIOLOGIC,
     BRAND_NAMES,
     OTHER_DRUGS,
     REGIMENS,
@@ -659,7 +660,10 @@ def _shift(day: dt.date, amount: int, unit: str, sign: int) -> dt.date:
 def _therapy_check(rule: TemporalTherapyRule) -> Check:
     drugs = frozenset(d for agent in rule.agents for d in AGENT_CLASSES.get(agent, (agent,)))
     categories = frozenset(rule.categories)
-    agent_categories = frozenset(_CLASS_CATEGORY.get(a) or _DRUG_CATEGORY.get(a) for a in rule.agents)
+    agent_categories = frozenset(
+        c for a in rule.agents if (c := _CLASS_CATEGORY.get(a) or _DRUG_CATEGORY.get(a)) is not None
+    )
+    biologic = BIOLOGIC in rule.agents
     what = rule.describe()
     window_words = f"{rule.window}-{rule.window_unit[:-1]}" if rule.window else ""
 
@@ -675,6 +679,10 @@ def _therapy_check(rule: TemporalTherapyRule) -> Check:
             category = "chemotherapy"
         if category in categories:
             return True
+        if biologic and category in ("immunotherapy", "cell therapy"):
+            return True
+        if biologic and category == "targeted therapy" and not _SMALL_MOLECULE.search(name):
+            return True if _ANTIBODY.search(name) else None
         if category in agent_categories and not any(known in name for known in _KNOWN_DRUGS):
             return None
         return False
@@ -744,6 +752,10 @@ def _therapy_check(rule: TemporalTherapyRule) -> Check:
     return check
 
 
+_ANTIBODY = re.compile(r"mab(?![a-z])|cept(?![a-z])|antibod")
+_SMALL_MOLECULE = re.compile(r"(?:nib|lib|sib|parib|stat)(?![a-z])|small[\s-]molecule|kinase\s+inhibitor|tki")
+"""Drug-name stems: "-mab" and "-cept" are biologics (bevacizumab, aflibercept), "-nib", "-lib", "-parib" are
+small molecules (erlotinib, palbociclib, olaparib)."""
 _REGIMEN = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(REGIMENS, key=len, reverse=True)) + r")(?![a-z])")
 _BRAND = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(BRAND_NAMES, key=len, reverse=True)) + r")(?![a-z])")
 _KNOWN_DRUGS = frozenset(

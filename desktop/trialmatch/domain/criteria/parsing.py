@@ -53,8 +53,8 @@ _LABEL = re.compile(r"\s*(?P<label>[a-z][a-z /-]{2,40}?)\s*:\s+(?=\S)")
 _HEADINGS = word_set(
     """
     age sex gender performance status performance life expectancy hematopoietic haematopoietic hepatic renal
-    cardiovascular pulmonary other menopausal status biologic therapy chemotherapy endocrine therapy
-    radiotherapy surgery hormonal therapy immunotherapy prior concurrent therapy
+    cardiovascular pulmonary other menopausal status biologic biological therapy chemotherapy endocrine
+    therapy radiotherapy surgery hormonal therapy immunotherapy prior concurrent therapy
     """
 )
 _ALTERNATIVE_ITEM = re.compile(r"\(\s*(?:and\s*/\s*or|or)\s*\)\s*$")

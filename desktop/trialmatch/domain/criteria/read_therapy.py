@@ -12,7 +12,13 @@ import re
 
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.numbers import Quantity, find_quantities, trie_alternation
-from trialmatch.domain.criteria.temporal import AGENT_CLASSES, Relation, TemporalTherapyRule, WindowUnit
+from trialmatch.domain.criteria.temporal import (
+    AGENT_CLASSES,
+    BIOLOGIC,
+    Relation,
+    TemporalTherapyRule,
+    WindowUnit,
+)
 from trialmatch.domain.criteria.text import (
     Read,
     Segment,
@@ -36,10 +42,6 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         r"immuno[\s-]?therapy|immunotherapies",
         ("immunotherapy",),
-    ),
-    (
-        r"biologic(?:al)?\s+(?:cancer\s+)?(?:therapy|therapies|agents?)|biologics?",
-        ("immunotherapy", "targeted therapy"),
     ),
     (
         r"targeted\s+(?:small\s+molecule\s+)?(?:therapy|therapies|agents?)|(?:tyrosine\s+)?kinase\s+inhibitors?|tkis?"
@@ -74,6 +76,7 @@ _AGENT_NAMES = {
     r"(?:immune\s+)?checkpoint\s+(?:inhibitors?|blockade|blockers?)(?:\s+(?:therapy|therapies))?": (
         "immune checkpoint inhibitor"
     ),
+    r"biologic(?:al)?\s+(?:cancer\s+)?(?:therapy|therapies|agents?)|biologics?": BIOLOGIC,
     r"anthracyclines?": "anthracycline",
     r"taxanes?": "taxane",
     r"platinum(?:[\s-]based)?": "platinum",

@@ -15,6 +15,9 @@ from trialmatch.domain.criteria.base import RuleBase
 Relation = Literal["prior", "current", "none"]
 WindowUnit = Literal["days", "weeks", "months", "years"]
 
+BIOLOGIC = "biologic agent"
+""""Prior biologic therapy": immunotherapy, cell therapy and the antibodies among targeted therapies, not the
+small molecules (a patient file's "targeted therapy" holds both, so the drug name decides)."""
 AGENT_CLASSES: dict[str, tuple[str, ...]] = {
     "pd-1/pd-l1 inhibitor": (
         "pembrolizumab",

@@ -167,3 +167,20 @@ def test_a_household_members_chemotherapy_is_not_the_patients():
 def test_what_the_study_treatment_is_given_with_is_not_a_prior_therapy():
     text = "Study treatment must start no more than 14 days after randomization, concurrent with taxanes"
     assert outcome("inclusion", text, TREATED) is Outcome.UNKNOWN
+
+
+def test_biologic_therapy_is_antibodies_and_immunotherapy_not_kinase_inhibitors():
+    context = "PRIOR CONCURRENT THERAPY: Biologic therapy"
+    assert outcome("inclusion", "No prior biologic therapy", TREATED, context) is Outcome.FAIL
+    erlotinib = [
+        {"name": "erlotinib", "category": "targeted therapy", "start": "2026-10-01", "end": "2026-11-10"}
+    ]
+    assert outcome("inclusion", "No prior biologic therapy", erlotinib, context) is Outcome.PASS
+    assert (
+        outcome("inclusion", "At least 4 weeks since prior biologic therapy", erlotinib, context)
+        is Outcome.PASS
+    )
+    unnamed = [
+        {"name": "study drug XYZ", "category": "targeted therapy", "start": "2026-01-01", "end": "2026-02-01"}
+    ]
+    assert outcome("inclusion", "No prior biologic therapy", unnamed, context) is Outcome.UNKNOWN
