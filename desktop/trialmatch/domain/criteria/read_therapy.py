@@ -111,6 +111,9 @@ _NONE = re.compile(
     r"(?<![a-z])(?:no|not|without|never|naive|naïve|free\s+of|wash[\s-]?out|washout|must\s+have\s+(?:been\s+)?"
     r"(?:completed|discontinued|stopped)|completed|discontinued|recovered)(?![a-z])"
 )
+_NEVER = re.compile(r"(?<![a-z])(?:no|not|without|never|naive|naïve|free\s+of)(?![a-z])")
+"""The words of :data:`_NONE` that deny the therapy; the others ("completed", "discontinued", "wash-out")
+say it is over, which without a time span means only that it is not being received now."""
 _CURRENT = re.compile(
     r"(?<![a-z])(?:current(?:ly)?|concurrent(?:ly)?|concomitant(?:ly)?|ongoing|receiving|on\s+treatment|"
     r"being\s+treated)(?![a-z])"
@@ -262,6 +265,8 @@ def _timing(
     text = segment.text
     negated = bool(_NONE.search(text))
     current = bool(_CURRENT.search(text))
+    if not quantities and negated and not _NEVER.search(text):
+        return "none", 0, "days", True  # "must have completed prior chemotherapy": not now, not never
     if not quantities:
         if current and not re.search(r"(?<![a-z])(?:prior|previous|previously|received)(?![a-z])", text):
             return ("none", 0, "days", True) if negated else ("current", None, "days", True)

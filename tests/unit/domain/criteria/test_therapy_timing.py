@@ -184,3 +184,15 @@ def test_biologic_therapy_is_antibodies_and_immunotherapy_not_kinase_inhibitors(
         {"name": "study drug XYZ", "category": "targeted therapy", "start": "2026-01-01", "end": "2026-02-01"}
     ]
     assert outcome("inclusion", "No prior biologic therapy", unnamed, context) is Outcome.UNKNOWN
+
+
+def test_a_therapy_that_must_be_over_may_have_been_given():
+    context = "PRIOR CONCURRENT THERAPY: Endocrine therapy"
+    text = "All hormonal therapy discontinued prior to randomization"
+    stopped = [
+        {"name": "tamoxifen", "category": "hormone therapy", "start": "2024-01-01", "end": "2026-03-01"}
+    ]
+    assert outcome("inclusion", text, stopped, context) is Outcome.PASS
+    ongoing = [{"name": "leuprolide", "category": "hormone therapy", "start": "2026-01-01"}]
+    assert outcome("inclusion", text, ongoing, context) is Outcome.FAIL
+    assert outcome("inclusion", "Patients must have completed prior chemotherapy", TREATED) is Outcome.PASS
