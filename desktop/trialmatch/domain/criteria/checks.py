@@ -643,6 +643,8 @@ _CLASS_CATEGORY = {
     "platinum": "chemotherapy",
 }
 _DRUG_CATEGORY = {drug: _CLASS_CATEGORY[cls] for cls, drugs in AGENT_CLASSES.items() for drug in drugs}
+_NAMED_CATEGORY = {**_DRUG_CATEGORY, **{drug: c for c, drugs in OTHER_DRUGS.items() for drug in drugs}}
+"""The category of a treatment entered without one, from the drug it names."""
 
 
 def _shift(day: dt.date, amount: int, unit: str, sign: int) -> dt.date:
@@ -674,7 +676,7 @@ def _therapy_check(rule: TemporalTherapyRule) -> Check:
         name = _generic_names(entry.name.lower())
         if any(drug in name for drug in drugs):
             return True
-        category = entry.category or next((c for d, c in _DRUG_CATEGORY.items() if d in name), None)
+        category = entry.category or next((c for d, c in _NAMED_CATEGORY.items() if d in name), None)
         if category is None and name != entry.name.lower() and _REGIMEN.search(entry.name.lower()):
             category = "chemotherapy"
         if category in categories:
@@ -685,7 +687,7 @@ def _therapy_check(rule: TemporalTherapyRule) -> Check:
             return True if _ANTIBODY.search(name) else None
         if category in agent_categories and not any(known in name for known in _KNOWN_DRUGS):
             return None
-        return False
+        return None if category is None else False  # no category entered and a name the engine does not know
 
     def check(view: PatientView, stratum: str | None) -> Assessment:
         facts = view.facts

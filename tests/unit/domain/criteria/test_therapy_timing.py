@@ -196,3 +196,11 @@ def test_a_therapy_that_must_be_over_may_have_been_given():
     ongoing = [{"name": "leuprolide", "category": "hormone therapy", "start": "2026-01-01"}]
     assert outcome("inclusion", text, ongoing, context) is Outcome.FAIL
     assert outcome("inclusion", "Patients must have completed prior chemotherapy", TREATED) is Outcome.PASS
+
+
+def test_a_treatment_without_category_is_judged_by_its_name_or_left_unknown():
+    context = "PRIOR CONCURRENT THERAPY: Chemotherapy"
+    gemcitabine = [{"name": "gemcitabine", "start": "2025-01-01", "end": "2025-04-01"}]
+    assert outcome("inclusion", "No prior chemotherapy", gemcitabine, context) is Outcome.FAIL
+    xeloda = [{"name": "Xeloda", "start": "2025-01-01", "end": "2025-04-01"}]
+    assert outcome("inclusion", "No prior chemotherapy", xeloda, context) is Outcome.UNKNOWN
