@@ -264,8 +264,9 @@ def _timing(
     """Relation and window from the wording around the (at most one) time span."""
     text = segment.text
     negated = bool(_NONE.search(text))
+    never = negated and bool(_NEVER.search(text))
     current = bool(_CURRENT.search(text))
-    if not quantities and negated and not _NEVER.search(text):
+    if not quantities and negated and not never:
         return "none", 0, "days", True  # "must have completed prior chemotherapy": not now, not never
     if not quantities:
         if current and not re.search(r"(?<![a-z])(?:prior|previous|previously|received)(?![a-z])", text):
@@ -287,21 +288,22 @@ def _timing(
     window = int(amount)
     before = segment.norm[segment.start : q.start]
     within = bool(_WITHIN.search(before[-25:]) or _WITHIN.match(segment.norm, q.start, q.end))
-    elapsed = bool(_SINCE.search(text)) and not within
+    elapsed = (bool(_SINCE.search(text)) or (negated and not never)) and not within
+    over = negated and not never
     if (
         elapsed
         and q.comparator is None
-        and not negated
-        and _SINCE_NEXT.match(segment.norm, q.end, segment.end)
+        and (over or (not negated and _SINCE_NEXT.match(segment.norm, q.end, segment.end)))
     ):
-        return "none", window, unit, False  # "Four weeks after major surgery": that much time has passed
+        # "Four weeks after major surgery", "radiotherapy completed 7 days prior": that much time has passed
+        return "none", window, unit, False
     if elapsed and q.comparator is not None:
         if q.comparator in (Comparator.GT, Comparator.GE):
             return "none", window, unit, q.comparator is Comparator.GT
         return "prior", window, unit, q.comparator is Comparator.LE
     if _WITHIN.search(before[-30:]) or q.comparator in (Comparator.LE, Comparator.LT, None):
         inclusive = q.comparator is not Comparator.LT
-        return ("none" if negated else "prior"), window, unit, inclusive
+        return ("none" if never else "prior"), window, unit, inclusive
     if q.comparator in (Comparator.GT, Comparator.GE) and negated:
         return "none", window, unit, q.comparator is Comparator.GT
     return None, None, "days", True

@@ -204,3 +204,12 @@ def test_a_treatment_without_category_is_judged_by_its_name_or_left_unknown():
     assert outcome("inclusion", "No prior chemotherapy", gemcitabine, context) is Outcome.FAIL
     xeloda = [{"name": "Xeloda", "start": "2025-01-01", "end": "2025-04-01"}]
     assert outcome("inclusion", "No prior chemotherapy", xeloda, context) is Outcome.UNKNOWN
+
+
+def test_completed_with_a_time_span_is_a_wash_out_or_a_recent_therapy_as_its_comparator_says():
+    text = "Prior surgery, radiotherapy, or chemotherapy completed less than 4 weeks before"
+    assert outcome("exclusion", text, TREATED) is Outcome.PASS
+    recent = [{"name": "FOLFIRI", "category": "chemotherapy", "start": "2026-09-01", "end": "2026-11-01"}]
+    assert outcome("exclusion", text, recent) is Outcome.FAIL
+    text = "Palliative radiotherapy completed 7 days prior to first dose."
+    assert outcome("inclusion", text, SURGERY_ONLY) is Outcome.PASS
