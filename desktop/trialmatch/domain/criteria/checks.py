@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import math
+import re
 import threading
 import weakref
 from collections.abc import Callable, Iterable, Sequence
@@ -29,7 +30,14 @@ from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.review import NeedsReview
 from trialmatch.domain.criteria.sex import SexRule
 from trialmatch.domain.criteria.stage import StageRule, parse_stage, stage_holds, stage_name
-from trialmatch.domain.criteria.temporal import AGENT_CLASSES, TemporalTherapyRule
+from trialmatch.domain.criteria.temporal import (
+    AGENT_CLASSES,
+    BIOLOGIC,
+    BRAND_NAMES,
+    OTHER_DRUGS,
+    REGIMENS,
+    TemporalTherapyRule,
+)
 from trialmatch.domain.criteria.text import word_set
 from trialmatch.domain.derived import ECOG_TO_KARNOFSKY
 from trialmatch.domain.facts import PatientFacts, Reading
@@ -653,11 +661,14 @@ def _only_excused(concept_id: str, excused_id: str, explicit: frozenset[str]) ->
 _CLASS_CATEGORY = {
     "pd-1/pd-l1 inhibitor": "immunotherapy",
     "ctla-4 inhibitor": "immunotherapy",
+    "immune checkpoint inhibitor": "immunotherapy",
     "anthracycline": "chemotherapy",
     "taxane": "chemotherapy",
     "platinum": "chemotherapy",
 }
 _DRUG_CATEGORY = {drug: _CLASS_CATEGORY[cls] for cls, drugs in AGENT_CLASSES.items() for drug in drugs}
+_NAMED_CATEGORY = {**_DRUG_CATEGORY, **{drug: c for c, drugs in OTHER_DRUGS.items() for drug in drugs}}
+"""The category of a treatment entered without one, from the drug it names."""
 
 
 def _shift(day: dt.date, amount: int, unit: str, sign: int) -> dt.date:
@@ -675,15 +686,32 @@ def _shift(day: dt.date, amount: int, unit: str, sign: int) -> dt.date:
 def _therapy_check(rule: TemporalTherapyRule) -> Check:
     drugs = frozenset(d for agent in rule.agents for d in AGENT_CLASSES.get(agent, (agent,)))
     categories = frozenset(rule.categories)
+    agent_categories = frozenset(
+        c for a in rule.agents if (c := _CLASS_CATEGORY.get(a) or _DRUG_CATEGORY.get(a)) is not None
+    )
+    biologic = BIOLOGIC in rule.agents
     what = rule.describe()
     window_words = f"{rule.window}-{rule.window_unit[:-1]}" if rule.window else ""
 
-    def matches(entry: TreatmentEntry) -> bool:
-        name = entry.name.lower()
+    def matches(entry: TreatmentEntry) -> bool | None:
+        """Whether the entry is a therapy the rule names; None when its category holds a named agent but
+        its name is no drug the engine knows ("Taxotere" under "no prior taxane" is known, "XYZ-123"
+        is not)."""
+        name = _generic_names(entry.name.lower())
         if any(drug in name for drug in drugs):
             return True
-        category = entry.category or next((c for d, c in _DRUG_CATEGORY.items() if d in name), None)
-        return category in categories
+        category = entry.category or next((c for d, c in _NAMED_CATEGORY.items() if d in name), None)
+        if category is None and name != entry.name.lower() and _REGIMEN.search(entry.name.lower()):
+            category = "chemotherapy"
+        if category in categories:
+            return True
+        if biologic and category in ("immunotherapy", "cell therapy"):
+            return True
+        if biologic and category == "targeted therapy" and not _SMALL_MOLECULE.search(name):
+            return True if _ANTIBODY.search(name) else None
+        if category in agent_categories and not any(known in name for known in _KNOWN_DRUGS):
+            return None
+        return None if category is None else False  # no category entered and a name the engine does not know
 
     def check(view: PatientView, stratum: str | None) -> Assessment:
         facts = view.facts
@@ -693,23 +721,29 @@ def _therapy_check(rule: TemporalTherapyRule) -> Check:
         cutoff = _shift(as_of, rule.window, rule.window_unit, -1) if rule.window is not None else None
         hits: list[tuple[TreatmentEntry, dt.date | None, bool]] = []
         undated: list[TreatmentEntry] = []
+        uncertain: list[TreatmentEntry] = []
         for entry in facts.treatments:
-            if not matches(entry):
+            match = matches(entry)
+            if match is False:
                 continue
             if entry.start is not None and entry.start > as_of:
                 continue
             ongoing = entry.end is None and entry.start is not None
             last = as_of if ongoing or (entry.end is not None and entry.end > as_of) else entry.end
             if last is None:
-                undated.append(entry)
-                continue
-            if rule.relation == "current":
+                if cutoff is not None or rule.relation == "current":
+                    undated.append(entry)
+                    continue
+                inside = True  # ever received: "no prior chemotherapy" needs no dates
+            elif rule.relation == "current":
                 inside = ongoing or last >= as_of
             elif cutoff is None:
                 inside = True
             else:
                 inside = last >= cutoff if rule.window_inclusive else last > cutoff
-            if inside:
+            if inside and match is None:
+                uncertain.append(entry)
+            elif inside:
                 hits.append((entry, None if ongoing else last, ongoing))
         used = tuple(_treatment_text(e) for e, _, _ in hits)
         if hits and rule.qualifier:
@@ -717,6 +751,9 @@ def _therapy_check(rule: TemporalTherapyRule) -> Check:
                 None, f"{_treatment_text(hits[0][0])}: whether {rule.qualifier} is not recorded", used
             )
         received = bool(hits)
+        if not hits and uncertain:
+            names = ", ".join(e.name for e in uncertain)
+            return Assessment(None, f"{names}: whether it is {what} is not known", used)
         if not hits and undated:
             names = ", ".join(e.name for e in undated)
             return Assessment(None, f"{names}: dates not entered", missing=(f"dates of {names}",))
@@ -739,6 +776,29 @@ def _therapy_check(rule: TemporalTherapyRule) -> Check:
         return Assessment(statement, reason, used, hint=hint)
 
     return check
+
+
+_ANTIBODY = re.compile(r"mab(?![a-z])|cept(?![a-z])|antibod")
+_SMALL_MOLECULE = re.compile(r"(?:nib|lib|sib|parib|stat)(?![a-z])|small[\s-]molecule|kinase\s+inhibitor|tki")
+"""Drug-name stems: "-mab" and "-cept" are biologics (bevacizumab, aflibercept), "-nib", "-lib", "-parib" are
+small molecules (erlotinib, palbociclib, olaparib)."""
+_REGIMEN = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(REGIMENS, key=len, reverse=True)) + r")(?![a-z])")
+_BRAND = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(BRAND_NAMES, key=len, reverse=True)) + r")(?![a-z])")
+_KNOWN_DRUGS = frozenset(
+    [
+        *_DRUG_CATEGORY,
+        *(d for drugs in REGIMENS.values() for d in drugs),
+        *(d for ds in OTHER_DRUGS.values() for d in ds),
+    ]
+)
+
+
+def _generic_names(name: str) -> str:
+    """The treatment name with the drugs of the regimens and brands it names ("r-chop" gains
+    "doxorubicin", "keytruda" gains "pembrolizumab")."""
+    drugs = [d for regimen in _REGIMEN.findall(name) for d in REGIMENS[regimen]]
+    drugs += [BRAND_NAMES[brand] for brand in _BRAND.findall(name)]
+    return " ".join([name, *drugs])
 
 
 def _treatment_text(entry: TreatmentEntry) -> str:

@@ -34,6 +34,7 @@ from trialmatch.domain.criteria.read_therapy import read_therapy
 from trialmatch.domain.criteria.read_uncorrectable import read_uncorrectable
 from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.review import NeedsReview
+from trialmatch.domain.criteria.temporal import TemporalTherapyRule
 from trialmatch.domain.criteria.text import (
     ALTERNATIVE_END,
     Read,
@@ -59,8 +60,8 @@ _LABEL = re.compile(r"\s*(?P<label>[a-z][a-z /-]{2,40}?)\s*:\s+(?=\S)")
 _HEADINGS = word_set(
     """
     age sex gender performance status performance life expectancy hematopoietic haematopoietic hepatic renal
-    cardiovascular pulmonary other menopausal status biologic therapy chemotherapy endocrine therapy
-    radiotherapy surgery hormonal therapy immunotherapy prior concurrent therapy
+    cardiovascular pulmonary other menopausal status biologic biological therapy chemotherapy endocrine
+    therapy radiotherapy surgery hormonal therapy immunotherapy prior concurrent therapy
     """
 )
 _ALTERNATIVE_ITEM = re.compile(r"\(\s*(?:and\s*/\s*or|or)\s*\)\s*$")
@@ -86,6 +87,11 @@ _PERMISSION = re.compile(
     r"\s*\.?\s*"
 )
 """"Prior radiotherapy allowed": a permission states no requirement (conditions after it would not match)."""
+_HOUSEHOLD = re.compile(
+    r"(?<![a-z])(?:members?\s+of\s+(?:a|the|their|his|her)\s+household|household\s+(?:members?|contacts?))"
+)
+""""Member of a household that contains an immunocompromised individual: a person who has received
+chemotherapy within the 12 months": the items under it describe someone the patient lives with."""
 _DONOR = re.compile(r"(?<![a-z])donors?(?![a-z])")
 _DONOR_MATCH = re.compile(r"(?<![a-z])(?:hla|matched|haploidentical|identical|identified|availab)")
 
@@ -208,12 +214,17 @@ def _states_an_absence(rule: Rule) -> bool:
     among the exclusions, such a sentence read literally would exclude every patient without the finding."""
     if isinstance(rule, AnyOf | AllOf):
         return any(_states_an_absence(child) for child in rule.children)
+    if isinstance(rule, TemporalTherapyRule):
+        return rule.relation == "none"  # "Patients must not have received any prior chemotherapy"
     return isinstance(rule, FindingRule) and not rule.present and rule.concept not in _ABSENCE_EXCLUDES
 
 
 def _parse(text: str, section: Section, context: str | None) -> Rule:
     if section is Section.EXCLUSION and context and _EXCEPTING_HEADING.search(context.lower()):
         why = "an exception to the exclusion its heading states: judge it with the heading"
+        return NeedsReview(source_span=(0, len(text)), text=text, why=why)
+    if context and "household" in context.lower() and _HOUSEHOLD.search(context.lower()):
+        why = "about a member of the patient's household, not the patient: judge it with their data"
         return NeedsReview(source_span=(0, len(text)), text=text, why=why)
     if context and "donor" in context.lower() and _about_a_donor(context.lower().rsplit(":", 1)[-1]):
         why = "about the donor, not the patient: judge it with the donor's data"

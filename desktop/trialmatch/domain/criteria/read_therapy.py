@@ -12,7 +12,13 @@ import re
 
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.numbers import Quantity, find_quantities, trie_alternation
-from trialmatch.domain.criteria.temporal import AGENT_CLASSES, Relation, TemporalTherapyRule, WindowUnit
+from trialmatch.domain.criteria.temporal import (
+    AGENT_CLASSES,
+    BIOLOGIC,
+    Relation,
+    TemporalTherapyRule,
+    WindowUnit,
+)
 from trialmatch.domain.criteria.text import (
     Read,
     Segment,
@@ -34,12 +40,8 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("chemotherapy",),
     ),
     (
-        r"immuno[\s-]?therapy|immunotherapies|immune\s+checkpoint\s+inhibitors?|checkpoint\s+inhibitors?",
+        r"immuno[\s-]?therapy|immunotherapies",
         ("immunotherapy",),
-    ),
-    (
-        r"biologic(?:al)?\s+(?:cancer\s+)?(?:therapy|therapies|agents?)|biologics?",
-        ("immunotherapy", "targeted therapy"),
     ),
     (
         r"targeted\s+(?:small\s+molecule\s+)?(?:therapy|therapies|agents?)|(?:tyrosine\s+)?kinase\s+inhibitors?|tkis?"
@@ -71,6 +73,10 @@ _AGENT_NAMES = {
         "pd-1/pd-l1 inhibitor"
     ),
     r"anti[\s-]?ctla[\s-]?4|ctla[\s-]?4": "ctla-4 inhibitor",
+    r"(?:immune\s+)?checkpoint\s+(?:inhibitors?|blockade|blockers?)(?:\s+(?:therapy|therapies))?": (
+        "immune checkpoint inhibitor"
+    ),
+    r"biologic(?:al)?\s+(?:cancer\s+)?(?:therapy|therapies|agents?)|biologics?": BIOLOGIC,
     r"anthracyclines?": "anthracycline",
     r"taxanes?": "taxane",
     r"platinum(?:[\s-]based)?": "platinum",
@@ -105,11 +111,15 @@ _NONE = re.compile(
     r"(?<![a-z])(?:no|not|without|never|naive|naïve|free\s+of|wash[\s-]?out|washout|must\s+have\s+(?:been\s+)?"
     r"(?:completed|discontinued|stopped)|completed|discontinued|recovered)(?![a-z])"
 )
+_NEVER = re.compile(r"(?<![a-z])(?:no|not|without|never|naive|naïve|free\s+of)(?![a-z])")
+"""The words of :data:`_NONE` that deny the therapy; the others ("completed", "discontinued", "wash-out")
+say it is over, which without a time span means only that it is not being received now."""
 _CURRENT = re.compile(
     r"(?<![a-z])(?:current(?:ly)?|concurrent(?:ly)?|concomitant(?:ly)?|ongoing|receiving|on\s+treatment|"
     r"being\s+treated)(?![a-z])"
 )
 _SINCE = re.compile(r"(?<![a-z])(?:since|after|elapsed|from|between|period|wash[\s-]?out|washout)(?![a-z])")
+_SINCE_NEXT = re.compile(r"\s*(?:since|after|from)(?![a-z])")
 _WITHIN = re.compile(
     r"(?<![a-z])(?:within|in\s+the\s+(?:last|past|previous|preceding)|during\s+the\s+(?:last|past|previous|preceding)"
     r"|in\s+the)(?![a-z])"
@@ -135,8 +145,33 @@ _ANCHOR = re.compile(
 Every wording holds "day", "c1" or "w1"."""
 _DEFINITION = re.compile(r"\(\s*(?:i\.?\s*e\.?|namely|that\s+is)[^)]*\)")
 _QUALIFIERS = re.compile(
-    r"(?<![a-z])(?:major|minor|palliative|curative|definitive|extensive|wide[\s-]field)(?![a-z])"
+    r"(?<![a-z])(?:major|minor|palliative|curative|definitive|extensive|wide[\s-]field|total|complete|hepatic|liver"
+    r"|allogeneic|autologous"
+    r"|to\s+(?:the\s+)?(?:site|sites|lesions?|target|bone|brain|head|chest|pelvis|abdomen|field))(?![a-z])"
 )
+"""Words that narrow a therapy beyond what a patient file records ("major" surgery, "hepatic" surgery,
+radiotherapy "to the site of treatment", an "allogeneic" transplant); FILLER holds some of them for other
+readers."""
+_AGENT_CATEGORY = re.compile(
+    r"[\s-]*(?:(?:based|containing)[\s-]+)?(?:cytotoxic\s+)?(?:chemo(?:therapy|therapies)?|immuno[\s-]?therapy"
+    r"|immunotherapies)(?![a-z])"
+)
+""""platinum-based chemotherapy", "anthracycline-containing chemotherapy": the category word says what the
+agent is, not another therapy the sentence names (read as one, "≥ 6 months since platinum-based
+chemotherapy" would fail a patient after any chemotherapy)."""
+_NOT_READ = re.compile(
+    r"(?<![a-z])(?:other\s+than|except|excluding|unless|with\s+the\s+exception\s+of|subject\s+to"
+    r"|(?:after|following)\s+(?:the\s+)?(?:(?:completion|initiation|start|end)\s+of\s+(?:the\s+)?)?(?:study|protocol"
+    r"|trial)|(?:after|following)\s+(?:the\s+)?(?:initiation|start)\s+of\s+treatment|(?:no|any)\s+planned"
+    r"|(?:after|following)\s+(?:the\s+)?(?:randomi[sz]ation|registration|enrol?lment|study\s+entry))(?![a-z])"
+)
+""""Checkpoint inhibitors, other than durvalumab or pembrolizumab" (the named drugs are exempt, not
+excluded), "prior radiation therapy subject to dose requirements" (a permission with conditions), "no
+radiotherapy for 6 months after completion of study therapy", "no planned surgery within 8 weeks after
+initiation of treatment", "start no more than 14 days after randomization and must be concurrent with
+taxanes" (the future, which no treatment history shows): read literally each would fail
+patients the trial accepts."""
+_NOT_READ_CUES = ("other", "except", "exclud", "unless", "subject", "after", "following", "planned")
 
 
 def read_therapy(segment: Segment) -> Read | None:
@@ -152,8 +187,11 @@ def read_therapy(segment: Segment) -> Read | None:
         agent = match.group("drug") if name == "drug" else list(_AGENT_NAMES.values())[int(name[1:])]
         if agent not in agents:
             agents.append(agent)
-        tail = _AGENT_TAIL.match(segment.norm, match.end(), segment.end)
-        claimed.append((match.start(), tail.end() if tail else match.end()))
+        end = match.end()
+        category = _AGENT_CATEGORY.match(segment.norm, end, segment.end)
+        end = category.end() if category else end
+        tail = _AGENT_TAIL.match(segment.norm, end, segment.end)
+        claimed.append((match.start(), tail.end() if tail else end))
     named: list[tuple[re.Match[str], tuple[str, ...]]] = []
     for match in _CATEGORY.finditer(segment.norm, segment.start, segment.end):
         if any(s <= match.start() < e for s, e in claimed):
@@ -164,6 +202,10 @@ def read_therapy(segment: Segment) -> Read | None:
     categories = _categories(segment, named)
     if not categories and not agents:
         return None
+    if segment.contains(*_NOT_READ_CUES):
+        unread = _NOT_READ.search(segment.norm, segment.start, segment.end)
+        if unread:
+            return Read.failed(f"'{unread.group(0)}': an exception, condition or the future, not read")
     found = (
         find_quantities(segment.norm[: segment.end], segment.printed) if may_hold_quantity(segment) else []
     )
@@ -174,6 +216,8 @@ def read_therapy(segment: Segment) -> Read | None:
         return Read.failed("a number that is not a time span (lines of therapy, doses?)")
     if len(quantities) > 1:
         return Read.failed("several time spans in one therapy sentence")
+    if quantities and quantities[0].upper is not None:
+        return Read.failed("a range of times ('within the past 12-48 months'): between them, not within one")
     qualifier = _QUALIFIERS.search(segment.norm, segment.start, segment.end)
     if qualifier:
         claimed.append(qualifier.span())
@@ -220,7 +264,10 @@ def _timing(
     """Relation and window from the wording around the (at most one) time span."""
     text = segment.text
     negated = bool(_NONE.search(text))
+    never = negated and bool(_NEVER.search(text))
     current = bool(_CURRENT.search(text))
+    if not quantities and negated and not never:
+        return "none", 0, "days", True  # "must have completed prior chemotherapy": not now, not never
     if not quantities:
         if current and not re.search(r"(?<![a-z])(?:prior|previous|previously|received)(?![a-z])", text):
             return ("none", 0, "days", True) if negated else ("current", None, "days", True)
@@ -240,14 +287,23 @@ def _timing(
         return None, None, "days", True
     window = int(amount)
     before = segment.norm[segment.start : q.start]
-    elapsed = bool(_SINCE.search(text)) and not _WITHIN.search(before[-25:])
+    within = bool(_WITHIN.search(before[-25:]) or _WITHIN.match(segment.norm, q.start, q.end))
+    elapsed = (bool(_SINCE.search(text)) or (negated and not never)) and not within
+    over = negated and not never
+    if (
+        elapsed
+        and q.comparator is None
+        and (over or (not negated and _SINCE_NEXT.match(segment.norm, q.end, segment.end)))
+    ):
+        # "Four weeks after major surgery", "radiotherapy completed 7 days prior": that much time has passed
+        return "none", window, unit, False
     if elapsed and q.comparator is not None:
         if q.comparator in (Comparator.GT, Comparator.GE):
             return "none", window, unit, q.comparator is Comparator.GT
         return "prior", window, unit, q.comparator is Comparator.LE
     if _WITHIN.search(before[-30:]) or q.comparator in (Comparator.LE, Comparator.LT, None):
         inclusive = q.comparator is not Comparator.LT
-        return ("none" if negated else "prior"), window, unit, inclusive
+        return ("none" if never else "prior"), window, unit, inclusive
     if q.comparator in (Comparator.GT, Comparator.GE) and negated:
         return "none", window, unit, q.comparator is Comparator.GT
     return None, None, "days", True

@@ -15,6 +15,9 @@ from trialmatch.domain.criteria.base import RuleBase
 Relation = Literal["prior", "current", "none"]
 WindowUnit = Literal["days", "weeks", "months", "years"]
 
+BIOLOGIC = "biologic agent"
+""""Prior biologic therapy": immunotherapy, cell therapy and the antibodies among targeted therapies, not the
+small molecules (a patient file's "targeted therapy" holds both, so the drug name decides)."""
 AGENT_CLASSES: dict[str, tuple[str, ...]] = {
     "pd-1/pd-l1 inhibitor": (
         "pembrolizumab",
@@ -32,11 +35,99 @@ AGENT_CLASSES: dict[str, tuple[str, ...]] = {
         "avelumab",
     ),
     "ctla-4 inhibitor": ("ipilimumab", "tremelimumab"),
+    "immune checkpoint inhibitor": (
+        "pembrolizumab",
+        "nivolumab",
+        "cemiplimab",
+        "dostarlimab",
+        "retifanlimab",
+        "spartalizumab",
+        "tislelizumab",
+        "toripalimab",
+        "sintilimab",
+        "camrelizumab",
+        "atezolizumab",
+        "durvalumab",
+        "avelumab",
+        "ipilimumab",
+        "tremelimumab",
+        "relatlimab",
+    ),
     "anthracycline": ("doxorubicin", "epirubicin", "daunorubicin", "idarubicin", "mitoxantrone"),
     "taxane": ("paclitaxel", "docetaxel", "cabazitaxel", "nab-paclitaxel"),
     "platinum": ("cisplatin", "carboplatin", "oxaliplatin"),
 }
 """Agent classes registries name ("prior PD-1/PD-L1 targeted therapy") with the drugs a patient file lists."""
+
+REGIMENS: dict[str, tuple[str, ...]] = {
+    "folfox": ("oxaliplatin", "fluorouracil", "leucovorin"),
+    "folfiri": ("irinotecan", "fluorouracil", "leucovorin"),
+    "folfirinox": ("oxaliplatin", "irinotecan", "fluorouracil", "leucovorin"),
+    "folfoxiri": ("oxaliplatin", "irinotecan", "fluorouracil", "leucovorin"),
+    "capox": ("capecitabine", "oxaliplatin"),
+    "xelox": ("capecitabine", "oxaliplatin"),
+    "flot": ("fluorouracil", "leucovorin", "oxaliplatin", "docetaxel"),
+    "chop": ("cyclophosphamide", "doxorubicin", "vincristine", "prednisone"),
+    "abvd": ("doxorubicin", "bleomycin", "vinblastine", "dacarbazine"),
+    "beacopp": ("bleomycin", "etoposide", "doxorubicin", "cyclophosphamide", "vincristine", "procarbazine"),
+}
+"""Chemotherapy regimens a patient file names by acronym ("FOLFOX"), with their drugs: "no prior oxaliplatin"
+or "prior platinum-based chemotherapy required" is about the FOLFOX a patient received."""
+BRAND_NAMES: dict[str, str] = {
+    "keytruda": "pembrolizumab",
+    "opdivo": "nivolumab",
+    "libtayo": "cemiplimab",
+    "jemperli": "dostarlimab",
+    "tecentriq": "atezolizumab",
+    "imfinzi": "durvalumab",
+    "bavencio": "avelumab",
+    "yervoy": "ipilimumab",
+    "imjudo": "tremelimumab",
+    "adriamycin": "doxorubicin",
+    "doxil": "doxorubicin",
+    "caelyx": "doxorubicin",
+    "ellence": "epirubicin",
+    "taxol": "paclitaxel",
+    "abraxane": "nab-paclitaxel",
+    "taxotere": "docetaxel",
+    "jevtana": "cabazitaxel",
+    "platinol": "cisplatin",
+    "paraplatin": "carboplatin",
+    "eloxatin": "oxaliplatin",
+}
+"""Brand names a patient file may hold for the drugs of the agent classes."""
+OTHER_DRUGS: dict[str, tuple[str, ...]] = {
+    "chemotherapy": (
+        "fluorouracil",
+        "5-fu",
+        "capecitabine",
+        "leucovorin",
+        "gemcitabine",
+        "irinotecan",
+        "topotecan",
+        "etoposide",
+        "cyclophosphamide",
+        "ifosfamide",
+        "pemetrexed",
+        "vincristine",
+        "vinblastine",
+        "vinorelbine",
+        "methotrexate",
+        "temozolomide",
+        "cytarabine",
+        "bleomycin",
+        "dacarbazine",
+        "trifluridine",
+        "eribulin",
+        "bendamustine",
+        "fludarabine",
+        "mitomycin",
+        "procarbazine",
+    ),
+    "immunotherapy": ("interferon", "interleukin", "aldesleukin", "bcg", "sipuleucel", "talimogene"),
+}
+"""Common drugs of a category that belong to none of the agent classes: a patient's "gemcitabine" is known
+not to be a taxane, while an unrecognised chemotherapy name may be one, and is left to the clinician."""
 
 
 class TemporalTherapyRule(RuleBase):
@@ -65,7 +156,9 @@ class TemporalTherapyRule(RuleBase):
         """ "chemotherapy or immunotherapy within 6 months": what the rule looks for."""
         what = " or ".join([*self.categories, *self.agents]) or "therapy"
         if self.qualifier:
-            what = f"{self.qualifier} {what}"
+            what = (
+                f"{what} {self.qualifier}" if self.qualifier.startswith("to ") else f"{self.qualifier} {what}"
+            )
         if self.window is None:
             return what
         if self.window == 0:
