@@ -500,12 +500,32 @@ def _item_stratum(text: str) -> str | None:
 
 
 def _heading_stratum(text: str) -> str | None:
-    """Restriction carried by a heading: "Cohort A:", "Arm B patients:", "Laboratory values (Stratum D):"."""
+    """Restriction carried by a heading: "Cohort A:", "Arm B patients:", "Laboratory values (Stratum D):",
+    "Exclusion criteria specific to Cohort A2:", "Darolutamide monotherapy group:" (an arm named by its
+    treatment: read for everyone, one arm's criterion would close the trial to patients another arm takes)."""
     bare = text.rstrip(": ").strip()
-    match = _HEADING_RESTRICTION.match(bare)
+    match = _HEADING_RESTRICTION.match(bare) or _SPECIFIC_TO.search(bare)
     if match is not None:
         return _tags(match, heading=True)
+    named = _NAMED_ARM.fullmatch(bare)
+    words = named.group("name").lower().split() if named is not None else []
+    if named is not None and words[0] not in _NOT_ARM_NAMES and not _SENTENCE_WORDS & set(words):
+        return f"{named.group('name')} {named.group('kind2')}"
     return _item_stratum(bare)
+
+
+_SPECIFIC_TO = re.compile(
+    rf"(?P<for>(?:specific\s+to|only\s+for|applicable\s+to|applies\s+to))\s+(?:the\s+)?{_KIND}\s+{_TAGS}"
+    rf"(?P<only>)(?P<only2>\s+only)?$",
+    re.IGNORECASE,
+)
+_NAMED_ARM = re.compile(
+    r"(?P<name>[A-Za-z][\w'’+-]*(?:\s+[\w'’+-]+){0,5}?)\s+(?P<kind2>group|cohort|arm)"
+    r"(?:\s+(?:inclusion|exclusion)\s+criteria)?",
+    re.IGNORECASE,
+)
+_NOT_ARM_NAMES = _words("all both each every any other the this study treatment patient patients age target")
+_SENTENCE_WORDS = _words("following in with who which that are is must will should may of for to")
 
 
 # -------------------------------------------------------------------------------- run-together PDQ text

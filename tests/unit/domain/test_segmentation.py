@@ -542,3 +542,28 @@ Age greater than 80 or less than 18 years.
         (INCLUSION, "DONOR", "Ages 18-80."),
         (EXCLUSION, "PATIENT", "Age greater than 80 or less than 18 years."),
     ]
+
+
+def test_criteria_under_an_arm_or_cohort_heading_apply_to_that_arm_only():
+    # as everyone's, the monotherapy arm's criteria closed the trial to patients the combination arm takes
+    block = """Inclusion Criteria:
+
+Darolutamide monotherapy group:
+
+* Age ≥ 75 years
+
+Darolutamide and Goserelin combination therapy group:
+
+* Age ≥ 18 years
+
+All Cohorts:
+
+Exclusion criteria specific to Cohort A2:
+
+* Prior docetaxel
+"""
+    assert [(c.text, c.stratum) for c in split_criteria(block)] == [
+        ("Age ≥ 75 years", "Darolutamide monotherapy group"),
+        ("Age ≥ 18 years", "Darolutamide and Goserelin combination therapy group"),
+        ("Prior docetaxel", "A2"),
+    ]
