@@ -105,8 +105,9 @@ def read_age(segment: Segment, context: str) -> Read | None:
 
 
 def _either_side(bounds: list[tuple[Comparator, float]], segment: Segment) -> Read:
-    """ "Age of <18 or >75 years": an upper bound below a lower one, joined by "or", is two ranges."""
-    if len(bounds) != 2 or not re.search(r"(?<![a-z])or(?![a-z])", segment.text):
+    """ "Age of <18 or >75 years": an upper bound below a lower one, joined by "or", is two ranges; joined by
+    "and" ("Age<26 and >75 years old") too, since no age is both, and read as both it would exclude nobody."""
+    if len(bounds) != 2 or not re.search(r"(?<![a-z])(?:or|and)(?![a-z])", segment.text):
         return Read.failed("age bounds that contradict each other")
     rules: list[AgeRule | AnyOf] = []
     for bound in bounds:

@@ -160,3 +160,9 @@ def test_a_second_stage_list_keeps_the_disease_of_the_first():
 def test_either_gender_takes_both():
     assert _truth("Either gender", INC, YOUNG_MAN) is True
     assert _truth("Gender: Either gender", INC, OLDER_WOMAN) is True
+
+
+def test_age_bounds_no_age_meets_both_of_exclude_either_side():
+    assert _fails("Age<26 and >75 years old", EXC, OLDER_WOMAN)
+    assert _fails("Age<26 and >75 years old", EXC, YOUNG_MAN)
+    assert not _fails("Age<26 and >75 years old", EXC, FERTILE_WOMAN)
