@@ -140,7 +140,9 @@ _EXCLUDING_HEADING = re.compile(
 )
 """"Conditions for Patient Ineligibility", "Key exclusion criteria are" printed inside the inclusions: their
 items exclude, and read as requirements they would fail every patient without the condition."""
-_DANGLING_EITHER = re.compile(r"(?<![a-z])(?:(?:must|should|shall|will|to|and)\s+either|either\W*$)(?![a-z])")
+_DANGLING_EITHER = re.compile(
+    r"(?<![a-z])(?:must|should|shall|will|and|be|have|has|as|is|are)\s+either(?![a-z])"
+)
 """"Female subjects must either be of non-reproductive potential": the alternative after "or" was cut off."""
 _SHARED_LIMIT_ITEMS = 3
 """"INR, PT, aPTT ≤ 1.5 x ULN": up to this many list items may share one threshold."""
