@@ -133,7 +133,6 @@ _ONE_OF_HEADING = re.compile(
 )
 """"Meets 1 of the following criteria", "non-childbearing potential by fulfilling one of the following": each
 inclusion item under it is one alternative, and read alone it would fail the patients who meet another."""
-_EXCLUDING_CUE = re.compile(r"exclu|ineligib")
 _EXCLUDING_HEADING = re.compile(
     r"(?<![a-z])(?:exclusion\s+criteri|criteria\s+for\s+exclusion|ineligibility|considered\s+ineligible"
     r"|study\s+exclusions)"
@@ -180,13 +179,15 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
     if context and "donor" in context.lower() and _about_a_donor(context.lower().rsplit(":", 1)[-1]):
         why = "about the donor, not the patient: judge it with the donor's data"
         return NeedsReview(source_span=(0, len(text)), text=text, why=why)
-    if section is Section.INCLUSION and context and _EXCLUDING_CUE.search(context.lower()):
-        last = context.lower().rstrip(" :").rsplit(":", 1)[-1]
-        if "inclusion" not in last and _EXCLUDING_HEADING.search(last):
-            why = "listed under a heading that excludes: judge it as an exclusion"
-            return NeedsReview(source_span=(0, len(text)), text=text, why=why)
-    if section is Section.INCLUSION and context and _ONE_OF_HEADING.search(context.lower()):
-        return _one_alternative(_parse(text, section, _ONE_OF_HEADING.sub(" ", context.lower())), text)
+    if section is Section.INCLUSION and context:
+        low = context.lower()
+        if "exclu" in low or "ineligib" in low:
+            last = low.rstrip(" :").rsplit(":", 1)[-1]
+            if "inclusion" not in last and _EXCLUDING_HEADING.search(last):
+                why = "listed under a heading that excludes: judge it as an exclusion"
+                return NeedsReview(source_span=(0, len(text)), text=text, why=why)
+        if " of " in low and _ONE_OF_HEADING.search(low):
+            return _one_alternative(_parse(text, section, _ONE_OF_HEADING.sub(" ", low)), text)
     if section is Section.INCLUSION and context:
         lead_in = context.lower().rstrip(" :").rsplit(":", 1)[-1].strip()
         if _NEGATED_HEADING.match(lead_in) and not _NEGATED_HEADING.match(text.lower()):
