@@ -6,12 +6,22 @@ from it on first use and keeps them with it, so matching never parses text or co
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr
 
-from trialmatch.domain.criteria import AgeRule, Rule, SexRule, parse_criterion
+from trialmatch.domain.criteria import (
+    AgeRule,
+    AllOf,
+    AnyOf,
+    NeedsReview,
+    Rule,
+    SexRule,
+    StageRule,
+    parse_criterion,
+)
 from trialmatch.domain.criteria.checks import rule_strata
 from trialmatch.domain.trial import Criterion, Section, Sex, Trial
 
@@ -54,6 +64,7 @@ def compile_trial(trial: Trial, rules: Sequence[Rule] | None = None) -> Compiled
         )
         for i, criterion in enumerate(trial.criteria)
     ]
+    _sibling_stages_as_alternatives(compiled)
     compiled.extend(_registry_criteria(trial))
     strata = {s for c in compiled for s in c.criterion.strata}
     strata.update(s for c in compiled for s in rule_strata(c.rule))
@@ -65,6 +76,40 @@ def compile_trial(trial: Trial, rules: Sequence[Rule] | None = None) -> Compiled
         strata=sorted(strata),
         criteria=compiled,
     )
+
+
+_STAGE_ITEM = re.compile(r"\W*(?:[A-Za-z]+\s+)?stage\s", re.IGNORECASE)
+""""Stage II with amplified N-myc", "INSS stage 3; ...": an item that opens with the stage it names."""
+
+
+def _sibling_stages_as_alternatives(compiled: list[CompiledCriterion]) -> None:
+    """Inclusion items listed side by side under one heading that each name stages ("Study: Histologically
+    proven neuroblastoma" - "Stage I", "Stage II with amplified N-myc", "Stage III") are alternatives: no
+    patient is at all of them, and each read as a requirement would fail every patient. Met, one settles the
+    list; unmet, the clinician judges the others."""
+    groups: dict[tuple[str | None, str | None], list[int]] = {}
+    for index, item in enumerate(compiled):
+        if item.criterion.section is Section.INCLUSION and (
+            _names_stages(item.rule) or _STAGE_ITEM.match(item.criterion.text)
+        ):
+            groups.setdefault((item.criterion.context, item.criterion.stratum), []).append(index)
+    why = "one of several stage items listed together: if unmet, judge the others"
+    for indices in groups.values():
+        if len(indices) < 2:
+            continue
+        for index in (i for i in indices if _names_stages(compiled[i].rule)):
+            item = compiled[index]
+            span = item.rule.source_span
+            other = NeedsReview(source_span=span, text=item.criterion.text, why=why)
+            compiled[index] = item.model_copy(
+                update={"rule": AnyOf(source_span=span, children=[item.rule, other])}
+            )
+
+
+def _names_stages(rule: Rule) -> bool:
+    if isinstance(rule, AllOf):
+        return any(isinstance(child, StageRule) for child in rule.children)
+    return isinstance(rule, StageRule)
 
 
 def _registry_criteria(trial: Trial) -> list[CompiledCriterion]:

@@ -101,7 +101,23 @@ def _prepare(text: str) -> list[str]:
     lines = text.splitlines()
     if "..." in text:
         lines = [line for line in lines if not ("..." in line and _PAGE_FOOTER.match(line.strip()))]
+    if "riteria" in text or "RITERIA" in text:
+        lines = [part for line in lines for part in _split_trailing_heading(line)]
     return lines
+
+
+_TRAILING_HEADING = re.compile(
+    r"(?P<item>.*\S[.;])\s+(?P<heading>(?:Exclusion|Inclusion|EXCLUSION|INCLUSION)\s+(?:Criteria|CRITERIA))\s*:?\s*"
+)
+""""- At least 4 weeks since other prior immunotherapy. Exclusion Criteria": the next section's heading run
+onto the last item's line; left there, every exclusion after it is read as a requirement."""
+
+
+def _split_trailing_heading(line: str) -> list[str]:
+    match = _TRAILING_HEADING.fullmatch(line) if "riteria" in line or "RITERIA" in line else None
+    if match is None:
+        return [line]
+    return [match.group("item"), "", match.group("heading") + ":"]
 
 
 def _may_head(low: str) -> bool:

@@ -15,6 +15,7 @@ from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.criteria.lab_anticoagulation import about_anticoagulated, waive_for_anticoagulated
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
+from trialmatch.domain.criteria.performance import PerformanceStatusRule
 from trialmatch.domain.criteria.permissions import (
     as_permission,
     asked_subject,
@@ -34,6 +35,7 @@ from trialmatch.domain.criteria.read_therapy import read_therapy
 from trialmatch.domain.criteria.read_uncorrectable import read_uncorrectable
 from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.review import NeedsReview
+from trialmatch.domain.criteria.stage import StageRule
 from trialmatch.domain.criteria.temporal import TemporalTherapyRule
 from trialmatch.domain.criteria.text import (
     ALTERNATIVE_END,
@@ -107,7 +109,8 @@ def _about_a_donor(heading: str) -> bool:
 
 _WIDENING = re.compile(
     r"(?<![a-z])(?:allowed|permitted|eligible|accepted|acceptable|may|can|except|unless|however|note|if"
-    r"|(?:for|in)\s+(?:patients|subjects|participants)\s+with)(?![a-z])"
+    r"|(?:for|in)\s+(?:patients|subjects|participants)\s+with"
+    r"|(?:for|in|during)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:phase|cohort|part|arm|group|stage|portion))(?![a-z])"
 )
 _CONDITION_FIRST = re.compile(
     r"\s*(?:if|(?:for|in)\s+(?:patients|subjects|participants)\s+with)\s+(?P<condition>[^,:;()]+?)\s*[,:]\s+"
@@ -137,6 +140,22 @@ _EXCEPTING_HEADING = re.compile(
 """"History of other malignancy, except for the following", "ineligible unless they meet all of the
 following": under such an exclusion heading each item is an exception, and read as an exclusion it would fail
 the very patients it lets in."""
+_ONE_OF_HEADING = re.compile(
+    r"(?<![a-z])(?:at\s+least\s+(?:one|two|three|[1-9])|one|1)\s+(?:or\s+more\s+)?of\s+(?:the\s+)?"
+    r"(?:following|below|these)(?![a-z])"
+)
+""""Meets 1 of the following criteria", "non-childbearing potential by fulfilling one of the following": each
+inclusion item under it is one alternative, and read alone it would fail the patients who meet another."""
+_EXCLUDING_HEADING = re.compile(
+    r"(?<![a-z])(?:exclusion\s+criteri|criteria\s+for\s+exclusion|ineligibility|considered\s+ineligible"
+    r"|study\s+exclusions)"
+)
+""""Conditions for Patient Ineligibility", "Key exclusion criteria are" printed inside the inclusions: their
+items exclude, and read as requirements they would fail every patient without the condition."""
+_DANGLING_EITHER = re.compile(
+    r"(?<![a-z])(?:must|should|shall|will|and|be|have|has|as|is|are)\s+either(?![a-z])"
+)
+""""Female subjects must either be of non-reproductive potential": the alternative after "or" was cut off."""
 _SHARED_LIMIT_ITEMS = 3
 """"INR, PT, aPTT ≤ 1.5 x ULN": up to this many list items may share one threshold."""
 
@@ -230,6 +249,15 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
         why = "about the donor, not the patient: judge it with the donor's data"
         return NeedsReview(source_span=(0, len(text)), text=text, why=why)
     if section is Section.INCLUSION and context:
+        low = context.lower()
+        if "exclu" in low or "ineligib" in low:
+            last = low.rstrip(" :").rsplit(":", 1)[-1]
+            if "inclusion" not in last and _EXCLUDING_HEADING.search(last):
+                why = "listed under a heading that excludes: judge it as an exclusion"
+                return NeedsReview(source_span=(0, len(text)), text=text, why=why)
+        if " of " in low and _ONE_OF_HEADING.search(low):
+            return _one_alternative(_parse(text, section, _ONE_OF_HEADING.sub(" ", low)), text)
+    if section is Section.INCLUSION and context:
         lead_in = context.lower().rstrip(" :").rsplit(":", 1)[-1].strip()
         if _NEGATED_HEADING.match(lead_in) and not _NEGATED_HEADING.match(text.lower()):
             return _under_negated_heading(text, lead_in)
@@ -252,6 +280,11 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
     ):
         why = "one of several alternative items ('and/or' between items): judge them together"
         return NeedsReview(source_span=whole.span, text=text, why=why)
+    if section is Section.INCLUSION and "either" in whole.text:
+        either = _DANGLING_EITHER.search(whole.text)
+        if either and not re.search(r"(?<![a-z])or(?![a-z])", whole.text[either.end() :]):
+            why = "'either' without its alternative: judge it with the item that follows"
+            return NeedsReview(source_span=whole.span, text=text, why=why)
     if section is Section.EXCLUSION and _DANGLING_AND.search(whole.text):
         why = "joined by 'and' to the next item, with which alone it excludes: judge them together"
         return NeedsReview(source_span=whole.span, text=text, why=why)
@@ -283,6 +316,18 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
         if combined is not None:
             return combined
     return NeedsReview(source_span=whole.span, text=text, why=problem)
+
+
+def _one_alternative(rule: Rule, text: str) -> Rule:
+    """An item under "Meets 1 of the following criteria": met, it settles the heading; unmet, another
+    alternative may be met, which the clinician judges."""
+    if rule.kind == "review":
+        return rule
+    why = "one of several alternatives its heading lists: if unmet, judge the others"
+    return AnyOf(
+        source_span=rule.source_span,
+        children=[rule, NeedsReview(source_span=(0, len(text)), text=text, why=why)],
+    )
 
 
 def _under_negated_heading(text: str, lead_in: str) -> Rule:
@@ -431,11 +476,20 @@ def _read(segment: Segment, section: Section, heading: str, whole_item: bool = F
                         )
                     return Read(as_permission(read.rule, segment.quote(), segment.span))
                 asked = asked_subject(segment.text)
+                if asked is None and _requires_childbearing_potential(read.rule):
+                    asked = segment.text
                 if asked is not None:
                     return Read(as_permission(read.rule, segment.quote(), segment.span, asked))
             return read
         problem = problem or read.problem
     return Read.failed(problem or "not a criterion kind the engine reads")
+
+
+def _requires_childbearing_potential(rule: Rule) -> bool:
+    """ "Women of childbearing potential", "Men and women of reproductive potential who are following accepted
+    birth control methods": an inclusion item names them to ask something of them (what, was cut or is not
+    read), not to require every patient to be fertile, which would fail every man and postmenopausal woman."""
+    return isinstance(rule, FindingRule) and rule.present and rule.concept == "childbearing_potential"
 
 
 def _combine_sentences(whole: Segment, parts: list[Segment], section: Section, heading: str) -> Rule | None:
@@ -568,7 +622,26 @@ def _leaf_kinds(rule: Rule) -> set[str]:
 
 
 def _join_list(whole: Segment, runs: list[tuple[str, Rule]], section: Section) -> Rule | None:
-    """The list's rules joined as its words between them say (the first run's joiner is empty)."""
+    """The list's rules joined as its words between them say (the first run's joiner is empty).
+
+    Two performance status runs on one scale are a value list cut at its "or" ("a performance status of 0 or
+    2 on the ECOG scale"), not alternatives: not read. A stage run naming no disease after one that names it
+    shares it ("Pure immature teratoma COG stage II - IV or FIGO stage IC to IV").
+    """
+    scales = [
+        r.scale if r.scale != "who" else "ecog" for _, r in runs if isinstance(r, PerformanceStatusRule)
+    ]
+    if len(scales) != len(set(scales)):
+        return None
+    disease: str | None = None
+    shared: list[tuple[str, Rule]] = []
+    for joiner, rule in runs:
+        if isinstance(rule, StageRule):
+            if rule.disease is None and disease is not None:
+                rule = rule.model_copy(update={"disease": disease})
+            disease = rule.disease
+        shared.append((joiner, rule))
+    runs = shared
     words = {re.sub(r"[,;\s]", "", joiner) for joiner, _ in runs[1:]} - {""}
     if section is Section.INCLUSION:
         if words >= {"or", "and"}:

@@ -44,6 +44,12 @@ _BETWEEN = re.compile(
     r"(?:to|-)\s*(?P<fhigh>\d+)"
 )
 _EXCLUSIVE_RANGE = re.compile(r"\(\s*(?:exclusive|not\s+included|excluded)\s*\)|exclusive(?![a-z])")
+_AT_DIAGNOSIS = re.compile(
+    r"(?:\d|(?<![a-z])(?:years?|yrs?|old|older|younger|of\s+age))\s+(?:at|on)\s+(?:the\s+)?(?:time\s+of\s+|date\s+of\s+)?"
+    r"(?:initial\s+)?diagnosis"
+)
+""""3 to 18 years of age at the time of diagnosis": an age the patient had, which the current age bounds only
+from above; read as the current age it would fail a patient diagnosed inside the range and older now."""
 
 
 def read_age(segment: Segment, context: str) -> Read | None:
@@ -63,6 +69,8 @@ def read_age(segment: Segment, context: str) -> Read | None:
         return None
     if _EXCLUSIVE_RANGE.search(text):
         return Read.failed("an age range marked exclusive")
+    if "diagnos" in text and _AT_DIAGNOSIS.search(text):
+        return Read.failed("an age at diagnosis, not the current age")
     claimed: list[Span] = [(q.start, q.end) for q in quantities]
     bounds: list[tuple[Comparator, float]] = []
     between = _BETWEEN.search(segment.norm, segment.start, segment.end)
@@ -97,8 +105,9 @@ def read_age(segment: Segment, context: str) -> Read | None:
 
 
 def _either_side(bounds: list[tuple[Comparator, float]], segment: Segment) -> Read:
-    """ "Age of <18 or >75 years": an upper bound below a lower one, joined by "or", is two ranges."""
-    if len(bounds) != 2 or not re.search(r"(?<![a-z])or(?![a-z])", segment.text):
+    """ "Age of <18 or >75 years": an upper bound below a lower one, joined by "or", is two ranges; joined by
+    "and" ("Age<26 and >75 years old") too, since no age is both, and read as both it would exclude nobody."""
+    if len(bounds) != 2 or not re.search(r"(?<![a-z])(?:or|and)(?![a-z])", segment.text):
         return Read.failed("age bounds that contradict each other")
     rules: list[AgeRule | AnyOf] = []
     for bound in bounds:
@@ -153,9 +162,9 @@ _SEX_WORDS = {
 }
 _SEX = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(_SEX_WORDS, key=len, reverse=True)) + r")(?![a-z])")
 _BOTH = re.compile(
-    r"(?<![a-z])(?:both\s+(?:genders|sexes)|all\s+(?:genders|sexes)|any\s+(?:gender|sex))(?![a-z])"
+    r"(?<![a-z])(?:both\s+(?:genders|sexes)|all\s+(?:genders|sexes)|(?:any|either)\s+(?:gender|sex))(?![a-z])"
 )
-_SEX_CUE_WORDS = frozenset(_SEX_WORDS) | {"both", "all", "any"}
+_SEX_CUE_WORDS = frozenset(_SEX_WORDS) | {"both", "all", "any", "either"}
 """The words a sex word or a ``_BOTH`` wording starts with: the cheap test before the searches."""
 _SEX_FILLER = word_set(
     """
@@ -163,6 +172,11 @@ _SEX_FILLER = word_set(
     be included enrolled who can adult adults
     """
 )
+
+
+_ASKED = re.compile(r"(?<![a-z])(?:must|should|shall|needs?|will)(?![a-z])")
+""""A woman must be: a. not of childbearing potential or b. ...": the sex names whom the (cut) rest asks
+something of, and read as "female only" the part would fail every man."""
 
 
 def read_sex(segment: Segment, context: str) -> Read | None:
@@ -175,6 +189,8 @@ def read_sex(segment: Segment, context: str) -> Read | None:
         return None
     claimed: list[Span] = [m.span() for m in words] + ([both.span()] if both else [])
     if leftover_words(segment, claimed, _SEX_FILLER):
+        return None
+    if words and _ASKED.search(segment.norm, words[-1].end(), segment.end):
         return None
     sexes = {_SEX_WORDS[m.group(0)] for m in words}
     if both or len(sexes) == 2:
