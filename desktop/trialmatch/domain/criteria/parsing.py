@@ -140,6 +140,12 @@ _EXCEPTING_HEADING = re.compile(
 """"History of other malignancy, except for the following", "ineligible unless they meet all of the
 following": under such an exclusion heading each item is an exception, and read as an exclusion it would fail
 the very patients it lets in."""
+_DEFINING_HEADING = re.compile(
+    r"(?:^|[.;]\s*)(?:non-?\s?measurable|measurable|evaluable)\s+(?:disease|lesions?)\s+includes?"
+    r"(?![a-z])"
+)
+""""Nonmeasurable disease includes any of the following:": its items ("Leptomeningeal disease", "Bone lesions")
+say what counts as nonmeasurable disease, and read as requirements they failed every patient without them."""
 _ONE_OF_HEADING = re.compile(
     r"(?<![a-z])(?:at\s+least\s+(?:one|two|three|[1-9])|one|1)\s+(?:or\s+more\s+)?of\s+(?:the\s+)?"
     r"(?:following|below|these)(?![a-z])"
@@ -257,6 +263,13 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
                 return NeedsReview(source_span=(0, len(text)), text=text, why=why)
         if " of " in low and _ONE_OF_HEADING.search(low):
             return _one_alternative(_parse(text, section, _ONE_OF_HEADING.sub(" ", low)), text)
+    if (
+        context
+        and "includ" in context.lower()
+        and _DEFINING_HEADING.search(context.lower().rsplit(":", 1)[-1].strip())
+    ):
+        why = "an example from the definition its heading gives, not a requirement: judge it with the heading"
+        return NeedsReview(source_span=(0, len(text)), text=text, why=why)
     if section is Section.INCLUSION and context:
         lead_in = context.lower().rstrip(" :").rsplit(":", 1)[-1].strip()
         if _NEGATED_HEADING.match(lead_in) and not _NEGATED_HEADING.match(text.lower()):

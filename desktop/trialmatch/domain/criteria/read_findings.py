@@ -138,6 +138,9 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
     main = [c for c in concepts if not any(s <= c[0] and c[1] <= e for s, e in exception_spans)]
     if not main:
         return None
+    unread = _unread_spread(segment, main)
+    if unread:
+        return Read.failed(unread)
     narrowing = [
         m
         for m in _matches(_TRAILING, _TRAILING_WORDS, segment, main[0][1])
@@ -233,6 +236,39 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
         else AllOf(source_span=segment.span, children=list(rules))
     )
     return Read(combined)
+
+
+_SPREAD_ONLY = re.compile(
+    r"(?<![a-z])(?:(?:metasta\w*|mets|disease|lesions?)(?:\s*\(s\))?\s+only|only\s+site|[a-z]+\s*-\s*only)(?![a-z])"
+)
+_SITE_BEFORE = re.compile(r"(?<![a-z])(?:marrow|bone|osseous|renal|kidney|hepatic|organ)\s*-?\s*$")
+_TREATMENT_FOR = re.compile(
+    r"(?<![a-z])(?:treatments?|therapy|therapies|chemotherapy|treated)\s+(?:for|of)\s+(?:the\s+|their\s+)?$"
+)
+
+
+def _unread_spread(segment: Segment, main: list[tuple[int, int, Concept]]) -> str | None:
+    """Why a sentence about metastases says more than the finding, which filler words would hide.
+
+    "No bone metastases only" refuses bone-only disease, not bone metastases; "No bone marrow metastases" is
+    about one site, not every metastasis ("bone marrow" is filler elsewhere); "No prior treatment for
+    metastatic disease" refuses the treatment, not the disease. Read as the finding, each failed every
+    patient with metastases.
+    """
+    metastatic = [
+        (s, e, c) for s, e, c in main if c.id == "metastatic_disease" or c.id.endswith("_metastases")
+    ]
+    if not metastatic:
+        return None
+    if segment.contains("only") and _SPREAD_ONLY.search(segment.norm, segment.start, segment.end):
+        return "a pattern of spread ('bone-only disease') the engine does not read"
+    for start, _, concept in metastatic:
+        before = segment.norm[max(segment.start, start - 40) : start]
+        if concept.id == "metastatic_disease" and _SITE_BEFORE.search(before):
+            return "metastases at a site the engine does not know"
+        if _TREATMENT_FOR.search(before) and _NEGATION.search(segment.norm, segment.start, start):
+            return "refuses a treatment for the disease, not the disease"
+    return None
 
 
 _CHUNK = re.compile(r"[,;]")
