@@ -1,0 +1,83 @@
+"""Catalogue sentences misread for the patients this product is for (the sample melanoma, lung and prostate
+patients in tests/data/patients): each failed a patient with metastases whom the trial would take."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from trialmatch.domain.criteria import NeedsReview, parse_criterion
+from trialmatch.domain.criteria.checks import PatientView, build_check
+from trialmatch.domain.facts import PatientFacts
+from trialmatch.domain.patient import Patient
+from trialmatch.domain.trial import Section
+
+INC, EXC = Section.INCLUSION, Section.EXCLUSION
+PATIENTS = Path(__file__).parents[3] / "data" / "patients"
+DISEASE = "DISEASE CHARACTERISTICS"
+NONMEASURABLE = (
+    "DISEASE CHARACTERISTICS: Measurable or nonmeasurable disease: Nonmeasurable disease includes any of the "
+    "following"
+)
+
+
+def _view(name: str) -> PatientView:
+    raw = json.loads((PATIENTS / name).read_text(encoding="utf-8"))
+    return PatientView(PatientFacts(Patient.model_validate(raw), date.fromisoformat(raw["as_of"])))
+
+
+def _truth(text: str, section: Section, view: PatientView, context: str | None = None) -> bool | None:
+    rule = parse_criterion(text, section, context)
+    return build_check(rule, section is Section.INCLUSION)(view, None).truth
+
+
+MELANOMA = "example_melanoma.json"
+LUNG = "nsclc_si_units_karnofsky.json"
+PROSTATE = "prostate_us_units.json"
+
+
+@pytest.mark.parametrize("patient", [MELANOMA, LUNG, PROSTATE])
+def test_no_prior_treatment_for_metastatic_disease_does_not_refuse_the_metastases(patient: str):
+    # NCT00003326, a trial for metastatic oesophageal cancer: it refuses prior treatment in the metastatic
+    # setting, which the sample gives no setting for. Read as "no metastatic disease" it failed all three.
+    text = "No prior treatment for metastatic disease"
+    assert isinstance(parse_criterion(text, INC, DISEASE), NeedsReview)
+    assert _truth(text, INC, _view(patient), DISEASE) is None
+
+
+def test_bone_marrow_metastases_are_not_every_metastasis():
+    # NCT00003927: the melanoma patient has liver metastases; her bone marrow is not recorded.
+    rule = parse_criterion("No bone marrow metastases", INC, DISEASE)
+    assert isinstance(rule, NeedsReview)
+    assert rule.why == "metastases at a site the engine does not know"
+    assert _truth("No bone marrow metastases", INC, _view(MELANOMA), DISEASE) is None
+
+
+def test_bone_only_disease_is_a_pattern_not_the_bone_metastases():
+    # NCT00004207: "No bone metastases only" refuses bone-only disease; a patient with bone and other
+    # metastases is taken. The prostate patient has bone metastases, the rest of his spread unrecorded.
+    for text in (
+        "No bone metastases only",
+        "No bone-only metastases",
+        "No osseous metastases as only site of disease",
+    ):
+        assert isinstance(parse_criterion(text, INC, DISEASE), NeedsReview), text
+    assert _truth("No bone metastases only", INC, _view(PROSTATE), DISEASE) is None
+
+
+def test_items_of_a_definition_of_nonmeasurable_disease_are_not_requirements():
+    # NCT00496756 (metastatic kidney cancer): "Leptomeningeal disease" is one example of nonmeasurable
+    # disease; read as required, it failed the lung patient who has none.
+    assert _truth("Leptomeningeal disease", INC, _view(LUNG), NONMEASURABLE) is None
+    assert isinstance(parse_criterion("Bone lesions", INC, NONMEASURABLE), NeedsReview)
+
+
+def test_plain_metastasis_criteria_keep_their_reading():
+    melanoma, prostate = _view(MELANOMA), _view(PROSTATE)
+    assert _truth("No distant metastases", INC, melanoma, DISEASE) is False
+    assert _truth("No bone metastases", INC, prostate, DISEASE) is False
+    assert _truth("No liver metastases", INC, prostate, DISEASE) is True
+    assert _truth("Known brain metastases", EXC, _view(LUNG)) is True
