@@ -178,6 +178,11 @@ def parse_criterion(text: str, section: Section, context: str | None = None) -> 
     if section is Section.INCLUSION and _excepted_requirement(rule):
         why = "a required finding with an exception: whom the exception admits without it, judge it"
         return NeedsReview(source_span=(0, len(text)), text=text, why=why)
+    if section is Section.INCLUSION and _washout_as_requirement(text, rule):
+        why = (
+            "recent anticancer therapy stated without 'must' or 'required': a washout exclusion, judge it so"
+        )
+        return NeedsReview(source_span=(0, len(text)), text=text, why=why)
     if section is Section.INCLUSION and context and _summary_sub_item(text, context, rule):
         why = "a condition named alone in a summary list: an item under the line before it, judge it so"
         return NeedsReview(source_span=(0, len(text)), text=text, why=why)
@@ -199,6 +204,30 @@ def _excepted_requirement(rule: Rule) -> bool:
         isinstance(rule, FindingRule)
         and rule.present
         and any(e.concept is None and _EXCEPTING.match(e.text) for e in rule.exceptions)
+    )
+
+
+_ANY_ANTICANCER = frozenset({"chemotherapy", "immunotherapy", "targeted therapy"})
+_REQUIRES_THERAPY = re.compile(
+    r"(?<![a-z])(?:must|required|requires?|should|eligible|ha(?:s|ve)\s+(?:been\s+)?(?:received|had|undergone"
+    r"|treated)|received|receiving|on|currently|ongoing|undergoing)(?![a-z])",
+    re.IGNORECASE,
+)
+
+
+def _washout_as_requirement(text: str, rule: Rule) -> bool:
+    """ "Prior treatment with chemotherapy or other systemic antineoplastic therapy within 21 days" among
+    the inclusions: a washout exclusion that lost its heading. Read as required, it failed every patient
+    without anticancer therapy in the last 21 days, the very patients the trial wants. A trial that
+    requires recent therapy says so ("must have received", "currently receiving")."""
+    if isinstance(rule, AnyOf | AllOf):
+        return any(_washout_as_requirement(text, child) for child in rule.children)
+    return (
+        isinstance(rule, TemporalTherapyRule)
+        and rule.relation == "prior"
+        and rule.window is not None
+        and _ANY_ANTICANCER <= set(rule.categories)
+        and not _REQUIRES_THERAPY.search(text)
     )
 
 

@@ -81,3 +81,20 @@ def test_plain_metastasis_criteria_keep_their_reading():
     assert _truth("No bone metastases", INC, prostate, DISEASE) is False
     assert _truth("No liver metastases", INC, prostate, DISEASE) is True
     assert _truth("Known brain metastases", EXC, _view(LUNG)) is True
+
+
+WASHOUT = (
+    "Prior treatment with chemotherapy or other systemic antineoplastic therapy within 21 days; prior "
+    "experimental therapy within 21 days or 5 half-lives, whichever is shorter."
+)
+
+
+def test_a_washout_among_the_inclusions_does_not_require_recent_therapy():
+    # NCT03983954 (advanced solid tumours): the exclusion heading was lost and this washout sits among the
+    # inclusions. Read as "must have had anticancer therapy in the last 21 days" it failed the melanoma
+    # patient, whose pembrolizumab ended two months before.
+    assert isinstance(parse_criterion(WASHOUT, INC), NeedsReview)
+    assert _truth(WASHOUT, INC, _view(MELANOMA)) is None
+    # A trial that wants patients on treatment says so, and keeps its reading.
+    required = "Must have received systemic anticancer therapy within the past 3 months"
+    assert _truth(required, INC, _view(MELANOMA)) is True
