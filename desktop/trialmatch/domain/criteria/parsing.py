@@ -144,8 +144,8 @@ _DEFINING_HEADING = re.compile(
     r"(?:^|[.;]\s*)(?:non-?\s?measurable|measurable|evaluable)\s+(?:disease|lesions?)\s+includes?"
     r"(?![a-z])"
 )
-""""Nonmeasurable disease includes any of the following:": its items ("Leptomeningeal disease", "Bone lesions")
-say what counts as nonmeasurable disease, and read as requirements they failed every patient without them."""
+""""Nonmeasurable disease includes any of the following:": its items ("Leptomeningeal disease", "Bone
+lesions") say what counts as nonmeasurable disease; read as requirements they failed every patient without them."""
 _ONE_OF_HEADING = re.compile(
     r"(?<![a-z])(?:at\s+least\s+(?:one|two|three|[1-9])|one|1)\s+(?:or\s+more\s+)?of\s+(?:the\s+)?"
     r"(?:following|below|these)(?![a-z])"
@@ -226,7 +226,7 @@ def _washout_as_requirement(text: str, rule: Rule) -> bool:
         isinstance(rule, TemporalTherapyRule)
         and rule.relation == "prior"
         and rule.window is not None
-        and _ANY_ANTICANCER <= set(rule.categories)
+        and set(rule.categories) >= _ANY_ANTICANCER
         and not _REQUIRES_THERAPY.search(text)
     )
 
