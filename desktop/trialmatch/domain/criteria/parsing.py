@@ -145,7 +145,8 @@ _DEFINING_HEADING = re.compile(
     r"(?![a-z])"
 )
 """"Nonmeasurable disease includes any of the following:": its items ("Leptomeningeal disease", "Bone
-lesions") say what counts as nonmeasurable disease; read as requirements they failed every patient without them."""
+lesions") say what counts as nonmeasurable disease; read as requirements they failed every patient without
+them."""
 _ONE_OF_HEADING = re.compile(
     r"(?<![a-z])(?:at\s+least\s+(?:one|two|three|[1-9])|one|1)\s+(?:or\s+more\s+)?of\s+(?:the\s+)?"
     r"(?:following|below|these)(?![a-z])"
