@@ -179,6 +179,11 @@ def parse_criterion(text: str, section: Section, context: str | None = None) -> 
     if section is Section.INCLUSION and _excepted_requirement(rule):
         why = "a required finding with an exception: whom the exception admits without it, judge it"
         return NeedsReview(source_span=(0, len(text)), text=text, why=why)
+    if section is Section.INCLUSION and _requires_open_ended_poor_performance(rule):
+        why = (
+            "requires a poor performance status with no limit (bedbound included): an inverted sign? judge it"
+        )
+        return NeedsReview(source_span=(0, len(text)), text=text, why=why)
     if section is Section.INCLUSION and _washout_as_requirement(text, rule):
         why = (
             "recent anticancer therapy stated without 'must' or 'required': a washout exclusion, judge it so"
@@ -206,6 +211,20 @@ def _excepted_requirement(rule: Rule) -> bool:
         and rule.present
         and any(e.concept is None and _EXCEPTING.match(e.text) for e in rule.exceptions)
     )
+
+
+def _requires_open_ended_poor_performance(rule: Rule) -> bool:
+    """ "ECOG performance status > 2." among the inclusions of a dacarbazine trial, "Karnofsky ≤ 60" in a
+    gemcitabine one: a requirement open to bedbound patients, which treatment trials exclude; the sign was
+    most likely inverted. Read literally it failed every fit patient; trials for unfit patients bound the
+    range ("ECOG 2-3")."""
+    if isinstance(rule, AnyOf | AllOf):
+        return any(_requires_open_ended_poor_performance(child) for child in rule.children)
+    if not isinstance(rule, PerformanceStatusRule):
+        return False
+    if rule.scale == "karnofsky":
+        return rule.min is None and rule.max is not None and rule.max <= 60
+    return rule.max is None and rule.min is not None and rule.min >= 3
 
 
 _ANY_ANTICANCER = frozenset({"chemotherapy", "immunotherapy", "targeted therapy"})

@@ -98,3 +98,13 @@ def test_a_washout_among_the_inclusions_does_not_require_recent_therapy():
     # A trial that wants patients on treatment says so, and keeps its reading.
     required = "Must have received systemic anticancer therapy within the past 3 months"
     assert _truth(required, INC, _view(MELANOMA)) is True
+
+
+def test_an_open_ended_poor_performance_requirement_goes_to_review():
+    # NCT00006200, thalidomide and dacarbazine for metastatic melanoma: "ECOG > 2" among the inclusions
+    # hid the trial from the melanoma patient (ECOG 1); NCT00493441 (gemcitabine) has "Karnofsky <= 60".
+    assert _truth("ECOG performance status > 2.", INC, _view(MELANOMA)) is None
+    assert _truth("Karnofsky Performance Score of less than or equal to 60", INC, _view(LUNG)) is None
+    # A bounded range for unfit patients, and the same words as an exclusion, keep their reading.
+    assert _truth("ECOG 2-3", INC, _view(MELANOMA)) is False
+    assert _truth("ECOG performance status > 2.", EXC, _view(MELANOMA)) is False
