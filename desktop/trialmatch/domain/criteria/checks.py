@@ -692,6 +692,9 @@ def _therapy_check(rule: TemporalTherapyRule) -> Check:
     biologic = BIOLOGIC in rule.agents
     what = rule.describe()
     window_words = f"{rule.window}-{rule.window_unit[:-1]}" if rule.window else ""
+    # "No concurrent use of other anti-cancer therapies": ongoing castration in prostate cancer is not one of
+    # them (mCRPC trials require it). Only washout and "no concurrent" readings of every anticancer therapy.
+    broad = categories >= _ANY_ANTICANCER and (rule.relation != "prior" or rule.window is not None)
 
     def matches(entry: TreatmentEntry) -> bool | None:
         """Whether the entry is a therapy the rule names; None when its category holds a named agent but
@@ -745,6 +748,12 @@ def _therapy_check(rule: TemporalTherapyRule) -> Check:
                 uncertain.append(entry)
             elif inside:
                 hits.append((entry, None if ongoing else last, ongoing))
+        if broad and hits and facts.diagnosis and "prostat" in facts.diagnosis.lower():
+            castration = [h for h in hits if _CASTRATION.search(h[0].name.lower())]
+            if len(castration) == len(hits):
+                name = _treatment_text(castration[0][0])
+                why = "castration for prostate cancer, which trials continue: judge whether it counts"
+                return Assessment(None, f"{name}: {why}", (name,))
         used = tuple(_treatment_text(e) for e, _, _ in hits)
         if hits and rule.qualifier:
             return Assessment(
@@ -778,6 +787,12 @@ def _therapy_check(rule: TemporalTherapyRule) -> Check:
     return check
 
 
+_ANY_ANTICANCER = frozenset({"chemotherapy", "immunotherapy", "targeted therapy", "hormone therapy"})
+_CASTRATION = re.compile(
+    r"(?<![a-z])(?:leuprolide|leuprorelin|goserelin|triptorelin|histrelin|buserelin|degarelix|relugolix"
+    r"|lhrh|gnrh|androgen\s+deprivation|adt|lupron|zoladex|eligard|firmagon|orgovyx|orchiectomy)(?![a-z])"
+)
+"""Castration kept up through later lines of prostate cancer treatment (GnRH agonists and antagonists)."""
 _ANTIBODY = re.compile(r"mab(?![a-z])|cept(?![a-z])|antibod")
 _SMALL_MOLECULE = re.compile(r"(?:nib|lib|sib|parib|stat)(?![a-z])|small[\s-]molecule|kinase\s+inhibitor|tki")
 """Drug-name stems: "-mab" and "-cept" are biologics (bevacizumab, aflibercept), "-nib", "-lib", "-parib" are

@@ -108,3 +108,16 @@ def test_an_open_ended_poor_performance_requirement_goes_to_review():
     # A bounded range for unfit patients, and the same words as an exclusion, keep their reading.
     assert _truth("ECOG 2-3", INC, _view(MELANOMA)) is False
     assert _truth("ECOG performance status > 2.", EXC, _view(MELANOMA)) is False
+
+
+def test_ongoing_castration_is_not_other_anticancer_therapy_in_prostate_cancer():
+    # NCT05691465 (lutetium Lu 177 dotatate, metastatic prostate cancer) requires ongoing LHRH agonists and
+    # says "No concurrent use of other anti-cancer therapies"; the prostate patient on leuprolide failed it.
+    prostate = _view(PROSTATE)
+    assert _truth("No concurrent use of other anti-cancer therapies", INC, prostate) is None
+    assert _truth("Is receiving any concomitant anti-cancer therapy", EXC, prostate) is None
+    # A rule about hormone therapy itself, and his past chemotherapy, keep their verdicts.
+    assert _truth("No concurrent hormonal therapy", INC, prostate) is False
+    assert _truth("No prior chemotherapy", INC, prostate) is False
+    # Elsewhere ongoing targeted therapy still counts (the lung patient on osimertinib).
+    assert _truth("No concurrent use of other anti-cancer therapies", INC, _view(LUNG)) is False
