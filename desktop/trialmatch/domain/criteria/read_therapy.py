@@ -171,6 +171,13 @@ radiotherapy for 6 months after completion of study therapy", "no planned surger
 initiation of treatment", "start no more than 14 days after randomization and must be concurrent with
 taxanes" (the future, which no treatment history shows): read literally each would fail
 patients the trial accepts."""
+_SINCE_ITS_START = re.compile(
+    r"since\s+(?:the\s+)?(?:prior\s+|previous\s+|last\s+)?(?:initiation|start(?:ing)?|beginning|commencement)"
+    r"\s+of(?![a-z])"
+)
+""""At least 2 months since prior initiation of hormonal therapy" counts from the first dose: read as a
+washout after the last one it failed every patient still on the therapy, as a prostate cancer patient on
+castration is."""
 _NOT_READ_CUES = ("other", "except", "exclud", "unless", "subject", "after", "following", "planned")
 
 
@@ -202,6 +209,10 @@ def read_therapy(segment: Segment) -> Read | None:
     categories = _categories(segment, named)
     if not categories and not agents:
         return None
+    if segment.contains("initiat", "start", "beginning", "commence") and segment.contains("since"):
+        begun = _SINCE_ITS_START.search(segment.norm, segment.start, segment.end)
+        if begun:
+            return Read.failed("time since the therapy began, not since its last dose")
     if segment.contains(*_NOT_READ_CUES):
         unread = _NOT_READ.search(segment.norm, segment.start, segment.end)
         if unread:

@@ -121,3 +121,12 @@ def test_ongoing_castration_is_not_other_anticancer_therapy_in_prostate_cancer()
     assert _truth("No prior chemotherapy", INC, prostate) is False
     # Elsewhere ongoing targeted therapy still counts (the lung patient on osimertinib).
     assert _truth("No concurrent use of other anti-cancer therapies", INC, _view(LUNG)) is False
+
+
+def test_time_since_a_therapy_began_is_not_a_washout():
+    # NCT00003684 (theophylline for breathlessness in cancer patients): the prostate patient started
+    # leuprolide in 2023 and is still on it; read as "2 months since the last dose" he failed.
+    text = "Endocrine therapy: At least 2 months since prior initiation of hormonal therapy"
+    context = "PRIOR CONCURRENT THERAPY: Endocrine therapy"
+    assert isinstance(parse_criterion(text, INC, context), NeedsReview)
+    assert _truth(text, INC, _view(PROSTATE), context) is None
