@@ -103,7 +103,7 @@ def test_a_narrowing_inside_the_concepts_own_words_still_narrows_it():
 
 def test_pregnancy_does_not_apply_to_a_man():
     result = only(trial(("exclusion", "Pregnancy")), patient(sex="male"))
-    assert (result.result, result.reason) == (Outcome.PASS, "Pregnancy: not applicable to a male patient")
+    assert (result.result, result.reason) == (Outcome.PASS, "Pregnancy: not possible for a male patient")
 
 
 def test_needs_review_is_unknown_with_its_reason():

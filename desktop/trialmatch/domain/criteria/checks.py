@@ -148,7 +148,7 @@ def build_check(rule: Rule, inclusion: bool) -> Check:
     if isinstance(rule, AgeRule):
         return _age_check(rule)
     if isinstance(rule, SexRule):
-        return _sex_check(rule)
+        return _sex_check(rule, inclusion)
     if isinstance(rule, PerformanceStatusRule):
         return _performance_check(rule)
     if isinstance(rule, FindingRule):
@@ -210,6 +210,30 @@ def _quantity(value: float, unit: str) -> str:
     return format_quantity(_round(value), unit)
 
 
+def _apart(value: float, threshold: float) -> float:
+    """The patient's value rounded for a sentence, with as many more digits as it takes not to print the
+    limit's own number for a value on the other side of it ("BMI 24.98 kg/m² is below the required 25",
+    never "BMI 25 kg/m² is below the required 25 kg/m²")."""
+    shown = _round(value)
+    if value == 0 or not math.isfinite(value) or math.isclose(value, threshold, rel_tol=1e-9):
+        return shown
+    figures = 3
+    while shown == _round(threshold) and figures < 7:
+        figures += 1
+        shown = round(value, max(0, figures - 1 - math.floor(math.log10(abs(value)))))
+    return shown
+
+
+def _ratio_text(ratio: float, limit: float) -> str:
+    """ "2.2": one decimal, more when one decimal would print the limit ("0.99 × LLN", not "1.0 × LLN" under
+    "< LLN")."""
+    for decimals in (1, 2, 3):
+        text = f"{ratio:.{decimals}f}"
+        if math.isclose(ratio, limit, rel_tol=1e-9) or not math.isclose(float(text), limit):
+            return text
+    return text
+
+
 # --- labs -------------------------------------------------------------------------------------------------
 
 
@@ -239,6 +263,12 @@ class _Limit:
         )
         text = _quantity(value, analyte.unit)
         return cls(fields.comparator, value, lenient, None, text, unit if fields.unit_inferred else None)
+
+
+def _wanted(comparator: Comparator, inclusion: bool) -> Comparator:
+    """The comparison that meets the criterion: the printed one for an inclusion, its opposite for an
+    exclusion ("PSA > 20 ng/mL" excludes, so "PSA ≤ 20 ng/mL required")."""
+    return comparator if inclusion else comparator.opposite
 
 
 def _phrase(limit: _Limit, holds: bool, inclusion: bool, equal: bool) -> str:
@@ -370,7 +400,12 @@ class _LabCheck:
                 return Assessment(None, "; ".join([reason, *notes]), used, missing)
         if not holds and limit.lenient is not None and self._holds(reading, limit, lenient=True):
             low, high = sorted((limit.value, limit.lenient))
-            span = f"{format_number(low)}–{format_number(high)}" + (" × ULN" if limit.multiple_of else "")
+            top = (
+                f"{format_number(high)} × {limit.multiple_of.upper()}"
+                if limit.multiple_of
+                else _quantity(high, self.analyte.unit)
+            )
+            span = f"{format_number(_round(low) if not limit.multiple_of else low)}–{top}"
             return Assessment(
                 None,
                 f"{description}: within the printed range {span}, which bound applies is not stated",
@@ -388,13 +423,13 @@ class _LabCheck:
         hint = None
         if holds != self.inclusion:
             patient = description[len(self.name) + 1 :]
-            hint = f"{self.name} {limit.comparator.symbol} {limit.text} required, patient {patient}"
+            hint = f"{self.name} {_wanted(limit.comparator, self.inclusion).symbol} {limit.text} required, patient {patient}"
         return Assessment(holds, reason, used, hint=hint)
 
     def _compare(self, reading: Reading, limit: _Limit) -> tuple[bool, str, bool] | Assessment:
         value = reading.value
         if limit.multiple_of is None:
-            description = f"{self.name} {_quantity(value, self.analyte.unit)}"
+            description = f"{self.name} {format_quantity(_apart(value, limit.value), self.analyte.unit)}"
             return limit.comparator.holds(value, limit.value), description, math.isclose(value, limit.value)
         if limit.multiple_of == "control":
             return self._against_control(reading, limit)
@@ -409,7 +444,7 @@ class _LabCheck:
             )
         ratio = value / normal
         description = (
-            f"{self.name} {_quantity(value, self.analyte.unit)} is {ratio:.1f} × {which} "
+            f"{self.name} {_quantity(value, self.analyte.unit)} is {_ratio_text(ratio, limit.value)} × {which} "
             f"({_quantity(normal, self.analyte.unit)})"
         )
         return limit.comparator.holds(ratio, limit.value), description, math.isclose(ratio, limit.value)
@@ -460,6 +495,13 @@ class _LabCheck:
 # --- derived values ---------------------------------------------------------------------------------------
 
 _METHOD_OF_READING = {"Cockcroft-Gault": "cockcroft-gault", "CKD-EPI 2021": "ckd-epi"}
+_METHOD_NAMES = {
+    "cockcroft-gault": "Cockcroft-Gault",
+    "ckd-epi": "CKD-EPI",
+    "mdrd": "MDRD",
+    "measured": "a measured clearance",
+}
+"""How a clinician writes the method a trial names."""
 _NEEDS = {
     "crcl": "creatinine, weight, age and sex",
     "egfr": "creatinine, age and sex",
@@ -480,18 +522,24 @@ def _derived_check(rule: DerivedValueRule, inclusion: bool) -> Check:
             )
         holds = limit.comparator.holds(reading.value, limit.value)
         equal = math.isclose(reading.value, limit.value)
-        how = (
-            reading.display if reading.derived_from else f"{_quantity(reading.value, analyte.unit)} (entered)"
-        )
+        shown = round(reading.value, 1)
+        if shown == limit.value and not equal:
+            shown = _apart(reading.value, limit.value)
+        patient = format_quantity(shown, analyte.unit)
+        if reading.derived_from:
+            how = reading.derived_from.split(" from ")[0]
+            how = patient if how == name else f"{how} {patient}"
+        else:
+            how = f"{patient} (entered)"
         reason = _sentence(f"{name} {how}", _phrase(limit, holds, inclusion, equal))
         used = (reading.derived_from or f"{name} {reading.display}",)
         method = next(
             (m for label, m in _METHOD_OF_READING.items() if reading.display.startswith(label)), None
         )
         if rule.method and reading.derived_from and method != rule.method and holds != inclusion:
-            return Assessment(None, f"{reason}, but the trial asks for {rule.method}", used)
-        patient = _quantity(reading.value, analyte.unit)
-        hint = f"{name} {limit.comparator.symbol} {limit.text} required, patient {patient}"
+            asked = _METHOD_NAMES.get(rule.method, rule.method)
+            return Assessment(None, f"{reason}, but the trial asks for {asked}", used)
+        hint = f"{name} {_wanted(limit.comparator, inclusion).symbol} {limit.text} required, patient {patient}"
         return Assessment(holds, reason, used, hint=hint if holds != inclusion else None)
 
     return check
@@ -524,7 +572,10 @@ def _age_check(rule: AgeRule) -> Check:
     return check
 
 
-def _sex_check(rule: SexRule) -> Check:
+def _sex_check(rule: SexRule, inclusion: bool) -> Check:
+    """An exclusion that names a sex ("Male.") excludes that sex: the sentence says so."""
+    verb = "takes" if inclusion else "excludes"
+
     def check(view: PatientView, stratum: str | None) -> Assessment:
         if rule.sex == "any":
             return Assessment(True, "open to both sexes")
@@ -532,7 +583,7 @@ def _sex_check(rule: SexRule) -> Check:
         if sex is None:
             return Assessment(None, "sex not entered", missing=("sex",))
         holds = sex == rule.sex
-        return Assessment(holds, f"patient {sex}, trial takes {rule.sex} patients", (f"sex {sex}",))
+        return Assessment(holds, f"patient {sex}, trial {verb} {rule.sex} patients", (f"sex {sex}",))
 
     return check
 
@@ -600,13 +651,13 @@ def _finding_check(rule: FindingRule) -> Check:
     concept = get_concept(rule.concept)
     label = concept.label
     qualifier = {"history": "history of ", "active": "active ", "any": ""}[rule.qualifier]
-    said = f"{qualifier}{label[0].lower()}{label[1:]}" if qualifier else label
+    said = _qualified(qualifier, label)
 
     def check(view: PatientView, stratum: str | None) -> Assessment:
         facts = view.facts
         value = facts.finding(concept.id)
         if value is None and concept.id in _ONLY_FEMALE and facts.sex == "male":
-            return Assessment(not rule.present, f"{label}: not applicable to a male patient", ("sex male",))
+            return Assessment(not rule.present, f"{label}: not possible for a male patient", ("sex male",))
         if value is None:
             return Assessment(None, f"{said} not recorded", missing=(label,))
         used = (f"{label} {'present' if value else 'absent'}",)
@@ -625,6 +676,15 @@ def _finding_check(rule: FindingRule) -> Check:
         return Assessment(rule.present, f"{label} recorded as present", used)
 
     return check
+
+
+def _qualified(qualifier: str, label: str) -> str:
+    """ "active HIV infection", "history of CNS metastases", "active infection" (not "active active
+    infection"): an acronym keeps its capitals and a label that already says the qualifier is not repeated."""
+    if not qualifier or label.lower().startswith(qualifier):
+        return label
+    first = label if label[1:2].isupper() else f"{label[0].lower()}{label[1:]}"
+    return f"{qualifier}{first}"
 
 
 def _maybe_past(concept_id: str, explicit: frozenset[str]) -> bool:
