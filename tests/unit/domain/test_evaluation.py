@@ -321,7 +321,7 @@ def test_support_notes_never_fail_a_patient_the_note_could_concern():
 def test_stage_criteria_compare_stages_and_the_disease_they_name():
     any_cancer = trial(("exclusion", "Any stage IV malignancy."))
     excluded = only(any_cancer, patient(stage="IVA", diagnosis="metastatic melanoma"))
-    assert (excluded.result, excluded.reason) == (Outcome.FAIL, "stage IVA, within stage IV")
+    assert (excluded.result, excluded.reason) == (Outcome.FAIL, "stage IVA, within stage IV: excluded")
     assert only(any_cancer, patient(stage="III", diagnosis="melanoma")).result is Outcome.PASS
     assert only(any_cancer, patient()).missing == ("stage",)
     melanoma = trial(("inclusion", "Histologically confirmed stage III or IV metastatic melanoma"))

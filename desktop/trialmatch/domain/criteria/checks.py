@@ -146,17 +146,17 @@ def build_check(rule: Rule, inclusion: bool) -> Check:
     if isinstance(rule, DerivedValueRule):
         return _derived_check(rule, inclusion)
     if isinstance(rule, AgeRule):
-        return _age_check(rule)
+        return _age_check(rule, inclusion)
     if isinstance(rule, SexRule):
         return _sex_check(rule, inclusion)
     if isinstance(rule, PerformanceStatusRule):
-        return _performance_check(rule)
+        return _performance_check(rule, inclusion)
     if isinstance(rule, FindingRule):
         return _finding_check(rule)
     if isinstance(rule, TemporalTherapyRule):
         return _therapy_check(rule)
     if isinstance(rule, StageRule):
-        return _stage_check(rule)
+        return _stage_check(rule, inclusion)
     if isinstance(rule, AnyOf | AllOf):
         return _logic_check(rule, inclusion)
     return _review_check(rule)
@@ -538,7 +538,8 @@ def _derived_check(rule: DerivedValueRule, inclusion: bool) -> Check:
         )
         if rule.method and reading.derived_from and method != rule.method and holds != inclusion:
             asked = _METHOD_NAMES.get(rule.method, rule.method)
-            return Assessment(None, f"{reason}, but the trial asks for {asked}", used)
+            stated = _sentence(f"{name} {how}", _phrase(limit, holds, True, equal))
+            return Assessment(None, f"{stated}; the trial asks for {asked}, which may give another value", used)
         hint = f"{name} {_wanted(limit.comparator, inclusion).symbol} {limit.text} required, patient {patient}"
         return Assessment(holds, reason, used, hint=hint if holds != inclusion else None)
 
@@ -548,7 +549,7 @@ def _derived_check(rule: DerivedValueRule, inclusion: bool) -> Check:
 # --- age, sex, performance --------------------------------------------------------------------------------
 
 
-def _age_check(rule: AgeRule) -> Check:
+def _age_check(rule: AgeRule, inclusion: bool) -> Check:
     wanted = rule.describe()
 
     def check(view: PatientView, stratum: str | None) -> Assessment:
@@ -566,10 +567,19 @@ def _age_check(rule: AgeRule) -> Check:
         shown = f"age {completed}"
         reason = f"{shown}, within {wanted}" if holds else f"{shown}, outside {wanted}"
         return Assessment(
-            holds, reason, (shown,), hint=None if holds else f"{wanted} required, patient {completed}"
+            holds,
+            _excluded(reason, holds, inclusion),
+            (shown,),
+            hint=None if holds else f"{wanted} required, patient {completed}",
         )
 
     return check
+
+
+def _excluded(reason: str, holds: bool, inclusion: bool) -> str:
+    """ "ECOG 1, within ECOG ≤ 1: excluded": an exclusion the patient meets says so, as a lab's does, rather
+    than read like a pass."""
+    return f"{reason}: excluded" if holds and not inclusion else reason
 
 
 def _sex_check(rule: SexRule, inclusion: bool) -> Check:
@@ -588,7 +598,7 @@ def _sex_check(rule: SexRule, inclusion: bool) -> Check:
     return check
 
 
-def _performance_check(rule: PerformanceStatusRule) -> Check:
+def _performance_check(rule: PerformanceStatusRule, inclusion: bool) -> Check:
     wanted = rule.describe()
     low = rule.min if rule.min is not None else -1
     high = rule.max if rule.max is not None else 101
@@ -617,7 +627,10 @@ def _performance_check(rule: PerformanceStatusRule) -> Check:
             return Assessment(None, f"{shown} straddles {wanted}", (shown,))
         reason = f"{shown}, within {wanted}" if holds else f"{shown}, outside {wanted}"
         return Assessment(
-            holds, reason, (shown,), hint=None if holds else f"{wanted} required, patient {shown}"
+            holds,
+            _excluded(reason, holds, inclusion),
+            (shown,),
+            hint=None if holds else f"{wanted} required, patient {shown}",
         )
 
     return check
@@ -874,7 +887,7 @@ _RELEVANT = 0.8
 """How well the patient's diagnosis must fit the disease a stage criterion names for its stage to decide."""
 
 
-def _stage_check(rule: StageRule) -> Check:
+def _stage_check(rule: StageRule, inclusion: bool) -> Check:
     wanted = rule.describe()
 
     def check(view: PatientView, stratum: str | None) -> Assessment:
@@ -899,7 +912,7 @@ def _stage_check(rule: StageRule) -> Check:
         if holds is None:
             return Assessment(None, f"{shown}: the sub-stage decides ({wanted})", (shown,), ("sub-stage",))
         reason = f"{shown}, {'within' if holds else 'not'} {wanted}"
-        return Assessment(holds, reason, (shown,))
+        return Assessment(holds, _excluded(reason, holds, inclusion), (shown,))
 
     return check
 
