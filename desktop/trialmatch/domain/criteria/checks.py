@@ -423,7 +423,8 @@ class _LabCheck:
         hint = None
         if holds != self.inclusion:
             patient = description[len(self.name) + 1 :]
-            hint = f"{self.name} {_wanted(limit.comparator, self.inclusion).symbol} {limit.text} required, patient {patient}"
+            wanted = _wanted(limit.comparator, self.inclusion).symbol
+            hint = f"{self.name} {wanted} {limit.text} required, patient {patient}"
         return Assessment(holds, reason, used, hint=hint)
 
     def _compare(self, reading: Reading, limit: _Limit) -> tuple[bool, str, bool] | Assessment:
@@ -443,8 +444,9 @@ class _LabCheck:
                 (f"{self.name} {which}",),
             )
         ratio = value / normal
+        times = _ratio_text(ratio, limit.value)
         description = (
-            f"{self.name} {_quantity(value, self.analyte.unit)} is {_ratio_text(ratio, limit.value)} × {which} "
+            f"{self.name} {_quantity(value, self.analyte.unit)} is {times} × {which} "
             f"({_quantity(normal, self.analyte.unit)})"
         )
         return limit.comparator.holds(ratio, limit.value), description, math.isclose(ratio, limit.value)
@@ -539,8 +541,11 @@ def _derived_check(rule: DerivedValueRule, inclusion: bool) -> Check:
         if rule.method and reading.derived_from and method != rule.method and holds != inclusion:
             asked = _METHOD_NAMES.get(rule.method, rule.method)
             stated = _sentence(f"{name} {how}", _phrase(limit, holds, True, equal))
-            return Assessment(None, f"{stated}; the trial asks for {asked}, which may give another value", used)
-        hint = f"{name} {_wanted(limit.comparator, inclusion).symbol} {limit.text} required, patient {patient}"
+            return Assessment(
+                None, f"{stated}; the trial asks for {asked}, which may give another value", used
+            )
+        wanted = _wanted(limit.comparator, inclusion).symbol
+        hint = f"{name} {wanted} {limit.text} required, patient {patient}"
         return Assessment(holds, reason, used, hint=hint if holds != inclusion else None)
 
     return check
