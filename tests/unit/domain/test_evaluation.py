@@ -303,7 +303,7 @@ def test_support_notes_never_fail_a_patient_the_note_could_concern():
     meets = only(restricted, patient(labs=[{"test": "platelets", "value": 150, "unit": "10^9/L"}]))
     assert (meets.result, meets.reason) == (
         Outcome.UNKNOWN,
-        "platelets 150 × 10⁹/L, meets ≥ 100 × 10⁹/L; whether without transfusion support is not recorded",
+        "platelets 150 × 10⁹/L, meets ≥ 100 × 10⁹/L; to confirm: without transfusion support",
     )
     below = only(restricted, patient(labs=[{"test": "platelets", "value": 80, "unit": "10^9/L"}]))
     assert below.result is Outcome.FAIL

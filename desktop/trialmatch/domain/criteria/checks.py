@@ -330,7 +330,8 @@ class _LabCheck:
 
     def __call__(self, view: PatientView, stratum: str | None) -> Assessment:
         """The limit for one sex holds only for patients of that sex; a requirement on how the value was
-        obtained ("without transfusion support") leaves a value that meets the limit to the clinician."""
+        obtained ("without transfusion support") leaves a value that meets the limit to the clinician, with the
+        trial's own words ("to confirm: no transfusion allowed within 7 days of enrollment")."""
         sex = view.facts.sex
         if self.sex is not None and sex is not None and sex != self.sex:
             return Assessment(
@@ -345,9 +346,7 @@ class _LabCheck:
             if sex is None and found.truth is not False:
                 return replace(found, truth=None, reason=f"{found.reason}; sex not entered", missing=("sex",))
         if self.qualifier and found.truth is True:
-            return replace(
-                found, truth=None, reason=f"{found.reason}; whether {self.qualifier} is not recorded"
-            )
+            return replace(found, truth=None, reason=f"{found.reason}; to confirm: {self.qualifier}")
         return found
 
     def _assess(self, view: PatientView, stratum: str | None) -> Assessment:

@@ -174,3 +174,15 @@ def test_an_exclusion_the_patient_meets_reads_as_excluded(text, fields, reason):
 def test_an_exclusion_the_patient_does_not_meet_is_unchanged():
     found = result("exclusion", "ECOG performance status ≥ 2", ecog=1)
     assert (found.result, found.reason) == (Outcome.PASS, "ECOG 1, outside ECOG ≥ 2")
+
+
+def test_a_requirement_on_how_the_value_was_obtained_is_quoted_as_what_to_confirm():
+    found = result(
+        "inclusion",
+        "Hemoglobin (Hgb) ≥10 g/dL (no transfusion allowed within 7 days of enrollment)",
+        labs=[{"test": "Hemoglobin", "value": 11.9, "unit": "g/dL"}],
+    )
+    assert (found.result, found.reason) == (
+        Outcome.UNKNOWN,
+        "haemoglobin 11.9 g/dL, meets ≥ 10 g/dL; to confirm: no transfusion allowed within 7 days of enrollment",
+    )
