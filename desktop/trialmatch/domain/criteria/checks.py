@@ -330,8 +330,8 @@ class _LabCheck:
 
     def __call__(self, view: PatientView, stratum: str | None) -> Assessment:
         """The limit for one sex holds only for patients of that sex; a requirement on how the value was
-        obtained ("without transfusion support") leaves a value that meets the limit to the clinician, with the
-        trial's own words ("to confirm: no transfusion allowed within 7 days of enrollment")."""
+        obtained ("without transfusion support") leaves a value that meets the limit to the clinician, quoting
+        the trial ("to confirm: no transfusion allowed within 7 days of enrollment")."""
         sex = view.facts.sex
         if self.sex is not None and sex is not None and sex != self.sex:
             return Assessment(

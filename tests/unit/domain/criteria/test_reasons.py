@@ -184,5 +184,6 @@ def test_a_requirement_on_how_the_value_was_obtained_is_quoted_as_what_to_confir
     )
     assert (found.result, found.reason) == (
         Outcome.UNKNOWN,
-        "haemoglobin 11.9 g/dL, meets ≥ 10 g/dL; to confirm: no transfusion allowed within 7 days of enrollment",
+        "haemoglobin 11.9 g/dL, meets ≥ 10 g/dL; to confirm: no transfusion allowed within 7 days of "
+        "enrollment",
     )
