@@ -891,8 +891,17 @@ _RELEVANT = 0.8
 """How well the patient's diagnosis must fit the disease a stage criterion names for its stage to decide."""
 
 
+def _closed(text: str) -> str:
+    """ "follicular lymphoma", not "follicular lymphoma (NHL": a name cut inside its parenthesis loses the
+    unclosed part."""
+    if text.count("(") > text.count(")"):
+        return text[: text.rfind("(")].rstrip(" ,;") or text
+    return text
+
+
 def _stage_check(rule: StageRule, inclusion: bool) -> Check:
     wanted = rule.describe()
+    disease = _closed(rule.disease or "")
 
     def check(view: PatientView, stratum: str | None) -> Assessment:
         facts = view.facts
@@ -910,7 +919,7 @@ def _stage_check(rule: StageRule, inclusion: bool) -> Check:
                 return Assessment(None, f"{wanted}: diagnosis not entered", (shown,), ("diagnosis",))
             if relevance([rule.disease], facts.diagnosis) < _RELEVANT:
                 return Assessment(
-                    None, f"{shown} of {facts.diagnosis}; the criterion is about {rule.disease}", (shown,)
+                    None, f"{shown} of {facts.diagnosis}; the criterion is about {disease}", (shown,)
                 )
         holds = stage_holds(rule.stages, stage)
         if holds is None:

@@ -187,3 +187,16 @@ def test_a_requirement_on_how_the_value_was_obtained_is_quoted_as_what_to_confir
         "haemoglobin 11.9 g/dL, meets ≥ 10 g/dL; to confirm: no transfusion allowed within 7 days of "
         "enrollment",
     )
+
+
+def test_a_disease_named_by_a_stage_criterion_is_shown_without_a_cut_parenthesis():
+    found = result(
+        "inclusion",
+        "Histologically or cytologically proven stage III or IV follicular non-Hodgkin's lymphoma (NHL)",
+        stage="IV",
+        diagnosis="metastatic melanoma",
+    )
+    assert (found.result, found.reason) == (
+        Outcome.UNKNOWN,
+        "stage IV of metastatic melanoma; the criterion is about follicular non-Hodgkin's lymphoma",
+    )
