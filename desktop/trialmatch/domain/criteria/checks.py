@@ -690,9 +690,24 @@ def _finding_check(rule: FindingRule) -> Check:
             return Assessment(
                 None, f"{label} present; {doubt}", used, missing=() if "'" in doubt else (doubt,)
             )
-        return Assessment(rule.present, f"{label} recorded as present", used)
+        return Assessment(rule.present, f"{label} {_how_present(concept.id, view.explicit)}", used)
 
     return check
+
+
+def _how_present(concept_id: str, explicit: frozenset[str]) -> str:
+    """ "recorded as present", or what was recorded when the finding is inferred from more specific ones
+    ("Metastatic disease present (liver metastases recorded)"): the clinician sees which entry decided."""
+    causes = sorted(explicit & _under(concept_id) - {concept_id})
+    if concept_id in explicit or not causes:
+        return "recorded as present"
+    names = " and ".join(_lower_label(get_concept(c).label) for c in causes)
+    return f"present ({names} recorded)"
+
+
+def _lower_label(label: str) -> str:
+    """ "liver metastases", "HIV infection": lower-case inside a sentence, an acronym kept."""
+    return label if label[1:2].isupper() else f"{label[0].lower()}{label[1:]}"
 
 
 def _qualified(qualifier: str, label: str) -> str:
@@ -700,8 +715,7 @@ def _qualified(qualifier: str, label: str) -> str:
     infection"): an acronym keeps its capitals and a label that already says the qualifier is not repeated."""
     if not qualifier or label.lower().startswith(qualifier):
         return label
-    first = label if label[1:2].isupper() else f"{label[0].lower()}{label[1:]}"
-    return f"{qualifier}{first}"
+    return f"{qualifier}{_lower_label(label)}"
 
 
 def _maybe_past(concept_id: str, explicit: frozenset[str]) -> bool:

@@ -200,3 +200,16 @@ def test_a_disease_named_by_a_stage_criterion_is_shown_without_a_cut_parenthesis
         Outcome.UNKNOWN,
         "stage IV of metastatic melanoma; the criterion is about follicular non-Hodgkin's lymphoma",
     )
+
+
+def test_a_finding_inferred_from_a_more_specific_one_names_what_was_recorded():
+    found = result("exclusion", "Presence of metastatic disease", findings={"liver metastases": True})
+    assert (found.result, found.reason) == (
+        Outcome.FAIL,
+        "Metastatic disease present (liver metastases recorded)",
+    )
+
+
+def test_a_finding_recorded_itself_says_so():
+    found = result("exclusion", "Known HIV infection", findings={"HIV infection": True})
+    assert (found.result, found.reason) == (Outcome.FAIL, "HIV infection recorded as present")
