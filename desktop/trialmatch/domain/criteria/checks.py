@@ -146,17 +146,17 @@ def build_check(rule: Rule, inclusion: bool) -> Check:
     if isinstance(rule, DerivedValueRule):
         return _derived_check(rule, inclusion)
     if isinstance(rule, AgeRule):
-        return _age_check(rule)
+        return _age_check(rule, inclusion)
     if isinstance(rule, SexRule):
-        return _sex_check(rule)
+        return _sex_check(rule, inclusion)
     if isinstance(rule, PerformanceStatusRule):
-        return _performance_check(rule)
+        return _performance_check(rule, inclusion)
     if isinstance(rule, FindingRule):
         return _finding_check(rule)
     if isinstance(rule, TemporalTherapyRule):
         return _therapy_check(rule)
     if isinstance(rule, StageRule):
-        return _stage_check(rule)
+        return _stage_check(rule, inclusion)
     if isinstance(rule, AnyOf | AllOf):
         return _logic_check(rule, inclusion)
     return _review_check(rule)
@@ -210,6 +210,30 @@ def _quantity(value: float, unit: str) -> str:
     return format_quantity(_round(value), unit)
 
 
+def _apart(value: float, threshold: float) -> float:
+    """The patient's value rounded for a sentence, with as many more digits as it takes not to print the
+    limit's own number for a value on the other side of it ("BMI 24.98 kg/m² is below the required 25",
+    never "BMI 25 kg/m² is below the required 25 kg/m²")."""
+    shown = _round(value)
+    if value == 0 or not math.isfinite(value) or math.isclose(value, threshold, rel_tol=1e-9):
+        return shown
+    figures = 3
+    while shown == _round(threshold) and figures < 7:
+        figures += 1
+        shown = round(value, max(0, figures - 1 - math.floor(math.log10(abs(value)))))
+    return shown
+
+
+def _ratio_text(ratio: float, limit: float) -> str:
+    """ "2.2": one decimal, more when one decimal would print the limit ("0.99 × LLN", not "1.0 × LLN" under
+    "< LLN")."""
+    for decimals in (1, 2, 3):
+        text = f"{ratio:.{decimals}f}"
+        if math.isclose(ratio, limit, rel_tol=1e-9) or not math.isclose(float(text), limit):
+            return text
+    return text
+
+
 # --- labs -------------------------------------------------------------------------------------------------
 
 
@@ -239,6 +263,12 @@ class _Limit:
         )
         text = _quantity(value, analyte.unit)
         return cls(fields.comparator, value, lenient, None, text, unit if fields.unit_inferred else None)
+
+
+def _wanted(comparator: Comparator, inclusion: bool) -> Comparator:
+    """The comparison that meets the criterion: the printed one for an inclusion, its opposite for an
+    exclusion ("PSA > 20 ng/mL" excludes, so "PSA ≤ 20 ng/mL required")."""
+    return comparator if inclusion else comparator.opposite
 
 
 def _phrase(limit: _Limit, holds: bool, inclusion: bool, equal: bool) -> str:
@@ -300,7 +330,8 @@ class _LabCheck:
 
     def __call__(self, view: PatientView, stratum: str | None) -> Assessment:
         """The limit for one sex holds only for patients of that sex; a requirement on how the value was
-        obtained ("without transfusion support") leaves a value that meets the limit to the clinician."""
+        obtained ("without transfusion support") leaves a value that meets the limit to the clinician, quoting
+        the trial ("to confirm: no transfusion allowed within 7 days of enrollment")."""
         sex = view.facts.sex
         if self.sex is not None and sex is not None and sex != self.sex:
             return Assessment(
@@ -315,9 +346,7 @@ class _LabCheck:
             if sex is None and found.truth is not False:
                 return replace(found, truth=None, reason=f"{found.reason}; sex not entered", missing=("sex",))
         if self.qualifier and found.truth is True:
-            return replace(
-                found, truth=None, reason=f"{found.reason}; whether {self.qualifier} is not recorded"
-            )
+            return replace(found, truth=None, reason=f"{found.reason}; to confirm: {self.qualifier}")
         return found
 
     def _assess(self, view: PatientView, stratum: str | None) -> Assessment:
@@ -370,7 +399,12 @@ class _LabCheck:
                 return Assessment(None, "; ".join([reason, *notes]), used, missing)
         if not holds and limit.lenient is not None and self._holds(reading, limit, lenient=True):
             low, high = sorted((limit.value, limit.lenient))
-            span = f"{format_number(low)}–{format_number(high)}" + (" × ULN" if limit.multiple_of else "")
+            top = (
+                f"{format_number(high)} × {limit.multiple_of.upper()}"
+                if limit.multiple_of
+                else _quantity(high, self.analyte.unit)
+            )
+            span = f"{format_number(_round(low) if not limit.multiple_of else low)}–{top}"
             return Assessment(
                 None,
                 f"{description}: within the printed range {span}, which bound applies is not stated",
@@ -388,13 +422,14 @@ class _LabCheck:
         hint = None
         if holds != self.inclusion:
             patient = description[len(self.name) + 1 :]
-            hint = f"{self.name} {limit.comparator.symbol} {limit.text} required, patient {patient}"
+            wanted = _wanted(limit.comparator, self.inclusion).symbol
+            hint = f"{self.name} {wanted} {limit.text} required, patient {patient}"
         return Assessment(holds, reason, used, hint=hint)
 
     def _compare(self, reading: Reading, limit: _Limit) -> tuple[bool, str, bool] | Assessment:
         value = reading.value
         if limit.multiple_of is None:
-            description = f"{self.name} {_quantity(value, self.analyte.unit)}"
+            description = f"{self.name} {format_quantity(_apart(value, limit.value), self.analyte.unit)}"
             return limit.comparator.holds(value, limit.value), description, math.isclose(value, limit.value)
         if limit.multiple_of == "control":
             return self._against_control(reading, limit)
@@ -408,8 +443,9 @@ class _LabCheck:
                 (f"{self.name} {which}",),
             )
         ratio = value / normal
+        times = _ratio_text(ratio, limit.value)
         description = (
-            f"{self.name} {_quantity(value, self.analyte.unit)} is {ratio:.1f} × {which} "
+            f"{self.name} {_quantity(value, self.analyte.unit)} is {times} × {which} "
             f"({_quantity(normal, self.analyte.unit)})"
         )
         return limit.comparator.holds(ratio, limit.value), description, math.isclose(ratio, limit.value)
@@ -460,6 +496,13 @@ class _LabCheck:
 # --- derived values ---------------------------------------------------------------------------------------
 
 _METHOD_OF_READING = {"Cockcroft-Gault": "cockcroft-gault", "CKD-EPI 2021": "ckd-epi"}
+_METHOD_NAMES = {
+    "cockcroft-gault": "Cockcroft-Gault",
+    "ckd-epi": "CKD-EPI",
+    "mdrd": "MDRD",
+    "measured": "a measured clearance",
+}
+"""How a clinician writes the method a trial names."""
 _NEEDS = {
     "crcl": "creatinine, weight, age and sex",
     "egfr": "creatinine, age and sex",
@@ -480,18 +523,28 @@ def _derived_check(rule: DerivedValueRule, inclusion: bool) -> Check:
             )
         holds = limit.comparator.holds(reading.value, limit.value)
         equal = math.isclose(reading.value, limit.value)
-        how = (
-            reading.display if reading.derived_from else f"{_quantity(reading.value, analyte.unit)} (entered)"
-        )
+        shown = round(reading.value, 1)
+        if shown == limit.value and not equal:
+            shown = _apart(reading.value, limit.value)
+        patient = format_quantity(shown, analyte.unit)
+        if reading.derived_from:
+            how = reading.derived_from.split(" from ")[0]
+            how = patient if how == name else f"{how} {patient}"
+        else:
+            how = f"{patient} (entered)"
         reason = _sentence(f"{name} {how}", _phrase(limit, holds, inclusion, equal))
         used = (reading.derived_from or f"{name} {reading.display}",)
         method = next(
             (m for label, m in _METHOD_OF_READING.items() if reading.display.startswith(label)), None
         )
         if rule.method and reading.derived_from and method != rule.method and holds != inclusion:
-            return Assessment(None, f"{reason}, but the trial asks for {rule.method}", used)
-        patient = _quantity(reading.value, analyte.unit)
-        hint = f"{name} {limit.comparator.symbol} {limit.text} required, patient {patient}"
+            asked = _METHOD_NAMES.get(rule.method, rule.method)
+            stated = _sentence(f"{name} {how}", _phrase(limit, holds, True, equal))
+            return Assessment(
+                None, f"{stated}; the trial asks for {asked}, which may give another value", used
+            )
+        wanted = _wanted(limit.comparator, inclusion).symbol
+        hint = f"{name} {wanted} {limit.text} required, patient {patient}"
         return Assessment(holds, reason, used, hint=hint if holds != inclusion else None)
 
     return check
@@ -500,7 +553,7 @@ def _derived_check(rule: DerivedValueRule, inclusion: bool) -> Check:
 # --- age, sex, performance --------------------------------------------------------------------------------
 
 
-def _age_check(rule: AgeRule) -> Check:
+def _age_check(rule: AgeRule, inclusion: bool) -> Check:
     wanted = rule.describe()
 
     def check(view: PatientView, stratum: str | None) -> Assessment:
@@ -518,13 +571,25 @@ def _age_check(rule: AgeRule) -> Check:
         shown = f"age {completed}"
         reason = f"{shown}, within {wanted}" if holds else f"{shown}, outside {wanted}"
         return Assessment(
-            holds, reason, (shown,), hint=None if holds else f"{wanted} required, patient {completed}"
+            holds,
+            _excluded(reason, holds, inclusion),
+            (shown,),
+            hint=None if holds else f"{wanted} required, patient {completed}",
         )
 
     return check
 
 
-def _sex_check(rule: SexRule) -> Check:
+def _excluded(reason: str, holds: bool, inclusion: bool) -> str:
+    """ "ECOG 1, within ECOG ≤ 1: excluded": an exclusion the patient meets says so, as a lab's does, rather
+    than read like a pass."""
+    return f"{reason}: excluded" if holds and not inclusion else reason
+
+
+def _sex_check(rule: SexRule, inclusion: bool) -> Check:
+    """An exclusion that names a sex ("Male.") excludes that sex: the sentence says so."""
+    verb = "takes" if inclusion else "excludes"
+
     def check(view: PatientView, stratum: str | None) -> Assessment:
         if rule.sex == "any":
             return Assessment(True, "open to both sexes")
@@ -532,12 +597,12 @@ def _sex_check(rule: SexRule) -> Check:
         if sex is None:
             return Assessment(None, "sex not entered", missing=("sex",))
         holds = sex == rule.sex
-        return Assessment(holds, f"patient {sex}, trial takes {rule.sex} patients", (f"sex {sex}",))
+        return Assessment(holds, f"patient {sex}, trial {verb} {rule.sex} patients", (f"sex {sex}",))
 
     return check
 
 
-def _performance_check(rule: PerformanceStatusRule) -> Check:
+def _performance_check(rule: PerformanceStatusRule, inclusion: bool) -> Check:
     wanted = rule.describe()
     low = rule.min if rule.min is not None else -1
     high = rule.max if rule.max is not None else 101
@@ -566,7 +631,10 @@ def _performance_check(rule: PerformanceStatusRule) -> Check:
             return Assessment(None, f"{shown} straddles {wanted}", (shown,))
         reason = f"{shown}, within {wanted}" if holds else f"{shown}, outside {wanted}"
         return Assessment(
-            holds, reason, (shown,), hint=None if holds else f"{wanted} required, patient {shown}"
+            holds,
+            _excluded(reason, holds, inclusion),
+            (shown,),
+            hint=None if holds else f"{wanted} required, patient {shown}",
         )
 
     return check
@@ -600,13 +668,13 @@ def _finding_check(rule: FindingRule) -> Check:
     concept = get_concept(rule.concept)
     label = concept.label
     qualifier = {"history": "history of ", "active": "active ", "any": ""}[rule.qualifier]
-    said = f"{qualifier}{label[0].lower()}{label[1:]}" if qualifier else label
+    said = _qualified(qualifier, label)
 
     def check(view: PatientView, stratum: str | None) -> Assessment:
         facts = view.facts
         value = facts.finding(concept.id)
         if value is None and concept.id in _ONLY_FEMALE and facts.sex == "male":
-            return Assessment(not rule.present, f"{label}: not applicable to a male patient", ("sex male",))
+            return Assessment(not rule.present, f"{label}: not possible for a male patient", ("sex male",))
         if value is None:
             return Assessment(None, f"{said} not recorded", missing=(label,))
         used = (f"{label} {'present' if value else 'absent'}",)
@@ -622,9 +690,32 @@ def _finding_check(rule: FindingRule) -> Check:
             return Assessment(
                 None, f"{label} present; {doubt}", used, missing=() if "'" in doubt else (doubt,)
             )
-        return Assessment(rule.present, f"{label} recorded as present", used)
+        return Assessment(rule.present, f"{label} {_how_present(concept.id, view.explicit)}", used)
 
     return check
+
+
+def _how_present(concept_id: str, explicit: frozenset[str]) -> str:
+    """ "recorded as present", or what was recorded when the finding is inferred from more specific ones
+    ("Metastatic disease present (liver metastases recorded)"): the clinician sees which entry decided."""
+    causes = sorted(explicit & _under(concept_id) - {concept_id})
+    if concept_id in explicit or not causes:
+        return "recorded as present"
+    names = " and ".join(_lower_label(get_concept(c).label) for c in causes)
+    return f"present ({names} recorded)"
+
+
+def _lower_label(label: str) -> str:
+    """ "liver metastases", "HIV infection": lower-case inside a sentence, an acronym kept."""
+    return label if label[1:2].isupper() else f"{label[0].lower()}{label[1:]}"
+
+
+def _qualified(qualifier: str, label: str) -> str:
+    """ "active HIV infection", "history of CNS metastases", "active infection" (not "active active
+    infection"): an acronym keeps its capitals and a label that already says the qualifier is not repeated."""
+    if not qualifier or label.lower().startswith(qualifier):
+        return label
+    return f"{qualifier}{_lower_label(label)}"
 
 
 def _maybe_past(concept_id: str, explicit: frozenset[str]) -> bool:
@@ -829,8 +920,17 @@ _RELEVANT = 0.8
 """How well the patient's diagnosis must fit the disease a stage criterion names for its stage to decide."""
 
 
-def _stage_check(rule: StageRule) -> Check:
+def _closed(text: str) -> str:
+    """ "follicular lymphoma", not "follicular lymphoma (NHL": a name cut inside its parenthesis loses the
+    unclosed part."""
+    if text.count("(") > text.count(")"):
+        return text[: text.rfind("(")].rstrip(" ,;") or text
+    return text
+
+
+def _stage_check(rule: StageRule, inclusion: bool) -> Check:
     wanted = rule.describe()
+    disease = _closed(rule.disease or "")
 
     def check(view: PatientView, stratum: str | None) -> Assessment:
         facts = view.facts
@@ -848,13 +948,13 @@ def _stage_check(rule: StageRule) -> Check:
                 return Assessment(None, f"{wanted}: diagnosis not entered", (shown,), ("diagnosis",))
             if relevance([rule.disease], facts.diagnosis) < _RELEVANT:
                 return Assessment(
-                    None, f"{shown} of {facts.diagnosis}; the criterion is about {rule.disease}", (shown,)
+                    None, f"{shown} of {facts.diagnosis}; the criterion is about {disease}", (shown,)
                 )
         holds = stage_holds(rule.stages, stage)
         if holds is None:
             return Assessment(None, f"{shown}: the sub-stage decides ({wanted})", (shown,), ("sub-stage",))
         reason = f"{shown}, {'within' if holds else 'not'} {wanted}"
-        return Assessment(holds, reason, (shown,))
+        return Assessment(holds, _excluded(reason, holds, inclusion), (shown,))
 
     return check
 
