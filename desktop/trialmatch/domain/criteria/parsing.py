@@ -184,6 +184,9 @@ def parse_criterion(text: str, section: Section, context: str | None = None) -> 
             "requires a poor performance status with no limit (bedbound included): an inverted sign? judge it"
         )
         return NeedsReview(source_span=(0, len(text)), text=text, why=why)
+    if section is Section.EXCLUSION and _excludes_the_fit(rule):
+        why = "excludes the fittest patients (ECOG 0): an inverted sign? judge it"
+        return NeedsReview(source_span=(0, len(text)), text=text, why=why)
     if section is Section.INCLUSION and _washout_as_requirement(text, rule):
         why = (
             "recent anticancer therapy stated without 'must' or 'required': a washout exclusion, judge it so"
@@ -225,6 +228,18 @@ def _requires_open_ended_poor_performance(rule: Rule) -> bool:
     if rule.scale == "karnofsky":
         return rule.min is None and rule.max is not None and rule.max <= 60
     return rule.max is None and rule.min is not None and rule.min >= 3
+
+
+def _excludes_the_fit(rule: Rule) -> bool:
+    """ "ECOG-Performance status < 2" among the exclusions of a transplant trial: read literally it excludes
+    every patient fit for treatment, which no treatment trial means; the sign was most likely inverted."""
+    if isinstance(rule, AnyOf | AllOf):
+        return any(_excludes_the_fit(child) for child in rule.children)
+    if not isinstance(rule, PerformanceStatusRule):
+        return False
+    if rule.scale == "karnofsky":
+        return rule.max is None and rule.min is not None and rule.min >= 70
+    return not rule.min and rule.max is not None and rule.max <= 1
 
 
 _ANY_ANTICANCER = frozenset({"chemotherapy", "immunotherapy", "targeted therapy"})

@@ -555,3 +555,10 @@ def test_a_criterion_about_the_donor_is_not_judged_on_the_patient(text, section,
 def test_a_criterion_about_the_patient_under_a_donor_lead_in_is_read():
     rule = parse_criterion("HIV positive.", Section.EXCLUSION, "DONOR: EXCLUSION CRITERIA - PATIENT")
     assert (rule.kind, rule.concept) == ("finding", "hiv")
+
+
+def test_an_exclusion_of_the_fittest_performance_status_is_left_for_review():
+    # read literally, "ECOG < 2" among the exclusions closes the trial to every patient fit for treatment
+    assert parse_criterion("ECOG-Performance status < 2", Section.EXCLUSION).kind == "review"
+    unfit = parse_criterion("ECOG performance status ≥ 3", Section.EXCLUSION)
+    assert (unfit.kind, unfit.min) == ("performance", 3)
