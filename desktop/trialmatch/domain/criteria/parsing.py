@@ -94,6 +94,16 @@ _HOUSEHOLD = re.compile(
 )
 """"Member of a household that contains an immunocompromised individual: a person who has received
 chemotherapy within the 12 months": the items under it describe someone the patient lives with."""
+_OTHER_PEOPLE_CUES = ("health", "normal", "control", "relative", "famil", "sibling", "caregiver", "parent")
+_OTHER_PEOPLE = re.compile(
+    r"(?<![a-z])(?:(?:healthy|normal)\s+(?:adult\s+)?(?:volunteers?|controls?|control\s+subjects|subjects|participants"
+    r"|individuals|people|persons)|controls|control\s+(?:group|subjects|participants|populations?)"
+    r"|(?:genetic\s+|blood\s+|biologic(?:al)?\s+)?relatives|family\s+members|siblings|caregivers?"
+    r"|parents?(?:\s+participants|/adult\s+provider)?)(?![a-z])"
+)
+""""Healthy Control Exclusion Criteria", "Healthy Volunteers: A healthy volunteer who meets any of the
+following ...", "Genetic Relatives of Patients", "Caregivers": a short heading naming another population; the
+items under it judge that person ("Male." excludes a male control, not a male patient)."""
 _DONOR = re.compile(r"(?<![a-z])donors?(?![a-z])")
 _DONOR_MATCH = re.compile(r"(?<![a-z])(?:hla|matched|haploidentical|identical|identified|availab)")
 
@@ -105,6 +115,17 @@ def _about_a_donor(heading: str) -> bool:
     must meet the eligibility criteria for volunteer blood donation") opens a trial whose participants are
     the donors."""
     return bool(_DONOR.search(heading)) and (len(heading.split()) <= 6 or bool(_DONOR_MATCH.search(heading)))
+
+
+def _about_other_people(context: str) -> bool:
+    """A heading of eight words or fewer naming healthy volunteers, controls, relatives, caregivers or
+    parents; a long lead-in ("... abnormal nerve conduction study based on age-matched controls") is about
+    the patient."""
+    if not any(cue in context for cue in _OTHER_PEOPLE_CUES):
+        return False
+    return any(
+        len(part.split()) <= 8 and _OTHER_PEOPLE.search(part) for part in context.split(":") if part.strip()
+    )
 
 
 _WIDENING = re.compile(
@@ -244,6 +265,9 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
         return NeedsReview(source_span=(0, len(text)), text=text, why=why)
     if context and "household" in context.lower() and _HOUSEHOLD.search(context.lower()):
         why = "about a member of the patient's household, not the patient: judge it with their data"
+        return NeedsReview(source_span=(0, len(text)), text=text, why=why)
+    if context and _about_other_people(context.lower()):
+        why = "about another population the trial enrols (controls, relatives, caregivers), not the patient"
         return NeedsReview(source_span=(0, len(text)), text=text, why=why)
     if context and "donor" in context.lower() and _about_a_donor(context.lower().rsplit(":", 1)[-1]):
         why = "about the donor, not the patient: judge it with the donor's data"

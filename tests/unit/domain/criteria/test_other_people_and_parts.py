@@ -1,0 +1,183 @@
+"""Criteria about someone other than the patient (healthy volunteers, controls, relatives) or about one part
+of the trial, judged on real eligibility blocks for a 60-year-old man with metastatic colorectal cancer: a
+healthy volunteer's "History of cancer" or "BMI > 25" does not close a trial that also enrols patients."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from trialmatch.domain.compiled import compile_trial
+from trialmatch.domain.evaluation import Outcome, Verdict, evaluate
+from trialmatch.domain.facts import PatientFacts
+from trialmatch.domain.patient import load_patient
+from trialmatch.domain.segmentation import split_criteria
+from trialmatch.domain.trial import Trial
+
+AS_OF = date(2026, 11, 20)
+
+
+def patient() -> PatientFacts:
+    raw = {
+        "format": "trialmatch-patient/1",
+        "as_of": "2026-11-20",
+        "age": 60,
+        "sex": "male",
+        "weight_kg": 78,
+        "height_cm": 176,
+        "ecog": 1,
+        "diagnosis": "metastatic colorectal cancer",
+        "findings": {"history of malignancy": True, "liver metastases": True},
+        "labs": [{"test": "hemoglobin", "value": 13.5, "unit": "g/dL"}],
+    }
+    return PatientFacts(load_patient(raw), AS_OF)
+
+
+def results(block: str, nct: str) -> tuple[Verdict, dict[str, Outcome]]:
+    trial = Trial(id=nct, registry="ctgov", title="t", criteria=split_criteria(block))
+    evaluation = evaluate(compile_trial(trial), patient())
+    return evaluation.verdict, {r.text: r.result for r in evaluation.results}
+
+
+# NCT00001971, as registered (abridged): liver disease in affected participants and healthy volunteers.
+LIVER_STUDY = """\
+-  INCLUSION CRITERIA:
+
+Affected Subjects
+
+In order to be eligible to participate in this study, an affected participant must meet all
+of the following criteria:
+
+  1. >=2 years of age.
+
+  2. Meets one of the following:
+
+       1. Suspected or evidence of acute or chronic liver disease on evaluation by a
+          referring licensed independent practitioner (LIP), OR
+
+       2. At risk for acute or chronic liver disease
+
+Healthy Volunteers
+
+In order to be eligible to participate in this study, a healthy volunteer must meet all of
+the following criteria:
+
+  1. >= 18 years of age.
+
+  2. In good general health as evidenced by medical history
+
+EXCLUSION CRITERIA:
+
+Affected Participants
+
+An affected participant who meets any of the following criteria will be excluded from
+participation in this study:
+
+1. History of significant medical illnesses that might interfere with prolonged follow up
+evaluation
+
+Healthy Volunteers
+
+A healthy volunteer who meets any of the following criteria will be excluded from
+participation in this study:
+
+  1. Any chronic medical condition, including (but not limited to) heart, kidney, or lung
+     diseases
+
+  6. History of cancer (with the exception of basal cell carcinoma resected > 1 year prior
+     to enrollment)
+
+  7. BMI < 18 or BMI >25
+
+  8. Hemoglobin < 11 (women) or hemoglobin < 12 (men)
+"""
+
+
+def test_a_healthy_volunteers_exclusions_do_not_judge_the_affected_patient():
+    verdict, outcome = results(LIVER_STUDY, "NCT00001971")
+    assert outcome["BMI < 18 or BMI >25"] is Outcome.UNKNOWN  # BMI 25.2 excludes a volunteer, not him
+    history = (
+        "History of cancer (with the exception of basal cell carcinoma resected > 1 year prior to enrollment)"
+    )
+    assert outcome[history] is Outcome.UNKNOWN
+    assert verdict is not Verdict.INELIGIBLE
+
+
+# NCT00496613, as registered (abridged): breast cancer survivors and healthy controls.
+SURVIVORS_AND_CONTROLS = """\
+Inclusion Criteria:
+
+  -  Less than 70 years old at time of recruitment.
+
+Exclusion Criteria:
+
+  -  Recurrence of breast cancer or diagnosis of another cancer except basal cell
+     carcinoma.
+
+Healthy Control Inclusion Criteria:
+
+  -  Have had no diagnosis of cancer except basal cell carcinoma.
+
+  -  Post-menopausal.
+
+Healthy Control Exclusion Criteria:
+
+  -  Exposure to chemotherapy or radiation therapy for any medical condition.
+
+  -  Male.
+"""
+
+
+def test_a_healthy_controls_criteria_are_left_to_the_clinician():
+    criteria = split_criteria(SURVIVORS_AND_CONTROLS)
+    controls = [c for c in criteria if c.context and "Healthy Control" in c.context]
+    assert [c.text for c in controls] == [
+        "Have had no diagnosis of cancer except basal cell carcinoma.",
+        "Post-menopausal.",
+        "Exposure to chemotherapy or radiation therapy for any medical condition.",
+        "Male.",
+    ]
+    _, outcome = results(SURVIVORS_AND_CONTROLS, "NCT00496613")
+    assert outcome["Male."] is Outcome.UNKNOWN
+    assert outcome["Have had no diagnosis of cancer except basal cell carcinoma."] is Outcome.UNKNOWN
+
+
+# NCT05703282, as registered: renal-impairment and healthy subjects, each with its own eGFR range.
+RENAL_STUDY = """\
+Inclusion Criteria:
+
+For all subjects
+
+  -  Adults aged 19 years and older
+
+For renal Impairment subjects
+
+  -  30 ≤ eGFR < 90 mL/min/1.73m^2
+
+For healthy subjects
+
+  -  eGFR ≥ 90 mL/min/1.73m^2
+
+Exclusion Criteria:
+
+  -  Participation in another clinical study with an investigational drug within the 6
+     months from scheduled first administration
+"""
+
+
+def test_the_healthy_subjects_egfr_is_not_required_of_a_patient():
+    _, outcome = results(RENAL_STUDY, "NCT05703282")
+    assert outcome["eGFR ≥ 90 mL/min/1.73m^2"] is Outcome.UNKNOWN
+    assert outcome["Adults aged 19 years and older"] is Outcome.PASS
+
+
+def test_a_long_lead_in_that_mentions_controls_is_still_about_the_patient():
+    block = """\
+Inclusion Criteria:
+
+  -  Neuropathy meeting the following criteria - abnormal nerve conduction study based on age-matched
+     controls at the site and a symptom or sign of neuropathy:
+
+       -  Age ≥ 65 years
+"""
+    _, outcome = results(block, "NCT06201611")
+    assert outcome["Age ≥ 65 years"] is Outcome.FAIL
