@@ -117,7 +117,7 @@ def _about_a_donor(heading: str) -> bool:
     return bool(_DONOR.search(heading)) and (len(heading.split()) <= 6 or bool(_DONOR_MATCH.search(heading)))
 
 
-def _about_other_people(context: str) -> bool:
+def about_other_people(context: str) -> bool:
     """A heading of eight words or fewer naming healthy volunteers, controls, relatives, caregivers or
     parents; a long lead-in ("... abnormal nerve conduction study based on age-matched controls") is about
     the patient."""
@@ -266,7 +266,7 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
     if context and "household" in context.lower() and _HOUSEHOLD.search(context.lower()):
         why = "about a member of the patient's household, not the patient: judge it with their data"
         return NeedsReview(source_span=(0, len(text)), text=text, why=why)
-    if context and _about_other_people(context.lower()):
+    if context and about_other_people(context.lower()):
         why = "about another population the trial enrols (controls, relatives, caregivers), not the patient"
         return NeedsReview(source_span=(0, len(text)), text=text, why=why)
     if context and "donor" in context.lower() and _about_a_donor(context.lower().rsplit(":", 1)[-1]):

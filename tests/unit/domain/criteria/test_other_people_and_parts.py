@@ -181,3 +181,126 @@ Inclusion Criteria:
 """
     _, outcome = results(block, "NCT06201611")
     assert outcome["Age ≥ 65 years"] is Outcome.FAIL
+
+
+def evaluation_for(block: str, nct: str, **fields: object):
+    raw = {
+        "format": "trialmatch-patient/1",
+        "as_of": "2026-11-20",
+        "age": 60,
+        "sex": "male",
+        "ecog": 1,
+        **fields,
+    }
+    trial = Trial(id=nct, registry="ctgov", title="t", criteria=split_criteria(block))
+    return evaluate(compile_trial(trial), PatientFacts(load_patient(raw), AS_OF))
+
+
+# NCT02227251, as registered (abridged): each Part adds its own criteria to the common ones.
+TWO_PARTS = """\
+Inclusion Criteria (Parts 1 and 2):
+
+* Age greater than or equal to (≥) 18 years.
+
+Part 2 additional inclusion criteria:
+
+(iii) Platelet count ≥100,000/mm\\^3 within 14 days of starting therapy.
+
+Exclusion Criteria (Parts 1 and 2):
+
+* Major surgery within 2 weeks of first dose of study treatment.
+
+Part 1 additional exclusion criteria:
+
+* Known central nervous system lymphoma or meningeal involvement.
+* Any of the following laboratory abnormalities:
+
+  (i) Absolute neutrophil count (ANC) \\<1000 cells/mm\\^3 or platelet count \\<75,000/mm\\^3 during
+  screening and on Cycle 1 Day 1.
+"""
+
+
+def test_a_parts_additional_criteria_apply_to_that_part_only():
+    criteria = split_criteria(TWO_PARTS)
+    assert [(c.text[:30], c.stratum) for c in criteria] == [
+        ("Age greater than or equal to (", "1, 2"),
+        ("Platelet count ≥100,000/mm^3 w", "2"),
+        ("Major surgery within 2 weeks o", "1, 2"),
+        ("Known central nervous system l", "1"),
+        ("Absolute neutrophil count (ANC", "1"),
+    ]
+    labs = [
+        {"test": "platelets", "value": 80, "unit": "10^9/L"},
+        {"test": "ANC", "value": 2.0, "unit": "10^9/L"},
+    ]
+    evaluation = evaluation_for(TWO_PARTS, "NCT02227251", labs=labs)
+    (platelets,) = [r for r in evaluation.results if r.text.startswith("Platelet")]
+    assert platelets.result is Outcome.FAIL  # 80 × 10⁹/L: too few for Part 2, enough for Part 1
+    assert evaluation.verdict is not Verdict.INELIGIBLE
+    assert evaluation.open_strata == ("1",)
+
+
+# NCT05706168, as registered (abridged): each group has its own lists, headed by an item without a colon.
+TWO_GROUPS = """\
+Inclusion Criteria:
+
+  1. Inclusion criteria post stroke group
+
+       1. Post stroke adult patients of Chinese origin, who are 50 years old or above,
+
+  2. Inclusion criteria Non stroke group.
+
+       1. Adults of Chinese origin who are 50 years old or above,
+
+Exclusion Criteria:
+
+  1. Exclusion criteria post- stroke group
+
+       1. Below 50 years of age,
+
+  2. Exclusion criteria Non-stroke group.
+
+       1. History of stroke or TIA.,
+"""
+
+
+def test_a_group_named_in_an_item_without_a_colon_is_the_stratum_of_the_items_under_it():
+    strata = [(c.section.value, c.text, c.stratum) for c in split_criteria(TWO_GROUPS) if c.stratum]
+    assert strata == [
+        (
+            "inclusion",
+            "Post stroke adult patients of Chinese origin, who are 50 years old or above,",
+            "post stroke group",
+        ),
+        ("inclusion", "Adults of Chinese origin who are 50 years old or above,", "Non stroke group"),
+        ("exclusion", "Below 50 years of age,", "post stroke group"),
+        ("exclusion", "History of stroke or TIA.,", "Non stroke group"),
+    ]
+
+
+# NCT05704374, as registered (abridged): a patient group and a healthy control group, both headed.
+PATIENTS_AND_CONTROLS = """\
+Inclusion Criteria:
+
+For the fibromyalgia group
+
+  -  Between the ages of 20-50
+
+  -  Being a woman
+
+For the Healthy Control group
+
+  -  Between the ages of 20-50
+
+  -  Being healthy
+"""
+
+
+def test_a_healthy_control_group_is_no_stratum_a_patient_could_stay_eligible_through():
+    criteria = split_criteria(PATIENTS_AND_CONTROLS)
+    assert [c.stratum for c in criteria if c.text == "Between the ages of 20-50"] == [
+        "fibromyalgia group",
+        None,
+    ]
+    evaluation = evaluation_for(PATIENTS_AND_CONTROLS, "NCT05704374")
+    assert evaluation.verdict is Verdict.INELIGIBLE  # a man of 60 is in neither group
