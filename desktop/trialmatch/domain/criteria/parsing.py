@@ -119,13 +119,16 @@ def _about_a_donor(heading: str) -> bool:
 
 def about_other_people(context: str) -> bool:
     """A heading of eight words or fewer naming healthy volunteers, controls, relatives, caregivers or
-    parents; a long lead-in ("... abnormal nerve conduction study based on age-matched controls") is about
-    the patient."""
+    parents, or a longer lead-in opening with them ("Healthy control subjects without insulin resistance must
+    meet all of the following criteria"); a lead-in naming them further on ("... abnormal nerve conduction
+    study based on age-matched controls") is about the patient."""
     if not any(cue in context for cue in _OTHER_PEOPLE_CUES):
         return False
-    return any(
-        len(part.split()) <= 8 and _OTHER_PEOPLE.search(part) for part in context.split(":") if part.strip()
-    )
+    for part in context.split(":"):
+        words = part.split()
+        if words and _OTHER_PEOPLE.search(" ".join(words if len(words) <= 8 else words[:4])):
+            return True
+    return False
 
 
 _WIDENING = re.compile(

@@ -304,3 +304,17 @@ def test_a_healthy_control_group_is_no_stratum_a_patient_could_stay_eligible_thr
     ]
     evaluation = evaluation_for(PATIENTS_AND_CONTROLS, "NCT05704374")
     assert evaluation.verdict is Verdict.INELIGIBLE  # a man of 60 is in neither group
+
+
+def test_a_long_lead_in_opening_with_healthy_controls_is_about_them():
+    block = """\
+Inclusion Criteria:
+
+Healthy control subjects without insulin resistance must meet all of the following criteria:
+
+  -  Fasting glucose <100 mg/dL
+"""
+    labs = [{"test": "glucose", "value": 118, "unit": "mg/dL", "date": "2026-11-16"}]
+    evaluation = evaluation_for(block, "NCT00001987", labs=labs)
+    (result,) = evaluation.results
+    assert result.result is Outcome.UNKNOWN  # a diabetic patient is no healthy control, nor excluded by them
