@@ -471,7 +471,7 @@ def _pdq_heading(text: str) -> re.Match[str] | None:
 
 # ------------------------------------------------------------------------------------------- strata
 
-_KIND = r"(?P<kind>strat(?:um|a)|cohorts?|arms?|parts?|groups?)"
+_KIND = r"(?P<kind>strat(?:um|a)|cohorts?|arms?|parts?|groups?|phases?)"
 _TAG = r"(?:[A-Z]\d?|\d{1,2}[a-z]?|[IVX]{1,4})"
 _TAGS = rf"(?P<tags>{_TAG}(?:\s*(?:,\s*(?:and|or)\s+|,|/|&|\band\b|\bor\b)\s*{_TAG})*)"
 _RESTRICTION = re.compile(
@@ -502,7 +502,7 @@ def _names_a_group(text: str) -> bool:
     if len(text) > 60:
         return False
     low = text.lower()
-    return "group" in low or "cohort" in low or "part " in low or "arm " in low
+    return "group" in low or "cohort" in low or "part " in low or "arm " in low or "phase " in low
 
 
 def _item_stratum(text: str) -> str | None:
@@ -514,7 +514,7 @@ def _item_stratum(text: str) -> str | None:
     if "(" not in text:
         return None
     low = text.lower()
-    if not ("strat" in low or "cohort" in low or "arm" in low or "part" in low or "group" in low):
+    if not any(kind in low for kind in ("strat", "cohort", "arm", "part", "group", "phase")):
         return None
     matches = list(_RESTRICTION.finditer(text))
     if len(matches) != 1:
@@ -523,6 +523,20 @@ def _item_stratum(text: str) -> str | None:
     if text[match.end() :].strip(" .;,") != "":
         return None
     return _tags(match, heading=False)
+
+
+_LABELLED = re.compile(
+    rf"(?P<for>for\s+)?(?:the\s+)?{_KIND}\s+{_TAGS}(?P<only>\s+only)?(?P<only2>)\s*:", re.IGNORECASE
+)
+
+
+def _labelled_stratum(text: str) -> str | None:
+    """ "Phase 3: Presence of evaluable or measurable disease per RECIST", "Part B: ...": an item labelled
+    with the part it is for. "Phase 2 and Phase 3: Prior systemic treatment ..." names every part: None."""
+    match = _LABELLED.match(text)
+    if match is None or about_other_people(text.lower()):
+        return None  # "Cohorts 2 and 4: Matched Healthy Participants": see ``_heading_stratum``
+    return _tags(match, heading=True)
 
 
 def _heading_stratum(text: str) -> str | None:
@@ -1006,6 +1020,8 @@ class _Builder:
             if self.main and (match := _LEADING_LABEL.match(text)) and context[-1:] != (match["label"],):
                 context = (*context, match["label"])
         own = _item_stratum(text) if "(" in text else None
+        if own is None and inherited is None and ":" in text[:24]:
+            own = _labelled_stratum(text)
         lead_in = text[-1] in ":："
         node = _Node(
             self.section,

@@ -318,3 +318,27 @@ Healthy control subjects without insulin resistance must meet all of the followi
     evaluation = evaluation_for(block, "NCT00001987", labs=labs)
     (result,) = evaluation.results
     assert result.result is Outcome.UNKNOWN  # a diabetic patient is no healthy control, nor excluded by them
+
+
+# NCT04613596, as registered (abridged): items labelled with the phase they are for.
+TWO_PHASES = """\
+Inclusion Criteria:
+
+* Phase 2: Histologically confirmed diagnosis of unresectable or metastatic NSCLC with KRAS G12C mutation
+  and any PD-L1 TPS
+* Phase 3: Presence of evaluable or measurable disease per RECIST
+
+Exclusion Criteria:
+
+* Phase 2 and Phase 3: Prior systemic treatment for locally advanced or metastatic NSCLC including
+  chemotherapy, immune checkpoint inhibitor therapy, or a therapy targeting KRAS G12C mutation
+  (e.g., AMG 510).
+* Phase 2: Active brain metastases
+"""
+
+
+def test_an_item_labelled_with_its_phase_applies_to_that_phase_only():
+    """The label restricts the item and the items under it; "Phase 2 and Phase 3:" restricts nothing."""
+    assert [c.stratum for c in split_criteria(TWO_PHASES)] == ["2", "3", None, "2"]
+    evaluation = evaluation_for(TWO_PHASES, "NCT04613596")
+    assert {r.stratum for r in evaluation.results} == {"2", "3", None}
