@@ -1307,5 +1307,16 @@ def split_criteria(text: str | None) -> list[Criterion]:
             context=_unescape(": ".join(node.context)) or None,
         )
         for node in nodes
-        if not (node.children and node.text.endswith((":", "：")))  # a lead-in is its items' context
+        if not (node.children and (node.text.endswith((":", "：")) or _heads_a_groups_exclusions(node)))
     ]
+
+
+def _heads_a_groups_exclusions(node: _Node) -> bool:
+    """ "Cohorts 1 and 3: Participants with Severe or Moderate Renal Impairment" over the exclusions of those
+    cohorts names whom they exclude from, and read as an exclusion it would exclude the cohorts' own patients:
+    like a lead-in, it is its items' context."""
+    return (
+        node.section is Section.EXCLUSION
+        and node.stratum is not None
+        and node.stratum == _labelled_stratum(node.text)
+    )

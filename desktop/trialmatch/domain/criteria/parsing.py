@@ -58,6 +58,14 @@ _WHOLE_ITEM_STRATUM = re.compile(
     r"\s*(?:only)?\s*[)\]]"
 )
 """"(only for Stratum D)": the catalogue records it as Criterion.stratum; the reader skips the words."""
+_PART_TAG = r"(?:[a-z]\d?|\d{1,2}[a-z]?|[ivx]{1,4})"
+_PART_LABEL = re.compile(
+    rf"\s*(?:for\s+)?(?:the\s+)?(?:phase|part|cohort|arm|group|strat(?:um|a))s?\s+{_PART_TAG}"
+    rf"(?:\s*(?:,|/|&|and|or)\s*{_PART_TAG})*\s*(?:only\s*)?:\s+(?=[^\s(])"
+)
+""""Phase 3: Presence of measurable disease", "Cohort 1: ...": the segmenter records the part as
+Criterion.stratum; the reader skips the label. "GROUP 1: (PATIENTS AGED > 65 AND < 75 YEARS)" heads the
+group's exclusions: who the group is, not whom it excludes."""
 _LABEL = re.compile(r"\s*(?P<label>[a-z][a-z /-]{2,40}?)\s*:\s+(?=\S)")
 _HEADINGS = word_set(
     """
@@ -299,6 +307,8 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
         segment = masked(segment, [number.span()])
     if "strat" in segment.norm:
         segment = masked(segment, [m.span() for m in _WHOLE_ITEM_STRATUM.finditer(segment.norm)])
+    if ":" in segment.norm[:24] and (part := _PART_LABEL.match(segment.norm)):
+        segment = masked(segment, [part.span()])
     whole = segment.sub(0, len(text))
     if whole.start >= whole.end:
         return NeedsReview(source_span=(0, len(text)), text=text, why="empty item")

@@ -340,5 +340,49 @@ Exclusion Criteria:
 def test_an_item_labelled_with_its_phase_applies_to_that_phase_only():
     """The label restricts the item and the items under it; "Phase 2 and Phase 3:" restricts nothing."""
     assert [c.stratum for c in split_criteria(TWO_PHASES)] == ["2", "3", None, "2"]
-    evaluation = evaluation_for(TWO_PHASES, "NCT04613596")
-    assert {r.stratum for r in evaluation.results} == {"2", "3", None}
+    evaluation = evaluation_for(TWO_PHASES, "NCT04613596", findings={"measurable disease": False})
+    (measurable,) = [r for r in evaluation.results if "measurable" in r.text]
+    assert measurable.result is Outcome.FAIL  # Phase 3 wants it, Phase 2 does not
+    assert evaluation.verdict is not Verdict.INELIGIBLE
+    assert evaluation.open_strata == ("2",)
+
+
+# NCT05704556, as registered (abridged): cohorts of patients and of matched healthy participants.
+COHORTS = """\
+Key Inclusion Criteria:
+
+  -  Cohorts 1 and 3: Participants with Severe or Moderate Renal Impairment
+
+       -  Stable renal function for at least 1 month prior to enrollment, as assessed by
+          the site investigator
+
+  -  Cohorts 2 and 4: Matched Healthy Participants
+
+       -  Healthy participants will be matched to Cohorts 1 and 3 participants according to
+          each of the following parameters: sex, age (±10 years), and BMI (±15%)
+
+Key Exclusion Criteria:
+
+  -  Cohorts 1 and 3: Participants with Severe or Moderate Renal Impairment
+
+       -  Hemoglobin less than or equal to (≤) 9.0 gram per deciliter (g/dL) at screening
+
+  -  Cohorts 2 and 4: Matched Healthy Participants
+
+       -  Prior renal transplantation, prior hemodialysis, or prior peritoneal dialysis
+"""
+
+
+def test_a_cohorts_heading_over_its_exclusions_excludes_no_one():
+    criteria = split_criteria(COHORTS)
+    assert [(c.section.value, c.text[:40], c.stratum) for c in criteria] == [
+        ("inclusion", "Cohorts 1 and 3: Participants with Sever", "1, 3"),
+        ("inclusion", "Stable renal function for at least 1 mon", "1, 3"),
+        ("inclusion", "Cohorts 2 and 4: Matched Healthy Partici", None),
+        ("inclusion", "Healthy participants will be matched to ", None),
+        ("exclusion", "Hemoglobin less than or equal to (≤) 9.0", "1, 3"),
+        ("exclusion", "Cohorts 2 and 4: Matched Healthy Partici", None),
+        ("exclusion", "Prior renal transplantation, prior hemod", None),
+    ]
+    evaluation = evaluation_for(COHORTS, "NCT05704556", findings={"chronic kidney disease": True})
+    assert Outcome.FAIL not in {r.result for r in evaluation.results}  # kidney disease admits to cohort 1
