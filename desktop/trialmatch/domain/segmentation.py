@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from trialmatch.domain.criteria.lab_anticoagulation import CLOTTING, about_anticoagulated
+from trialmatch.domain.criteria.parsing import about_other_people
 from trialmatch.domain.criteria.read_labs import named_analytes
 from trialmatch.domain.criteria.text import ALTERNATIVE_END, ALTERNATIVE_START, Segment
 from trialmatch.domain.trial import Criterion, Section
@@ -470,7 +471,7 @@ def _pdq_heading(text: str) -> re.Match[str] | None:
 
 # ------------------------------------------------------------------------------------------- strata
 
-_KIND = r"(?P<kind>strat(?:um|a)|cohorts?|arms?|parts?|groups?)"
+_KIND = r"(?P<kind>strat(?:um|a)|cohorts?|arms?|parts?|groups?|phases?)"
 _TAG = r"(?:[A-Z]\d?|\d{1,2}[a-z]?|[IVX]{1,4})"
 _TAGS = rf"(?P<tags>{_TAG}(?:\s*(?:,\s*(?:and|or)\s+|,|/|&|\band\b|\bor\b)\s*{_TAG})*)"
 _RESTRICTION = re.compile(
@@ -495,6 +496,15 @@ def _tags(match: re.Match[str], heading: bool) -> str | None:
     return ", ".join(tag for tag in _TAG_SPLIT.split(match.group("tags")) if tag)
 
 
+def _names_a_group(text: str) -> bool:
+    """A short item with no colon that may head the items indented under it ("For the fibromyalgia group",
+    "Inclusion criteria Non stroke group."): its children belong to that group."""
+    if len(text) > 60:
+        return False
+    low = text.lower()
+    return "group" in low or "cohort" in low or "part " in low or "arm " in low or "phase " in low
+
+
 def _item_stratum(text: str) -> str | None:
     """The strata a whole item is restricted to: one restriction, at the item's end.
 
@@ -504,7 +514,7 @@ def _item_stratum(text: str) -> str | None:
     if "(" not in text:
         return None
     low = text.lower()
-    if not ("strat" in low or "cohort" in low or "arm" in low or "part" in low or "group" in low):
+    if not any(kind in low for kind in ("strat", "cohort", "arm", "part", "group", "phase")):
         return None
     matches = list(_RESTRICTION.finditer(text))
     if len(matches) != 1:
@@ -515,21 +525,54 @@ def _item_stratum(text: str) -> str | None:
     return _tags(match, heading=False)
 
 
+_LABELLED = re.compile(
+    rf"(?P<for>for\s+)?(?:the\s+)?{_KIND}\s+{_TAGS}(?P<only>\s+only)?(?P<only2>)\s*:", re.IGNORECASE
+)
+
+
+def _labelled_stratum(text: str) -> str | None:
+    """ "Phase 3: Presence of evaluable or measurable disease per RECIST", "Part B: ...": an item labelled
+    with the part it is for. "Phase 2 and Phase 3: Prior systemic treatment ..." names every part: None."""
+    match = _LABELLED.match(text)
+    if match is None or about_other_people(text.lower()):
+        return None  # "Cohorts 2 and 4: Matched Healthy Participants": see ``_heading_stratum``
+    return _tags(match, heading=True)
+
+
 def _heading_stratum(text: str) -> str | None:
     """Restriction carried by a heading: "Cohort A:", "Arm B patients:", "Laboratory values (Stratum D):",
     "Exclusion criteria specific to Cohort A2:", "Darolutamide monotherapy group:" (an arm named by its
     treatment: read for everyone, one arm's criterion would close the trial to patients another arm takes)."""
-    bare = text.rstrip(": ").strip()
+    bare = text.rstrip(": .").strip()
+    low = bare.lower()
+    if about_other_people(low):
+        return None  # "For the Healthy Control group": a stratum every patient could stay eligible through
+    if "criteria" in low or low.startswith("for ") or low.endswith(_GROUP_TAILS):
+        bare = _GROUP_WORDING.sub("", bare).strip() or bare  # "Part 1 additional exclusion criteria"
+    if ":" in bare:
+        bare = bare.split(":", 1)[0].strip()  # "Group 1: Women with a history of postpartum depression"
     match = _HEADING_RESTRICTION.match(bare) or _SPECIFIC_TO.search(bare)
     if match is not None:
         return _tags(match, heading=True)
     named = _NAMED_ARM.fullmatch(bare)
     words = named.group("name").lower().split() if named is not None else []
     if named is not None and words[0] not in _NOT_ARM_NAMES and not _SENTENCE_WORDS & set(words):
-        return f"{named.group('name')} {named.group('kind2')}"
+        name = " ".join(named.group("name").replace("-", " ").split())  # "post- stroke", "post stroke"
+        return f"{name} {named.group('kind2')}"
     return _item_stratum(bare)
 
 
+_GROUP_TAILS = (" participants", " patients", " subjects", " specific", " criteria")
+_GROUP_WORDING = re.compile(
+    r"^(?:(?:inclusion|exclusion|non[- ]inclusion)\s+criteria\s+(?=\S+\s+\S))?"
+    r"(?:for\s+(?:the\s+)?(?=\S+\s+\S))?"
+    r"|\s+(?:participants|patients|subjects)$"
+    r"|\s+(?:additional\s+|specific\s+)?(?:inclusion|exclusion)\s+criteria$"
+    r"|\s+specific$",
+    re.IGNORECASE,
+)
+""""For the fibromyalgia group", "Inclusion criteria post stroke group", "reference group participants",
+"Part 2 additional inclusion criteria", "Part B specific": the wording around a group's name."""
 _SPECIFIC_TO = re.compile(
     rf"(?P<for>(?:specific\s+to|only\s+for|applicable\s+to|applies\s+to))\s+(?:the\s+)?{_KIND}\s+{_TAGS}"
     rf"(?P<only>)(?P<only2>\s+only)?$",
@@ -977,6 +1020,8 @@ class _Builder:
             if self.main and (match := _LEADING_LABEL.match(text)) and context[-1:] != (match["label"],):
                 context = (*context, match["label"])
         own = _item_stratum(text) if "(" in text else None
+        if own is None and inherited is None and ":" in text[:24]:
+            own = _labelled_stratum(text)
         lead_in = text[-1] in ":："
         node = _Node(
             self.section,
@@ -986,7 +1031,7 @@ class _Builder:
             parent,
             context,
             own or inherited,
-            own or inherited or (_heading_stratum(text) if lead_in else None),
+            own or inherited or (_heading_stratum(text) if lead_in or _names_a_group(text) else None),
             0,
             parent is None,
         )
@@ -1262,5 +1307,16 @@ def split_criteria(text: str | None) -> list[Criterion]:
             context=_unescape(": ".join(node.context)) or None,
         )
         for node in nodes
-        if not (node.children and node.text.endswith((":", "：")))  # a lead-in is its items' context
+        if not (node.children and (node.text.endswith((":", "：")) or _heads_a_groups_exclusions(node)))
     ]
+
+
+def _heads_a_groups_exclusions(node: _Node) -> bool:
+    """ "Cohorts 1 and 3: Participants with Severe or Moderate Renal Impairment" over the exclusions of those
+    cohorts names whom they exclude from, and read as an exclusion it would exclude the cohorts' own patients:
+    like a lead-in, it is its items' context."""
+    return (
+        node.section is Section.EXCLUSION
+        and node.stratum is not None
+        and node.stratum == _labelled_stratum(node.text)
+    )

@@ -58,6 +58,14 @@ _WHOLE_ITEM_STRATUM = re.compile(
     r"\s*(?:only)?\s*[)\]]"
 )
 """"(only for Stratum D)": the catalogue records it as Criterion.stratum; the reader skips the words."""
+_PART_TAG = r"(?:[a-z]\d?|\d{1,2}[a-z]?|[ivx]{1,4})"
+_PART_LABEL = re.compile(
+    rf"\s*(?:for\s+)?(?:the\s+)?(?:phase|part|cohort|arm|group|strat(?:um|a))s?\s+{_PART_TAG}"
+    rf"(?:\s*(?:,|/|&|and|or)\s*{_PART_TAG})*\s*(?:only\s*)?:\s+(?=[^\s(])"
+)
+""""Phase 3: Presence of measurable disease", "Cohort 1: ...": the segmenter records the part as
+Criterion.stratum; the reader skips the label. "GROUP 1: (PATIENTS AGED > 65 AND < 75 YEARS)" heads the
+group's exclusions: who the group is, not whom it excludes."""
 _LABEL = re.compile(r"\s*(?P<label>[a-z][a-z /-]{2,40}?)\s*:\s+(?=\S)")
 _HEADINGS = word_set(
     """
@@ -94,6 +102,16 @@ _HOUSEHOLD = re.compile(
 )
 """"Member of a household that contains an immunocompromised individual: a person who has received
 chemotherapy within the 12 months": the items under it describe someone the patient lives with."""
+_OTHER_PEOPLE_CUES = ("health", "normal", "control", "relative", "famil", "sibling", "caregiver", "parent")
+_OTHER_PEOPLE = re.compile(
+    r"(?<![a-z])(?:(?:healthy|normal)\s+(?:adult\s+)?(?:volunteers?|controls?|control\s+subjects|subjects|participants"
+    r"|individuals|people|persons)|controls|control\s+(?:group|subjects|participants|populations?)"
+    r"|(?:genetic\s+|blood\s+|biologic(?:al)?\s+)?relatives|family\s+members|siblings|caregivers?"
+    r"|parents?(?:\s+participants|/adult\s+provider)?)(?![a-z])"
+)
+""""Healthy Control Exclusion Criteria", "Healthy Volunteers: A healthy volunteer who meets any of the
+following ...", "Genetic Relatives of Patients", "Caregivers": a short heading naming another population; the
+items under it judge that person ("Male." excludes a male control, not a male patient)."""
 _DONOR = re.compile(r"(?<![a-z])donors?(?![a-z])")
 _DONOR_MATCH = re.compile(r"(?<![a-z])(?:hla|matched|haploidentical|identical|identified|availab)")
 
@@ -105,6 +123,20 @@ def _about_a_donor(heading: str) -> bool:
     must meet the eligibility criteria for volunteer blood donation") opens a trial whose participants are
     the donors."""
     return bool(_DONOR.search(heading)) and (len(heading.split()) <= 6 or bool(_DONOR_MATCH.search(heading)))
+
+
+def about_other_people(context: str) -> bool:
+    """A heading of eight words or fewer naming healthy volunteers, controls, relatives, caregivers or
+    parents, or a longer lead-in opening with them ("Healthy control subjects without insulin resistance must
+    meet all of the following criteria"); a lead-in naming them further on ("... abnormal nerve conduction
+    study based on age-matched controls") is about the patient."""
+    if not any(cue in context for cue in _OTHER_PEOPLE_CUES):
+        return False
+    for part in context.split(":"):
+        words = part.split()
+        if words and _OTHER_PEOPLE.search(" ".join(words if len(words) <= 8 else words[:4])):
+            return True
+    return False
 
 
 _WIDENING = re.compile(
@@ -315,6 +347,9 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
     if context and "household" in context.lower() and _HOUSEHOLD.search(context.lower()):
         why = "about a member of the patient's household, not the patient: judge it with their data"
         return NeedsReview(source_span=(0, len(text)), text=text, why=why)
+    if context and about_other_people(context.lower()):
+        why = "about another population the trial enrols (controls, relatives, caregivers), not the patient"
+        return NeedsReview(source_span=(0, len(text)), text=text, why=why)
     if context and "donor" in context.lower() and _about_a_donor(context.lower().rsplit(":", 1)[-1]):
         why = "about the donor, not the patient: judge it with the donor's data"
         return NeedsReview(source_span=(0, len(text)), text=text, why=why)
@@ -349,6 +384,8 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
         segment = masked(segment, [number.span()])
     if "strat" in segment.norm:
         segment = masked(segment, [m.span() for m in _WHOLE_ITEM_STRATUM.finditer(segment.norm)])
+    if ":" in segment.norm[:24] and (part := _PART_LABEL.match(segment.norm)):
+        segment = masked(segment, [part.span()])
     whole = segment.sub(0, len(text))
     if whole.start >= whole.end:
         return NeedsReview(source_span=(0, len(text)), text=text, why="empty item")
