@@ -3,33 +3,15 @@ clinician checks, and what each reading decides for a patient on either side of 
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
-
 import pytest
+from one_criterion import outcome, patient
 
-from trialmatch.domain.compiled import compile_trial
 from trialmatch.domain.criteria import AnyOf, LabThreshold, NeedsReview, parse_criterion
-from trialmatch.domain.evaluation import Outcome, evaluate
+from trialmatch.domain.evaluation import Outcome
 from trialmatch.domain.facts import PatientFacts
-from trialmatch.domain.patient import load_patient
-from trialmatch.domain.trial import Criterion, Section, Trial
+from trialmatch.domain.trial import Section
 
 INC, EXC = Section.INCLUSION, Section.EXCLUSION
-AS_OF = date(2026, 11, 20)
-
-
-def _patient(**fields: Any) -> PatientFacts:
-    raw = {"format": "trialmatch-patient/1", "as_of": "2026-11-20", "age": 62, "sex": "female"}
-    return PatientFacts(load_patient({**raw, **fields}), AS_OF)
-
-
-def _outcome(section: Section, text: str, facts: PatientFacts) -> Outcome:
-    trial = Trial(
-        id="NCT00000001", registry="ctgov", title="t", criteria=[Criterion(section=section, text=text)]
-    )
-    (result,) = evaluate(compile_trial(trial), facts).results
-    return result.result
 
 
 # --- "uncorrectable" coagulopathy or thrombocytopenia defined in a bracket ------------------------------
@@ -53,12 +35,12 @@ def test_uncorrectable_thrombocytopenia_reads_the_platelet_count_as_per_microlit
 
 
 def test_a_value_past_an_uncorrectable_bound_is_left_to_the_clinician_and_a_normal_one_passes():
-    assert _outcome(EXC, COAGULOPATHY, _patient(labs=[{"test": "INR", "value": 2.4}])) is Outcome.UNKNOWN
-    assert _outcome(EXC, COAGULOPATHY, _patient(labs=[{"test": "INR", "value": 1.1}])) is Outcome.PASS
-    low = _patient(labs=[{"test": "platelets", "value": 30, "unit": "10^9/L"}])
-    normal = _patient(labs=[{"test": "platelets", "value": 210, "unit": "10^9/L"}])
-    assert _outcome(EXC, THROMBOCYTOPENIA, low) is Outcome.UNKNOWN
-    assert _outcome(EXC, THROMBOCYTOPENIA, normal) is Outcome.PASS
+    assert outcome(EXC, COAGULOPATHY, patient(labs=[{"test": "INR", "value": 2.4}])) is Outcome.UNKNOWN
+    assert outcome(EXC, COAGULOPATHY, patient(labs=[{"test": "INR", "value": 1.1}])) is Outcome.PASS
+    low = patient(labs=[{"test": "platelets", "value": 30, "unit": "10^9/L"}])
+    normal = patient(labs=[{"test": "platelets", "value": 210, "unit": "10^9/L"}])
+    assert outcome(EXC, THROMBOCYTOPENIA, low) is Outcome.UNKNOWN
+    assert outcome(EXC, THROMBOCYTOPENIA, normal) is Outcome.PASS
 
 
 def test_an_ie_definition_keeps_uncorrectable_on_every_threshold():
@@ -113,7 +95,7 @@ PT_CONTROL = "PT no greater than 1.5 times control"
 
 
 def _pt(value: float, **limits: float) -> PatientFacts:
-    return _patient(labs=[{"test": "PT", "value": value, "unit": "s", **limits}])
+    return patient(labs=[{"test": "PT", "value": value, "unit": "s", **limits}])
 
 
 @pytest.mark.parametrize(
@@ -139,19 +121,19 @@ def test_times_control_is_a_multiple_of_the_control_not_of_the_uln(text: str, an
 
 def test_the_control_is_bracketed_by_the_laboratory_normal_range():
     # 9.5-11.5 s: 1.5 × control lies between 14.25 and 17.25 s
-    assert _outcome(INC, PT_CONTROL, _pt(14, lln=9.5, uln=11.5)) is Outcome.PASS
-    assert _outcome(INC, PT_CONTROL, _pt(16, lln=9.5, uln=11.5)) is Outcome.UNKNOWN
-    assert _outcome(INC, PT_CONTROL, _pt(17.5, lln=9.5, uln=11.5)) is Outcome.FAIL
+    assert outcome(INC, PT_CONTROL, _pt(14, lln=9.5, uln=11.5)) is Outcome.PASS
+    assert outcome(INC, PT_CONTROL, _pt(16, lln=9.5, uln=11.5)) is Outcome.UNKNOWN
+    assert outcome(INC, PT_CONTROL, _pt(17.5, lln=9.5, uln=11.5)) is Outcome.FAIL
     exclusion = "PT > 1.5 x control"
-    assert _outcome(EXC, exclusion, _pt(14, lln=9.5, uln=11.5)) is Outcome.PASS
-    assert _outcome(EXC, exclusion, _pt(16, lln=9.5, uln=11.5)) is Outcome.UNKNOWN
-    assert _outcome(EXC, exclusion, _pt(17.5, lln=9.5, uln=11.5)) is Outcome.FAIL
+    assert outcome(EXC, exclusion, _pt(14, lln=9.5, uln=11.5)) is Outcome.PASS
+    assert outcome(EXC, exclusion, _pt(16, lln=9.5, uln=11.5)) is Outcome.UNKNOWN
+    assert outcome(EXC, exclusion, _pt(17.5, lln=9.5, uln=11.5)) is Outcome.FAIL
 
 
 def test_a_default_normal_range_decides_nothing_against_a_control():
-    assert _outcome(INC, PT_CONTROL, _pt(12)) is Outcome.UNKNOWN
-    assert _outcome(INC, PT_CONTROL, _pt(30)) is Outcome.UNKNOWN
-    assert _outcome(INC, PT_CONTROL, _pt(30, uln=11.5)) is Outcome.UNKNOWN
+    assert outcome(INC, PT_CONTROL, _pt(12)) is Outcome.UNKNOWN
+    assert outcome(INC, PT_CONTROL, _pt(30)) is Outcome.UNKNOWN
+    assert outcome(INC, PT_CONTROL, _pt(30, uln=11.5)) is Outcome.UNKNOWN
 
 
 def test_an_inclusion_requiring_a_clotting_time_above_its_control_is_left_for_review():
@@ -181,8 +163,8 @@ def test_a_waiving_note_after_both_limits_per_sex_is_on_both():
 
 
 def test_a_transfused_man_above_the_anaemia_limit_is_left_to_the_clinician():
-    man = _patient(sex="male", labs=[{"test": "hemoglobin", "value": 14.2, "unit": "g/dL"}])
-    assert _outcome(INC, ANAEMIA, man) is Outcome.UNKNOWN
+    man = patient(sex="male", labs=[{"test": "hemoglobin", "value": 14.2, "unit": "g/dL"}])
+    assert outcome(INC, ANAEMIA, man) is Outcome.UNKNOWN
 
 
 def test_a_restricting_note_after_both_limits_per_sex_qualifies_both():

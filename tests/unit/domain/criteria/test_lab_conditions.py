@@ -3,32 +3,17 @@ lab conditions and exceptions): what each reading decides for a patient on eithe
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from trialmatch.domain.compiled import compile_trial
+from one_criterion import outcome, patient
+
 from trialmatch.domain.criteria import NeedsReview, parse_criterion
 from trialmatch.domain.criteria.lab import LabThreshold
-from trialmatch.domain.evaluation import Outcome, evaluate
+from trialmatch.domain.evaluation import Outcome
 from trialmatch.domain.facts import PatientFacts
-from trialmatch.domain.patient import load_patient
-from trialmatch.domain.trial import Criterion, Section, Trial
+from trialmatch.domain.trial import Section
 
 INC, EXC = Section.INCLUSION, Section.EXCLUSION
-AS_OF = date(2026, 11, 20)
-
-
-def _patient(**fields: Any) -> PatientFacts:
-    raw = {"format": "trialmatch-patient/1", "as_of": "2026-11-20", "age": 62, "sex": "female"}
-    return PatientFacts(load_patient({**raw, **fields}), AS_OF)
-
-
-def _outcome(section: Section, text: str, facts: PatientFacts) -> Outcome:
-    trial = Trial(
-        id="NCT00000001", registry="ctgov", title="t", criteria=[Criterion(section=section, text=text)]
-    )
-    (result,) = evaluate(compile_trial(trial), facts).results
-    return result.result
 
 
 # --- a condition that narrows whom the threshold is for ---------------------------------------------------
@@ -46,16 +31,16 @@ def test_a_narrowing_condition_is_kept_as_an_unchecked_exception_without_a_conce
 
 
 def test_an_exclusion_value_past_a_narrowed_threshold_is_unknown_and_a_normal_one_passes():
-    high = _patient(labs=[{"test": "ALP", "value": 400, "unit": "U/L", "uln": 120}])
-    normal = _patient(labs=[{"test": "ALP", "value": 100, "unit": "U/L", "uln": 120}])
-    assert _outcome(EXC, SIGNIFICANT, high) is Outcome.UNKNOWN
-    assert _outcome(EXC, SIGNIFICANT, normal) is Outcome.PASS
+    high = patient(labs=[{"test": "ALP", "value": 400, "unit": "U/L", "uln": 120}])
+    normal = patient(labs=[{"test": "ALP", "value": 100, "unit": "U/L", "uln": 120}])
+    assert outcome(EXC, SIGNIFICANT, high) is Outcome.UNKNOWN
+    assert outcome(EXC, SIGNIFICANT, normal) is Outcome.PASS
 
 
 def test_an_inclusion_value_short_of_a_narrowed_threshold_is_unknown_and_one_meeting_it_passes():
     text = "Oxygen saturation greater than 90% for patients with symptomatic lung disease"
-    assert _outcome(INC, text, _patient(labs=[{"test": "SpO2", "value": 85, "unit": "%"}])) is Outcome.UNKNOWN
-    assert _outcome(INC, text, _patient(labs=[{"test": "SpO2", "value": 96, "unit": "%"}])) is Outcome.PASS
+    assert outcome(INC, text, patient(labs=[{"test": "SpO2", "value": 85, "unit": "%"}])) is Outcome.UNKNOWN
+    assert outcome(INC, text, patient(labs=[{"test": "SpO2", "value": 96, "unit": "%"}])) is Outcome.PASS
 
 
 def test_a_condition_after_several_thresholds_stays_for_review():
@@ -116,8 +101,8 @@ def test_a_percentage_above_the_upper_limit_is_a_multiple_of_it():
         None,
         "uln",
     )
-    high = _patient(labs=[{"test": "creatinine", "value": 1.6, "unit": "mg/dL", "uln": 1.0}])
-    assert _outcome(INC, "Creatinine no more than 50% above the upper limit of normal", high) is Outcome.FAIL
+    high = patient(labs=[{"test": "creatinine", "value": 1.6, "unit": "mg/dL", "uln": 1.0}])
+    assert outcome(INC, "Creatinine no more than 50% above the upper limit of normal", high) is Outcome.FAIL
 
 
 # --- a threshold in a condition -----------------------------------------------------------------------------
@@ -182,15 +167,15 @@ def _bilirubin(total: float, direct: float, **findings: bool) -> PatientFacts:
         {"test": "total bilirubin", "value": total, "unit": "mg/dL", "uln": 1.0},
         {"test": "direct bilirubin", "value": direct, "unit": "mg/dL", "uln": 0.3},
     ]
-    return _patient(labs=labs, findings={k.replace("_", " "): v for k, v in findings.items()})
+    return patient(labs=labs, findings={k.replace("_", " "): v for k, v in findings.items()})
 
 
 def test_the_alternative_thresholds_hold_for_patients_with_the_condition_only():
-    assert _outcome(INC, GILBERT, _bilirubin(2.5, 0.3, Gilbert_syndrome=True)) is Outcome.PASS
-    assert _outcome(INC, GILBERT, _bilirubin(2.5, 0.3, Gilbert_syndrome=False)) is Outcome.FAIL
-    assert _outcome(INC, GILBERT, _bilirubin(2.5, 0.3)) is Outcome.UNKNOWN
-    assert _outcome(INC, GILBERT, _bilirubin(2.5, 0.6, Gilbert_syndrome=True)) is Outcome.FAIL
-    assert _outcome(INC, GILBERT, _bilirubin(1.2, 0.6)) is Outcome.PASS
+    assert outcome(INC, GILBERT, _bilirubin(2.5, 0.3, Gilbert_syndrome=True)) is Outcome.PASS
+    assert outcome(INC, GILBERT, _bilirubin(2.5, 0.3, Gilbert_syndrome=False)) is Outcome.FAIL
+    assert outcome(INC, GILBERT, _bilirubin(2.5, 0.3)) is Outcome.UNKNOWN
+    assert outcome(INC, GILBERT, _bilirubin(2.5, 0.6, Gilbert_syndrome=True)) is Outcome.FAIL
+    assert outcome(INC, GILBERT, _bilirubin(1.2, 0.6)) is Outcome.PASS
 
 
 def test_an_alternative_for_patients_with_a_condition_is_not_read_in_an_exclusion():
@@ -235,10 +220,10 @@ def test_an_exclusion_exception_printed_as_the_values_allowed_excludes_from_the_
     assert isinstance(rule, LabThreshold)
     (exception,) = rule.exceptions
     assert (exception.comparator.symbol, exception.value, exception.multiple_of) == ("≥", 2.0, "uln")
-    between = _patient(labs=[{"test": "total bilirubin", "value": 1.8, "unit": "mg/dL", "uln": 1.0}])
-    above = _patient(labs=[{"test": "total bilirubin", "value": 2.5, "unit": "mg/dL", "uln": 1.0}])
-    assert _outcome(EXC, text, between) is Outcome.UNKNOWN
-    assert _outcome(EXC, text, above) is Outcome.FAIL
+    between = patient(labs=[{"test": "total bilirubin", "value": 1.8, "unit": "mg/dL", "uln": 1.0}])
+    above = patient(labs=[{"test": "total bilirubin", "value": 2.5, "unit": "mg/dL", "uln": 1.0}])
+    assert outcome(EXC, text, between) is Outcome.UNKNOWN
+    assert outcome(EXC, text, above) is Outcome.FAIL
 
 
 def test_an_alternative_for_those_failing_the_base_is_read_only_when_its_condition_covers_them():

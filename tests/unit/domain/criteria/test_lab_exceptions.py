@@ -3,18 +3,16 @@ cannot be checked leaves the patients it could concern to the clinician."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from trialmatch.domain.compiled import compile_trial
+from one_criterion import patient, result
+
 from trialmatch.domain.criteria import Rule, parse_criterion
 from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
-from trialmatch.domain.evaluation import Outcome, evaluate
-from trialmatch.domain.facts import PatientFacts
-from trialmatch.domain.patient import load_patient
-from trialmatch.domain.trial import Criterion, Section, Trial
+from trialmatch.domain.evaluation import Outcome
+from trialmatch.domain.trial import Section
 
 INC, EXC = Section.INCLUSION, Section.EXCLUSION
 
@@ -280,36 +278,18 @@ def test_a_negated_condition_before_the_base_stays_for_review():
 
 # --- evaluation ---------------------------------------------------------------------------------------------
 
-AS_OF = date(2026, 11, 20)
-
-
-def _patient(**fields: Any) -> PatientFacts:
-    raw = {"format": "trialmatch-patient/1", "as_of": "2026-11-20", "age": 62, "sex": "female"}
-    return PatientFacts(load_patient({**raw, **fields}), AS_OF)
-
-
-def _result(section: str, text: str, facts: PatientFacts) -> Any:
-    trial = Trial(
-        id="NCT00000001",
-        registry="ctgov",
-        title="t",
-        criteria=[Criterion(section=Section(section), text=text)],
-    )
-    (result,) = evaluate(compile_trial(trial), facts).results
-    return result
-
 
 def test_an_unchecked_waiver_leaves_an_excluding_value_unknown_and_a_normal_one_decided():
     text = "PT INR >1.5 unless the patient is on full-dose warfarin."
-    high = _result("exclusion", text, _patient(labs=[{"test": "INR", "value": 2.4}]))
+    high = result("exclusion", text, patient(labs=[{"test": "INR", "value": 2.4}]))
     assert high.result is Outcome.UNKNOWN
     assert "is not checked" in high.reason
-    normal = _result("exclusion", text, _patient(labs=[{"test": "INR", "value": 1.1}]))
+    normal = result("exclusion", text, patient(labs=[{"test": "INR", "value": 1.1}]))
     assert normal.result is Outcome.PASS
 
 
 def test_an_inclusion_item_that_lets_some_patients_in_never_fails_those_without_the_condition():
-    facts = _patient(findings={"Gilbert syndrome": False, "HIV": False, "brain metastases": False})
+    facts = patient(findings={"Gilbert syndrome": False, "HIV": False, "brain metastases": False})
     for text, outcome in (
         (
             "Patients with known Gilbert disease who have serum bilirubin level ≤ 3 ⋅ ULN may be enrolled.",
@@ -322,7 +302,7 @@ def test_an_inclusion_item_that_lets_some_patients_in_never_fails_those_without_
         ),
         ("Brain metastases at inclusion are allowed if asymptomatic", "unknown"),
     ):
-        assert _result("inclusion", text, facts).result is Outcome(outcome)
+        assert result("inclusion", text, facts).result is Outcome(outcome)
 
 
 def test_an_exception_to_a_stated_requirement_is_still_read():
@@ -342,9 +322,9 @@ def test_the_restated_alternative_applies_with_liver_metastases_only():
         {"test": "ALT", "value": 160, "unit": "U/L", "uln": 40},
         {"test": "AST", "value": 150, "unit": "U/L", "uln": 40},
     ]
-    with_metastases = _result("inclusion", text, _patient(labs=labs, findings={"liver metastases": True}))
+    with_metastases = result("inclusion", text, patient(labs=labs, findings={"liver metastases": True}))
     assert with_metastases.result is Outcome.PASS
-    without = _result("inclusion", text, _patient(labs=labs, findings={"liver metastases": False}))
+    without = result("inclusion", text, patient(labs=labs, findings={"liver metastases": False}))
     assert without.result is Outcome.FAIL
 
 

@@ -3,17 +3,14 @@ anticoagulation reach the limits they are about, so the patients they admit are 
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from trialmatch.domain.compiled import compile_trial
-from trialmatch.domain.evaluation import Outcome, evaluate
+from one_criterion import AS_OF, outcome
+
+from trialmatch.domain.evaluation import Outcome
 from trialmatch.domain.facts import PatientFacts
 from trialmatch.domain.patient import load_patient
 from trialmatch.domain.segmentation import split_criteria
-from trialmatch.domain.trial import Criterion, Section, Trial
-
-AS_OF = date(2026, 11, 20)
 
 GILBERT_OR_LIVER_METASTASES = (
     "Total bilirubin > upper limit of normal (ULN), aspartate aminotransferase (AST) (serum glutamic "
@@ -49,17 +46,6 @@ def _patient(labs: list[dict[str, Any]], **findings: bool) -> PatientFacts:
     return PatientFacts(load_patient(raw), AS_OF)
 
 
-def _outcome(section: str, text: str, facts: PatientFacts) -> Outcome:
-    trial = Trial(
-        id="NCT00000001",
-        registry="ctgov",
-        title="t",
-        criteria=[Criterion(section=Section(section), text=text)],
-    )
-    (result,) = evaluate(compile_trial(trial), facts).results
-    return result.result
-
-
 GILBERT_LIVER = [
     {"test": "total bilirubin", "value": 2.2, "unit": "mg/dL", "uln": 1.2},
     {"test": "AST", "value": 90, "unit": "U/L", "uln": 40},
@@ -69,13 +55,13 @@ GILBERT_LIVER = [
 
 def test_a_waiver_naming_gilbert_syndrome_after_the_transaminases_also_spares_the_bilirubin():
     gilbert = _patient(GILBERT_LIVER, gilbert_syndrome=True, liver_metastases=True)
-    assert _outcome("exclusion", GILBERT_OR_LIVER_METASTASES, gilbert) is not Outcome.FAIL
+    assert outcome("exclusion", GILBERT_OR_LIVER_METASTASES, gilbert) is not Outcome.FAIL
     above_all = _patient(
         [{"test": "total bilirubin", "value": 2.2, "unit": "mg/dL", "uln": 1.2}],
         gilbert_syndrome=False,
         liver_metastases=False,
     )
-    assert _outcome("exclusion", GILBERT_OR_LIVER_METASTASES, above_all) is not Outcome.PASS
+    assert outcome("exclusion", GILBERT_OR_LIVER_METASTASES, above_all) is not Outcome.PASS
 
 
 def test_unless_they_result_from_tumor_involvement_covers_every_value_listed():
@@ -86,7 +72,7 @@ def test_unless_they_result_from_tumor_involvement_covers_every_value_listed():
         ],
         liver_metastases=True,
     )
-    assert _outcome("exclusion", UNLESS_THEY_RESULT, liver) is Outcome.UNKNOWN
+    assert outcome("exclusion", UNLESS_THEY_RESULT, liver) is Outcome.UNKNOWN
 
 
 def test_a_waiver_about_an_analyte_no_earlier_limit_measures_stays_on_its_own_limit():
@@ -98,23 +84,23 @@ def test_a_waiver_about_an_analyte_no_earlier_limit_measures_stays_on_its_own_li
         ],
         gilbert_syndrome=True,
     )
-    assert _outcome("inclusion", text, low_anc) is Outcome.FAIL
+    assert outcome("inclusion", text, low_anc) is Outcome.FAIL
 
 
 def test_a_patient_on_warfarin_above_the_inr_limit_is_left_to_the_clinician():
     on_warfarin = _patient(
         [{"test": "INR", "value": 2.5}, {"test": "aPTT", "value": 30, "unit": "s", "uln": 35}]
     )
-    assert _outcome("inclusion", THERAPEUTIC_RANGE, on_warfarin) is Outcome.UNKNOWN
-    assert _outcome("inclusion", DISCUSSED, on_warfarin) is Outcome.UNKNOWN
+    assert outcome("inclusion", THERAPEUTIC_RANGE, on_warfarin) is Outcome.UNKNOWN
+    assert outcome("inclusion", DISCUSSED, on_warfarin) is Outcome.UNKNOWN
     normal = _patient([{"test": "INR", "value": 1.0}, {"test": "aPTT", "value": 30, "unit": "s", "uln": 35}])
-    assert _outcome("inclusion", THERAPEUTIC_RANGE, normal) is Outcome.PASS
+    assert outcome("inclusion", THERAPEUTIC_RANGE, normal) is Outcome.PASS
 
 
 def test_a_sentence_that_keeps_anticoagulated_patients_out_is_not_a_waiver():
     text = "INR ≤ 1.5. Patients on warfarin must be switched to low molecular weight heparin."
     high = _patient([{"test": "INR", "value": 2.5}])
-    assert _outcome("inclusion", text, high) is Outcome.FAIL
+    assert outcome("inclusion", text, high) is Outcome.FAIL
 
 
 def test_no_lab_limit_fails_a_patient_without_labs():
@@ -125,7 +111,7 @@ def test_no_lab_limit_fails_a_patient_without_labs():
         ("inclusion", THERAPEUTIC_RANGE),
         ("inclusion", DISCUSSED),
     ):
-        assert _outcome(section, text, nothing) is Outcome.UNKNOWN
+        assert outcome(section, text, nothing) is Outcome.UNKNOWN
 
 
 def test_a_sub_item_admitting_anticoagulated_patients_is_part_of_the_clotting_item_above_it():
@@ -144,18 +130,18 @@ def test_a_sub_item_admitting_anticoagulated_patients_is_part_of_the_clotting_it
     on_warfarin = _patient(
         [{"test": "INR", "value": 2.5}, {"test": "aPTT", "value": 30, "unit": "s", "uln": 35}]
     )
-    assert _outcome("inclusion", texts[0], on_warfarin) is Outcome.UNKNOWN
+    assert outcome("inclusion", texts[0], on_warfarin) is Outcome.UNKNOWN
 
 
 def test_a_limit_whose_footnote_is_printed_elsewhere_leaves_a_patient_past_it_to_the_clinician():
     gilbert = _patient(
         [{"test": "total bilirubin", "value": 2.2, "unit": "mg/dL", "uln": 1.2}], gilbert_syndrome=True
     )
-    assert _outcome("inclusion", "Total Bilirubin ≤1.5 x ULN*", gilbert) is Outcome.UNKNOWN
+    assert outcome("inclusion", "Total Bilirubin ≤1.5 x ULN*", gilbert) is Outcome.UNKNOWN
     normal = _patient([{"test": "total bilirubin", "value": 0.8, "unit": "mg/dL", "uln": 1.2}])
-    assert _outcome("inclusion", "Total Bilirubin ≤1.5 x ULN*", normal) is Outcome.PASS
+    assert outcome("inclusion", "Total Bilirubin ≤1.5 x ULN*", normal) is Outcome.PASS
     noted = "Bilirubin no greater than 2.5 times ULN* NOTE: *Unless attributable to lymphoma"
-    assert _outcome("inclusion", noted, gilbert) is Outcome.PASS
+    assert outcome("inclusion", noted, gilbert) is Outcome.PASS
 
 
 def test_a_sub_item_with_the_limit_for_patients_with_liver_involvement_is_part_of_the_item_above_it():
@@ -176,7 +162,7 @@ def test_a_sub_item_with_the_limit_for_patients_with_liver_involvement_is_part_o
         ],
         liver_metastases=True,
     )
-    assert _outcome("inclusion", criterion.text, liver) is Outcome.PASS
+    assert outcome("inclusion", criterion.text, liver) is Outcome.PASS
     no_liver = _patient(
         [
             {"test": "AST", "value": 160, "unit": "U/L", "uln": 40},
@@ -184,7 +170,7 @@ def test_a_sub_item_with_the_limit_for_patients_with_liver_involvement_is_part_o
         ],
         liver_metastases=False,
     )
-    assert _outcome("inclusion", criterion.text, no_liver) is Outcome.FAIL
+    assert outcome("inclusion", criterion.text, no_liver) is Outcome.FAIL
 
 
 def test_a_line_starting_with_the_multiplier_of_the_number_before_it_continues_that_item():
@@ -203,7 +189,7 @@ def test_a_line_starting_with_the_multiplier_of_the_number_before_it_continues_t
     gilbert = _patient(
         [{"test": "total bilirubin", "value": 3.4, "unit": "mg/dL", "uln": 1.2}], gilbert_syndrome=True
     )
-    assert _outcome("inclusion", first.text, gilbert) is Outcome.UNKNOWN
+    assert outcome("inclusion", first.text, gilbert) is Outcome.UNKNOWN
 
 
 def test_a_sub_item_that_is_only_a_bound_under_a_condition_is_part_of_the_item_above_it():
@@ -218,4 +204,4 @@ def test_a_sub_item_that_is_only_a_bound_under_a_condition_is_part_of_the_item_a
         == "SGOT no greater than 3 times normal. No greater than 5 times normal if liver metastases present"
     )
     liver = _patient([{"test": "AST", "value": 160, "unit": "U/L", "uln": 40}], liver_metastases=True)
-    assert _outcome("inclusion", criterion.text, liver) is not Outcome.FAIL
+    assert outcome("inclusion", criterion.text, liver) is not Outcome.FAIL
