@@ -109,6 +109,7 @@ _GE_WORDS = (
     "above or equal to",
     "over or equal to",
     "not <",
+    "not younger than",
 )
 _LE_WORDS = (
     "≤",
@@ -155,6 +156,7 @@ _LE_WORDS = (
     "under or equal to",
     "within",
     "not >",
+    "not older than",
 )
 _GT_WORDS = (
     ">",
@@ -168,8 +170,19 @@ _GT_WORDS = (
     "exceeds",
     "in excess of",
     "superior to",
+    "older than",
 )
-_LT_WORDS = ("<", "less than", "lower than", "smaller than", "fewer than", "below", "under", "inferior to")
+_LT_WORDS = (
+    "<",
+    "less than",
+    "lower than",
+    "smaller than",
+    "fewer than",
+    "below",
+    "under",
+    "inferior to",
+    "younger than",
+)
 
 COMPARATOR_WORDS: dict[str, Comparator] = {
     **dict.fromkeys(_GT_WORDS, Comparator.GT),

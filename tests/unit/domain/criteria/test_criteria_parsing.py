@@ -562,3 +562,14 @@ def test_an_exclusion_of_the_fittest_performance_status_is_left_for_review():
     assert parse_criterion("ECOG-Performance status < 2", Section.EXCLUSION).kind == "review"
     unfit = parse_criterion("ECOG performance status ≥ 3", Section.EXCLUSION)
     assert (unfit.kind, unfit.min) == ("performance", 3)
+
+
+def test_older_than_and_younger_than_are_age_comparators():
+    older = parse_criterion("Patients older than 20 years.", Section.INCLUSION)
+    assert (older.kind, older.min, older.min_inclusive, older.max) == ("age", 20.0, False, None)
+    band = parse_criterion(
+        "Aged 18 years or older and younger than 40 years at the time of informed consent", Section.INCLUSION
+    )
+    assert (band.min, band.min_inclusive, band.max, band.max_inclusive) == (18.0, True, 40.0, False)
+    either = parse_criterion("Younger than 18 or 51 years or older.", Section.EXCLUSION)
+    assert [(c.min, c.max) for c in either.children] == [(None, 18.0), (51.0, None)]
