@@ -14,6 +14,7 @@ from trialmatch.domain.criteria.derived import DerivedValueRule
 from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.criteria.lab_anticoagulation import about_anticoagulated, waive_for_anticoagulated
+from trialmatch.domain.criteria.lab_shared_waiver import with_heading_waiver
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
 from trialmatch.domain.criteria.performance import PerformanceStatusRule
 from trialmatch.domain.criteria.permissions import (
@@ -203,6 +204,8 @@ def parse_criterion(text: str, section: Section, context: str | None = None) -> 
     """The rule an eligibility item states; ``NeedsReview`` (with why) for anything not read fully."""
     try:
         rule = _parse(text, section, context)
+        if context:
+            rule = with_heading_waiver(rule, context)
     except Exception as error:  # the parser must never raise: one odd sentence cannot stop an import
         return NeedsReview(source_span=(0, len(text)), text=text, why=f"the parser failed on it ({error})")
     if section is Section.EXCLUSION and _states_an_absence(rule):
