@@ -51,7 +51,10 @@ def test_a_heading_waiving_labs_due_to_organ_involvement_leaves_a_patient_past_t
     anc = "Absolute neutrophil count (ANC) greater than or equal to 1000/mm(3)"
     assert _outcome(anc, TUMOUR_HEADING, _aml(marrow=True)) is Outcome.UNKNOWN
     myeloma = patient(age=70, weight_kg=72, labs=[{"test": "creatinine", "value": 2.1, "unit": "mg/dL"}])
-    renal = "Creatinine less than or equal to 1.5 mg/dl or creatinine clearance greater than or equal to 50 ml/min"
+    renal = (
+        "Creatinine less than or equal to 1.5 mg/dl or "
+        "creatinine clearance greater than or equal to 50 ml/min"
+    )
     assert _outcome(renal, TUMOUR_HEADING, myeloma) is Outcome.UNKNOWN
     normal = patient(labs=[{"test": "ANC", "value": 2.0, "unit": "10^9/L"}])
     assert _outcome(anc, TUMOUR_HEADING, normal) is Outcome.PASS
