@@ -62,3 +62,27 @@ def test_a_heading_waiving_labs_due_to_organ_involvement_leaves_a_patient_past_t
 
 def test_a_heading_without_a_waiver_keeps_the_limit():
     assert _outcome("ANC ≥ 750 cells/mm3", "Adequate bone marrow function", _aml(marrow=True)) is Outcome.FAIL
+
+
+SMOLDERING = (
+    "DISEASE CHARACTERISTICS: Histologically proven stage I-III multiple myeloma: Smoldering myeloma allowed "
+    "if there is evidence of progressive disease requiring therapy"
+)
+HIV_ADMITTED = "Patients who are human immunodeficiency virus (HIV)-positive are eligible if"
+
+
+def test_a_limit_under_a_subgroup_permission_does_not_fail_a_myeloma_patient_outside_the_subgroup():
+    myeloma = patient(age=70, labs=[{"test": "hemoglobin", "value": 12.4, "unit": "g/dL"}])
+    assert _outcome("Hemoglobin no greater than 10.5 g/dL", SMOLDERING, myeloma) is Outcome.UNKNOWN
+
+
+def test_a_limit_for_the_patients_a_heading_admits_binds_them_only():
+    cd4 = "CD4+ cell count greater or equal to 250 cells/mm^3"
+    low_cd4 = [{"test": "CD4 count", "value": 180, "unit": "/µL"}]
+    assert (
+        _outcome(cd4, HIV_ADMITTED, patient(labs=low_cd4, findings={"HIV infection": False})) is Outcome.PASS
+    )
+    assert (
+        _outcome(cd4, HIV_ADMITTED, patient(labs=low_cd4, findings={"HIV infection": True})) is Outcome.FAIL
+    )
+    assert _outcome(cd4, "Participants will be eligible if they", patient(labs=low_cd4)) is Outcome.FAIL
