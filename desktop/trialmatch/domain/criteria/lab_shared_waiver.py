@@ -76,11 +76,13 @@ def footnote_elsewhere(segment: Segment) -> Span | None:
     return mark.span() if mark else None
 
 
-def with_waiver(rule: Rule, text: str, span: Span, analytes: frozenset[str] | None = None) -> Rule | None:
-    """``rule`` with an unchecked waiver ``text`` on each lab limit (of ``analytes`` only, when given); None
-    when it has no such limit."""
+def with_waiver(
+    rule: Rule, text: str, span: Span, analytes: frozenset[str] | None = None, concept: str | None = None
+) -> Rule | None:
+    """``rule`` with a waiver ``text`` on each lab limit (of ``analytes`` only, when given): checked against
+    ``concept`` when given, else left to the clinician; None when it has no such limit."""
     if isinstance(rule, AnyOf | AllOf):
-        children = [with_waiver(child, text, span, analytes) for child in rule.children]
+        children = [with_waiver(child, text, span, analytes, concept) for child in rule.children]
         if all(child is None for child in children):
             return None
         kept = [new if new is not None else old for new, old in zip(children, rule.children, strict=True)]
@@ -88,5 +90,39 @@ def with_waiver(rule: Rule, text: str, span: Span, analytes: frozenset[str] | No
     if not isinstance(rule, LabThreshold) or (analytes is not None and rule.analyte not in analytes):
         return None
     fields = {name: getattr(rule, name) for name in _FIELDS}
-    waiver = LabException(concept=None, text=text, waived=True, source_span=span, **fields)
+    waiver = LabException(concept=concept, text=text, waived=True, source_span=span, **fields)
     return rule.model_copy(update={"exceptions": [*rule.exceptions, waiver]})
+
+
+_HEADING_WAIVER = re.compile(
+    r"(?<![a-z])(?:unless|except\s+(?:when|if|where)|(?:are\s+)?(?:allowed|acceptable|permitted)\s+if)(?![a-z])"
+    r"[^():;]{0,80}?(?<![a-z])(?:due\s+to|attribut\w+\s+to|secondary\s+to|caused\s+by|related\s+to"
+    r"|result(?:s|ing)?\s+(?:of|from))(?![a-z])"
+    r"[^():;]{0,80}?(?<![a-z])(?:disease|involvement|infiltration|leuka?emi\w*|lymphoma|myeloma|tumou?rs?"
+    r"|malignanc\w*|cancer|marrow)(?![a-z])[^():;,.]*"
+)
+
+
+def with_heading_waiver(rule: Rule, context: str) -> Rule:
+    """``rule`` with the waiver its heading prints for the whole list: "Bone marrow function as evidenced by
+    the following (unless directly attributable to disease within the bone marrow)", "Laboratory tests
+    (unless impairment due to respective organ involvement by tumor)". The items under such a heading are
+    bare limits ("ANC ≥ 750/mm³"); read without it, they fail the very patients with leukaemic marrow the
+    trial admits. A waiver naming a finding known to raise the limit is checked against it; one naming none
+    (the tumour's own organ involvement) leaves a patient past the limit to the clinician."""
+    low = context.lower()
+    if not any(cue in low for cue in ("unless", "except", " if ")):
+        return rule
+    waiver = _HEADING_WAIVER.search(low.rstrip(" :").rsplit(":", 1)[-1])
+    if waiver is None:
+        return rule
+    text = f"(heading) {waiver.group().strip()}"
+    named = {concept.id for _, _, concept in find_concepts(waiver.group())}
+    if "marrow" in waiver.group():
+        named.add("bone_marrow_involvement")
+    named &= RAISED_BY.keys()
+    if not named:
+        return with_waiver(rule, text, (0, 0)) or rule
+    for concept in sorted(named):
+        rule = with_waiver(rule, text, (0, 0), RAISED_BY[concept], concept) or rule
+    return rule

@@ -14,6 +14,7 @@ from trialmatch.domain.criteria.derived import DerivedValueRule
 from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.criteria.lab_anticoagulation import about_anticoagulated, waive_for_anticoagulated
+from trialmatch.domain.criteria.lab_shared_waiver import with_heading_waiver
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
 from trialmatch.domain.criteria.performance import PerformanceStatusRule
 from trialmatch.domain.criteria.permissions import (
@@ -185,6 +186,19 @@ _ONE_OF_HEADING = re.compile(
 )
 """"Meets 1 of the following criteria", "non-childbearing potential by fulfilling one of the following": each
 inclusion item under it is one alternative, and read alone it would fail the patients who meet another."""
+_SUBGROUP_ADMITTED = re.compile(
+    r"(?P<who>[^.;]*?)\s+(?:(?:is|are|will\s+be|may\s+be)\s+)?(?:also\s+)?(?:allowed|permitted|eligible|acceptable)"
+    r"\s+(?:only\s+)?(?:if|provided|as\s+long\s+as)(?![a-z])"
+)
+""""Smoldering myeloma allowed if there is evidence of progressive disease requiring therapy", "Patients who
+are HIV-positive are eligible if": the items under it are what that subgroup must meet, not every patient."""
+_GENERIC_POPULATION = word_set(
+    """
+    participants participant patients patient subjects subject individuals persons people candidates they the
+    all
+    """
+)
+""""Participants will be eligible if they": everyone, not a subgroup."""
 _EXCLUDING_HEADING = re.compile(
     r"(?<![a-z])(?:exclusion\s+criteri|criteria\s+for\s+exclusion|ineligibility|considered\s+ineligible"
     r"|study\s+exclusions)"
@@ -203,6 +217,8 @@ def parse_criterion(text: str, section: Section, context: str | None = None) -> 
     """The rule an eligibility item states; ``NeedsReview`` (with why) for anything not read fully."""
     try:
         rule = _parse(text, section, context)
+        if context:
+            rule = with_heading_waiver(rule, context)
     except Exception as error:  # the parser must never raise: one odd sentence cannot stop an import
         return NeedsReview(source_span=(0, len(text)), text=text, why=f"the parser failed on it ({error})")
     if section is Section.EXCLUSION and _states_an_absence(rule):
@@ -362,6 +378,11 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
                 return NeedsReview(source_span=(0, len(text)), text=text, why=why)
         if " of " in low and _ONE_OF_HEADING.search(low):
             return _one_alternative(_parse(text, section, _ONE_OF_HEADING.sub(" ", low)), text)
+        lead = low.rstrip(" :").rsplit(":", 1)[-1].strip()
+        if " if" in lead or "provided" in lead or "as long as" in lead:
+            admitted = _SUBGROUP_ADMITTED.match(lead)
+            if admitted:
+                return _for_the_subgroup(_parse(text, section, None), admitted.group("who"), text)
     if (
         context
         and "includ" in context.lower()
@@ -442,6 +463,22 @@ def _one_alternative(rule: Rule, text: str) -> Rule:
         source_span=rule.source_span,
         children=[rule, NeedsReview(source_span=(0, len(text)), text=text, why=why)],
     )
+
+
+def _for_the_subgroup(rule: Rule, who: str, text: str) -> Rule:
+    """An item under "Patients who are HIV-positive are eligible if": "not HIV-positive, or the item", so a
+    patient outside the subgroup passes; one in it is judged by the item. A subgroup the engine cannot read
+    ("Smoldering myeloma") leaves the item to the clinician, who judges it for the patients in it."""
+    if rule.kind == "review" or _GENERIC_POPULATION.issuperset(re.findall(r"[a-z]+", who)):
+        return rule
+    if isinstance(rule, TemporalTherapyRule) and rule.relation == "none":
+        return rule  # "Prior hormonal therapy allowed if: at least 12 months since": true of every patient
+    condition = _read(Segment.of(who), Section.INCLUSION, "").rule
+    negated = _negation(condition) if condition is not None else None
+    if negated is None:
+        why = f"a condition for the patients its heading admits ('{who.strip()}'): judge it for them only"
+        return NeedsReview(source_span=(0, len(text)), text=text, why=why)
+    return AnyOf(source_span=(0, len(text)), children=[negated, rule])
 
 
 def _under_negated_heading(text: str, lead_in: str) -> Rule:

@@ -1,0 +1,88 @@
+"""Blood-cancer patients (leukaemic marrow, myeloma kidney) against the limits trials print for them: a count
+or organ limit that the trial waives when the disease itself causes it must not fail the patient it waives."""
+
+from __future__ import annotations
+
+from one_criterion import patient
+
+from trialmatch.domain.compiled import compile_trial
+from trialmatch.domain.evaluation import Outcome, evaluate
+from trialmatch.domain.facts import PatientFacts
+from trialmatch.domain.trial import Criterion, Section, Trial
+
+INC = Section.INCLUSION
+
+MARROW_HEADING = (
+    "Patients eligible for study participation must meet all of the following criteria: Clinical/Laboratory "
+    "Criteria: Adequate organ function: Bone marrow function as evidenced by the following (unless directly "
+    "attributable to disease within the bone marrow) within 14 days prior to registration."
+)
+TUMOUR_HEADING = "Laboratory tests (unless impairment due to respective organ involvement by tumor)"
+
+
+def _outcome(text: str, context: str, facts: PatientFacts) -> Outcome:
+    trial = Trial(
+        id="NCT00000001",
+        registry="ctgov",
+        title="t",
+        criteria=[Criterion(section=INC, text=text, context=context)],
+    )
+    (only,) = evaluate(compile_trial(trial), facts).results
+    return only.result
+
+
+def _aml(marrow: bool | None) -> PatientFacts:
+    findings = {} if marrow is None else {"bone marrow involvement": marrow}
+    labs = [
+        {"test": "ANC", "value": 0.4, "unit": "10^9/L"},
+        {"test": "platelets", "value": 25, "unit": "10^9/L"},
+    ]
+    return patient(age=67, sex="male", labs=labs, findings=findings)
+
+
+def test_a_heading_waiving_counts_due_to_marrow_disease_passes_leukaemic_marrow_and_fails_a_poor_marrow():
+    for text in ("ANC ≥ 750 cells/mm3", "Platelet count ≥ 50,000 cells/mm3"):
+        assert _outcome(text, MARROW_HEADING, _aml(marrow=True)) is Outcome.PASS
+        assert _outcome(text, MARROW_HEADING, _aml(marrow=None)) is Outcome.UNKNOWN
+        assert _outcome(text, MARROW_HEADING, _aml(marrow=False)) is Outcome.FAIL
+
+
+def test_a_heading_waiving_labs_due_to_organ_involvement_leaves_a_patient_past_them_to_the_clinician():
+    anc = "Absolute neutrophil count (ANC) greater than or equal to 1000/mm(3)"
+    assert _outcome(anc, TUMOUR_HEADING, _aml(marrow=True)) is Outcome.UNKNOWN
+    myeloma = patient(age=70, weight_kg=72, labs=[{"test": "creatinine", "value": 2.1, "unit": "mg/dL"}])
+    renal = (
+        "Creatinine less than or equal to 1.5 mg/dl or "
+        "creatinine clearance greater than or equal to 50 ml/min"
+    )
+    assert _outcome(renal, TUMOUR_HEADING, myeloma) is Outcome.UNKNOWN
+    normal = patient(labs=[{"test": "ANC", "value": 2.0, "unit": "10^9/L"}])
+    assert _outcome(anc, TUMOUR_HEADING, normal) is Outcome.PASS
+
+
+def test_a_heading_without_a_waiver_keeps_the_limit():
+    assert _outcome("ANC ≥ 750 cells/mm3", "Adequate bone marrow function", _aml(marrow=True)) is Outcome.FAIL
+
+
+SMOLDERING = (
+    "DISEASE CHARACTERISTICS: Histologically proven stage I-III multiple myeloma: Smoldering myeloma allowed "
+    "if there is evidence of progressive disease requiring therapy"
+)
+HIV_ADMITTED = "Patients who are human immunodeficiency virus (HIV)-positive are eligible if"
+
+
+def test_a_limit_under_a_subgroup_permission_does_not_fail_a_myeloma_patient_outside_the_subgroup():
+    myeloma = patient(age=70, labs=[{"test": "hemoglobin", "value": 12.4, "unit": "g/dL"}])
+    assert _outcome("Hemoglobin no greater than 10.5 g/dL", SMOLDERING, myeloma) is Outcome.UNKNOWN
+
+
+def test_a_limit_for_the_patients_a_heading_admits_binds_them_only():
+    cd4 = "CD4+ cell count greater or equal to 250 cells/mm^3"
+    low_cd4 = [{"test": "CD4 count", "value": 180, "unit": "/µL"}]
+    assert (
+        _outcome(cd4, HIV_ADMITTED, patient(labs=low_cd4, findings={"HIV infection": False})) is Outcome.PASS
+    )
+    assert (
+        _outcome(cd4, HIV_ADMITTED, patient(labs=low_cd4, findings={"HIV infection": True})) is Outcome.FAIL
+    )
+    assert _outcome(cd4, "Participants will be eligible if they", patient(labs=low_cd4)) is Outcome.FAIL
