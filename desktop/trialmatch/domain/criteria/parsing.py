@@ -185,6 +185,13 @@ _ONE_OF_HEADING = re.compile(
 )
 """"Meets 1 of the following criteria", "non-childbearing potential by fulfilling one of the following": each
 inclusion item under it is one alternative, and read alone it would fail the patients who meet another."""
+_ANY_OF_HEADING = re.compile(
+    r"(?<![a-z])(?:due\s+to|defined\s+by|evidenced\s+by|determined\s+by)\s+any\s+of\s+the\s+following"
+    r"(?!\s+(?:laboratory|lab)(?![a-z]))(?![a-z])"
+)
+""""At high risk for invasive aspergillosis due to any of the following risk factors": each item is one way
+in, and read alone ("Concurrent treatment with allogeneic HSCT") it failed the patients at risk another way.
+Not "as demonstrated by any of the following laboratory values", which often means all of them."""
 _EXCLUDING_HEADING = re.compile(
     r"(?<![a-z])(?:exclusion\s+criteri|criteria\s+for\s+exclusion|ineligibility|considered\s+ineligible"
     r"|study\s+exclusions)"
@@ -362,6 +369,9 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
                 return NeedsReview(source_span=(0, len(text)), text=text, why=why)
         if " of " in low and _ONE_OF_HEADING.search(low):
             return _one_alternative(_parse(text, section, _ONE_OF_HEADING.sub(" ", low)), text)
+        if "any of" in low and (last := low.rstrip(" :").rsplit(":", 1)[-1].strip()):
+            if _ANY_OF_HEADING.search(last) and not _NEGATED_HEADING.match(last):
+                return _one_alternative(_parse(text, section, _ANY_OF_HEADING.sub(" ", low)), text)
     if (
         context
         and "includ" in context.lower()
