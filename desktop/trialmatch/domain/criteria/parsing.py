@@ -369,9 +369,9 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
                 return NeedsReview(source_span=(0, len(text)), text=text, why=why)
         if " of " in low and _ONE_OF_HEADING.search(low):
             return _one_alternative(_parse(text, section, _ONE_OF_HEADING.sub(" ", low)), text)
-        if "any of" in low and (last := low.rstrip(" :").rsplit(":", 1)[-1].strip()):
-            if _ANY_OF_HEADING.search(last) and not _NEGATED_HEADING.match(last):
-                return _one_alternative(_parse(text, section, _ANY_OF_HEADING.sub(" ", low)), text)
+        last = low.rstrip(" :").rsplit(":", 1)[-1].strip()
+        if "any of" in last and _ANY_OF_HEADING.search(last) and not _NEGATED_HEADING.match(last):
+            return _one_alternative(_parse(text, section, _ANY_OF_HEADING.sub(" ", low)), text)
     if (
         context
         and "includ" in context.lower()

@@ -84,8 +84,8 @@ _TRAILING = re.compile(
     r"\s+(?:(?!\s(?:or|and/or)\s)(?!\.\s)[^,;()])+"
     r"(?:\s*\(\s*(?:e\.?\s?g\.?|i\.?\s?e\.?|such\s+as|including|for\s+example)(?![a-z])[^()]*\))?"
 )
-"""A qualifier after a concept ("HIV with positive viral load"); before the first concept "with" is filler. Its
-examples belong to it: in "autoimmune disease requiring systemic treatment (e.g., steroids or
+"""A qualifier after a concept ("HIV with positive viral load"); before the first concept "with" is filler.
+Its examples belong to it: in "autoimmune disease requiring systemic treatment (e.g., steroids or
 immunosuppressants)" the drugs say what treatment, they are not conditions excluded on their own."""
 _TRAILING_WORDS = word_set("with requiring requires require needing defined")
 _DRUG_CLASSES = frozenset({"immunosuppressive_therapy", "systemic_corticosteroids"})

@@ -49,7 +49,10 @@ def after_transplant_with_gvhd() -> PatientFacts:
     return patient(age=48, sex="male", findings=findings, treatments=treatments)
 
 
-AUTOIMMUNE = "Active autoimmune diseases requiring systemic treatments (e.g., systemic steroids or immunosuppressants)."
+AUTOIMMUNE = (
+    "Active autoimmune diseases requiring systemic treatments "
+    "(e.g., systemic steroids or immunosuppressants)."
+)
 
 
 def test_drugs_given_as_examples_of_a_treatment_do_not_exclude_on_their_own():
