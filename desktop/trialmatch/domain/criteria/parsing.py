@@ -616,6 +616,11 @@ def _requires_childbearing_potential(rule: Rule) -> bool:
     return isinstance(rule, FindingRule) and rule.present and rule.concept == "childbearing_potential"
 
 
+_OPENS_WITH_OR = re.compile(r"\W*(?:and\s*/\s*)?or(?![a-z])")
+""""Peripheral arterial disease (...); or diabetes mellitus with ...": a sentence opening with "or" is an
+alternative to the ones before, and read as one more requirement it failed the patients who meet another."""
+
+
 def _combine_sentences(whole: Segment, parts: list[Segment], section: Section, heading: str) -> Rule | None:
     """Every sentence read: all must hold (inclusion) or any excludes (exclusion).
 
@@ -638,9 +643,12 @@ def _combine_sentences(whole: Segment, parts: list[Segment], section: Section, h
         ):
             return None
     reads = [(part, kept) for index, part in enumerate(parts) if (kept := read_at[index]) is not None]
+    either = section is Section.EXCLUSION or any(
+        _OPENS_WITH_OR.match(part.norm, part.start) for part in parts[1:]
+    )
     if all(read.rule is not None for _, read in reads):
         rules = [read.rule for _, read in reads if read.rule is not None]
-        return _join(whole, rules, either=section is Section.EXCLUSION)
+        return _join(whole, rules, either=either)
     if not any(read.rule is not None for _, read in reads):
         return None
     children: list[Rule] = []
@@ -651,7 +659,7 @@ def _combine_sentences(whole: Segment, parts: list[Segment], section: Section, h
             children.append(
                 NeedsReview(source_span=part.span, text=part.quote(), why=read.problem or "not read")
             )
-    return _join(whole, children, either=False)
+    return _join(whole, children, either=either)
 
 
 def _waive_clotting_limits(parts: list[Segment], read_at: dict[int, Read | None], index: int) -> bool:

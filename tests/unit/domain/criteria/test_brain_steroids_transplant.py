@@ -108,3 +108,18 @@ def test_a_negated_heading_with_any_of_the_following_is_not_a_list_of_alternativ
     heading = "No clinically significant disease defined by any of the following"
     rule = parse_criterion("Graft versus host disease", INC, heading)
     assert not isinstance(rule, AnyOf) or not any(isinstance(c, NeedsReview) for c in rule.children)
+
+
+ZUBROD_OR_KARNOFSKY = "Zubrod performance status 0-1; or Karnofsy >80."
+OBSTRUCTION = (
+    "No signs of intestinal obstruction; "
+    "Or intestinal obstruction has been relieved after proximal colostomy;"
+)
+
+
+def test_a_sentence_opening_with_or_is_an_alternative_not_one_more_requirement():
+    assert outcome(INC, ZUBROD_OR_KARNOFSKY, patient(ecog=1)) is Outcome.PASS
+    assert outcome(INC, ZUBROD_OR_KARNOFSKY, patient(ecog=2)) is Outcome.UNKNOWN
+    relieved = patient(findings={"bowel obstruction": True})
+    assert outcome(INC, OBSTRUCTION, relieved) is Outcome.UNKNOWN
+    assert outcome(INC, OBSTRUCTION, patient(findings={"bowel obstruction": False})) is Outcome.PASS
