@@ -199,6 +199,13 @@ _GENERIC_POPULATION = word_set(
     """
 )
 """"Participants will be eligible if they": everyone, not a subgroup."""
+_ANY_OF_HEADING = re.compile(
+    r"(?<![a-z])(?:due\s+to|defined\s+by|evidenced\s+by|determined\s+by)\s+any\s+of\s+the\s+following"
+    r"(?!\s+(?:laboratory|lab)(?![a-z]))(?![a-z])"
+)
+""""At high risk for invasive aspergillosis due to any of the following risk factors": each item is one way
+in, and read alone ("Concurrent treatment with allogeneic HSCT") it failed the patients at risk another way.
+Not "as demonstrated by any of the following laboratory values", which often means all of them."""
 _EXCLUDING_HEADING = re.compile(
     r"(?<![a-z])(?:exclusion\s+criteri|criteria\s+for\s+exclusion|ineligibility|considered\s+ineligible"
     r"|study\s+exclusions)"
@@ -383,6 +390,8 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
             admitted = _SUBGROUP_ADMITTED.match(lead)
             if admitted:
                 return _for_the_subgroup(_parse(text, section, None), admitted.group("who"), text)
+        if "any of" in lead and _ANY_OF_HEADING.search(lead) and not _NEGATED_HEADING.match(lead):
+            return _one_alternative(_parse(text, section, _ANY_OF_HEADING.sub(" ", low)), text)
     if (
         context
         and "includ" in context.lower()
@@ -643,6 +652,11 @@ def _requires_childbearing_potential(rule: Rule) -> bool:
     return isinstance(rule, FindingRule) and rule.present and rule.concept == "childbearing_potential"
 
 
+_OPENS_WITH_OR = re.compile(r"\W*(?:and\s*/\s*)?or(?![a-z])")
+""""Peripheral arterial disease (...); or diabetes mellitus with ...": a sentence opening with "or" is an
+alternative to the ones before, and read as one more requirement it failed the patients who meet another."""
+
+
 def _combine_sentences(whole: Segment, parts: list[Segment], section: Section, heading: str) -> Rule | None:
     """Every sentence read: all must hold (inclusion) or any excludes (exclusion).
 
@@ -665,9 +679,12 @@ def _combine_sentences(whole: Segment, parts: list[Segment], section: Section, h
         ):
             return None
     reads = [(part, kept) for index, part in enumerate(parts) if (kept := read_at[index]) is not None]
+    either = section is Section.EXCLUSION or any(
+        _OPENS_WITH_OR.match(part.norm, part.start) for part in parts[1:]
+    )
     if all(read.rule is not None for _, read in reads):
         rules = [read.rule for _, read in reads if read.rule is not None]
-        return _join(whole, rules, either=section is Section.EXCLUSION)
+        return _join(whole, rules, either=either)
     if not any(read.rule is not None for _, read in reads):
         return None
     children: list[Rule] = []
@@ -678,7 +695,7 @@ def _combine_sentences(whole: Segment, parts: list[Segment], section: Section, h
             children.append(
                 NeedsReview(source_span=part.span, text=part.quote(), why=read.problem or "not read")
             )
-    return _join(whole, children, either=False)
+    return _join(whole, children, either=either)
 
 
 def _waive_clotting_limits(parts: list[Segment], read_at: dict[int, Read | None], index: int) -> bool:

@@ -55,7 +55,8 @@ _NARROWING = re.compile(
     r"|recurrent|major|moderate|life[\s-]threatening|refractory|unresolved|persistent|decompensated"
     r"|systemic|within\s+(?:the\s+)?(?:last\s+|past\s+|previous\s+|preceding\s+)?\d+\s*(?:hours?|days?|weeks?|months?|years?)"
     r"(?:\s+(?:prior\s+to|before|of|preceding)\s+[a-z0-9 ]*?(?=,|;|$|\)))?"
-    r"|in\s+the\s+(?:last|past|previous|preceding)\s+\d+\s*(?:days?|weeks?|months?|years?))(?![a-z])"
+    r"|in\s+the\s+(?:last|past|previous|preceding)\s+\d+\s*(?:days?|weeks?|months?|years?)"
+    r"|high[\s-]*dose(?=\s+(?:systemic\s+)?(?:cortico)?steroid))(?![a-z])"
 )
 _NYHA = re.compile(
     r"(?<![a-z])(?:new\s+york\s+heart\s+association|nyha)(?:\s*[(\[]\s*nyha\s*[)\]])?(?:\s+(?:functional\s+)?"
@@ -74,16 +75,26 @@ _NARROWING_WORDS = word_set(
     """
     uncontrolled poorly symptomatic clinically significant severe serious unstable untreated progressive
     progressing chronic acute recent recently recurrent major moderate life refractory unresolved persistent
-    decompensated systemic within last past previous preceding
+    decompensated systemic within last past previous preceding high
     """
 )
 _TRAILING = re.compile(
     r"(?<![a-z])(?:with|requiring|that\s+requires?|which\s+requires?|needing|defined\s+as|as\s+defined\s+by"
     r"|with\s+evidence\s+of)"
     r"\s+(?:(?!\s(?:or|and/or)\s)(?!\.\s)[^,;()])+"
+    r"(?:\s*\(\s*(?:e\.?\s?g\.?|i\.?\s?e\.?|such\s+as|including|for\s+example)(?![a-z])[^()]*\))?"
 )
-"""A qualifier after a concept ("HIV with positive viral load"); before the first concept "with" is filler."""
+"""A qualifier after a concept ("HIV with positive viral load"); before the first concept "with" is filler.
+Its examples belong to it: in "autoimmune disease requiring systemic treatment (e.g., steroids or
+immunosuppressants)" the drugs say what treatment, they are not conditions excluded on their own."""
 _TRAILING_WORDS = word_set("with requiring requires require needing defined")
+_DRUG_CLASSES = frozenset({"immunosuppressive_therapy", "systemic_corticosteroids"})
+_INDICATION = re.compile(
+    r"\s+(?:for|to\s+(?:treat|control|manage|prevent))\s+(?:(?!\s(?:or|and/or)\s)(?!\.\s)[^,;()])+"
+)
+""""No concurrent immunosuppressive medications for graft versus host disease": what a drug class is given for
+narrows it (a patient on dexamethasone for brain oedema is not refused), and the condition named there is not
+refused on its own. Only a condition the lexicon knows is read so: "for more than 28 days" is a duration."""
 _ACCEPTANCE = re.compile(
     r"(?<![a-z])(?:accepted|acceptable|allowed|permitted|eligible|except|excepted|excluding|unless|other\s+than"
     r"|with\s+the\s+exception\s+of|may\s+(?:participate|be\s+(?:included|enrolled|eligible))|can\s+be\s+included"
@@ -146,6 +157,15 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
         for m in _matches(_TRAILING, _TRAILING_WORDS, segment, main[0][1])
         if not any(s <= m.start() < e for s, e in exception_spans)
     ]
+    if segment.contains(" for ", " to "):
+        narrowing += [
+            m
+            for _, end, concept in main
+            if concept.id in _DRUG_CLASSES
+            and (m := _INDICATION.match(segment.norm, end, segment.end)) is not None
+            and any(m.start() < s < m.end() for s, _, _ in concepts)
+            and not any(s <= m.start() < e for s, e in exception_spans)
+        ]
     main = [c for c in main if not any(m.start() <= c[0] < m.end() for m in narrowing)]
     exceptions = [_exception(segment, span, concepts) for span in exception_spans]
     main_concepts = _lift(main, exceptions)
