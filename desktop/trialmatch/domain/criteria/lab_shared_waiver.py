@@ -62,6 +62,26 @@ def covered_analytes(segment: Segment, start: int, end: int) -> frozenset[str] |
     return frozenset(raised)
 
 
+_HEADING_WAIVER = re.compile(
+    r"(?<![a-z])(?:unless|except\s+(?:when|where|if))(?![a-z])[^.;:()]*?(?<![a-z])(?:due\s+to|attributable"
+    r"|caused\s+by|secondary\s+to|result(?:s|ing)?\s+from|related\s+to|involvement)(?![a-z])[^.;:()]*"
+)
+""""Laboratory tests (unless impairment due to respective organ involvement by tumor)": a heading that waives
+every limit under it when the disease causes the abnormality. Read without it, "ANC ≥ 1000/mm³" fails the
+child whose leukaemia fills the marrow, the very patient the heading admits."""
+
+
+def heading_waiver(context: str) -> str | None:
+    """The waiver a heading puts on the lab limits listed under it, as printed; None when it has none."""
+    low = context.lower()
+    if "unless" not in low and "except" not in low:
+        return None
+    found = _HEADING_WAIVER.search(low)
+    if found is None or any(c.isdigit() for c in found.group(0)):
+        return None
+    return context[found.start() : found.end()].strip()
+
+
 _FIELDS = tuple(ThresholdFields.model_fields)
 _DANGLING_MARK = re.compile(r"\*\s*[.;,]?\s*$")
 FOOTNOTE_ELSEWHERE = "a footnote (*) printed outside this item qualifies the limit"
