@@ -13,8 +13,8 @@ from collections.abc import Callable
 from trialmatch.domain.criteria.derived import DerivedValueRule
 from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
-from trialmatch.domain.criteria.lab_shared_waiver import heading_waiver, with_waiver
 from trialmatch.domain.criteria.lab_anticoagulation import about_anticoagulated, waive_for_anticoagulated
+from trialmatch.domain.criteria.lab_shared_waiver import heading_waiver, with_waiver
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
 from trialmatch.domain.criteria.performance import PerformanceStatusRule
 from trialmatch.domain.criteria.permissions import (
@@ -228,9 +228,18 @@ def parse_criterion(text: str, section: Section, context: str | None = None) -> 
     if section is Section.INCLUSION and context and _summary_sub_item(text, context, rule):
         why = "a condition named alone in a summary list: an item under the line before it, judge it so"
         return NeedsReview(source_span=(0, len(text)), text=text, why=why)
+    if section is Section.EXCLUSION and _consent_given(rule):
+        why = "consent, a requirement printed among the exclusions: so read it excludes all who consent"
+        return NeedsReview(source_span=(0, len(text)), text=text, why=why)
     if context and rule.kind in ("lab", "all_of", "any_of") and (waiver := heading_waiver(context)):
         return with_waiver(rule, waiver, (0, len(text))) or rule
     return rule
+
+
+def _consent_given(rule: Rule) -> bool:
+    """ "Informed consent must be obtained." among the exclusions: "unable to consent" reads as consent
+    absent, so consent present in an exclusion is a misplaced requirement."""
+    return isinstance(rule, FindingRule) and rule.concept == "informed_consent" and rule.present
 
 
 _EXCEPTING = re.compile(

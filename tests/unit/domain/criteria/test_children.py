@@ -85,3 +85,28 @@ def test_under_the_waiving_heading_a_count_within_the_limit_still_passes():
 
 def test_without_the_waiving_heading_the_low_count_fails():
     assert _judged(ANC, _girl(0.9), "Laboratory tests").results[0].result is Outcome.FAIL
+
+
+CONSENT = "Signed informed consent"
+
+
+def test_a_child_who_cannot_consent_himself_is_left_to_the_parents_consent():
+    # An 8-year-old recorded as unable to give informed consent: his parents consent for him.
+    boy = patient(age=8, sex="male", findings={"informed consent": False})
+    evaluation = _judged(CONSENT, boy)
+    assert evaluation.results[0].result is Outcome.UNKNOWN
+    assert "parent or guardian" in evaluation.results[0].reason
+    assert evaluation.verdict is not Verdict.INELIGIBLE
+
+
+def test_an_adult_unable_to_consent_still_fails_the_consent_requirement():
+    adult = patient(findings={"informed consent": False})
+    assert _judged(CONSENT, adult).results[0].result is Outcome.FAIL
+
+
+def test_consent_printed_among_the_exclusions_does_not_exclude_the_consenting_patient():
+    criterion = Criterion(section=Section.EXCLUSION, text="Informed consent must be obtained.")
+    trial = Trial(id="NCT00000001", registry="ctgov", title="t", criteria=[criterion])
+    evaluation = evaluate(compile_trial(trial), patient(age=15, findings={"informed consent": True}))
+    assert evaluation.results[0].result is Outcome.UNKNOWN
+    assert evaluation.verdict is not Verdict.INELIGIBLE
