@@ -752,7 +752,8 @@ def _join_list(whole: Segment, runs: list[tuple[str, Rule]], section: Section) -
 
     Two performance status runs on one scale are a value list cut at its "or" ("a performance status of 0 or
     2 on the ECOG scale"), not alternatives: not read. A stage run naming no disease after one that names it
-    shares it ("Pure immature teratoma COG stage II - IV or FIGO stage IC to IV").
+    shares it ("Pure immature teratoma COG stage II - IV or FIGO stage IC to IV"). An inclusion "A or B, C"
+    (an "or" before a bare comma) does not say whether C is one more alternative or binds A and B both.
     """
     scales = [
         r.scale if r.scale != "who" else "ecog" for _, r in runs if isinstance(r, PerformanceStatusRule)
@@ -768,10 +769,13 @@ def _join_list(whole: Segment, runs: list[tuple[str, Rule]], section: Section) -
             disease = rule.disease
         shared.append((joiner, rule))
     runs = shared
-    words = {re.sub(r"[,;\s]", "", joiner) for joiner, _ in runs[1:]} - {""}
+    joined = [re.sub(r"[,;\s]", "", joiner) for joiner, _ in runs[1:]]
+    words = set(joined) - {""}
     if section is Section.INCLUSION:
         if words >= {"or", "and"}:
             return None
+        if "or" in joined[:-1] and "" in joined[joined.index("or") + 1 :]:
+            return None  # "Male or non-pregnant female, at least 18 years of age": the age binds both
         either = bool(words & {"or", "and/or"}) and "and" not in words
     else:
         either = words != {"and"}

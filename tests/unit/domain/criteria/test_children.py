@@ -110,3 +110,17 @@ def test_consent_printed_among_the_exclusions_does_not_exclude_the_consenting_pa
     evaluation = evaluate(compile_trial(trial), patient(age=15, findings={"informed consent": True}))
     assert evaluation.results[0].result is Outcome.UNKNOWN
     assert evaluation.verdict is not Verdict.INELIGIBLE
+
+
+def test_an_age_after_a_list_of_alternatives_is_not_one_more_alternative_a_boy_passes_on():
+    # "Male or non-pregnant, non-lactating female, at least 18 years of age": the age binds men and women;
+    # read as four alternatives, an 8-year-old boy passed on being male.
+    text = "Male or non-pregnant, non-lactating female, at least 18 years of age"
+    evaluation = _judged(text, patient(age=8, sex="male"))
+    assert evaluation.results[0].result is Outcome.UNKNOWN
+
+
+def test_adults_of_either_sex_is_not_read_as_the_sex_alone():
+    evaluation = _judged("Male or female adults.", patient(age=8, sex="male"))
+    assert evaluation.results[0].result is Outcome.UNKNOWN
+    assert evaluation.results[0].needs_review
