@@ -124,3 +124,17 @@ def test_adults_of_either_sex_is_not_read_as_the_sex_alone():
     evaluation = _judged("Male or female adults.", patient(age=8, sex="male"))
     assert evaluation.results[0].result is Outcome.UNKNOWN
     assert evaluation.results[0].needs_review
+
+
+def test_an_acceptable_method_of_contraception_does_not_swallow_the_breastfeeding_it_follows():
+    # Read with "acceptable" as an exception, the clause took "breastfeeding" with it and a breastfeeding
+    # mother was not excluded.
+    text = (
+        "Pregnancy or breastfeeding, patient with childbearing potential that refused acceptable"
+        " contraceptive method"
+    )
+    criterion = Criterion(section=Section.EXCLUSION, text=text)
+    trial = Trial(id="NCT00000001", registry="ctgov", title="t", criteria=[criterion])
+    nursing = patient(age=17, findings={"pregnancy": False, "breastfeeding": True})
+    evaluation = evaluate(compile_trial(trial), nursing)
+    assert evaluation.results[0].result is not Outcome.PASS
