@@ -106,7 +106,7 @@ chemotherapy within the 12 months": the items under it describe someone the pati
 _OTHER_PEOPLE_CUES = ("health", "normal", "control", "relative", "famil", "sibling", "caregiver", "parent")
 _OTHER_PEOPLE = re.compile(
     r"(?<![a-z])(?:(?:healthy|normal)\s+(?:adult\s+)?(?:volunteers?|controls?|control\s+subjects|subjects|participants"
-    r"|individuals|people|persons)|controls|control\s+(?:group|subjects|participants|populations?)"
+    r"|individuals|people|persons)|controls|control\s+(?:groups?|subjects|participants|populations?|cohorts?|arms?)"
     r"|(?:genetic\s+|blood\s+|biologic(?:al)?\s+)?relatives|family\s+members|siblings|caregivers?"
     r"|parents?(?:\s+participants|/adult\s+provider)?)(?![a-z])"
 )

@@ -138,3 +138,11 @@ def test_an_acceptable_method_of_contraception_does_not_swallow_the_breastfeedin
     nursing = patient(age=17, findings={"pregnancy": False, "breastfeeding": True})
     evaluation = evaluate(compile_trial(trial), nursing)
     assert evaluation.results[0].result is not Outcome.PASS
+
+
+def test_the_age_limit_of_a_control_cohort_does_not_judge_the_patient():
+    criterion = Criterion(section=Section.EXCLUSION, text="Less than 18 years old", context="Control Cohort")
+    trial = Trial(id="NCT00000001", registry="ctgov", title="t", criteria=[criterion])
+    evaluation = evaluate(compile_trial(trial), patient(age=15))
+    assert evaluation.results[0].result is Outcome.UNKNOWN
+    assert "another population" in evaluation.results[0].reason
