@@ -232,8 +232,33 @@ def parse_criterion(text: str, section: Section, context: str | None = None) -> 
         why = "consent, a requirement printed among the exclusions: so read it excludes all who consent"
         return NeedsReview(source_span=(0, len(text)), text=text, why=why)
     if context and rule.kind in ("lab", "all_of", "any_of") and (waiver := heading_waiver(context)):
-        return with_waiver(rule, waiver, (0, len(text))) or rule
+        rule = with_waiver(rule, waiver, (0, len(text))) or rule
+    if context and rule.kind != "review" and "for" in context.lower():
+        subgroup = _SUBGROUP_HEADING.match(context.lower().rstrip(" :").rsplit(":", 1)[-1].strip())
+        if subgroup and not _EVERYONE.match(subgroup.group("who") or ""):
+            return _for_a_subgroup(rule, text, section, subgroup.group(0))
     return rule
+
+
+_SUBGROUP_HEADING = re.compile(
+    r"for\s+(?:the\s+)?(?:(?P<who>[a-z0-9/<>≤≥=.+-]+(?:\s+[a-z0-9/<>≤≥=.+-]+){0,3})\s+(?:patients|participants|subjects)"
+    r"|(?:patients|participants|subjects)\s+(?:with|receiving|undergoing|treated|who|aged|under|over|<|>|≤|≥)"
+    r"(?P<what>.{0,60}))$"
+)
+""""Hematopoietic: For high-risk patients", "Concurrent Medication: For patients < 18 years of age": a heading
+naming a subgroup, whose items judge only its members; read for everyone, "Granulocyte count at least
+1,500/mm³" failed the standard-risk child it never concerned."""
+_EVERYONE = re.compile(r"(?:all|both|these|those|eligible|the|all\s+eligible|all\s+the|all\s+enrolled)$")
+
+
+def _for_a_subgroup(rule: Rule, text: str, section: Section, heading: str) -> Rule:
+    """An item under a subgroup heading: met (inclusion) or not met (exclusion), it settles itself; else it
+    bears only on a patient of the subgroup, which the clinician judges."""
+    why = f"applies only to the subgroup its heading names ('{heading}'): judge whether the patient is one"
+    review = NeedsReview(source_span=(0, len(text)), text=text, why=why)
+    if section is Section.INCLUSION:
+        return AnyOf(source_span=rule.source_span, children=[rule, review])
+    return AllOf(source_span=rule.source_span, children=[rule, review])
 
 
 def _consent_given(rule: Rule) -> bool:

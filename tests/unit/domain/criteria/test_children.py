@@ -146,3 +146,19 @@ def test_the_age_limit_of_a_control_cohort_does_not_judge_the_patient():
     evaluation = evaluate(compile_trial(trial), patient(age=15))
     assert evaluation.results[0].result is Outcome.UNKNOWN
     assert "another population" in evaluation.results[0].reason
+
+
+HIGH_RISK = "PATIENT CHARACTERISTICS: Hematopoietic: For high-risk patients"
+
+
+def test_a_limit_under_a_subgroup_heading_does_not_fail_a_patient_who_may_not_be_of_it():
+    evaluation = _judged("Granulocyte count at least 1,500/mm^3", _girl(0.9), HIGH_RISK)
+    assert evaluation.results[0].result is Outcome.UNKNOWN
+    assert "high-risk patients" in evaluation.results[0].reason
+
+
+def test_a_limit_under_a_subgroup_heading_that_is_met_passes():
+    assert (
+        _judged("Granulocyte count at least 1,500/mm^3", _girl(2.0), HIGH_RISK).results[0].result
+        is Outcome.PASS
+    )
