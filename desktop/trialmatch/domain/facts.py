@@ -110,7 +110,7 @@ class PatientFacts:
             when = entry.date or file_date
             if when > self.as_of:
                 continue
-            reading = _reading(entry)
+            reading = _reading(entry, adult=self.age is None or self.age >= 18)
             if reading is None:
                 unusable.append(f"{entry.test} {format_number(entry.value)} {entry.unit or ''}".strip())
                 continue
@@ -134,18 +134,26 @@ def _limit(
     return default, default is not None
 
 
-def _reading(entry: LabEntry) -> Reading | None:
-    """An entered value in canonical units, None when its test or unit cannot be read."""
+_LIMITS_BY_AGE = frozenset({"alp", "creatinine", "phosphate", "ldh", "heart_rate", "uric_acid", "bun"})
+"""Analytes whose normal range in a child is not the adult one (alkaline phosphatase up to 400 U/L while bones
+grow, creatinine rising with muscle mass, a faster heart): under 18, the adult default limit is not assumed,
+so "ALP ≤ 1.5 × ULN" waits for the laboratory's limit for age instead of failing a healthy 8-year-old."""
+
+
+def _reading(entry: LabEntry, *, adult: bool = True) -> Reading | None:
+    """An entered value in canonical units, None when its test or unit cannot be read. ``adult`` False: the
+    patient is a child, for whom an age-dependent analyte has no default limit."""
     analyte = resolve_analyte(entry.test)
     if analyte is None:
         return None
     unit = canonical_unit(entry.unit) if entry.unit else analyte.unit
     if unit is None:
         return None
+    defaults = adult or analyte.id not in _LIMITS_BY_AGE
     try:
         value = convert(entry.value, unit, analyte.unit, analyte)
-        uln, uln_assumed = _limit(entry.uln, analyte.default_uln, unit, analyte)
-        lln, lln_assumed = _limit(entry.lln, analyte.default_lln, unit, analyte)
+        uln, uln_assumed = _limit(entry.uln, analyte.default_uln if defaults else None, unit, analyte)
+        lln, lln_assumed = _limit(entry.lln, analyte.default_lln if defaults else None, unit, analyte)
     except UnitError:
         return None
     return Reading(

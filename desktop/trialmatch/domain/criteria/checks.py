@@ -678,6 +678,9 @@ def _finding_check(rule: FindingRule) -> Check:
         if value is None:
             return Assessment(None, f"{said} not recorded", missing=(label,))
         used = (f"{label} {'present' if value else 'absent'}",)
+        if not value and concept.id == "informed_consent" and facts.age is not None and facts.age < 18:
+            why = f"{label} recorded as absent; for a minor a parent or guardian gives consent"
+            return Assessment(None, why, used, missing=("consent of a parent or guardian",))
         if not value:
             return Assessment(not rule.present, f"{label} recorded as absent", used)
         excused, doubt = _exception_state(rule, view)

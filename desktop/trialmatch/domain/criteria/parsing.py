@@ -106,7 +106,7 @@ chemotherapy within the 12 months": the items under it describe someone the pati
 _OTHER_PEOPLE_CUES = ("health", "normal", "control", "relative", "famil", "sibling", "caregiver", "parent")
 _OTHER_PEOPLE = re.compile(
     r"(?<![a-z])(?:(?:healthy|normal)\s+(?:adult\s+)?(?:volunteers?|controls?|control\s+subjects|subjects|participants"
-    r"|individuals|people|persons)|controls|control\s+(?:group|subjects|participants|populations?)"
+    r"|individuals|people|persons)|controls|control\s+(?:groups?|subjects|participants|populations?|cohorts?|arms?)"
     r"|(?:genetic\s+|blood\s+|biologic(?:al)?\s+)?relatives|family\s+members|siblings|caregivers?"
     r"|parents?(?:\s+participants|/adult\s+provider)?)(?![a-z])"
 )
@@ -250,7 +250,41 @@ def parse_criterion(text: str, section: Section, context: str | None = None) -> 
     if section is Section.INCLUSION and context and _summary_sub_item(text, context, rule):
         why = "a condition named alone in a summary list: an item under the line before it, judge it so"
         return NeedsReview(source_span=(0, len(text)), text=text, why=why)
+    if section is Section.EXCLUSION and _consent_given(rule):
+        why = "consent, a requirement printed among the exclusions: so read it excludes all who consent"
+        return NeedsReview(source_span=(0, len(text)), text=text, why=why)
+    if context and rule.kind != "review" and "for" in context.lower():
+        subgroup = _SUBGROUP_HEADING.match(context.lower().rstrip(" :").rsplit(":", 1)[-1].strip())
+        if subgroup and not _EVERYONE.match(subgroup.group("who") or ""):
+            return _for_a_subgroup(rule, text, section, subgroup.group(0))
     return rule
+
+
+_SUBGROUP_HEADING = re.compile(
+    r"for\s+(?:the\s+)?(?:(?P<who>[a-z0-9/<>≤≥=.+-]+(?:\s+[a-z0-9/<>≤≥=.+-]+){0,3})\s+(?:patients|participants|subjects)"
+    r"|(?:patients|participants|subjects)\s+(?:with|receiving|undergoing|treated|who|aged|under|over|<|>|≤|≥)"
+    r"(?P<what>.{0,60}))$"
+)
+""""Hematopoietic: For high-risk patients", "Concurrent Medication: For patients < 18 years of age": a heading
+naming a subgroup, whose items judge only its members; read for everyone, "Granulocyte count at least
+1,500/mm³" failed the standard-risk child it never concerned."""
+_EVERYONE = re.compile(r"(?:all|both|these|those|eligible|the|all\s+eligible|all\s+the|all\s+enrolled)$")
+
+
+def _for_a_subgroup(rule: Rule, text: str, section: Section, heading: str) -> Rule:
+    """An item under a subgroup heading: met (inclusion) or not met (exclusion), it settles itself; else it
+    bears only on a patient of the subgroup, which the clinician judges."""
+    why = f"applies only to the subgroup its heading names ('{heading}'): judge whether the patient is one"
+    review = NeedsReview(source_span=(0, len(text)), text=text, why=why)
+    if section is Section.INCLUSION:
+        return AnyOf(source_span=rule.source_span, children=[rule, review])
+    return AllOf(source_span=rule.source_span, children=[rule, review])
+
+
+def _consent_given(rule: Rule) -> bool:
+    """ "Informed consent must be obtained." among the exclusions: "unable to consent" reads as consent
+    absent, so consent present in an exclusion is a misplaced requirement."""
+    return isinstance(rule, FindingRule) and rule.concept == "informed_consent" and rule.present
 
 
 _EXCEPTING = re.compile(
@@ -794,7 +828,8 @@ def _join_list(whole: Segment, runs: list[tuple[str, Rule]], section: Section) -
 
     Two performance status runs on one scale are a value list cut at its "or" ("a performance status of 0 or
     2 on the ECOG scale"), not alternatives: not read. A stage run naming no disease after one that names it
-    shares it ("Pure immature teratoma COG stage II - IV or FIGO stage IC to IV").
+    shares it ("Pure immature teratoma COG stage II - IV or FIGO stage IC to IV"). An inclusion "A or B, C"
+    (an "or" before a bare comma) does not say whether C is one more alternative or binds A and B both.
     """
     scales = [
         r.scale if r.scale != "who" else "ecog" for _, r in runs if isinstance(r, PerformanceStatusRule)
@@ -810,10 +845,13 @@ def _join_list(whole: Segment, runs: list[tuple[str, Rule]], section: Section) -
             disease = rule.disease
         shared.append((joiner, rule))
     runs = shared
-    words = {re.sub(r"[,;\s]", "", joiner) for joiner, _ in runs[1:]} - {""}
+    joined = [re.sub(r"[,;\s]", "", joiner) for joiner, _ in runs[1:]]
+    words = set(joined) - {""}
     if section is Section.INCLUSION:
         if words >= {"or", "and"}:
             return None
+        if "or" in joined[:-1] and "" in joined[joined.index("or") + 1 :]:
+            return None  # "Male or non-pregnant female, at least 18 years of age": the age binds both
         either = bool(words & {"or", "and/or"}) and "and" not in words
     else:
         either = words != {"and"}

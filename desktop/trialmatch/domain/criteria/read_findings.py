@@ -385,10 +385,24 @@ def _exception_clauses(segment: Segment, concepts: list[tuple[int, int, Concept]
         if match.start() <= first_concept_end or any(s <= match.start() < e for s, e in clauses):
             continue
         leading = _LEADING_ACCEPTANCE.match(match.group(0))
-        clause_start = match.start() if leading else _sentence_start(segment, match.start())
-        clauses.append((max(clause_start, first_concept_end), segment.end))
+        clause_start = max(
+            match.start() if leading else _sentence_start(segment, match.start()), first_concept_end
+        )
+        if _CONTRACEPTION.match(segment.norm, match.start()) and any(
+            s >= clause_start for s, _, _ in concepts
+        ):
+            continue
+        clauses.append((clause_start, segment.end))
         break
     return clauses
+
+
+_CONTRACEPTION = re.compile(
+    r"accept(?:ed|able)\s+(?:[a-z-]+\s+){0,2}(?:methods?|means|forms?|contracept|birth)"
+)
+"""An "acceptable method of contraception" accepts no one back: taken for an exception clause, "Pregnancy or
+breastfeeding, patient with childbearing potential that refused acceptable contraceptive method" lost the
+breastfeeding it names into the clause, and a breastfeeding patient passed."""
 
 
 _LEADING_ACCEPTANCE = re.compile(r"except|excluding|unless|other\s+than|with\s+the\s+exception\s+of")

@@ -169,7 +169,7 @@ _SEX_CUE_WORDS = frozenset(_SEX_WORDS) | {"both", "all", "any", "either"}
 _SEX_FILLER = word_set(
     """
     only patients participants subjects sex gender genders sexes both or and all any eligible are may
-    be included enrolled who can adult adults
+    be included enrolled who can
     """
 )
 
