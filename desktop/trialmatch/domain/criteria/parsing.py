@@ -98,6 +98,9 @@ _PERMISSION = re.compile(
     r"\s*\.?\s*"
 )
 """"Prior radiotherapy allowed": a permission states no requirement (conditions after it would not match)."""
+_PROHIBITION = re.compile(r"\s*no\s|.*(?<![a-z])not\s+(?:[a-z]+\s+)?(?:allowed|permitted)")
+""""No cyclosporine allowed", "No more than one brain metastasis allowed", "Concurrent neoplasm not specifically
+allowed": a prohibition or a limit worded with "allowed", never a mere permission."""
 _HOUSEHOLD = re.compile(
     r"(?<![a-z])(?:members?\s+of\s+(?:a|the|their|his|her)\s+household|household\s+(?:members?|contacts?))"
 )
@@ -467,7 +470,9 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
         why = "joined by 'and' to the next item, with which alone it excludes: judge them together"
         return NeedsReview(source_span=whole.span, text=text, why=why)
     if _NOT_SPECIFIED.fullmatch(whole.text) or (
-        whole.contains("allowed", "permitted") and _PERMISSION.fullmatch(whole.text)
+        whole.contains("allowed", "permitted")
+        and _PERMISSION.fullmatch(whole.text)
+        and not _PROHIBITION.match(whole.text)
     ):
         span = whole.span
         return (
