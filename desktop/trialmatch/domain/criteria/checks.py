@@ -543,6 +543,15 @@ def _derived_check(rule: DerivedValueRule, inclusion: bool) -> Check:
             return Assessment(
                 None, f"{stated}; the trial asks for {asked}, which may give another value", used
             )
+        if holds == inclusion and rule.analyte == "crcl" and not rule.method and reading.derived_from:
+            other = view.facts.lab("egfr")
+            if other and other.derived_from and limit.comparator.holds(other.value, limit.value) != holds:
+                egfr = format_quantity(round(other.value, 1), get_analyte("egfr").unit)
+                return Assessment(
+                    None,
+                    f"{reason}; eGFR CKD-EPI 2021 {egfr} gives the other answer and the trial names no method",
+                    (*used, other.derived_from),
+                )
         wanted = _wanted(limit.comparator, inclusion).symbol
         hint = f"{name} {wanted} {limit.text} required, patient {patient}"
         return Assessment(holds, reason, used, hint=hint if holds != inclusion else None)
