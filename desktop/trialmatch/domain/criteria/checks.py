@@ -940,6 +940,11 @@ def _closed(text: str) -> str:
     return text
 
 
+_DISEASE_FAMILIES = {"lymphoma": ("lymphoma", "hodgkin"), "neuroblastoma": ("neuroblastoma",)}
+"""Diseases whose every subtype carries one of these words ("diffuse large B-cell lymphoma", "Hodgkin
+disease"): a word match, where a name-likeness score would miss the subtypes."""
+
+
 def _stage_check(rule: StageRule, inclusion: bool) -> Check:
     wanted = rule.describe()
     disease = _closed(rule.disease or "")
@@ -958,7 +963,13 @@ def _stage_check(rule: StageRule, inclusion: bool) -> Check:
 
             if not facts.diagnosis:
                 return Assessment(None, f"{wanted}: diagnosis not entered", (shown,), ("diagnosis",))
-            if relevance([rule.disease], facts.diagnosis) < _RELEVANT:
+            family = _DISEASE_FAMILIES.get(rule.disease.lower())
+            diagnosis = facts.diagnosis.lower()
+            if (
+                not any(word in diagnosis for word in family)
+                if family
+                else relevance([rule.disease], facts.diagnosis) < _RELEVANT
+            ):
                 return Assessment(
                     None, f"{shown} of {facts.diagnosis}; the criterion is about {disease}", (shown,)
                 )

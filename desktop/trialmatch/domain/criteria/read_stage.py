@@ -84,9 +84,15 @@ def read_stage(segment: Segment) -> Read | None:
     disease = _disease(segment, words, match)
     if isinstance(disease, Read):
         return disease
+    if disease is None:
+        disease = next((d for system, d in _SYSTEMS if system <= names), None)
     if disease is None and not names & _GENERIC and re.search(r"\d", match.group("list")):
         return None
     return Read(StageRule(source_span=segment.span, stages=stages, disease=disease))
+
+
+_SYSTEMS = ((frozenset({"ann", "arbor"}), "lymphoma"), (frozenset({"inss"}), "neuroblastoma"))
+"""A staging system of one disease names it: Ann Arbor stage IV is a lymphoma's, never a melanoma's."""
 
 
 def _within(word: re.Match[str], match: re.Match[str]) -> bool:

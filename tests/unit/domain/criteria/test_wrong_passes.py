@@ -53,3 +53,12 @@ def test_a_named_method_or_agreeing_estimates_still_decide():
     assert outcome(INC, "Creatinine clearance ≥ 60 mL/min (Cockcroft-Gault)", facts) is Outcome.PASS
     assert outcome(INC, "Creatinine clearance ≥ 45 mL/min", facts) is Outcome.PASS
     assert outcome(INC, "eGFR ≥ 60 mL/min/1.73 m2", facts) is Outcome.FAIL
+
+
+def test_an_ann_arbor_stage_is_a_lymphoma_stage_not_a_melanoma_stage():
+    ann_arbor = "Must have Ann Arbor Stage II-IV disease."
+    melanoma = patient(diagnosis="metastatic melanoma", stage="IV")
+    assert outcome(INC, ann_arbor, melanoma) is Outcome.UNKNOWN
+    for lymphoma in ("diffuse large B-cell lymphoma", "classical Hodgkin disease"):
+        assert outcome(INC, ann_arbor, patient(diagnosis=lymphoma, stage="IV")) is Outcome.PASS
+        assert outcome(INC, ann_arbor, patient(diagnosis=lymphoma, stage="I")) is Outcome.FAIL
