@@ -549,7 +549,7 @@ def _derived_check(rule: DerivedValueRule, inclusion: bool) -> Check:
                 egfr = format_quantity(round(other.value, 1), get_analyte("egfr").unit)
                 return Assessment(
                     None,
-                    f"{reason}; eGFR CKD-EPI 2021 {egfr} gives the other answer and the trial names no method",
+                    f"{reason}; eGFR CKD-EPI 2021 {egfr} says otherwise and the trial names no method",
                     (*used, other.derived_from),
                 )
         wanted = _wanted(limit.comparator, inclusion).symbol

@@ -99,8 +99,8 @@ _PERMISSION = re.compile(
 )
 """"Prior radiotherapy allowed": a permission states no requirement (conditions after it would not match)."""
 _PROHIBITION = re.compile(r"\s*no\s|.*(?<![a-z])not\s+(?:[a-z]+\s+)?(?:allowed|permitted)")
-""""No cyclosporine allowed", "No more than one brain metastasis allowed", "Concurrent neoplasm not specifically
-allowed": a prohibition or a limit worded with "allowed", never a mere permission."""
+""""No cyclosporine allowed", "No more than one brain metastasis allowed", "Concurrent neoplasm not
+specifically allowed": a prohibition or a limit worded with "allowed", never a mere permission."""
 _HOUSEHOLD = re.compile(
     r"(?<![a-z])(?:members?\s+of\s+(?:a|the|their|his|her)\s+household|household\s+(?:members?|contacts?))"
 )
