@@ -77,3 +77,8 @@ def test_cns_metastases_alone_do_not_exclude_a_primary_brain_tumour():
     """A metastasis exclusion is about metastases; the glioblastoma patient has none."""
     assert outcome(EXC, "Known CNS metastases", glioblastoma()) is Outcome.PASS
     assert outcome(INC, "No brain metastases or primary brain tumors", glioblastoma()) is Outcome.FAIL
+
+
+def test_active_cns_disease_is_not_failed_on_a_tumour_that_may_be_past():
+    """A primary brain tumour on file may be one treated years ago: "active" is then not known."""
+    assert outcome(INC, "No active CNS disease", glioblastoma()) is Outcome.UNKNOWN
