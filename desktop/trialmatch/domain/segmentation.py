@@ -1285,6 +1285,80 @@ def _widens(note: str, bounded: frozenset[str]) -> bool:
     return bool(bounded & CLOTTING) and about_anticoagulated(Segment.of(note))
 
 
+_GLUED_ALTERNATIVES = re.compile(
+    r"(?P<head>.*?(?<![a-z])(?:with|meeting|having|has|have)\s+(?:at\s+least\s+)?(?:one|1|any)\s+"
+    r"(?:or\s+more\s+)?of\s+the\s+following(?:\s+[a-z-]+){0,3})\s*:\s*(?P<rest>[^,;:]+?)\s*",
+    re.IGNORECASE,
+)
+""""AML, ALL or MDS with at least one of the following high risk criteria: T-cell depleted stem cells": a
+lead-in run together with its first alternative, the others printed as the items after it."""
+_GLUED_NOTE = re.compile(
+    r"(?P<head>(?:laboratory|lab)\s+(?:tests?|values?|results?|parameters?)|laboratory)\s*:\s*"
+    r"\((?P<note>[^()]+)\)\s*\.?",
+    re.IGNORECASE,
+)
+""""Laboratory test: (Abnormalities are allowed if due to organ involvement by lymphoma)." printed as an item:
+a heading over the lab items after it, with the note that widens them."""
+
+
+_OWN_REQUIREMENT = re.compile(
+    r"^\W*(?:no|not|none|must|patients?|participants?|subjects?|prior|previously|history)(?![a-z])"
+    r"|(?<![a-z])(?:must|required|requires?|allowed|permitted|eligible|ineligible|excluded?|excludes|defined)"
+    r"(?![a-z])|\d",
+    re.IGNORECASE,
+)
+"""An item that states its own requirement, note or number ("No stage III or IV melanoma", "PSA must be
+greater than 8 if ..."): where a flattened list printed no end, the list of alternatives ends before it."""
+
+
+@dataclass(slots=True)
+class _GluedHead:
+    node: _Node
+    context: tuple[str, ...]
+    label: str
+    note: str | None
+    """The note a "Laboratory test: (...)" item carries, added to each lab item after it."""
+
+
+def _glued_headings(nodes: list[_Node]) -> list[_Node]:
+    """A lead-in printed as an item, or run into one, heads the sibling items after it (same section, parent
+    and context): read apart, each alternative became a requirement, and the lab items lost the abnormal
+    values a note allows. The alternatives get the lead-in as context, up to an item stating its own
+    requirement; each lab item gets the note in brackets, and the note alone is no criterion."""
+    kept: list[_Node] = []
+    head: _GluedHead | None = None
+    for node in nodes:
+        glued = None if node.children else _GLUED_ALTERNATIVES.fullmatch(node.text)
+        note = None if node.children or glued else _GLUED_NOTE.fullmatch(node.text)
+        if glued:
+            head = _GluedHead(node, node.context, glued["head"], None)
+            node.context = (*node.context, glued["head"])
+            node.text = glued["rest"]
+        elif note:
+            head = _GluedHead(node, node.context, note["head"], note["note"].strip())
+            continue
+        elif head is not None and _under_glued(node, head):
+            if head.note is None:
+                node.context = (*node.context, head.label)
+            elif named_analytes(node.text):
+                node.text = f"{node.text.rstrip().rstrip('.')} ({head.note})."
+        else:
+            head = None
+        kept.append(node)
+    return kept
+
+
+def _under_glued(node: _Node, head: _GluedHead) -> bool:
+    return (
+        (head.note is not None or not _OWN_REQUIREMENT.search(node.text))
+        and node.section is head.node.section
+        and node.parent is head.node.parent
+        and node.context == head.context
+        and not node.children
+        and not node.text.endswith((":", "："))
+    )
+
+
 def split_criteria(text: str | None) -> list[Criterion]:
     """The eligibility block as criteria, in printed order; [] when there is no block or it says "none"."""
     if text is None or not text.strip():
@@ -1297,7 +1371,7 @@ def split_criteria(text: str | None) -> list[Criterion]:
     pdq = any(word in text for word in _PDQ_HINTS) and _IS_PDQ.search(text) is not None
     nodes = _Builder(pdq=pdq, taken=taken).run(units)
     _restore_carried_numbering(nodes)
-    nodes = _join_widening_notes(_join_alternatives(nodes))
+    nodes = _glued_headings(_join_widening_notes(_join_alternatives(nodes)))
     return [
         Criterion(
             section=node.section,

@@ -143,7 +143,9 @@ def test_unrelated_or_too_distant_terms_do_not_resolve(term):
 
 
 def test_hierarchy_runs_both_ways():
-    assert ancestors("brain_metastases") == {"cns_metastases", "metastatic_disease"}
+    assert ancestors("brain_metastases") == {"cns_metastases", "metastatic_disease", "cns_disease"}
+    # A primary brain tumour is CNS disease, never a metastasis.
+    assert ancestors("primary_brain_tumour") == {"cns_disease"}
     assert ancestors("liver_metastases") == {"metastatic_disease"}
     assert ancestors("hiv") == frozenset()
     assert {"brain_metastases", "leptomeningeal_disease", "active_brain_metastases"} <= descendants(

@@ -654,13 +654,13 @@ def _performance_check(rule: PerformanceStatusRule, inclusion: bool) -> Check:
 _ONLY_FEMALE = frozenset({"pregnancy", "breastfeeding"})
 _MAY_BE_PAST = word_set(
     """
-    prior_malignancy hbv hcv viral_hepatitis liver_disease tuberculosis cns_metastases brain_metastases
-    stable_brain_metastases autoimmune_disease rheumatoid_arthritis systemic_lupus inflammatory_bowel_disease
-    multiple_sclerosis myasthenia_gravis vasculitis autoimmune_hepatitis psoriasis hypothyroidism
-    hyperthyroidism pneumonitis interstitial_lung_disease covid19 syphilis peptic_ulcer
-    graft_versus_host_disease seizures psychiatric_illness depression substance_abuse sarcoidosis uveitis
-    pancreatitis myocarditis immune_related_adverse_event celiac_disease hemolytic_anemia
-    immune_thrombocytopenia
+    prior_malignancy hbv hcv viral_hepatitis liver_disease tuberculosis cns_disease primary_brain_tumour
+    cns_metastases brain_metastases stable_brain_metastases autoimmune_disease rheumatoid_arthritis
+    systemic_lupus inflammatory_bowel_disease multiple_sclerosis myasthenia_gravis vasculitis
+    autoimmune_hepatitis psoriasis hypothyroidism hyperthyroidism pneumonitis interstitial_lung_disease
+    covid19 syphilis peptic_ulcer graft_versus_host_disease seizures psychiatric_illness depression
+    substance_abuse sarcoidosis uveitis pancreatitis myocarditis immune_related_adverse_event
+    celiac_disease hemolytic_anemia immune_thrombocytopenia
     """
 )
 """Findings a patient file records as present when the patient ever had them ("prior malignancy": breast

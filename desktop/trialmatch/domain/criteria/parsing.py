@@ -209,6 +209,11 @@ _ANY_OF_HEADING = re.compile(
 """"At high risk for invasive aspergillosis due to any of the following risk factors": each item is one way
 in, and read alone ("Concurrent treatment with allogeneic HSCT") it failed the patients at risk another way.
 Not "as demonstrated by any of the following laboratory values", which often means all of them."""
+_NONE_OF_HEADING = re.compile(r"(?<![a-z])none\s+of\s+(?:the\s+)?(?:following|below|these)(?![a-z])")
+""""All VHR patients are eligible for stem cell transplantation except those whose sole VHR criterion is a
+poor response to prephase therapy and who have none of the following features": its items ("WBC at least
+100,000/mm^3") are what the heading's patients lack, not requirements; read as one, each failed every
+patient without the feature."""
 _EXCLUDING_HEADING = re.compile(
     r"(?<![a-z])(?:exclusion\s+criteri|criteria\s+for\s+exclusion|ineligibility|considered\s+ineligible"
     r"|study\s+exclusions)"
@@ -427,6 +432,9 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
             admitted = _SUBGROUP_ADMITTED.match(lead)
             if admitted:
                 return _for_the_subgroup(_parse(text, section, None), admitted.group("who"), text)
+        if "none of" in lead and _NONE_OF_HEADING.search(lead):
+            why = "a feature its heading ('none of the following') rules out, under the heading's own terms"
+            return NeedsReview(source_span=(0, len(text)), text=text, why=f"{why}: judge it with the heading")
         if "any of" in lead and _ANY_OF_HEADING.search(lead) and not _NEGATED_HEADING.match(lead):
             return _one_alternative(_parse(text, section, _ANY_OF_HEADING.sub(" ", low)), text)
     if (

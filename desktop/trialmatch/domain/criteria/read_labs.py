@@ -1557,6 +1557,10 @@ def _group_rule(
     if len(per_analyte) == 1:
         return per_analyte[0]
     joiners = set(group.joiners) - {""}
+    if section is Section.INCLUSION and "or" in joiners and joiners & {"and", ","}:
+        grouped = _one_test_two_ways(segment, group, per_analyte, "and" in joiners)
+        if grouped is not None:
+            return grouped
     if section is Section.INCLUSION:
         either = joiners == {"or"} or (joiners == {"and/or"} and _raised_values(per_analyte))
     else:
@@ -1564,6 +1568,40 @@ def _group_rule(
     if either:
         return AnyOf(source_span=_span_of(group), children=list(per_analyte))
     return _all_of(segment, per_analyte, _span_of(group))
+
+
+_ONE_TEST = frozenset({"inr", "pt"})
+"""INR and prothrombin time: one clotting test reported two ways, so "INR or PT" names one value."""
+
+
+def _one_test_two_ways(
+    segment: Segment,
+    group: _Group,
+    per_analyte: list[LabThreshold | DerivedValueRule | AnyOf | AllOf],
+    with_and: bool,
+) -> AllOf | None:
+    """ "INR or PT and aPTT ≤ 1.5 × ULN": "or" and "and" mixed between analytes sharing one threshold. Read
+    as (INR or PT) and aPTT only when every "or" joins one test reported two ways; with another "or" and an
+    "and" which binds first is not stated (review); a list with commas and a last "or" is left as it was."""
+    rules = dict(zip(group.analytes, per_analyte, strict=True))
+    chunks: list[list[str]] = [list(group.mentions[0].analytes)]
+    for joiner, mention in zip(group.joiners, group.mentions[1:], strict=True):
+        if joiner == "or":
+            chunks[-1].extend(mention.analytes)
+        else:
+            chunks.append(list(mention.analytes))
+    chunks = [list(dict.fromkeys(chunk)) for chunk in chunks]
+    if any(len(chunk) > 1 and not set(chunk) <= _ONE_TEST for chunk in chunks):
+        if with_and:
+            raise _UnreadableError("'and' and 'or' mixed between analytes: which binds first is not stated")
+        return None
+    children: list[LabThreshold | DerivedValueRule | AnyOf | AllOf] = [
+        AnyOf(source_span=_span_of(group), children=[rules[a] for a in chunk])
+        if len(chunk) > 1
+        else rules[chunk[0]]
+        for chunk in chunks
+    ]
+    return _all_of(segment, children, _span_of(group))
 
 
 def _raised_values(rules: list[LabThreshold | DerivedValueRule | AnyOf | AllOf]) -> bool:
