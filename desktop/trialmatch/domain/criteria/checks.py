@@ -33,6 +33,7 @@ from trialmatch.domain.criteria.stage import StageRule, parse_stage, stage_holds
 from trialmatch.domain.criteria.temporal import (
     AGENT_CLASSES,
     BIOLOGIC,
+    SMALL_MOLECULE,
     BRAND_NAMES,
     OTHER_DRUGS,
     REGIMENS,
@@ -784,6 +785,7 @@ def _therapy_check(rule: TemporalTherapyRule) -> Check:
         c for a in rule.agents if (c := _CLASS_CATEGORY.get(a) or _DRUG_CATEGORY.get(a)) is not None
     )
     biologic = BIOLOGIC in rule.agents
+    small_molecule = SMALL_MOLECULE in rule.agents
     what = rule.describe()
     window_words = f"{rule.window}-{rule.window_unit[:-1]}" if rule.window else ""
     # "No concurrent use of other anti-cancer therapies": ongoing castration in prostate cancer is not one of
@@ -806,6 +808,13 @@ def _therapy_check(rule: TemporalTherapyRule) -> Check:
             return True
         if biologic and category == "targeted therapy" and not _SMALL_MOLECULE.search(name):
             return True if _ANTIBODY.search(name) else None
+        if small_molecule and category in ("targeted therapy", None):
+            # "Targeted small molecule therapy" is not trastuzumab: an antibody is no small molecule
+            if _SMALL_MOLECULE.search(name):
+                return True
+            if _ANTIBODY.search(name):
+                return False
+            return None
         if category in agent_categories and not any(known in name for known in _KNOWN_DRUGS):
             return None
         return None if category is None else False  # no category entered and a name the engine does not know

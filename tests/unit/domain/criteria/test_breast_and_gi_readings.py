@@ -1,0 +1,75 @@
+"""Criteria judged for a woman with metastatic HR-positive HER2-positive breast cancer on trastuzumab and
+letrozole after adjuvant doxorubicin and cyclophosphamide, and for a man with metastatic pancreatic cancer
+after FOLFIRINOX: a word that narrows a therapy ("investigational", "small molecule") is not dropped, so a
+patient on a standard antibody is not failed by a rule about other drugs."""
+
+from __future__ import annotations
+
+from trialmatch.domain.evaluation import Outcome
+
+from one_criterion import outcome, patient
+
+BREAST = patient(
+    age=55,
+    ecog=0,
+    diagnosis="metastatic HR-positive HER2-positive breast cancer",
+    stage="IV",
+    findings={"her2 positive": True, "hormone receptor positive": True, "bone metastases": True},
+    treatments=[
+        {"name": "trastuzumab", "category": "targeted therapy", "start": "2026-02-01"},
+        {"name": "letrozole", "category": "hormone therapy", "start": "2026-02-01"},
+        {"name": "doxorubicin", "category": "chemotherapy", "start": "2022-03-01", "end": "2022-06-01"},
+        {"name": "cyclophosphamide", "category": "chemotherapy", "start": "2022-03-01", "end": "2022-06-01"},
+    ],
+)
+ON_ERLOTINIB = patient(
+    treatments=[{"name": "erlotinib", "category": "targeted therapy", "start": "2026-09-01"}],
+)
+ON_UNNAMED_TARGETED = patient(
+    treatments=[{"name": "XYZ-123", "category": "targeted therapy", "start": "2026-09-01"}],
+)
+PANCREAS = patient(
+    age=68,
+    sex="male",
+    ecog=1,
+    treatments=[
+        {"name": "apixaban", "category": "other", "start": "2026-03-01"},
+        {"name": "FOLFIRINOX", "category": "chemotherapy", "start": "2026-01-05", "end": "2026-07-20"},
+    ],
+)
+
+
+def test_investigational_agents_are_not_the_approved_antibody_the_patient_receives():
+    text = "No other concurrent investigational anticancer agents"
+    assert outcome("inclusion", text, BREAST) is Outcome.UNKNOWN
+    assert outcome("inclusion", "Other: No other concurrent investigational anticancer therapy", BREAST) is (
+        Outcome.UNKNOWN
+    )
+    assert outcome("inclusion", "At least 28 days since prior investigational biologic therapy", BREAST) is (
+        Outcome.UNKNOWN
+    )
+
+
+def test_investigational_drug_or_anticancer_therapy_still_names_every_anticancer_therapy():
+    text = "No other concurrent investigational drug or anticancer therapy"
+    assert outcome("inclusion", text, BREAST) is Outcome.FAIL
+    assert outcome("inclusion", "No other concurrent anticancer therapy", BREAST) is Outcome.FAIL
+
+
+def test_a_targeted_small_molecule_is_not_trastuzumab():
+    text = (
+        "Has had prior chemotherapy, immunotherapy or targeted small molecule therapy within 6 months prior to"
+        " study Day 1."
+    )
+    assert outcome("exclusion", text, BREAST) is Outcome.PASS
+    assert outcome("exclusion", "Prior tyrosine kinase inhibitor therapy", BREAST) is Outcome.PASS
+    assert outcome("exclusion", "Prior tyrosine kinase inhibitor therapy", ON_ERLOTINIB) is Outcome.FAIL
+    assert outcome("exclusion", "Prior tyrosine kinase inhibitor therapy", ON_UNNAMED_TARGETED) is (
+        Outcome.UNKNOWN
+    )
+    assert outcome("exclusion", "Prior targeted therapy", BREAST) is Outcome.FAIL
+
+
+def test_recent_folfirinox_still_fails_a_six_month_chemotherapy_washout():
+    assert outcome("exclusion", "Has had prior chemotherapy within 6 months", PANCREAS) is Outcome.FAIL
+    assert outcome("inclusion", "At least 6 months since prior chemotherapy", PANCREAS) is Outcome.FAIL
