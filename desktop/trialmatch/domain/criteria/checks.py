@@ -33,10 +33,10 @@ from trialmatch.domain.criteria.stage import StageRule, parse_stage, stage_holds
 from trialmatch.domain.criteria.temporal import (
     AGENT_CLASSES,
     BIOLOGIC,
-    SMALL_MOLECULE,
     BRAND_NAMES,
     OTHER_DRUGS,
     REGIMENS,
+    SMALL_MOLECULE,
     TemporalTherapyRule,
 )
 from trialmatch.domain.criteria.text import word_set

@@ -5,9 +5,9 @@ patient on a standard antibody is not failed by a rule about other drugs."""
 
 from __future__ import annotations
 
-from trialmatch.domain.evaluation import Outcome
-
 from one_criterion import outcome, patient
+
+from trialmatch.domain.evaluation import Outcome
 
 BREAST = patient(
     age=55,
@@ -58,8 +58,8 @@ def test_investigational_drug_or_anticancer_therapy_still_names_every_anticancer
 
 def test_a_targeted_small_molecule_is_not_trastuzumab():
     text = (
-        "Has had prior chemotherapy, immunotherapy or targeted small molecule therapy within 6 months prior to"
-        " study Day 1."
+        "Has had prior chemotherapy, immunotherapy or targeted small molecule therapy within 6 months"
+        " prior to study Day 1."
     )
     assert outcome("exclusion", text, BREAST) is Outcome.PASS
     assert outcome("exclusion", "Prior tyrosine kinase inhibitor therapy", BREAST) is Outcome.PASS
