@@ -196,11 +196,11 @@ def read_therapy(segment: Segment) -> Read | None:
     if segment.contains("day", "c1", "w1"):
         claimed += [m.span() for m in _ANCHOR.finditer(segment.norm, segment.start, segment.end)]
     agents: list[str] = []
-    starts: list[int] = []
+    named_at: list[tuple[int, frozenset[str]]] = []
     for match in _AGENT.finditer(segment.norm, segment.start, segment.end):
-        starts.append(match.start())
         name = next(n for n, v in match.groupdict().items() if v)
         agent = match.group("drug") if name == "drug" else list(_AGENT_NAMES.values())[int(name[1:])]
+        named_at.append((match.start(), frozenset((agent,))))
         if agent not in agents:
             agents.append(agent)
         end = match.end()
@@ -218,13 +218,16 @@ def read_therapy(segment: Segment) -> Read | None:
     categories = _categories(segment, named)
     if not categories and not agents:
         return None
-    narrowed: list[bool] = []
+    investigational = partly = False
     if segment.contains("investigational", "experimental"):
-        starts += [m.start() for m, _ in named]
-        narrowed = [
-            bool(_INVESTIGATIONAL.search(segment.norm, max(segment.start, at - 20), at)) for at in starts
-        ]
-    investigational = bool(narrowed) and all(narrowed)
+        named_at += [(m.start(), frozenset(names)) for m, names in named]
+        narrowed: dict[bool, frozenset[str]] = {True: frozenset(), False: frozenset()}
+        for at, what in named_at:
+            key = bool(_INVESTIGATIONAL.search(segment.norm, max(segment.start, at - 20), at))
+            narrowed[key] |= what
+        investigational = not narrowed[False]
+        # "anticancer therapy or investigational anticancer agents": the plain wording already names them all
+        partly = bool(narrowed[True]) and not investigational and not narrowed[True] <= narrowed[False]
     if segment.contains("initiat", "start", "beginning", "commence") and segment.contains("since"):
         begun = _SINCE_ITS_START.search(segment.norm, segment.start, segment.end)
         if begun:
@@ -255,7 +258,7 @@ def read_therapy(segment: Segment) -> Read | None:
     leftover = leftover_words(segment, claimed, _THERAPY_FILLER)
     if leftover:
         return Read.failed(f"words not understood: {' '.join(leftover[:8])}")
-    if any(narrowed) and not investigational:
+    if partly:
         return Read.failed("'investigational' narrows some of the therapies named, not all")
     if investigational and qualifier:
         return Read.failed(f"'investigational' and '{qualifier.group(0)}' narrow the therapy together")

@@ -54,6 +54,11 @@ def test_investigational_drug_or_anticancer_therapy_still_names_every_anticancer
     text = "No other concurrent investigational drug or anticancer therapy"
     assert outcome("inclusion", text, BREAST) is Outcome.FAIL
     assert outcome("inclusion", "No other concurrent anticancer therapy", BREAST) is Outcome.FAIL
+    text = "No other concurrent anticancer therapy or investigational anticancer agents"
+    assert outcome("inclusion", text, BREAST) is Outcome.FAIL
+    assert outcome("exclusion", "Prior chemotherapy or investigational targeted therapy", BREAST) is (
+        Outcome.UNKNOWN
+    )
 
 
 def test_a_targeted_small_molecule_is_not_trastuzumab():
