@@ -1,13 +1,16 @@
 """Criteria judged for a woman with metastatic HR-positive HER2-positive breast cancer on trastuzumab and
 letrozole after adjuvant doxorubicin and cyclophosphamide, and for a man with metastatic pancreatic cancer
 after FOLFIRINOX: a word that narrows a therapy ("investigational", "small molecule") is not dropped, so a
-patient on a standard antibody is not failed by a rule about other drugs."""
+patient on a standard antibody is not failed by a rule about other drugs; an item under "at least one high risk
+factor" is one alternative, not a requirement."""
 
 from __future__ import annotations
 
 from one_criterion import outcome, patient
 
-from trialmatch.domain.evaluation import Outcome
+from trialmatch.domain.compiled import compile_trial
+from trialmatch.domain.evaluation import Outcome, evaluate
+from trialmatch.domain.trial import Criterion, Section, Trial
 
 BREAST = patient(
     age=55,
@@ -78,3 +81,24 @@ def test_a_targeted_small_molecule_is_not_trastuzumab():
 def test_recent_folfirinox_still_fails_a_six_month_chemotherapy_washout():
     assert outcome("exclusion", "Has had prior chemotherapy within 6 months", PANCREAS) is Outcome.FAIL
     assert outcome("inclusion", "At least 6 months since prior chemotherapy", PANCREAS) is Outcome.FAIL
+
+
+def test_one_risk_factor_of_several_is_not_a_requirement_for_every_patient():
+    heading = (
+        "(1) An age of 18 years or over (inclusive); (5) Presence of at least one high risk factor for severe"
+        " COVID-19 infection"
+    )
+    trial = Trial(
+        id="NCT00000001",
+        registry="ctgov",
+        title="t",
+        criteria=[
+            Criterion(section=Section.INCLUSION, text="Age ≥ 60 years;", context=heading),
+            Criterion(section=Section.INCLUSION, text="BMI>25；", context=heading),
+        ],
+    )
+    fifty_five = patient(age=55, weight_kg=60, height_cm=170)
+    results = evaluate(compile_trial(trial), fifty_five).results
+    assert [r.result for r in results] == [Outcome.UNKNOWN, Outcome.UNKNOWN]
+    sixty_two = patient(age=62, weight_kg=60, height_cm=170)
+    assert evaluate(compile_trial(trial), sixty_two).results[0].result is Outcome.PASS
