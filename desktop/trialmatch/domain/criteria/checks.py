@@ -311,20 +311,28 @@ class _LabCheck:
         self.sex = rule.sex
         self.qualifier = rule.qualifier
         self.base = _Limit.of(rule, self.analyte)
-        self.exceptions = self._exceptions(rule.exceptions)
+        self.exceptions = self._exceptions(rule.exceptions, rule.comparator)
         self.variants = {
-            v.stratum: (_Limit.of(v, self.analyte), self._exceptions(v.exceptions)) for v in rule.strata
+            v.stratum: (_Limit.of(v, self.analyte), self._exceptions(v.exceptions, v.comparator))
+            for v in rule.strata
         }
 
     def _exceptions(
-        self, exceptions: Sequence[LabException]
+        self, exceptions: Sequence[LabException], base: Comparator
     ) -> tuple[tuple[str | None, str, _Limit | None], ...]:
-        """(concept or None, what to call it, the threshold it brings or None when it waives the limit)."""
+        """(concept or None, what to call it, the threshold it brings or None when it waives the limit).
+
+        An exception bounding the other side ("Bilirubin no greater than 3.0 mg/dL. Greater than 3 times
+        normal if due to biliary obstruction ... stented") allows values past the limit: it waives it. Read as
+        a new limit it would require bilirubin above 3 × ULN of the stented patient, and it left a patient
+        within 3.0 mg/dL unknown."""
         return tuple(
             (
                 e.concept,
                 get_concept(e.concept).label if e.concept else f"'{e.text}'",
-                None if e.waived else _Limit.of(e, self.analyte),
+                None
+                if e.waived or e.comparator.is_lower_bound != base.is_lower_bound
+                else _Limit.of(e, self.analyte),
             )
             for e in exceptions
         )

@@ -1,8 +1,9 @@
 """Criteria judged for a woman with metastatic HR-positive HER2-positive breast cancer on trastuzumab and
 letrozole after adjuvant doxorubicin and cyclophosphamide, and for a man with metastatic pancreatic cancer
 after FOLFIRINOX: a word that narrows a therapy ("investigational", "small molecule") is not dropped, so a
-patient on a standard antibody is not failed by a rule about other drugs; an item under "at least one high risk
-factor" is one alternative, not a requirement."""
+patient on a standard antibody is not failed by a rule about other drugs; an item under "at least one high
+risk factor" is one alternative, not a requirement; "greater than 3 times normal if ... stented" lifts a
+bilirubin limit."""
 
 from __future__ import annotations
 
@@ -102,3 +103,30 @@ def test_one_risk_factor_of_several_is_not_a_requirement_for_every_patient():
     assert [r.result for r in results] == [Outcome.UNKNOWN, Outcome.UNKNOWN]
     sixty_two = patient(age=62, weight_kg=60, height_cm=170)
     assert evaluate(compile_trial(trial), sixty_two).results[0].result is Outcome.PASS
+
+
+STENTED_TEXT = (
+    "Bilirubin no greater than 3.0 mg/dL. Greater than 3 times normal if increase in bilirubin is due to"
+    " biliary obstruction from tumor as long as biliary system is stented or bypassed and bilirubin, SGOT, or"
+    " SGPT is stable or decreasing"
+)
+
+
+def bilirubin(value: float) -> list[dict[str, object]]:
+    return [{"test": "bilirubin", "value": value, "unit": "mg/dL", "uln": 1.2}]
+
+
+def test_a_greater_than_exception_for_a_stented_biliary_system_lifts_the_limit_it_does_not_replace_it():
+    assert outcome("inclusion", STENTED_TEXT, patient(labs=bilirubin(2.0))) is Outcome.PASS
+    assert outcome("inclusion", STENTED_TEXT, patient(labs=bilirubin(5.0))) is Outcome.UNKNOWN
+    text = "Alkaline phosphatase less than 2 times ULN (if greater than 2 times ULN then a gamma glutamyl transferase"
+    text += " test must be performed)"
+    alp = [{"test": "alkaline phosphatase", "value": 80, "unit": "U/L", "uln": 130}]
+    assert outcome("inclusion", text, patient(labs=alp)) is Outcome.PASS
+
+
+def test_the_pancreatic_patient_with_bilirubin_above_one_and_a_half_times_normal_still_fails_that_limit():
+    text = "Total bilirubin ≤ 1.5 × ULN"
+    assert outcome("inclusion", text, patient(labs=bilirubin(2.0))) is Outcome.FAIL
+    text = "Total bilirubin ≤ 1.5 × ULN (≤ 3 × ULN in patients with biliary stent)"
+    assert outcome("inclusion", text, patient(labs=bilirubin(2.0))) is Outcome.UNKNOWN
