@@ -119,8 +119,10 @@ def bilirubin(value: float) -> list[dict[str, object]]:
 def test_a_greater_than_exception_for_a_stented_biliary_system_lifts_the_limit_it_does_not_replace_it():
     assert outcome("inclusion", STENTED_TEXT, patient(labs=bilirubin(2.0))) is Outcome.PASS
     assert outcome("inclusion", STENTED_TEXT, patient(labs=bilirubin(5.0))) is Outcome.UNKNOWN
-    text = "Alkaline phosphatase less than 2 times ULN (if greater than 2 times ULN then a gamma glutamyl transferase"
-    text += " test must be performed)"
+    text = (
+        "Alkaline phosphatase less than 2 times ULN (if greater than 2 times ULN then a gamma glutamyl"
+        " transferase test must be performed)"
+    )
     alp = [{"test": "alkaline phosphatase", "value": 80, "unit": "U/L", "uln": 130}]
     assert outcome("inclusion", text, patient(labs=alp)) is Outcome.PASS
 
