@@ -36,6 +36,7 @@ from trialmatch.domain.criteria.temporal import (
     BRAND_NAMES,
     OTHER_DRUGS,
     REGIMENS,
+    SMALL_MOLECULE,
     TemporalTherapyRule,
 )
 from trialmatch.domain.criteria.text import word_set
@@ -310,20 +311,28 @@ class _LabCheck:
         self.sex = rule.sex
         self.qualifier = rule.qualifier
         self.base = _Limit.of(rule, self.analyte)
-        self.exceptions = self._exceptions(rule.exceptions)
+        self.exceptions = self._exceptions(rule.exceptions, rule.comparator)
         self.variants = {
-            v.stratum: (_Limit.of(v, self.analyte), self._exceptions(v.exceptions)) for v in rule.strata
+            v.stratum: (_Limit.of(v, self.analyte), self._exceptions(v.exceptions, v.comparator))
+            for v in rule.strata
         }
 
     def _exceptions(
-        self, exceptions: Sequence[LabException]
+        self, exceptions: Sequence[LabException], base: Comparator
     ) -> tuple[tuple[str | None, str, _Limit | None], ...]:
-        """(concept or None, what to call it, the threshold it brings or None when it waives the limit)."""
+        """(concept or None, what to call it, the threshold it brings or None when it waives the limit).
+
+        An exception bounding the other side ("Bilirubin no greater than 3.0 mg/dL. Greater than 3 times
+        normal if due to biliary obstruction ... stented") allows values past the limit: it waives it. Read as
+        a new limit it would require bilirubin above 3 × ULN of the stented patient, and it left a patient
+        within 3.0 mg/dL unknown."""
         return tuple(
             (
                 e.concept,
                 get_concept(e.concept).label if e.concept else f"'{e.text}'",
-                None if e.waived else _Limit.of(e, self.analyte),
+                None
+                if e.waived or e.comparator.is_lower_bound != base.is_lower_bound
+                else _Limit.of(e, self.analyte),
             )
             for e in exceptions
         )
@@ -793,6 +802,7 @@ def _therapy_check(rule: TemporalTherapyRule) -> Check:
         c for a in rule.agents if (c := _CLASS_CATEGORY.get(a) or _DRUG_CATEGORY.get(a)) is not None
     )
     biologic = BIOLOGIC in rule.agents
+    small_molecule = SMALL_MOLECULE in rule.agents
     what = rule.describe()
     window_words = f"{rule.window}-{rule.window_unit[:-1]}" if rule.window else ""
     # "No concurrent use of other anti-cancer therapies": ongoing castration in prostate cancer is not one of
@@ -815,6 +825,13 @@ def _therapy_check(rule: TemporalTherapyRule) -> Check:
             return True
         if biologic and category == "targeted therapy" and not _SMALL_MOLECULE.search(name):
             return True if _ANTIBODY.search(name) else None
+        if small_molecule and category in ("targeted therapy", None):
+            # "Targeted small molecule therapy" is not trastuzumab: an antibody is no small molecule
+            if _SMALL_MOLECULE.search(name):
+                return True
+            if _ANTIBODY.search(name):
+                return False
+            return None
         if category in agent_categories and not any(known in name for known in _KNOWN_DRUGS):
             return None
         return None if category is None else False  # no category entered and a name the engine does not know

@@ -184,11 +184,13 @@ _DEFINING_HEADING = re.compile(
 lesions") say what counts as nonmeasurable disease; read as requirements they failed every patient without
 them."""
 _ONE_OF_HEADING = re.compile(
-    r"(?<![a-z])(?:at\s+least\s+(?:one|two|three|[1-9])|one|1)\s+(?:or\s+more\s+)?of\s+(?:the\s+)?"
-    r"(?:following|below|these)(?![a-z])"
+    r"(?<![a-z])(?:(?:at\s+least\s+(?:one|two|three|[1-9])|one|1)\s+(?:or\s+more\s+)?of\s+(?:the\s+)?"
+    r"(?:following|below|these)|at\s+least\s+(?:one|1)\s+(?:[a-z-]+\s+){0,3}?(?:risk\s+factors?|criteri(?:a|on)"
+    r"|conditions?))(?![a-z])"
 )
-""""Meets 1 of the following criteria", "non-childbearing potential by fulfilling one of the following": each
-inclusion item under it is one alternative, and read alone it would fail the patients who meet another."""
+""""Meets 1 of the following criteria", "non-childbearing potential by fulfilling one of the following",
+"Presence of at least one high risk factor for severe COVID-19 infection": each inclusion item under it is one
+alternative ("Age ≥ 60 years", "BMI > 25"), and read alone it would fail the patients who meet another."""
 _SUBGROUP_ADMITTED = re.compile(
     r"(?P<who>[^.;]*?)\s+(?:(?:is|are|will\s+be|may\s+be)\s+)?(?:also\s+)?(?:allowed|permitted|eligible|acceptable)"
     r"\s+(?:only\s+)?(?:if|provided|as\s+long\s+as)(?![a-z])"
@@ -425,7 +427,7 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
             if "inclusion" not in last and _EXCLUDING_HEADING.search(last):
                 why = "listed under a heading that excludes: judge it as an exclusion"
                 return NeedsReview(source_span=(0, len(text)), text=text, why=why)
-        if " of " in low and _ONE_OF_HEADING.search(low):
+        if (" of " in low or "at least" in low) and _ONE_OF_HEADING.search(low):
             return _one_alternative(_parse(text, section, _ONE_OF_HEADING.sub(" ", low)), text)
         lead = low.rstrip(" :").rsplit(":", 1)[-1].strip()
         if " if" in lead or "provided" in lead or "as long as" in lead:

@@ -15,6 +15,7 @@ from trialmatch.domain.criteria.numbers import Quantity, find_quantities, trie_a
 from trialmatch.domain.criteria.temporal import (
     AGENT_CLASSES,
     BIOLOGIC,
+    SMALL_MOLECULE,
     Relation,
     TemporalTherapyRule,
     WindowUnit,
@@ -44,8 +45,7 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("immunotherapy",),
     ),
     (
-        r"targeted\s+(?:small\s+molecule\s+)?(?:therapy|therapies|agents?)|(?:tyrosine\s+)?kinase\s+inhibitors?|tkis?"
-        r"|small[\s-]molecule\s+(?:therapy|inhibitors?|targeted\s+therapy)",
+        r"targeted\s+(?:therapy|therapies|agents?)",
         ("targeted therapy",),
     ),
     (
@@ -77,6 +77,8 @@ _AGENT_NAMES = {
         "immune checkpoint inhibitor"
     ),
     r"biologic(?:al)?\s+(?:cancer\s+)?(?:therapy|therapies|agents?)|biologics?": BIOLOGIC,
+    r"targeted\s+small[\s-]molecule\s+(?:therapy|therapies|agents?|inhibitors?)|small[\s-]molecule\s+(?:targeted\s+)?"
+    r"(?:therapy|therapies|inhibitors?|agents?)|(?:tyrosine\s+)?kinase\s+inhibitors?|tkis?": SMALL_MOLECULE,
     r"anthracyclines?": "anthracycline",
     r"taxanes?": "taxane",
     r"platinum(?:[\s-]based)?": "platinum",
@@ -178,6 +180,11 @@ _SINCE_ITS_START = re.compile(
 """"At least 2 months since prior initiation of hormonal therapy" counts from the first dose: read as a
 washout after the last one it failed every patient still on the therapy, as a prostate cancer patient on
 castration is."""
+_INVESTIGATIONAL = re.compile(r"(?<![a-z])(?<!non\s)(?:investigational|experimental)\s+$")
+""""No other concurrent investigational anticancer agents", "at least 28 days since prior investigational
+biologic therapy": the word right before the therapy narrows it to drugs not yet approved, which a patient
+file does not mark (trastuzumab is an approved biologic). Read as every such therapy, it failed a patient on
+standard treatment. "Investigational drug or anticancer therapy" names two things, one of them unqualified."""
 _NOT_READ_CUES = ("other", "except", "exclud", "unless", "subject", "after", "following", "planned")
 
 
@@ -189,9 +196,11 @@ def read_therapy(segment: Segment) -> Read | None:
     if segment.contains("day", "c1", "w1"):
         claimed += [m.span() for m in _ANCHOR.finditer(segment.norm, segment.start, segment.end)]
     agents: list[str] = []
+    named_at: list[tuple[int, frozenset[str]]] = []
     for match in _AGENT.finditer(segment.norm, segment.start, segment.end):
         name = next(n for n, v in match.groupdict().items() if v)
         agent = match.group("drug") if name == "drug" else list(_AGENT_NAMES.values())[int(name[1:])]
+        named_at.append((match.start(), frozenset((agent,))))
         if agent not in agents:
             agents.append(agent)
         end = match.end()
@@ -209,6 +218,16 @@ def read_therapy(segment: Segment) -> Read | None:
     categories = _categories(segment, named)
     if not categories and not agents:
         return None
+    investigational = partly = False
+    if segment.contains("investigational", "experimental"):
+        named_at += [(m.start(), frozenset(names)) for m, names in named]
+        narrowed: dict[bool, frozenset[str]] = {True: frozenset(), False: frozenset()}
+        for at, what in named_at:
+            key = bool(_INVESTIGATIONAL.search(segment.norm, max(segment.start, at - 20), at))
+            narrowed[key] |= what
+        investigational = not narrowed[False]
+        # "anticancer therapy or investigational anticancer agents": the plain wording already names them all
+        partly = bool(narrowed[True]) and not investigational and not narrowed[True] <= narrowed[False]
     if segment.contains("initiat", "start", "beginning", "commence") and segment.contains("since"):
         begun = _SINCE_ITS_START.search(segment.norm, segment.start, segment.end)
         if begun:
@@ -239,6 +258,10 @@ def read_therapy(segment: Segment) -> Read | None:
     leftover = leftover_words(segment, claimed, _THERAPY_FILLER)
     if leftover:
         return Read.failed(f"words not understood: {' '.join(leftover[:8])}")
+    if partly:
+        return Read.failed("'investigational' narrows some of the therapies named, not all")
+    if investigational and qualifier:
+        return Read.failed(f"'investigational' and '{qualifier.group(0)}' narrow the therapy together")
     return Read(
         TemporalTherapyRule(
             source_span=segment.span,
@@ -248,7 +271,7 @@ def read_therapy(segment: Segment) -> Read | None:
             window=window,
             window_unit=unit,
             window_inclusive=inclusive,
-            qualifier=qualifier.group(0) if qualifier else None,
+            qualifier="investigational" if investigational else qualifier.group(0) if qualifier else None,
         )
     )
 

@@ -18,6 +18,9 @@ WindowUnit = Literal["days", "weeks", "months", "years"]
 BIOLOGIC = "biologic agent"
 """"Prior biologic therapy": immunotherapy, cell therapy and the antibodies among targeted therapies, not the
 small molecules (a patient file's "targeted therapy" holds both, so the drug name decides)."""
+SMALL_MOLECULE = "small-molecule targeted therapy"
+""""Targeted small molecule therapy", "tyrosine kinase inhibitor": the small molecules among targeted
+therapies, not the antibodies (trastuzumab, bevacizumab), which the drug name tells apart."""
 _PD1_PDL1 = (
     "pembrolizumab",
     "nivolumab",
