@@ -264,7 +264,7 @@ def parse_criterion(text: str, section: Section, context: str | None = None) -> 
         why = "consent, a requirement printed among the exclusions: so read it excludes all who consent"
         return NeedsReview(source_span=(0, len(text)), text=text, why=why)
     if context and rule.kind != "review" and "for" in context.lower():
-        subgroup = _SUBGROUP_HEADING.match(context.lower().rstrip(" :").rsplit(":", 1)[-1].strip())
+        subgroup = _SUBGROUP_HEADING.match(_lead_in(context.lower()))
         if subgroup and not _EVERYONE.match(subgroup.group("who") or ""):
             return _for_a_subgroup(rule, text, section, subgroup.group(0))
     return rule
@@ -407,29 +407,38 @@ def _states_an_absence(rule: Rule) -> bool:
     return isinstance(rule, FindingRule) and not rule.present and rule.concept not in _ABSENCE_EXCLUDES
 
 
+def _lead_in(heading: str) -> str:
+    """The last line of a (lower-case) heading, the one right above the item: "for high-risk patients" in
+    "hematopoietic: for high-risk patients:"."""
+    return heading.rstrip(" :").rsplit(":", 1)[-1].strip()
+
+
 def _parse(text: str, section: Section, context: str | None) -> Rule:
-    if section is Section.EXCLUSION and context and _EXCEPTING_HEADING.search(context.lower()):
+    low = context.lower() if context else ""
+    heading = low.rsplit(":", 1)[-1].strip()
+    lead = _lead_in(low)
+    if section is Section.EXCLUSION and _EXCEPTING_HEADING.search(low):
         why = "an exception to the exclusion its heading states: judge it with the heading"
         return NeedsReview(source_span=(0, len(text)), text=text, why=why)
-    if context and "household" in context.lower() and _HOUSEHOLD.search(context.lower()):
+    if "household" in low and _HOUSEHOLD.search(low):
         why = "about a member of the patient's household, not the patient: judge it with their data"
         return NeedsReview(source_span=(0, len(text)), text=text, why=why)
-    if context and about_other_people(context.lower()):
+    if about_other_people(low):
         why = "about another population the trial enrols (controls, relatives, caregivers), not the patient"
         return NeedsReview(source_span=(0, len(text)), text=text, why=why)
-    if context and "donor" in context.lower() and _about_a_donor(context.lower().rsplit(":", 1)[-1]):
+    if "donor" in low and _about_a_donor(heading):
         why = "about the donor, not the patient: judge it with the donor's data"
         return NeedsReview(source_span=(0, len(text)), text=text, why=why)
-    if section is Section.INCLUSION and context:
-        low = context.lower()
-        if "exclu" in low or "ineligib" in low:
-            last = low.rstrip(" :").rsplit(":", 1)[-1]
-            if "inclusion" not in last and _EXCLUDING_HEADING.search(last):
-                why = "listed under a heading that excludes: judge it as an exclusion"
-                return NeedsReview(source_span=(0, len(text)), text=text, why=why)
+    if section is Section.INCLUSION and low:
+        if (
+            ("exclu" in low or "ineligib" in low)
+            and "inclusion" not in lead
+            and _EXCLUDING_HEADING.search(lead)
+        ):
+            why = "listed under a heading that excludes: judge it as an exclusion"
+            return NeedsReview(source_span=(0, len(text)), text=text, why=why)
         if (" of " in low or "at least" in low) and _ONE_OF_HEADING.search(low):
             return _one_alternative(_parse(text, section, _ONE_OF_HEADING.sub(" ", low)), text)
-        lead = low.rstrip(" :").rsplit(":", 1)[-1].strip()
         if " if" in lead or "provided" in lead or "as long as" in lead:
             admitted = _SUBGROUP_ADMITTED.match(lead)
             if admitted:
@@ -439,19 +448,16 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
             return NeedsReview(source_span=(0, len(text)), text=text, why=f"{why}: judge it with the heading")
         if "any of" in lead and _ANY_OF_HEADING.search(lead) and not _NEGATED_HEADING.match(lead):
             return _one_alternative(_parse(text, section, _ANY_OF_HEADING.sub(" ", low)), text)
-    if (
-        context
-        and "includ" in context.lower()
-        and _DEFINING_HEADING.search(context.lower().rsplit(":", 1)[-1].strip())
-    ):
+    if "includ" in low and _DEFINING_HEADING.search(heading):
         why = "an example from the definition its heading gives, not a requirement: judge it with the heading"
         return NeedsReview(source_span=(0, len(text)), text=text, why=why)
-    if section is Section.INCLUSION and context:
-        lead_in = context.lower().rstrip(" :").rsplit(":", 1)[-1].strip()
-        if _NEGATED_HEADING.match(lead_in) and not _NEGATED_HEADING.match(text.lower()):
-            return _under_negated_heading(text, lead_in)
+    if (
+        section is Section.INCLUSION
+        and _NEGATED_HEADING.match(lead)
+        and not _NEGATED_HEADING.match(text.lower())
+    ):
+        return _under_negated_heading(text, lead)
     segment = Segment.of(text)
-    heading = (context or "").lower().rsplit(":", 1)[-1].strip() if context else ""
     label = _LABEL.match(segment.norm)
     if label and set(label.group("label").split()) <= _HEADINGS:
         heading = label.group("label").strip()
