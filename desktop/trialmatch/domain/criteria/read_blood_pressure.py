@@ -17,6 +17,7 @@ from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
 from trialmatch.domain.criteria.numbers import COMPARATOR, comparator_of
+from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.text import Read, Segment
 from trialmatch.domain.trial import Section
 
@@ -33,7 +34,7 @@ _PAIR = re.compile(
 def read_blood_pressure(segment: Segment, section: Section) -> Read | None:
     """The systolic and diastolic thresholds of "BP > 160/100 mmHg"; None when the segment is not such a
     pair alone, or is one whose combination is not settled (see the module)."""
-    window = segment.norm[segment.start : segment.end]
+    window = segment.text
     if "/" not in window or ("pressure" not in window and "bp" not in window):
         return None
     match = _PAIR.fullmatch(segment.norm, segment.start, segment.end)
@@ -44,12 +45,12 @@ def read_blood_pressure(segment: Segment, section: Section) -> Read | None:
         return None
     inferred = match.group("unit") is None
     span = match.span("cmp")[0], match.end("dbp")
-    children = [
-        _threshold(analyte, comparator, float(match.group(group)), inferred, span)
-        for analyte, group in (("sbp", "sbp"), ("dbp", "dbp"))
+    children: list[Rule] = [
+        _threshold(analyte, comparator, float(match.group(analyte)), inferred, span)
+        for analyte in ("sbp", "dbp")
     ]
     rule = AnyOf if comparator.is_lower_bound else AllOf
-    return Read(rule(source_span=segment.span, children=list(children)))
+    return Read(rule(source_span=segment.span, children=children))
 
 
 def _threshold(

@@ -50,7 +50,7 @@ def read_lab_alternatives(segment: Segment, section: Section) -> Read | None:
     """AnyOf(base, AllOf(condition, alternative)); None when the segment is not so printed."""
     if section is not Section.INCLUSION:
         return None
-    window = segment.norm[segment.start : segment.end]
+    window = segment.text
     if "or " not in window and "except" not in window:
         return None
     match = next(
