@@ -26,3 +26,10 @@ class AllOf(RuleBase):
 
     kind: Literal["all_of"] = "all_of"
     children: list[Rule]
+
+
+def leaf_kinds(rule: Rule) -> set[str]:
+    """The kinds of the statements an AnyOf/AllOf tree joins (its own kind for any other rule)."""
+    if isinstance(rule, AnyOf | AllOf):
+        return set().union(*(leaf_kinds(child) for child in rule.children))
+    return {rule.kind}

@@ -15,7 +15,7 @@ from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.criteria.lab_anticoagulation import about_anticoagulated, waive_for_anticoagulated
 from trialmatch.domain.criteria.lab_shared_waiver import with_heading_waiver
-from trialmatch.domain.criteria.logic import AllOf, AnyOf
+from trialmatch.domain.criteria.logic import AllOf, AnyOf, leaf_kinds
 from trialmatch.domain.criteria.performance import PerformanceStatusRule
 from trialmatch.domain.criteria.permissions import (
     as_permission,
@@ -808,7 +808,7 @@ def _combine_list(
             width += 1
             run = whole.sub(items[index][0].start, items[index + width - 1][0].end)
             rule = _read(run, section, heading).rule
-            if rule is not None and not _leaf_kinds(rule) <= {"lab", "derived"}:
+            if rule is not None and not leaf_kinds(rule) <= {"lab", "derived"}:
                 rule = None
         if rule is None:
             return None
@@ -836,12 +836,6 @@ def _none_of(whole: Segment, items: list[tuple[Segment, str]], heading: str) -> 
 
 def _has_digit(segment: Segment) -> bool:
     return any(map(str.isdigit, segment.text))
-
-
-def _leaf_kinds(rule: Rule) -> set[str]:
-    if isinstance(rule, AnyOf | AllOf):
-        return set().union(*(_leaf_kinds(child) for child in rule.children))
-    return {rule.kind}
 
 
 def _join_list(whole: Segment, runs: list[tuple[str, Rule]], section: Section) -> Rule | None:

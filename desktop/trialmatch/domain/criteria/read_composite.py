@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable
 
 from trialmatch.domain.criteria.finding import FindingRule
-from trialmatch.domain.criteria.logic import AllOf, AnyOf
+from trialmatch.domain.criteria.logic import AllOf, AnyOf, leaf_kinds
 from trialmatch.domain.criteria.permissions import asked_subject, states_permission
 from trialmatch.domain.criteria.read_defined import defines, is_bare_list
 from trialmatch.domain.criteria.read_findings import read_findings
@@ -97,13 +97,7 @@ def _thresholds(rule: Rule | None) -> Read | None:
     """The bracket's rule when it holds a threshold and nothing left for review."""
     if rule is None:
         return None
-    kinds = _leaf_kinds(rule)
+    kinds = leaf_kinds(rule)
     if "review" in kinds or not kinds & {"lab", "derived"}:
         return None
     return Read(rule)
-
-
-def _leaf_kinds(rule: Rule) -> set[str]:
-    if isinstance(rule, AnyOf | AllOf):
-        return set().union(*(_leaf_kinds(child) for child in rule.children))
-    return {rule.kind}
