@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from trialmatch.domain.compiled import compile_trial
-from trialmatch.domain.evaluation import CriterionResult, Outcome, evaluate
+from trialmatch.domain.evaluation import CriterionResult, Outcome, TrialEvaluation, evaluate
 from trialmatch.domain.facts import PatientFacts
 from trialmatch.domain.patient import load_patient
 from trialmatch.domain.trial import Criterion, Section, Trial
@@ -21,16 +21,21 @@ def patient(**fields: Any) -> PatientFacts:
     return PatientFacts(load_patient({**raw, **fields}), AS_OF)
 
 
-def result(section: Section | str, text: str, facts: PatientFacts) -> CriterionResult:
-    trial = Trial(
-        id="NCT00000001",
-        registry="ctgov",
-        title="t",
-        criteria=[Criterion(section=Section(section), text=text)],
-    )
-    (only,) = evaluate(compile_trial(trial), facts).results
+def evaluation(
+    section: Section | str, text: str, facts: PatientFacts, context: str | None = None
+) -> TrialEvaluation:
+    """The trial of this criterion alone, under the heading ``context`` if any, judged for ``facts``."""
+    criterion = Criterion(section=Section(section), text=text, context=context)
+    trial = Trial(id="NCT00000001", registry="ctgov", title="t", criteria=[criterion])
+    return evaluate(compile_trial(trial), facts)
+
+
+def result(
+    section: Section | str, text: str, facts: PatientFacts, context: str | None = None
+) -> CriterionResult:
+    (only,) = evaluation(section, text, facts, context).results
     return only
 
 
-def outcome(section: Section | str, text: str, facts: PatientFacts) -> Outcome:
-    return result(section, text, facts).result
+def outcome(section: Section | str, text: str, facts: PatientFacts, context: str | None = None) -> Outcome:
+    return result(section, text, facts, context).result
