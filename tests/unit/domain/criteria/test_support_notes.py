@@ -5,18 +5,13 @@ from __future__ import annotations
 
 import one_criterion
 import pytest
+from one_criterion import lab
 
 from trialmatch.domain.criteria import AllOf, AnyOf, LabThreshold, NeedsReview, parse_criterion
 from trialmatch.domain.evaluation import Outcome
 from trialmatch.domain.trial import Section
 
 INC, EXC = Section.INCLUSION, Section.EXCLUSION
-
-
-def lab(text: str, section: Section = INC) -> LabThreshold:
-    rule = parse_criterion(text, section, None)
-    assert isinstance(rule, LabThreshold), rule
-    return rule
 
 
 def labs(text: str, section: Section = INC) -> list[LabThreshold]:
