@@ -1,5 +1,6 @@
-"""One criterion sentence judged for one patient, as a trial of that criterion alone: the result and verdict
-a clinician checks, through the same parse, compile and evaluate path as the app."""
+"""One criterion sentence, parsed as the app parses it, or judged for one patient as a trial of that criterion
+alone: the rule, result and verdict a clinician checks, through the same parse, compile and evaluate path as
+the app."""
 
 from __future__ import annotations
 
@@ -7,12 +8,42 @@ from datetime import date
 from typing import Any
 
 from trialmatch.domain.compiled import compile_trial
-from trialmatch.domain.evaluation import CriterionResult, Outcome, evaluate
+from trialmatch.domain.criteria import LabThreshold, NeedsReview, Rule, parse_criterion
+from trialmatch.domain.criteria.base import Comparator
+from trialmatch.domain.evaluation import CriterionResult, Outcome, TrialEvaluation, evaluate
 from trialmatch.domain.facts import PatientFacts
 from trialmatch.domain.patient import load_patient
 from trialmatch.domain.trial import Criterion, Section, Trial
 
 AS_OF = date(2026, 11, 20)
+
+
+def inclusion(text: str) -> Rule:
+    return parse_criterion(text, Section.INCLUSION, None)
+
+
+def exclusion(text: str) -> Rule:
+    return parse_criterion(text, Section.EXCLUSION, None)
+
+
+def lab(text: str, section: Section = Section.INCLUSION, context: str | None = None) -> LabThreshold:
+    """The sentence's rule, which must be one lab threshold."""
+    rule = parse_criterion(text, section, context)
+    assert isinstance(rule, LabThreshold), rule
+    return rule
+
+
+def review(text: str, section: Section = Section.INCLUSION) -> str:
+    """Why the sentence is left for review, which it must be."""
+    rule = parse_criterion(text, section, None)
+    assert isinstance(rule, NeedsReview), rule
+    return rule.why
+
+
+def limits(rule: Any) -> list[tuple[str, Comparator, float, str | None]]:
+    """(analyte, comparator, value, unit) of a threshold, or of each threshold an all_of or any_of joins."""
+    parts = rule.children if rule.kind in {"all_of", "any_of"} else [rule]
+    return [(p.analyte, p.comparator, p.value, p.unit) for p in parts]
 
 
 def patient(**fields: Any) -> PatientFacts:
@@ -21,16 +52,21 @@ def patient(**fields: Any) -> PatientFacts:
     return PatientFacts(load_patient({**raw, **fields}), AS_OF)
 
 
-def result(section: Section | str, text: str, facts: PatientFacts) -> CriterionResult:
-    trial = Trial(
-        id="NCT00000001",
-        registry="ctgov",
-        title="t",
-        criteria=[Criterion(section=Section(section), text=text)],
-    )
-    (only,) = evaluate(compile_trial(trial), facts).results
+def evaluation(
+    section: Section | str, text: str, facts: PatientFacts, context: str | None = None
+) -> TrialEvaluation:
+    """The trial of this criterion alone, under the heading ``context`` if any, judged for ``facts``."""
+    criterion = Criterion(section=Section(section), text=text, context=context)
+    trial = Trial(id="NCT00000001", registry="ctgov", title="t", criteria=[criterion])
+    return evaluate(compile_trial(trial), facts)
+
+
+def result(
+    section: Section | str, text: str, facts: PatientFacts, context: str | None = None
+) -> CriterionResult:
+    (only,) = evaluation(section, text, facts, context).results
     return only
 
 
-def outcome(section: Section | str, text: str, facts: PatientFacts) -> Outcome:
-    return result(section, text, facts).result
+def outcome(section: Section | str, text: str, facts: PatientFacts, context: str | None = None) -> Outcome:
+    return result(section, text, facts, context).result

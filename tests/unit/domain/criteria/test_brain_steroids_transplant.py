@@ -6,21 +6,12 @@ from __future__ import annotations
 
 from one_criterion import outcome, patient
 
-from trialmatch.domain.compiled import compile_trial
 from trialmatch.domain.criteria import AnyOf, NeedsReview, parse_criterion
-from trialmatch.domain.evaluation import Outcome, evaluate
+from trialmatch.domain.evaluation import Outcome
 from trialmatch.domain.facts import PatientFacts
-from trialmatch.domain.trial import Criterion, Section, Trial
+from trialmatch.domain.trial import Section
 
 INC, EXC = Section.INCLUSION, Section.EXCLUSION
-
-
-def outcome_under(heading: str, section: Section, text: str, facts: PatientFacts) -> Outcome:
-    """The criterion's result when the registry printed it under ``heading``."""
-    criterion = Criterion(section=section, text=text, context=heading)
-    trial = Trial(id="NCT00000001", registry="ctgov", title="t", criteria=[criterion])
-    (only,) = evaluate(compile_trial(trial), facts).results
-    return only.result
 
 
 def on_dexamethasone_for_glioblastoma() -> PatientFacts:
@@ -68,11 +59,11 @@ THERAPY_OTHER = "PRIOR CONCURRENT THERAPY: Other"
 
 def test_immunosuppression_for_another_reason_is_judged_not_refused():
     facts = on_dexamethasone_for_glioblastoma()
-    assert outcome_under(THERAPY_OTHER, INC, FOR_GVHD, facts) is Outcome.UNKNOWN
+    assert outcome(INC, FOR_GVHD, facts, THERAPY_OTHER) is Outcome.UNKNOWN
     none = patient(findings={"immunosuppressive therapy": False, "graft versus host disease": True})
-    assert outcome_under(THERAPY_OTHER, INC, FOR_GVHD, none) is Outcome.PASS
+    assert outcome(INC, FOR_GVHD, none, THERAPY_OTHER) is Outcome.PASS
     on_tacrolimus = after_transplant_with_gvhd()
-    assert outcome_under(THERAPY_OTHER, INC, FOR_GVHD, on_tacrolimus) is Outcome.UNKNOWN
+    assert outcome(INC, FOR_GVHD, on_tacrolimus, THERAPY_OTHER) is Outcome.UNKNOWN
 
 
 def test_a_duration_after_for_is_not_what_the_drug_is_given_for():
@@ -86,9 +77,9 @@ def test_a_duration_after_for_is_not_what_the_drug_is_given_for():
 
 def test_high_dose_narrows_steroids_so_a_moderate_dose_is_judged():
     text = "Other: No concurrent high dose steroids"
-    assert outcome_under(THERAPY_OTHER, INC, text, on_dexamethasone_for_glioblastoma()) is Outcome.UNKNOWN
+    assert outcome(INC, text, on_dexamethasone_for_glioblastoma(), THERAPY_OTHER) is Outcome.UNKNOWN
     without = patient(findings={"systemic corticosteroids": False})
-    assert outcome_under(THERAPY_OTHER, INC, text, without) is Outcome.PASS
+    assert outcome(INC, text, without, THERAPY_OTHER) is Outcome.PASS
 
 
 RISK_HEADING = (
@@ -101,7 +92,7 @@ CONCURRENT_HSCT = "Concurrent treatment with allogeneic hematopoietic stem cell 
 def test_one_risk_factor_of_several_unmet_is_judged_not_failed():
     assert isinstance(parse_criterion(CONCURRENT_HSCT, INC, RISK_HEADING), AnyOf)
     facts = after_transplant_with_gvhd()
-    assert outcome_under(RISK_HEADING, INC, CONCURRENT_HSCT, facts) is Outcome.UNKNOWN
+    assert outcome(INC, CONCURRENT_HSCT, facts, RISK_HEADING) is Outcome.UNKNOWN
 
 
 def test_a_negated_heading_with_any_of_the_following_is_not_a_list_of_alternatives():

@@ -5,20 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from one_criterion import patient
+from one_criterion import evaluation, outcome, patient, result
 
-from trialmatch.domain.compiled import compile_trial
-from trialmatch.domain.evaluation import Outcome, TrialEvaluation, Verdict, evaluate
+from trialmatch.domain.evaluation import Outcome, Verdict
 from trialmatch.domain.facts import PatientFacts
-from trialmatch.domain.trial import Criterion, Section, Trial
+from trialmatch.domain.trial import Section
 
-INC = Section.INCLUSION
-
-
-def _judged(text: str, facts: PatientFacts, context: str | None = None) -> TrialEvaluation:
-    criterion = Criterion(section=INC, text=text, context=context)
-    trial = Trial(id="NCT00000001", registry="ctgov", title="t", criteria=[criterion])
-    return evaluate(compile_trial(trial), facts)
+INC, EXC = Section.INCLUSION, Section.EXCLUSION
 
 
 def _boy(**labs: Any) -> PatientFacts:
@@ -33,27 +26,29 @@ ALP = "Alkaline phosphatase no greater than 1.5 times ULN"
 def test_a_childs_alkaline_phosphatase_is_not_judged_by_the_adult_upper_limit():
     # 200 U/L is normal in a growing child (upper limit for age about 400 U/L); against the adult default
     # of 130 U/L it read as 1.54 x ULN and failed him.
-    evaluation = _judged(ALP, _boy(ALP={"value": 200, "unit": "U/L"}))
-    assert evaluation.results[0].result is Outcome.UNKNOWN
-    assert evaluation.verdict is not Verdict.INELIGIBLE
+    judged = evaluation(INC, ALP, _boy(ALP={"value": 200, "unit": "U/L"}))
+    assert judged.results[0].result is Outcome.UNKNOWN
+    assert judged.verdict is not Verdict.INELIGIBLE
 
 
 def test_a_childs_alkaline_phosphatase_is_judged_by_the_laboratorys_limit_for_age():
     within = _boy(ALP={"value": 200, "unit": "U/L", "uln": 400})
     above = _boy(ALP={"value": 700, "unit": "U/L", "uln": 400})
-    assert _judged(ALP, within).results[0].result is Outcome.PASS
-    assert _judged(ALP, above).results[0].result is Outcome.FAIL
+    assert outcome(INC, ALP, within) is Outcome.PASS
+    assert outcome(INC, ALP, above) is Outcome.FAIL
 
 
 def test_an_adults_alkaline_phosphatase_still_uses_the_default_upper_limit():
     adult = patient(labs=[{"test": "ALP", "value": 200, "unit": "U/L"}])
-    assert _judged(ALP, adult).results[0].result is Outcome.FAIL
+    assert outcome(INC, ALP, adult) is Outcome.FAIL
 
 
 def test_a_childs_creatinine_is_not_passed_on_the_adult_upper_limit():
     # 1.1 mg/dL is within 1.5 x the adult ULN (1.2) but twice the upper limit for an 8-year-old.
-    evaluation = _judged("Creatinine ≤ 1.5 x ULN", _boy(creatinine={"value": 1.1, "unit": "mg/dL"}))
-    assert evaluation.results[0].result is Outcome.UNKNOWN
+    assert (
+        outcome(INC, "Creatinine ≤ 1.5 x ULN", _boy(creatinine={"value": 1.1, "unit": "mg/dL"}))
+        is Outcome.UNKNOWN
+    )
 
 
 ORGAN_WAIVER = "Laboratory tests (unless impairment due to respective organ involvement by tumor)"
@@ -73,18 +68,18 @@ def _girl(anc: float) -> PatientFacts:
 
 
 def test_a_heading_waiving_limits_for_organ_involvement_leaves_a_low_count_to_the_clinician():
-    evaluation = _judged(ANC, _girl(0.9), ORGAN_WAIVER)
-    assert evaluation.results[0].result is Outcome.UNKNOWN
-    assert "organ involvement by tumor" in evaluation.results[0].reason
-    assert evaluation.verdict is not Verdict.INELIGIBLE
+    judged = evaluation(INC, ANC, _girl(0.9), ORGAN_WAIVER)
+    assert judged.results[0].result is Outcome.UNKNOWN
+    assert "organ involvement by tumor" in judged.results[0].reason
+    assert judged.verdict is not Verdict.INELIGIBLE
 
 
 def test_under_the_waiving_heading_a_count_within_the_limit_still_passes():
-    assert _judged(ANC, _girl(1.2), ORGAN_WAIVER).results[0].result is Outcome.PASS
+    assert outcome(INC, ANC, _girl(1.2), ORGAN_WAIVER) is Outcome.PASS
 
 
 def test_without_the_waiving_heading_the_low_count_fails():
-    assert _judged(ANC, _girl(0.9), "Laboratory tests").results[0].result is Outcome.FAIL
+    assert outcome(INC, ANC, _girl(0.9), "Laboratory tests") is Outcome.FAIL
 
 
 CONSENT = "Signed informed consent"
@@ -93,37 +88,35 @@ CONSENT = "Signed informed consent"
 def test_a_child_who_cannot_consent_himself_is_left_to_the_parents_consent():
     # An 8-year-old recorded as unable to give informed consent: his parents consent for him.
     boy = patient(age=8, sex="male", findings={"informed consent": False})
-    evaluation = _judged(CONSENT, boy)
-    assert evaluation.results[0].result is Outcome.UNKNOWN
-    assert "parent or guardian" in evaluation.results[0].reason
-    assert evaluation.verdict is not Verdict.INELIGIBLE
+    judged = evaluation(INC, CONSENT, boy)
+    assert judged.results[0].result is Outcome.UNKNOWN
+    assert "parent or guardian" in judged.results[0].reason
+    assert judged.verdict is not Verdict.INELIGIBLE
 
 
 def test_an_adult_unable_to_consent_still_fails_the_consent_requirement():
     adult = patient(findings={"informed consent": False})
-    assert _judged(CONSENT, adult).results[0].result is Outcome.FAIL
+    assert outcome(INC, CONSENT, adult) is Outcome.FAIL
 
 
 def test_consent_printed_among_the_exclusions_does_not_exclude_the_consenting_patient():
-    criterion = Criterion(section=Section.EXCLUSION, text="Informed consent must be obtained.")
-    trial = Trial(id="NCT00000001", registry="ctgov", title="t", criteria=[criterion])
-    evaluation = evaluate(compile_trial(trial), patient(age=15, findings={"informed consent": True}))
-    assert evaluation.results[0].result is Outcome.UNKNOWN
-    assert evaluation.verdict is not Verdict.INELIGIBLE
+    consenting = patient(age=15, findings={"informed consent": True})
+    judged = evaluation(EXC, "Informed consent must be obtained.", consenting)
+    assert judged.results[0].result is Outcome.UNKNOWN
+    assert judged.verdict is not Verdict.INELIGIBLE
 
 
 def test_an_age_after_a_list_of_alternatives_is_not_one_more_alternative_a_boy_passes_on():
     # "Male or non-pregnant, non-lactating female, at least 18 years of age": the age binds men and women;
     # read as four alternatives, an 8-year-old boy passed on being male.
     text = "Male or non-pregnant, non-lactating female, at least 18 years of age"
-    evaluation = _judged(text, patient(age=8, sex="male"))
-    assert evaluation.results[0].result is Outcome.UNKNOWN
+    assert outcome(INC, text, patient(age=8, sex="male")) is Outcome.UNKNOWN
 
 
 def test_adults_of_either_sex_is_not_read_as_the_sex_alone():
-    evaluation = _judged("Male or female adults.", patient(age=8, sex="male"))
-    assert evaluation.results[0].result is Outcome.UNKNOWN
-    assert evaluation.results[0].needs_review
+    found = result(INC, "Male or female adults.", patient(age=8, sex="male"))
+    assert found.result is Outcome.UNKNOWN
+    assert found.needs_review
 
 
 def test_an_acceptable_method_of_contraception_does_not_swallow_the_breastfeeding_it_follows():
@@ -133,32 +126,24 @@ def test_an_acceptable_method_of_contraception_does_not_swallow_the_breastfeedin
         "Pregnancy or breastfeeding, patient with childbearing potential that refused acceptable"
         " contraceptive method"
     )
-    criterion = Criterion(section=Section.EXCLUSION, text=text)
-    trial = Trial(id="NCT00000001", registry="ctgov", title="t", criteria=[criterion])
     nursing = patient(age=17, findings={"pregnancy": False, "breastfeeding": True})
-    evaluation = evaluate(compile_trial(trial), nursing)
-    assert evaluation.results[0].result is not Outcome.PASS
+    assert outcome(EXC, text, nursing) is not Outcome.PASS
 
 
 def test_the_age_limit_of_a_control_cohort_does_not_judge_the_patient():
-    criterion = Criterion(section=Section.EXCLUSION, text="Less than 18 years old", context="Control Cohort")
-    trial = Trial(id="NCT00000001", registry="ctgov", title="t", criteria=[criterion])
-    evaluation = evaluate(compile_trial(trial), patient(age=15))
-    assert evaluation.results[0].result is Outcome.UNKNOWN
-    assert "another population" in evaluation.results[0].reason
+    found = result(EXC, "Less than 18 years old", patient(age=15), "Control Cohort")
+    assert found.result is Outcome.UNKNOWN
+    assert "another population" in found.reason
 
 
 HIGH_RISK = "PATIENT CHARACTERISTICS: Hematopoietic: For high-risk patients"
 
 
 def test_a_limit_under_a_subgroup_heading_does_not_fail_a_patient_who_may_not_be_of_it():
-    evaluation = _judged("Granulocyte count at least 1,500/mm^3", _girl(0.9), HIGH_RISK)
-    assert evaluation.results[0].result is Outcome.UNKNOWN
-    assert "high-risk patients" in evaluation.results[0].reason
+    found = result(INC, "Granulocyte count at least 1,500/mm^3", _girl(0.9), HIGH_RISK)
+    assert found.result is Outcome.UNKNOWN
+    assert "high-risk patients" in found.reason
 
 
 def test_a_limit_under_a_subgroup_heading_that_is_met_passes():
-    assert (
-        _judged("Granulocyte count at least 1,500/mm^3", _girl(2.0), HIGH_RISK).results[0].result
-        is Outcome.PASS
-    )
+    assert outcome(INC, "Granulocyte count at least 1,500/mm^3", _girl(2.0), HIGH_RISK) is Outcome.PASS

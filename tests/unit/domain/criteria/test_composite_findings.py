@@ -4,11 +4,9 @@ says, how a patient fares under them, and what stays for review."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
+from one_criterion import outcome, patient
 
-from trialmatch.domain.compiled import compile_trial
 from trialmatch.domain.criteria import (
     AllOf,
     AnyOf,
@@ -18,10 +16,8 @@ from trialmatch.domain.criteria import (
     NeedsReview,
     parse_criterion,
 )
-from trialmatch.domain.evaluation import Outcome, evaluate
-from trialmatch.domain.facts import PatientFacts
-from trialmatch.domain.patient import load_patient
-from trialmatch.domain.trial import Criterion, Section, Trial
+from trialmatch.domain.evaluation import Outcome
+from trialmatch.domain.trial import Section
 
 INC, EXC = Section.INCLUSION, Section.EXCLUSION
 
@@ -221,16 +217,8 @@ def test_a_bracket_that_turns_the_finding_is_not_read_as_its_thresholds(text: st
     assert not isinstance(rule, AllOf | AnyOf), rule
 
 
-def _outcome(text: str, section: str, **fields: object) -> Outcome:
-    criterion = Criterion(section=Section(section), text=text)
-    compiled = compile_trial(Trial(id="NCT00000001", registry="ctgov", title="t", criteria=[criterion]))
-    raw = {"format": "trialmatch-patient/1", "as_of": "2026-11-20", "age": 62, "sex": "female", **fields}
-    (result,) = evaluate(compiled, PatientFacts(load_patient(raw), date(2026, 11, 20))).results
-    return result.result
-
-
 @pytest.mark.parametrize(
-    ("heart_failure", "lvef", "outcome"),
+    ("heart_failure", "lvef", "expected"),
     [
         (True, 30.0, Outcome.FAIL),
         (True, 55.0, Outcome.PASS),
@@ -240,22 +228,24 @@ def _outcome(text: str, section: str, **fields: object) -> Outcome:
     ],
 )
 def test_heart_failure_with_its_bracket_excludes_only_a_patient_with_both(
-    heart_failure: bool | None, lvef: float | None, outcome: Outcome
+    heart_failure: bool | None, lvef: float | None, expected: Outcome
 ):
     findings = {} if heart_failure is None else {"heart failure": heart_failure}
     labs = [] if lvef is None else [{"test": "LVEF", "value": lvef, "unit": "%"}]
-    assert _outcome("Heart failure (LVEF < 40%)", "exclusion", findings=findings, labs=labs) is outcome
+    assert (
+        outcome("exclusion", "Heart failure (LVEF < 40%)", patient(findings=findings, labs=labs)) is expected
+    )
 
 
 @pytest.mark.parametrize(
-    ("gilbert", "outcome"),
+    ("gilbert", "expected"),
     [(True, Outcome.PASS), (False, Outcome.FAIL), (None, Outcome.UNKNOWN)],
 )
-def test_a_gilbert_patient_is_held_to_the_wider_bilirubin_limit(gilbert: bool | None, outcome: Outcome):
+def test_a_gilbert_patient_is_held_to_the_wider_bilirubin_limit(gilbert: bool | None, expected: Outcome):
     findings = {} if gilbert is None else {"Gilbert syndrome": gilbert}
     labs = [{"test": "total bilirubin", "value": 2.0, "unit": "mg/dL", "uln": 1.0}]
     text = (
         "Total bilirubin ≤ 1.5X ULN. Patients with known Gilbert's disease and a total bilirubin ≤ 3X ULN "
         "may be enrolled."
     )
-    assert _outcome(text, "inclusion", findings=findings, labs=labs) is outcome
+    assert outcome("inclusion", text, patient(findings=findings, labs=labs)) is expected

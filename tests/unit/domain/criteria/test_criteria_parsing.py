@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from one_criterion import lab
 
 from trialmatch.domain.criteria import (
     AgeRule,
@@ -20,12 +21,6 @@ from trialmatch.domain.criteria import (
 from trialmatch.domain.trial import Section
 
 INC, EXC = Section.INCLUSION, Section.EXCLUSION
-
-
-def lab(text: str, section: Section = INC, context: str | None = None) -> LabThreshold:
-    rule = parse_criterion(text, section, context)
-    assert isinstance(rule, LabThreshold), rule
-    return rule
 
 
 def test_european_thousands_separator_in_cell_counts():

@@ -52,34 +52,38 @@ def test_ie_definition_in_an_inclusion_no_is_negated():
     assert read == [("sbp", "<=", 150.0), ("dbp", "<=", 90.0)]
 
 
-def test_treatment_qualifier_on_every_threshold_of_an_exclusion():
-    rule = parse_criterion(
-        "Patients with systolic blood pressure ≥ 185 mmHg or diastolic blood pressure ≥ 110 mmHg after "
-        "anti-hypertension treatment.",
-        EXC,
-    )
-    qualifier = "measured on treatment ('after anti-hypertension treatment')"
-    assert _leaves(rule) == [("sbp", ">=", 185.0, "mmHg", qualifier), ("dbp", ">=", 110.0, "mmHg", qualifier)]
-
-
-def test_treatment_qualifier_inside_the_condition_words():
-    rule = parse_criterion(
-        "Uncontrolled arterial hypertension even after standard treatment "
-        "(systolic blood pressure ≥ 160 mmHg or diastolic blood pressure ≥ 100 mmHg)",
-        EXC,
-    )
-    qualifier = "measured on treatment ('even after standard treatment')"
-    assert _leaves(rule) == [("sbp", ">=", 160.0, "mmHg", qualifier), ("dbp", ">=", 100.0, "mmHg", qualifier)]
-
-
-def test_despite_treatment_after_a_comma_inside_the_definition():
-    rule = parse_criterion(
-        "Uncontrollable hypertension (systolic blood pressure ≥150 mmHg or "
-        "diastolic blood pressure ≥100 mmHg, despite the best medical treatment);",
-        EXC,
-    )
-    qualifier = "measured on treatment ('despite the best medical treatment')"
-    assert _leaves(rule) == [("sbp", ">=", 150.0, "mmHg", qualifier), ("dbp", ">=", 100.0, "mmHg", qualifier)]
+@pytest.mark.parametrize(
+    ("text", "qualifier", "sbp", "dbp"),
+    [
+        pytest.param(
+            "Patients with systolic blood pressure ≥ 185 mmHg or diastolic blood pressure ≥ 110 mmHg after "
+            "anti-hypertension treatment.",
+            "measured on treatment ('after anti-hypertension treatment')",
+            185.0,
+            110.0,
+            id="after_every_threshold_of_an_exclusion",
+        ),
+        pytest.param(
+            "Uncontrolled arterial hypertension even after standard treatment "
+            "(systolic blood pressure ≥ 160 mmHg or diastolic blood pressure ≥ 100 mmHg)",
+            "measured on treatment ('even after standard treatment')",
+            160.0,
+            100.0,
+            id="inside_the_condition_words",
+        ),
+        pytest.param(
+            "Uncontrollable hypertension (systolic blood pressure ≥150 mmHg or "
+            "diastolic blood pressure ≥100 mmHg, despite the best medical treatment);",
+            "measured on treatment ('despite the best medical treatment')",
+            150.0,
+            100.0,
+            id="despite_after_a_comma_inside_the_definition",
+        ),
+    ],
+)
+def test_a_treatment_qualifier_is_held_on_every_threshold(text: str, qualifier: str, sbp: float, dbp: float):
+    rule = parse_criterion(text, EXC)
+    assert _leaves(rule) == [("sbp", ">=", sbp, "mmHg", qualifier), ("dbp", ">=", dbp, "mmHg", qualifier)]
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from one_criterion import patient, result
+from one_criterion import patient, result, review
 
 from trialmatch.domain.criteria import Rule, parse_criterion
 from trialmatch.domain.criteria.finding import FindingRule
@@ -208,11 +208,11 @@ def test_a_leading_if_there_is_no_condition_matched_by_the_exception():
 
 
 def test_a_base_for_patients_without_something_no_exception_names_stays_for_review():
-    why = _review(
+    why = review(
         "AST < 2.5 x ULN in patients without bone metastases; < 5 x ULN in patients with liver metastases"
     )
     assert why.startswith("a condition on the base threshold")
-    assert _review("AST < 2.5 x ULN in patients without liver metastases").startswith(
+    assert review("AST < 2.5 x ULN in patients without liver metastases").startswith(
         "a condition on the base"
     )
 
@@ -246,18 +246,12 @@ def test_a_two_dimensional_echocardiogram_is_how_lvef_is_measured():
     assert (rule.analyte, *_limit(rule)) == ("lvef", "≥", 50.0, "%", None)
 
 
-def _review(text: str, section: Section = INC) -> str:
-    rule = parse_criterion(text, section)
-    assert rule.kind == "review", rule
-    return str(getattr(rule, "why", ""))
-
-
 def test_a_section_number_in_a_condition_is_not_a_threshold():
-    assert _review("INR </= 1.5 unless on warfarin (see 3.1.9)").startswith("a bare number in a condition")
+    assert review("INR </= 1.5 unless on warfarin (see 3.1.9)").startswith("a bare number in a condition")
 
 
 def test_a_conditional_variant_with_no_base_before_it_stays_for_review():
-    _review(
+    review(
         "For patients with liver metastases, AST and ALT may be up to 5 times ULN. Serum creatinine (SCr)"
         " ≤1.5 times ULN, or creatinine clearance rate ≥50 mL/min (calculated using the Cockcroft-Gault"
         " formula)."
@@ -265,11 +259,11 @@ def test_a_conditional_variant_with_no_base_before_it_stays_for_review():
 
 
 def test_other_analytes_named_under_a_condition_stay_for_review():
-    _review("Creatinine ≤ 1.5 x ULN; NOTE: if creatinine > ULN, creatinine clearance must be > 50 mL/min")
+    review("Creatinine ≤ 1.5 x ULN; NOTE: if creatinine > ULN, creatinine clearance must be > 50 mL/min")
 
 
 def test_a_negated_condition_before_the_base_stays_for_review():
-    _review(
+    review(
         "If there is no clear liver transfer, aspartate aminotransferase> 2.5×ULN; if there is liver"
         " transfer, aspartate aminotransferase> 5×ULN;",
         EXC,

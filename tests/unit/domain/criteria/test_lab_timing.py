@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from one_criterion import lab, review
 
-from trialmatch.domain.criteria import AnyOf, LabThreshold, NeedsReview, parse_criterion
+from trialmatch.domain.criteria import AnyOf, LabThreshold, parse_criterion
 from trialmatch.domain.criteria.lab import ThresholdFields
 from trialmatch.domain.trial import Section
 
@@ -13,18 +14,6 @@ INC, EXC = Section.INCLUSION, Section.EXCLUSION
 
 def fields(rule: ThresholdFields) -> tuple[str, str, float, str | None]:
     return (rule.analyte, rule.comparator.value, rule.value, rule.unit)
-
-
-def lab(text: str, section: Section = INC) -> LabThreshold:
-    rule = parse_criterion(text, section, None)
-    assert isinstance(rule, LabThreshold), rule
-    return rule
-
-
-def review(text: str, section: Section = INC) -> str:
-    rule = parse_criterion(text, section, None)
-    assert isinstance(rule, NeedsReview), rule
-    return rule.why
 
 
 def test_pre_dose_draw_at_cycle_1_day_1():

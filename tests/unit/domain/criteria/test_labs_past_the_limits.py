@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from one_criterion import AS_OF, outcome
+from one_criterion import outcome, patient
 
 from trialmatch.domain.evaluation import Outcome
 from trialmatch.domain.facts import PatientFacts
-from trialmatch.domain.patient import load_patient
 from trialmatch.domain.segmentation import split_criteria
 
 GILBERT_OR_LIVER_METASTASES = (
@@ -34,16 +33,9 @@ DISCUSSED = (
 
 
 def _patient(labs: list[dict[str, Any]], **findings: bool) -> PatientFacts:
-    raw = {
-        "format": "trialmatch-patient/1",
-        "as_of": "2026-11-20",
-        "age": 60,
-        "sex": "male",
-        "weight_kg": 70,
-        "labs": labs,
-        "findings": {name.replace("_", " "): value for name, value in findings.items()},
-    }
-    return PatientFacts(load_patient(raw), AS_OF)
+    """A 60-year-old man of 70 kg with ``labs`` and ``findings`` (an underscore for each space)."""
+    named = {name.replace("_", " "): value for name, value in findings.items()}
+    return patient(age=60, sex="male", weight_kg=70, labs=labs, findings=named)
 
 
 GILBERT_LIVER = [

@@ -3,28 +3,21 @@ clinician checks, and what must stay for review."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from trialmatch.domain.compiled import compile_trial
+from one_criterion import outcome, patient
+
 from trialmatch.domain.criteria import AllOf, FindingRule, LabThreshold, NeedsReview, Rule, parse_criterion
-from trialmatch.domain.evaluation import Outcome, evaluate
-from trialmatch.domain.facts import PatientFacts
-from trialmatch.domain.patient import load_patient
-from trialmatch.domain.trial import Criterion, Section, Trial
+from trialmatch.domain.evaluation import Outcome
+from trialmatch.domain.trial import Section
 
 INC, EXC = Section.INCLUSION, Section.EXCLUSION
 UNCONTROLLED_T2DM = "Uncontrolled T2DM at screening: HbA1C > 10.5% (> 91 mmol/mol)."
 
 
 def _outcome(section: Section, text: str, **fields: Any) -> Outcome:
-    raw = {"format": "trialmatch-patient/1", "as_of": "2026-11-20", "age": 58, "sex": "male"}
-    facts = PatientFacts(load_patient({**raw, **fields}), date(2026, 11, 20))
-    trial = Trial(
-        id="NCT00000001", registry="ctgov", title="t", criteria=[Criterion(section=section, text=text)]
-    )
-    (result,) = evaluate(compile_trial(trial), facts).results
-    return result.result
+    """The criterion's result for a 58-year-old man with ``fields``."""
+    return outcome(section, text, patient(age=58, sex="male", **fields))
 
 
 def _diagnosis_and_threshold(rule: Rule) -> tuple[str, bool, int, tuple[str, str, float, str | None]]:

@@ -4,37 +4,33 @@ healthy volunteer's "History of cancer" or "BMI > 25" does not close a trial tha
 
 from __future__ import annotations
 
-from datetime import date
+from typing import Any
+
+from one_criterion import patient
 
 from trialmatch.domain.compiled import compile_trial
-from trialmatch.domain.evaluation import Outcome, Verdict, evaluate
-from trialmatch.domain.facts import PatientFacts
-from trialmatch.domain.patient import load_patient
+from trialmatch.domain.evaluation import Outcome, TrialEvaluation, Verdict, evaluate
 from trialmatch.domain.segmentation import split_criteria
 from trialmatch.domain.trial import Trial
 
-AS_OF = date(2026, 11, 20)
 
-
-def patient() -> PatientFacts:
-    raw = {
-        "format": "trialmatch-patient/1",
-        "as_of": "2026-11-20",
-        "age": 60,
-        "sex": "male",
-        "weight_kg": 78,
-        "height_cm": 176,
-        "ecog": 1,
-        "diagnosis": "metastatic colorectal cancer",
-        "findings": {"history of malignancy": True, "liver metastases": True},
-        "labs": [{"test": "hemoglobin", "value": 13.5, "unit": "g/dL"}],
-    }
-    return PatientFacts(load_patient(raw), AS_OF)
+def evaluation_for(block: str, nct: str, **fields: Any) -> TrialEvaluation:
+    """The trial of this eligibility block judged for a 60-year-old man at ECOG 1 with ``fields``."""
+    trial = Trial(id=nct, registry="ctgov", title="t", criteria=split_criteria(block))
+    return evaluate(compile_trial(trial), patient(age=60, sex="male", ecog=1, **fields))
 
 
 def results(block: str, nct: str) -> tuple[Verdict, dict[str, Outcome]]:
-    trial = Trial(id=nct, registry="ctgov", title="t", criteria=split_criteria(block))
-    evaluation = evaluate(compile_trial(trial), patient())
+    """The verdict and each item's result for the man, 78 kg and 176 cm, with metastatic colorectal cancer."""
+    evaluation = evaluation_for(
+        block,
+        nct,
+        weight_kg=78,
+        height_cm=176,
+        diagnosis="metastatic colorectal cancer",
+        findings={"history of malignancy": True, "liver metastases": True},
+        labs=[{"test": "hemoglobin", "value": 13.5, "unit": "g/dL"}],
+    )
     return evaluation.verdict, {r.text: r.result for r in evaluation.results}
 
 
@@ -181,19 +177,6 @@ Inclusion Criteria:
 """
     _, outcome = results(block, "NCT06201611")
     assert outcome["Age ≥ 65 years"] is Outcome.FAIL
-
-
-def evaluation_for(block: str, nct: str, **fields: object):
-    raw = {
-        "format": "trialmatch-patient/1",
-        "as_of": "2026-11-20",
-        "age": 60,
-        "sex": "male",
-        "ecog": 1,
-        **fields,
-    }
-    trial = Trial(id=nct, registry="ctgov", title="t", criteria=split_criteria(block))
-    return evaluate(compile_trial(trial), PatientFacts(load_patient(raw), AS_OF))
 
 
 # NCT02227251, as registered (abridged): each Part adds its own criteria to the common ones.

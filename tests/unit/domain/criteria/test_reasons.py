@@ -3,18 +3,11 @@ that would meet the criterion, and writes numbers, methods and names as a clinic
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
-
 import pytest
+from one_criterion import patient, result
 
-from trialmatch.domain.compiled import compile_trial
-from trialmatch.domain.evaluation import CriterionResult, Outcome, evaluate
-from trialmatch.domain.facts import PatientFacts
-from trialmatch.domain.patient import load_patient
-from trialmatch.domain.trial import Criterion, Section, Trial
+from trialmatch.domain.evaluation import Outcome
 
-AS_OF = date(2026, 11, 20)
 PEMBROLIZUMAB = {
     "name": "pembrolizumab",
     "category": "immunotherapy",
@@ -23,18 +16,8 @@ PEMBROLIZUMAB = {
 }
 
 
-def result(section: str, text: str, **fields: Any) -> CriterionResult:
-    raw = {"format": "trialmatch-patient/1", "as_of": "2026-11-20", "age": 62, "sex": "female"}
-    raw.update(fields)
-    facts = PatientFacts(load_patient(raw), AS_OF)
-    criteria = [Criterion(section=Section(section), text=text)]
-    compiled = compile_trial(Trial(id="NCT00000001", registry="ctgov", title="t", criteria=criteria))
-    (found,) = evaluate(compiled, facts).results
-    return found
-
-
 def test_an_exclusion_the_patient_meets_says_what_would_meet_it_not_the_printed_comparison():
-    found = result("exclusion", "PSA > 20 ng/ml,", sex="male", labs=[{"test": "PSA", "value": 48.6}])
+    found = result("exclusion", "PSA > 20 ng/ml,", patient(sex="male", labs=[{"test": "PSA", "value": 48.6}]))
     assert (found.result, found.reason, found.to_satisfy) == (
         Outcome.FAIL,
         "PSA 48.6 ng/mL, > 20 ng/mL: excluded",
@@ -46,13 +29,13 @@ def test_an_exclusion_on_a_multiple_of_a_limit_says_the_opposite_comparison():
     found = result(
         "exclusion",
         "Aspartate aminotransferase > ULN",
-        labs=[{"test": "AST", "value": 88, "unit": "U/L", "uln": 40}],
+        patient(labs=[{"test": "AST", "value": 88, "unit": "U/L", "uln": 40}]),
     )
     assert found.to_satisfy == "AST ≤ ULN required, patient 88 U/L is 2.2 × ULN (40 U/L)"
 
 
 def test_a_derived_value_exclusion_says_the_opposite_comparison():
-    found = result("exclusion", "Patients with BMI below 30 kg/m2.", weight_kg=68, height_cm=165)
+    found = result("exclusion", "Patients with BMI below 30 kg/m2.", patient(weight_kg=68, height_cm=165))
     assert (found.result, found.reason, found.to_satisfy) == (
         Outcome.FAIL,
         "BMI 25 kg/m², < 30 kg/m²: excluded",
@@ -68,7 +51,7 @@ def test_a_derived_value_exclusion_says_the_opposite_comparison():
     ],
 )
 def test_a_value_just_across_the_limit_is_never_printed_as_the_limit(text, weight, height, reason):
-    found = result("inclusion", text, weight_kg=weight, height_cm=height)
+    found = result("inclusion", text, patient(weight_kg=weight, height_cm=height))
     assert (found.result, found.reason) == (Outcome.FAIL, reason)
 
 
@@ -76,7 +59,7 @@ def test_a_ratio_just_under_the_limit_is_not_printed_as_the_limit():
     found = result(
         "exclusion",
         "Hemoglobin < LLN",
-        labs=[{"test": "Hemoglobin", "value": 11.9, "unit": "g/dL", "lln": 12}],
+        patient(labs=[{"test": "Hemoglobin", "value": 11.9, "unit": "g/dL", "lln": 12}]),
     )
     assert (found.result, found.reason) == (
         Outcome.FAIL,
@@ -89,9 +72,7 @@ def test_the_method_a_trial_asks_for_is_named_as_written_and_the_unknown_says_no
         "exclusion",
         "Estimated glomerular filtration rate (eGFR) <60 mL/min/1•73 m2 using the Modification of Diet in "
         "Renal Disease Study (MDRD) equation.",
-        age=71,
-        sex="male",
-        labs=[{"test": "creatinine", "value": 1.3, "unit": "mg/dL"}],
+        patient(age=71, sex="male", labs=[{"test": "creatinine", "value": 1.3, "unit": "mg/dL"}]),
     )
     assert (found.result, found.reason) == (
         Outcome.UNKNOWN,
@@ -108,7 +89,7 @@ def test_the_method_a_trial_asks_for_is_named_as_written_and_the_unknown_says_no
     ],
 )
 def test_an_exclusion_naming_a_sex_says_the_trial_excludes_it(sex, outcome, reason):
-    found = result("exclusion", "Male.", sex=sex)
+    found = result("exclusion", "Male.", patient(sex=sex))
     assert (found.kind, found.result, found.reason) == ("sex", outcome, reason)
 
 
@@ -117,7 +98,7 @@ def test_a_man_fails_an_inclusion_asking_for_pregnancy_with_a_reason_that_says_w
         "inclusion",
         "Pregnant women with evidence of toxoplasma infection by clinical observation and amniotic fluid "
         "sampling",
-        sex="male",
+        patient(sex="male"),
     )
     assert (found.result, found.reason) == (Outcome.FAIL, "Pregnancy: not possible for a male patient")
 
@@ -131,13 +112,15 @@ def test_a_man_fails_an_inclusion_asking_for_pregnancy_with_a_reason_that_says_w
     ],
 )
 def test_a_qualified_finding_keeps_its_acronym_and_says_the_qualifier_once(section, text, reason):
-    found = result(section, text)
+    found = result(section, text, patient())
     assert (found.result, found.reason) == (Outcome.UNKNOWN, reason)
 
 
 def test_an_agent_class_is_written_as_a_clinician_writes_it():
     found = result(
-        "exclusion", "Prior treatment with an anti-PD-1 or anti-PD-L1 antibody", treatments=[PEMBROLIZUMAB]
+        "exclusion",
+        "Prior treatment with an anti-PD-1 or anti-PD-L1 antibody",
+        patient(treatments=[PEMBROLIZUMAB]),
     )
     assert (found.result, found.reason) == (
         Outcome.FAIL,
@@ -149,7 +132,7 @@ def test_two_printed_values_that_disagree_are_shown_with_their_unit():
     found = result(
         "inclusion",
         "Creatinine less than 1.3 mg/dL (120 micromoles/L)",
-        labs=[{"test": "creatinine", "value": 1.3, "unit": "mg/dL"}],
+        patient(labs=[{"test": "creatinine", "value": 1.3, "unit": "mg/dL"}]),
     )
     assert (found.result, found.reason) == (
         Outcome.UNKNOWN,
@@ -167,12 +150,12 @@ def test_two_printed_values_that_disagree_are_shown_with_their_unit():
     ],
 )
 def test_an_exclusion_the_patient_meets_reads_as_excluded(text, fields, reason):
-    found = result("exclusion", text, **fields)
+    found = result("exclusion", text, patient(**fields))
     assert (found.result, found.reason) == (Outcome.FAIL, reason)
 
 
 def test_an_exclusion_the_patient_does_not_meet_is_unchanged():
-    found = result("exclusion", "ECOG performance status ≥ 2", ecog=1)
+    found = result("exclusion", "ECOG performance status ≥ 2", patient(ecog=1))
     assert (found.result, found.reason) == (Outcome.PASS, "ECOG 1, outside ECOG ≥ 2")
 
 
@@ -180,7 +163,7 @@ def test_a_requirement_on_how_the_value_was_obtained_is_quoted_as_what_to_confir
     found = result(
         "inclusion",
         "Hemoglobin (Hgb) ≥10 g/dL (no transfusion allowed within 7 days of enrollment)",
-        labs=[{"test": "Hemoglobin", "value": 11.9, "unit": "g/dL"}],
+        patient(labs=[{"test": "Hemoglobin", "value": 11.9, "unit": "g/dL"}]),
     )
     assert (found.result, found.reason) == (
         Outcome.UNKNOWN,
@@ -193,8 +176,7 @@ def test_a_disease_named_by_a_stage_criterion_is_shown_without_a_cut_parenthesis
     found = result(
         "inclusion",
         "Histologically or cytologically proven stage III or IV follicular non-Hodgkin's lymphoma (NHL)",
-        stage="IV",
-        diagnosis="metastatic melanoma",
+        patient(stage="IV", diagnosis="metastatic melanoma"),
     )
     assert (found.result, found.reason) == (
         Outcome.UNKNOWN,
@@ -203,7 +185,9 @@ def test_a_disease_named_by_a_stage_criterion_is_shown_without_a_cut_parenthesis
 
 
 def test_a_finding_inferred_from_a_more_specific_one_names_what_was_recorded():
-    found = result("exclusion", "Presence of metastatic disease", findings={"liver metastases": True})
+    found = result(
+        "exclusion", "Presence of metastatic disease", patient(findings={"liver metastases": True})
+    )
     assert (found.result, found.reason) == (
         Outcome.FAIL,
         "Metastatic disease present (liver metastases recorded)",
@@ -211,5 +195,5 @@ def test_a_finding_inferred_from_a_more_specific_one_names_what_was_recorded():
 
 
 def test_a_finding_recorded_itself_says_so():
-    found = result("exclusion", "Known HIV infection", findings={"HIV infection": True})
+    found = result("exclusion", "Known HIV infection", patient(findings={"HIV infection": True}))
     assert (found.result, found.reason) == (Outcome.FAIL, "HIV infection recorded as present")

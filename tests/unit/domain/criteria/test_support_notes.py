@@ -3,24 +3,15 @@ never onto another threshold, and never read as failing a patient the trial coul
 
 from __future__ import annotations
 
-from datetime import date
-
+import one_criterion
 import pytest
+from one_criterion import lab
 
-from trialmatch.domain.compiled import compile_trial
 from trialmatch.domain.criteria import AllOf, AnyOf, LabThreshold, NeedsReview, parse_criterion
-from trialmatch.domain.evaluation import Outcome, evaluate
-from trialmatch.domain.facts import PatientFacts
-from trialmatch.domain.patient import load_patient
-from trialmatch.domain.trial import Criterion, Section, Trial
+from trialmatch.domain.evaluation import Outcome
+from trialmatch.domain.trial import Section
 
 INC, EXC = Section.INCLUSION, Section.EXCLUSION
-
-
-def lab(text: str, section: Section = INC) -> LabThreshold:
-    rule = parse_criterion(text, section, None)
-    assert isinstance(rule, LabThreshold), rule
-    return rule
 
 
 def labs(text: str, section: Section = INC) -> list[LabThreshold]:
@@ -31,24 +22,9 @@ def labs(text: str, section: Section = INC) -> list[LabThreshold]:
 
 
 def outcome(text: str, *values: tuple[str, float, str], section: Section = INC) -> Outcome:
-    trial = compile_trial(
-        Trial(
-            id="NCT00000001",
-            registry="ctgov",
-            title="t",
-            criteria=[Criterion(section=section, text=text)],
-        )
-    )
-    raw = {
-        "format": "trialmatch-patient/1",
-        "as_of": "2026-11-20",
-        "age": 62,
-        "sex": "male",
-        "labs": [{"test": test, "value": value, "unit": unit} for test, value, unit in values],
-    }
-    facts = PatientFacts(load_patient(raw), date(2026, 11, 20))
-    (result,) = evaluate(trial, facts).results
-    return result.result
+    """The criterion's result for a 62-year-old man with these (test, value, unit) lab values."""
+    labs = [{"test": test, "value": value, "unit": unit} for test, value, unit in values]
+    return one_criterion.outcome(section, text, one_criterion.patient(sex="male", labs=labs))
 
 
 def test_a_clause_forbidding_transfusion_holds_the_threshold_before_it():

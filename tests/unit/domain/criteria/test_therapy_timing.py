@@ -5,16 +5,12 @@ exception is not the rule)."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from trialmatch.domain.compiled import compile_trial
-from trialmatch.domain.evaluation import Outcome, evaluate
-from trialmatch.domain.facts import PatientFacts
-from trialmatch.domain.patient import load_patient
-from trialmatch.domain.trial import Criterion, Section, Trial
+import one_criterion
 
-AS_OF = date(2026, 11, 20)
+from trialmatch.domain.evaluation import Outcome
+
 TREATED = [
     {"name": "FOLFOX", "category": "chemotherapy", "start": "2025-03-01", "end": "2025-09-30"},
     {"name": "bevacizumab", "category": "targeted therapy", "start": "2025-03-01", "end": "2025-09-30"},
@@ -30,16 +26,10 @@ TREATED = [
 SURGERY_ONLY = TREATED[-1:]
 
 
-def patient(treatments: list[dict[str, Any]]) -> PatientFacts:
-    raw = {"format": "trialmatch-patient/1", "as_of": "2026-11-20", "age": 64, "sex": "male", "ecog": 1}
-    return PatientFacts(load_patient({**raw, "treatments": treatments}), AS_OF)
-
-
 def outcome(section: str, text: str, treatments: list[dict[str, Any]], context: str | None = None) -> Outcome:
-    criterion = Criterion(section=Section(section), text=text, context=context)
-    compiled = compile_trial(Trial(id="NCT00000001", registry="ctgov", title="t", criteria=[criterion]))
-    (result,) = evaluate(compiled, patient(treatments)).results
-    return result.result
+    """The criterion's result for a 64-year-old man at ECOG 1 after ``treatments``."""
+    facts = one_criterion.patient(age=64, sex="male", ecog=1, treatments=treatments)
+    return one_criterion.outcome(section, text, facts, context)
 
 
 def test_weeks_after_surgery_is_a_wash_out_not_a_requirement_of_recent_surgery():
