@@ -1509,7 +1509,7 @@ def _joiner(between: str) -> str:
 
 
 def _joiner_between(segment: Segment, first: _Group, second: _Group) -> str:
-    end = max([first.thresholds[-1].end, first.mentions[-1].end, *(c.span[1] for c in first.conditions)])
+    end = _span_of(first)[1]
     start = second.mentions[0].start
     between = segment.norm[end:start]
     if "or" in between:
