@@ -613,7 +613,7 @@ def _read(
     defined = label.span() if label else definition_label(segment, start, first, _LAB_FILLER)
     if defined:
         claimed.append(defined)
-    analytes = frozenset(a for m in mentions for a in m.analytes)
+    analytes = _analytes(mentions)
     correction = other_correction(segment, analytes)
     if correction:
         raise _UnreadableError(f"a QT interval corrected by another formula than Fridericia: '{correction}'")
@@ -1296,7 +1296,7 @@ def _read_condition(
     claimed = [(s, e) for s, e, _ in concepts] + [(q.start, q.end) for q in quantities]
     claimed.extend(m.span() for m in _HAS_CUE.finditer(segment.norm, start, end))
     named = _mentions(Segment(segment.printed, segment.norm, start, end))
-    others = {a for m in named for a in m.analytes} - shared - condition.restated
+    others = _analytes(named) - shared - condition.restated
     whole = Segment(segment.printed, segment.norm, 0, len(segment.norm))
     if others and others & _analytes([m for m in _mentions(whole) if not start <= m.start < end]):
         quote = segment.quote(start, end)
@@ -1432,7 +1432,7 @@ def _groups(
         elif not pending and not groups:  # "a 24-hour urine collection with creatinine clearance > 50"
             method = cast(Method, item)
         else:
-            named = {a for m in pending for a in m.analytes} if pending else set(groups[-1].analytes)
+            named = _analytes(pending) if pending else set(groups[-1].analytes)
             if not named & DERIVED_ANALYTES:
                 raise _UnreadableError("a calculation method named for no clearance or GFR threshold")
             if pending:
