@@ -1156,7 +1156,8 @@ def _bracketed_conditions(
     for q in quantities:
         if inside((q.start, q.end), spans) or inside((q.start, q.end), claimed):
             continue
-        named = [m for m in mentions if (previous.end if previous else segment.start) <= m.start < q.start]
+        previous_end = previous.end if previous else segment.start
+        named = [m for m in mentions if previous_end <= m.start < q.start]
         without = _WITHOUT_AFTER.match(segment.norm, q.end, segment.end)
         if without:
             conditions.append(_Condition((without.start("cue"), without.end()), negative=True))
@@ -1174,7 +1175,6 @@ def _bracketed_conditions(
                 spans.append(span)
         alternative = previous is not None and not named
         restated = previous is not None and _restated(previous_named, named)
-        previous_end = previous.end if previous else segment.start
         previous = q
         if named:
             previous_named = named
