@@ -93,7 +93,7 @@ def support_notes(segment: Segment, mentions: Sequence[int] = ()) -> list[Suppor
         if _SUPPORT.search(norm, start, end):
             shared = _ABOUT_THE_PATIENT.match(norm, start, end) is not None
             found.extend(replace(n, shared=shared) for n in _bracketed(segment, start, end))
-    if ";" in norm[segment.start : segment.end] or ". " in norm[segment.start : segment.end]:
+    if segment.contains(";", ". "):
         found.extend(_clauses(segment, [n.span for n in found]))
     unbracketed = _ABBREVIATION.sub(lambda m: " " * len(m.group()), norm) if "(" in norm else norm
     for match in _TRAILING_SUPPORT.finditer(norm, segment.start, segment.end):

@@ -310,7 +310,7 @@ def _mentions(segment: Segment) -> list[_Mention]:
         elif len(key) <= 3 and key not in _LOWER_CASE_OK and not printed.isupper():
             continue
         found.append(_Mention(match.start(), match.end(), analytes))
-    if "total" in segment.norm[segment.start : segment.end]:
+    if segment.contains("total"):
         found += [
             _Mention(*m.span(), ("bilirubin",))
             for m in _TOTAL_AND.finditer(segment.norm, segment.start, segment.end)
@@ -621,7 +621,7 @@ def _read(
     claimed.extend(method_note_spans(segment, analytes))
     above_normal = [m.span() for m in _REDUNDANT.finditer(segment.norm, segment.start, segment.end)]
     claimed.extend(above_normal)
-    if section is Section.INCLUSION and "may" in segment.norm[segment.start : segment.end]:
+    if section is Section.INCLUSION and segment.contains("may"):
         claimed.extend(_may_be(segment))
     claimed.extend(measurement_spans(segment))
     claimed.extend(body_size_notes(segment, analytes))
