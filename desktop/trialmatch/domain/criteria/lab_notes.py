@@ -225,8 +225,7 @@ def stated_limit(segment: Segment) -> str | None:
     """ "> 3 times the upper limit of the reference range (upper normal limit AST or ALT >= 40 units/L)": a
     bracket that gives the normal limit the multiple is of, quoted; read as a threshold of its own it would
     exclude every patient above the limit, so the lab reader leaves the sentence for review."""
-    window = segment.norm[segment.start : segment.end]
-    if "(" not in window and "[" not in window:
+    if not segment.contains("(", "["):
         return None
     match = _LIMIT_STATED.search(segment.norm, segment.start, segment.end)
     return segment.quote(*match.span()) if match else None

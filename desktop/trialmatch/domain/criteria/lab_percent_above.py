@@ -18,8 +18,7 @@ _ABOVE = re.compile(
 def percent_above(segment: Segment, quantities: list[Quantity]) -> list[Quantity]:
     """The quantities with each "N% above ULN" read as (1 + N/100) × ULN; "above ULN" is no limit of its own
     there."""
-    window = segment.norm[segment.start : segment.end]
-    if "above" not in window and "over" not in window:
+    if not segment.contains("above", "over"):
         return quantities
     read: dict[int, Quantity] = {}
     for q in quantities:

@@ -19,12 +19,13 @@ from trialmatch.domain.criteria.logic import AllOf, AnyOf
 from trialmatch.domain.criteria.text import Segment, Span
 from trialmatch.domain.trial import Section
 
-Read: TypeAlias = AnyOf | AllOf | LabThreshold | DerivedValueRule
+LabRule: TypeAlias = AnyOf | AllOf | LabThreshold | DerivedValueRule
+"""What the lab reader reads a sentence as (not ``text.Read``, its answer)."""
 
 _MULTIPLE = re.compile(r"(\d+(?:\.\d+)?)\s*x")
 
 
-def with_creatinine_condition(rule: Read, section: Section, segment: Segment, clause: Span) -> Read:
+def with_creatinine_condition(rule: LabRule, section: Section, segment: Segment, clause: Span) -> LabRule:
     """``rule`` (the clearance) with the creatinine condition the clause states, unless the sentence holds
     its own creatinine threshold: then the clause restates it. Inclusion: creatinine within the limit, or
     the clearance; exclusion: creatinine above the limit and the clearance."""

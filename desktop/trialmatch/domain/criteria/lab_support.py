@@ -93,7 +93,7 @@ def support_notes(segment: Segment, mentions: Sequence[int] = ()) -> list[Suppor
         if _SUPPORT.search(norm, start, end):
             shared = _ABOUT_THE_PATIENT.match(norm, start, end) is not None
             found.extend(replace(n, shared=shared) for n in _bracketed(segment, start, end))
-    if ";" in norm[segment.start : segment.end] or ". " in norm[segment.start : segment.end]:
+    if segment.contains(";", ". "):
         found.extend(_clauses(segment, [n.span for n in found]))
     unbracketed = _ABBREVIATION.sub(lambda m: " " * len(m.group()), norm) if "(" in norm else norm
     for match in _TRAILING_SUPPORT.finditer(norm, segment.start, segment.end):
@@ -135,9 +135,9 @@ def _clauses(segment: Segment, found: list[Span]) -> list[SupportNote]:
         values = find_quantities(segment.norm[:end], segment.printed, start)
         if not all(is_time_span(segment, q) for q in values):
             continue
-        note = _note(segment, start, end)
+        note = _note(segment, start, end, values)
         if note:
-            notes.append(SupportNote(note.span, note.relaxing, note.text, shared=True))
+            notes.append(replace(note, shared=True))
     return notes
 
 
@@ -160,10 +160,13 @@ def _before_next_threshold(segment: Segment, start: int, end: int, mentions: Seq
     return max((m for m in mentions if start <= m < first), default=end)
 
 
-def _note(segment: Segment, start: int, end: int) -> SupportNote | None:
+def _note(segment: Segment, start: int, end: int, values: list[Quantity] | None = None) -> SupportNote | None:
+    """The note at ``start:end``, restricting or relaxing; None unless every word is support vocabulary,
+    filler or one of its ``values`` (found here unless the caller has them)."""
     clause = Segment(segment.printed, segment.norm, start, end)
-    values = [(q.start, q.end) for q in find_quantities(segment.norm[:end], segment.printed, start)]
-    if leftover_words(clause, values, _SUPPORT_WORDS):
+    if values is None:
+        values = find_quantities(segment.norm[:end], segment.printed, start)
+    if leftover_words(clause, [(q.start, q.end) for q in values], _SUPPORT_WORDS):
         return None
     text = segment.quote(start, end).strip("()[] ,;.")
     if _RESTRICTING.search(segment.norm, start, end):

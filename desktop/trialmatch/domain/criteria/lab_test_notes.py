@@ -31,8 +31,7 @@ _TEST_WORDS = word_set("rate measurement")
 
 def test_notes(segment: Segment, mentions: Sequence[Span]) -> list[Span]:
     """The note ending the segment, when its subject is one of the analytes ``mentions`` name."""
-    window = segment.norm[segment.start : segment.end]
-    if "required" not in window and "to be" not in window:
+    if not segment.contains("required", "to be"):
         return []
     match = _REQUIRED.search(segment.norm, segment.start, segment.end)
     if match is None:

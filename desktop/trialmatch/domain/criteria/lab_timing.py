@@ -161,7 +161,7 @@ def timing_spans(segment: Segment, analytes: frozenset[str]) -> list[Span]:
 def plus_grade(segment: Segment) -> str | None:
     """A threshold written as a dipstick grade in pluses ("≥ ++"), quoted; no number is read from it, so the
     sentence must not be read as if the grade were not there."""
-    if "+" not in segment.norm[segment.start : segment.end]:
+    if not segment.contains("+"):
         return None
     match = _PLUS_GRADE.search(segment.norm, segment.start, segment.end)
     return segment.quote(*match.span()) if match else None

@@ -310,7 +310,7 @@ def _mentions(segment: Segment) -> list[_Mention]:
         elif len(key) <= 3 and key not in _LOWER_CASE_OK and not printed.isupper():
             continue
         found.append(_Mention(match.start(), match.end(), analytes))
-    if "total" in segment.norm[segment.start : segment.end]:
+    if segment.contains("total"):
         found += [
             _Mention(*m.span(), ("bilirubin",))
             for m in _TOTAL_AND.finditer(segment.norm, segment.start, segment.end)
@@ -613,7 +613,7 @@ def _read(
     defined = label.span() if label else definition_label(segment, start, first, _LAB_FILLER)
     if defined:
         claimed.append(defined)
-    analytes = frozenset(a for m in mentions for a in m.analytes)
+    analytes = _analytes(mentions)
     correction = other_correction(segment, analytes)
     if correction:
         raise _UnreadableError(f"a QT interval corrected by another formula than Fridericia: '{correction}'")
@@ -621,7 +621,7 @@ def _read(
     claimed.extend(method_note_spans(segment, analytes))
     above_normal = [m.span() for m in _REDUNDANT.finditer(segment.norm, segment.start, segment.end)]
     claimed.extend(above_normal)
-    if section is Section.INCLUSION and "may" in segment.norm[segment.start : segment.end]:
+    if section is Section.INCLUSION and segment.contains("may"):
         claimed.extend(_may_be(segment))
     claimed.extend(measurement_spans(segment))
     claimed.extend(body_size_notes(segment, analytes))
@@ -1156,7 +1156,8 @@ def _bracketed_conditions(
     for q in quantities:
         if inside((q.start, q.end), spans) or inside((q.start, q.end), claimed):
             continue
-        named = [m for m in mentions if (previous.end if previous else segment.start) <= m.start < q.start]
+        previous_end = previous.end if previous else segment.start
+        named = [m for m in mentions if previous_end <= m.start < q.start]
         without = _WITHOUT_AFTER.match(segment.norm, q.end, segment.end)
         if without:
             conditions.append(_Condition((without.start("cue"), without.end()), negative=True))
@@ -1174,7 +1175,6 @@ def _bracketed_conditions(
                 spans.append(span)
         alternative = previous is not None and not named
         restated = previous is not None and _restated(previous_named, named)
-        previous_end = previous.end if previous else segment.start
         previous = q
         if named:
             previous_named = named
@@ -1296,7 +1296,7 @@ def _read_condition(
     claimed = [(s, e) for s, e, _ in concepts] + [(q.start, q.end) for q in quantities]
     claimed.extend(m.span() for m in _HAS_CUE.finditer(segment.norm, start, end))
     named = _mentions(Segment(segment.printed, segment.norm, start, end))
-    others = {a for m in named for a in m.analytes} - shared - condition.restated
+    others = _analytes(named) - shared - condition.restated
     whole = Segment(segment.printed, segment.norm, 0, len(segment.norm))
     if others and others & _analytes([m for m in _mentions(whole) if not start <= m.start < end]):
         quote = segment.quote(start, end)
@@ -1432,7 +1432,7 @@ def _groups(
         elif not pending and not groups:  # "a 24-hour urine collection with creatinine clearance > 50"
             method = cast(Method, item)
         else:
-            named = {a for m in pending for a in m.analytes} if pending else set(groups[-1].analytes)
+            named = _analytes(pending) if pending else set(groups[-1].analytes)
             if not named & DERIVED_ANALYTES:
                 raise _UnreadableError("a calculation method named for no clearance or GFR threshold")
             if pending:
@@ -1509,7 +1509,7 @@ def _joiner(between: str) -> str:
 
 
 def _joiner_between(segment: Segment, first: _Group, second: _Group) -> str:
-    end = max([first.thresholds[-1].end, first.mentions[-1].end, *(c.span[1] for c in first.conditions)])
+    end = _span_of(first)[1]
     start = second.mentions[0].start
     between = segment.norm[end:start]
     if "or" in between:
