@@ -816,9 +816,8 @@ def _therapy_check(rule: TemporalTherapyRule) -> Check:
         name = _generic_names(entry.name.lower())
         if any(drug in name for drug in drugs):
             return True
+        # a regimen ("FOLFOX") has its drugs in ``name``, and they name its category
         category = entry.category or next((c for d, c in _NAMED_CATEGORY.items() if d in name), None)
-        if category is None and name != entry.name.lower() and _REGIMEN.search(entry.name.lower()):
-            category = "chemotherapy"
         if category in categories:
             return True
         if biologic and category in ("immunotherapy", "cell therapy"):
