@@ -706,7 +706,7 @@ def _finding_check(rule: FindingRule) -> Check:
             return Assessment(not rule.present, f"{label} present, but {excused}: accepted", used)
         if rule.qualifier == "active" and _maybe_past(concept.id, view.explicit):
             why = f"{label} present; whether it is active now is not recorded"
-            return Assessment(None, why, used, missing=(f"whether {label[0].lower()}{label[1:]} is active",))
+            return Assessment(None, why, used, missing=(f"whether {_lower_label(label)} is active",))
         if doubt is not None:
             return Assessment(
                 None, f"{label} present; {doubt}", used, missing=() if "'" in doubt else (doubt,)
