@@ -964,6 +964,7 @@ disease"): a word match, where a name-likeness score would miss the subtypes."""
 def _stage_check(rule: StageRule, inclusion: bool) -> Check:
     wanted = rule.describe()
     disease = _closed(rule.disease or "")
+    family = _DISEASE_FAMILIES.get((rule.disease or "").lower())
 
     def check(view: PatientView, stratum: str | None) -> Assessment:
         facts = view.facts
@@ -979,13 +980,12 @@ def _stage_check(rule: StageRule, inclusion: bool) -> Check:
 
             if not facts.diagnosis:
                 return Assessment(None, f"{wanted}: diagnosis not entered", (shown,), ("diagnosis",))
-            family = _DISEASE_FAMILIES.get(rule.disease.lower())
-            diagnosis = facts.diagnosis.lower()
-            if (
-                not any(word in diagnosis for word in family)
-                if family
-                else relevance([rule.disease], facts.diagnosis) < _RELEVANT
-            ):
+            if family:
+                diagnosis = facts.diagnosis.lower()
+                elsewhere = not any(word in diagnosis for word in family)
+            else:
+                elsewhere = relevance([rule.disease], facts.diagnosis) < _RELEVANT
+            if elsewhere:
                 return Assessment(
                     None, f"{shown} of {facts.diagnosis}; the criterion is about {disease}", (shown,)
                 )
