@@ -1328,7 +1328,11 @@ def _glued_headings(nodes: list[_Node]) -> list[_Node]:
     kept: list[_Node] = []
     head: _GluedHead | None = None
     for node in nodes:
-        glued = None if node.children else _GLUED_ALTERNATIVES.fullmatch(node.text)
+        glued = (
+            _GLUED_ALTERNATIVES.fullmatch(node.text)
+            if not node.children and "follow" in node.text.lower()  # the cheap test: "... of the following"
+            else None
+        )
         note = None if node.children or glued else _GLUED_NOTE.fullmatch(node.text)
         if glued:
             head = _GluedHead(node, node.context, glued["head"], None)

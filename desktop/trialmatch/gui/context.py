@@ -37,25 +37,23 @@ class AppContext:
     @classmethod
     def create(cls, catalogue_path: Path) -> AppContext:
         """The real context; needs a QApplication (icons are drawn, settings use its names)."""
-        return cls(
-            catalogue_path=catalogue_path,
-            settings=QSettings(APP_NAME, APP_NAME),
-            dialogs=Dialogs(),
-            drafts=DraftStore(user_data_dir()),
-            today=date.today,
-            runner=TaskRunner(),
-            icons=Icons.build(),
-        )
+        return cls._real(catalogue_path, QSettings(APP_NAME, APP_NAME), DraftStore(user_data_dir()))
 
     @classmethod
     def throwaway(cls, catalogue_path: Path, directory: Path) -> AppContext:
         """A real context whose settings and drafts live in ``directory``: for scripts that drive the
         window (screenshots, latency bench) without using or touching the user's own."""
+        settings = QSettings(str(directory / "settings.ini"), QSettings.Format.IniFormat)
+        return cls._real(catalogue_path, settings, DraftStore(directory))
+
+    @classmethod
+    def _real(cls, catalogue_path: Path, settings: QSettings, drafts: DraftStore) -> AppContext:
+        """The real dialogs, clock, task runner and icons, with the settings and drafts given."""
         return cls(
             catalogue_path=catalogue_path,
-            settings=QSettings(str(directory / "settings.ini"), QSettings.Format.IniFormat),
+            settings=settings,
             dialogs=Dialogs(),
-            drafts=DraftStore(directory),
+            drafts=drafts,
             today=date.today,
             runner=TaskRunner(),
             icons=Icons.build(),

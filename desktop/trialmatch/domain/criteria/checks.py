@@ -706,7 +706,7 @@ def _finding_check(rule: FindingRule) -> Check:
             return Assessment(not rule.present, f"{label} present, but {excused}: accepted", used)
         if rule.qualifier == "active" and _maybe_past(concept.id, view.explicit):
             why = f"{label} present; whether it is active now is not recorded"
-            return Assessment(None, why, used, missing=(f"whether {label[0].lower()}{label[1:]} is active",))
+            return Assessment(None, why, used, missing=(f"whether {_lower_label(label)} is active",))
         if doubt is not None:
             return Assessment(
                 None, f"{label} present; {doubt}", used, missing=() if "'" in doubt else (doubt,)
@@ -816,9 +816,8 @@ def _therapy_check(rule: TemporalTherapyRule) -> Check:
         name = _generic_names(entry.name.lower())
         if any(drug in name for drug in drugs):
             return True
+        # a regimen ("FOLFOX") has its drugs in ``name``, and they name its category
         category = entry.category or next((c for d, c in _NAMED_CATEGORY.items() if d in name), None)
-        if category is None and name != entry.name.lower() and _REGIMEN.search(entry.name.lower()):
-            category = "chemotherapy"
         if category in categories:
             return True
         if biologic and category in ("immunotherapy", "cell therapy"):
@@ -965,6 +964,7 @@ disease"): a word match, where a name-likeness score would miss the subtypes."""
 def _stage_check(rule: StageRule, inclusion: bool) -> Check:
     wanted = rule.describe()
     disease = _closed(rule.disease or "")
+    family = _DISEASE_FAMILIES.get((rule.disease or "").lower())
 
     def check(view: PatientView, stratum: str | None) -> Assessment:
         facts = view.facts
@@ -980,13 +980,12 @@ def _stage_check(rule: StageRule, inclusion: bool) -> Check:
 
             if not facts.diagnosis:
                 return Assessment(None, f"{wanted}: diagnosis not entered", (shown,), ("diagnosis",))
-            family = _DISEASE_FAMILIES.get(rule.disease.lower())
-            diagnosis = facts.diagnosis.lower()
-            if (
-                not any(word in diagnosis for word in family)
-                if family
-                else relevance([rule.disease], facts.diagnosis) < _RELEVANT
-            ):
+            if family:
+                diagnosis = facts.diagnosis.lower()
+                elsewhere = not any(word in diagnosis for word in family)
+            else:
+                elsewhere = relevance([rule.disease], facts.diagnosis) < _RELEVANT
+            if elsewhere:
                 return Assessment(
                     None, f"{shown} of {facts.diagnosis}; the criterion is about {disease}", (shown,)
                 )

@@ -299,10 +299,11 @@ def _timing(
     text = segment.text
     negated = bool(_NONE.search(text))
     never = negated and bool(_NEVER.search(text))
+    over = negated and not never  # "completed", "discontinued", "wash-out": received, and ended
     current = bool(_CURRENT.search(text))
-    if not quantities and negated and not never:
-        return "none", 0, "days", True  # "must have completed prior chemotherapy": not now, not never
     if not quantities:
+        if over:
+            return "none", 0, "days", True  # "must have completed prior chemotherapy": not now, not never
         if current and not re.search(r"(?<![a-z])(?:prior|previous|previously|received)(?![a-z])", text):
             return ("none", 0, "days", True) if negated else ("current", None, "days", True)
         if negated:
@@ -322,8 +323,7 @@ def _timing(
     window = int(amount)
     before = segment.norm[segment.start : q.start]
     within = bool(_WITHIN.search(before[-25:]) or _WITHIN.match(segment.norm, q.start, q.end))
-    elapsed = (bool(_SINCE.search(text)) or (negated and not never)) and not within
-    over = negated and not never
+    elapsed = (bool(_SINCE.search(text)) or over) and not within
     if (
         elapsed
         and q.comparator is None
