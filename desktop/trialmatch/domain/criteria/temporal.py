@@ -118,7 +118,7 @@ OTHER_DRUGS: dict[str, tuple[str, ...]] = {
 not to be a taxane, while an unrecognised chemotherapy name may be one, and is left to the clinician."""
 
 
-_AGENT_NAMES = {"pd-1/pd-l1 inhibitor": "PD-1/PD-L1 inhibitor", "ctla-4 inhibitor": "CTLA-4 inhibitor"}
+_AGENT_DISPLAY = {"pd-1/pd-l1 inhibitor": "PD-1/PD-L1 inhibitor", "ctla-4 inhibitor": "CTLA-4 inhibitor"}
 """Agent classes kept lower-case as data, written as a clinician writes them."""
 
 
@@ -146,7 +146,7 @@ class TemporalTherapyRule(RuleBase):
 
     def describe(self) -> str:
         """ "chemotherapy or immunotherapy within 6 months": what the rule looks for."""
-        what = " or ".join([*self.categories, *(_AGENT_NAMES.get(a, a) for a in self.agents)]) or "therapy"
+        what = " or ".join([*self.categories, *(_AGENT_DISPLAY.get(a, a) for a in self.agents)]) or "therapy"
         if self.qualifier:
             what = (
                 f"{what} {self.qualifier}" if self.qualifier.startswith("to ") else f"{self.qualifier} {what}"
