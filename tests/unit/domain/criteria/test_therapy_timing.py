@@ -8,7 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 import one_criterion
+import pytest
 
+from trialmatch.domain.criteria.temporal import REGIMENS
 from trialmatch.domain.evaluation import Outcome
 
 TREATED = [
@@ -203,3 +205,10 @@ def test_completed_with_a_time_span_is_a_wash_out_or_a_recent_therapy_as_its_com
     assert outcome("exclusion", text, recent) is Outcome.FAIL
     text = "Palliative radiotherapy completed 7 days prior to first dose."
     assert outcome("inclusion", text, SURGERY_ONLY) is Outcome.PASS
+
+
+@pytest.mark.parametrize("regimen", sorted(REGIMENS))
+def test_every_regimen_entered_without_a_category_counts_as_chemotherapy(regimen):
+    # therapy matching relies on each regimen naming a drug whose category is known
+    treatment = [{"name": regimen.upper(), "start": "2025-01-10", "end": "2025-06-30"}]
+    assert outcome("exclusion", "Prior chemotherapy", treatment) is Outcome.FAIL
