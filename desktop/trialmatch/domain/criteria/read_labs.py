@@ -42,6 +42,7 @@ from trialmatch.domain.criteria.lab_notes import (
 )
 from trialmatch.domain.criteria.lab_percent_above import percent_above
 from trialmatch.domain.criteria.lab_renal import with_creatinine_condition
+from trialmatch.domain.criteria.lab_renal_methods import renal_method_spans
 from trialmatch.domain.criteria.lab_restrictions import regardless_spans, restricts
 from trialmatch.domain.criteria.lab_shared_waiver import (
     FOOTNOTE_ELSEWHERE,
@@ -619,6 +620,7 @@ def _read(
         raise _UnreadableError(f"a QT interval corrected by another formula than Fridericia: '{correction}'")
     claimed.extend(timing_spans(segment, analytes))
     claimed.extend(method_note_spans(segment, analytes))
+    claimed.extend(renal_method_spans(segment, analytes))
     above_normal = [m.span() for m in _REDUNDANT.finditer(segment.norm, segment.start, segment.end)]
     claimed.extend(above_normal)
     if section is Section.INCLUSION and segment.contains("may"):

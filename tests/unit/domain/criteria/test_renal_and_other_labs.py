@@ -1,0 +1,94 @@
+"""Renal thresholds as registries print them: the clearance formula written out, a method offered beside any
+other, and the other labs of the renal theme."""
+
+from __future__ import annotations
+
+from one_criterion import exclusion, inclusion, outcome, patient
+
+from trialmatch.domain.criteria import DerivedValueRule
+from trialmatch.domain.criteria.base import Comparator
+from trialmatch.domain.evaluation import Outcome
+from trialmatch.domain.facts import PatientFacts
+
+_PRINTED_FORMULA = (
+    "Severe renal dysfunction: estimated creatinine clearance of <30 mL/min, measured in 24-hour urine or "
+    "calculated using the formula of Cockroft and Gault [(140-Age)*Mass (kg)/(72*creatinine mg/dL); multiply "
+    "by 0.85 if female]."
+)
+
+
+def _creatinine(value: float, **fields: object) -> PatientFacts:
+    return patient(labs=[{"test": "creatinine", "value": value, "unit": "mg/dL", "uln": 1.1}], **fields)
+
+
+def test_the_printed_cockcroft_gault_formula_is_no_threshold():
+    rule = exclusion(_PRINTED_FORMULA)
+    assert isinstance(rule, DerivedValueRule)
+    assert (rule.analyte, rule.comparator, rule.value, rule.unit) == ("crcl", Comparator.LT, 30.0, "mL/min")
+    low = _creatinine(3.0, weight_kg=60)  # (140 - 62) × 60 × 0.85 / (72 × 3.0) ≈ 18 mL/min
+    high = _creatinine(0.8, weight_kg=60)  # ≈ 69 mL/min
+    assert outcome("exclusion", _PRINTED_FORMULA, low) is Outcome.FAIL
+    assert outcome("exclusion", _PRINTED_FORMULA, high) is Outcome.PASS
+
+
+def test_the_formula_bracket_after_a_clearance_beside_its_method_note_is_read():
+    rule = inclusion(
+        "Creatinine clearance (CrCl) ≥ 30 mL/min (either measured or estimated by the Cockcroft- Gault "
+        "formula) [Cockcroft-Gault formula for estimated creatinine clearance (eCrCl) = (140 - Age) × "
+        "Weight (kg) × (0.85 if Female) / (72 × serum creatinine (mg/dL))]"
+    )
+    assert isinstance(rule, DerivedValueRule)
+    assert (rule.analyte, rule.comparator, rule.value) == ("crcl", Comparator.GE, 30.0)
+
+
+def test_a_bracket_of_other_numbers_than_the_formula_is_not_claimed():
+    assert inclusion("Hemoglobin ≥ 9 g/dL [(140 - age) / 72]").kind == "review"
+    assert inclusion("Hemoglobin ≥ 9 g/dL (140 - age)").kind == "review"
+
+
+_ANY_FORMULA = (
+    "Estimated glomerular filtration rate ≥30 mL/minute/1.73 m2 (calculated by Modification of Diet in Renal "
+    "Disease (MDRD) or any other validated formula, see Appendix 13.4)"
+)
+
+
+def test_a_method_beside_any_other_validated_formula_asks_for_no_method():
+    rule = inclusion(_ANY_FORMULA)
+    assert isinstance(rule, DerivedValueRule)
+    assert (rule.analyte, rule.comparator, rule.value, rule.unit) == (
+        "egfr",
+        Comparator.GE,
+        30.0,
+        "mL/min/1.73m2",
+    )
+    assert rule.method is None
+
+
+def test_the_patients_ckd_epi_egfr_decides_when_any_validated_formula_is_accepted():
+    assert outcome("inclusion", _ANY_FORMULA, _creatinine(2.6)) is Outcome.FAIL  # CKD-EPI 2021 ≈ 20
+    assert outcome("inclusion", _ANY_FORMULA, _creatinine(0.9)) is Outcome.PASS
+    assert outcome("inclusion", _ANY_FORMULA, patient()) is Outcome.UNKNOWN
+
+
+def test_the_method_alone_still_asks_for_that_method():
+    rule = inclusion("eGFR ≥ 30 mL/min/1.73 m2 (calculated by MDRD)")
+    assert isinstance(rule, DerivedValueRule)
+    assert rule.method == "mdrd"
+    assert outcome("inclusion", "eGFR ≥ 30 mL/min/1.73 m2 (calculated by MDRD)", _creatinine(2.6)) is (
+        Outcome.UNKNOWN
+    )
+
+
+def test_or_equivalent_in_a_clause_ending_the_item_or_a_bracket_drops_the_method():
+    for text in (
+        "eGFR ≥ 45 mL/min/1.73 m2, calculated by MDRD or any other validated formula.",
+        "eGFR ≥ 45 mL/min/1.73 m2 (by MDRD or equivalent)",
+    ):
+        rule = inclusion(text)
+        assert isinstance(rule, DerivedValueRule), text
+        assert (rule.analyte, rule.value, rule.method) == ("egfr", 45.0, None)
+
+
+def test_words_after_the_any_formula_clause_keep_it_unread():
+    rule = inclusion("eGFR ≥ 45 mL/min/1.73 m2 with MDRD or equivalent for patients over 70")
+    assert rule.kind == "review"
