@@ -561,6 +561,15 @@ def _derived_check(rule: DerivedValueRule, inclusion: bool) -> Check:
                     f"{reason}; eGFR CKD-EPI 2021 {egfr} says otherwise and the trial names no method",
                     (*used, other.derived_from),
                 )
+        if not holds and limit.lenient is not None and limit.comparator.holds(reading.value, limit.lenient):
+            low, high = sorted((limit.value, limit.lenient))
+            span = f"{format_number(low)}–{_quantity(high, analyte.unit)}"
+            return Assessment(
+                None, f"{name} {how}: between the trial's limits {span}, judge which applies", used
+            )
+        if not holds and limit.lenient is not None:
+            lowest = _quantity(limit.lenient, analyte.unit)
+            reason = f"{reason} (and past {lowest}, the furthest limit the trial allows)"
         wanted = _wanted(limit.comparator, inclusion).symbol
         hint = f"{name} {wanted} {limit.text} required, patient {patient}"
         return Assessment(holds, reason, used, hint=hint if holds != inclusion else None)

@@ -31,6 +31,7 @@ from trialmatch.domain.criteria.read_findings import read_findings
 from trialmatch.domain.criteria.read_lab_alternatives import read_lab_alternatives
 from trialmatch.domain.criteria.read_labs import read_labs
 from trialmatch.domain.criteria.read_people import read_age_and_sex, read_performance, read_sex
+from trialmatch.domain.criteria.read_renal_floor import read_renal_floor
 from trialmatch.domain.criteria.read_stage import read_stage
 from trialmatch.domain.criteria.read_therapy import read_therapy
 from trialmatch.domain.criteria.read_uncorrectable import read_uncorrectable
@@ -629,6 +630,7 @@ def _read_labs(segment: Segment, section: Section) -> Read | None:
         return defined
     return (
         read_uncorrectable(segment, section)
+        or read_renal_floor(segment, section)
         or read_composite(segment, section, _read_part)
         or read_excepted(segment, section, _read_part)
         or read_lab_alternatives(segment, section)

@@ -3,9 +3,9 @@ other, and the other labs of the renal theme."""
 
 from __future__ import annotations
 
-from one_criterion import exclusion, inclusion, outcome, patient
+from one_criterion import exclusion, inclusion, outcome, patient, result
 
-from trialmatch.domain.criteria import DerivedValueRule
+from trialmatch.domain.criteria import AnyOf, DerivedValueRule
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.evaluation import Outcome
 from trialmatch.domain.facts import PatientFacts
@@ -92,3 +92,49 @@ def test_or_equivalent_in_a_clause_ending_the_item_or_a_bracket_drops_the_method
 def test_words_after_the_any_formula_clause_keep_it_unread():
     rule = inclusion("eGFR ≥ 45 mL/min/1.73 m2 with MDRD or equivalent for patients over 70")
     assert rule.kind == "review"
+
+
+_FLOOR = (
+    "Glomerular filtration rate (GFR) >=60 mL/min/1.73 m^2 unless data exists supporting safe use at lower "
+    "kidney function values, no lower than 30 mL/min/1.73 m^2"
+)
+
+
+def test_a_gfr_with_a_floor_where_data_allow_reads_the_floor_as_its_lenient_value():
+    rule = inclusion(_FLOOR)
+    assert isinstance(rule, DerivedValueRule)
+    assert (rule.analyte, rule.comparator, rule.value, rule.lenient_value, rule.unit) == (
+        "egfr",
+        Comparator.GE,
+        60.0,
+        30.0,
+        "mL/min/1.73m2",
+    )
+
+
+def test_between_the_bound_and_the_floor_the_clinician_judges():
+    assert outcome("inclusion", _FLOOR, _creatinine(0.8)) is Outcome.PASS  # CKD-EPI 2021 ≈ 83
+    between = result("inclusion", _FLOOR, _creatinine(1.5))  # ≈ 39
+    assert between.result is Outcome.UNKNOWN
+    assert "30–60" in between.reason
+    assert outcome("inclusion", _FLOOR, _creatinine(3.0)) is Outcome.FAIL  # ≈ 17, below the floor too
+    assert outcome("inclusion", _FLOOR, patient()) is Outcome.UNKNOWN
+
+
+def test_the_floor_binds_the_last_of_alternatives():
+    rule = inclusion(
+        "Creatinine clearance >= 60 mL/min or GFR >= 60 mL/min/1.73 m^2 unless data exists supporting safe "
+        "use at lower kidney function values, no lower than 30 mL/min/1.73 m^2"
+    )
+    assert isinstance(rule, AnyOf)
+    clearance, gfr = rule.children
+    assert isinstance(clearance, DerivedValueRule)
+    assert isinstance(gfr, DerivedValueRule)
+    assert (clearance.analyte, clearance.value, clearance.lenient_value) == ("crcl", 60.0, None)
+    assert (gfr.analyte, gfr.value, gfr.lenient_value) == ("egfr", 60.0, 30.0)
+
+
+def test_a_floor_in_another_unit_or_in_an_exclusion_stays_for_review():
+    other_unit = _FLOOR.replace("no lower than 30 mL/min/1.73 m^2", "no lower than 30 mL/min")
+    assert inclusion(other_unit).kind == "review"
+    assert exclusion(_FLOOR).kind == "review"
