@@ -3,9 +3,9 @@ other, and the other labs of the renal theme."""
 
 from __future__ import annotations
 
-from one_criterion import exclusion, inclusion, outcome, patient, result
+from one_criterion import exclusion, inclusion, limits, outcome, patient, result
 
-from trialmatch.domain.criteria import AnyOf, DerivedValueRule
+from trialmatch.domain.criteria import AllOf, AnyOf, DerivedValueRule, FindingRule
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.evaluation import Outcome
 from trialmatch.domain.facts import PatientFacts
@@ -138,3 +138,22 @@ def test_a_floor_in_another_unit_or_in_an_exclusion_stays_for_review():
     other_unit = _FLOOR.replace("no lower than 30 mL/min/1.73 m^2", "no lower than 30 mL/min")
     assert inclusion(other_unit).kind == "review"
     assert exclusion(_FLOOR).kind == "review"
+
+
+def test_a_bound_after_and_stays_with_the_analyte_before_it_when_the_item_is_split():
+    text = "Participants with CKD and eGFR ≥ 30 and < 90 mL/min/1.73 m2 at screening"
+    rule = inclusion(text)
+    assert isinstance(rule, AllOf)
+    ckd, *gfr = rule.children
+    assert isinstance(ckd, FindingRule)
+    assert (ckd.concept, ckd.present) == ("chronic_kidney_disease", True)
+    assert limits(AllOf(source_span=rule.source_span, children=gfr)) == [
+        ("egfr", Comparator.GE, 30.0, "mL/min/1.73m2"),
+        ("egfr", Comparator.LT, 90.0, "mL/min/1.73m2"),
+    ]
+    in_range = patient(
+        labs=[{"test": "creatinine", "value": 1.5, "unit": "mg/dL"}],
+        findings={"chronic_kidney_disease": True},
+    )
+    assert outcome("inclusion", text, in_range) is Outcome.PASS  # CKD-EPI 2021 ≈ 39
+    assert outcome("inclusion", text, _creatinine(0.6)) is not Outcome.PASS  # ≈ 100, and CKD not recorded
