@@ -40,6 +40,7 @@ from trialmatch.domain.criteria.lab_notes import (
     sex_before,
     stated_limit,
 )
+from trialmatch.domain.criteria.lab_paired_blocks import paired_blocks
 from trialmatch.domain.criteria.lab_percent_above import percent_above
 from trialmatch.domain.criteria.lab_renal import with_creatinine_condition
 from trialmatch.domain.criteria.lab_renal_methods import renal_method_spans
@@ -700,7 +701,10 @@ def _read(
     if len(rules) == 1:
         rule = rules[0]
     elif "or" in words and not either and words != {"or"}:
-        raise _UnreadableError("'and' and 'or' mixed between thresholds: which binds first is not stated")
+        blocks = paired_blocks(rules, joiners, segment.span)
+        if blocks is None:
+            raise _UnreadableError("'and' and 'or' mixed between thresholds: which binds first is not stated")
+        rule = blocks
     elif either:
         rule = AnyOf(source_span=segment.span, children=rules)
     else:

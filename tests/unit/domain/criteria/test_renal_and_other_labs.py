@@ -3,7 +3,7 @@ other, and the other labs of the renal theme."""
 
 from __future__ import annotations
 
-from one_criterion import exclusion, inclusion, limits, outcome, patient, result
+from one_criterion import exclusion, inclusion, limits, outcome, patient, result, review
 
 from trialmatch.domain.criteria import AllOf, AnyOf, DerivedValueRule, FindingRule
 from trialmatch.domain.criteria.base import Comparator
@@ -157,3 +157,46 @@ def test_a_bound_after_and_stays_with_the_analyte_before_it_when_the_item_is_spl
     )
     assert outcome("inclusion", text, in_range) is Outcome.PASS  # CKD-EPI 2021 ≈ 39
     assert outcome("inclusion", text, _creatinine(0.6)) is not Outcome.PASS  # ≈ 100, and CKD not recorded
+
+
+_PAIRED = (
+    "Hepatic: AST no greater than 2.5 times upper limit of normal (ULN) AND alkaline phosphatase no greater "
+    "than ULN OR AST no greater than ULN AND alkaline phosphatase no greater than 4 times ULN"
+)
+
+
+def test_or_between_blocks_pairing_the_same_analytes_joins_whole_blocks():
+    rule = inclusion(_PAIRED)
+    assert isinstance(rule, AnyOf)
+    first, second = rule.children
+    assert [(c.analyte, c.comparator, c.value, c.multiple_of) for c in first.children] == [
+        ("ast", Comparator.LE, 2.5, "uln"),
+        ("alp", Comparator.LE, 1.0, "uln"),
+    ]
+    assert [(c.analyte, c.comparator, c.value, c.multiple_of) for c in second.children] == [
+        ("ast", Comparator.LE, 1.0, "uln"),
+        ("alp", Comparator.LE, 4.0, "uln"),
+    ]
+
+
+def _liver(ast: float, alp: float) -> PatientFacts:
+    return patient(
+        labs=[
+            {"test": "AST", "value": ast, "unit": "U/L", "uln": 40},
+            {"test": "ALP", "value": alp, "unit": "U/L", "uln": 120},
+        ]
+    )
+
+
+def test_a_patient_meeting_one_whole_block_passes_and_one_mixing_the_blocks_fails():
+    assert outcome("inclusion", _PAIRED, _liver(ast=90, alp=100)) is Outcome.PASS  # first block
+    assert outcome("inclusion", _PAIRED, _liver(ast=35, alp=400)) is Outcome.PASS  # second block
+    assert outcome("inclusion", _PAIRED, _liver(ast=90, alp=400)) is Outcome.FAIL  # AST of one, ALP of other
+
+
+def test_blocks_naming_other_analytes_stay_for_review():
+    text = (
+        "Chronic kidney disease (defined as an estimated glomerular filtration rate <60mL/min/1.73m2 or eGFR "
+        "60-90mL/min/1.73m2 and UACR >300mg/g)."
+    )
+    assert "mixed" in review(text)
