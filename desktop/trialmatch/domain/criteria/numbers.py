@@ -345,7 +345,7 @@ _PLAIN_UNITS = (
     r"(?:iu|u|ui|units?|miu|ku)\s*/\s*(?:l|ml)",
     r"(?:ml|millilit(?:er|re)s?)"
     + _PER
-    + r"min(?:ute)?s?\.?(?:\s*(?:/|per)\s*1[.,]73\s*(?:m\s*(?:\^\s*2|2|²|\(2\))|sqm"
+    + r"min(?:ute)?s?\.?(?:\s*(?:/|per)\s*1[.,]73\s*(?:m\s*(?:\^\s*2|2|²|\(2\)|\^(?![\s\d]))|sqm"
     r"|m\*\*2|square\s+met(?:er|re)s?|met(?:er|re)s?\s+squared?)?(?:\s+of\s+body\s+surface\s+area)?)?",
     r"cc\s*/\s*min",
     r"(?:kg|kilograms?)(?:"
@@ -466,7 +466,9 @@ def unit_of(matched: str, printed: str) -> str | None:
     )
     cleaned = re.sub(r"\s+", "", cleaned).replace("cu.mm", "cumm")
     cleaned = re.sub(r"/1,73", "/1.73", cleaned)
-    cleaned = re.sub(r"/1\.73(?:squaremeter|m\*\*2)$", "/1.73m2", cleaned).removesuffix("ofbodysurfacearea")
+    cleaned = re.sub(r"/1\.73(?:squaremeter|m\*\*2|m\^)$", "/1.73m2", cleaned).removesuffix(
+        "ofbodysurfacearea"
+    )
     cleaned = re.sub(r"^kg(?=m2$)", "kg/", cleaned)
     cleaned = re.sub(r"minutes?|min\.", "min", cleaned)
     cleaned = re.sub(r"/24h(?:ours?|rs?)?$", "/24h", cleaned)

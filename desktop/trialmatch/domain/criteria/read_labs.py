@@ -381,12 +381,14 @@ _LAB_FILLER = word_set(
 )
 
 _REDUNDANT = re.compile(
-    r"for\s+(?:patients|participants|subjects|those|pts)\s+with\s+(?:serum\s+)?creatinine\s+(?:levels?\s+)?"
+    r"for\s+(?:patients|participants|subjects|those|pts)(?:\s*\(\s*pts\s*\))?\s+(?:with|w/)\s+(?:serum\s+)?creatinine\s+"
+    r"(?:levels?\s+)?"
     r"(?:above|>|greater\s+than|over)\s+(?:\d+(?:\.\d+)?\s*x\s*)?(?:the\s+)?(?:institutional\s+)?"
     r"(?:upper\s+limit\s+of\s+)?(?:normal|uln)(?:\s+limits?)?"
 )
 """The NCI template's "for participants with creatinine levels above institutional normal": it restates the
-creatinine alternative, or states it when the sentence holds none (``lab_renal``)."""
+creatinine alternative, or states it when the sentence holds none (``lab_renal``); also abbreviated, "for
+patients (pts) w/ creatinine levels above institutional normal"."""
 
 _LABEL = re.compile(
     r"[a-z][a-z\s-]{0,40}?\s*(?:,\s*)?\(?\s*(?:(?:as\s+)?(?:defined|evidenced|documented|shown|manifested|indicated"

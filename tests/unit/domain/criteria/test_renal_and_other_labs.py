@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from one_criterion import exclusion, inclusion, limits, outcome, patient, result, review
 
-from trialmatch.domain.criteria import AllOf, AnyOf, DerivedValueRule, FindingRule
+from trialmatch.domain.criteria import AllOf, AnyOf, DerivedValueRule, FindingRule, LabThreshold
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.evaluation import Outcome
 from trialmatch.domain.facts import PatientFacts
@@ -200,3 +200,33 @@ def test_blocks_naming_other_analytes_stay_for_review():
         "60-90mL/min/1.73m2 and UACR >300mg/g)."
     )
     assert "mixed" in review(text)
+
+
+def test_the_nci_clearance_clause_abbreviated_pts_w_restates_the_creatinine_alternative():
+    text = (
+        "Serum creatinine =< 1.5 ULN or creatinine clearance (CrCl) >= 45 mL/min for patients (pts) w/ "
+        "creatinine levels above institutional normal within 7 days prior to start of first dose."
+    )
+    rule = inclusion(text)
+    assert isinstance(rule, AnyOf)
+    creatinine, clearance = rule.children
+    assert isinstance(creatinine, LabThreshold)
+    assert (creatinine.analyte, creatinine.comparator, creatinine.value, creatinine.multiple_of) == (
+        "creatinine",
+        Comparator.LE,
+        1.5,
+        "uln",
+    )
+    assert limits(clearance) == [("crcl", Comparator.GE, 45.0, "mL/min")]
+
+
+def test_the_clause_alone_abbreviated_spares_a_normal_creatinine():
+    text = "Creatinine clearance >= 45 mL/min for pts w/ creatinine levels above institutional normal"
+    rule = inclusion(text)
+    assert isinstance(rule, AnyOf)
+    assert outcome("inclusion", text, _creatinine(0.9)) is Outcome.PASS
+
+
+def test_a_gfr_unit_cut_after_its_caret_is_per_1_73_m2():
+    rule = inclusion("Glomerular filtration rate (GFR) >= 50 mL/min/1.73m^.")
+    assert limits(rule) == [("egfr", Comparator.GE, 50.0, "mL/min/1.73m2")]
