@@ -12,6 +12,7 @@ criteria that read a changed input (the lab just typed) are evaluated again, the
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections import OrderedDict
 from collections.abc import Mapping
@@ -31,6 +32,7 @@ from trialmatch.domain.criteria.checks import (
     rule_inputs,
     rule_strata,
 )
+from trialmatch.domain.criteria.logic import Alternative
 from trialmatch.domain.criteria.registry import rule_to_json
 from trialmatch.domain.criteria.review import NeedsReview
 from trialmatch.domain.facts import PatientFacts
@@ -123,13 +125,18 @@ class _Step:
 class _Plan:
     """A compiled trial's steps, and its previous evaluation, reused while no answer has changed."""
 
-    __slots__ = ("has_criteria", "inputs", "last", "steps", "strata")
+    __slots__ = ("alternatives", "contexts", "has_criteria", "inputs", "last", "steps", "strata")
 
     def __init__(self, steps: tuple[_Step, ...], strata: tuple[str, ...], has_criteria: bool) -> None:
         self.steps = steps
         self.strata = strata
         self.has_criteria = has_criteria
         self.inputs = frozenset(i for step in steps for i in step.inputs)
+        self.alternatives = {
+            step.index: step.criterion.rule for step in steps if isinstance(step.criterion.rule, Alternative)
+        }
+        """Items judged together with the other alternatives under their heading, by position."""
+        self.contexts = {index: steps[index].criterion.criterion.context for index in self.alternatives}
         self.last: tuple[PatientView, Mapping[int, Override] | None, TrialEvaluation] | None = None
 
 
@@ -238,6 +245,8 @@ def evaluate(
         found = _run(step, view, memo, plan.strata, override)
         step.last[:] = [(view, override, found)]
         results.extend(found)
+    if plan.alternatives:
+        results = _judge_alternatives(plan.alternatives, results, plan.contexts)
     evaluation = _verdict(compiled.trial_id, plan, tuple(results))
     plan.last = (view, overrides, evaluation)
     return evaluation
@@ -310,6 +319,52 @@ def _stratified(
     found = [_result(step, base, ", ".join(others), override)] if others else []
     found += [_result(step, answer, s, override) for s, answer in variants.items()]
     return found
+
+
+# --- alternatives ----------------------------------------------------------------------------------------
+
+
+def _judge_alternatives(
+    alternatives: Mapping[int, Alternative],
+    results: list[CriterionResult],
+    contexts: Mapping[int, str | None],
+) -> list[CriterionResult]:
+    """Items under "at least one of the following" decide together: an unmet item is met when enough of its
+    siblings are, unmet only when too few can still be, and otherwise waits on the unknown ones. A list with
+    sub-headings ("Group 2:" and the features it needs) is not a flat choice: there an unmet item is left to
+    the clinician, since counting its features as alternatives would admit a patient with one of them."""
+    groups: dict[tuple[Section, str, str | None], list[int]] = {}
+    for position, result in enumerate(results):
+        rule = alternatives.get(result.index)
+        if rule is not None:
+            groups.setdefault((result.section, rule.group, result.stratum), []).append(position)
+    judged = list(results)
+    for (_, heading, _), positions in groups.items():
+        needed = alternatives[results[positions[0]].index].needed
+        outcomes = [results[p].result for p in positions]
+        met = outcomes.count(Outcome.PASS)
+        possible = met + outcomes.count(Outcome.UNKNOWN)
+        count = f"{met} of the {len(positions)} alternatives under '{heading}' met, {needed} needed"
+        flat = len({contexts[results[p].index] for p in positions}) == 1
+        for position in positions:
+            result = results[position]
+            if not flat:
+                if result.result is Outcome.FAIL:
+                    reason = f"{result.reason}; one of the alternatives under '{heading}', listed with "
+                    reason += "sub-headings: judge it with the others"
+                    judged[position] = dataclasses.replace(result, result=Outcome.UNKNOWN, reason=reason)
+            elif met >= needed and result.result is not Outcome.PASS:
+                reason = f"met through another alternative ({count}); this one: {result.reason}"
+                judged[position] = dataclasses.replace(
+                    result, result=Outcome.PASS, reason=reason, to_satisfy=None
+                )
+            elif result.result is Outcome.FAIL and possible >= needed:
+                judged[position] = dataclasses.replace(
+                    result, result=Outcome.UNKNOWN, reason=f"{result.reason}; {count}: the others decide"
+                )
+            elif result.result is Outcome.FAIL:
+                judged[position] = dataclasses.replace(result, reason=f"{result.reason}; {count}")
+    return judged
 
 
 # --- verdict ----------------------------------------------------------------------------------------------

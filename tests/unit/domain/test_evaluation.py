@@ -334,3 +334,109 @@ def test_stage_criteria_compare_stages_and_the_disease_they_name():
     )
     sub_stage = only(trial(("inclusion", "Stage IIIB or higher")), patient(stage="III"))
     assert (sub_stage.result, sub_stage.missing) == (Outcome.UNKNOWN, ("sub-stage",))
+
+
+# --- alternatives listed under "at least N of the following" ---------------------------------------------
+
+METABOLIC = "At least 3 of the following inclusion criteria"  # NCT05689710, as printed
+METABOLIC_ITEMS = [
+    "Waist circumference > 102 cm",
+    "triglycerides levels ≥ 150 mg/dL",
+    "HDL ≤ 40 mg/dL",
+    "Fasting glycemia ≥ 100 mg/dL",
+    "Systolic Pressure ≥ 130 mmHg or Diastolic pressure ≥ 85 mmHg",
+]
+
+
+def metabolic_trial():
+    criteria = [
+        Criterion(section=Section.INCLUSION, text="Age ≥ 18 years"),
+        *(Criterion(section=Section.INCLUSION, text=t, context=METABOLIC) for t in METABOLIC_ITEMS),
+    ]
+    return compile_trial(Trial(id="NCT05689710", registry="ctgov", title="t", criteria=criteria))
+
+
+def metabolic_labs(triglycerides, hdl, glucose, sbp, dbp):
+    return [
+        {"test": "triglycerides", "value": triglycerides, "unit": "mg/dL"},
+        {"test": "HDL", "value": hdl, "unit": "mg/dL"},
+        {"test": "glucose", "value": glucose, "unit": "mg/dL"},
+        {"test": "systolic blood pressure", "value": sbp, "unit": "mmHg"},
+        {"test": "diastolic blood pressure", "value": dbp, "unit": "mmHg"},
+    ]
+
+
+def test_three_of_five_alternatives_met_meets_every_item_of_the_list():
+    facts = patient(labs=metabolic_labs(triglycerides=180, hdl=35, glucose=110, sbp=120, dbp=75))
+    evaluation = evaluate(metabolic_trial(), facts)
+    items = evaluation.results[1:]
+    assert [r.result for r in items] == [Outcome.PASS] * 5  # waist unknown, pressure unmet: both settled
+    assert items[4].reason.startswith(
+        "met through another alternative (3 of the 5 alternatives under "
+        "'at least 3 of the following' met, 3 needed); this one:"
+    )
+    assert items[4].to_satisfy is None
+    assert evaluation.verdict is Verdict.ELIGIBLE
+
+
+def test_too_few_alternatives_left_to_meet_fails_the_unmet_ones_only():
+    facts = patient(labs=metabolic_labs(triglycerides=120, hdl=55, glucose=110, sbp=120, dbp=75))
+    evaluation = evaluate(metabolic_trial(), facts)
+    items = evaluation.results[1:]
+    # Waist unknown, glucose met: at most 2 of the 3 needed.
+    assert [r.result for r in items] == [
+        Outcome.UNKNOWN,
+        Outcome.FAIL,
+        Outcome.FAIL,
+        Outcome.PASS,
+        Outcome.FAIL,
+    ]
+    assert items[1].reason.endswith(
+        "1 of the 5 alternatives under 'at least 3 of the following' met, 3 needed"
+    )
+    assert evaluation.verdict is Verdict.INELIGIBLE
+    assert evaluation.n_fail == 3
+
+
+def test_alternatives_that_may_still_be_met_are_unknown_not_unmet():
+    facts = patient(labs=metabolic_labs(triglycerides=180, hdl=55, glucose=110, sbp=120, dbp=75))
+    evaluation = evaluate(metabolic_trial(), facts)
+    items = evaluation.results[1:]
+    # Two met, the waist unknown: it decides.
+    assert [r.result for r in items] == [
+        Outcome.UNKNOWN,
+        Outcome.PASS,
+        Outcome.UNKNOWN,
+        Outcome.PASS,
+        Outcome.UNKNOWN,
+    ]
+    assert items[2].reason.endswith(
+        "2 of the 5 alternatives under 'at least 3 of the following' met, 3 needed: the others decide"
+    )
+    assert evaluation.verdict is Verdict.POSSIBLE
+    assert evaluation.n_fail == 0
+
+
+def test_a_lab_typed_later_regroups_the_alternatives():
+    compiled = metabolic_trial()
+    evaluate(compiled, patient(labs=metabolic_labs(triglycerides=120, hdl=55, glucose=110, sbp=120, dbp=75)))
+    again = evaluate(
+        compiled, patient(labs=metabolic_labs(triglycerides=180, hdl=35, glucose=110, sbp=120, dbp=75))
+    )
+    assert again.verdict is Verdict.ELIGIBLE
+
+
+def test_alternatives_under_sub_headings_are_left_to_the_clinician_when_unmet():
+    heading = "DISEASE CHARACTERISTICS: Meets 1 of the following criteria"  # NCT00003728, shortened
+    criteria = [
+        Criterion(section=Section.INCLUSION, text="Age ≥ 60 years", context=f"{heading}: Group 1"),
+        Criterion(section=Section.INCLUSION, text="WBC less than 10,000/mm^3", context=f"{heading}: Group 1"),
+        Criterion(section=Section.INCLUSION, text="Age < 18 years", context=heading),
+    ]
+    compiled = compile_trial(Trial(id="NCT00003728", registry="ctgov", title="t", criteria=criteria))
+    facts = patient(age=65, labs=[{"test": "WBC", "value": 25, "unit": "10^9/L"}])
+    evaluation = evaluate(compiled, facts)
+    # Group 1 needs its age and its count together: one met feature does not meet the list.
+    assert [r.result for r in evaluation.results] == [Outcome.PASS, Outcome.UNKNOWN, Outcome.UNKNOWN]
+    assert evaluation.results[1].reason.endswith("listed with sub-headings: judge it with the others")
+    assert evaluation.verdict is Verdict.POSSIBLE

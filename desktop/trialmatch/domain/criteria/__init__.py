@@ -5,7 +5,7 @@ from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.derived import DerivedValueRule
 from trialmatch.domain.criteria.finding import FindingException, FindingRule
 from trialmatch.domain.criteria.lab import LabException, LabThreshold, StratumVariant
-from trialmatch.domain.criteria.logic import AllOf, AnyOf
+from trialmatch.domain.criteria.logic import AllOf, Alternative, AnyOf
 from trialmatch.domain.criteria.parsing import parse_criterion
 from trialmatch.domain.criteria.performance import PerformanceStatusRule
 from trialmatch.domain.criteria.registry import RULE_KINDS, Rule, rule_from_json, rule_to_json
@@ -18,6 +18,7 @@ __all__ = [
     "RULE_KINDS",
     "AgeRule",
     "AllOf",
+    "Alternative",
     "AnyOf",
     "Comparator",
     "DerivedValueRule",

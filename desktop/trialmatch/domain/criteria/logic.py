@@ -1,5 +1,6 @@
 """AnyOf / AllOf: criteria that join several statements ("ALT and/or AST > 5 x ULN",
-"creatinine ≤ 1.5 x ULN or creatinine clearance ≥ 60 mL/min").
+"creatinine ≤ 1.5 x ULN or creatinine clearance ≥ 60 mL/min"); Alternative: an item that is one of several
+listed under "at least one of the following", judged with the items beside it.
 
 An empty AllOf states nothing and holds ("Hematopoietic: Not specified"); an empty AnyOf never holds.
 """
@@ -28,8 +29,20 @@ class AllOf(RuleBase):
     children: list[Rule]
 
 
+class Alternative(RuleBase):
+    """One item of a list its heading asks ``needed`` of ("Meets at least 1 of the following"). Its one child
+    is what the item states; the evaluation counts the items under the same heading, so an unmet item fails
+    only when too few of its siblings can still be met."""
+
+    kind: Literal["alternative"] = "alternative"
+    needed: int = 1
+    group: str
+    """The heading that lists the alternatives, up to "... of the following" (lower case): the group's key."""
+    children: list[Rule]
+
+
 def leaf_kinds(rule: Rule) -> set[str]:
     """The kinds of the statements an AnyOf/AllOf tree joins (its own kind for any other rule)."""
-    if isinstance(rule, AnyOf | AllOf):
+    if isinstance(rule, AnyOf | AllOf | Alternative):
         return set().union(*(leaf_kinds(child) for child in rule.children))
     return {rule.kind}

@@ -15,7 +15,7 @@ from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.criteria.lab_anticoagulation import about_anticoagulated, waive_for_anticoagulated
 from trialmatch.domain.criteria.lab_shared_waiver import with_heading_waiver
-from trialmatch.domain.criteria.logic import AllOf, AnyOf, leaf_kinds
+from trialmatch.domain.criteria.logic import AllOf, Alternative, AnyOf, leaf_kinds
 from trialmatch.domain.criteria.performance import PerformanceStatusRule
 from trialmatch.domain.criteria.permissions import (
     as_permission,
@@ -192,6 +192,8 @@ _ONE_OF_HEADING = re.compile(
 """"Meets 1 of the following criteria", "non-childbearing potential by fulfilling one of the following",
 "Presence of at least one high risk factor for severe COVID-19 infection": each inclusion item under it is one
 alternative ("Age ≥ 60 years", "BMI > 25"), and read alone it would fail the patients who meet another."""
+_AT_LEAST = re.compile(r"at\s+least\s+(one|two|three|[1-9])")
+_COUNTS = {"one": 1, "two": 2, "three": 3} | {str(n): n for n in range(1, 10)}
 _SUBGROUP_ADMITTED = re.compile(
     r"(?P<who>[^.;]*?)\s+(?:(?:is|are|will\s+be|may\s+be)\s+)?(?:also\s+)?(?:allowed|permitted|eligible|acceptable)"
     r"\s+(?:only\s+)?(?:if|provided|as\s+long\s+as)(?![a-z])"
@@ -307,7 +309,7 @@ def _excepted_requirement(rule: Rule) -> bool:
     """ "Measurable or evaluable disease required except: unevaluable stage IV disease ... eligible", and
     exclusion-shaped items among the inclusions ("Subjects with brain metastases, unless treated ..."): read
     as "must have the finding" they fail the patients the exception admits, or everyone without it."""
-    if isinstance(rule, AnyOf | AllOf):
+    if isinstance(rule, AnyOf | AllOf | Alternative):
         return any(_excepted_requirement(child) for child in rule.children)
     return (
         isinstance(rule, FindingRule)
@@ -321,7 +323,7 @@ def _requires_open_ended_poor_performance(rule: Rule) -> bool:
     gemcitabine one: a requirement open to bedbound patients, which treatment trials exclude; the sign was
     most likely inverted. Read literally it failed every fit patient; trials for unfit patients bound the
     range ("ECOG 2-3")."""
-    if isinstance(rule, AnyOf | AllOf):
+    if isinstance(rule, AnyOf | AllOf | Alternative):
         return any(_requires_open_ended_poor_performance(child) for child in rule.children)
     if not isinstance(rule, PerformanceStatusRule):
         return False
@@ -333,7 +335,7 @@ def _requires_open_ended_poor_performance(rule: Rule) -> bool:
 def _excludes_the_fit(rule: Rule) -> bool:
     """ "ECOG-Performance status < 2" among the exclusions of a transplant trial: read literally it excludes
     every patient fit for treatment, which no treatment trial means; the sign was most likely inverted."""
-    if isinstance(rule, AnyOf | AllOf):
+    if isinstance(rule, AnyOf | AllOf | Alternative):
         return any(_excludes_the_fit(child) for child in rule.children)
     if not isinstance(rule, PerformanceStatusRule):
         return False
@@ -355,7 +357,7 @@ def _washout_as_requirement(text: str, rule: Rule) -> bool:
     the inclusions: a washout exclusion that lost its heading. Read as required, it failed every patient
     without anticancer therapy in the last 21 days, the very patients the trial wants. A trial that
     requires recent therapy says so ("must have received", "currently receiving")."""
-    if isinstance(rule, AnyOf | AllOf):
+    if isinstance(rule, AnyOf | AllOf | Alternative):
         return any(_washout_as_requirement(text, child) for child in rule.children)
     return (
         isinstance(rule, TemporalTherapyRule)
@@ -401,7 +403,7 @@ consent"."""
 def _states_an_absence(rule: Rule) -> bool:
     """ "Participants must not have a history of myocarditis", "Note: No HIV testing is required": listed
     among the exclusions, such a sentence read literally would exclude every patient without the finding."""
-    if isinstance(rule, AnyOf | AllOf):
+    if isinstance(rule, AnyOf | AllOf | Alternative):
         return any(_states_an_absence(child) for child in rule.children)
     if isinstance(rule, TemporalTherapyRule):
         return rule.relation == "none"  # "Patients must not have received any prior chemotherapy"
@@ -438,8 +440,9 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
         ):
             why = "listed under a heading that excludes: judge it as an exclusion"
             return NeedsReview(source_span=(0, len(text)), text=text, why=why)
-        if (" of " in low or "at least" in low) and _ONE_OF_HEADING.search(low):
-            return _one_alternative(_parse(text, section, _ONE_OF_HEADING.sub(" ", low)), text)
+        one_of = _ONE_OF_HEADING.search(low) if " of " in low or "at least" in low else None
+        if one_of:
+            return _one_alternative(_parse(text, section, _ONE_OF_HEADING.sub(" ", low)), low, one_of)
         if " if" in lead or "provided" in lead or "as long as" in lead:
             admitted = _SUBGROUP_ADMITTED.match(lead)
             if admitted:
@@ -448,7 +451,8 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
             why = "a feature its heading ('none of the following') rules out, under the heading's own terms"
             return NeedsReview(source_span=(0, len(text)), text=text, why=f"{why}: judge it with the heading")
         if "any of" in lead and _ANY_OF_HEADING.search(lead) and not _NEGATED_HEADING.match(lead):
-            return _one_alternative(_parse(text, section, _ANY_OF_HEADING.sub(" ", low)), text)
+            any_of = [*_ANY_OF_HEADING.finditer(low)][-1]  # the lead-in's, the last line of the heading
+            return _one_alternative(_parse(text, section, _ANY_OF_HEADING.sub(" ", low)), low, any_of)
     if "includ" in low and _DEFINING_HEADING.search(heading):
         why = "an example from the definition its heading gives, not a requirement: judge it with the heading"
         return NeedsReview(source_span=(0, len(text)), text=text, why=why)
@@ -518,16 +522,13 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
     return NeedsReview(source_span=whole.span, text=text, why=problem)
 
 
-def _one_alternative(rule: Rule, text: str) -> Rule:
-    """An item under "Meets 1 of the following criteria": met, it settles the heading; unmet, another
-    alternative may be met, which the clinician judges."""
-    if rule.kind == "review":
-        return rule
-    why = "one of several alternatives its heading lists: if unmet, judge the others"
-    return AnyOf(
-        source_span=rule.source_span,
-        children=[rule, NeedsReview(source_span=(0, len(text)), text=text, why=why)],
-    )
+def _one_alternative(rule: Rule, low: str, match: re.Match[str]) -> Rule:
+    """An item under "Meets 1 of the following criteria": one of the alternatives the evaluation counts
+    together, grouped by the heading up to that phrase (sub-headings below it stay in the group)."""
+    count = _AT_LEAST.search(match.group(0))
+    needed = _COUNTS.get(count.group(1), 1) if count else 1
+    group = low[: match.end()].strip()
+    return Alternative(source_span=rule.source_span, needed=needed, group=group, children=[rule])
 
 
 def _for_the_subgroup(rule: Rule, who: str, text: str) -> Rule:

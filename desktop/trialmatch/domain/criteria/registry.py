@@ -14,7 +14,7 @@ from trialmatch.domain.criteria.base import RuleBase
 from trialmatch.domain.criteria.derived import DerivedValueRule
 from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
-from trialmatch.domain.criteria.logic import AllOf, AnyOf
+from trialmatch.domain.criteria.logic import AllOf, Alternative, AnyOf
 from trialmatch.domain.criteria.performance import PerformanceStatusRule
 from trialmatch.domain.criteria.review import NeedsReview
 from trialmatch.domain.criteria.sex import SexRule
@@ -32,6 +32,7 @@ Rule: TypeAlias = Annotated[
     | StageRule
     | AnyOf
     | AllOf
+    | Alternative
     | NeedsReview,
     Field(discriminator="kind"),
 ]
@@ -47,6 +48,7 @@ _KIND_CLASSES: tuple[type[RuleBase], ...] = (
     StageRule,
     AnyOf,
     AllOf,
+    Alternative,
     NeedsReview,
 )
 RULE_KINDS: dict[str, type[RuleBase]] = {cls.model_fields["kind"].default: cls for cls in _KIND_CLASSES}
@@ -54,6 +56,7 @@ RULE_KINDS: dict[str, type[RuleBase]] = {cls.model_fields["kind"].default: cls f
 
 AnyOf.model_rebuild(_types_namespace={"Rule": Rule})
 AllOf.model_rebuild(_types_namespace={"Rule": Rule})
+Alternative.model_rebuild(_types_namespace={"Rule": Rule})
 
 _ADAPTER: TypeAdapter[Rule] = TypeAdapter(Rule)
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from one_criterion import outcome, patient
 
-from trialmatch.domain.criteria import AnyOf, NeedsReview, parse_criterion
-from trialmatch.domain.evaluation import Outcome
+from trialmatch.domain.compiled import compile_trial
+from trialmatch.domain.criteria import Alternative, AnyOf, NeedsReview, parse_criterion
+from trialmatch.domain.evaluation import Outcome, evaluate
 from trialmatch.domain.facts import PatientFacts
-from trialmatch.domain.trial import Section
+from trialmatch.domain.trial import Criterion, Section, Trial
 
 INC, EXC = Section.INCLUSION, Section.EXCLUSION
 
@@ -90,9 +91,20 @@ CONCURRENT_HSCT = "Concurrent treatment with allogeneic hematopoietic stem cell 
 
 
 def test_one_risk_factor_of_several_unmet_is_judged_not_failed():
-    assert isinstance(parse_criterion(CONCURRENT_HSCT, INC, RISK_HEADING), AnyOf)
-    facts = after_transplant_with_gvhd()
-    assert outcome(INC, CONCURRENT_HSCT, facts, RISK_HEADING) is Outcome.UNKNOWN
+    rule = parse_criterion(CONCURRENT_HSCT, INC, RISK_HEADING)
+    assert isinstance(rule, Alternative)
+    assert rule.needed == 1
+    trial = Trial(
+        id="NCT00000001",
+        registry="ctgov",
+        title="t",
+        criteria=[
+            Criterion(section=INC, text=CONCURRENT_HSCT, context=RISK_HEADING),
+            Criterion(section=INC, text="Expected prolonged neutropenia", context=RISK_HEADING),
+        ],
+    )
+    results = evaluate(compile_trial(trial), after_transplant_with_gvhd()).results
+    assert [r.result for r in results] == [Outcome.UNKNOWN, Outcome.UNKNOWN]
 
 
 def test_a_negated_heading_with_any_of_the_following_is_not_a_list_of_alternatives():

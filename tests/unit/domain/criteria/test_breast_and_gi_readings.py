@@ -10,7 +10,7 @@ from __future__ import annotations
 from one_criterion import outcome, patient
 
 from trialmatch.domain.compiled import compile_trial
-from trialmatch.domain.evaluation import Outcome, evaluate
+from trialmatch.domain.evaluation import Outcome, Verdict, evaluate
 from trialmatch.domain.trial import Criterion, Section, Trial
 
 BREAST = patient(
@@ -99,10 +99,14 @@ def test_one_risk_factor_of_several_is_not_a_requirement_for_every_patient():
         ],
     )
     fifty_five = patient(age=55, weight_kg=60, height_cm=170)
-    results = evaluate(compile_trial(trial), fifty_five).results
-    assert [r.result for r in results] == [Outcome.UNKNOWN, Outcome.UNKNOWN]
-    sixty_two = patient(age=62, weight_kg=60, height_cm=170)
-    assert evaluate(compile_trial(trial), sixty_two).results[0].result is Outcome.PASS
+    none_met = evaluate(compile_trial(trial), fifty_five)
+    assert [r.result for r in none_met.results] == [Outcome.FAIL, Outcome.FAIL]
+    assert none_met.verdict is Verdict.INELIGIBLE
+    unknown_bmi = evaluate(compile_trial(trial), patient(age=55)).results
+    assert [r.result for r in unknown_bmi] == [Outcome.UNKNOWN, Outcome.UNKNOWN]
+    sixty_two = evaluate(compile_trial(trial), patient(age=62, weight_kg=60, height_cm=170))
+    assert [r.result for r in sixty_two.results] == [Outcome.PASS, Outcome.PASS]
+    assert sixty_two.results[1].reason.startswith("met through another alternative (1 of the 2")
 
 
 STENTED_TEXT = (

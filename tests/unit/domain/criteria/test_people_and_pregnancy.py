@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from trialmatch.domain.criteria import parse_criterion
+from trialmatch.domain.criteria import Alternative, parse_criterion
 from trialmatch.domain.criteria.checks import PatientView, build_check
 from trialmatch.domain.facts import PatientFacts
 from trialmatch.domain.patient import Patient
@@ -92,7 +92,10 @@ def test_non_childbearing_potential_proved_one_of_several_ways_is_not_required()
         "evidence of non-childbearing potential by fulfilling one of the following criteria at screening"
     )
     text = "Post-menopausal defined as aged more than 50 years and amenorrheic for at least 12 months."
-    assert _truth(text, INC, FERTILE_WOMAN, context) is None
+    rule = parse_criterion(text, INC, context)
+    assert isinstance(rule, Alternative)
+    assert rule.group.endswith("by fulfilling one of the following")
+    assert _truth(text, INC, FERTILE_WOMAN, context) is False  # this way, judged with the others
     assert not _fails(text, INC, OLDER_WOMAN, context)
 
 
@@ -100,7 +103,10 @@ def test_one_of_several_ways_to_qualify_does_not_fail_the_others():
     context = (
         "Ineligible to receive platinum-based chemotherapy with radiation (at least one of the following)"
     )
-    assert _truth("Age >= 75 years old", INC, YOUNG_MAN, context) is None
+    rule = parse_criterion("Age >= 75 years old", INC, context)
+    assert isinstance(rule, Alternative)
+    assert rule.needed == 1
+    assert _truth("Age >= 75 years old", INC, YOUNG_MAN, context) is False  # this way, judged with the others
     assert _truth("Age >= 75 years old", INC, OLDER_WOMAN, context) is True
 
 

@@ -9,6 +9,7 @@ from trialmatch.domain.criteria import (
     RULE_KINDS,
     AgeRule,
     AllOf,
+    Alternative,
     AnyOf,
     Comparator,
     DerivedValueRule,
@@ -105,6 +106,12 @@ EVERY_KIND = [
         children=[AgeRule(source_span=SPAN, min=18), NeedsReview(source_span=SPAN, text="x", why="y")],
     ),
     AllOf(source_span=SPAN, children=[]),
+    Alternative(
+        source_span=SPAN,
+        needed=3,
+        group="at least 3 of the following",
+        children=[AgeRule(source_span=SPAN, min=60)],
+    ),
     NeedsReview(
         source_span=SPAN, text="Expected survival > 3 months", why="not a criterion kind the engine reads"
     ),
@@ -133,6 +140,7 @@ def test_every_kind_is_registered_and_round_tripped_here():
         "stage",
         "any_of",
         "all_of",
+        "alternative",
         "review",
     }
 
