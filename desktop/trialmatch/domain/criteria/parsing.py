@@ -164,11 +164,12 @@ ULN for patients with liver involvement"; a bracket closing the condition is rea
 mL/min/1.73 m2 (local or central laboratory values)")."""
 _LIST = re.compile(
     r"(?:,(?!(?<=\d,)\d{3}(?!\d))\s*(?:and/or|or|and)?\s*|\s+(?:and/or|or|and)\s+)"
-    r"(?!(?:iv|i{1,3}|equal|=|(?:greater|less|more|higher|lower)\s+than)(?![a-z]))|;\s*"
+    r"(?!(?:iv|i{1,3}|equal|=|(?:greater|less|more|higher|lower)\s+than|(?<=or\s)(?:greater|more|higher))"
+    r"(?![a-z]))|;\s*"
 )
 """"A, B or C" at commas, semicolons and joining words; not at a thousands comma ("100,000/µL"), nor inside
 a class or stage range ("NYHA class III or IV heart failure"), nor inside a comparator ("greater than or
-equal to 2", "> or = 1.5", "equal to or more than 60")."""
+equal to 2", "> or = 1.5", "equal to or more than 60", "2+ or greater")."""
 _SHARED_SUBJECT = re.compile(r"\s*with(?:out)?\s")
 _EXCEPTING_HEADING = re.compile(
     r"(?<![a-z])(?:unless|except(?:\s+for)?|exceptions?|other\s+than|with\s+the\s+exception\s+of)(?![a-z])[^.;]*?"

@@ -173,3 +173,10 @@ def test_the_ratio_named_around_its_abbreviation_is_one_analyte():
     mg/dL, which excluded every patient with a creatinine of 1 mg/dL."""
     assert limits(exclusion("Urine protein:creatinine (UPC) ratio ≥ 1.0")) == [("upcr", GE, 1.0, "mg/mg")]
     assert limits(exclusion("urine protein to creatinine (UP/C) ratio <0.2")) == [("upcr", LT, 0.2, "mg/mg")]
+
+
+def test_or_greater_after_a_grade_is_its_comparator_not_a_list():
+    text = "Proteinuria of 2+ or greater and/or 24-hour urine protein of greater than 1."
+    rule = parse_criterion(text, EXC)
+    assert isinstance(rule, AnyOf)
+    assert limits(rule) == [(DIP, GE, 2.0, "1"), ("proteinuria", GT, 1.0, "g/24h")]
