@@ -122,8 +122,9 @@ off an ECG: for a lab, two values some time apart are a requirement of their own
 cytopenia)."""
 ECG_ANALYTES = frozenset({"qtcf", "heart_rate"})
 
-_PLUS_GRADE = re.compile(r"(?:≥|>|<|≤|=)\s*\(?\s*\++\)?")
-""""urine protein ≥ ++": a dipstick grade in pluses, which has no number the reader could compare."""
+_PLUS_GRADE = re.compile(r"(?:≥|>|<|≤|=)\s*\(?\s*(?:\++|[0-4]\s*\+(?![\d+]))\)?")
+""""urine protein ≥ ++", "proteinuria > 1+": a dipstick grade in pluses, which is no amount the analyte's
+units could hold ("> 1+" read as "> 1 g/24 h")."""
 _OTHER_QT_CORRECTION = re.compile(r"(?<![a-z])(?:baz+et+|framingham|hodges)(?![a-z])")
 """"QTc (Bazett)": a correction other than Fridericia's gives another value than the file's QTcF."""
 

@@ -35,6 +35,7 @@ from trialmatch.domain.criteria.read_renal_floor import read_renal_floor
 from trialmatch.domain.criteria.read_stage import read_stage
 from trialmatch.domain.criteria.read_therapy import read_therapy
 from trialmatch.domain.criteria.read_uncorrectable import read_uncorrectable
+from trialmatch.domain.criteria.read_urine_protein import read_urine_protein
 from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.review import NeedsReview
 from trialmatch.domain.criteria.stage import StageRule
@@ -164,11 +165,12 @@ ULN for patients with liver involvement"; a bracket closing the condition is rea
 mL/min/1.73 m2 (local or central laboratory values)")."""
 _LIST = re.compile(
     r"(?:,(?!(?<=\d,)\d{3}(?!\d))\s*(?:and/or|or|and)?\s*|\s+(?:and/or|or|and)\s+)"
-    r"(?!(?:iv|i{1,3}|equal|=|[<>≤≥]|(?:greater|less|more|higher|lower)\s+than)(?![a-z]))|;\s*"
+    r"(?!(?:iv|i{1,3}|equal|=|[<>≤≥]|(?:greater|less|more|higher|lower)\s+than|(?<=or\s)(?:greater|more|higher))"
+    r"(?![a-z]))|;\s*"
 )
 """"A, B or C" at commas, semicolons and joining words; not at a thousands comma ("100,000/µL"), nor inside
 a class or stage range ("NYHA class III or IV heart failure"), nor inside a comparator ("greater than or
-equal to 2", "> or = 1.5", "equal to or more than 60")."""
+equal to 2", "> or = 1.5", "equal to or more than 60", "2+ or greater")."""
 _SHARED_SUBJECT = re.compile(r"\s*with(?:out)?\s")
 _EXCEPTING_HEADING = re.compile(
     r"(?<![a-z])(?:unless|except(?:\s+for)?|exceptions?|other\s+than|with\s+the\s+exception\s+of)(?![a-z])[^.;]*?"
@@ -622,6 +624,10 @@ def _read_labs(segment: Segment, section: Section) -> Read | None:
     a condition named around them ("Current uncontrolled hypertension (...)"): that reader masks the condition
     words and reads the rest with the lab reader, so it can read only where the lab reader found analytes."""
     read = read_labs(segment, section)
+    if read is None or read.rule is None:
+        urine = read_urine_protein(segment, section)
+        if urine is not None:
+            return urine
     if read is None:
         return read_blood_pressure(segment, section)
     if read.rule is not None:
@@ -724,8 +730,14 @@ def _combine_sentences(whole: Segment, parts: list[Segment], section: Section, h
     """
     read_at: dict[int, Read | None] = {}
     notes: list[int] = []
+    conditionals: list[int] = []
     for index in _shortest_first(parts):
         read = _read(parts[index], section, heading)
+        if read.rule is None and section is Section.INCLUSION and "if" in words_of(parts[index]):
+            conditional = _conditional(parts[index], section, heading)
+            if conditional is not None:
+                read = Read(conditional)
+                conditionals.append(index)
         if read.rule is None and about_anticoagulated(parts[index]):
             notes.append(index)
         elif read.rule is None and (section is Section.EXCLUSION or _WIDENING.search(parts[index].text)):
@@ -736,6 +748,8 @@ def _combine_sentences(whole: Segment, parts: list[Segment], section: Section, h
             section is Section.EXCLUSION or _WIDENING.search(parts[index].text)
         ):
             return None
+    for index in conditionals:
+        _fold_the_limit_relaxed(read_at, index)
     reads = [(part, kept) for index, part in enumerate(parts) if (kept := read_at[index]) is not None]
     either = section is Section.EXCLUSION or any(
         _OPENS_WITH_OR.match(part.norm, part.start) for part in parts[1:]
@@ -754,6 +768,27 @@ def _combine_sentences(whole: Segment, parts: list[Segment], section: Section, h
                 NeedsReview(source_span=part.span, text=part.quote(), why=read.problem or "not read")
             )
     return _join(whole, children, either=either)
+
+
+def _fold_the_limit_relaxed(read_at: dict[int, Read | None], index: int) -> None:
+    """ "Urine dipstick for proteinuria < 2+. If urine dipstick is ≥ 2, 24 hour urine must demonstrate < 500
+    mg": the inclusion's conditional sentence reads "dipstick < 2+, or 24-hour protein < 500 mg"; when its
+    condition is another sentence's limit unmet, it is that limit's alternative, not one more requirement
+    beside it (which would fail every patient over the limit): the limit is dropped, the alternative holds
+    it."""
+    read = read_at[index]
+    rule = read.rule if read is not None else None
+    if not isinstance(rule, AnyOf) or not rule.children:
+        return
+    unmet = rule.children[0].model_dump(exclude={"source_span"})
+    for other, kept in read_at.items():
+        rule_read = kept.rule if kept is not None else None
+        if (
+            other != index
+            and rule_read is not None
+            and rule_read.model_dump(exclude={"source_span"}) == unmet
+        ):
+            read_at[other] = None
 
 
 def _waive_clotting_limits(parts: list[Segment], read_at: dict[int, Read | None], index: int) -> bool:

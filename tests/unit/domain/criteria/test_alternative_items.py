@@ -70,11 +70,19 @@ def test_twice_normal_is_two_times_the_upper_limit():
     )
 
 
-def test_a_dipstick_grade_contradicting_its_comparator_is_not_read():
+def test_a_dipstick_grade_contradicting_its_comparator_is_read_as_the_grade():
+    """ "less than 1+": the "+" is the dipstick grade, not "1 or more"; it is read on the grade's own analyte
+    (see ``read_urine_protein``), never as "at least 1"."""
     rule = parse_criterion(
         "Normal renal function: creatinine less than 1.5 mg/dL, proteinuria less than 1+.", Section.INCLUSION
     )
-    assert isinstance(rule, NeedsReview)
+    dipstick = rule.children[-1] if not isinstance(rule, NeedsReview) else None
+    assert isinstance(dipstick, LabThreshold)
+    assert (dipstick.analyte, dipstick.comparator.symbol, dipstick.value) == (
+        "urine_protein_dipstick",
+        "<",
+        1.0,
+    )
 
 
 def test_a_unit_less_value_far_below_normal_is_not_given_the_only_unit():

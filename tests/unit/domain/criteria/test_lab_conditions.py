@@ -82,10 +82,25 @@ def test_a_note_on_who_must_be_tested_is_claimed_only_when_its_subject_is_the_te
 
 
 def test_a_threshold_required_under_a_condition_is_not_a_note_on_testing():
+    """The clearance is the alternative of the creatinine limit its condition leaves unmet, not a note."""
     rule = parse_criterion(
         "Creatinine ≤ 1.5 x ULN; creatinine clearance ≥ 60 mL/min is required if creatinine > 1.5 x ULN", INC
     )
-    assert isinstance(rule, NeedsReview)
+    assert rule.kind == "any_of"
+    creatinine, clearance = rule.children  # type: ignore[attr-defined]
+    assert isinstance(creatinine, LabThreshold)
+    assert (creatinine.analyte, creatinine.comparator.symbol, creatinine.value, creatinine.multiple_of) == (
+        "creatinine",
+        "≤",
+        1.5,
+        "uln",
+    )
+    assert (clearance.kind, clearance.analyte, clearance.comparator.symbol, clearance.value) == (
+        "derived",
+        "crcl",
+        "≥",
+        60.0,
+    )
 
 
 # --- odd ways to print a limit ------------------------------------------------------------------------------

@@ -164,7 +164,7 @@ def test_time_span_inside_a_condition_is_not_a_threshold():
 
 
 def test_dipstick_pluses_and_bazett_stay_for_review():
-    why = review("Urinary protein ≥ ++, or the 24-hour urine protein quantification greater than 1.0g;", EXC)
+    why = review("Urinary protein ≥ ++ on two consecutive urinalyses", EXC)
     assert "pluses" in why
     why = review("QTc (Bazzett) interval >460 ms on ECG at screening and/or at Cycle 1 Day 1 pre-dose.", EXC)
     assert "Fridericia" in why
