@@ -41,6 +41,7 @@ from trialmatch.domain.criteria.lab_notes import (
     stated_limit,
 )
 from trialmatch.domain.criteria.lab_percent_above import percent_above
+from trialmatch.domain.criteria.lab_pulmonary import dlco_correction_spans, lung_capacity
 from trialmatch.domain.criteria.lab_renal import with_creatinine_condition
 from trialmatch.domain.criteria.lab_restrictions import regardless_spans, restricts
 from trialmatch.domain.criteria.lab_shared_waiver import (
@@ -309,7 +310,7 @@ def _mentions(segment: Segment) -> list[_Mention]:
                 continue
         elif len(key) <= 3 and key not in _LOWER_CASE_OK and not printed.isupper():
             continue
-        found.append(_Mention(match.start(), match.end(), analytes))
+        found.append(_Mention(match.start(), match.end(), lung_capacity(key, analytes, segment)))
     if segment.contains("total"):
         found += [
             _Mention(*m.span(), ("bilirubin",))
@@ -624,6 +625,7 @@ def _read(
     if section is Section.INCLUSION and segment.contains("may"):
         claimed.extend(_may_be(segment))
     claimed.extend(measurement_spans(segment))
+    claimed.extend(dlco_correction_spans(segment, analytes))
     claimed.extend(body_size_notes(segment, analytes))
     claimed.extend(test_notes(segment, [(m.start, m.end) for m in mentions]))
     if section is Section.INCLUSION:  # "meet all of the following" in an exclusion would need every one

@@ -1,0 +1,122 @@
+"""Lung function and viral infections with a number: TLC beside spirometry, a DLCO "(corrected)", "% of
+predicted level", supplemental oxygen as an alternative to a low DLCO; what each reads as, how a patient is
+judged by it, and what must stay for review."""
+
+from __future__ import annotations
+
+import pytest
+from one_criterion import exclusion, inclusion, lab, limits, outcome, patient
+
+from trialmatch.domain.criteria.base import Comparator
+from trialmatch.domain.evaluation import Outcome
+
+GT, GE, LT = Comparator.GT, Comparator.GE, Comparator.LT
+
+
+# --- TLC: total lung capacity beside spirometry, the leukocyte count beside a blood count -------------------
+
+
+def test_tlc_beside_spirometry_is_the_total_lung_capacity():
+    rule = inclusion("FEV1, FVC, and TLC greater than 60% predicted")
+    assert rule.kind == "all_of"
+    assert limits(rule) == [("fev1", GT, 60.0, "%"), ("fvc", GT, 60.0, "%"), ("tlc_lung", GT, 60.0, "%")]
+
+
+def test_tlc_named_with_total_lung_capacity_is_one_threshold():
+    rule = exclusion(
+        "Diffusion capacity of carbon monoxide (DLCO) < 50% of predicted, total lung capacity (TLC) < 50%,"
+        " forced expiratory volume in one second (FEV1) < 50%"
+    )
+    assert rule.kind == "any_of"
+    assert limits(rule) == [("dlco", LT, 50.0, "%"), ("tlc_lung", LT, 50.0, "%"), ("fev1", LT, 50.0, "%")]
+
+
+def test_tlc_beside_a_cell_count_stays_the_leukocyte_count():
+    rule = lab("TLC: > 4,000 per cumm")
+    assert (rule.analyte, rule.comparator, rule.value, rule.unit) == ("wbc", GT, 4000.0, "/µL")
+
+
+@pytest.mark.parametrize(
+    ("history", "tlc", "expected"),
+    [
+        (True, 55.0, Outcome.FAIL),
+        (True, 75.0, Outcome.PASS),
+        (False, 55.0, Outcome.PASS),
+        (None, 75.0, Outcome.PASS),
+        (None, 55.0, Outcome.UNKNOWN),
+    ],
+)
+def test_lung_volumes_are_asked_only_of_patients_with_a_history_of_pulmonary_disease(
+    history: bool | None, tlc: float, expected: Outcome
+):
+    text = (
+        "If history of pulmonary disease, FEV1, FVC, and TLC greater than 60% predicted and DLCO greater than"
+        " 50% predicted"
+    )
+    labs = [
+        {"test": "FEV1", "value": 80.0, "unit": "%"},
+        {"test": "FVC", "value": 80.0, "unit": "%"},
+        {"test": "DLCO", "value": 80.0, "unit": "%"},
+        {"test": "total lung capacity", "value": tlc, "unit": "%"},
+    ]
+    findings = {} if history is None else {"pulmonary disease": history}
+    assert outcome("inclusion", text, patient(findings=findings, labs=labs)) is expected
+
+
+# --- DLCO "(corrected)", "% of predicted level" -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DLCO ≥ 50% (corrected)",
+        "DLCO ≥ 50% (corrected for hemoglobin)",
+        "DLCO ≥ 50% of predicted (corrected for hemoglobin)",
+        "carbon monoxide diffusion test (DLCO) ≥50% of predicted level",
+    ],
+)
+def test_a_corrected_dlco_is_the_dlco_of_the_file(text: str):
+    rule = lab(text)
+    assert (rule.analyte, rule.comparator, rule.value, rule.unit) == ("dlco", GE, 50.0, "%")
+
+
+def test_the_haemoglobin_a_correction_names_is_no_threshold_but_a_stated_one_is():
+    rule = inclusion("DLCO ≥ 50%, corrected for hemoglobin, and hemoglobin ≥ 9 g/dL")
+    assert limits(rule) == [("dlco", GE, 50.0, "%"), ("hemoglobin", GE, 9.0, "g/dL")]
+
+
+# --- supplemental oxygen beside a low DLCO ------------------------------------------------------------------
+
+
+def test_continuous_oxygen_is_an_alternative_reason_to_exclude():
+    rule = exclusion(
+        "Diffusion lung capacity of carbon monoxide (DLCO) < 50% (corrected) or receiving continuous"
+        " supplemental oxygen"
+    )
+    assert rule.kind == "any_of"
+    dlco, oxygen = rule.children
+    assert limits(dlco) == [("dlco", LT, 50.0, "%")]
+    assert (oxygen.kind, oxygen.concept, oxygen.present) == ("finding", "continuous_oxygen", True)
+
+
+@pytest.mark.parametrize(
+    ("oxygen", "dlco", "expected"),
+    [
+        ({"continuous oxygen": True}, 60.0, Outcome.FAIL),
+        ({"continuous oxygen": False}, 25.0, Outcome.FAIL),
+        ({"continuous oxygen": False}, 60.0, Outcome.PASS),
+        ({"supplemental oxygen": False}, 60.0, Outcome.PASS),
+        ({"supplemental oxygen": True}, 60.0, Outcome.UNKNOWN),
+        ({}, 60.0, Outcome.UNKNOWN),
+        ({}, 25.0, Outcome.FAIL),
+    ],
+)
+def test_a_patient_on_oxygen_is_excluded_and_one_on_occasional_oxygen_is_left_to_the_clinician(
+    oxygen: dict[str, bool], dlco: float, expected: Outcome
+):
+    text = (
+        "Diffusion capacity of the lung for carbon monoxide (DLCO) < 30% and/or receiving supplementary"
+        " continuous oxygen"
+    )
+    facts = patient(findings=oxygen, labs=[{"test": "DLCO", "value": dlco, "unit": "%"}])
+    assert outcome("exclusion", text, facts) is expected
