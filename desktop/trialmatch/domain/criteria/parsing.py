@@ -34,6 +34,7 @@ from trialmatch.domain.criteria.read_people import read_age_and_sex, read_perfor
 from trialmatch.domain.criteria.read_stage import read_stage
 from trialmatch.domain.criteria.read_therapy import read_therapy
 from trialmatch.domain.criteria.read_uncorrectable import read_uncorrectable
+from trialmatch.domain.criteria.read_unless import read_unless
 from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.review import NeedsReview
 from trialmatch.domain.criteria.stage import StageRule
@@ -267,7 +268,30 @@ def parse_criterion(text: str, section: Section, context: str | None = None) -> 
         subgroup = _SUBGROUP_HEADING.match(_lead_in(context.lower()))
         if subgroup and not _EVERYONE.match(subgroup.group("who") or ""):
             return _for_a_subgroup(rule, text, section, subgroup.group(0))
+    if context and rule.kind != "review" and "if" in context.lower():
+        condition = _IF_HEADING.fullmatch(_lead_in(context.lower()))
+        if condition:
+            return _under_a_condition(rule, text, section, condition)
     return rule
+
+
+_IF_HEADING = re.compile(r"if\s+(?P<condition>[^,;:()]+?)\s*")
+""""Pulmonary: If history of symptomatic pulmonary disease:" heading "DLCO greater than 50% predicted": the
+items under it are asked only of the patients with the condition."""
+
+
+def _under_a_condition(rule: Rule, text: str, section: Section, heading: re.Match[str]) -> Rule:
+    """An item under an "If <condition>:" heading: "not the condition, or the item" (inclusion), "the
+    condition and the item" (exclusion) when the condition reads as a plain finding or limit; else the item
+    bears only on the patients with the condition, which the clinician judges."""
+    condition = _read(Segment.of(heading.group("condition")), Section.INCLUSION, "").rule
+    negated = _negation(condition) if condition is not None else None
+    if condition is None or negated is None:
+        return _for_a_subgroup(rule, text, section, heading.group(0))
+    span = rule.source_span
+    if section is Section.EXCLUSION:
+        return AllOf(source_span=span, children=[condition, rule])
+    return AnyOf(source_span=span, children=[negated, rule])
 
 
 _SUBGROUP_HEADING = re.compile(
@@ -630,6 +654,7 @@ def _read_labs(segment: Segment, section: Section) -> Read | None:
     return (
         read_uncorrectable(segment, section)
         or read_composite(segment, section, _read_part)
+        or read_unless(segment, section)
         or read_excepted(segment, section, _read_part)
         or read_lab_alternatives(segment, section)
         or defined

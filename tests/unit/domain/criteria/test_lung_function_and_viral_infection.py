@@ -7,8 +7,10 @@ from __future__ import annotations
 import pytest
 from one_criterion import exclusion, inclusion, lab, limits, outcome, patient
 
+from trialmatch.domain.criteria import parse_criterion
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.evaluation import Outcome
+from trialmatch.domain.trial import Section
 
 GT, GE, LT = Comparator.GT, Comparator.GE, Comparator.LT
 
@@ -120,3 +122,89 @@ def test_a_patient_on_oxygen_is_excluded_and_one_on_occasional_oxygen_is_left_to
     )
     facts = patient(findings=oxygen, labs=[{"test": "DLCO", "value": dlco, "unit": "%"}])
     assert outcome("exclusion", text, facts) is expected
+
+
+# --- "No <finding> (unless <threshold>)" -------------------------------------------------------------------
+
+_NO_LUNG_DISEASE = "No chronic lung disease (unless DLCO at least 60%)"
+
+
+def test_a_finding_ruled_out_unless_a_threshold_is_met_is_either():
+    rule = inclusion(_NO_LUNG_DISEASE)
+    assert rule.kind == "any_of"
+    finding, dlco = rule.children
+    assert (finding.kind, finding.concept, finding.present) == ("finding", "lung_disease", False)
+    assert limits(dlco) == [("dlco", GE, 60.0, "%")]
+
+
+@pytest.mark.parametrize(
+    ("lung_disease", "dlco", "expected"),
+    [
+        (True, 70.0, Outcome.PASS),
+        (True, 50.0, Outcome.FAIL),
+        (True, None, Outcome.UNKNOWN),
+        (False, 50.0, Outcome.PASS),
+        (None, 70.0, Outcome.PASS),
+        (None, 50.0, Outcome.UNKNOWN),
+    ],
+)
+def test_a_patient_with_lung_disease_is_judged_by_the_dlco(
+    lung_disease: bool | None, dlco: float | None, expected: Outcome
+):
+    findings = {} if lung_disease is None else {"chronic lung disease": lung_disease}
+    labs = [] if dlco is None else [{"test": "DLCO", "value": dlco, "unit": "%"}]
+    facts = patient(findings=findings, labs=labs)
+    assert outcome("inclusion", _NO_LUNG_DISEASE, facts, "PATIENT CHARACTERISTICS: Pulmonary") is expected
+
+
+def test_a_narrowed_finding_or_an_exclusion_so_worded_is_not_read_so():
+    narrowed = inclusion("No clinically significant lung disease (unless DLCO at least 60%)")
+    assert narrowed.kind != "any_of"
+    excluded = exclusion("HIV infection (unless CD4 count > 350/µL)")
+    assert excluded.kind not in {"any_of", "all_of"}
+
+
+# --- an "If <condition>:" heading ---------------------------------------------------------------------------
+
+_IF_SYMPTOMATIC = "PATIENT CHARACTERISTICS: Pulmonary: If history of symptomatic pulmonary disease"
+_IF_HISTORY = "PATIENT CHARACTERISTICS: Pulmonary: If history of pulmonary disease:"
+
+
+def test_an_item_under_an_if_heading_it_cannot_read_is_left_for_its_subgroup():
+    rule = parse_criterion("DLCO greater than 50% predicted", Section.INCLUSION, _IF_SYMPTOMATIC)
+    assert rule.kind == "any_of"
+    dlco, left = rule.children
+    assert limits(dlco) == [("dlco", GT, 50.0, "%")]
+    assert left.kind == "review"
+    assert "symptomatic pulmonary disease" in left.why
+
+
+@pytest.mark.parametrize(
+    ("history", "dlco", "expected"),
+    [
+        (False, 40.0, Outcome.PASS),
+        (True, 40.0, Outcome.FAIL),
+        (True, 60.0, Outcome.PASS),
+        (None, 40.0, Outcome.UNKNOWN),
+        (None, 60.0, Outcome.PASS),
+    ],
+)
+def test_an_item_under_an_if_heading_is_asked_only_of_the_patients_it_names(
+    history: bool | None, dlco: float, expected: Outcome
+):
+    findings = {} if history is None else {"pulmonary disease": history}
+    facts = patient(findings=findings, labs=[{"test": "DLCO", "value": dlco, "unit": "%"}])
+    assert outcome("inclusion", "DLCO greater than 50% predicted", facts, _IF_HISTORY) is expected
+
+
+@pytest.mark.parametrize(
+    ("history", "dlco", "expected"),
+    [(False, 40.0, Outcome.PASS), (True, 40.0, Outcome.FAIL), (True, 60.0, Outcome.PASS)],
+)
+def test_an_exclusion_under_an_if_heading_excludes_only_the_patients_it_names(
+    history: bool, dlco: float, expected: Outcome
+):
+    facts = patient(
+        findings={"pulmonary disease": history}, labs=[{"test": "DLCO", "value": dlco, "unit": "%"}]
+    )
+    assert outcome("exclusion", "DLCO < 50%", facts, _IF_HISTORY) is expected
