@@ -32,6 +32,7 @@ from trialmatch.domain.criteria.read_lab_alternatives import read_lab_alternativ
 from trialmatch.domain.criteria.read_labs import read_labs
 from trialmatch.domain.criteria.read_people import read_age_and_sex, read_performance, read_sex
 from trialmatch.domain.criteria.read_stage import read_stage
+from trialmatch.domain.criteria.read_subgroup_limits import read_subgroup_limits
 from trialmatch.domain.criteria.read_therapy import read_therapy
 from trialmatch.domain.criteria.read_uncorrectable import read_uncorrectable
 from trialmatch.domain.criteria.read_unless import read_unless
@@ -655,6 +656,7 @@ def _read_labs(segment: Segment, section: Section) -> Read | None:
         read_uncorrectable(segment, section)
         or read_composite(segment, section, _read_part)
         or read_unless(segment, section)
+        or read_subgroup_limits(segment, section)
         or read_excepted(segment, section, _read_part)
         or read_lab_alternatives(segment, section)
         or defined

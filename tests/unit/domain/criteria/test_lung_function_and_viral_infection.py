@@ -208,3 +208,62 @@ def test_an_exclusion_under_an_if_heading_excludes_only_the_patients_it_names(
         findings={"pulmonary disease": history}, labs=[{"test": "DLCO", "value": dlco, "unit": "%"}]
     )
     assert outcome("exclusion", "DLCO < 50%", facts, _IF_HISTORY) is expected
+
+
+# --- limits given apart for HIV-positive and HIV-negative participants --------------------------------------
+
+_BY_HIV_STATUS = (
+    "Adequate blood counts (HIV positive volunteers: hemoglobin greater than or equal to 9.0 g/dL,"
+    " HCT greater than or equal to 28%, platelets greater than or equal to 75,000; HIV negative"
+    " volunteers: hemoglobin greater than or equal to 11.2 g/dL, HCT greater than or equal to 34.1%,"
+    " platelets greater than or equal to 150,000)."
+)
+
+
+def test_limits_given_per_hiv_status_are_one_set_per_subgroup():
+    rule = inclusion(_BY_HIV_STATUS)
+    assert rule.kind == "any_of"
+    positive, negative = rule.children
+    assert (positive.children[0].concept, positive.children[0].present) == ("hiv", True)
+    assert [(p.analyte, p.comparator, p.value, p.unit) for p in positive.children[1:]] == [
+        ("hemoglobin", GE, 9.0, "g/dL"),
+        ("hematocrit", GE, 28.0, "%"),
+        ("platelets", GE, 75000.0, "/µL"),
+    ]
+    assert (negative.children[0].concept, negative.children[0].present) == ("hiv", False)
+    assert [(p.analyte, p.comparator, p.value, p.unit) for p in negative.children[1:]] == [
+        ("hemoglobin", GE, 11.2, "g/dL"),
+        ("hematocrit", GE, 34.1, "%"),
+        ("platelets", GE, 150000.0, "/µL"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("hiv", "hemoglobin", "expected"),
+    [
+        (True, 10.0, Outcome.PASS),
+        (False, 10.0, Outcome.FAIL),
+        (False, 12.0, Outcome.PASS),
+        (True, 8.5, Outcome.FAIL),
+        (None, 12.0, Outcome.UNKNOWN),
+        (None, 8.5, Outcome.FAIL),
+    ],
+)
+def test_each_patient_is_held_to_the_limits_of_their_hiv_status(
+    hiv: bool | None, hemoglobin: float, expected: Outcome
+):
+    labs = [
+        {"test": "hemoglobin", "value": hemoglobin, "unit": "g/dL"},
+        {"test": "hematocrit", "value": 40.0, "unit": "%"},
+        {"test": "platelets", "value": 200.0, "unit": "10^9/L"},
+    ]
+    findings = {} if hiv is None else {"HIV": hiv}
+    assert outcome("inclusion", _BY_HIV_STATUS, patient(findings=findings, labs=labs)) is expected
+
+
+def test_subgroups_that_could_miss_a_patient_are_not_read_as_alternatives():
+    rule = inclusion(
+        "Adequate blood counts (patients with liver metastases: platelets ≥ 50,000; patients with bone"
+        " metastases: platelets ≥ 75,000)"
+    )
+    assert rule.kind == "review"
