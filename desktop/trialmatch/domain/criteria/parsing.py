@@ -95,6 +95,12 @@ _NEGATED_HEADING = re.compile(
 _EXCEPT = re.compile(r"(?<![a-z])(?:except|unless|other\s+than|exceptions?)(?![a-z])")
 _ITEM_NUMBER = re.compile(r"\s*\d{1,2}\.?\s+(?=[A-Z])")
 """"1 Participant must be ...": an item number the segmenter left in the text."""
+_AMENDED = re.compile(
+    r"^\s*per\s+amendment\s+\d{1,2}/\d{1,2}/\d{2,4}\s*:\s*"
+    r"|\s*\(\s*changed\s+from\s*(?:-|:)[^()]*(?:\([^()]*\)[^()]*)*\)?\s*\.?\s*$"
+)
+""""PER AMENDMENT 11/20/95: CD4 count >= 100 but < 500 cells/mm3. (Changed from - HIV infection.)": the date
+of the amendment, and the wording it replaced, which no longer applies."""
 _PERMISSION = re.compile(
     r"\s*(?:(?:prior|previous|concurrent)\s+)?[a-z][a-z /-]{2,40}?\s+(?:is\s+|are\s+)?(?:allowed|permitted)"
     r"\s*\.?\s*"
@@ -490,6 +496,8 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
     number = _ITEM_NUMBER.match(segment.printed)
     if number:
         segment = masked(segment, [number.span()])
+    if "amendment" in segment.norm or "changed from" in segment.norm:
+        segment = masked(segment, [m.span() for m in _AMENDED.finditer(segment.norm)])
     if "strat" in segment.norm:
         segment = masked(segment, [m.span() for m in _WHOLE_ITEM_STRATUM.finditer(segment.norm)])
     if ":" in segment.norm[:24] and (part := _PART_LABEL.match(segment.norm)):

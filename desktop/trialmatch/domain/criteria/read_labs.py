@@ -63,7 +63,7 @@ from trialmatch.domain.criteria.numbers import (
     find_quantities,
     trie_alternation,
 )
-from trialmatch.domain.criteria.ranges import read_ranges
+from trialmatch.domain.criteria.ranges import but_between_bounds, read_ranges
 from trialmatch.domain.criteria.text import (
     ALTERNATIVE_END,
     ALTERNATIVE_START,
@@ -666,6 +666,8 @@ def _read(
     _between(segment, quantities)
     if " to " in segment.norm or "-" in segment.norm or "~" in segment.norm:
         read_ranges(segment.norm, quantities)
+    if segment.contains("but"):
+        claimed.extend(but_between_bounds(segment.norm, quantities))
     _leading_bounds(segment, quantities, mentions, notes)
     claimed.extend(_sexes(segment, quantities, mentions, notes))
     mentions = [m for m in mentions if not inside((m.start, m.end), claimed)]

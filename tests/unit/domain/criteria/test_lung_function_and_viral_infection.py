@@ -267,3 +267,46 @@ def test_subgroups_that_could_miss_a_patient_are_not_read_as_alternatives():
         " metastases: platelets ≥ 75,000)"
     )
     assert rule.kind == "review"
+
+
+# --- a range joined by "but"; an amended item ---------------------------------------------------------------
+
+
+def test_but_between_a_lower_and_an_upper_bound_joins_one_range():
+    rule = inclusion("CD4 lymphocyte count >= 100 but < 500 cells/mm3.")
+    assert rule.kind == "all_of"
+    assert limits(rule) == [("cd4", GE, 100.0, "/µL"), ("cd4", LT, 500.0, "/µL")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Creatinine ≤ 1.5 but ≥ 2", "platelets ≥ 100,000 but ANC < 1000", "CD4 count > 200 but > 350 cells/mm3"],
+)
+def test_but_joining_no_range_is_left_for_review(text: str):
+    assert inclusion(text).kind == "review"
+
+
+_AMENDED = (
+    "PER AMENDMENT 11/20/95: CD4 lymphocyte count >= 100 but < 500 cells/mm3. (Changed from - HIV infection.)"
+)
+
+
+def test_an_amended_item_is_read_as_amended_without_the_wording_it_replaced():
+    rule = inclusion(_AMENDED)
+    assert limits(rule) == [("cd4", GE, 100.0, "/µL"), ("cd4", LT, 500.0, "/µL")]
+
+
+@pytest.mark.parametrize(
+    ("cd4", "expected"), [(50.0, Outcome.FAIL), (300.0, Outcome.PASS), (600.0, Outcome.FAIL)]
+)
+def test_the_amended_cd4_range_holds_both_ends(cd4: float, expected: Outcome):
+    facts = patient(labs=[{"test": "CD4 count", "value": cd4, "unit": "cells/µL"}])
+    assert outcome("inclusion", _AMENDED, facts) is expected
+
+
+def test_the_replaced_wording_is_not_read_as_a_requirement():
+    rule = inclusion(
+        "PER AMENDMENT 11/20/95: All Patients will receive antiretroviral therapy. (Changed from - Current"
+        " antiretroviral therapy IF CD4 count < 500 cells/mm3 (per 12/30/94 amendment).)"
+    )
+    assert rule.kind == "review"
