@@ -189,13 +189,14 @@ clearance is computed already; only this exact formula is claimed, so a variant 
 
 
 _PREDICTED = re.compile(
-    r"(?:(?<=%)|(?<=percent))\s*(?:of\s+)?(?:the\s+)?(?:local\s+)?(?:normal\s+)?predicted(?:\s+normal)?(?:\s+values?)?"
+    r"(?:(?<=%)|(?<=percent))\s*(?:of\s+)?(?:the\s+)?(?:local\s+)?(?:normal\s+)?predicted(?:\s+normal)?(?:\s+(?:values?|levels?))?"
     r"(?![a-z])(?!\s+(?:lower|upper|limit))"
     r"(?:\s*[(\[]?\s*corrected(?:\s+for\s+(?:h(?:a)?emoglobin|hb|hgb)(?:\s+concentration)?"
     r"(?:\s+(?:and|or)\s+alveolar\s+(?:volume|ventilation))?)?\s*[)\]]?)?"
 )
 """"FEV1 ≥ 50 % of predicted": pulmonary function is stated as a percentage of the predicted value, which is
-what the patient file holds for FEV1, FVC and DLCO ("(corrected for hemoglobin)": DLCO is reported so).
+what the patient file holds for FEV1, FVC and DLCO ("(corrected for hemoglobin)": DLCO is reported so;
+"% of predicted level": the same).
 Not beside the FEV1/FVC ratio: a percentage of its
 predicted value is not the ratio itself."""
 _RATIO = re.compile(r"fev1\s*(?:/|:|-?to-?)\s*fvc|tiffeneau")

@@ -33,8 +33,10 @@ from trialmatch.domain.criteria.read_labs import read_labs
 from trialmatch.domain.criteria.read_people import read_age_and_sex, read_performance, read_sex
 from trialmatch.domain.criteria.read_renal_floor import read_renal_floor
 from trialmatch.domain.criteria.read_stage import read_stage
+from trialmatch.domain.criteria.read_subgroup_limits import read_subgroup_limits
 from trialmatch.domain.criteria.read_therapy import read_therapy
 from trialmatch.domain.criteria.read_uncorrectable import read_uncorrectable
+from trialmatch.domain.criteria.read_unless import read_unless
 from trialmatch.domain.criteria.read_urine_protein import read_urine_protein
 from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.review import NeedsReview
@@ -95,6 +97,12 @@ _NEGATED_HEADING = re.compile(
 _EXCEPT = re.compile(r"(?<![a-z])(?:except|unless|other\s+than|exceptions?)(?![a-z])")
 _ITEM_NUMBER = re.compile(r"\s*\d{1,2}\.?\s+(?=[A-Z])")
 """"1 Participant must be ...": an item number the segmenter left in the text."""
+_AMENDED = re.compile(
+    r"^\s*per\s+amendment\s+\d{1,2}/\d{1,2}/\d{2,4}\s*:\s*"
+    r"|\s*\(\s*changed\s+from\s*(?:-|:)[^()]*(?:\([^()]*\)[^()]*)*\)?\s*\.?\s*$"
+)
+""""PER AMENDMENT 11/20/95: CD4 count >= 100 but < 500 cells/mm3. (Changed from - HIV infection.)": the date
+of the amendment, and the wording it replaced, which no longer applies."""
 _PERMISSION = re.compile(
     r"\s*(?:(?:prior|previous|concurrent)\s+)?[a-z][a-z /-]{2,40}?\s+(?:is\s+|are\s+)?(?:allowed|permitted)"
     r"\s*\.?\s*"
@@ -272,7 +280,30 @@ def parse_criterion(text: str, section: Section, context: str | None = None) -> 
         subgroup = _SUBGROUP_HEADING.match(_lead_in(context.lower()))
         if subgroup and not _EVERYONE.match(subgroup.group("who") or ""):
             return _for_a_subgroup(rule, text, section, subgroup.group(0))
+    if context and rule.kind != "review" and "if" in context.lower():
+        condition = _IF_HEADING.fullmatch(_lead_in(context.lower()))
+        if condition:
+            return _under_a_condition(rule, text, section, condition)
     return rule
+
+
+_IF_HEADING = re.compile(r"if\s+(?P<condition>[^,;:()]+?)\s*")
+""""Pulmonary: If history of symptomatic pulmonary disease:" heading "DLCO greater than 50% predicted": the
+items under it are asked only of the patients with the condition."""
+
+
+def _under_a_condition(rule: Rule, text: str, section: Section, heading: re.Match[str]) -> Rule:
+    """An item under an "If <condition>:" heading: "not the condition, or the item" (inclusion), "the
+    condition and the item" (exclusion) when the condition reads as a plain finding or limit; else the item
+    bears only on the patients with the condition, which the clinician judges."""
+    condition = _read(Segment.of(heading.group("condition")), Section.INCLUSION, "").rule
+    negated = _negation(condition) if condition is not None else None
+    if condition is None or negated is None:
+        return _for_a_subgroup(rule, text, section, heading.group(0))
+    span = rule.source_span
+    if section is Section.EXCLUSION:
+        return AllOf(source_span=span, children=[condition, rule])
+    return AnyOf(source_span=span, children=[negated, rule])
 
 
 _SUBGROUP_HEADING = re.compile(
@@ -472,6 +503,8 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
     number = _ITEM_NUMBER.match(segment.printed)
     if number:
         segment = masked(segment, [number.span()])
+    if "amendment" in segment.norm or "changed from" in segment.norm:
+        segment = masked(segment, [m.span() for m in _AMENDED.finditer(segment.norm)])
     if "strat" in segment.norm:
         segment = masked(segment, [m.span() for m in _WHOLE_ITEM_STRATUM.finditer(segment.norm)])
     if ":" in segment.norm[:24] and (part := _PART_LABEL.match(segment.norm)):
@@ -639,6 +672,8 @@ def _read_labs(segment: Segment, section: Section) -> Read | None:
         read_uncorrectable(segment, section)
         or read_renal_floor(segment, section)
         or read_composite(segment, section, _read_part)
+        or read_unless(segment, section)
+        or read_subgroup_limits(segment, section)
         or read_excepted(segment, section, _read_part)
         or read_lab_alternatives(segment, section)
         or defined

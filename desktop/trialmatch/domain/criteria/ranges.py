@@ -34,3 +34,29 @@ def read_ranges(norm: str, quantities: list[Quantity]) -> None:
             low, comparator=Comparator.GE, unit=high.unit, unit_text=low.unit_text or high.unit_text
         )
         quantities[index + 1] = replace(high, comparator=high.comparator or Comparator.LE)
+
+
+_BUT = re.compile(r"\s*,?\s*but\s+")
+
+
+def but_between_bounds(norm: str, quantities: list[Quantity]) -> list[tuple[int, int]]:
+    """ "CD4 count >= 100 but < 500 cells/mm3", "PSA >10 but ≤ 100": the "but" between a lower and an upper
+    bound side by side joins the two ends of one range."""
+    spans = []
+    for low, high in pairwise(quantities):
+        if low.comparator is None or high.comparator is None:
+            continue
+        if (
+            low.comparator.is_lower_bound == high.comparator.is_lower_bound
+            or low.multiple_of != high.multiple_of
+        ):
+            continue
+        if low.unit and high.unit and low.unit != high.unit:
+            continue
+        lower, upper = (low, high) if low.comparator.is_lower_bound else (high, low)
+        if lower.number.value >= upper.number.value:
+            continue  # "≤ 1.5 but ≥ 2" bounds no range
+        but = _BUT.fullmatch(norm, low.end, high.start)
+        if but:
+            spans.append(but.span())
+    return spans

@@ -42,6 +42,7 @@ from trialmatch.domain.criteria.lab_notes import (
 )
 from trialmatch.domain.criteria.lab_paired_blocks import paired_blocks
 from trialmatch.domain.criteria.lab_percent_above import percent_above
+from trialmatch.domain.criteria.lab_pulmonary import dlco_correction_spans, lung_capacity
 from trialmatch.domain.criteria.lab_renal import with_creatinine_condition
 from trialmatch.domain.criteria.lab_renal_methods import renal_method_spans
 from trialmatch.domain.criteria.lab_restrictions import regardless_spans, restricts
@@ -64,7 +65,7 @@ from trialmatch.domain.criteria.numbers import (
     find_quantities,
     trie_alternation,
 )
-from trialmatch.domain.criteria.ranges import read_ranges
+from trialmatch.domain.criteria.ranges import but_between_bounds, read_ranges
 from trialmatch.domain.criteria.text import (
     ALTERNATIVE_END,
     ALTERNATIVE_START,
@@ -311,7 +312,7 @@ def _mentions(segment: Segment) -> list[_Mention]:
                 continue
         elif len(key) <= 3 and key not in _LOWER_CASE_OK and not printed.isupper():
             continue
-        found.append(_Mention(match.start(), match.end(), analytes))
+        found.append(_Mention(match.start(), match.end(), lung_capacity(key, analytes, segment)))
     if segment.contains("total"):
         found += [
             _Mention(*m.span(), ("bilirubin",))
@@ -629,6 +630,7 @@ def _read(
     if section is Section.INCLUSION and segment.contains("may"):
         claimed.extend(_may_be(segment))
     claimed.extend(measurement_spans(segment))
+    claimed.extend(dlco_correction_spans(segment, analytes))
     claimed.extend(body_size_notes(segment, analytes))
     claimed.extend(test_notes(segment, [(m.start, m.end) for m in mentions]))
     if section is Section.INCLUSION:  # "meet all of the following" in an exclusion would need every one
@@ -669,6 +671,8 @@ def _read(
     _between(segment, quantities)
     if " to " in segment.norm or "-" in segment.norm or "~" in segment.norm:
         read_ranges(segment.norm, quantities)
+    if segment.contains("but"):
+        claimed.extend(but_between_bounds(segment.norm, quantities))
     _leading_bounds(segment, quantities, mentions, notes)
     claimed.extend(_sexes(segment, quantities, mentions, notes))
     mentions = [m for m in mentions if not inside((m.start, m.end), claimed)]

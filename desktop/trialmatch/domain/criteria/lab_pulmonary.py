@@ -1,0 +1,36 @@
+"""Pulmonary function wording: "FEV1, FVC, and TLC greater than 60% predicted" names the total lung capacity,
+not the total leukocyte count the abbreviation means beside a blood count ("TLC: > 4,000 per cumm")."""
+
+from __future__ import annotations
+
+import re
+
+from trialmatch.domain.criteria.text import Segment
+
+_LUNG_FUNCTION = re.compile(
+    r"(?<![a-z])(?:fev|fvc|dlco|vital\s+capacity|diffusi(?:ng|on)\s+capacity|spirometr|pulmonary\s+function"
+    r"|lung\s+capacity|predicted)"
+)
+
+
+def lung_capacity(key: str, analytes: tuple[str, ...], segment: Segment) -> tuple[str, ...]:
+    """The analytes a name means in the segment: "TLC" beside a lung function test or a percentage of
+    predicted is the total lung capacity."""
+    if key != "tlc" or not _LUNG_FUNCTION.search(segment.norm, segment.start, segment.end):
+        return analytes
+    return ("tlc_lung",)
+
+
+_CORRECTED = re.compile(
+    r",?\s*[(\[]?\s*corrected(?:\s+for\s+(?:h[a]?emoglobin|hb|hgb)(?:\s+concentration)?"
+    r"(?:\s+(?:and|or)\s+alveolar\s+(?:volume|ventilation))?)?(?![a-z])\s*[)\]]?"
+)
+
+
+def dlco_correction_spans(segment: Segment, analytes: frozenset[str]) -> list[tuple[int, int]]:
+    """ "DLCO < 50% (corrected)", "DLCO ≥ 45% (corrected for hemoglobin)": the DLCO is reported corrected for
+    haemoglobin, which is how the patient file holds it; the words say how it is measured (the haemoglobin
+    they name is no threshold of its own)."""
+    if "dlco" not in analytes or not segment.contains("corrected"):
+        return []
+    return [m.span() for m in _CORRECTED.finditer(segment.norm, segment.start, segment.end)]
