@@ -325,8 +325,13 @@ _TEN_POWER = (
 )
 _LITRE = r"(?:l|lit(?:er|re)s?)"
 _PER = r"\s*(?:/|per\s+)\s*"
+_COUNTED = r"(?:cells?|counts?|platelets?|neutrophils?|leu[ck]ocytes?|lymphocytes?|granulocytes?)\s*"
+""""75,000 platelets/mm(3)": what is counted, named before the volume it is counted in."""
 _PLAIN_UNITS = (
-    r"(?:cells?\s*|counts?\s*)?(?:/|per\s+)\s*(?:µ\s?l|ul|mm3|mm\^3|mm³|mm\(3\)|microl(?:it(?:er|re))?|micro\s+lit(?:er|re)"
+    r"cells?\s*/\s*millim(?:et|etr)(?:er|re)\s*\(\s*mm(?:3|\^3|³)\s*\)",
+    r"(?:"
+    + _COUNTED
+    + r")?(?:/|per\s+)\s*(?:µ\s?l|ul|mm3|mm\^3|mm³|mm\(3\)|microl(?:it(?:er|re))?|micro\s+lit(?:er|re)"
     r"|cmm3?|cu\.?\s?mm|cubic\s+millim(?:et|etr)(?:er|re)|mcl)",
     r"cells?\s*/\s*(?:µl|ul|mm3|mm\^3|mm³)",
     r"mm(?:3|\^3|³|\(3\))",
@@ -458,9 +463,8 @@ def unit_of(matched: str, printed: str) -> str | None:
         return canonical_unit(printed.strip())
     cleaned = re.sub(r"\s*per\s+", "/", text).replace("mm(3)", "mm3").replace("m(2)", "m2")
     cleaned = re.sub(r"cubic\s+millim(?:et|etr)(?:er|re)", "mm3", cleaned)
-    cleaned = (
-        re.sub(r"^(?:cells?|counts?)\s*", "", cleaned).replace("percentage", "%").replace("percent", "%")
-    )
+    cleaned = re.sub(r"^cells?\s*/\s*millim(?:et|etr)(?:er|re)\s*\(\s*mm(3|\^3|³)\s*\)$", r"/mm\1", cleaned)
+    cleaned = re.sub(r"^" + _COUNTED, "", cleaned).replace("percentage", "%").replace("percent", "%")
     cleaned = _SPELLED.sub(lambda m: _SPELLED_KEYS[re.sub(r"\s+", "", m.group(0))], cleaned).replace(
         "milli", "m"
     )

@@ -181,6 +181,8 @@ _GROUPS = {
     "aspartate amino-transferase": ("ast",),
     "polymorphonuclear neutrophils": ("anc",),
     "polymorphonuclear neutrophil count": ("anc",),
+    "polymorphonuclear lymphocytes": ("anc",),
+    "polymorphonuclear lymphocyte count": ("anc",),
     "pmn": ("anc",),
     "absolute leukocyte count": ("wbc",),
     "total peripheral white blood cell count": ("wbc",),
@@ -220,7 +222,8 @@ _GROUPS = {
 }
 """Names the lexicon does not hold: groups ("transaminases" is AST and ALT) and the long or misspelt forms
 registries print ("serum glutamate pyruvate transaminase", "alanine transferase"; "FEV", its subscript lost,
-for FEV1)."""
+for FEV1; "polymorphonuclear lymphocytes", old summaries' misnomer for the polymorphonuclear granulocytes,
+the neutrophils, that the ANC counts)."""
 
 _CAPITALISED = {
     "cr": "creatinine",
@@ -504,6 +507,7 @@ def read_labs(segment: Segment, section: Section) -> Read | None:
         for q in find_quantities(segment.norm[: segment.end], segment.printed, segment.start)
         if not any(m.start <= q.start and q.end <= m.end for m in mentions)
     ]  # "FEV 1", "FEV_1": a digit in the analyte's own name
+    mentions = [m for m in mentions if not any(_in_unit(m, q) for q in quantities)]
     bare = find_bare_limits(segment.norm[: segment.end], segment.start)
     grades = grade_limits(segment)
     if not quantities and not bare and not grades and not _normal_words(segment, mentions):
@@ -519,6 +523,13 @@ def read_labs(segment: Segment, section: Section) -> Read | None:
         if mark:
             return Read(with_waiver(rule, FOOTNOTE_ELSEWHERE, mark) or rule)
     return Read(rule)
+
+
+def _in_unit(mention: _Mention, quantity: Quantity) -> bool:
+    """ "75,000 platelets/mm(3)": the counted cells named in the unit are no second mention of the analyte."""
+    if not quantity.unit or not quantity.unit_text:
+        return False
+    return quantity.end - len(quantity.unit_text) <= mention.start and mention.end <= quantity.end
 
 
 @dataclass(slots=True)

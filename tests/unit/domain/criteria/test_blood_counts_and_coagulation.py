@@ -1,0 +1,85 @@
+"""Blood counts and coagulation as registries print them (theme: counts and clotting tests): unit spellings
+that name the counted cells, old names of the neutrophil count, and what each reading decides for a patient on
+either side of the threshold."""
+
+from __future__ import annotations
+
+from one_criterion import lab, outcome, patient, review
+
+from trialmatch.domain.criteria.base import Comparator
+from trialmatch.domain.evaluation import Outcome
+from trialmatch.domain.trial import Section
+
+INC, EXC = Section.INCLUSION, Section.EXCLUSION
+
+
+def _platelets(value: float) -> list[dict[str, object]]:
+    return [{"test": "platelets", "value": value, "unit": "10^9/L"}]
+
+
+# --- the counted cells named in the unit: "75,000 platelets/mm(3)", "cells/millimeter (mm^3)" -------------
+
+PLATELETS_PER_MM3 = "Platelet count less than 75,000 platelets/mm(3)."
+
+
+def test_platelets_per_cubic_millimetre_reads_as_a_count_per_microlitre():
+    rule = lab(PLATELETS_PER_MM3, EXC)
+    assert (rule.analyte, rule.comparator, rule.value, rule.unit) == (
+        "platelets",
+        Comparator.LT,
+        75000,
+        "/µL",
+    )
+
+
+def test_a_patient_below_the_count_is_excluded_and_one_above_it_is_not():
+    assert outcome(EXC, PLATELETS_PER_MM3, patient(labs=_platelets(60))) is Outcome.FAIL
+    assert outcome(EXC, PLATELETS_PER_MM3, patient(labs=_platelets(180))) is Outcome.PASS
+    assert outcome(EXC, PLATELETS_PER_MM3, patient()) is Outcome.UNKNOWN
+
+
+def test_neutrophils_per_microlitre_names_the_count_in_the_unit():
+    rule = lab("ANC ≥ 1500 neutrophils/µL")
+    assert (rule.analyte, rule.comparator, rule.value, rule.unit) == ("anc", Comparator.GE, 1500, "/µL")
+
+
+def test_cells_per_millimetre_restated_as_cubic_millimetre_is_per_microlitre():
+    rule = lab("Absolute neutrophil count ≥1000 cells/millimeter (mm^3)")
+    assert (rule.analyte, rule.comparator, rule.value, rule.unit) == ("anc", Comparator.GE, 1000, "/µL")
+
+
+def test_an_analyte_named_in_the_unit_is_not_a_second_analyte_of_the_sentence():
+    rule = lab("Platelets ≥ 100,000 platelets/µL", INC)
+    assert (rule.analyte, rule.value, rule.unit) == ("platelets", 100000, "/µL")
+
+
+# --- "polymorphonuclear lymphocytes": old summaries' name for the neutrophils ------------------------------
+
+HEMATOPOIETIC = "PATIENT CHARACTERISTICS: Hematopoietic"
+
+
+def test_polymorphonuclear_lymphocyte_count_is_the_neutrophil_count():
+    rule = lab("Polymorphonuclear lymphocyte count at least 1,500/mm3", INC, HEMATOPOIETIC)
+    assert (rule.analyte, rule.comparator, rule.value, rule.unit) == ("anc", Comparator.GE, 1500, "/µL")
+
+
+def test_polymorphonuclear_lymphocytes_without_a_unit_are_per_microlitre_by_their_size():
+    rule = lab("Polymorphonuclear lymphocytes greater than 2,000", INC, HEMATOPOIETIC)
+    assert (rule.analyte, rule.comparator, rule.value, rule.unit) == ("anc", Comparator.GT, 2000, "/µL")
+    assert rule.unit_inferred
+
+
+def test_plain_lymphocytes_stay_the_lymphocyte_count():
+    assert lab("Lymphocytes greater than 2,000/mm3").analyte == "lymphocytes"
+
+
+def test_a_low_neutrophil_count_fails_the_polymorphonuclear_requirement():
+    text = "Polymorphonuclear lymphocyte count at least 1,500/mm3"
+    low = patient(labs=[{"test": "ANC", "value": 900, "unit": "/µL"}])
+    high = patient(labs=[{"test": "ANC", "value": 2100, "unit": "/µL"}])
+    assert outcome(INC, text, low, HEMATOPOIETIC) is Outcome.FAIL
+    assert outcome(INC, text, high, HEMATOPOIETIC) is Outcome.PASS
+
+
+def test_a_count_per_millilitre_stays_for_review():
+    assert review("White blood cell count > 2000/mL")
