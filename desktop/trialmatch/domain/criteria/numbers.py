@@ -60,6 +60,8 @@ def normalise(text: str) -> str:
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
     if "appendix" in lowered or "annex" in lowered:
         lowered = _REFERENCE.sub(lambda m: " " * len(m.group(0)), lowered)
+    if "see" in lowered or "://" in lowered:
+        lowered = _POINTER.sub(lambda m: " " * len(m.group(0)), lowered)
     return _blank_restated_signs(lowered) if "(" in lowered else lowered
 
 
@@ -68,6 +70,13 @@ _REFERENCE = re.compile(
 )
 """"(Karnofsky > 60%; Appendix 1)", "(see Appendix 13.4)": a pointer to where the protocol explains a scale or
 a formula, closing a bracket, carries no condition; blanked so that its number is not read as one."""
+_POINTER = re.compile(
+    r"(?<=[(\[])\s*(?:see\s+(?:(?:section|item|paragraph|§)\s*)?\d{1,2}(?:\.\d{1,2}){1,3}|https?://[^\s()\[\]]+)"
+    r"\s*(?=[)\]])"
+)
+""""INR ≤ 1.5 unless on warfarin (see 3.1.9)", "GFR by Cockcroft-Gault (http://www.mdcalc.com/...)": a bracket
+holding only a pointer to a protocol section or a web page carries no condition either; its numbers and words
+("creatinine-clearance") are blanked so that they are not read as part of the criterion."""
 
 
 # --- comparators ------------------------------------------------------------------------------------------

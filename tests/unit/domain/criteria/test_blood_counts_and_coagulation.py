@@ -4,7 +4,7 @@ either side of the threshold."""
 
 from __future__ import annotations
 
-from one_criterion import lab, outcome, patient, review
+from one_criterion import inclusion, lab, outcome, patient, review
 
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.evaluation import Outcome
@@ -83,3 +83,48 @@ def test_a_low_neutrophil_count_fails_the_polymorphonuclear_requirement():
 
 def test_a_count_per_millilitre_stays_for_review():
     assert review("White blood cell count > 2000/mL")
+
+
+# --- a bracket holding only a pointer: "(see 3.1.9)", "(http://...)" -------------------------------------
+
+WARFARIN = "INR </= 1.5 unless on warfarin (see 3.1.9)"
+
+
+def test_a_pointer_to_a_protocol_section_is_no_number_of_the_criterion():
+    rule = lab(WARFARIN)
+    assert (rule.analyte, rule.comparator, rule.value) == ("inr", Comparator.LE, 1.5)
+    (exception,) = rule.exceptions
+    assert exception.waived and exception.concept is None
+    assert exception.text is not None and exception.text.startswith("unless on warfarin")
+
+
+def test_a_high_inr_is_left_to_the_clinician_who_knows_about_warfarin_and_a_normal_one_passes():
+    assert outcome(INC, WARFARIN, patient(labs=[{"test": "INR", "value": 2.5}])) is Outcome.UNKNOWN
+    assert outcome(INC, WARFARIN, patient(labs=[{"test": "INR", "value": 1.1}])) is Outcome.PASS
+
+
+def test_a_web_address_in_brackets_is_not_read_as_words_of_the_criterion():
+    text = (
+        "Creatinine <1.5 x ULN, or Estimated Glomerular filtration rate (GFR) >= 50ml/min by Cockcroft-Gault "
+        "(http://www.mdcalc.com/creatinine-clearance-cockcroft-gault-equation/)"
+    )
+    rule = inclusion(text)
+    assert rule.kind == "any_of"
+    creatinine, clearance = rule.children
+    assert (creatinine.analyte, creatinine.comparator, creatinine.value, creatinine.multiple_of) == (
+        "creatinine",
+        Comparator.LT,
+        1.5,
+        "uln",
+    )
+    assert (clearance.analyte, clearance.comparator, clearance.value, clearance.unit) == (
+        "crcl",
+        Comparator.GE,
+        50,
+        "mL/min",
+    )
+    assert clearance.method == "cockcroft-gault"
+
+
+def test_a_bare_number_in_brackets_is_not_taken_for_a_pointer():
+    assert review("INR ≤ 1.5 (3.1.9)")
