@@ -855,11 +855,38 @@ def _restatements(
         notes.restated[base.start] = again
         restating.add(again.start)
         claimed.append((start, end))
+    for base, again in pairwise(quantities):
+        if _restated_after_or(segment, base, again) and base.start not in notes.restated:
+            notes.restated[base.start] = again
+            restating.add(again.start)
+            claimed.append((base.end, again.end))
     return [
         replace(q, comparator=promoted[q.start]) if q.start in promoted else q
         for q in quantities
         if q.start not in restating
     ]
+
+
+_OR = re.compile(r"\s*,?\s*or\s*")
+
+
+def _restated_after_or(segment: Segment, base: Quantity, again: Quantity) -> bool:
+    """ "Hemoglobin ≥ 10 g/dL or 6.2 mmol/L", "≥ 9.0 g/dL or ≥ 5.6 mmol/L": one threshold printed again in
+    another unit, joined by "or" as a bracket would join it; read as alternatives, a qualifier after the
+    second ("..., without recent transfusion") bound only that one. It is then checked as a bracketed
+    restatement is, and a value that disagrees sends the sentence to review."""
+    return (
+        _OR.fullmatch(segment.norm, base.end, again.start) is not None
+        and base.comparator is not None
+        and again.comparator in (None, base.comparator)
+        and base.unit is not None
+        and again.unit is not None
+        and base.unit != again.unit
+        and base.multiple_of is None
+        and again.multiple_of is None
+        and base.upper is None
+        and again.upper is None
+    )
 
 
 _LEADING = re.compile(r"\s*(?P<cmp>" + COMPARATOR + r")\s*")
@@ -994,7 +1021,7 @@ def _attach_support(
     sentence ("unsupported platelet count ≥ 50,000"), or all when the note is in a heading ("Blood routine (no
     transfusion within 14 days): ANC ≥ 1.5; PLT ≥ 75; Hb ≥ 90") when the segment holds all the items it heads,
     or all before it when it is a clause of its own. Values inside a note must be time spans, or restate the
-    threshold a transfusion may reach ("to achieve Hgb ≥ 8.0 g/dl")."""
+    threshold a transfusion may reach ("to achieve Hgb ≥ 8.0 g/dl"), in any of the units printed for it."""
     first_mention = min((m.start for m in mentions), default=segment.end)
     for note in support:
         start, end = note.span
@@ -1022,12 +1049,14 @@ def _attach_support(
                 target = None
         if target is None:
             raise _UnreadableError(f"a note on support for no threshold: '{note.text}'")
+        named = max((m.end for m in mentions if m.end <= target.start), default=segment.start)
+        printed = {target.number.value} | {
+            q.number.value
+            for q in quantities
+            if named <= q.start and q.end <= start and not any(named <= m.start < start for m in mentions)
+        }  # "Hemoglobin ≥10 g/dL or 6.2 mmol/L (Note: transfusion to achieve Hgb ≥10 g/dL ...)"
         for q in inner:
-            if (
-                start <= q.start < end
-                and not is_time_span(segment, q)
-                and q.number.value != target.number.value
-            ):
+            if start <= q.start < end and not is_time_span(segment, q) and q.number.value not in printed:
                 raise _UnreadableError(f"a note on support with another threshold: '{note.text}'")
         notes.support.setdefault(target.start, []).append(note)
         partner = _other_sex_before(target, quantities, notes) if start >= target.end else None

@@ -8,6 +8,7 @@ from one_criterion import inclusion, lab, outcome, patient, review
 
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.evaluation import Outcome
+from trialmatch.domain.facts import PatientFacts
 from trialmatch.domain.trial import Section
 
 INC, EXC = Section.INCLUSION, Section.EXCLUSION
@@ -128,3 +129,55 @@ def test_a_web_address_in_brackets_is_not_read_as_words_of_the_criterion():
 
 def test_a_bare_number_in_brackets_is_not_taken_for_a_pointer():
     assert review("INR ≤ 1.5 (3.1.9)")
+
+
+# --- one threshold printed again in another unit after "or": "≥ 10 g/dL or 6.2 mmol/L" --------------------
+
+ACCRUAL = (
+    "Hemoglobin ≥10 g/dL or 6.2 mmol/L (Note: The use of transfusion to achieve Hgb ≥10 g/dL is acceptable)"
+    " within the 28 days prior to accrual"
+)
+
+
+def _hb(value: float) -> PatientFacts:
+    return patient(labs=[{"test": "hemoglobin", "value": value, "unit": "g/dL"}])
+
+
+def test_a_value_restated_in_another_unit_after_or_is_one_threshold():
+    rule = lab(ACCRUAL)
+    assert (rule.analyte, rule.comparator, rule.value, rule.unit) == ("hemoglobin", Comparator.GE, 10, "g/dL")
+    assert rule.lenient_value is None
+
+
+def test_a_transfusion_note_restating_the_threshold_relaxes_it_for_a_low_value_only():
+    (note,) = lab(ACCRUAL).exceptions
+    assert (note.waived, note.concept) == (True, None)
+    assert outcome(INC, ACCRUAL, _hb(11.2)) is Outcome.PASS
+    assert outcome(INC, ACCRUAL, _hb(8.4)) is Outcome.UNKNOWN  # a transfusion may bring it to 10
+
+
+def test_a_qualifier_after_the_restated_value_binds_the_threshold_itself():
+    rule = lab("Hemoglobin ≥9.0 g/dL or ≥5.6 mmol/L, without recent transfusion")
+    assert (rule.value, rule.unit, rule.qualifier) == (9.0, "g/dL", "without recent transfusion")
+    assert outcome(INC, "Hemoglobin ≥9.0 g/dL or ≥5.6 mmol/L, without recent transfusion", _hb(8)) is (
+        Outcome.FAIL
+    )
+
+
+def test_a_creatinine_restated_in_micromoles_is_one_threshold():
+    rule = lab("Creatinine ≤ 1.5 mg/dL or 133 µmol/L")
+    assert (rule.analyte, rule.comparator, rule.value, rule.unit) == (
+        "creatinine",
+        Comparator.LE,
+        1.5,
+        "mg/dL",
+    )
+
+
+def test_a_value_after_or_that_disagrees_with_the_threshold_stays_for_review():
+    assert "disagrees" in review("Hemoglobin ≥9.0 g/dL or ≥7.5 mmol/L")
+
+
+def test_a_limit_of_normal_after_or_stays_an_alternative():
+    rule = inclusion("Creatinine ≤ 1.5 mg/dL or ≤ 1.5 x ULN")
+    assert rule.kind == "any_of"
