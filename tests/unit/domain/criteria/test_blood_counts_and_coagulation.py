@@ -4,8 +4,9 @@ either side of the threshold."""
 
 from __future__ import annotations
 
-from one_criterion import inclusion, lab, outcome, patient, review
+from one_criterion import inclusion, lab, limits, outcome, patient, review
 
+from trialmatch.domain.criteria import parse_criterion
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.evaluation import Outcome
 from trialmatch.domain.facts import PatientFacts
@@ -181,3 +182,40 @@ def test_a_value_after_or_that_disagrees_with_the_threshold_stays_for_review():
 def test_a_limit_of_normal_after_or_stays_an_alternative():
     rule = inclusion("Creatinine ≤ 1.5 mg/dL or ≤ 1.5 x ULN")
     assert rule.kind == "any_of"
+
+
+# --- a checklist question: "Does the patient have ...?" under "(All questions must be answered NO)" --------
+
+ANSWER_NO = "(All questions must be answered NO)"
+BLEEDING = "Does the patient have a bleeding disorder or a screening platelet count < 100 x 10^9/L?"
+
+
+def test_a_checklist_question_states_its_exclusion():
+    rule = parse_criterion(BLEEDING, EXC, ANSWER_NO)
+    assert rule.kind == "any_of"
+    disorder, platelets = rule.children
+    assert (disorder.concept, disorder.present) == ("bleeding_disorder", True)
+    assert limits(platelets) == [("platelets", Comparator.LT, 100, "10^9/L")]
+
+
+def test_a_low_count_answers_yes_and_excludes_and_a_normal_one_passes():
+    assert outcome(EXC, BLEEDING, patient(labs=_platelets(60)), ANSWER_NO) is Outcome.FAIL
+    normal = patient(labs=_platelets(240), findings={"bleeding disorder": False})
+    assert outcome(EXC, BLEEDING, normal, ANSWER_NO) is Outcome.PASS
+    unasked = patient(labs=_platelets(240))  # no bleeding disorder on record either way
+    assert outcome(EXC, BLEEDING, unasked, ANSWER_NO) is Outcome.UNKNOWN
+
+
+def test_a_question_under_a_heading_that_wants_the_other_answer_stays_for_review():
+    rule = parse_criterion(BLEEDING, EXC, "(All questions must be answered YES)")
+    assert rule.kind == "review"
+
+
+def test_a_question_naming_a_misprinted_unit_stays_for_review():
+    text = (
+        "Does the patient have a screening hemoglobin < 10 mg/dL, a screening absolute neutrophil count "
+        "< 1.5 x 10^9/L or a screening creatinine > 2 mg/dL?"
+    )
+    rule = parse_criterion(text, EXC, ANSWER_NO)
+    assert rule.kind == "review"
+    assert "unit typo" in rule.why
