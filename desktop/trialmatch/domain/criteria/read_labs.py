@@ -1223,7 +1223,7 @@ def _bracketed_conditions(
             conditions.append(_Condition((leading.start("cue"), q.end), restated=_analytes(named)))
             spans.append((leading.start("cue"), q.end))
             continue
-        cue = _CUE_START.match(segment.norm, q.end, segment.end)
+        cue = _CUE_START.match(segment.norm, _past_restatement(segment, q.end, claimed), segment.end)
         if not cue or inside(cue.span("cue"), claimed):
             continue
         end = _clause_end(segment, cue.end(), groups)
@@ -1252,6 +1252,15 @@ def _bracketed_conditions(
         conditions.append(_Condition((start, end), narrowing=narrowing))
         spans.append((start, end))
     return conditions, spans
+
+
+def _past_restatement(segment: Segment, end: int, claimed: list[Span]) -> int:
+    """Where a clause after a threshold may start: past a bracket right after it that restates it ("ANC ≥
+    1,000 per microliter (1,000/μL) unless there is known marrow involvement")."""
+    for low, high in sorted(claimed):
+        if low >= end and segment.norm[low] in "([" and not segment.norm[end:low].strip(" ,"):
+            end = high
+    return end
 
 
 _PRINTED = re.compile(r"[a-z0-9]")

@@ -219,3 +219,31 @@ def test_a_question_naming_a_misprinted_unit_stays_for_review():
     rule = parse_criterion(text, EXC, ANSWER_NO)
     assert rule.kind == "review"
     assert "unit typo" in rule.why
+
+
+# --- an exception after a bracket restating the threshold: "(1,000/μL) unless there is known HL marrow ..." --
+
+HL_MARROW = (
+    "Absolute neutrophil count greater than or equal to (≥)1,000 per microliter (1,000/μL) unless there is "
+    "known HL marrow involvement"
+)
+
+
+def test_an_exception_after_a_restating_bracket_is_the_thresholds_exception():
+    rule = lab(HL_MARROW)
+    assert (rule.analyte, rule.comparator, rule.value, rule.unit) == ("anc", Comparator.GE, 1000, "/µL")
+    assert [(e.concept, e.waived) for e in rule.exceptions] == [("bone_marrow_involvement", True)]
+
+
+def test_hodgkin_marrow_involvement_waives_the_count_and_its_absence_does_not():
+    low = [{"test": "ANC", "value": 700, "unit": "/µL"}]
+    involved = patient(labs=low, findings={"bone marrow involvement": True})
+    clear = patient(labs=low, findings={"bone marrow involvement": False})
+    assert outcome(INC, HL_MARROW, involved) is Outcome.PASS
+    assert outcome(INC, HL_MARROW, clear) is Outcome.FAIL
+    assert outcome(INC, HL_MARROW, patient(labs=low)) is Outcome.UNKNOWN
+
+
+def test_marrow_involvement_by_lymphoma_names_the_same_finding():
+    rule = lab("Absolute neutrophil count ≥ 1,000/μL unless there is known marrow involvement by lymphoma")
+    assert [e.concept for e in rule.exceptions] == ["bone_marrow_involvement"]
