@@ -221,7 +221,7 @@ def test_a_question_naming_a_misprinted_unit_stays_for_review():
     assert "unit typo" in rule.why
 
 
-# --- an exception after a bracket restating the threshold: "(1,000/μL) unless there is known HL marrow ..." --
+# --- an exception after a bracket restating the threshold: "(1,000/μL) unless there is known HL ..." ------
 
 HL_MARROW = (
     "Absolute neutrophil count greater than or equal to (≥)1,000 per microliter (1,000/μL) unless there is "
