@@ -24,7 +24,7 @@ _ANCHOR = (
     r"|(?:(?:first|1st)\s+)?(?:dose|administration|infusion)\s+of\s+(?:the\s+)?" + _STUDY_DRUG + r"|c1d1"
     r"|(?:first|1st)\s+(?:dose|administration|infusion)|day\s+1|cycle\s+1,?\s*day\s+1|screening|inclusion"
     r"|(?:signing\s+(?:of\s+)?(?:the\s+)?)?(?:informed\s+)?consent(?:\s+form)?|protocol\s+(?:therapy|treatment)"
-    r"|(?:drug|treatment)\s+administration|therapy|drug|dosing|administration|lymphodepletion)"
+    r"|(?:drug|treatment)\s+administration|therapy|drug|dosing|administration|lymphodepletion|accrual)"
 )
 _TIMING = re.compile(
     r"(?:(?:obtained|performed|done|measured|drawn|collected|assessed|completed)\s+)?"

@@ -60,6 +60,8 @@ def normalise(text: str) -> str:
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
     if "appendix" in lowered or "annex" in lowered:
         lowered = _REFERENCE.sub(lambda m: " " * len(m.group(0)), lowered)
+    if "see" in lowered or "://" in lowered:
+        lowered = _POINTER.sub(lambda m: " " * len(m.group(0)), lowered)
     return _blank_restated_signs(lowered) if "(" in lowered else lowered
 
 
@@ -68,6 +70,13 @@ _REFERENCE = re.compile(
 )
 """"(Karnofsky > 60%; Appendix 1)", "(see Appendix 13.4)": a pointer to where the protocol explains a scale or
 a formula, closing a bracket, carries no condition; blanked so that its number is not read as one."""
+_POINTER = re.compile(
+    r"(?<=[(\[])\s*(?:see\s+(?:(?:section|item|paragraph|§)\s*)?\d{1,2}(?:\.\d{1,2}){1,3}|https?://[^\s()\[\]]+)"
+    r"\s*(?=[)\]])"
+)
+""""INR ≤ 1.5 unless on warfarin (see 3.1.9)", "GFR by Cockcroft-Gault (http://www.mdcalc.com/...)": a bracket
+holding only a pointer to a protocol section or a web page carries no condition either; its numbers and words
+("creatinine-clearance") are blanked so that they are not read as part of the criterion."""
 
 
 # --- comparators ------------------------------------------------------------------------------------------
@@ -325,8 +334,13 @@ _TEN_POWER = (
 )
 _LITRE = r"(?:l|lit(?:er|re)s?)"
 _PER = r"\s*(?:/|per\s+)\s*"
+_COUNTED = r"(?:cells?|counts?|platelets?|neutrophils?|leu[ck]ocytes?|lymphocytes?|granulocytes?)\s*"
+""""75,000 platelets/mm(3)": what is counted, named before the volume it is counted in."""
 _PLAIN_UNITS = (
-    r"(?:cells?\s*|counts?\s*)?(?:/|per\s+)\s*(?:µ\s?l|ul|mm3|mm\^3|mm³|mm\(3\)|microl(?:it(?:er|re))?|micro\s+lit(?:er|re)"
+    r"cells?\s*/\s*millim(?:et|etr)(?:er|re)\s*\(\s*mm(?:3|\^3|³)\s*\)",
+    r"(?:"
+    + _COUNTED
+    + r")?(?:/|per\s+)\s*(?:µ\s?l|ul|mm3|mm\^3|mm³|mm\(3\)|microl(?:it(?:er|re))?|micro\s+lit(?:er|re)"
     r"|cmm3?|cu\.?\s?mm|cubic\s+millim(?:et|etr)(?:er|re)|mcl)",
     r"cells?\s*/\s*(?:µl|ul|mm3|mm\^3|mm³)",
     r"mm(?:3|\^3|³|\(3\))",
@@ -458,9 +472,8 @@ def unit_of(matched: str, printed: str) -> str | None:
         return canonical_unit(printed.strip())
     cleaned = re.sub(r"\s*per\s+", "/", text).replace("mm(3)", "mm3").replace("m(2)", "m2")
     cleaned = re.sub(r"cubic\s+millim(?:et|etr)(?:er|re)", "mm3", cleaned)
-    cleaned = (
-        re.sub(r"^(?:cells?|counts?)\s*", "", cleaned).replace("percentage", "%").replace("percent", "%")
-    )
+    cleaned = re.sub(r"^cells?\s*/\s*millim(?:et|etr)(?:er|re)\s*\(\s*mm(3|\^3|³)\s*\)$", r"/mm\1", cleaned)
+    cleaned = re.sub(r"^" + _COUNTED, "", cleaned).replace("percentage", "%").replace("percent", "%")
     cleaned = _SPELLED.sub(lambda m: _SPELLED_KEYS[re.sub(r"\s+", "", m.group(0))], cleaned).replace(
         "milli", "m"
     )

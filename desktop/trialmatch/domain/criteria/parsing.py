@@ -103,6 +103,15 @@ _AMENDED = re.compile(
 )
 """"PER AMENDMENT 11/20/95: CD4 count >= 100 but < 500 cells/mm3. (Changed from - HIV infection.)": the date
 of the amendment, and the wording it replaced, which no longer applies."""
+_QUESTION = re.compile(
+    r"\s*(?:does\s+the\s+(?:patient|subject|participant)\s+have|is\s+the\s+(?:patient|subject|participant))\s+"
+    r"(?=[^?]+\?\s*$)|\?\s*$"
+)
+""""Does the patient have a bleeding disorder or a screening platelet count < 100 x 10^9/L?" under "(All
+questions must be answered NO)": a checklist question states its criterion; the question words and mark are
+skipped. A heading that asks the other answer than the section's ("answered YES" over exclusions) is not read
+so."""
+_ANSWERED = re.compile(r"answered\s+(?P<answer>yes|no)(?![a-z])")
 _PERMISSION = re.compile(
     r"\s*(?:(?:prior|previous|concurrent)\s+)?[a-z][a-z /-]{2,40}?\s+(?:is\s+|are\s+)?(?:allowed|permitted)"
     r"\s*\.?\s*"
@@ -505,6 +514,10 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
         segment = masked(segment, [number.span()])
     if "amendment" in segment.norm or "changed from" in segment.norm:
         segment = masked(segment, [m.span() for m in _AMENDED.finditer(segment.norm)])
+    if segment.norm.rstrip().endswith("?") and _asks_the_section(low, section):
+        question = [m.span() for m in _QUESTION.finditer(segment.norm)]
+        if len(question) == 2:
+            segment = masked(segment, question)
     if "strat" in segment.norm:
         segment = masked(segment, [m.span() for m in _WHOLE_ITEM_STRATUM.finditer(segment.norm)])
     if ":" in segment.norm[:24] and (part := _PART_LABEL.match(segment.norm)):
@@ -555,6 +568,15 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
         if combined is not None:
             return combined
     return NeedsReview(source_span=whole.span, text=text, why=problem)
+
+
+def _asks_the_section(heading: str, section: Section) -> bool:
+    """Whether a checklist's heading, if it says which answer it wants, wants the section's: "no" over the
+    exclusions, "yes" over the inclusions."""
+    answered = _ANSWERED.search(heading) if "answered" in heading else None
+    if answered is None:
+        return True
+    return (answered.group("answer") == "no") is (section is Section.EXCLUSION)
 
 
 def _one_alternative(rule: Rule, low: str, match: re.Match[str]) -> Rule:

@@ -184,6 +184,8 @@ _GROUPS = {
     "aspartate amino-transferase": ("ast",),
     "polymorphonuclear neutrophils": ("anc",),
     "polymorphonuclear neutrophil count": ("anc",),
+    "polymorphonuclear lymphocytes": ("anc",),
+    "polymorphonuclear lymphocyte count": ("anc",),
     "pmn": ("anc",),
     "absolute leukocyte count": ("wbc",),
     "total peripheral white blood cell count": ("wbc",),
@@ -223,7 +225,8 @@ _GROUPS = {
 }
 """Names the lexicon does not hold: groups ("transaminases" is AST and ALT) and the long or misspelt forms
 registries print ("serum glutamate pyruvate transaminase", "alanine transferase"; "FEV", its subscript lost,
-for FEV1)."""
+for FEV1; "polymorphonuclear lymphocytes", old summaries' misnomer for the polymorphonuclear granulocytes,
+the neutrophils, that the ANC counts)."""
 
 _CAPITALISED = {
     "cr": "creatinine",
@@ -509,6 +512,7 @@ def read_labs(segment: Segment, section: Section) -> Read | None:
         for q in find_quantities(segment.norm[: segment.end], segment.printed, segment.start)
         if not any(m.start <= q.start and q.end <= m.end for m in mentions)
     ]  # "FEV 1", "FEV_1": a digit in the analyte's own name
+    mentions = [m for m in mentions if not any(_in_unit(m, q) for q in quantities)]
     bare = find_bare_limits(segment.norm[: segment.end], segment.start)
     grades = grade_limits(segment)
     if not quantities and not bare and not grades and not _normal_words(segment, mentions):
@@ -524,6 +528,13 @@ def read_labs(segment: Segment, section: Section) -> Read | None:
         if mark:
             return Read(with_waiver(rule, FOOTNOTE_ELSEWHERE, mark) or rule)
     return Read(rule)
+
+
+def _in_unit(mention: _Mention, quantity: Quantity) -> bool:
+    """ "75,000 platelets/mm(3)": the counted cells named in the unit are no second mention of the analyte."""
+    if not quantity.unit or not quantity.unit_text:
+        return False
+    return quantity.end - len(quantity.unit_text) <= mention.start and mention.end <= quantity.end
 
 
 @dataclass(slots=True)
@@ -856,11 +867,38 @@ def _restatements(
         notes.restated[base.start] = again
         restating.add(again.start)
         claimed.append((start, end))
+    for base, again in pairwise(quantities):
+        if _restated_after_or(segment, base, again) and base.start not in notes.restated:
+            notes.restated[base.start] = again
+            restating.add(again.start)
+            claimed.append((base.end, again.end))
     return [
         replace(q, comparator=promoted[q.start]) if q.start in promoted else q
         for q in quantities
         if q.start not in restating
     ]
+
+
+_OR = re.compile(r"\s*,?\s*or\s*")
+
+
+def _restated_after_or(segment: Segment, base: Quantity, again: Quantity) -> bool:
+    """ "Hemoglobin ≥ 10 g/dL or 6.2 mmol/L", "≥ 9.0 g/dL or ≥ 5.6 mmol/L": one threshold printed again in
+    another unit, joined by "or" as a bracket would join it; read as alternatives, a qualifier after the
+    second ("..., without recent transfusion") bound only that one. It is then checked as a bracketed
+    restatement is, and a value that disagrees sends the sentence to review."""
+    return (
+        _OR.fullmatch(segment.norm, base.end, again.start) is not None
+        and base.comparator is not None
+        and again.comparator in (None, base.comparator)
+        and base.unit is not None
+        and again.unit is not None
+        and base.unit != again.unit
+        and base.multiple_of is None
+        and again.multiple_of is None
+        and base.upper is None
+        and again.upper is None
+    )
 
 
 _LEADING = re.compile(r"\s*(?P<cmp>" + COMPARATOR + r")\s*")
@@ -995,7 +1033,7 @@ def _attach_support(
     sentence ("unsupported platelet count ≥ 50,000"), or all when the note is in a heading ("Blood routine (no
     transfusion within 14 days): ANC ≥ 1.5; PLT ≥ 75; Hb ≥ 90") when the segment holds all the items it heads,
     or all before it when it is a clause of its own. Values inside a note must be time spans, or restate the
-    threshold a transfusion may reach ("to achieve Hgb ≥ 8.0 g/dl")."""
+    threshold a transfusion may reach ("to achieve Hgb ≥ 8.0 g/dl"), in any of the units printed for it."""
     first_mention = min((m.start for m in mentions), default=segment.end)
     for note in support:
         start, end = note.span
@@ -1023,12 +1061,14 @@ def _attach_support(
                 target = None
         if target is None:
             raise _UnreadableError(f"a note on support for no threshold: '{note.text}'")
+        named = max((m.end for m in mentions if m.end <= target.start), default=segment.start)
+        printed = {target.number.value} | {
+            q.number.value
+            for q in quantities
+            if named <= q.start and q.end <= start and not any(named <= m.start < start for m in mentions)
+        }  # "Hemoglobin ≥10 g/dL or 6.2 mmol/L (Note: transfusion to achieve Hgb ≥10 g/dL ...)"
         for q in inner:
-            if (
-                start <= q.start < end
-                and not is_time_span(segment, q)
-                and q.number.value != target.number.value
-            ):
+            if start <= q.start < end and not is_time_span(segment, q) and q.number.value not in printed:
                 raise _UnreadableError(f"a note on support with another threshold: '{note.text}'")
         notes.support.setdefault(target.start, []).append(note)
         partner = _other_sex_before(target, quantities, notes) if start >= target.end else None
@@ -1195,7 +1235,7 @@ def _bracketed_conditions(
             conditions.append(_Condition((leading.start("cue"), q.end), restated=_analytes(named)))
             spans.append((leading.start("cue"), q.end))
             continue
-        cue = _CUE_START.match(segment.norm, q.end, segment.end)
+        cue = _CUE_START.match(segment.norm, _past_restatement(segment, q.end, claimed), segment.end)
         if not cue or inside(cue.span("cue"), claimed):
             continue
         end = _clause_end(segment, cue.end(), groups)
@@ -1224,6 +1264,15 @@ def _bracketed_conditions(
         conditions.append(_Condition((start, end), narrowing=narrowing))
         spans.append((start, end))
     return conditions, spans
+
+
+def _past_restatement(segment: Segment, end: int, claimed: list[Span]) -> int:
+    """Where a clause after a threshold may start: past a bracket right after it that restates it ("ANC ≥
+    1,000 per microliter (1,000/μL) unless there is known marrow involvement")."""
+    for low, high in sorted(claimed):
+        if low >= end and segment.norm[low] in "([" and not segment.norm[end:low].strip(" ,"):
+            end = high
+    return end
 
 
 _PRINTED = re.compile(r"[a-z0-9]")

@@ -247,7 +247,10 @@ def test_a_two_dimensional_echocardiogram_is_how_lvef_is_measured():
 
 
 def test_a_section_number_in_a_condition_is_not_a_threshold():
-    assert review("INR </= 1.5 unless on warfarin (see 3.1.9)").startswith("a bare number in a condition")
+    rule = parse_criterion("INR </= 1.5 unless on warfarin (see 3.1.9)", INC)
+    assert isinstance(rule, LabThreshold)
+    assert (rule.analyte, *_limit(rule)) == ("inr", "≤", 1.5, "1", None)
+    assert [(e.concept, e.waived, e.value) for e in rule.exceptions] == [(None, True, 1.5)]
 
 
 def test_a_conditional_variant_with_no_base_before_it_stays_for_review():
