@@ -168,6 +168,7 @@ _GT_WORDS = (
     "over",
     "exceeding",
     "exceeds",
+    "exceed",
     "in excess of",
     "superior to",
     "older than",

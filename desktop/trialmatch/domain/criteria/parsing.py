@@ -581,7 +581,7 @@ def _conditional(whole: Segment, section: Section, heading: str) -> Rule | None:
     match = _CONDITION_FIRST.fullmatch(whole.norm, whole.start, whole.end) or _CONDITION_AFTER.fullmatch(
         whole.norm, whole.start, whole.end
     )
-    if match is None or _WIDENING.search(match.group("rule")):
+    if match is None or _WIDENING.search(match.group("rule")) or _opens_a_bracket(match.group("rule")):
         return None
     condition = _read(whole.sub(*match.span("condition")), section, heading).rule
     if condition is None:
@@ -597,6 +597,19 @@ def _conditional(whole: Segment, section: Section, heading: str) -> Rule | None:
     if negated is None:
         return None
     return AnyOf(source_span=whole.span, children=[negated, requirement])
+
+
+def _opens_a_bracket(text: str) -> bool:
+    """ "ALT (ALT) and AST normal range (or ≤ 3.0 x ULN if liver metastases are present)": a bracket opened
+    before the condition and closed after it holds the condition; read as a condition on the whole item, it
+    let a patient without liver metastases pass whatever the transaminases. A bracket holding only "only"
+    ("Positive pregnancy test (only if premenopausal)") opens the condition itself."""
+    opened = _OPEN_BRACKET.search(text)
+    return opened is not None and not _ONLY.fullmatch(opened.group(1))
+
+
+_OPEN_BRACKET = re.compile(r"[(\[]([^()\[\]]*)$")
+_ONLY = re.compile(r"\s*(?:(?:but|and)\s+)?(?:only)?\s*")
 
 
 def _negation(rule: Rule) -> Rule | None:

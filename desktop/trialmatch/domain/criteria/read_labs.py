@@ -194,6 +194,13 @@ _GROUPS = {
     "mean qt interval corrected for heart rate": ("qtcf",),
     "corrected mean qt interval": ("qtcf",),
     "asparate aminotransferase": ("ast",),
+    "aspirate aminotransferase": ("ast",),
+    "alanine aminotransferease": ("alt",),
+    "serum glutamic axaloacetic transaminase": ("ast",),
+    "serum glutamate oxalate transaminase": ("ast",),
+    "alkalin phosphatase": ("alp",),
+    "alkalin phosphatases": ("alp",),
+    "alkaline phosphatases": ("alp",),
     "aspartate transferase": ("ast",),
     "serum glutamate oxalo acetate transaminase": ("ast",),
     "partial prothrombin time": ("ptt",),
@@ -1105,11 +1112,17 @@ def _normal_before(segment: Segment, mentions: list[_Mention], notes: _Notes) ->
     return found
 
 
+_ABBREVIATION_END = re.compile(r"\s*[)\]]")
+
+
 def _normal_words(segment: Segment, mentions: list[_Mention]) -> list[Quantity]:
-    """ "Bilirubin normal": PDQ records print "normal" after the analyte for ≤ 1 × ULN."""
+    """ "Bilirubin normal": PDQ records print "normal" after the analyte for ≤ 1 × ULN; also after the
+    analyte's bracketed abbreviation ("aspartate aminotransferase (AST) normal range"), where it was read as
+    filler and the threshold after it ("(or ≤ 3.0 x ULN if liver metastases ...)") taken for everyone's."""
     found = []
     for mention in mentions:
-        match = _NORMAL.match(segment.norm, mention.end, segment.end)
+        closed = _ABBREVIATION_END.match(segment.norm, mention.end, segment.end)
+        match = _NORMAL.match(segment.norm, closed.end() if closed else mention.end, segment.end)
         if match:
             found.append(
                 _bare_quantity((match.start(), match.end(), Comparator.LE, "uln"), unit_text="normal")

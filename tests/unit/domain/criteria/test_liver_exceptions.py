@@ -1,0 +1,105 @@
+"""Liver tests and their exceptions as registries print them: old and misspelt names, "exceed", "normal range"
+after an abbreviation, and the exceptions for liver metastases or Gilbert's syndrome; what is read is checked
+value by value, and what would change a verdict if ignored stays for the clinician."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from one_criterion import limits, patient, result
+
+from trialmatch.domain.criteria import Rule, parse_criterion
+from trialmatch.domain.criteria.base import Comparator
+from trialmatch.domain.criteria.lab import LabThreshold
+from trialmatch.domain.criteria.logic import AllOf, AnyOf
+from trialmatch.domain.evaluation import Outcome
+from trialmatch.domain.trial import Section
+
+INC, EXC = Section.INCLUSION, Section.EXCLUSION
+LE, LT, GT = Comparator.LE, Comparator.LT, Comparator.GT
+
+
+def _labs(rule: Rule) -> list[LabThreshold]:
+    if isinstance(rule, LabThreshold):
+        return [rule]
+    return [lab for child in getattr(rule, "children", []) for lab in _labs(child)]
+
+
+def _exceptions(lab: LabThreshold) -> list[tuple[Any, ...]]:
+    return [(e.concept, e.comparator, e.value, e.unit, e.multiple_of, e.waived) for e in lab.exceptions]
+
+
+def _liver(alt: float, ast: float, uln: float = 40) -> list[dict[str, Any]]:
+    return [
+        {"test": "ALT", "value": alt, "unit": "U/L", "uln": uln},
+        {"test": "AST", "value": ast, "unit": "U/L", "uln": uln},
+    ]
+
+
+# --- names ------------------------------------------------------------------------------------------------
+
+
+def test_misspelt_transaminase_names_are_read_as_ast():
+    rule = parse_criterion(
+        "Serum glutamic axaloacetic transaminase (SGOT) and serum glutamic pyruvic transaminase (SGPT) less"
+        " than 2.5 times upper limit of normal",
+        INC,
+    )
+    assert sorted(limits(rule)) == [("alt", LT, 2.5, None), ("ast", LT, 2.5, None)]
+
+
+def test_alkalin_phosphatases_is_alkaline_phosphatase():
+    rule = parse_criterion(
+        "Total bilirubin ≤ 1.5 x ULN, Transaminases ≤ 2.5 x ULN, Alkalin phosphatases ≤ 5 x ULN", INC
+    )
+    assert isinstance(rule, AllOf)
+    assert [(lab.analyte, lab.value) for lab in _labs(rule)] == [
+        ("bilirubin", 1.5),
+        ("ast", 2.5),
+        ("alt", 2.5),
+        ("alp", 5.0),
+    ]
+
+
+def test_exceed_is_above():
+    text = "Severe liver function impairment (ALT and/or aspartate aminotransferase exceed 3 times the ULN)"
+    rule = parse_criterion(text, EXC)
+    assert isinstance(rule, AnyOf)
+    assert sorted(limits(rule)) == [("alt", GT, 3.0, None), ("ast", GT, 3.0, None)]
+    assert result(EXC, text, patient(labs=_liver(alt=130, ast=30))).result is Outcome.FAIL
+    assert result(EXC, text, patient(labs=_liver(alt=110, ast=30))).result is Outcome.PASS
+
+
+# --- "normal range" after the analyte's abbreviation ------------------------------------------------------
+
+
+def test_normal_range_after_an_abbreviation_is_the_base_and_the_bracket_its_exception():
+    text = (
+        "Alanine aminotransferase (ALT) and aspirate aminotransferase (AST) normal range (or ≤3.0 x ULN if"
+        " liver metastases are present)"
+    )
+    rule = parse_criterion(text, INC)
+    assert isinstance(rule, AllOf)
+    labs = _labs(rule)
+    assert sorted(lab.analyte for lab in labs) == ["alt", "ast"]
+    for lab in labs:
+        assert (lab.comparator, lab.value, lab.multiple_of) == (LE, 1.0, "uln")
+        assert _exceptions(lab) == [("liver_metastases", LE, 3.0, None, "uln", False)]
+    # ALT twice the ULN: fails without liver metastases (it once passed them, whatever the value)
+    raised = _liver(alt=80, ast=30)
+    without = patient(labs=raised, findings={"liver metastases": False})
+    assert result(INC, text, without).result is Outcome.FAIL
+    with_metastases = patient(labs=raised, findings={"liver metastases": True})
+    assert result(INC, text, with_metastases).result is Outcome.PASS
+    assert result(INC, text, patient(labs=raised)).result is Outcome.UNKNOWN
+
+
+def test_a_condition_inside_a_bracket_opened_before_it_is_not_a_condition_on_the_whole_item():
+    # an unclosed bracket: the threshold before it stays everyone's, the bracket its exception, never "passes
+    # everyone without liver metastases"
+    rule = parse_criterion("ALT normal (or ≤3.0 x ULN if liver metastases are present", INC)
+    assert isinstance(rule, LabThreshold)
+    assert (rule.comparator, rule.value, rule.multiple_of) == (LE, 1.0, "uln")
+    assert _exceptions(rule) == [("liver_metastases", LE, 3.0, None, "uln", False)]
+    # a bracket holding only "only" opens the condition itself
+    assert parse_criterion("Positive serum pregnancy test (only if premenopausal).", EXC).kind == "all_of"
