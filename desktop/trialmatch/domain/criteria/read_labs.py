@@ -26,6 +26,7 @@ from trialmatch.domain.criteria.lab import LabException, LabThreshold, StratumVa
 from trialmatch.domain.criteria.lab_body_size import body_size_notes
 from trialmatch.domain.criteria.lab_control import requires_above_control
 from trialmatch.domain.criteria.lab_headings import heading_spans
+from trialmatch.domain.criteria.lab_liver_notes import liver_notes
 from trialmatch.domain.criteria.lab_methods import method_note_spans
 from trialmatch.domain.criteria.lab_notes import (
     GradeLimit,
@@ -633,6 +634,7 @@ def _read(
     claimed.extend(measurement_spans(segment))
     claimed.extend(body_size_notes(segment, analytes))
     claimed.extend(test_notes(segment, [(m.start, m.end) for m in mentions]))
+    claimed.extend(liver_notes(segment, [m.start for m in mentions]))
     if section is Section.INCLUSION:  # "meet all of the following" in an exclusion would need every one
         claimed.extend(heading_spans(segment))
     claimed.extend(regardless_spans(segment))

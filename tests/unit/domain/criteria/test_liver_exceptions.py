@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from one_criterion import limits, patient, result
+from one_criterion import limits, patient, result, review
 
 from trialmatch.domain.criteria import Rule, parse_criterion
 from trialmatch.domain.criteria.base import Comparator
@@ -103,3 +103,44 @@ def test_a_condition_inside_a_bracket_opened_before_it_is_not_a_condition_on_the
     assert _exceptions(rule) == [("liver_metastases", LE, 3.0, None, "uln", False)]
     # a bracket holding only "only" opens the condition itself
     assert parse_criterion("Positive serum pregnancy test (only if premenopausal).", EXC).kind == "all_of"
+
+
+# --- "liver function tests including ...", the PDQ pointer ------------------------------------------------
+
+
+def test_liver_function_tests_including_a_list_are_the_tests_listed():
+    text = (
+        "Liver function tests including total bilirubin, serum glutamic pyruvate transaminase (SGPT) and"
+        " serum glutamic oxaloacetic transaminase (SGOT) > 2x the upper limit of normal unless proven to be"
+        " due to the malignancy"
+    )
+    rule = parse_criterion(text, EXC)
+    assert isinstance(rule, AnyOf)
+    assert sorted(limits(rule)) == [
+        ("alt", GT, 2.0, None),
+        ("ast", GT, 2.0, None),
+        ("bilirubin", GT, 2.0, None),
+    ]
+    for lab in _labs(rule):
+        ((concept, *_, waived),) = _exceptions(lab)
+        assert (concept, waived) == (None, True)
+    bilirubin = {"test": "bilirubin", "value": 0.8, "unit": "mg/dL", "uln": 1.2}
+    assert result(EXC, text, patient(labs=[*_liver(alt=60, ast=30), bilirubin])).result is Outcome.PASS
+    # past the limit, the malignancy may be the cause: the clinician judges, the patient is not excluded
+    high = result(EXC, text, patient(labs=[*_liver(alt=100, ast=30), bilirubin]))
+    assert high.result is Outcome.UNKNOWN
+
+
+def test_an_open_list_after_including_stays_unread():
+    why = review("Clinically significant abnormalities including but not limited to ALT > 2 x ULN", EXC)
+    assert "not understood" in why
+
+
+def test_the_pdq_pointer_to_the_disease_characteristics_is_no_condition():
+    rule = parse_criterion(
+        "Hepatic: See Disease Characteristics SGOT/SGPT no greater than 4 times upper limit of normal",
+        INC,
+        "PATIENT CHARACTERISTICS: Hepatic",
+    )
+    assert isinstance(rule, AllOf)
+    assert sorted(limits(rule)) == [("alt", LE, 4.0, None), ("ast", LE, 4.0, None)]
