@@ -28,6 +28,7 @@ from trialmatch.domain.criteria.lab_control import requires_above_control
 from trialmatch.domain.criteria.lab_headings import heading_spans
 from trialmatch.domain.criteria.lab_liver_notes import liver_notes
 from trialmatch.domain.criteria.lab_methods import method_note_spans
+from trialmatch.domain.criteria.lab_named_exceptions import named_exception
 from trialmatch.domain.criteria.lab_notes import (
     GradeLimit,
     Sex,
@@ -1165,6 +1166,16 @@ def _bracketed_conditions(
         if _HAS_CUE.search(inner):
             narrowing = not any(start < q.start < end for q in quantities)
             conditions.append(_Condition((start, end), narrowing=narrowing))
+            spans.append((start, end))
+            continue
+        limit = min(
+            [q.start for q in quantities if start < q.start < end and q.comparator]
+            + [m.start for m in mentions if start < m.start < end],
+            default=None,
+        )
+        named = named_exception(segment, start, end, limit) if limit is not None else None
+        if named is not None:
+            conditions.append(_Condition(named))
             spans.append((start, end))
     previous: Quantity | None = None
     previous_named: list[_Mention] = []

@@ -144,3 +144,46 @@ def test_the_pdq_pointer_to_the_disease_characteristics_is_no_condition():
     )
     assert isinstance(rule, AllOf)
     assert sorted(limits(rule)) == [("alt", LE, 4.0, None), ("ast", LE, 4.0, None)]
+
+
+# --- a bracket naming the finding and its limit, without "if" ----------------------------------------------
+
+
+def test_a_bracket_naming_liver_metastases_and_a_limit_is_their_exception():
+    text = "ALT and AST ≤3 × ULN (liver metastasis≤5.0 × ULN)"
+    rule = parse_criterion(text, INC)
+    assert isinstance(rule, AllOf)
+    for lab in _labs(rule):
+        assert (lab.comparator, lab.value, lab.multiple_of) == (LE, 3.0, "uln")
+        assert _exceptions(lab) == [("liver_metastases", LE, 5.0, None, "uln", False)]
+    raised = _liver(alt=160, ast=30)
+    with_metastases = patient(labs=raised, findings={"liver metastases": True})
+    assert result(INC, text, with_metastases).result is Outcome.PASS
+    without = patient(labs=raised, findings={"liver metastases": False})
+    assert result(INC, text, without).result is Outcome.FAIL
+
+
+def test_in_an_exclusion_the_named_limit_excludes_the_patients_with_the_finding():
+    text = "ALT > 3 × ULN (tumor liver metastasis ≥ 5×ULN)"
+    rule = parse_criterion(text, EXC)
+    assert isinstance(rule, LabThreshold)
+    assert (rule.analyte, rule.comparator, rule.value) == ("alt", GT, 3.0)
+    assert _exceptions(rule) == [("liver_metastases", Comparator.GE, 5.0, None, "uln", False)]
+    alt_4x = [{"test": "ALT", "value": 160, "unit": "U/L", "uln": 40}]
+    metastases = patient(labs=alt_4x, findings={"liver metastases": True})
+    assert result(EXC, text, metastases).result is Outcome.PASS
+    assert (
+        result(EXC, text, patient(labs=alt_4x, findings={"liver metastases": False})).result is Outcome.FAIL
+    )
+
+
+def test_a_bracket_naming_gilberts_syndrome_subjects_and_their_limit():
+    rule = parse_criterion("TBIL≤1.5 × ULN（Gilbert's syndrome subjects: TBIL≤3mg/dL）", INC)
+    assert isinstance(rule, LabThreshold)
+    assert (rule.analyte, rule.comparator, rule.value, rule.multiple_of) == ("bilirubin", LE, 1.5, "uln")
+    assert _exceptions(rule) == [("gilbert_syndrome", LE, 3.0, "mg/dL", None, False)]
+
+
+def test_a_bracket_naming_another_condition_stays_unread():
+    # "hepatitis" is not known to raise the limit in the way liver metastases do: whom it admits is not said
+    assert parse_criterion("ALT ≤ 3 × ULN (chronic hepatitis ≤ 5 × ULN)", INC).kind == "review"
