@@ -1475,8 +1475,57 @@ def _groups(
                 if condition not in group.conditions:
                     group.conditions.append(condition)
     _share_trailing_waiver(segment, groups)
+    _share_restating_condition(segment, groups)
     claimed.extend(c.span for g in groups for c in g.conditions)
     return groups
+
+
+_THEN_LIMIT = re.compile(
+    r"\s*(?:(?:levels?|values?|must|may|should|be|is|are|of)\s+)*(?:" + COMPARATOR + r")"
+)
+
+
+def _names_its_threshold(segment: Segment, run: list[_Mention]) -> bool:
+    """Whether the analytes a condition names are one list right before its threshold ("AST and ALT ≤ 5 ×
+    ULN"), not a condition on one and a limit on another ("if DBP criteria alone is met, SBP must be ≥
+    130")."""
+    if not run:
+        return False
+    for before, after in pairwise(run):
+        if not _RUN_JOINER.fullmatch(segment.norm, before.end, after.start):
+            return False
+    return bool(_THEN_LIMIT.match(segment.norm, run[-1].end))
+
+
+def _share_restating_condition(segment: Segment, groups: list[_Group]) -> None:
+    """ "AST ≤ 2.5 × ULN; ALT ≤ 2.5 × ULN (for patients with known liver involvement AST and ALT ≤ 5 × ULN)":
+    a condition that names its group's analytes and others again with its threshold is also on the earlier
+    groups of those others, when they are plain (one threshold, no condition of their own); read on the
+    last group only, it left AST at 2.5 × ULN for the very patients it names."""
+    for index, group in enumerate(groups):
+        for condition in group.conditions:
+            if (
+                condition.walk_at is not None
+                or condition.variants
+                or condition.negative
+                or condition.restated
+            ):
+                continue
+            run = _mentions(Segment(segment.printed, segment.norm, *condition.span))
+            named = _analytes(run)
+            others = named - set(group.analytes)
+            if not others or not set(group.analytes) <= named or not _names_its_threshold(segment, run):
+                continue
+            targets = [
+                earlier
+                for earlier in groups[:index]
+                if set(earlier.analytes) <= others and len(earlier.thresholds) == 1 and not earlier.conditions
+            ]
+            if {a for earlier in targets for a in earlier.analytes} != others:
+                continue
+            condition.restated = named
+            for earlier in targets:
+                earlier.conditions.append(condition)
 
 
 def _share_trailing_waiver(segment: Segment, groups: list[_Group]) -> None:

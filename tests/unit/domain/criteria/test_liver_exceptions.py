@@ -187,3 +187,34 @@ def test_a_bracket_naming_gilberts_syndrome_subjects_and_their_limit():
 def test_a_bracket_naming_another_condition_stays_unread():
     # "hepatitis" is not known to raise the limit in the way liver metastases do: whom it admits is not said
     assert parse_criterion("ALT ≤ 3 × ULN (chronic hepatitis ≤ 5 × ULN)", INC).kind == "review"
+
+
+# --- a bracket naming its analytes and another's again --------------------------------------------------
+
+
+def test_a_bracket_naming_both_transaminases_is_the_exception_of_both():
+    text = (
+        "Aspartate aminotransferase (AST) ≤ 2.5 × upper limit of normal (ULN); alanine aminotransferase (ALT)"
+        " ≤ 2.5 × ULN (for patients with known liver involvement AST and ALT ≤ 5 × ULN); bilirubin ≤ 1.5"
+        " mg/dL (unless diagnosed with Gilbert's syndrome)"
+    )
+    rule = parse_criterion(text, INC)
+    assert isinstance(rule, AllOf)
+    labs = {lab.analyte: lab for lab in _labs(rule)}
+    for analyte in ("ast", "alt"):
+        assert (labs[analyte].comparator, labs[analyte].value) == (LE, 2.5)
+        assert _exceptions(labs[analyte]) == [("liver_metastases", LE, 5.0, None, "uln", False)]
+    bilirubin = {"test": "bilirubin", "value": 0.8, "unit": "mg/dL", "uln": 1.2}
+    ast_4x = [*_liver(alt=30, ast=160), bilirubin]
+    involved = patient(labs=ast_4x, findings={"liver metastases": True})
+    assert result(INC, text, involved).result is Outcome.PASS
+    assert (
+        result(INC, text, patient(labs=ast_4x, findings={"liver metastases": False})).result is Outcome.FAIL
+    )
+
+
+def test_a_condition_on_one_analyte_and_a_limit_on_another_stays_unread():
+    why = review(
+        "Has SBP ≥ 140 mmHg and/or DBP ≥ 90 mmHg (if DBP criteria alone is met, SBP must be ≥130 mmHg)"
+    )
+    assert "another analyte" in why
