@@ -30,6 +30,7 @@ from trialmatch.domain.criteria.read_excepted import read_excepted
 from trialmatch.domain.criteria.read_findings import read_findings
 from trialmatch.domain.criteria.read_lab_alternatives import read_lab_alternatives
 from trialmatch.domain.criteria.read_labs import read_labs
+from trialmatch.domain.criteria.read_or_alternatives import read_or_alternatives
 from trialmatch.domain.criteria.read_people import read_age_and_sex, read_performance, read_sex
 from trialmatch.domain.criteria.read_stage import read_stage
 from trialmatch.domain.criteria.read_therapy import read_therapy
@@ -645,6 +646,7 @@ def _read_labs(segment: Segment, section: Section) -> Read | None:
         or read_composite(segment, section, _read_part)
         or read_excepted(segment, section, _read_part)
         or read_lab_alternatives(segment, section)
+        or read_or_alternatives(segment, section)
         or defined
         or read
     )

@@ -218,3 +218,52 @@ def test_a_condition_on_one_analyte_and_a_limit_on_another_stays_unread():
         "Has SBP ≥ 140 mmHg and/or DBP ≥ 90 mmHg (if DBP criteria alone is met, SBP must be ≥130 mmHg)"
     )
     assert "another analyte" in why
+
+
+# --- PDQ alternatives set apart by a capital "OR" ----------------------------------------------------------
+
+
+def test_capital_or_sets_apart_alternatives_each_read_whole():
+    text = (
+        "SGOT no greater than 2.5 times upper limit of normal (ULN) and alkaline phosphatase normal OR"
+        " Alkaline phosphatase no greater than 4 times ULN and SGOT normal OR SGOT less than 1.5 times ULN"
+        " and alkaline phosphatase less than 2.5 times ULN"
+    )
+    rule = parse_criterion(text, INC)
+    assert isinstance(rule, AnyOf)
+    assert [sorted(limits(child)) for child in rule.children] == [
+        [("alp", LE, 1.0, None), ("ast", LE, 2.5, None)],
+        [("alp", LE, 4.0, None), ("ast", LE, 1.0, None)],
+        [("alp", LT, 2.5, None), ("ast", LT, 1.5, None)],
+    ]
+
+    def outcome(ast: float, alp: float) -> Outcome:
+        labs = [
+            {"test": "AST", "value": ast, "unit": "U/L", "uln": 40},
+            {"test": "ALP", "value": alp, "unit": "U/L", "uln": 100},
+        ]
+        return result(INC, text, patient(labs=labs)).result
+
+    assert outcome(ast=90, alp=80) is Outcome.PASS  # AST 2.25 × ULN with ALP normal
+    assert outcome(ast=35, alp=350) is Outcome.PASS  # ALP 3.5 × ULN with AST normal
+    assert outcome(ast=90, alp=200) is Outcome.FAIL  # both raised: no alternative met
+
+
+def test_an_alternative_with_if_requires_its_condition_too():
+    text = (
+        "SGOT and/or SGPT no greater than 2.5 times ULN if alkaline phosphatase less than ULN, OR alkaline"
+        " phosphatase no greater than 4 times ULN if SGOT and/or SGPT less than ULN"
+    )
+    rule = parse_criterion(text, INC)
+    assert isinstance(rule, AnyOf)
+    assert [sorted(limits(child)) for child in rule.children] == [
+        [("alp", LT, 1.0, None), ("alt", LE, 2.5, None), ("ast", LE, 2.5, None)],
+        [("alp", LE, 4.0, None), ("alt", LT, 1.0, None), ("ast", LT, 1.0, None)],
+    ]
+
+
+def test_a_lower_case_or_between_and_joined_thresholds_stays_unread():
+    # without the capital "OR" which binds first is not stated
+    assert (
+        parse_criterion("AST ≤ 2.5 × ULN and ALP ≤ ULN or AST ≤ ULN and ALP ≤ 4 × ULN", INC).kind == "review"
+    )
