@@ -1173,9 +1173,9 @@ def _bracketed_conditions(
             + [m.start for m in mentions if start < m.start < end],
             default=None,
         )
-        named = named_exception(segment, start, end, limit) if limit is not None else None
-        if named is not None:
-            conditions.append(_Condition(named))
+        finding = named_exception(segment, start, end, limit) if limit is not None else None
+        if finding is not None:
+            conditions.append(_Condition(finding))
             spans.append((start, end))
     previous: Quantity | None = None
     previous_named: list[_Mention] = []
