@@ -177,6 +177,7 @@ _GT_WORDS = (
     "over",
     "exceeding",
     "exceeds",
+    "exceed",
     "in excess of",
     "superior to",
     "older than",

@@ -30,6 +30,7 @@ from trialmatch.domain.criteria.read_excepted import read_excepted
 from trialmatch.domain.criteria.read_findings import read_findings
 from trialmatch.domain.criteria.read_lab_alternatives import read_lab_alternatives
 from trialmatch.domain.criteria.read_labs import read_labs
+from trialmatch.domain.criteria.read_or_alternatives import read_or_alternatives
 from trialmatch.domain.criteria.read_people import read_age_and_sex, read_performance, read_sex
 from trialmatch.domain.criteria.read_renal_floor import read_renal_floor
 from trialmatch.domain.criteria.read_stage import read_stage
@@ -640,7 +641,7 @@ def _conditional(whole: Segment, section: Section, heading: str) -> Rule | None:
     match = _CONDITION_FIRST.fullmatch(whole.norm, whole.start, whole.end) or _CONDITION_AFTER.fullmatch(
         whole.norm, whole.start, whole.end
     )
-    if match is None or _WIDENING.search(match.group("rule")):
+    if match is None or _WIDENING.search(match.group("rule")) or _opens_a_bracket(match.group("rule")):
         return None
     condition = _read(whole.sub(*match.span("condition")), section, heading).rule
     if condition is None:
@@ -656,6 +657,19 @@ def _conditional(whole: Segment, section: Section, heading: str) -> Rule | None:
     if negated is None:
         return None
     return AnyOf(source_span=whole.span, children=[negated, requirement])
+
+
+def _opens_a_bracket(text: str) -> bool:
+    """ "ALT (ALT) and AST normal range (or ≤ 3.0 x ULN if liver metastases are present)": a bracket opened
+    before the condition and closed after it holds the condition; read as a condition on the whole item, it
+    let a patient without liver metastases pass whatever the transaminases. A bracket holding only "only"
+    ("Positive pregnancy test (only if premenopausal)") opens the condition itself."""
+    opened = _OPEN_BRACKET.search(text)
+    return opened is not None and not _ONLY.fullmatch(opened.group(1))
+
+
+_OPEN_BRACKET = re.compile(r"[(\[]([^()\[\]]*)$")
+_ONLY = re.compile(r"\s*(?:(?:but|and)\s+)?(?:only)?\s*")
 
 
 def _negation(rule: Rule) -> Rule | None:
@@ -698,6 +712,7 @@ def _read_labs(segment: Segment, section: Section) -> Read | None:
         or read_subgroup_limits(segment, section)
         or read_excepted(segment, section, _read_part)
         or read_lab_alternatives(segment, section)
+        or read_or_alternatives(segment, section)
         or defined
         or read
     )

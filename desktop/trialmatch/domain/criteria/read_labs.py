@@ -26,7 +26,9 @@ from trialmatch.domain.criteria.lab import LabException, LabThreshold, StratumVa
 from trialmatch.domain.criteria.lab_body_size import body_size_notes
 from trialmatch.domain.criteria.lab_control import requires_above_control
 from trialmatch.domain.criteria.lab_headings import heading_spans
+from trialmatch.domain.criteria.lab_liver_notes import liver_notes
 from trialmatch.domain.criteria.lab_methods import method_note_spans
+from trialmatch.domain.criteria.lab_named_exceptions import named_exception
 from trialmatch.domain.criteria.lab_notes import (
     GradeLimit,
     Sex,
@@ -199,6 +201,13 @@ _GROUPS = {
     "mean qt interval corrected for heart rate": ("qtcf",),
     "corrected mean qt interval": ("qtcf",),
     "asparate aminotransferase": ("ast",),
+    "aspirate aminotransferase": ("ast",),
+    "alanine aminotransferease": ("alt",),
+    "serum glutamic axaloacetic transaminase": ("ast",),
+    "serum glutamate oxalate transaminase": ("ast",),
+    "alkalin phosphatase": ("alp",),
+    "alkalin phosphatases": ("alp",),
+    "alkaline phosphatases": ("alp",),
     "aspartate transferase": ("ast",),
     "serum glutamate oxalo acetate transaminase": ("ast",),
     "partial prothrombin time": ("ptt",),
@@ -644,6 +653,7 @@ def _read(
     claimed.extend(dlco_correction_spans(segment, analytes))
     claimed.extend(body_size_notes(segment, analytes))
     claimed.extend(test_notes(segment, [(m.start, m.end) for m in mentions]))
+    claimed.extend(liver_notes(segment, [m.start for m in mentions]))
     if section is Section.INCLUSION:  # "meet all of the following" in an exclusion would need every one
         claimed.extend(heading_spans(segment))
     claimed.extend(regardless_spans(segment))
@@ -1157,11 +1167,17 @@ def _normal_before(segment: Segment, mentions: list[_Mention], notes: _Notes) ->
     return found
 
 
+_ABBREVIATION_END = re.compile(r"\s*[)\]]")
+
+
 def _normal_words(segment: Segment, mentions: list[_Mention]) -> list[Quantity]:
-    """ "Bilirubin normal": PDQ records print "normal" after the analyte for ≤ 1 × ULN."""
+    """ "Bilirubin normal": PDQ records print "normal" after the analyte for ≤ 1 × ULN; also after the
+    analyte's bracketed abbreviation ("aspartate aminotransferase (AST) normal range"), where it was read as
+    filler and the threshold after it ("(or ≤ 3.0 x ULN if liver metastases ...)") taken for everyone's."""
     found = []
     for mention in mentions:
-        match = _NORMAL.match(segment.norm, mention.end, segment.end)
+        closed = _ABBREVIATION_END.match(segment.norm, mention.end, segment.end)
+        match = _NORMAL.match(segment.norm, closed.end() if closed else mention.end, segment.end)
         if match:
             found.append(
                 _bare_quantity((match.start(), match.end(), Comparator.LE, "uln"), unit_text="normal")
@@ -1202,6 +1218,16 @@ def _bracketed_conditions(
         if _HAS_CUE.search(inner):
             narrowing = not any(start < q.start < end for q in quantities)
             conditions.append(_Condition((start, end), narrowing=narrowing))
+            spans.append((start, end))
+            continue
+        limit = min(
+            [q.start for q in quantities if start < q.start < end and q.comparator]
+            + [m.start for m in mentions if start < m.start < end],
+            default=None,
+        )
+        finding = named_exception(segment, start, end, limit) if limit is not None else None
+        if finding is not None:
+            conditions.append(_Condition(finding))
             spans.append((start, end))
     previous: Quantity | None = None
     previous_named: list[_Mention] = []
@@ -1510,8 +1536,57 @@ def _groups(
                 if condition not in group.conditions:
                     group.conditions.append(condition)
     _share_trailing_waiver(segment, groups)
+    _share_restating_condition(segment, groups)
     claimed.extend(c.span for g in groups for c in g.conditions)
     return groups
+
+
+_THEN_LIMIT = re.compile(
+    r"\s*(?:(?:levels?|values?|must|may|should|be|is|are|of)\s+)*(?:" + COMPARATOR + r")"
+)
+
+
+def _names_its_threshold(segment: Segment, run: list[_Mention]) -> bool:
+    """Whether the analytes a condition names are one list right before its threshold ("AST and ALT ≤ 5 ×
+    ULN"), not a condition on one and a limit on another ("if DBP criteria alone is met, SBP must be ≥
+    130")."""
+    if not run:
+        return False
+    for before, after in pairwise(run):
+        if not _RUN_JOINER.fullmatch(segment.norm, before.end, after.start):
+            return False
+    return bool(_THEN_LIMIT.match(segment.norm, run[-1].end))
+
+
+def _share_restating_condition(segment: Segment, groups: list[_Group]) -> None:
+    """ "AST ≤ 2.5 × ULN; ALT ≤ 2.5 × ULN (for patients with known liver involvement AST and ALT ≤ 5 × ULN)":
+    a condition that names its group's analytes and others again with its threshold is also on the earlier
+    groups of those others, when they are plain (one threshold, no condition of their own); read on the
+    last group only, it left AST at 2.5 × ULN for the very patients it names."""
+    for index, group in enumerate(groups):
+        for condition in group.conditions:
+            if (
+                condition.walk_at is not None
+                or condition.variants
+                or condition.negative
+                or condition.restated
+            ):
+                continue
+            run = _mentions(Segment(segment.printed, segment.norm, *condition.span))
+            named = _analytes(run)
+            others = named - set(group.analytes)
+            if not others or not set(group.analytes) <= named or not _names_its_threshold(segment, run):
+                continue
+            targets = [
+                earlier
+                for earlier in groups[:index]
+                if set(earlier.analytes) <= others and len(earlier.thresholds) == 1 and not earlier.conditions
+            ]
+            if {a for earlier in targets for a in earlier.analytes} != others:
+                continue
+            condition.restated = named
+            for earlier in targets:
+                earlier.conditions.append(condition)
 
 
 def _share_trailing_waiver(segment: Segment, groups: list[_Group]) -> None:
