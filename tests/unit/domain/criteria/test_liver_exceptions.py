@@ -262,8 +262,9 @@ def test_an_alternative_with_if_requires_its_condition_too():
     ]
 
 
-def test_a_lower_case_or_between_and_joined_thresholds_stays_unread():
-    # without the capital "OR" which binds first is not stated
-    assert (
-        parse_criterion("AST ≤ 2.5 × ULN and ALP ≤ ULN or AST ≤ ULN and ALP ≤ 4 × ULN", INC).kind == "review"
-    )
+def test_a_lower_case_or_between_blocks_pairing_the_same_tests_reads_as_two_whole_pairs():
+    # "AST ≤ 2.5 and (ALP ≤ ULN or AST ≤ ULN) and ALP ≤ 4" would bound AST twice: the pairs are the reading
+    rule = parse_criterion("AST ≤ 2.5 × ULN and ALP ≤ ULN or AST ≤ ULN and ALP ≤ 4 × ULN", INC)
+    assert rule.kind == "any_of"
+    pairs = [[(c.analyte, c.value) for c in pair.children] for pair in rule.children]
+    assert pairs == [[("ast", 2.5), ("alp", 1.0)], [("ast", 1.0), ("alp", 4.0)]]
