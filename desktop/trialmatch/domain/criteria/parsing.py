@@ -23,7 +23,7 @@ from trialmatch.domain.criteria.permissions import (
     may_define_the_trial,
     states_permission,
 )
-from trialmatch.domain.criteria.read_blood_pressure import read_blood_pressure
+from trialmatch.domain.criteria.read_blood_pressure import names_blood_pressure, read_blood_pressure
 from trialmatch.domain.criteria.read_composite import read_composite
 from trialmatch.domain.criteria.read_defined import read_defined
 from trialmatch.domain.criteria.read_excepted import read_excepted
@@ -620,8 +620,13 @@ def _read_labs(segment: Segment, section: Section) -> Read | None:
     a condition named around them ("Current uncontrolled hypertension (...)"): that reader masks the condition
     words and reads the rest with the lab reader, so it can read only where the lab reader found analytes."""
     read = read_labs(segment, section)
+    if read is None or read.rule is None:
+        pressure = read_blood_pressure(segment, section)
+        if pressure is not None:
+            return pressure
     if read is None:
-        return read_blood_pressure(segment, section)
+        defined = read_defined(segment, section) if names_blood_pressure(segment) else None
+        return defined if defined is not None and defined.rule is not None else None
     if read.rule is not None:
         return read
     defined = read_defined(segment, section)
