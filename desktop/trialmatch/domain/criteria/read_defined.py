@@ -119,6 +119,9 @@ _CONDITIONS = (
     "hyponatraemia",
     "hypomagnesemia",
     "hypomagnesaemia",
+    "vital sign abnormalities",
+    "vital signs abnormalities",
+    "abnormal vital signs",
 )
 """Conditions a lab or vital-sign threshold can define. Not "heart failure", "coagulopathy", "liver failure",
 "chronic kidney disease" or "type 2 diabetes": each is a diagnosis a threshold alone does not make."""
@@ -201,6 +204,10 @@ screening: HbA1C > 10.5%"): elsewhere it may open a condition ("HIV: CD4 > 200/�
 _NORMAL = re.compile(r"(?<![a-z])(?:adequate|stable)(?![a-z])")
 """"Adequate nutritional status (total protein ≥ 60 g/L, albumin ≥ 35 g/L)": an inclusion requiring a normal
 state lists what it requires, every value; a list defining an abnormal condition may mean any of them."""
+_ABNORMALITIES = re.compile(r"(?<![a-z])(?:vital\s+signs?\s+abnormalities|abnormal\s+vital\s+signs)(?![a-z])")
+""""Clinically significant vital sign abnormalities (systolic blood pressure <90 mmHg or >200 mmHg, diastolic
+blood pressure <50 mmHg or >105 mmHg or resting heart rate of <50 or >100 bpm)": each value listed is one of
+the abnormalities the exclusion names, so any one excludes."""
 _BARE_COMMA = re.compile(r"[,;](?!(?<=\d,)\d{3}(?!\d))")
 _JOINED = re.compile(r"(?:and/or|or|and)(?![a-z])")
 
@@ -239,7 +246,12 @@ def read_defined(segment: Segment, section: Section) -> Read | None:
     if read is None or read.rule is None:
         return None
     required = section is Section.INCLUSION and _NORMAL.search(norm, segment.start, definition_start)
-    if not required and qualifier is None and is_bare_list(segment.sub(definition_start, segment.end)):
+    listed = section is Section.EXCLUSION and _ABNORMALITIES.search(norm, segment.start, definition_start)
+    if (
+        not (required or listed)
+        and qualifier is None
+        and is_bare_list(segment.sub(definition_start, segment.end))
+    ):
         return None  # a qualified threshold met is left to the clinician: all or any, none excludes
     if qualifier is None:
         return read

@@ -206,3 +206,104 @@ def test_not_adequately_treated_or_controlled_covers_untreated_patients_too():
     ]
     assert outcome(EXC, text, _pressure(130, 85)) is Outcome.PASS
     assert outcome(EXC, text, _pressure(150, 85)) is Outcome.UNKNOWN
+
+
+# --- words that neither narrow nor add to the limits ------------------------------------------------------
+
+
+def test_regardless_of_antihypertensive_use_the_limits_hold_for_everyone():
+    text = (
+        "Regardless of usage of antihypertensive drug, systolic blood pressure <=140 mm Hg and diastolic "
+        "blood pressure <=90 mm Hg"
+    )
+    rule = exclusion(text)
+    assert isinstance(rule, AllOf)  # a normal pressure excludes: both values within
+    assert _leaves(rule) == [("sbp", "<=", 140.0, "mmHg", None), ("dbp", "<=", 90.0, "mmHg", None)]
+    assert outcome(EXC, text, _pressure(130, 85)) is Outcome.FAIL
+    assert outcome(EXC, text, _pressure(150, 85)) is Outcome.PASS
+
+
+def test_with_or_without_treatment_is_no_qualifier():
+    text = (
+        "Uncontrolled hypertension defined by systolic blood pressure (SBP) ≥160 mmHg and/or diastolic blood "
+        "pressure (DBP) ≥100 mmHg, with or without antihypertensive medication (initiation or adjustment of "
+        "antihypertensive medication[s] is allowed prior to screening)"
+    )
+    assert _leaves(exclusion(text)) == [
+        ("sbp", ">=", 160.0, "mmHg", None),
+        ("dbp", ">=", 100.0, "mmHg", None),
+    ]
+    assert outcome(EXC, text, _pressure(165, 90)) is Outcome.FAIL
+
+
+def test_limits_on_visit_one_are_todays_and_each_sentence_excludes():
+    text = (
+        "Hypertension and or history of hypertension with or without medical treatment. Systolic blood "
+        "pressure > 150mmHg and/or diastolic blood pressure >100mmHg on Visit one. Heart rate >99 on Visit "
+        "one. Systolic blood pressure < 85mmHg and/or diastolic blood pressure < 50mmHg on Visit one. Heart "
+        "rate < 35 on Visit one."
+    )
+    rule = exclusion(text)
+    assert isinstance(rule, AnyOf)
+    _, high, fast, low, slow = rule.children
+    assert _leaves(high) == [("sbp", ">", 150.0, "mmHg", None), ("dbp", ">", 100.0, "mmHg", None)]
+    assert _leaves(low) == [("sbp", "<", 85.0, "mmHg", None), ("dbp", "<", 50.0, "mmHg", None)]
+    assert isinstance(fast, LabThreshold)
+    assert isinstance(slow, LabThreshold)
+    assert (fast.analyte, fast.comparator.value, fast.value, fast.unit) == ("heart_rate", ">", 99.0, "/min")
+    assert (slow.analyte, slow.comparator.value, slow.value, slow.unit) == ("heart_rate", "<", 35.0, "/min")
+    fast_heart = [{"test": "heart rate", "value": 110, "unit": "/min"}]
+    assert outcome(EXC, text, patient(labs=fast_heart, findings={"hypertension": False})) is Outcome.FAIL
+
+
+def test_an_average_of_readings_is_how_the_pressure_is_measured():
+    text = (
+        "Inadequately controlled arterial hypertension (defined as systolic blood pressure (BP) > or = 150 "
+        "mmHg and/or diastolic blood pressure > 100 mmHg), based on an average of > or = 3 BP readings on > "
+        "or = 2 sessions"
+    )
+    assert _leaves(exclusion(text)) == [("sbp", ">=", 150.0, "mmHg", None), ("dbp", ">", 100.0, "mmHg", None)]
+
+
+def test_blood_pressures_heading_the_values_it_names():
+    rule = exclusion(
+        "Uncontrolled hypertension (blood pressures: systolic>150 mmHg and/or diastolic >100 mmHg)."
+    )
+    assert _leaves(rule) == [("sbp", ">", 150.0, "mmHg", None), ("dbp", ">", 100.0, "mmHg", None)]
+
+
+VITAL_SIGNS = (
+    "Clinically significant vital sign abnormalities (systolic blood pressure <90 mmHg or >200 mmHg, "
+    "diastolic blood pressure <50 mmHg or >105 mmHg or resting heart rate of <50 or >100 bpm) at screening "
+    "visit."
+)
+
+
+def test_each_listed_vital_sign_abnormality_excludes():
+    rule = exclusion(VITAL_SIGNS)
+    assert isinstance(rule, AnyOf)
+    assert [_leaves(child) for child in rule.children] == [
+        [("sbp", "<", 90.0, "mmHg", None), ("sbp", ">", 200.0, "mmHg", None)],
+        [("dbp", "<", 50.0, "mmHg", None), ("dbp", ">", 105.0, "mmHg", None)],
+        [("heart_rate", "<", 50.0, "/min", None), ("heart_rate", ">", 100.0, "/min", None)],
+    ]
+    assert outcome(EXC, VITAL_SIGNS, _pressure(120, 110)) is Outcome.FAIL
+    assert outcome(EXC, VITAL_SIGNS, _pressure(120, 80)) is Outcome.UNKNOWN  # heart rate not entered
+    heart = [{"test": "heart rate", "value": 70, "unit": "/min"}]
+    full = patient(
+        labs=[
+            {"test": "systolic blood pressure", "value": 120, "unit": "mmHg"},
+            {"test": "diastolic blood pressure", "value": 80, "unit": "mmHg"},
+            *heart,
+        ]
+    )
+    assert outcome(EXC, VITAL_SIGNS, full) is Outcome.PASS
+
+
+def test_a_no_before_listed_vital_sign_abnormalities_stays_for_review():
+    # "No A, B" in an inclusion: the comma would be negated as "or"
+    text = (
+        "No clinically significant vital sign abnormalities (systolic blood pressure <90 mmHg, heart rate "
+        ">100 bpm)"
+    )
+    assert isinstance(inclusion(text), NeedsReview)
