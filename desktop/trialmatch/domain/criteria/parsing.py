@@ -25,6 +25,7 @@ from trialmatch.domain.criteria.permissions import (
 )
 from trialmatch.domain.criteria.read_blood_pressure import names_blood_pressure, read_blood_pressure
 from trialmatch.domain.criteria.read_composite import read_composite
+from trialmatch.domain.criteria.read_controlled_note import read_controlled_note
 from trialmatch.domain.criteria.read_defined import read_defined
 from trialmatch.domain.criteria.read_excepted import read_excepted
 from trialmatch.domain.criteria.read_findings import read_findings
@@ -621,7 +622,7 @@ def _read_labs(segment: Segment, section: Section) -> Read | None:
     words and reads the rest with the lab reader, so it can read only where the lab reader found analytes."""
     read = read_labs(segment, section)
     if read is None or read.rule is None:
-        pressure = read_blood_pressure(segment, section)
+        pressure = read_blood_pressure(segment, section) or read_controlled_note(segment, section)
         if pressure is not None:
             return pressure
     if read is None:

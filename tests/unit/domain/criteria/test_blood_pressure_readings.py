@@ -307,3 +307,49 @@ def test_a_no_before_listed_vital_sign_abnormalities_stays_for_review():
         ">100 bpm)"
     )
     assert isinstance(inclusion(text), NeedsReview)
+
+
+# --- a note admitting controlled hypertension within limits ----------------------------------------------
+
+CONTROLLED_NOTE = (
+    "Subject has uncontrolled hypertension. (Note: Subjects with medically controlled hypertension "
+    "[diastolic blood pressure <95 mm Hg, systolic blood pressure <165 mm Hg] may participate.)"
+)
+
+
+def test_a_note_admitting_controlled_hypertension_keeps_its_limits():
+    rule = exclusion(CONTROLLED_NOTE)
+    assert isinstance(rule, AllOf)
+    finding, admitted = rule.children
+    assert finding.kind == "finding"
+    assert (finding.concept, finding.present, finding.exceptions) == ("uncontrolled_hypertension", True, [])
+    assert isinstance(admitted, AnyOf)
+    *beyond, within = admitted.children
+    assert [(t.analyte, t.comparator.value, t.value, t.qualifier) for t in beyond] == [
+        ("dbp", ">=", 95.0, None),
+        ("sbp", ">=", 165.0, None),
+    ]
+    assert isinstance(within, AllOf)
+    assert [(t.analyte, t.comparator.value, t.value) for t in within.children] == [
+        ("dbp", "<", 95.0),
+        ("sbp", "<", 165.0),
+    ]
+    assert all(t.qualifier and t.qualifier.startswith("controlled on treatment (") for t in within.children)
+
+
+def test_controlled_hypertension_verdicts():
+    uncontrolled = {"uncontrolled hypertension": True}
+    # beyond a limit the hypertension cannot be the controlled one the note admits
+    assert outcome(EXC, CONTROLLED_NOTE, _pressure(170, 90, findings=uncontrolled)) is Outcome.FAIL
+    assert outcome(EXC, CONTROLLED_NOTE, _pressure(150, 100, findings=uncontrolled)) is Outcome.FAIL
+    # within the limits, whether it is controlled on treatment is not recorded: unknown, not pass
+    assert outcome(EXC, CONTROLLED_NOTE, _pressure(150, 90, findings=uncontrolled)) is Outcome.UNKNOWN
+    assert outcome(EXC, CONTROLLED_NOTE, patient(findings=uncontrolled)) is Outcome.UNKNOWN
+    # without it nothing excludes, whatever the pressure
+    absent = {"uncontrolled hypertension": False}
+    assert outcome(EXC, CONTROLLED_NOTE, _pressure(170, 100, findings=absent)) is Outcome.PASS
+    assert outcome(EXC, CONTROLLED_NOTE, _pressure(170, 100)) is Outcome.UNKNOWN
+
+
+def test_a_note_in_an_inclusion_is_not_read_so():
+    assert not isinstance(inclusion(CONTROLLED_NOTE), AllOf)
