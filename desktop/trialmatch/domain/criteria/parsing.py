@@ -23,8 +23,9 @@ from trialmatch.domain.criteria.permissions import (
     may_define_the_trial,
     states_permission,
 )
-from trialmatch.domain.criteria.read_blood_pressure import read_blood_pressure
+from trialmatch.domain.criteria.read_blood_pressure import names_blood_pressure, read_blood_pressure
 from trialmatch.domain.criteria.read_composite import read_composite
+from trialmatch.domain.criteria.read_controlled_note import read_controlled_note
 from trialmatch.domain.criteria.read_defined import read_defined
 from trialmatch.domain.criteria.read_excepted import read_excepted
 from trialmatch.domain.criteria.read_findings import read_findings
@@ -697,8 +698,12 @@ def _read_labs(segment: Segment, section: Section) -> Read | None:
         urine = read_urine_protein(segment, section)
         if urine is not None:
             return urine
+        pressure = read_blood_pressure(segment, section) or read_controlled_note(segment, section)
+        if pressure is not None:
+            return pressure
     if read is None:
-        return read_blood_pressure(segment, section)
+        defined = read_defined(segment, section) if names_blood_pressure(segment) else None
+        return defined if defined is not None and defined.rule is not None else None
     if read.rule is not None:
         return read
     defined = read_defined(segment, section)

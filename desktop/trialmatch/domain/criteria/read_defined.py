@@ -14,7 +14,9 @@ here (``read_composite`` reads a lexicon finding with its bracket as both, ``rea
 second with "uncorrectable" as the qualifier of its thresholds). Examples ("e.g.", "such as",
 "including") never define. A definition listing thresholds with bare commas ("SBP > 140 mmHg, DBP > 90
 mmHg") does not say whether all or any must hold: not read, unless an inclusion requires a normal state
-("adequate", "stable"), where every value listed is required.
+("adequate", "stable"), where every value listed is required, or an exclusion carries a treatment or
+repetition qualifier (below): a qualified threshold that is met is left to the clinician, so whichever
+combination the trial meant, the reading excludes no one and passes only the patients within every limit.
 
 A treatment qualifier ("despite optimal medical management", "on antihypertensive medications") narrows an
 exclusion to treated patients, and a repetition ("on repeated readings", "permanently above") to values that
@@ -35,6 +37,7 @@ from itertools import pairwise
 from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
+from trialmatch.domain.criteria.read_blood_pressure import read_blood_pressure
 from trialmatch.domain.criteria.read_findings import read_findings
 from trialmatch.domain.criteria.read_labs import read_labs
 from trialmatch.domain.criteria.registry import Rule
@@ -116,6 +119,9 @@ _CONDITIONS = (
     "hyponatraemia",
     "hypomagnesemia",
     "hypomagnesaemia",
+    "vital sign abnormalities",
+    "vital signs abnormalities",
+    "abnormal vital signs",
 )
 """Conditions a lab or vital-sign threshold can define. Not "heart failure", "coagulopathy", "liver failure",
 "chronic kidney disease" or "type 2 diabetes": each is a diagnosis a threshold alone does not make."""
@@ -152,18 +158,40 @@ _NO = re.compile(r"\s*no\s+")
 """"No uncontrolled hypertension (i.e., ...)": the lab reader negates the thresholds for an inclusion."""
 _CUES = ("(", "[", ":", "defined", "i.e", "indicated", "evidenced", "shown")
 
-_ANTIHYPERTENSIVE = r"anti-?\s?hypertensi(?:ve|on)"
+_ANTIHYPERTENSIVE = r"anti-?\s?hyper(?:tensi(?:ve|on)|sensitive)"
+""""anti-hypersensitive medications" beside blood pressure limits is a misprint of antihypertensive."""
+_AGENTS = r"(?:medications?|drugs?|agents?|therapy|treatment)"
+_STABLE_DOSES = (
+    r"(?:stable\s+doses?\s+of\s+(?:[a-z0-9]+\s+(?:or\s+(?:fewer|less|lesser|more)\s+)?)?(?:different\s+)?"
+    r"(?:classes\s+of\s+)?)?"
+)
 _TREATED = re.compile(
     r"(?:,\s*)?(?:(?:even\s+)?(?:despite|after)\s+(?:the\s+)?(?:using\s+the\s+)?(?:optimal\s+|best\s+|maximal\s+"
     r"|adequate\s+|standard\s+|active\s+)?(?:" + _ANTIHYPERTENSIVE + r"\s+|medical\s+|drug\s+)?"
     r"(?:therapy|treatment|medications?|management|drugs?)"
-    r"|(?:in\s+(?:patients|subjects|participants)\s+)?(?:while\s+)?on\s+(?:" + _ANTIHYPERTENSIVE + r"\s+)?"
-    r"medications?"
+    r"|(?:in\s+(?:patients|subjects|participants)\s+)?(?:while\s+)?on\s+"
+    + _STABLE_DOSES
+    + r"(?:(?:"
+    + _ANTIHYPERTENSIVE
+    + r"\s+)?medications?|"
+    + _ANTIHYPERTENSIVE
+    + r"\s+"
+    + _AGENTS
+    + r")"
     r"|(?:that|which)\s+(?:is\s+not\s+(?:well\s+|adequately\s+)?|can\s*not\s+be\s+(?:well\s+|adequately\s+)?)"
-    r"controlled\s+(?:with|by)\s+(?:" + _ANTIHYPERTENSIVE + r"\s+)?(?:medications?|drugs?|therapy|treatment))"
+    r"controlled\s+(?:with|by)\s+(?:" + _ANTIHYPERTENSIVE + r"\s+)?(?:medications?|drugs?|therapy|treatment)"
+    r"|and\s+" + _ANTIHYPERTENSIVE + r"\s+(?:drug\s+)?" + _AGENTS + r"\s+can\s*not\s+control(?:\s+it)?)"
     r"(?![a-z])"
 )
-_TREATED_CUES = ("despite", "after", "medication", "controlled")
+"""Wordings of "on treatment": "despite optimal medical management", "on stable doses of three or lesser
+different classes of antihypertensive drugs", "and antihypertensive drug treatment can not control"."""
+_UNTREATED = re.compile(
+    r"(?:that|which)\s+(?:has|have|had)\s+not\s+been\s+(?:well\s+|adequately\s+)?(?:treated\s+(?:and|or)\s+)?"
+    r"(?:controlled|treated)(?![a-z])"
+)
+""""SBP > 140 mmHg or DBP > 90 mmHg that has not been adequately treated or controlled": untreated patients
+too, so not "measured on treatment"; a value above the limit is left to the clinician all the same."""
+_TREATED_CUES = ("despite", "after", "medication", "control", "antihypert", "anti-hyper", "treated")
 _REPEATED = re.compile(
     r"(?:on|in)\s+repeated\s+(?:readings|measurements)|permanently(?=\s+(?:above|over|>))"
     r"|(?<![a-z])sustained(?=\s+(?:tachycardia|bradycardia|hypertension|hypotension)(?![a-z]))"
@@ -176,6 +204,10 @@ screening: HbA1C > 10.5%"): elsewhere it may open a condition ("HIV: CD4 > 200/�
 _NORMAL = re.compile(r"(?<![a-z])(?:adequate|stable)(?![a-z])")
 """"Adequate nutritional status (total protein ≥ 60 g/L, albumin ≥ 35 g/L)": an inclusion requiring a normal
 state lists what it requires, every value; a list defining an abnormal condition may mean any of them."""
+_ABNORMALITIES = re.compile(r"(?<![a-z])(?:vital\s+signs?\s+abnormalities|abnormal\s+vital\s+signs)(?![a-z])")
+""""Clinically significant vital sign abnormalities (systolic blood pressure <90 mmHg or >200 mmHg, diastolic
+blood pressure <50 mmHg or >105 mmHg or resting heart rate of <50 or >100 bpm)": each value listed is one of
+the abnormalities the exclusion names, so any one excludes."""
 _BARE_COMMA = re.compile(r"[,;](?!(?<=\d,)\d{3}(?!\d))")
 _JOINED = re.compile(r"(?:and/or|or|and)(?![a-z])")
 
@@ -187,7 +219,11 @@ def read_defined(segment: Segment, section: Section) -> Read | None:
     spans: list[Span] = []
     qualifier: str | None = None
     if section is Section.EXCLUSION and segment.contains(*_TREATED_CUES, *_REPEATED_CUES):
-        for pattern, what in ((_TREATED, "measured on treatment"), (_REPEATED, "persistent")):
+        for pattern, what in (
+            (_TREATED, "measured on treatment"),
+            (_UNTREATED, "uncontrolled"),
+            (_REPEATED, "persistent"),
+        ):
             found = pattern.search(norm, segment.start, segment.end)
             if found:
                 spans.append(found.span())
@@ -206,16 +242,29 @@ def read_defined(segment: Segment, section: Section) -> Read | None:
         if narrowed is None and segment.contains(" with "):
             return _narrowing(segment, section)
         return narrowed
-    read = read_labs(masked(segment, spans), section)
+    read = _thresholds(masked(segment, spans), section)
     if read is None or read.rule is None:
         return None
     required = section is Section.INCLUSION and _NORMAL.search(norm, segment.start, definition_start)
-    if not required and is_bare_list(segment.sub(definition_start, segment.end)):
-        return None
+    listed = section is Section.EXCLUSION and _ABNORMALITIES.search(norm, segment.start, definition_start)
+    if (
+        not (required or listed)
+        and qualifier is None
+        and is_bare_list(segment.sub(definition_start, segment.end))
+    ):
+        return None  # a qualified threshold met is left to the clinician: all or any, none excludes
     if qualifier is None:
         return read
     qualified = qualified_thresholds(read.rule, qualifier)
     return Read(qualified) if qualified is not None else None
+
+
+def _thresholds(segment: Segment, section: Section) -> Read | None:
+    """The lab reader's thresholds, or a blood pressure pair ("Hypertension (BP > 160/100 mmHg)")."""
+    read = read_labs(segment, section)
+    if read is None or read.rule is None:
+        return read_blood_pressure(segment, section) or read
+    return read
 
 
 def defines(segment: Segment) -> bool:

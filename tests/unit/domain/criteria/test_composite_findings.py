@@ -93,7 +93,7 @@ def test_an_example_in_an_exclusion_excludes_as_the_finding_does():
         # an example does not say what an inclusion requires
         ("Diabetes (e.g. HbA1c > 6.5%)", INC),
         # words before the bracket that name no finding of the lexicon
-        ("Clinically significant vital sign abnormalities (systolic blood pressure < 90 mmHg)", EXC),
+        ("Clinically significant cardiopulmonary abnormalities (systolic blood pressure < 90 mmHg)", EXC),
         # a bare comma in a definition: all or any?
         ("Severe renal impairment (creatinine > 2 mg/dL, on dialysis)", EXC),
         # a part of the bracket not read
