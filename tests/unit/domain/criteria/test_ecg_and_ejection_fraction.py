@@ -121,3 +121,102 @@ def test_a_qtc_mentioned_as_a_prolongation_without_a_value_is_the_finding():
     rule = exclusion("Subjects with known prolonged QtC interval")
     assert isinstance(rule, FindingRule)
     assert (rule.concept, rule.present) == ("qt_prolongation", True)
+
+
+# --- a finding with its values as examples ("including", "e.g.") in an exclusion --------------------------
+
+ARRHYTHMIA_WITH_QTC = (
+    "poorly controlled arrhythmias (including men with QTc interval ≥ 450 ms, women ≥ 470 ms)"
+)
+
+
+def test_an_included_qtc_limit_per_sex_is_one_more_way_to_be_excluded():
+    rule = exclusion(ARRHYTHMIA_WITH_QTC)
+    assert isinstance(rule, AnyOf)
+    finding, qtc = rule.children
+    assert isinstance(finding, FindingRule)
+    assert (finding.concept, finding.present) == ("arrhythmia", True)
+    assert [e.text for e in finding.exceptions] == ["poorly controlled"]
+    assert isinstance(qtc, AnyOf)
+    assert [(c.analyte, c.comparator, c.value, c.sex) for c in qtc.children] == [
+        ("qtcf", GE, 450.0, "male"),
+        ("qtcf", GE, 470.0, "female"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("arrhythmia", "qtcf", "expected"),
+    [
+        (False, 440.0, Outcome.PASS),  # no arrhythmia, QTc under the women's limit
+        (False, 475.0, Outcome.FAIL),  # the example itself excludes
+        (False, None, Outcome.UNKNOWN),  # the QTc may still exclude
+        (True, 440.0, Outcome.UNKNOWN),  # whether it is poorly controlled is the clinician's
+        (None, 440.0, Outcome.UNKNOWN),
+    ],
+)
+def test_a_woman_is_excluded_by_the_arrhythmia_or_by_its_qtc_example(
+    arrhythmia: bool | None, qtcf: float | None, expected: Outcome
+):
+    findings = {} if arrhythmia is None else {"arrhythmia": arrhythmia}
+    labs = [] if qtcf is None else [{"test": "QTcF", "value": qtcf, "unit": "ms"}]
+    assert outcome("exclusion", ARRHYTHMIA_WITH_QTC, patient(findings=findings, labs=labs)) is expected
+
+
+def test_a_qtc_example_after_a_list_of_cardiac_findings_excludes_beside_each_of_them():
+    rule = exclusion(
+        "Patients with with grade Ⅱ myocardial ischemia or myocardial infarction, poor control of "
+        "arrhythmias (including QTc interval male ≥ 450 ms, female ≥470 ms)."
+    )
+    assert isinstance(rule, AnyOf)
+    *findings, qtc = rule.children
+    assert [(f.concept, f.present) for f in findings if isinstance(f, FindingRule)] == [
+        ("myocardial_ischemia", True),
+        ("myocardial_infarction", True),
+        ("arrhythmia", True),
+    ]
+    # the grade narrows every finding it opens: a patient with any of them goes to the clinician
+    assert all("grade Ⅱ" in [e.text for e in f.exceptions] for f in findings if isinstance(f, FindingRule))
+    assert limits(qtc) == [("qtcf", GE, 450.0, "ms"), ("qtcf", GE, 470.0, "ms")]
+
+
+def test_an_included_example_in_an_inclusion_is_not_read():
+    assert not isinstance(inclusion("Arrhythmia requiring treatment (including QTc ≥ 480 ms)"), AnyOf)
+
+
+# --- grades of cardiac findings ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "grade"),
+    [
+        ("Myocardial ischemia above grade II", "myocardial_ischemia", "above grade II"),
+        (
+            "≥ grade 2 congestive heart failure [New York Heart Association (NYHA)]",
+            "heart_failure",
+            "≥ grade 2",
+        ),
+        ("According to NYHA standard, grade Ⅲ ~ Ⅳ heart failure", "heart_failure", "grade Ⅲ ~ Ⅳ"),
+        (
+            "cardiac insufficiency of grade III to IV according to New York Heart Association (NYHA) "
+            "criteria",
+            "heart_failure",
+            "grade III to IV",
+        ),
+    ],
+)
+def test_a_grade_narrows_a_cardiac_finding(text: str, concept: str, grade: str):
+    rule = exclusion(text)
+    assert isinstance(rule, FindingRule)
+    assert (rule.concept, rule.present) == (concept, True)
+    assert grade in [e.text for e in rule.exceptions]
+
+
+@pytest.mark.parametrize(("heart_failure", "expected"), [(True, Outcome.UNKNOWN), (False, Outcome.PASS)])
+def test_a_graded_heart_failure_is_the_clinicians_when_present(heart_failure: bool, expected: Outcome):
+    facts = patient(findings={"heart failure": heart_failure})
+    text = "According to NYHA standard, grade Ⅲ ~ Ⅳ heart failure"
+    assert outcome("exclusion", text, facts) is expected
+
+
+def test_a_grade_beside_a_finding_that_is_not_cardiac_is_not_claimed():
+    assert not isinstance(exclusion("Grade ≥ 2 peripheral neuropathy"), FindingRule)
