@@ -31,14 +31,17 @@ _QT_RESTATED = re.compile(
     r"(?<=interval)\s+duration(?![a-z])"
     r"|(?<![a-z])(?:long|prolonged)(?=\s+qtc?f?\s+interval(?![a-z]))"
     r"|(?<![a-z])repeated\s+demonstration\s+of(?:\s+an?)?(?=\s+qtc)"
+    r"|(?<![a-z])(?:from|on|in)\s+(?:ecgs|ekgs|electrocardiograms)\s+(?:performed|taken|obtained|recorded)\s+"
+    r"(?:at\s+least\s+)?\d+\s*(?:hours?|hrs?|minutes?|mins?)\s+apart(?![a-z])"
 )
 """"QTc interval duration > 480 msec", "long QTc interval greater than 480 ms": the interval named again, its
 length being the threshold. "repeated demonstration of a QTc interval > 450 ms": the value confirmed on
-repeated ECGs, as ``lab_timing`` reads "demonstrated by at least 2 ECGs"."""
+repeated ECGs, as ``lab_timing`` reads "demonstrated by at least 2 ECGs"; "from ECGs performed at least 24
+hours apart" says how far apart they are."""
 _QT = frozenset({"qtcf"})
 
 _CUES = ("echo", "ultrasound", "muga", "gaited")
-_QT_CUES = ("duration", "long", "prolonged", "repeated")
+_QT_CUES = ("duration", "long", "prolonged", "repeated", "apart")
 
 
 def cardiac_note_spans(segment: Segment, analytes: frozenset[str]) -> list[Span]:

@@ -220,3 +220,106 @@ def test_a_graded_heart_failure_is_the_clinicians_when_present(heart_failure: bo
 
 def test_a_grade_beside_a_finding_that_is_not_cardiac_is_not_claimed():
     assert not isinstance(exclusion("Grade ≥ 2 peripheral neuropathy"), FindingRule)
+
+
+# --- lists of cardiac exclusions --------------------------------------------------------------------------
+
+
+def test_a_chinese_registry_list_of_cardiac_exclusions_reads_whole():
+    rule = exclusion(
+        "Severe cardiovascular diseases: grade II or above myocardial ischemia or myocardial infarction and "
+        "poor control arrhythmias (including corrected QT interval (QTc) interval ≥ 450 ms for males and "
+        "≥ 470 ms for females); cardiac insufficiency of grade III to IV according to New York Heart "
+        "Association (NYHA) criteria, or left ventricular ejection fraction (LVEF) < 50% by color Doppler "
+        "echocardiography;"
+    )
+    assert isinstance(rule, AnyOf)
+    concepts = set()
+    thresholds = []
+    pending = list(rule.children)
+    while pending:
+        part = pending.pop(0)
+        if isinstance(part, AnyOf):
+            pending[:0] = part.children
+        elif isinstance(part, FindingRule):
+            assert part.present
+            concepts.add(part.concept)
+        else:
+            thresholds.append((part.analyte, part.comparator, part.value, part.sex))
+    assert {"myocardial_ischemia", "myocardial_infarction", "arrhythmia", "heart_failure"} <= concepts
+    assert thresholds == [
+        ("qtcf", GE, 450.0, "male"),
+        ("qtcf", GE, 470.0, "female"),
+        ("lvef", LT, 50.0, None),
+    ]
+
+
+def test_or_above_after_a_grade_does_not_split_the_list():
+    rule = exclusion("grade II or above myocardial ischemia, or LVEF < 40%")
+    assert isinstance(rule, AnyOf)
+    finding, lvef = rule.children
+    assert isinstance(finding, FindingRule)
+    assert finding.concept == "myocardial_ischemia"
+    assert [e.text for e in finding.exceptions] == ["grade II or above"]
+    assert limits(lvef) == [("lvef", LT, 40.0, "%")]
+
+
+@pytest.mark.parametrize(
+    ("lvh", "lvef", "expected"),
+    [
+        (False, 60.0, Outcome.PASS),
+        (True, 60.0, Outcome.FAIL),
+        (False, 50.0, Outcome.FAIL),
+        (False, None, Outcome.UNKNOWN),
+    ],
+)
+def test_cardiac_findings_or_a_low_ejection_fraction_exclude(
+    lvh: bool, lvef: float | None, expected: Outcome
+):
+    text = (
+        "Cardiac arrhythmia, conduction abnormalities, ischemic cardiopathy, left ventricular hypertrophy or "
+        "left ventricular ejection fraction (LVEF) ≤50% at echocardiography."
+    )
+    findings = {
+        "cardiac arrhythmia": False,
+        "conduction abnormality": False,
+        "coronary artery disease": False,
+        "left ventricular hypertrophy": lvh,
+    }
+    labs = [] if lvef is None else [{"test": "LVEF", "value": lvef, "unit": "%"}]
+    assert outcome("exclusion", text, patient(findings=findings, labs=labs)) is expected
+
+
+def test_a_qtc_example_confirmed_on_ecgs_hours_apart_excludes_beside_the_history():
+    rule = exclusion(
+        "History of prolonged QTc interval (e.g., repeated demonstration of a QTc interval > 450 ms from "
+        "ECGs performed at least 24 hours apart)"
+    )
+    assert isinstance(rule, AnyOf)
+    finding, qtc = rule.children
+    assert isinstance(finding, FindingRule)
+    assert (finding.concept, finding.qualifier) == ("qt_prolongation", "history")
+    assert limits(qtc) == [("qtcf", GT, 450.0, "ms")]
+
+
+def test_one_sex_per_list_item_makes_one_limit_per_sex():
+    rule = exclusion(
+        "Cardiac arrhythmia, or a QTc > 440 ms for males and > 460 ms for females using Fredericia formula."
+    )
+    assert isinstance(rule, AnyOf)
+    finding, qtc = rule.children
+    assert isinstance(finding, FindingRule)
+    assert isinstance(qtc, AnyOf)
+    assert [(c.analyte, c.comparator, c.value, c.sex) for c in qtc.children] == [
+        ("qtcf", GT, 440.0, "male"),
+        ("qtcf", GT, 460.0, "female"),
+    ]
+
+
+def test_a_limit_for_one_sex_alone_stays_for_review():
+    # the men's limit is not stated: a man's QTc cannot be judged against the women's
+    assert "female patients only" in review(
+        "Corrected QT interval (QTcF) prolongation to > 470 msec (females) based on average of the screening "
+        "triplicate 12-lead ECG.",
+        EXC,
+    )
