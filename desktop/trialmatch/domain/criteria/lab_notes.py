@@ -29,7 +29,7 @@ _SEX_AFTER = re.compile(
     + _SEX_WORD.replace("sex>", "sex2>")
     + r"(?:\s+(?:patients|participants|subjects))?(?![a-z]))"
 )
-_SEX_BEFORE = re.compile(r"(?<![a-z-])" + _SEX_WORD + r"\s*[:,]?\s*$")
+_SEX_BEFORE = re.compile(r"(?<![a-z-])" + _SEX_WORD + r"(?:\s+with)?\s*[:,]?\s*$")
 _BOTH_SEXES = re.compile(r"[(\[]\s*(?:for\s+)?both\s+(?:male\s+and\s+female|men\s+and\s+women)[a-z\s]*[)\]]")
 """"(both male and female participants)": one limit for everyone, said explicitly."""
 
@@ -43,7 +43,7 @@ def sex_after(segment: Segment, position: int) -> tuple[Span, Sex] | None:
 
 
 def sex_before(segment: Segment, position: int, floor: int) -> tuple[Span, Sex] | None:
-    """ "male: ", "female " right before a threshold or analyte (not before ``floor``)."""
+    """ "male: ", "female ", "men with " right before a threshold or analyte (not before ``floor``)."""
     match = _SEX_BEFORE.search(segment.norm[:position], max(floor, position - 12))
     if not match:
         return None

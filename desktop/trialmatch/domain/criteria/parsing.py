@@ -184,12 +184,13 @@ ULN for patients with liver involvement"; a bracket closing the condition is rea
 mL/min/1.73 m2 (local or central laboratory values)")."""
 _LIST = re.compile(
     r"(?:,(?!(?<=\d,)\d{3}(?!\d))\s*(?:and/or|or|and)?\s*|\s+(?:and/or|or|and)\s+)"
-    r"(?!(?:iv|i{1,3}|equal|=|[<>≤≥]|(?:greater|less|more|higher|lower)\s+than|(?<=or\s)(?:greater|more|higher))"
-    r"(?![a-z]))|;\s*"
+    r"(?!(?:iv|i{1,3}|equal|=|[<>≤≥]|(?:greater|less|more|higher|lower)\s+than|above|higher|greater|worse"
+    r"|(?<=or\s)more)(?![a-z]))|;\s*"
 )
 """"A, B or C" at commas, semicolons and joining words; not at a thousands comma ("100,000/µL"), nor inside
 a class or stage range ("NYHA class III or IV heart failure"), nor inside a comparator ("greater than or
-equal to 2", "> or = 1.5", "equal to or more than 60", "2+ or greater")."""
+equal to 2", "> or = 1.5", "equal to or more than 60", "2+ or greater"), nor before the "above" of a grade
+("grade II or above myocardial ischemia")."""
 _SHARED_SUBJECT = re.compile(r"\s*with(?:out)?\s")
 _EXCEPTING_HEADING = re.compile(
     r"(?<![a-z])(?:unless|except(?:\s+for)?|exceptions?|other\s+than|with\s+the\s+exception\s+of)(?![a-z])[^.;]*?"
@@ -907,7 +908,9 @@ def _combine_list(
     for index in _shortest_first([part for part, _ in items]):
         read = _read(items[index][0], section, heading)
         if read.rule is None:
-            if _has_digit(items[index][0]) or not any(_has_digit(part) for part, _ in items[index + 1 :]):
+            if (_has_digit(items[index][0]) and not _one_sex(read)) or not any(
+                _has_digit(part) for part, _ in items[index + 1 :]
+            ):
                 return None  # an item with its own number, or with none after it, shares no limit
             break
         reads[index] = read.rule
@@ -916,9 +919,11 @@ def _combine_list(
     runs: list[tuple[str, Rule]] = []
     index = 0
     while index < len(items):
-        rule = reads.get(index) or _read(items[index][0], section, heading).rule
+        rule = reads.get(index)
+        first = _read(items[index][0], section, heading) if rule is None else None
+        rule = rule or (first.rule if first else None)
         width = 1
-        shares = rule is None and not _has_digit(items[index][0])
+        shares = rule is None and (not _has_digit(items[index][0]) or (first is not None and _one_sex(first)))
         while shares and rule is None and width < _SHARED_LIMIT_ITEMS and index + width < len(items):
             width += 1
             run = whole.sub(items[index][0].start, items[index + width - 1][0].end)
@@ -930,6 +935,15 @@ def _combine_list(
         runs.append((items[index][1], rule))
         index += width
     return _join_list(whole, runs, section)
+
+
+def _one_sex(read: Read) -> bool:
+    """ "QTc > 440 ms for males and > 460 ms for females": the first item holds one sex's limit, the next the
+    other's, and read together they make one limit per sex."""
+    return bool(read.problem and read.problem.endswith(_ONE_SEX))
+
+
+_ONE_SEX = "patients only: the other sex's is not stated"
 
 
 def _none_of(whole: Segment, items: list[tuple[Segment, str]], heading: str) -> Rule | None:

@@ -40,7 +40,9 @@ ReadPart = Callable[[Segment, Section], Rule | None]
 _DEFINER = re.compile(
     r"\s*(?:(?:as\s+)?defined\s+(?:as|by)|i\.\s?e\.?|ie(?![a-z])|namely|that\s+is)\s*[,:]?\s*"
 )
-_EXAMPLE = re.compile(r"\s*(?:e\.\s?g\.?|eg(?![a-z])|such\s+as|for\s+example|for\s+instance|like)\s*[,:]?\s*")
+_EXAMPLE = re.compile(
+    r"\s*(?:e\.\s?g\.?|eg(?![a-z])|such\s+as|for\s+example|for\s+instance|like|including(?!\s+but\s+not))\s*[,:]?\s*"
+)
 
 _TURNING = re.compile(
     r"(?<![a-z])(?:allowed|permitted|eligible|accept(?:ed|able)|unless|except|excluding|other\s+than|may|can|if"
@@ -57,6 +59,10 @@ the trial's requirement: not read."""
 
 def read_composite(segment: Segment, section: Section, read_part: ReadPart) -> Read | None:
     """The finding and the thresholds in the bracket that ends the segment; None when not read fully."""
+    if segment.end <= segment.start:
+        return None
+    if segment.norm[segment.end - 1] in ".;":  # "... (including QTc ≥ 480 ms)."
+        segment = segment.sub(segment.start, len(segment.norm[: segment.end].rstrip(" .;")))
     if segment.end <= segment.start or segment.norm[segment.end - 1] not in ")]":
         return None
     groups = parenthesised(segment)
@@ -84,13 +90,29 @@ def read_composite(segment: Segment, section: Section, read_part: ReadPart) -> R
     ):
         return None
     finding = read_findings(head, section)
-    if finding is None or not isinstance(finding.rule, FindingRule) or not finding.rule.present:
+    findings = _present_findings(finding.rule if finding is not None else None, bool(example))
+    if findings is None:
         return None
     thresholds = _thresholds(read_part(inner, section))
     if thresholds is None or thresholds.rule is None:
         return None
     kind = AnyOf if example else AllOf
-    return Read(kind(source_span=segment.span, children=[finding.rule, thresholds.rule]))
+    return Read(kind(source_span=segment.span, children=[*findings, thresholds.rule]))
+
+
+def _present_findings(rule: Rule | None, example: bool) -> list[Rule] | None:
+    """The finding the bracket is about; with an example (in an exclusion), also a list of findings any of
+    which excludes ("myocardial infarction, poorly controlled arrhythmia (including QTc ≥ 450 ms)"): the
+    example is one more way to be excluded, whichever finding it belongs to."""
+    if isinstance(rule, FindingRule) and rule.present:
+        return [rule]
+    if (
+        example
+        and isinstance(rule, AnyOf)
+        and all(isinstance(child, FindingRule) and child.present for child in rule.children)
+    ):
+        return list(rule.children)
+    return None
 
 
 def _thresholds(rule: Rule | None) -> Read | None:

@@ -210,6 +210,11 @@ blood pressure <50 mmHg or >105 mmHg or resting heart rate of <50 or >100 bpm)":
 the abnormalities the exclusion names, so any one excludes."""
 _BARE_COMMA = re.compile(r"[,;](?!(?<=\d,)\d{3}(?!\d))")
 _JOINED = re.compile(r"(?:and/or|or|and)(?![a-z])")
+_OTHER_SEX = re.compile(
+    r"\s*(?:(?:for|in)\s+)?(?:wo)?men(?![a-z])|\s*(?:(?:for|in)\s+)?(?:fe)?males?(?![a-z])"
+)
+""""QTc male ≥ 450 ms, female ≥ 470 ms": after the comma, the other sex's limit for the same value, which the
+lab reader pairs with the first; not a second threshold joined without saying how."""
 
 
 def read_defined(segment: Segment, section: Section) -> Read | None:
@@ -345,7 +350,9 @@ def is_bare_list(definition: Segment, with_findings: bool = False) -> bool:
     ``with_findings``, a threshold and a finding so joined count too ("creatinine > 2 mg/dL, on dialysis")."""
     parts = [part for part, _ in split_top_level(definition, _BARE_COMMA)]
     return any(
-        not _JOINED.match(part.text) and (with_findings or (holds_digit(part) and holds_digit(before)))
+        not _JOINED.match(part.text)
+        and not _OTHER_SEX.match(part.text)
+        and (with_findings or (holds_digit(part) and holds_digit(before)))
         for before, part in pairwise(parts)
     )
 

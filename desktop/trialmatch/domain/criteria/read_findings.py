@@ -14,6 +14,7 @@ import re
 from itertools import pairwise
 
 from trialmatch.domain.criteria.finding import FindingException, FindingRule, Qualifier
+from trialmatch.domain.criteria.finding_grades import cardiac_grades
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
 from trialmatch.domain.criteria.text import (
     Read,
@@ -50,7 +51,7 @@ condition ("or chronic infection") and must not be skipped as filler."""
 _HISTORY = re.compile(r"(?<![a-z])(?:history|prior|previous|previously|past|ever)(?![a-z])")
 _ACTIVE = re.compile(r"(?<![a-z])(?:active|current|currently|ongoing|present|concurrent|existing)(?![a-z])")
 _NARROWING = re.compile(
-    r"(?<![a-z])(?:uncontrolled|poorly\s+controlled|symptomatic|clinically\s+(?:significant|relevant|important|active)"
+    r"(?<![a-z])(?:uncontrolled|poorly\s+controlled|poor\s+control(?:led)?(?:\s+of)?|symptomatic|clinically\s+(?:significant|relevant|important|active)"
     r"|significant|severe|serious|unstable|untreated|progressive|progressing|chronic|acute|recent|recently"
     r"|recurrent|major|moderate|life[\s-]threatening|refractory|unresolved|persistent|decompensated"
     r"|systemic|within\s+(?:the\s+)?(?:last\s+|past\s+|previous\s+|preceding\s+)?\d+\s*(?:hours?|days?|weeks?|months?|years?)"
@@ -73,7 +74,7 @@ _NYHA_WORDS = word_set("nyha york")
 # one ("untreated brain metastases" is active brain metastases).
 _NARROWING_WORDS = word_set(
     """
-    uncontrolled poorly symptomatic clinically significant severe serious unstable untreated progressive
+    uncontrolled poorly poor symptomatic clinically significant severe serious unstable untreated progressive
     progressing chronic acute recent recently recurrent major moderate life refractory unresolved persistent
     decompensated systemic within last past previous preceding high
     """
@@ -185,6 +186,7 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
     found = _matches(_NARROWING, _NARROWING_WORDS, segment)
     words = [m for m in found if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in claimed)]
     classes = _matches(_NYHA, _NYHA_WORDS, segment)
+    classes += [m for m in cardiac_grades(segment, [c for _, _, c in main]) if not _within(m, classes)]
     inside = [
         m
         for m in found
@@ -313,6 +315,10 @@ def _without_infection_nouns(
             continue
         kept.append((start, end, concept))
     return kept
+
+
+def _within(match: re.Match[str], others: list[re.Match[str]]) -> bool:
+    return any(o.start() <= match.start() and match.end() <= o.end() for o in others)
 
 
 def _matches(

@@ -24,6 +24,7 @@ from trialmatch.domain.criteria.ctcae import grade_bounds
 from trialmatch.domain.criteria.derived import DERIVED_ANALYTES, DerivedValueRule, Method
 from trialmatch.domain.criteria.lab import LabException, LabThreshold, StratumVariant, ThresholdFields
 from trialmatch.domain.criteria.lab_body_size import body_size_notes
+from trialmatch.domain.criteria.lab_cardiac import cardiac_note_spans
 from trialmatch.domain.criteria.lab_control import requires_above_control
 from trialmatch.domain.criteria.lab_headings import heading_spans
 from trialmatch.domain.criteria.lab_liver_notes import liver_notes
@@ -646,6 +647,7 @@ def _read(
     claimed.extend(timing_spans(segment, analytes))
     claimed.extend(method_note_spans(segment, analytes))
     claimed.extend(renal_method_spans(segment, analytes))
+    claimed.extend(cardiac_note_spans(segment, analytes))
     above_normal = [m.span() for m in _REDUNDANT.finditer(segment.norm, segment.start, segment.end)]
     claimed.extend(above_normal)
     if section is Section.INCLUSION and segment.contains("may"):

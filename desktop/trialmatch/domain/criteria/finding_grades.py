@@ -1,0 +1,39 @@
+"""The grade a cardiac finding is narrowed to, as registries translated from Chinese print it: "grade II or
+above myocardial ischemia", "myocardial infarction above grade II", "≥ grade 2 congestive heart failure [New
+York Heart Association (NYHA)]", "according to NYHA standard, grade Ⅲ ~ Ⅳ heart failure", "cardiac
+insufficiency of grade III to IV according to NYHA criteria".
+
+A grade only makes the finding rarer: like "uncontrolled" it is kept as an unchecked narrowing, so a patient
+with the finding goes to the clinician and one without it is decided. Only beside cardiac findings, whose
+grades are NYHA classes or ischaemia grades; the grade of a toxicity is read elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+
+from trialmatch.domain.criteria.text import Segment
+from trialmatch.domain.lexicon import Concept, ancestors
+
+_LEVEL = r"(?:[1-4]|iv|i{1,3}|[ⅰⅱⅲⅳ])(?![a-z0-9])"
+_NYHA = r"(?:new\s+york\s+heart\s+association|nyha)(?:\s*\(\s*nyha\s*\))?"
+_GRADE = re.compile(
+    rf"(?:(?:≥|>=|>)\s*)?(?:grades?|class(?:es)?)\s*(?:of\s+)?(?:≥|>=|>)?\s*{_LEVEL}"
+    rf"(?:\s*(?:-|–|~|to|or|/)\s*{_LEVEL})?(?:\s+(?:or\s+)?(?:above|higher|greater|more|worse))?"
+    rf"|(?<![a-z])above\s+grade\s*{_LEVEL}"
+    rf"|(?<![a-z])(?:(?:,\s*)?(?:according\s+to|per|by)\s+(?:the\s+)?{_NYHA}(?:\s+(?:standards?|criteria|classification"
+    rf"|scale))?\s*,?)"
+    rf"|[(\[]\s*{_NYHA}\s*[)\]]"
+)
+_CUES = ("grade", "class", "nyha", "new york")
+_CARDIAC = "cardiovascular_disease"
+
+
+def cardiac_grades(segment: Segment, concepts: list[Concept]) -> list[re.Match[str]]:
+    """The grade words narrowing the segment's findings, when every one of them is cardiac."""
+    if not concepts or not all(c.id == _CARDIAC or _CARDIAC in ancestors(c.id) for c in concepts):
+        return []
+    window = segment.norm[segment.start : segment.end]
+    if not any(cue in window for cue in _CUES):
+        return []
+    return list(_GRADE.finditer(segment.norm, segment.start, segment.end))
