@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from one_criterion import exclusion, inclusion, limits, outcome, patient
+from one_criterion import exclusion, inclusion, limits, outcome, patient, review
 
 from trialmatch.domain.criteria import AnyOf
 from trialmatch.domain.criteria.base import Comparator
@@ -38,3 +38,24 @@ def test_milli_units_per_litre_is_the_tsh_unit():
     assert _outcome(EXC, THYROID, **_labs(tsh=(2.1, "mIU/L"))) is Outcome.PASS
     assert _outcome(EXC, THYROID, **_labs(tsh=(7.5, "mIU/L"))) is Outcome.FAIL
     assert _outcome(EXC, THYROID) is Outcome.UNKNOWN
+
+
+# --- a condition defined by glycaemic thresholds --------------------------------------------------------------
+
+TYPE_1_OR_UNCONTROLLED_TYPE_2 = "Type 1 diabetes or uncontrolled type 2 diabetes (HbA1c > 7%)"
+
+
+def test_a_severity_word_after_or_defines_only_the_second_alternative():
+    """The HbA1c says what "uncontrolled" means for type 2 diabetes; type 1 diabetes excludes on its own. Read
+    as one label defined by the HbA1c, a type 1 diabetic at 6.8 % was let in."""
+    type_1 = {"findings": {"type 1 diabetes": True}, **_labs(hba1c=(6.8, "%"))}
+    assert _outcome(EXC, TYPE_1_OR_UNCONTROLLED_TYPE_2, **type_1) is Outcome.FAIL
+    assert review("Participant with type I or uncontrolled type II diabetes mellitus (HbA1c >7)", EXC)
+
+
+def test_a_severity_word_before_both_types_is_defined_by_the_threshold():
+    for text in (
+        "Uncontrolled type 1 or type 2 diabetes (HbA1c > 8%)",
+        "Type 1 or type 2 diabetes mellitus that is not well controlled (hemoglobin A1c > 8%).",
+    ):
+        assert limits(exclusion(text)) == [("hba1c", GT, 8.0, "%")]
