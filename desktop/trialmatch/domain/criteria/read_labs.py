@@ -24,6 +24,7 @@ from trialmatch.domain.criteria.ctcae import grade_bounds
 from trialmatch.domain.criteria.derived import DERIVED_ANALYTES, DerivedValueRule, Method
 from trialmatch.domain.criteria.lab import LabException, LabThreshold, StratumVariant, ThresholdFields
 from trialmatch.domain.criteria.lab_body_size import body_size_notes
+from trialmatch.domain.criteria.lab_citations import citation_spans
 from trialmatch.domain.criteria.lab_control import requires_above_control
 from trialmatch.domain.criteria.lab_headings import heading_spans
 from trialmatch.domain.criteria.lab_methods import method_note_spans
@@ -625,6 +626,7 @@ def _read(
         claimed.extend(_may_be(segment))
     claimed.extend(measurement_spans(segment))
     claimed.extend(body_size_notes(segment, analytes))
+    claimed.extend(citation_spans(segment))
     claimed.extend(test_notes(segment, [(m.start, m.end) for m in mentions]))
     if section is Section.INCLUSION:  # "meet all of the following" in an exclusion would need every one
         claimed.extend(heading_spans(segment))

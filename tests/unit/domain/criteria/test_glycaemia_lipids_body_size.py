@@ -40,7 +40,7 @@ def test_milli_units_per_litre_is_the_tsh_unit():
     assert _outcome(EXC, THYROID) is Outcome.UNKNOWN
 
 
-# --- a condition defined by glycaemic thresholds --------------------------------------------------------------
+# --- a condition defined by glycaemic thresholds ---------------------------------------------------------
 
 TYPE_1_OR_UNCONTROLLED_TYPE_2 = "Type 1 diabetes or uncontrolled type 2 diabetes (HbA1c > 7%)"
 
@@ -59,3 +59,19 @@ def test_a_severity_word_before_both_types_is_defined_by_the_threshold():
         "Type 1 or type 2 diabetes mellitus that is not well controlled (hemoglobin A1c > 8%).",
     ):
         assert limits(exclusion(text)) == [("hba1c", GT, 8.0, "%")]
+
+
+# --- notes beside the numbers ------------------------------------------------------------------------------
+
+
+def test_a_bracket_citing_the_guideline_adds_no_condition():
+    text = "Participant with BMI >= 25 kg/m2 (as per Endocrine Society of India, Ref 12)"
+    assert limits(inclusion(text)) == [("bmi", GE, 25.0, "kg/m2")]
+    assert limits(exclusion("HbA1c > 7% [as per ADA/ACP guidelines 2020]")) == [("hba1c", GT, 7.0, "%")]
+    assert _outcome(INC, text, weight_kg=70, height_cm=170) is Outcome.FAIL  # BMI 24.2
+    assert _outcome(INC, text, weight_kg=80, height_cm=170) is Outcome.PASS  # BMI 27.7
+
+
+def test_a_bracket_citing_a_judgement_or_holding_a_value_is_not_a_citation():
+    assert review("BMI ≥ 30 kg/m2 (as per investigator judgement)")
+    assert review("BMI ≥ 30 kg/m2 (as per guidelines, or ≥ 27 if diabetic)")
