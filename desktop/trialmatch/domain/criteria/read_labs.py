@@ -53,6 +53,7 @@ from trialmatch.domain.criteria.lab_shared_waiver import (
 from trialmatch.domain.criteria.lab_support import SupportNote, is_time_span, support_notes
 from trialmatch.domain.criteria.lab_test_notes import test_notes
 from trialmatch.domain.criteria.lab_timing import other_correction, plus_grade, timing_spans
+from trialmatch.domain.criteria.lab_with import with_as_and
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
 from trialmatch.domain.criteria.numbers import (
     COMPARATOR,
@@ -509,6 +510,7 @@ def read_labs(segment: Segment, section: Section) -> Read | None:
     grades = grade_limits(segment)
     if not quantities and not bare and not grades and not _normal_words(segment, mentions):
         return None
+    segment = with_as_and(segment, [(m.start, m.end, m.analytes) for m in mentions], quantities)
     try:
         rule = _read(segment, section, mentions, quantities, bare, grades)
     except _UnreadableError as problem:
@@ -684,12 +686,16 @@ def _read(
     leftover = leftover_words(segment, claimed, _LAB_FILLER)
     if leftover:
         raise _UnreadableError(f"words not understood: {' '.join(leftover[:8])}")
+    # "No SGOT and/or SGPT > 1.5 × ULN and ALP > 2.5 × ULN": what "no" rules out is read as an exclusion
+    # reads it (either of "and/or" is ruled out), then negated; read as an inclusion's "both" first, the
+    # negation let in a patient with SGPT and ALP both raised
+    combining = Section.EXCLUSION if negated else section
     rules, joiners = _pair_sexes(
-        [_group_rule(g, section, segment, notes) for g in groups],
+        [_group_rule(g, combining, segment, notes) for g in groups],
         [_joiner_between(segment, a, b) for a, b in pairwise(groups)],
     )
     words = set(joiners)
-    if section is Section.INCLUSION:
+    if combining is Section.INCLUSION:
         # "creatinine ≤ 1.5 mg/dL and/or clearance ≥ 60 mL/min", "BNP > 100 and/or NT-proBNP > 400": either
         # one met is what the inclusion asks; "ANC and/or platelets ≥ ..." asks every value
         either = words == {"or"} or (

@@ -8,7 +8,7 @@ from typing import Any
 
 from one_criterion import exclusion, inclusion, limits, outcome, patient, review
 
-from trialmatch.domain.criteria import AnyOf
+from trialmatch.domain.criteria import AllOf, AnyOf, LabThreshold
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.evaluation import Outcome
 from trialmatch.domain.trial import Section
@@ -75,3 +75,47 @@ def test_a_bracket_citing_the_guideline_adds_no_condition():
 def test_a_bracket_citing_a_judgement_or_holding_a_value_is_not_a_citation():
     assert review("BMI ≥ 30 kg/m2 (as per investigator judgement)")
     assert review("BMI ≥ 30 kg/m2 (as per guidelines, or ≥ 27 if diabetic)")
+
+
+# --- joins between thresholds ------------------------------------------------------------------------------
+
+WEIGHT_WITH_BMI = "Weight ≥55kg with calculated body mass index (BMI) of 18 to 30 kg/m2"
+
+
+def test_with_between_two_thresholds_joins_them_as_and():
+    rule = inclusion(WEIGHT_WITH_BMI)
+    assert isinstance(rule, AllOf)
+    assert limits(rule) == [
+        ("body_weight", GE, 55.0, "kg"),
+        ("bmi", GE, 18.0, "kg/m2"),
+        ("bmi", LE, 30.0, "kg/m2"),
+    ]
+    assert _outcome(INC, WEIGHT_WITH_BMI, weight_kg=60, height_cm=165) is Outcome.PASS  # BMI 22.0
+    assert _outcome(INC, WEIGHT_WITH_BMI, weight_kg=52, height_cm=160) is Outcome.FAIL  # 52 kg, BMI 20.3
+    assert _outcome(INC, WEIGHT_WITH_BMI, weight_kg=95, height_cm=170) is Outcome.FAIL  # BMI 32.9
+    assert _outcome(INC, WEIGHT_WITH_BMI, weight_kg=60) is Outcome.UNKNOWN  # no height, no BMI
+
+
+def test_with_before_a_condition_stays_a_condition():
+    rule = inclusion("AST ≤ 3 x ULN (≤ 5 x ULN with liver metastases)")
+    assert isinstance(rule, LabThreshold)
+    assert [e.concept for e in rule.exceptions] == ["liver_metastases"]
+
+
+NO_ENZYMES_WITH_ALP = (
+    "No SGOT and/or SGPT greater than 1.5 times ULN with alkaline phosphatase greater than 2.5 times ULN"
+)
+
+
+def test_no_rules_out_either_transaminase_together_with_the_phosphatase():
+    """Not ((SGOT or SGPT > 1.5 × ULN) and ALP > 2.5 × ULN): both transaminases in range, or ALP in range."""
+    rule = inclusion(NO_ENZYMES_WITH_ALP)
+    assert isinstance(rule, AnyOf)
+    transaminases, phosphatase = rule.children
+    assert isinstance(transaminases, AllOf)
+    assert limits(transaminases) == [("ast", LE, 1.5, None), ("alt", LE, 1.5, None)]
+    assert limits(phosphatase) == [("alp", LE, 2.5, None)]
+    raised = _labs(ast=(30, "U/L"), alt=(150, "U/L"), alp=(400, "U/L"))
+    assert _outcome(INC, NO_ENZYMES_WITH_ALP, **raised) is Outcome.FAIL
+    normal_alp = _labs(ast=(30, "U/L"), alt=(150, "U/L"), alp=(100, "U/L"))
+    assert _outcome(INC, NO_ENZYMES_WITH_ALP, **normal_alp) is Outcome.PASS
