@@ -44,6 +44,7 @@ from trialmatch.domain.criteria.lab_notes import (
 from trialmatch.domain.criteria.lab_percent_above import percent_above
 from trialmatch.domain.criteria.lab_renal import with_creatinine_condition
 from trialmatch.domain.criteria.lab_restrictions import regardless_spans, restricts
+from trialmatch.domain.criteria.lab_sex_variant import bases_for_the_other_sex
 from trialmatch.domain.criteria.lab_shared_waiver import (
     FOOTNOTE_ELSEWHERE,
     covered_analytes,
@@ -250,6 +251,9 @@ short ones only capitalised: "BUN and Cr ≤ 1.5 × ULN", "creatinine (Cr)", "di
 oximetry" a second oxygen saturation. "Body weight of ≥ 40 kg" and
 "body weight is not less than 50 kg" name it right before their comparator all the same."""
 _BEFORE_COMPARATOR = re.compile(r"\s*(?:(?:of|is)\s+)?(?:" + COMPARATOR + r")\s*[\d.]|\s*\+?\s*\)")
+_WEIGHT_AFTER = re.compile(r"\s*(?:(?:of|is)\s+)?\d+(?:[.,]\d+)?\s*(?:kg|kilograms?|lbs?|pounds?)(?![a-z])")
+""""Weight of 50 kg or more", "body weight 45 kg or above": a weight in kilograms or pounds right after the
+name, its comparator printed after the number, is the patient's body weight all the same."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,7 +329,9 @@ def _capitalised(segment: Segment, match: re.Match[str], key: str, printed: str)
     analyte = _CAPITALISED.get(key)
     if analyte is None or (len(key) <= 3 and not printed[0].isupper()):
         return None
-    if not _BEFORE_COMPARATOR.match(segment.norm, match.end(), segment.end):
+    if not _BEFORE_COMPARATOR.match(segment.norm, match.end(), segment.end) and not (
+        analyte == "body_weight" and _WEIGHT_AFTER.match(segment.norm, match.end(), segment.end)
+    ):
         return None
     return (analyte,)
 
@@ -972,6 +978,7 @@ def _sexes(
                 raise _UnreadableError(f"two sexes for one limit: '{segment.quote(q.start, q.end)}'")
             spans.append(span)
         floor = max(q.end, found[0][1] if found else q.end)
+    notes.sexes.update(bases_for_the_other_sex(segment, quantities, notes.sexes))
     return spans
 
 

@@ -119,3 +119,54 @@ def test_no_rules_out_either_transaminase_together_with_the_phosphatase():
     assert _outcome(INC, NO_ENZYMES_WITH_ALP, **raised) is Outcome.FAIL
     normal_alp = _labs(ast=(30, "U/L"), alt=(150, "U/L"), alp=(100, "U/L"))
     assert _outcome(INC, NO_ENZYMES_WITH_ALP, **normal_alp) is Outcome.PASS
+
+
+# --- body weight, and a limit for one sex ------------------------------------------------------------------
+
+
+def test_a_weight_with_its_comparator_after_the_number_is_the_body_weight():
+    assert limits(inclusion("weight of 50 kg or more")) == [("body_weight", GE, 50.0, "kg")]
+    assert limits(inclusion("body weight 50 kg or more")) == [("body_weight", GE, 50.0, "kg")]
+    assert review("weight loss of 10 kg")
+
+
+def _per_sex(rule: Any) -> dict[str, tuple[str, Comparator, float, str | None]]:
+    assert isinstance(rule, AnyOf), rule
+    return {child.sex: (child.analyte, child.comparator, child.value, child.unit) for child in rule.children}
+
+
+def test_a_bracketed_limit_for_women_leaves_the_limit_before_it_to_men():
+    rule = inclusion("weight of 50 kg or more (45 kg or more for women)")
+    assert _per_sex(rule) == {
+        "male": ("body_weight", GE, 50.0, "kg"),
+        "female": ("body_weight", GE, 45.0, "kg"),
+    }
+    assert _per_sex(inclusion("Hemoglobin ≥ 10 g/dL (≥ 9 g/dL for women)")) == {
+        "male": ("hemoglobin", GE, 10.0, "g/dL"),
+        "female": ("hemoglobin", GE, 9.0, "g/dL"),
+    }
+
+
+PERSON = (
+    "A person with a body mass index (BMI) of 18.0 kg/m2 or more and 30.0 kg/m2 or less with a weight of"
+    " 50 kg or more (45 kg or more for women) during a screening visit"
+)
+
+
+def test_bmi_range_with_a_weight_per_sex():
+    rule = inclusion(PERSON)
+    assert isinstance(rule, AllOf)
+    low, high, weight = rule.children
+    assert limits(AllOf(source_span=(0, 1), children=[low, high])) == [
+        ("bmi", GE, 18.0, "kg/m2"),
+        ("bmi", LE, 30.0, "kg/m2"),
+    ]
+    assert _per_sex(weight) == {
+        "male": ("body_weight", GE, 50.0, "kg"),
+        "female": ("body_weight", GE, 45.0, "kg"),
+    }
+    woman = patient(sex="female", weight_kg=47, height_cm=155)  # BMI 19.6
+    man = patient(sex="male", weight_kg=47, height_cm=155)
+    assert outcome(INC, PERSON, woman) is Outcome.PASS
+    assert outcome(INC, PERSON, man) is Outcome.FAIL
+    assert outcome(INC, PERSON, patient(sex="female", weight_kg=47)) is Outcome.UNKNOWN  # BMI unknown
