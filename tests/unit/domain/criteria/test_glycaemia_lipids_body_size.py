@@ -8,7 +8,7 @@ from typing import Any
 
 from one_criterion import exclusion, inclusion, limits, outcome, patient, review
 
-from trialmatch.domain.criteria import AllOf, AnyOf, LabThreshold
+from trialmatch.domain.criteria import AllOf, AnyOf, FindingRule, LabThreshold, parse_criterion
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.evaluation import Outcome
 from trialmatch.domain.trial import Section
@@ -170,3 +170,21 @@ def test_bmi_range_with_a_weight_per_sex():
     assert outcome(INC, PERSON, woman) is Outcome.PASS
     assert outcome(INC, PERSON, man) is Outcome.FAIL
     assert outcome(INC, PERSON, patient(sex="female", weight_kg=47)) is Outcome.UNKNOWN  # BMI unknown
+
+
+# --- headings ----------------------------------------------------------------------------------------------
+
+METABOLIC = "Metabolic: No uncontrolled diabetes; no random blood sugar at least 300 mg/dL"
+
+
+def test_the_metabolic_heading_label_names_no_condition():
+    rule = parse_criterion(METABOLIC, INC, "PATIENT CHARACTERISTICS: Metabolic")
+    assert isinstance(rule, AllOf)
+    finding, glucose = rule.children
+    assert isinstance(finding, FindingRule)
+    assert (finding.concept, finding.present) == ("uncontrolled_diabetes", False)
+    assert limits(glucose) == [("glucose", LT, 300.0, "mg/dL")]
+    controlled = {"findings": {"uncontrolled diabetes": False}, **_labs(glucose=(140, "mg/dL"))}
+    assert _outcome(INC, METABOLIC, **controlled) is Outcome.PASS
+    high = {"findings": {"uncontrolled diabetes": False}, **_labs(glucose=(320, "mg/dL"))}
+    assert _outcome(INC, METABOLIC, **high) is Outcome.FAIL
