@@ -34,6 +34,7 @@ from itertools import pairwise
 
 from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
+from trialmatch.domain.criteria.lab_glycaemic_label import upper_limit_defines_high_glucose
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
 from trialmatch.domain.criteria.read_findings import read_findings
 from trialmatch.domain.criteria.read_labs import read_labs
@@ -194,6 +195,7 @@ def read_defined(segment: Segment, section: Section) -> Read | None:
                 qualifier = f"{what} ('{segment.quote(*found.span()).strip(', ')}')"
                 break
     definition_start = segment.start
+    label = None
     if segment.contains(*_CUES):
         label = _label(masked(segment, spans))
         if label:
@@ -209,6 +211,10 @@ def read_defined(segment: Segment, section: Section) -> Read | None:
     read = read_labs(masked(segment, spans), section)
     if read is None or read.rule is None:
         return None
+    if label:
+        negated = section is Section.INCLUSION and _NO.match(norm, segment.start, label[0]) is not None
+        if upper_limit_defines_high_glucose(norm[label[0] : label[1]], read.rule, negated):
+            return None
     required = section is Section.INCLUSION and _NORMAL.search(norm, segment.start, definition_start)
     if not required and is_bare_list(segment.sub(definition_start, segment.end)):
         return None

@@ -26,6 +26,7 @@ from trialmatch.domain.criteria.lab import LabException, LabThreshold, StratumVa
 from trialmatch.domain.criteria.lab_body_size import body_size_notes
 from trialmatch.domain.criteria.lab_citations import citation_spans
 from trialmatch.domain.criteria.lab_control import requires_above_control
+from trialmatch.domain.criteria.lab_glycaemic_label import upper_limit_defines_high_glucose
 from trialmatch.domain.criteria.lab_headings import heading_spans
 from trialmatch.domain.criteria.lab_methods import method_note_spans
 from trialmatch.domain.criteria.lab_notes import (
@@ -719,6 +720,10 @@ def _read(
         rule = _all_of(segment, rules)
     if above_normal:
         rule = with_creatinine_condition(rule, section, segment, above_normal[0])
+    if defined and upper_limit_defines_high_glucose(segment.norm[defined[0] : defined[1]], rule):
+        raise _UnreadableError(
+            "diabetes 'defined' by a glucose below a limit: which side is meant is not stated"
+        )
     return _negate(rule) if negated else rule
 
 

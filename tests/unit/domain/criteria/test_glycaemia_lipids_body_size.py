@@ -188,3 +188,19 @@ def test_the_metabolic_heading_label_names_no_condition():
     assert _outcome(INC, METABOLIC, **controlled) is Outcome.PASS
     high = {"findings": {"uncontrolled diabetes": False}, **_labs(glucose=(320, "mg/dL"))}
     assert _outcome(INC, METABOLIC, **high) is Outcome.FAIL
+
+
+def test_diabetes_defined_by_a_glucose_below_a_limit_is_left_for_review():
+    """Read as the definition, "no" turned "less than 250" into a required glucose of at least 250 mg/dL."""
+    assert "below a limit" in review(
+        "No uncontrolled diabetes mellitus (i.e., random blood sugar less than 250 mg/dL)"
+    )
+    assert "below a limit" in review("No hyperglycemia (glucose < 200 mg/dL)")
+    assert "below a limit" in review("Uncontrolled diabetes (i.e., glucose less than 250 mg/dL)", EXC)
+
+
+def test_diabetes_defined_by_a_glucose_above_a_limit_is_read():
+    text = "No uncontrolled diabetes (random blood sugar at least 200 mg/dL)"
+    assert limits(inclusion(text)) == [("glucose", LT, 200.0, "mg/dL")]
+    assert _outcome(INC, text, **_labs(glucose=(150, "mg/dL"))) is Outcome.PASS
+    assert _outcome(INC, text, **_labs(glucose=(260, "mg/dL"))) is Outcome.FAIL
