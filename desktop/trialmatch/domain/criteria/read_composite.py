@@ -78,7 +78,7 @@ def read_composite(segment: Segment, section: Section, read_part: ReadPart) -> R
         return None
     if not example and defines(head):
         defined = _thresholds(read_part(inner, section))
-        if defined is not None and upper_limit_defines_high_glucose(head.text, defined.rule):
+        if defined is not None and defined.rule and upper_limit_defines_high_glucose(head.text, defined.rule):
             return None
         return defined
     if section is Section.INCLUSION and (
