@@ -89,6 +89,20 @@ _DIABETES_TYPES = {"1": 1, "i": 1, "t1dm": 1, "2": 2, "ii": 2, "t2dm": 2}
 beside the threshold, not a label the threshold defines ("type 1 or 2 diabetes (HbA1c > 8%)" is)."""
 
 
+_SEVERITY = word_set("uncontrolled poorly inadequately controlled severe severely significant significantly")
+
+
+def _modifies_a_later_alternative(words: list[str]) -> bool:
+    """ "Type I or uncontrolled type II diabetes mellitus (HbA1c > 7)": the severity word after "or" is what
+    the threshold defines, so the alternative before it is a diagnosis of its own, which a label read over
+    both would drop (a type 1 diabetic at HbA1c 6.8 % was not excluded); "Uncontrolled type 1 or type 2
+    diabetes" and "type 1 or type 2 diabetes that is not well controlled" say it of both."""
+    if "or" not in words[:-1]:
+        return False
+    at = words.index("or")
+    return not _SEVERITY.intersection(words[:at]) and words[at + 1] in _SEVERITY | {"not"}
+
+
 _NARROWING = word_set("uncorrectable uncorrected refractory persistent persisting irreversible")
 """"Uncorrectable coagulopathy (i.e. INR > 1.5)": the bracket defines the condition, not that it stays after
 correction or treatment, which a threshold alone would drop."""
@@ -142,6 +156,8 @@ def definition_label(
         ):
             return None
         if len({_DIABETES_TYPES[w] for w in words if w in _DIABETES_TYPES}) == 1 and _DIABETES & set(words):
+            return None
+        if _modifies_a_later_alternative(words):
             return None
         if _EXAMPLES.match(norm, after, segment.end):
             return None

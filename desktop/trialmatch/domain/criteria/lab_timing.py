@@ -85,10 +85,11 @@ without another name before them the threshold is left with none and goes to rev
 _SCREENING = re.compile(
     r"(?<![a-z])(?:within|during|in)\s+the\s+(?:\d+[\s-]*days?\s+)?screening\s+(?:period|phase|window)(?![a-z])"
     r"|(?<![a-z])(?:on\s+|at\s+)?day\s+1\s+of\s+cycle\s+1(?![0-9])"
-    r"|(?<![a-z])(?:at|during|in)\s+(?:the\s+)?(?:pre-?\s?recruitment|screening)\s+(?:evaluation|assessment)s?(?![a-z])"
+    r"|(?<![a-z])(?:at|during|in)\s+(?:the\s+|a\s+)?(?:pre-?\s?recruitment|screening)\s+(?:evaluation|assessment|visit)s?"
+    r"(?![a-z])"
 )
-""""within the 28-day screening period", "on day 1 of cycle 1", "at pre-recruitment evaluation": the visits
-the value is taken at."""
+""""within the 28-day screening period", "on day 1 of cycle 1", "at pre-recruitment evaluation", "during a
+screening visit": the visits the value is taken at."""
 _MOST_RECENT = re.compile(
     r"(?<![a-z])(?:(?:on|at|in)\s+)?(?:the\s+)?most\s+recent(?:\s+(?:laboratory\s+|lab\s+)?(?:value|test|measurement"
     r"|assessment|result))?(?![a-z])|(?<![a-z])last\s+known(?=\s)"

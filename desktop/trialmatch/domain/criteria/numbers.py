@@ -357,7 +357,7 @@ _PLAIN_UNITS = (
     r"(?:mg|g|gm)\s*%",
     r"(?:µ\s?|u|mc|mu|m|n|p|micro|milli|pico)mol(?:e?s)?" + _PER + r"(?:" + _LITRE + r"|mol)",
     r"meq\s*/\s*l",
-    r"(?:iu|u|ui|units?|miu|ku)\s*/\s*(?:l|ml)",
+    r"(?:iu|u|ui|units?|miu|mu|ku)\s*/\s*(?:l|ml)",
     r"(?:ml|millilit(?:er|re)s?)"
     + _PER
     + r"min(?:ute)?s?\.?(?:\s*(?:/|per)\s*1[.,]73\s*(?:m\s*(?:\^\s*2|2|²|\(2\)|\^(?![\s\d]))|sqm"

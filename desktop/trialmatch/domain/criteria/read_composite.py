@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable
 
 from trialmatch.domain.criteria.finding import FindingRule
+from trialmatch.domain.criteria.lab_glycaemic_label import upper_limit_defines_high_glucose
 from trialmatch.domain.criteria.logic import AllOf, AnyOf, leaf_kinds
 from trialmatch.domain.criteria.permissions import asked_subject, states_permission
 from trialmatch.domain.criteria.read_defined import defines, is_bare_list
@@ -82,7 +83,10 @@ def read_composite(segment: Segment, section: Section, read_part: ReadPart) -> R
     if is_bare_list(inner, with_findings=True):
         return None
     if not example and defines(head):
-        return _thresholds(read_part(inner, section))
+        defined = _thresholds(read_part(inner, section))
+        if defined is not None and defined.rule and upper_limit_defines_high_glucose(head.text, defined.rule):
+            return None
+        return defined
     if section is Section.INCLUSION and (
         _WHO.match(head.norm, head.start, head.end)
         or states_permission(segment.text)

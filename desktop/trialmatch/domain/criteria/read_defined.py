@@ -36,6 +36,7 @@ from itertools import pairwise
 
 from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
+from trialmatch.domain.criteria.lab_glycaemic_label import upper_limit_defines_high_glucose
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
 from trialmatch.domain.criteria.read_blood_pressure import read_blood_pressure
 from trialmatch.domain.criteria.read_findings import read_findings
@@ -235,6 +236,7 @@ def read_defined(segment: Segment, section: Section) -> Read | None:
                 qualifier = f"{what} ('{segment.quote(*found.span()).strip(', ')}')"
                 break
     definition_start = segment.start
+    label = None
     if segment.contains(*_CUES):
         label = _label(masked(segment, spans))
         if label:
@@ -250,6 +252,10 @@ def read_defined(segment: Segment, section: Section) -> Read | None:
     read = _thresholds(masked(segment, spans), section)
     if read is None or read.rule is None:
         return None
+    if label:
+        negated = section is Section.INCLUSION and _NO.match(norm, segment.start, label[0]) is not None
+        if upper_limit_defines_high_glucose(norm[label[0] : label[1]], read.rule, negated):
+            return None
     required = section is Section.INCLUSION and _NORMAL.search(norm, segment.start, definition_start)
     listed = section is Section.EXCLUSION and _ABNORMALITIES.search(norm, segment.start, definition_start)
     if (

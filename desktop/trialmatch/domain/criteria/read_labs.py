@@ -25,7 +25,9 @@ from trialmatch.domain.criteria.derived import DERIVED_ANALYTES, DerivedValueRul
 from trialmatch.domain.criteria.lab import LabException, LabThreshold, StratumVariant, ThresholdFields
 from trialmatch.domain.criteria.lab_body_size import body_size_notes
 from trialmatch.domain.criteria.lab_cardiac import cardiac_note_spans
+from trialmatch.domain.criteria.lab_citations import citation_spans
 from trialmatch.domain.criteria.lab_control import requires_above_control
+from trialmatch.domain.criteria.lab_glycaemic_label import upper_limit_defines_high_glucose
 from trialmatch.domain.criteria.lab_headings import heading_spans
 from trialmatch.domain.criteria.lab_liver_notes import liver_notes
 from trialmatch.domain.criteria.lab_methods import method_note_spans
@@ -49,6 +51,7 @@ from trialmatch.domain.criteria.lab_pulmonary import dlco_correction_spans, lung
 from trialmatch.domain.criteria.lab_renal import with_creatinine_condition
 from trialmatch.domain.criteria.lab_renal_methods import renal_method_spans
 from trialmatch.domain.criteria.lab_restrictions import regardless_spans, restricts
+from trialmatch.domain.criteria.lab_sex_variant import bases_for_the_other_sex
 from trialmatch.domain.criteria.lab_shared_waiver import (
     FOOTNOTE_ELSEWHERE,
     covered_analytes,
@@ -59,6 +62,7 @@ from trialmatch.domain.criteria.lab_support import SupportNote, is_time_span, su
 from trialmatch.domain.criteria.lab_test_notes import test_notes
 from trialmatch.domain.criteria.lab_timing import other_correction, plus_grade, timing_spans
 from trialmatch.domain.criteria.lab_vital_signs import vital_sign_notes
+from trialmatch.domain.criteria.lab_with import with_as_and
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
 from trialmatch.domain.criteria.numbers import (
     COMPARATOR,
@@ -265,6 +269,9 @@ short ones only capitalised: "BUN and Cr ≤ 1.5 × ULN", "creatinine (Cr)", "di
 oximetry" a second oxygen saturation. "Body weight of ≥ 40 kg" and
 "body weight is not less than 50 kg" name it right before their comparator all the same."""
 _BEFORE_COMPARATOR = re.compile(r"\s*(?:(?:of|is)\s+)?(?:" + COMPARATOR + r")\s*[\d.]|\s*\+?\s*\)")
+_WEIGHT_AFTER = re.compile(r"\s*(?:(?:of|is)\s+)?\d+(?:[.,]\d+)?\s*(?:kg|kilograms?|lbs?|pounds?)(?![a-z])")
+""""Weight of 50 kg or more", "body weight 45 kg or above": a weight in kilograms or pounds right after the
+name, its comparator printed after the number, is the patient's body weight all the same."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,7 +347,9 @@ def _capitalised(segment: Segment, match: re.Match[str], key: str, printed: str)
     analyte = _CAPITALISED.get(key)
     if analyte is None or (len(key) <= 3 and not printed[0].isupper()):
         return None
-    if not _BEFORE_COMPARATOR.match(segment.norm, match.end(), segment.end):
+    if not _BEFORE_COMPARATOR.match(segment.norm, match.end(), segment.end) and not (
+        analyte == "body_weight" and _WEIGHT_AFTER.match(segment.norm, match.end(), segment.end)
+    ):
         return None
     return (analyte,)
 
@@ -528,6 +537,7 @@ def read_labs(segment: Segment, section: Section) -> Read | None:
     grades = grade_limits(segment)
     if not quantities and not bare and not grades and not _normal_words(segment, mentions):
         return None
+    segment = with_as_and(segment, [(m.start, m.end, m.analytes) for m in mentions], quantities)
     try:
         rule = _read(segment, section, mentions, quantities, bare, grades)
     except _UnreadableError as problem:
@@ -656,6 +666,7 @@ def _read(
     claimed.extend(dlco_correction_spans(segment, analytes))
     claimed.extend(vital_sign_notes(segment, analytes))
     claimed.extend(body_size_notes(segment, analytes))
+    claimed.extend(citation_spans(segment))
     claimed.extend(test_notes(segment, [(m.start, m.end) for m in mentions]))
     claimed.extend(liver_notes(segment, [m.start for m in mentions]))
     if section is Section.INCLUSION:  # "meet all of the following" in an exclusion would need every one
@@ -716,12 +727,16 @@ def _read(
     leftover = leftover_words(segment, claimed, _LAB_FILLER)
     if leftover:
         raise _UnreadableError(f"words not understood: {' '.join(leftover[:8])}")
+    # "No SGOT and/or SGPT > 1.5 × ULN and ALP > 2.5 × ULN": what "no" rules out is read as an exclusion
+    # reads it (either of "and/or" is ruled out), then negated; read as an inclusion's "both" first, the
+    # negation let in a patient with SGPT and ALP both raised
+    combining = Section.EXCLUSION if negated else section
     rules, joiners = _pair_sexes(
-        [_group_rule(g, section, segment, notes) for g in groups],
+        [_group_rule(g, combining, segment, notes) for g in groups],
         [_joiner_between(segment, a, b) for a, b in pairwise(groups)],
     )
     words = set(joiners)
-    if section is Section.INCLUSION:
+    if combining is Section.INCLUSION:
         # "creatinine ≤ 1.5 mg/dL and/or clearance ≥ 60 mL/min", "BNP > 100 and/or NT-proBNP > 400": either
         # one met is what the inclusion asks; "ANC and/or platelets ≥ ..." asks every value
         either = words == {"or"} or (
@@ -742,6 +757,10 @@ def _read(
         rule = _all_of(segment, rules)
     if above_normal:
         rule = with_creatinine_condition(rule, section, segment, above_normal[0])
+    if defined and upper_limit_defines_high_glucose(segment.norm[defined[0] : defined[1]], rule):
+        raise _UnreadableError(
+            "diabetes 'defined' by a glucose below a limit: which side is meant is not stated"
+        )
     return _negate(rule) if negated else rule
 
 
@@ -1028,6 +1047,7 @@ def _sexes(
                 raise _UnreadableError(f"two sexes for one limit: '{segment.quote(q.start, q.end)}'")
             spans.append(span)
         floor = max(q.end, found[0][1] if found else q.end)
+    notes.sexes.update(bases_for_the_other_sex(segment, quantities, notes.sexes))
     return spans
 
 
