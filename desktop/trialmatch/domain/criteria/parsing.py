@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.derived import DerivedValueRule
 from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
@@ -277,6 +278,9 @@ def parse_criterion(text: str, section: Section, context: str | None = None) -> 
     if section is Section.EXCLUSION and _excludes_the_fit(rule):
         why = "excludes the fittest patients (ECOG 0): an inverted sign? judge it"
         return NeedsReview(source_span=(0, len(text)), text=text, why=why)
+    if section is Section.EXCLUSION and _excludes_normal_pressure(rule):
+        why = "excludes patients whose blood pressure is normal: a definition cut from its item? judge it"
+        return NeedsReview(source_span=(0, len(text)), text=text, why=why)
     if section is Section.INCLUSION and _washout_as_requirement(text, rule):
         why = (
             "recent anticancer therapy stated without 'must' or 'required': a washout exclusion, judge it so"
@@ -387,6 +391,23 @@ def _excludes_the_fit(rule: Rule) -> bool:
     if rule.scale == "karnofsky":
         return rule.max is None and rule.min is not None and rule.min >= 70
     return not rule.min and rule.max is not None and rule.max <= 1
+
+
+_NORMAL_PRESSURE = {"sbp": 120.0, "dbp": 80.0}
+
+
+def _excludes_normal_pressure(rule: Rule) -> bool:
+    """ "Regardless of usage of antihypertensive drug, systolic blood pressure <=140 mm Hg and diastolic blood
+    pressure <=90 mm Hg" among the exclusions of a cancer trial: read literally it excludes every patient with
+    a normal blood pressure; it is a definition cut from its item ("uncontrolled: not brought to ...")."""
+    if isinstance(rule, AnyOf | AllOf | Alternative):
+        return any(_excludes_normal_pressure(child) for child in rule.children)
+    return (
+        isinstance(rule, LabThreshold)
+        and rule.analyte in _NORMAL_PRESSURE
+        and rule.comparator in (Comparator.LE, Comparator.LT)
+        and rule.value >= _NORMAL_PRESSURE[rule.analyte]
+    )
 
 
 _ANY_ANTICANCER = frozenset({"chemotherapy", "immunotherapy", "targeted therapy"})

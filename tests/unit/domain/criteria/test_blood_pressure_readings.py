@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from one_criterion import exclusion, inclusion, outcome, patient
+from one_criterion import exclusion, inclusion, outcome, patient, review
 
 from trialmatch.domain.criteria import AllOf, AnyOf, LabThreshold, NeedsReview, Rule
 from trialmatch.domain.evaluation import Outcome
@@ -353,3 +353,14 @@ def test_controlled_hypertension_verdicts():
 
 def test_a_note_in_an_inclusion_is_not_read_so():
     assert not isinstance(inclusion(CONTROLLED_NOTE), AllOf)
+
+
+def test_an_exclusion_of_a_normal_blood_pressure_is_left_for_review():
+    # NCT05696548 (anaplastic thyroid cancer): read literally it excludes every normotensive patient
+    why = review(
+        "Regardless of usage of antihypertensive drug, systolic blood pressure <=140 mm Hg and "
+        "diastolic blood pressure <=90 mm Hg",
+        Section.EXCLUSION,
+    )
+    assert why.startswith("excludes patients whose blood pressure is normal")
+    assert exclusion("systolic blood pressure (SBP) below 100mmHg;").kind == "lab"  # hypotension stays read
