@@ -398,15 +398,16 @@ _NORMAL_PRESSURE = {"sbp": 120.0, "dbp": 80.0}
 
 def _excludes_normal_pressure(rule: Rule) -> bool:
     """ "Regardless of usage of antihypertensive drug, systolic blood pressure <=140 mm Hg and diastolic blood
-    pressure <=90 mm Hg" among the exclusions of a cancer trial: read literally it excludes every patient with
-    a normal blood pressure; it is a definition cut from its item ("uncontrolled: not brought to ...")."""
-    if isinstance(rule, AnyOf | AllOf | Alternative):
-        return any(_excludes_normal_pressure(child) for child in rule.children)
-    return (
-        isinstance(rule, LabThreshold)
-        and rule.analyte in _NORMAL_PRESSURE
-        and rule.comparator in (Comparator.LE, Comparator.LT)
-        and rule.value >= _NORMAL_PRESSURE[rule.analyte]
+    pressure <=90 mm Hg" among the exclusions of a cancer trial (lenvatinib's inclusion, misfiled): read
+    literally it excludes every patient with a controlled blood pressure. Only a rule made of pressure limits
+    alone is judged so; a note admitting controlled hypertension states its limits inside its own logic."""
+    leaves = rule.children if isinstance(rule, AnyOf | AllOf) else [rule]
+    pressures = [
+        leaf for leaf in leaves if isinstance(leaf, LabThreshold) and leaf.analyte in _NORMAL_PRESSURE
+    ]
+    return len(pressures) == len(leaves) and any(
+        leaf.comparator in (Comparator.LE, Comparator.LT) and leaf.value >= _NORMAL_PRESSURE[leaf.analyte]
+        for leaf in pressures
     )
 
 
