@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
+
 from trialmatch.domain.compiled import compile_trial
 from trialmatch.domain.evaluation import Outcome, Override, Verdict, evaluate
 from trialmatch.domain.facts import PatientFacts
@@ -379,42 +381,30 @@ def test_three_of_five_alternatives_met_meets_every_item_of_the_list():
     assert evaluation.verdict is Verdict.ELIGIBLE
 
 
-def test_too_few_alternatives_left_to_meet_fails_the_unmet_ones_only():
-    facts = patient(labs=metabolic_labs(triglycerides=120, hdl=55, glucose=110, sbp=120, dbp=75))
-    evaluation = evaluate(metabolic_trial(), facts)
-    items = evaluation.results[1:]
-    # Waist unknown, glucose met: at most 2 of the 3 needed.
-    assert [r.result for r in items] == [
-        Outcome.UNKNOWN,
-        Outcome.FAIL,
-        Outcome.FAIL,
-        Outcome.PASS,
-        Outcome.FAIL,
-    ]
-    assert items[1].reason.endswith(
-        "1 of the 5 alternatives under 'at least 3 of the following' met, 3 needed"
-    )
-    assert evaluation.verdict is Verdict.INELIGIBLE
-    assert evaluation.n_fail == 3
+U, P, F = Outcome.UNKNOWN, Outcome.PASS, Outcome.FAIL
+COUNTED = "alternatives under 'at least 3 of the following' met, 3 needed"
 
 
-def test_alternatives_that_may_still_be_met_are_unknown_not_unmet():
-    facts = patient(labs=metabolic_labs(triglycerides=180, hdl=55, glucose=110, sbp=120, dbp=75))
+@pytest.mark.parametrize(
+    ("triglycerides", "outcomes", "reason_end", "verdict", "n_fail"),
+    [
+        # Waist unknown, glucose met: at most 2 of the 3 needed, so the unmet ones fail.
+        (120, [U, F, F, P, F], f"1 of the 5 {COUNTED}", Verdict.INELIGIBLE, 3),
+        # Two met, the waist unknown: it decides, so the unmet ones are unknown.
+        (180, [U, P, U, P, U], f"2 of the 5 {COUNTED}: the others decide", Verdict.POSSIBLE, 0),
+    ],
+    ids=["too few left", "may still be met"],
+)
+def test_unmet_alternatives_fail_only_when_too_few_can_still_be_met(
+    triglycerides, outcomes, reason_end, verdict, n_fail
+):
+    facts = patient(labs=metabolic_labs(triglycerides=triglycerides, hdl=55, glucose=110, sbp=120, dbp=75))
     evaluation = evaluate(metabolic_trial(), facts)
     items = evaluation.results[1:]
-    # Two met, the waist unknown: it decides.
-    assert [r.result for r in items] == [
-        Outcome.UNKNOWN,
-        Outcome.PASS,
-        Outcome.UNKNOWN,
-        Outcome.PASS,
-        Outcome.UNKNOWN,
-    ]
-    assert items[2].reason.endswith(
-        "2 of the 5 alternatives under 'at least 3 of the following' met, 3 needed: the others decide"
-    )
-    assert evaluation.verdict is Verdict.POSSIBLE
-    assert evaluation.n_fail == 0
+    assert [r.result for r in items] == outcomes
+    assert items[2].reason.endswith(reason_end)  # HDL 55, unmet
+    assert evaluation.verdict is verdict
+    assert evaluation.n_fail == n_fail
 
 
 def test_a_lab_typed_later_regroups_the_alternatives():
