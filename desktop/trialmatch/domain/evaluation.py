@@ -125,18 +125,16 @@ class _Step:
 class _Plan:
     """A compiled trial's steps, and its previous evaluation, reused while no answer has changed."""
 
-    __slots__ = ("alternatives", "contexts", "has_criteria", "inputs", "last", "steps", "strata")
+    __slots__ = ("alternatives", "has_criteria", "inputs", "last", "steps", "strata")
 
     def __init__(self, steps: tuple[_Step, ...], strata: tuple[str, ...], has_criteria: bool) -> None:
         self.steps = steps
         self.strata = strata
         self.has_criteria = has_criteria
         self.inputs = frozenset(i for step in steps for i in step.inputs)
-        self.alternatives = {
-            step.index: step.criterion.rule for step in steps if isinstance(step.criterion.rule, Alternative)
-        }
-        """Items judged together with the other alternatives under their heading, by position."""
-        self.contexts = {index: steps[index].criterion.criterion.context for index in self.alternatives}
+        self.alternatives = _alternative_groups(steps)
+        """Items judged together with the other alternatives under their heading, by position: the rule, and
+        whether its list is flat (every item right under the heading, no sub-headings)."""
         self.last: tuple[PatientView, Mapping[int, Override] | None, TrialEvaluation] | None = None
 
 
@@ -246,7 +244,7 @@ def evaluate(
         step.last[:] = [(view, override, found)]
         results.extend(found)
     if plan.alternatives:
-        results = _judge_alternatives(plan.alternatives, results, plan.contexts)
+        results = _judge_alternatives(plan.alternatives, results)
     evaluation = _verdict(compiled.trial_id, plan, tuple(results))
     plan.last = (view, overrides, evaluation)
     return evaluation
@@ -324,28 +322,40 @@ def _stratified(
 # --- alternatives ----------------------------------------------------------------------------------------
 
 
+def _alternative_groups(steps: tuple[_Step, ...]) -> dict[int, tuple[Alternative, bool]]:
+    """Each alternative item with whether its list is flat, decided once per trial: a list with sub-headings
+    ("Group 2:" and the features it needs) puts its items under more than one context."""
+    contexts: dict[tuple[Section, str], set[str | None]] = {}
+    for step in steps:
+        if isinstance(step.criterion.rule, Alternative):
+            key = (step.criterion.criterion.section, step.criterion.rule.group)
+            contexts.setdefault(key, set()).add(step.criterion.criterion.context)
+    return {
+        step.index: (rule, len(contexts[(step.criterion.criterion.section, rule.group)]) == 1)
+        for step in steps
+        if isinstance(rule := step.criterion.rule, Alternative)
+    }
+
+
 def _judge_alternatives(
-    alternatives: Mapping[int, Alternative],
-    results: list[CriterionResult],
-    contexts: Mapping[int, str | None],
+    alternatives: Mapping[int, tuple[Alternative, bool]], results: list[CriterionResult]
 ) -> list[CriterionResult]:
     """Items under "at least one of the following" decide together: an unmet item is met when enough of its
     siblings are, unmet only when too few can still be, and otherwise waits on the unknown ones. A list with
-    sub-headings ("Group 2:" and the features it needs) is not a flat choice: there an unmet item is left to
-    the clinician, since counting its features as alternatives would admit a patient with one of them."""
+    sub-headings is not a flat choice: there an unmet item is left to the clinician, since counting a group's
+    features as alternatives would admit a patient with one of them."""
     groups: dict[tuple[Section, str, str | None], list[int]] = {}
     for position, result in enumerate(results):
-        rule = alternatives.get(result.index)
-        if rule is not None:
-            groups.setdefault((result.section, rule.group, result.stratum), []).append(position)
+        found = alternatives.get(result.index)
+        if found is not None:
+            groups.setdefault((result.section, found[0].group, result.stratum), []).append(position)
     judged = list(results)
     for (_, heading, _), positions in groups.items():
-        needed = alternatives[results[positions[0]].index].needed
+        rule, flat = alternatives[results[positions[0]].index]
         outcomes = [results[p].result for p in positions]
         met = outcomes.count(Outcome.PASS)
         possible = met + outcomes.count(Outcome.UNKNOWN)
-        count = f"{met} of the {len(positions)} alternatives under '{heading}' met, {needed} needed"
-        flat = len({contexts[results[p].index] for p in positions}) == 1
+        count = f"{met} of the {len(positions)} alternatives under '{heading}' met, {rule.needed} needed"
         for position in positions:
             result = results[position]
             if not flat:
@@ -353,12 +363,12 @@ def _judge_alternatives(
                     reason = f"{result.reason}; one of the alternatives under '{heading}', listed with "
                     reason += "sub-headings: judge it with the others"
                     judged[position] = dataclasses.replace(result, result=Outcome.UNKNOWN, reason=reason)
-            elif met >= needed and result.result is not Outcome.PASS:
+            elif met >= rule.needed and result.result is not Outcome.PASS:
                 reason = f"met through another alternative ({count}); this one: {result.reason}"
                 judged[position] = dataclasses.replace(
                     result, result=Outcome.PASS, reason=reason, to_satisfy=None
                 )
-            elif result.result is Outcome.FAIL and possible >= needed:
+            elif result.result is Outcome.FAIL and possible >= rule.needed:
                 judged[position] = dataclasses.replace(
                     result, result=Outcome.UNKNOWN, reason=f"{result.reason}; {count}: the others decide"
                 )
