@@ -35,6 +35,7 @@ from trialmatch.domain.criteria.text import (
     Span,
     inside,
     leftover_words,
+    masked,
     parenthesised,
     word_set,
 )
@@ -226,14 +227,8 @@ def _other_numbers(segment: Segment, claimed: list[Span]) -> bool:
     """Whether a number, a plus or a comparison sign stands outside the claimed spans and the "24 hours":
     a second threshold ("Urinary protein ≥ ++, or the 24-hour urine protein > 1.0 g") the words alone would
     not show."""
-    text = list(segment.norm[segment.start : segment.end])
-    for start, end in [
-        *claimed,
-        *(m.span() for m in _DAY.finditer(segment.norm, segment.start, segment.end)),
-    ]:
-        for index in range(max(start, segment.start), min(end, segment.end)):
-            text[index - segment.start] = " "
-    return _NUMBER_OR_SIGN.search("".join(text)) is not None
+    days = [m.span() for m in _DAY.finditer(segment.norm, segment.start, segment.end)]
+    return _NUMBER_OR_SIGN.search(masked(segment, [*claimed, *days]).text) is not None
 
 
 def _limit_and_way_out(segment: Segment) -> tuple[Segment, Segment] | None:
