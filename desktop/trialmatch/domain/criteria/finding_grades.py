@@ -33,7 +33,6 @@ def cardiac_grades(segment: Segment, concepts: list[Concept]) -> list[re.Match[s
     """The grade words narrowing the segment's findings, when every one of them is cardiac."""
     if not concepts or not all(c.id == _CARDIAC or _CARDIAC in ancestors(c.id) for c in concepts):
         return []
-    window = segment.norm[segment.start : segment.end]
-    if not any(cue in window for cue in _CUES):
+    if not segment.contains(*_CUES):
         return []
     return list(_GRADE.finditer(segment.norm, segment.start, segment.end))

@@ -47,10 +47,9 @@ _QT_CUES = ("duration", "long", "prolonged", "repeated", "apart")
 def cardiac_note_spans(segment: Segment, analytes: frozenset[str]) -> list[Span]:
     """Where the segment names the examination an ejection fraction comes from, or names the QT interval again
     around its threshold."""
-    window = segment.norm[segment.start : segment.end]
     spans: list[Span] = []
-    if analytes & _EJECTION and any(cue in window for cue in _CUES):
+    if analytes & _EJECTION and segment.contains(*_CUES):
         spans += [m.span() for m in _EXAMINATION.finditer(segment.norm, segment.start, segment.end)]
-    if analytes & _QT and any(cue in window for cue in _QT_CUES):
+    if analytes & _QT and segment.contains(*_QT_CUES):
         spans += [m.span() for m in _QT_RESTATED.finditer(segment.norm, segment.start, segment.end)]
     return spans

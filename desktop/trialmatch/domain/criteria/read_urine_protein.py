@@ -35,6 +35,7 @@ from trialmatch.domain.criteria.text import (
     Span,
     inside,
     leftover_words,
+    masked,
     parenthesised,
     word_set,
 )
@@ -99,7 +100,7 @@ def _dipstick(segment: Segment) -> LabThreshold | None:
         return None
     rule, span = found
     claimed = [span, *_label(segment)]
-    if leftover_words(segment, claimed, _DIPSTICK_WORDS) or _other_numbers(segment, claimed):
+    if _holds_more(segment, claimed, _DIPSTICK_WORDS):
         return None
     return rule
 
@@ -155,7 +156,7 @@ def _day_protein(segment: Segment) -> LabThreshold | None:
         return None
     rule, span = found
     claimed = [span, *_label(segment)]
-    if leftover_words(segment, claimed, _DAY_WORDS) or _other_numbers(segment, claimed):
+    if _holds_more(segment, claimed, _DAY_WORDS):
         return None
     return rule
 
@@ -202,10 +203,7 @@ def _with_way_out(segment: Segment, section: Section) -> Rule | None:
     amount, amount_span = found_amount
     if grade_span[0] > amount_span[0] or _steps(grade.comparator, grade.value) != _steps(flagged, base.value):
         return None
-    vocabulary = _DIPSTICK_WORDS | _DAY_WORDS | _WAY_OUT_WORDS
-    if leftover_words(way_out, [grade_span, amount_span], vocabulary):
-        return None
-    if _other_numbers(way_out, [grade_span, amount_span]):
+    if _holds_more(way_out, [grade_span, amount_span], _DIPSTICK_WORDS | _DAY_WORDS | _WAY_OUT_WORDS):
         return None
     if section is Section.EXCLUSION:
         if "eligible" not in way_out.text:
@@ -222,18 +220,14 @@ split at (it wants a letter or digit before the full stop)."""
 _NUMBER_OR_SIGN = re.compile(r"[\d+<>≤≥=]")
 
 
-def _other_numbers(segment: Segment, claimed: list[Span]) -> bool:
-    """Whether a number, a plus or a comparison sign stands outside the claimed spans and the "24 hours":
-    a second threshold ("Urinary protein ≥ ++, or the 24-hour urine protein > 1.0 g") the words alone would
-    not show."""
-    text = list(segment.norm[segment.start : segment.end])
-    for start, end in [
-        *claimed,
-        *(m.span() for m in _DAY.finditer(segment.norm, segment.start, segment.end)),
-    ]:
-        for index in range(max(start, segment.start), min(end, segment.end)):
-            text[index - segment.start] = " "
-    return _NUMBER_OR_SIGN.search("".join(text)) is not None
+def _holds_more(segment: Segment, claimed: list[Span], vocabulary: frozenset[str]) -> bool:
+    """Whether the segment says more than the claimed spans: a word outside them and ``vocabulary``, or a
+    number, a plus or a comparison sign outside them and the "24 hours", a second threshold ("Urinary
+    protein ≥ ++, or the 24-hour urine protein > 1.0 g") the words alone would not show."""
+    if leftover_words(segment, claimed, vocabulary):
+        return True
+    days = [m.span() for m in _DAY.finditer(segment.norm, segment.start, segment.end)]
+    return _NUMBER_OR_SIGN.search(masked(segment, [*claimed, *days]).text) is not None
 
 
 def _limit_and_way_out(segment: Segment) -> tuple[Segment, Segment] | None:
