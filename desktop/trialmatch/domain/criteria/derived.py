@@ -12,7 +12,9 @@ from typing import Literal
 from trialmatch.domain.criteria.base import RuleBase
 from trialmatch.domain.criteria.lab import ThresholdFields
 
-DERIVED_ANALYTES = frozenset({"crcl", "egfr", "bmi"})
+RENAL_ANALYTES = frozenset({"crcl", "egfr"})
+"""The kidney's filtration, however obtained: a creatinine clearance or a GFR."""
+DERIVED_ANALYTES = RENAL_ANALYTES | {"bmi"}
 
 Method = Literal["cockcroft-gault", "ckd-epi", "mdrd", "measured"]
 

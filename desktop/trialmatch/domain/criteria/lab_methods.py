@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from trialmatch.domain.criteria.derived import RENAL_ANALYTES
 from trialmatch.domain.criteria.text import Segment, Span
 
 _BRONCHODILATOR = re.compile(
@@ -46,8 +47,6 @@ _INSTITUTIONAL = re.compile(
 )
 """"(Creatinine clearance (CrCl) should be calculated per institutional standard)": the clearance the site
 computes, the one the file holds; the clearance named again is its subject, not a second threshold."""
-_RENAL = frozenset({"crcl", "egfr"})
-
 _NON_FASTING = re.compile(r"(?<![a-z])non[\s-]*(?=fasting(?![a-z]))")
 """"non-fasting glucose": a random value, read as glucose like "random" and "fasting" are; the reader already
 claims "fasting", this claims the "non-" before it."""
@@ -57,7 +56,7 @@ _METHODS: tuple[tuple[tuple[str, ...], frozenset[str], re.Pattern[str]], ...] = 
     (("bronchodilat", "bd", "withholding"), _SPIROMETRY, _BRONCHODILATOR),
     (("aobpm",), _BLOOD_PRESSURE, _OFFICE_BP),
     (("of creatinine", "of urine creatinine", "of urinary creatinine"), _URINE_RATIOS, _OF_CREATININE),
-    (("standard",), _RENAL, _INSTITUTIONAL),
+    (("standard",), RENAL_ANALYTES, _INSTITUTIONAL),
     (("non",), _GLUCOSE, _NON_FASTING),
 )
 """Each pattern with the words it needs, looked for first, and the analytes it may qualify."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from trialmatch.domain.criteria.base import Comparator
+from trialmatch.domain.criteria.lab_pulmonary import CORRECTED_FOR_HB
 from trialmatch.domain.criteria.numbers import COMPARATOR, comparator_of
 from trialmatch.domain.criteria.text import FILLER, Segment, Span, word_set
 
@@ -207,8 +208,7 @@ clearance is computed already; only this exact formula is claimed, so a variant 
 _PREDICTED = re.compile(
     r"(?:(?<=%)|(?<=percent))\s*(?:of\s+)?(?:the\s+)?(?:local\s+)?(?:normal\s+)?predicted(?:\s+normal)?(?:\s+(?:values?|levels?))?"
     r"(?![a-z])(?!\s+(?:lower|upper|limit))"
-    r"(?:\s*[(\[]?\s*corrected(?:\s+for\s+(?:h(?:a)?emoglobin|hb|hgb)(?:\s+concentration)?"
-    r"(?:\s+(?:and|or)\s+alveolar\s+(?:volume|ventilation))?)?\s*[)\]]?)?"
+    r"(?:\s*[(\[]?\s*" + CORRECTED_FOR_HB + r"\s*[)\]]?)?"
 )
 """"FEV1 ≥ 50 % of predicted": pulmonary function is stated as a percentage of the predicted value, which is
 what the patient file holds for FEV1, FVC and DLCO ("(corrected for hemoglobin)": DLCO is reported so;

@@ -21,10 +21,12 @@ def lung_capacity(key: str, analytes: tuple[str, ...], segment: Segment) -> tupl
     return ("tlc_lung",)
 
 
-_CORRECTED = re.compile(
-    r",?\s*[(\[]?\s*corrected(?:\s+for\s+(?:h[a]?emoglobin|hb|hgb)(?:\s+concentration)?"
-    r"(?:\s+(?:and|or)\s+alveolar\s+(?:volume|ventilation))?)?(?![a-z])\s*[)\]]?"
+CORRECTED_FOR_HB = (
+    r"corrected(?:\s+for\s+(?:h(?:a)?emoglobin|hb|hgb)(?:\s+concentration)?"
+    r"(?:\s+(?:and|or)\s+alveolar\s+(?:volume|ventilation))?)?"
 )
+""""corrected for hemoglobin (and alveolar volume)": how a DLCO is reported, and the file holds it."""
+_CORRECTED = re.compile(r",?\s*[(\[]?\s*" + CORRECTED_FOR_HB + r"(?![a-z])\s*[)\]]?")
 
 
 def dlco_correction_spans(segment: Segment, analytes: frozenset[str]) -> list[tuple[int, int]]:

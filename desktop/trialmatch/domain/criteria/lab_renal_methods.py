@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 
+from trialmatch.domain.criteria.derived import RENAL_ANALYTES
 from trialmatch.domain.criteria.text import Segment, Span, parenthesised
-
-_RENAL = frozenset({"crcl", "egfr"})
 
 _FORMULA = re.compile(r"\(?\s*140\s*[-−–]\s*age\s*\)?")
 """"(140 - Age)", the opening of the Cockcroft-Gault formula."""
@@ -40,7 +39,7 @@ _CLAUSE = re.compile(r"[;()\[\]]|\.\s")
 def renal_method_spans(segment: Segment, analytes: frozenset[str]) -> list[Span]:
     """Where the segment prints the Cockcroft-Gault formula, or offers a method beside any other, for a
     clearance or GFR it names."""
-    if not analytes & _RENAL:
+    if not analytes & RENAL_ANALYTES:
         return []
     spans: list[Span] = []
     if segment.contains("140"):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from trialmatch.domain.criteria.derived import DerivedValueRule
+from trialmatch.domain.criteria.derived import RENAL_ANALYTES, DerivedValueRule
 from trialmatch.domain.criteria.logic import AnyOf
 from trialmatch.domain.criteria.numbers import find_quantities
 from trialmatch.domain.criteria.read_labs import read_labs
@@ -24,7 +24,6 @@ _FLOOR = re.compile(
     r"at\s+lower\s+(?:kidney|renal)\s+function\s+(?:values?|levels?)\s*[,;]?\s*(?:but\s+)?"
     r"(?:no|not)\s+lower\s+than\s+(?P<floor>[^;]*?)[\s.;]*$"
 )
-_RENAL = frozenset({"crcl", "egfr"})
 
 
 def read_renal_floor(segment: Segment, section: Section) -> Read | None:
@@ -47,7 +46,7 @@ def read_renal_floor(segment: Segment, section: Section) -> Read | None:
     target = rule.children[-1] if isinstance(rule, AnyOf) else rule
     if not (
         isinstance(target, DerivedValueRule)
-        and target.analyte in _RENAL
+        and target.analyte in RENAL_ANALYTES
         and target.comparator.is_lower_bound
         and target.lenient_value is None
         and target.multiple_of is None
