@@ -92,6 +92,13 @@ class LabThreshold(ThresholdFields, RuleBase):
     sex: Literal["female", "male"] | None = None
     qualifier: str | None = None
 
+    @property
+    def is_plain(self) -> bool:
+        """No exception, stratum, sex, qualifier or printed range: its opposite is one threshold."""
+        return (
+            not (self.exceptions or self.strata or self.sex or self.qualifier) and self.lenient_value is None
+        )
+
 
 def _number(value: float) -> str:
     """1.5 → "1.5", 3.0 → "3": thresholds are shown as the registry would print them."""

@@ -701,11 +701,7 @@ def _negation(rule: Rule) -> Rule | None:
     opposite is not one rule."""
     if isinstance(rule, FindingRule) and not rule.exceptions:
         return rule.model_copy(update={"present": not rule.present})
-    if (
-        isinstance(rule, LabThreshold)
-        and not (rule.exceptions or rule.strata or rule.sex or rule.qualifier)
-        and rule.lenient_value is None
-    ):
+    if isinstance(rule, LabThreshold) and rule.is_plain:
         return rule.model_copy(update={"comparator": rule.comparator.opposite})
     if isinstance(rule, DerivedValueRule) and rule.lenient_value is None:
         return rule.model_copy(update={"comparator": rule.comparator.opposite})

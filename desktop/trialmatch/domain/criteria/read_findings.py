@@ -20,6 +20,7 @@ from trialmatch.domain.criteria.text import (
     Read,
     Segment,
     Span,
+    inside,
     leftover_words,
     parenthesised,
     word_set,
@@ -186,8 +187,9 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
     found = _matches(_NARROWING, _NARROWING_WORDS, segment)
     words = [m for m in found if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in claimed)]
     classes = _matches(_NYHA, _NYHA_WORDS, segment)
-    classes += [m for m in cardiac_grades(segment, [c for _, _, c in main]) if not _within(m, classes)]
-    inside = [
+    nyha = [m.span() for m in classes]
+    classes += [m for m in cardiac_grades(segment, [c for _, _, c in main]) if not inside(m.span(), nyha)]
+    in_concept = [
         m
         for m in found
         for s, e, concept in main
@@ -195,8 +197,8 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
     ]
     # "Uncontrolled diabetes or hypertension": a narrowing word opening the first concept's own words narrows
     # the whole list, though "uncontrolled diabetes" is a concept of its own.
-    leading = [m for m in found if len(main) > 1 and m.start() == main[0][0] and m not in inside]
-    narrowing += words + classes + inside
+    leading = [m for m in found if len(main) > 1 and m.start() == main[0][0] and m not in in_concept]
+    narrowing += words + classes + in_concept
     claimed += [m.span() for m in words + classes]
     negations = [
         m
@@ -315,10 +317,6 @@ def _without_infection_nouns(
             continue
         kept.append((start, end, concept))
     return kept
-
-
-def _within(match: re.Match[str], others: list[re.Match[str]]) -> bool:
-    return any(o.start() <= match.start() and match.end() <= o.end() for o in others)
 
 
 def _matches(

@@ -64,8 +64,4 @@ def _plain(rule: Rule) -> bool:
     """Thresholds with nothing on them: no exception, stratum, sex or printed range, joined by "and"."""
     if isinstance(rule, AllOf):
         return all(_plain(child) for child in rule.children)
-    return (
-        isinstance(rule, LabThreshold)
-        and not (rule.exceptions or rule.strata or rule.sex or rule.qualifier)
-        and rule.lenient_value is None
-    )
+    return isinstance(rule, LabThreshold) and rule.is_plain

@@ -55,7 +55,7 @@ def read_subgroup_limits(segment: Segment, section: Section) -> Read | None:
         rule = limits.rule if limits is not None else None
         if not isinstance(finding, FindingRule) or finding.exceptions or rule is None:
             return None
-        if "review" in leaf_kinds(rule) or not leaf_kinds(rule) <= {"lab", "derived"}:
+        if not leaf_kinds(rule) <= {"lab", "derived"}:
             return None
         findings.append(finding)
         limits_of = rule.children if isinstance(rule, AllOf) else [rule]

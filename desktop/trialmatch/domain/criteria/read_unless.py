@@ -36,7 +36,7 @@ def read_unless(segment: Segment, section: Section) -> Read | None:
     if unless is None:
         return None
     limit = read_labs(segment.sub(unless.end(), end - 1), section)
-    if limit is None or not isinstance(limit.rule, LabThreshold) or not _plain(limit.rule):
+    if limit is None or not isinstance(limit.rule, LabThreshold) or not limit.rule.is_plain:
         return None
     found = read_findings(segment.sub(segment.start, start), section)
     finding = found.rule if found is not None else None
@@ -45,8 +45,3 @@ def read_unless(segment: Segment, section: Section) -> Read | None:
     if finding.present:
         return None
     return Read(AnyOf(source_span=segment.span, children=[finding, limit.rule]))
-
-
-def _plain(rule: LabThreshold) -> bool:
-    """A threshold whose opposite is one threshold: no exception, stratum, sex or qualifier of its own."""
-    return not (rule.exceptions or rule.strata or rule.sex or rule.qualifier) and rule.lenient_value is None
