@@ -24,7 +24,7 @@ from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.derived import DerivedValueRule
 from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabException, LabThreshold, ThresholdFields
-from trialmatch.domain.criteria.logic import AllOf, Alternative, AnyOf
+from trialmatch.domain.criteria.logic import JOINING, AllOf, Alternative, AnyOf
 from trialmatch.domain.criteria.performance import PerformanceStatusRule
 from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.review import NeedsReview
@@ -1080,7 +1080,7 @@ def rule_inputs(rule: Rule) -> frozenset[Input]:
         return frozenset({("treatments", "")})
     if isinstance(rule, StageRule):
         return frozenset({("stage", "")})
-    if isinstance(rule, AnyOf | AllOf | Alternative):
+    if isinstance(rule, JOINING):
         return frozenset(i for child in rule.children for i in rule_inputs(child))
     return frozenset()
 
@@ -1089,7 +1089,7 @@ def rule_strata(rule: Rule) -> frozenset[str]:
     """Strata with their own thresholds inside the rule ("for Stratum D: ...")."""
     if isinstance(rule, LabThreshold):
         return frozenset(v.stratum for v in rule.strata)
-    if isinstance(rule, AnyOf | AllOf | Alternative):
+    if isinstance(rule, JOINING):
         return frozenset(s for child in rule.children for s in rule_strata(child))
     return frozenset()
 
@@ -1098,6 +1098,6 @@ def has_review(rule: Rule) -> bool:
     """Whether any part of the rule was left for review."""
     if isinstance(rule, NeedsReview):
         return True
-    if isinstance(rule, AnyOf | AllOf | Alternative):
+    if isinstance(rule, JOINING):
         return any(has_review(child) for child in rule.children)
     return False

@@ -41,8 +41,12 @@ class Alternative(RuleBase):
     children: list[Rule]
 
 
+JOINING = (AnyOf, AllOf, Alternative)
+"""The kinds that hold other rules in ``children``: a walker over a rule tree descends into these."""
+
+
 def leaf_kinds(rule: Rule) -> set[str]:
     """The kinds of the statements an AnyOf/AllOf tree joins (its own kind for any other rule)."""
-    if isinstance(rule, AnyOf | AllOf | Alternative):
+    if isinstance(rule, JOINING):
         return set().union(*(leaf_kinds(child) for child in rule.children))
     return {rule.kind}

@@ -16,7 +16,7 @@ from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.criteria.lab_anticoagulation import about_anticoagulated, waive_for_anticoagulated
 from trialmatch.domain.criteria.lab_shared_waiver import with_heading_waiver
-from trialmatch.domain.criteria.logic import AllOf, Alternative, AnyOf, leaf_kinds
+from trialmatch.domain.criteria.logic import JOINING, AllOf, Alternative, AnyOf, leaf_kinds
 from trialmatch.domain.criteria.performance import PerformanceStatusRule
 from trialmatch.domain.criteria.permissions import (
     as_permission,
@@ -358,7 +358,7 @@ def _excepted_requirement(rule: Rule) -> bool:
     """ "Measurable or evaluable disease required except: unevaluable stage IV disease ... eligible", and
     exclusion-shaped items among the inclusions ("Subjects with brain metastases, unless treated ..."): read
     as "must have the finding" they fail the patients the exception admits, or everyone without it."""
-    if isinstance(rule, AnyOf | AllOf | Alternative):
+    if isinstance(rule, JOINING):
         return any(_excepted_requirement(child) for child in rule.children)
     return (
         isinstance(rule, FindingRule)
@@ -372,7 +372,7 @@ def _requires_open_ended_poor_performance(rule: Rule) -> bool:
     gemcitabine one: a requirement open to bedbound patients, which treatment trials exclude; the sign was
     most likely inverted. Read literally it failed every fit patient; trials for unfit patients bound the
     range ("ECOG 2-3")."""
-    if isinstance(rule, AnyOf | AllOf | Alternative):
+    if isinstance(rule, JOINING):
         return any(_requires_open_ended_poor_performance(child) for child in rule.children)
     if not isinstance(rule, PerformanceStatusRule):
         return False
@@ -384,7 +384,7 @@ def _requires_open_ended_poor_performance(rule: Rule) -> bool:
 def _excludes_the_fit(rule: Rule) -> bool:
     """ "ECOG-Performance status < 2" among the exclusions of a transplant trial: read literally it excludes
     every patient fit for treatment, which no treatment trial means; the sign was most likely inverted."""
-    if isinstance(rule, AnyOf | AllOf | Alternative):
+    if isinstance(rule, JOINING):
         return any(_excludes_the_fit(child) for child in rule.children)
     if not isinstance(rule, PerformanceStatusRule):
         return False
@@ -424,7 +424,7 @@ def _washout_as_requirement(text: str, rule: Rule) -> bool:
     the inclusions: a washout exclusion that lost its heading. Read as required, it failed every patient
     without anticancer therapy in the last 21 days, the very patients the trial wants. A trial that
     requires recent therapy says so ("must have received", "currently receiving")."""
-    if isinstance(rule, AnyOf | AllOf | Alternative):
+    if isinstance(rule, JOINING):
         return any(_washout_as_requirement(text, child) for child in rule.children)
     return (
         isinstance(rule, TemporalTherapyRule)
@@ -470,7 +470,7 @@ consent"."""
 def _states_an_absence(rule: Rule) -> bool:
     """ "Participants must not have a history of myocarditis", "Note: No HIV testing is required": listed
     among the exclusions, such a sentence read literally would exclude every patient without the finding."""
-    if isinstance(rule, AnyOf | AllOf | Alternative):
+    if isinstance(rule, JOINING):
         return any(_states_an_absence(child) for child in rule.children)
     if isinstance(rule, TemporalTherapyRule):
         return rule.relation == "none"  # "Patients must not have received any prior chemotherapy"
