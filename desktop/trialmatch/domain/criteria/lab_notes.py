@@ -120,6 +120,9 @@ _DEFINITION_END = re.compile(
     r"|(?:i\.\s?e\.|ie)\s*,?)(?![a-z]))"
 )
 _EXAMPLES = re.compile(r"\s*(?:e\.?\s?g\.?|eg|such\s+as|including|for\s+example|example)(?![a-z])")
+_ALTERNATIVE = re.compile(r"\s*(?:and\s*/\s*)?or(?![a-z])")
+""""Uncontrolled diabetes (or HbA1c > 7 %)": a bracket opening with "or" is another way to meet the item, not
+what the words before it mean; read as a definition it dropped the condition."""
 
 
 def definition_label(
@@ -160,7 +163,7 @@ def definition_label(
             return None
         if _modifies_a_later_alternative(words):
             return None
-        if _EXAMPLES.match(norm, after, segment.end):
+        if _EXAMPLES.match(norm, after, segment.end) or _ALTERNATIVE.match(norm, after, segment.end):
             return None
         if explicit or any(w in _DEFINED_WORDS - FILLER for w in words):
             return start, (stop + 1 if opened and not explicit else after)

@@ -45,6 +45,9 @@ _EXAMPLE = re.compile(
     r"\s*(?:e\.\s?g\.?|eg(?![a-z])|such\s+as|for\s+example|for\s+instance|like|including(?!\s+but\s+not))\s*[,:]?\s*"
 )
 
+_ALTERNATIVE = re.compile(r"\s*(?:and\s*/\s*)?or(?![a-z])\s*")
+""""Uncontrolled diabetes (or HbA1c > 7 %)": another way to meet the item, in either section; read as the
+finding's definition, the finding was dropped."""
 _TURNING = re.compile(
     r"(?<![a-z])(?:allowed|permitted|eligible|accept(?:ed|able)|unless|except|excluding|other\s+than|may|can|if"
     r"|not|no|without|regardless|irrespective|however)(?![a-z])"
@@ -75,14 +78,15 @@ def read_composite(segment: Segment, section: Section, read_part: ReadPart) -> R
     example = _EXAMPLE.match(inner.norm, inner.start, inner.end)
     if example and section is not Section.EXCLUSION:
         return None
-    definer = example or _DEFINER.match(inner.norm, inner.start, inner.end)
+    alternative = None if example else _ALTERNATIVE.match(inner.norm, inner.start, inner.end)
+    definer = example or alternative or _DEFINER.match(inner.norm, inner.start, inner.end)
     if definer:
         inner = inner.sub(definer.end(), inner.end)
     if inner.start >= inner.end or _TURNING.search(inner.norm, inner.start, inner.end):
         return None
     if is_bare_list(inner, with_findings=True):
         return None
-    if not example and defines(head):
+    if not example and not alternative and defines(head):
         defined = _thresholds(read_part(inner, section))
         if defined is not None and defined.rule and upper_limit_defines_high_glucose(head.text, defined.rule):
             return None
@@ -94,13 +98,13 @@ def read_composite(segment: Segment, section: Section, read_part: ReadPart) -> R
     ):
         return None
     finding = read_findings(head, section)
-    findings = _present_findings(finding.rule if finding is not None else None, bool(example))
+    findings = _present_findings(finding.rule if finding is not None else None, bool(example or alternative))
     if findings is None:
         return None
     thresholds = _thresholds(read_part(inner, section))
     if thresholds is None or thresholds.rule is None:
         return None
-    kind = AnyOf if example else AllOf
+    kind = AnyOf if example or alternative else AllOf
     return Read(kind(source_span=segment.span, children=[*findings, thresholds.rule]))
 
 

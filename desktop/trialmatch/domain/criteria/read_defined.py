@@ -155,6 +155,8 @@ _DEFINER = re.compile(r"\s*(?:[(\[]\s*(?:" + _DEFINED + r")?|,?\s*" + _DEFINED +
 """"(", "(i.e.,", ", defined as", "as indicated by", ":" between the condition and its thresholds."""
 _EXAMPLES = re.compile(r"(?:e\.?\s?g\.?|eg|such\s+as|including|for\s+example|example)(?![a-z])")
 """Examples after the definer: the condition is wider than the thresholds that follow."""
+_ALTERNATIVE = re.compile(r"(?:and\s*/\s*)?or(?![a-z])")
+""""Uncontrolled diabetes (or HbA1c > 7 %)": another way to meet the item, not what the condition means."""
 _NO = re.compile(r"\s*no\s+")
 """"No uncontrolled hypertension (i.e., ...)": the lab reader negates the thresholds for an inclusion."""
 _CUES = ("(", "[", ":", "defined", "i.e", "indicated", "evidenced", "shown")
@@ -293,7 +295,12 @@ def _label(segment: Segment) -> Span | None:
     if label is None:
         return None
     definer = _DEFINER.match(norm, label.end(), segment.end)
-    if definer is None or definer.end() == label.end() or _EXAMPLES.match(norm, definer.end()):
+    if (
+        definer is None
+        or definer.end() == label.end()
+        or _EXAMPLES.match(norm, definer.end())
+        or _ALTERNATIVE.match(norm, definer.end())
+    ):
         return None
     return label.start(), definer.end()
 

@@ -249,3 +249,27 @@ def test_a_gilbert_patient_is_held_to_the_wider_bilirubin_limit(gilbert: bool | 
         "may be enrolled."
     )
     assert outcome("inclusion", text, patient(findings=findings, labs=labs)) is expected
+
+
+def test_a_bracket_opening_with_or_is_another_way_to_be_excluded_not_the_condition_s_definition():
+    """Read as a definition, the finding was dropped: a patient with uncontrolled diabetes and an HbA1c of
+    6.5 % passed an exclusion that names them."""
+    text = "Uncontrolled diabetes (or HbA1c > 7 %)"
+    rule = parse_criterion(text, EXC)
+    assert isinstance(rule, AnyOf)
+    finding, threshold = rule.children
+    assert isinstance(finding, FindingRule)
+    assert (finding.concept, finding.present) == ("uncontrolled_diabetes", True)
+    assert _lab(threshold) == ("hba1c", ">", 7.0, "%")
+    diabetic = patient(
+        findings={"uncontrolled diabetes": True}, labs=[{"test": "HbA1c", "value": 6.5, "unit": "%"}]
+    )
+    assert outcome("exclusion", text, diabetic) is Outcome.FAIL
+    controlled = patient(
+        findings={"uncontrolled diabetes": False}, labs=[{"test": "HbA1c", "value": 8.1, "unit": "%"}]
+    )
+    assert outcome("exclusion", text, controlled) is Outcome.FAIL
+    neither = patient(
+        findings={"uncontrolled diabetes": False}, labs=[{"test": "HbA1c", "value": 6.5, "unit": "%"}]
+    )
+    assert outcome("exclusion", text, neither) is Outcome.PASS
