@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from trialmatch.domain.analytes import Analyte, get_analyte, resolve_analyte
@@ -233,8 +233,18 @@ def _body_weight(facts: PatientFacts) -> Reading | None:
     )
 
 
+def _fasting_as_glucose(facts: PatientFacts) -> Reading | None:
+    """A fasting glucose is a glucose: a limit on any glucose is judged on it when no other was entered (the
+    reverse does not hold, see ``criteria.lab_fasting``)."""
+    fasting = facts.lab("fasting_glucose")
+    if fasting is None:
+        return None
+    return replace(fasting, display=f"{fasting.display} (fasting)")
+
+
 _DERIVATIONS: dict[str, Callable[[PatientFacts], Reading | None]] = {
     "crcl": _derive_crcl,
+    "glucose": _fasting_as_glucose,
     "egfr": _derive_egfr,
     "bmi": _derive_bmi,
     "body_weight": _body_weight,

@@ -362,7 +362,7 @@ def metabolic_labs(triglycerides, hdl, glucose, sbp, dbp):
     return [
         {"test": "triglycerides", "value": triglycerides, "unit": "mg/dL"},
         {"test": "HDL", "value": hdl, "unit": "mg/dL"},
-        {"test": "glucose", "value": glucose, "unit": "mg/dL"},
+        {"test": "fasting glucose", "value": glucose, "unit": "mg/dL"},
         {"test": "systolic blood pressure", "value": sbp, "unit": "mmHg"},
         {"test": "diastolic blood pressure", "value": dbp, "unit": "mmHg"},
     ]

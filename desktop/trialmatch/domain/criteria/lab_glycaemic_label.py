@@ -19,7 +19,7 @@ from trialmatch.domain.criteria.registry import Rule
 _GLYCAEMIC_CONDITION = re.compile(
     r"(?<![a-z])(?:diabet(?:es|ic|ics)|mellitus|t[12]?dm|dm|hyperglyc(?:a)?emi(?:a|c))(?![a-z])"
 )
-_GLYCAEMIC = frozenset({"glucose", "hba1c"})
+_GLYCAEMIC = frozenset({"glucose", "fasting_glucose", "hba1c"})
 
 
 def upper_limit_defines_high_glucose(label: str, rule: Rule, negated: bool = False) -> bool:

@@ -50,7 +50,7 @@ computes, the one the file holds; the clearance named again is its subject, not 
 _NON_FASTING = re.compile(r"(?<![a-z])non[\s-]*(?=fasting(?![a-z]))")
 """"non-fasting glucose": a random value, read as glucose like "random" and "fasting" are; the reader already
 claims "fasting", this claims the "non-" before it."""
-_GLUCOSE = frozenset({"glucose"})
+_GLUCOSE = frozenset({"glucose", "fasting_glucose"})
 
 _METHODS: tuple[tuple[tuple[str, ...], frozenset[str], re.Pattern[str]], ...] = (
     (("bronchodilat", "bd", "withholding"), _SPIROMETRY, _BRONCHODILATOR),

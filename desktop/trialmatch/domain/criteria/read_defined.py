@@ -332,7 +332,7 @@ def _narrowed(segment: Segment, section: Section) -> Read | None:
 _CONTROL = re.compile(
     r"(?:un|poorly\s+|inadequately\s+|badly\s+|not\s+(?:well\s+|adequately\s+)?)controlled", re.IGNORECASE
 )
-_GLYCAEMIC = frozenset({"hba1c", "glucose"})
+_GLYCAEMIC = frozenset({"hba1c", "glucose", "fasting_glucose"})
 
 
 def _control_defined(finding: FindingRule, thresholds: Rule) -> bool:

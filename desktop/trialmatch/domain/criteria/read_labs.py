@@ -27,6 +27,7 @@ from trialmatch.domain.criteria.lab_body_size import body_size_notes
 from trialmatch.domain.criteria.lab_cardiac import cardiac_note_spans
 from trialmatch.domain.criteria.lab_citations import citation_spans
 from trialmatch.domain.criteria.lab_control import requires_above_control
+from trialmatch.domain.criteria.lab_fasting import fasting_state
 from trialmatch.domain.criteria.lab_glycaemic_label import upper_limit_defines_high_glucose
 from trialmatch.domain.criteria.lab_headings import heading_spans
 from trialmatch.domain.criteria.lab_liver_notes import liver_notes
@@ -333,7 +334,8 @@ def _mentions(segment: Segment) -> list[_Mention]:
                 continue
         elif len(key) <= 3 and key not in _LOWER_CASE_OK and not printed.isupper():
             continue
-        found.append(_Mention(match.start(), match.end(), lung_capacity(key, analytes, segment)))
+        analytes = fasting_state(lung_capacity(key, analytes, segment), segment, match.start(), match.end())
+        found.append(_Mention(match.start(), match.end(), analytes))
     if segment.contains("total"):
         found += [
             _Mention(*m.span(), ("bilirubin",))

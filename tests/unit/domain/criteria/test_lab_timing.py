@@ -102,7 +102,7 @@ def test_rest_fasting_oximetry_and_visit_window():
         ("dbp", ">=", 100.0, "mmHg"),
     ]
     rule = lab("Baseline plasma glucose concentration ≤ 60 mg/dL (after at least 8 hours fasting)", EXC)
-    assert fields(rule) == ("glucose", "<=", 60.0, "mg/dL")
+    assert fields(rule) == ("fasting_glucose", "<=", 60.0, "mg/dL")
     assert fields(lab("SaO2 at least 90% by pulse oximetry")) == ("spo2", ">=", 90.0, "%")
     rule = lab(
         "Patients with serum phosphorus concentration ≥ 10.0 mg/dL "
