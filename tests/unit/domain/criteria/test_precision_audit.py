@@ -57,7 +57,8 @@ def test_inr_and_pt_stay_one_test_among_shared_maximums():
     rule = parse_criterion(text, INC)
     assert isinstance(rule, AllOf)
     either, aptt = rule.children
-    assert isinstance(either, AnyOf) and isinstance(aptt, LabThreshold)
+    assert isinstance(either, AnyOf)
+    assert isinstance(aptt, LabThreshold)
     assert sorted(c.analyte for c in either.children if isinstance(c, LabThreshold)) == ["inr", "pt"]
     assert (aptt.analyte, aptt.comparator, aptt.value, aptt.multiple_of) == ("ptt", Comparator.LT, 1.5, "uln")
 
@@ -65,7 +66,8 @@ def test_inr_and_pt_stay_one_test_among_shared_maximums():
 def test_creatinine_or_bun_and_an_exclusion_keep_reading_either():
     kidney = parse_criterion("Creatinine or BUN less than 1.5 times ULN", INC)
     excluded = parse_criterion("AST or ALT > 3 times ULN", EXC)
-    assert isinstance(kidney, AnyOf) and isinstance(excluded, AnyOf)
+    assert isinstance(kidney, AnyOf)
+    assert isinstance(excluded, AnyOf)
 
 
 # --- how the value is measured is not a waiver --------------------------------------------------------------
@@ -115,7 +117,8 @@ def test_a_limit_under_a_stage_group_heading_judges_only_that_group():
     rule = parse_criterion("Creatinine clearance at least 50 mL/min", INC, STAGE_GROUP)
     assert isinstance(rule, AnyOf)
     limit, review = rule.children
-    assert isinstance(limit, DerivedValueRule) and isinstance(review, NeedsReview)
+    assert isinstance(limit, DerivedValueRule)
+    assert isinstance(review, NeedsReview)
     assert (limit.analyte, limit.comparator, limit.value, limit.unit) == (
         "crcl",
         Comparator.GE,
