@@ -38,7 +38,7 @@ RAISED_BY: dict[str, frozenset[str]] = {
     "hemolytic_anemia": frozenset({"bilirubin"}),
     "liver_metastases": frozenset({"bilirubin", "ast", "alt", "alp", "ggt"}),
     "bone_metastases": frozenset({"alp"}),
-    "bone_marrow_involvement": frozenset({"anc", "platelets", "hemoglobin", "wbc"}),
+    "bone_marrow_involvement": frozenset({"anc", "platelets", "hemoglobin", "wbc", "lymphocytes"}),
 }
 """The analytes a finding is known to push past their limits, which a waiver naming it concerns."""
 

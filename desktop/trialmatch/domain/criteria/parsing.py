@@ -296,6 +296,10 @@ def parse_criterion(text: str, section: Section, context: str | None = None) -> 
         subgroup = _SUBGROUP_HEADING.match(_lead_in(context.lower()))
         if subgroup and not _EVERYONE.match(subgroup.group("who") or ""):
             return _for_a_subgroup(rule, text, section, subgroup.group(0))
+    if context and rule.kind != "review" and ("stage" in context.lower() or "risk" in context.lower()):
+        named = _NAMED_SUBGROUP.fullmatch(_lead_in(context.lower()))
+        if named:
+            return _for_a_subgroup(rule, text, section, named.group(0))
     if context and rule.kind != "review" and "if" in context.lower():
         condition = _IF_HEADING.fullmatch(_lead_in(context.lower()))
         if condition:
@@ -330,6 +334,14 @@ _SUBGROUP_HEADING = re.compile(
 """"Hematopoietic: For high-risk patients", "Concurrent Medication: For patients < 18 years of age": a heading
 naming a subgroup, whose items judge only its members; read for everyone, "Granulocyte count at least
 1,500/mm³" failed the standard-risk child it never concerned."""
+_NAMED_SUBGROUP = re.compile(
+    r"(?:(?:figo\s+)?stage\s+[0-4ivx]+[a-c]?(?:\s*(?:/|-|and|or|to)\s*[0-4ivx]+[a-c]?)*"
+    r"|(?:very\s+)?(?:high|low|standard|average|intermediate)[\s-]+risk(?:\s*\([a-z]{1,4}\))?)"
+    r"\s+(?:patients|participants|subjects)(?:\s+(?:with|receiving|undergoing|treated)(?![a-z])[^:;]{0,60})?"
+)
+""""Renal: Stage III/IV patients receiving concurrent cisplatin:", "Average risk (AR) patients:": a heading
+naming a stage or risk group without "for"; read for everyone, "Creatinine clearance at least 50 mL/min"
+failed the stage I patient it never concerned."""
 _EVERYONE = re.compile(r"(?:all|both|these|those|eligible|the|all\s+eligible|all\s+the|all\s+enrolled)$")
 
 

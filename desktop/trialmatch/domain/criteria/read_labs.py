@@ -807,9 +807,12 @@ def _grade_restatements(segment: Segment, quantities: list[Quantity]) -> list[Sp
 
 _METHOD_NOTE = word_set(
     "echo echocardiogram echocardiography muga scan mri radionuclide ventriculography multigated gated "
-    "acquisition cardiac magnetic resonance imaging or and either are is acceptable allowed preferred"
+    "acquisition cardiac magnetic resonance imaging or and either are is acceptable allowed preferred "
+    "if when not available unavailable"
 )
-""""LVEF ≥ 45% (ECHO or MUGA are acceptable)": how the value may be measured, after the threshold."""
+""""LVEF ≥ 45% (ECHO or MUGA are acceptable)", "LVEF on MRI < 56 % (echocardiography allowed if MRI not
+available)": how the value may be measured, after the threshold; read as a condition, the second waived the
+limit for every patient."""
 
 
 _ABBREVIATION = re.compile(r"[(\[]\s*[A-Za-z][A-Za-z0-9+/]{1,9}\s*[)\]]")
@@ -850,7 +853,9 @@ def _restated_units(segment: Segment, quantities: list[Quantity]) -> list[Span]:
     return found
 
 
-_METHOD_NOTE_JOINERS = word_set("or and either are is acceptable allowed preferred")
+_METHOD_NOTE_JOINERS = word_set(
+    "or and either are is acceptable allowed preferred if when not available unavailable"
+)
 
 
 def _units_named(text: str) -> set[str | None]:
@@ -1723,6 +1728,8 @@ def _group_rule(
         grouped = _one_test_two_ways(segment, group, per_analyte, "and" in joiners)
         if grouped is not None:
             return grouped
+    if section is Section.INCLUSION and joiners == {"or"} and _upper_limits_of_distinct_tests(per_analyte):
+        return _all_of(segment, _one_test_once(per_analyte, _span_of(group)), _span_of(group))
     if section is Section.INCLUSION:
         either = joiners == {"or"} or (joiners == {"and/or"} and _raised_values(per_analyte))
     else:
@@ -1777,6 +1784,36 @@ def _raised_values(rules: list[LabThreshold | DerivedValueRule | AnyOf | AllOf])
         and get_analyte(rule.analyte).default_lln is None
         for rule in rules
     )
+
+
+def _upper_limits_of_distinct_tests(rules: list[LabThreshold | DerivedValueRule | AnyOf | AllOf]) -> bool:
+    """ "AST or ALT ≤ 3 × ULN", "SGOT or SGPT no greater than 4 times normal" in an inclusion: one maximum
+    shared by two tests means neither may exceed it, as the exclusion "AST or ALT > 3 × ULN" says; read as
+    either, a patient with AST at 10 × ULN passed on a normal ALT. Not "INR or PT", one test reported two
+    ways."""
+    analytes = [rule.analyte for rule in rules if isinstance(rule, LabThreshold)]
+    return (
+        len(analytes) == len(rules) > 1
+        and len(set(analytes)) == len(analytes)
+        and not set(analytes) <= _ONE_TEST
+        and not set(analytes) & _KIDNEY_TESTS
+        and all(isinstance(rule, LabThreshold) and not rule.comparator.is_lower_bound for rule in rules)
+    )
+
+
+_KIDNEY_TESTS = frozenset({"creatinine", "bun"})
+"""'Creatinine or BUN < 1.5 × ULN': two measures of one kidney function, left read as either."""
+
+
+def _one_test_once(
+    rules: list[LabThreshold | DerivedValueRule | AnyOf | AllOf], span: Span
+) -> list[LabThreshold | DerivedValueRule | AnyOf | AllOf]:
+    """The limits each required, INR and PT together as either ("INR or PT or aPTT < 1.5 × ULN")."""
+    one_test = [rule for rule in rules if isinstance(rule, LabThreshold) and rule.analyte in _ONE_TEST]
+    if len(one_test) < 2:
+        return rules
+    others = [rule for rule in rules if rule not in one_test]
+    return [AnyOf(source_span=span, children=list(one_test)), *others]
 
 
 _RENAL_MEASURES = frozenset({"creatinine", "crcl", "egfr"})
