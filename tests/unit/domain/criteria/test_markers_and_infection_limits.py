@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from one_criterion import inclusion, lab, limits, outcome, patient
+from one_criterion import exclusion, inclusion, lab, limits, outcome, patient
 
 from trialmatch.domain.evaluation import Outcome
 
@@ -46,3 +46,41 @@ def test_hiv_infection_with_a_low_cd4_count_needs_both():
     assert outcome("inclusion", text, patient(findings={"HIV": True}, labs=high)) is Outcome.FAIL
     assert outcome("inclusion", text, patient(findings={"HIV": False}, labs=low)) is Outcome.FAIL
     assert outcome("inclusion", text, patient(findings={"HIV": True})) is Outcome.UNKNOWN
+
+
+# --- "Active hepatitis B virus (HBV DNA ≥ 2000 IU/mL)": the qualifier before the virus's full name ----------
+
+
+def test_active_hepatitis_b_virus_defined_by_its_viral_load_lists_with_the_other_infections():
+    text = (
+        "Active hepatitis B virus (serum HBV-DNA ≥ 2000 IU/mL), hepatitis C virus (HCV), human"
+        " immunodeficiency virus (HIV) or active syphilis infection prior to enrollment."
+    )
+    rule = exclusion(text)
+    assert rule.kind == "any_of"
+    hbv, hcv, hiv, syphilis = rule.children
+    assert hbv.kind == "all_of"
+    assert (hbv.children[0].concept, hbv.children[0].qualifier) == ("hbv", "active")
+    assert limits(hbv.children[1]) == [("hbv_dna", ">=", 2000.0, "IU/mL")]
+    assert [(c.concept, c.present) for c in (hcv, hiv, syphilis)] == [
+        ("hcv", True),
+        ("hiv", True),
+        ("syphilis", True),
+    ]
+    carrier = {"hepatitis B": True, "hepatitis C": False, "HIV": False, "syphilis": False}
+    low = [{"test": "HBV DNA", "value": 150, "unit": "IU/mL"}]
+    high = [{"test": "HBV DNA", "value": 35000, "unit": "IU/mL"}]
+    assert outcome("exclusion", text, patient(findings=carrier, labs=low)) is Outcome.PASS
+    # a patient file does not say whether a recorded hepatitis B is active now
+    assert outcome("exclusion", text, patient(findings=carrier, labs=high)) is Outcome.UNKNOWN
+    hcv = {**carrier, "hepatitis B": False, "hepatitis C": True}
+    assert outcome("exclusion", text, patient(findings=hcv, labs=low)) is Outcome.FAIL
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [("Active hepatitis B virus", "hbv"), ("Active hepatitis C virus infection", "hcv")],
+)
+def test_active_hepatitis_virus_is_the_active_infection(text: str, concept: str):
+    rule = exclusion(text)
+    assert (rule.kind, rule.concept, rule.present, rule.qualifier) == ("finding", concept, True, "active")
