@@ -31,6 +31,7 @@ from trialmatch.domain.criteria.lab_fasting import fasting_state
 from trialmatch.domain.criteria.lab_glycaemic_label import upper_limit_defines_high_glucose
 from trialmatch.domain.criteria.lab_headings import heading_spans
 from trialmatch.domain.criteria.lab_liver_notes import liver_notes
+from trialmatch.domain.criteria.lab_marker_times import marker_time
 from trialmatch.domain.criteria.lab_methods import method_note_spans
 from trialmatch.domain.criteria.lab_named_exceptions import named_exception
 from trialmatch.domain.criteria.lab_notes import (
@@ -628,6 +629,9 @@ def _read(
             if past and any(q.comparator and q.start >= mention.end for q in quantities):
                 quote = segment.quote(past.start(), mention.end)
                 raise _UnreadableError(f"a documented value, which may be a past one: '{quote}'")
+    when = marker_time(segment, [(m.start, m.analytes) for m in mentions])
+    if when:
+        raise _UnreadableError(f"a marker's value at another time than now: '{when}'")
     limit = stated_limit(segment)
     if limit:
         raise _UnreadableError(f"a bracket that states the normal limit, not a threshold: '{limit}'")
