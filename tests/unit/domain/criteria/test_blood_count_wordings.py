@@ -1,0 +1,40 @@
+"""Blood count and coagulation wordings the registries print: the rule values a clinician checks, and the
+verdicts they give patients with values in range, out of range or unknown."""
+
+from __future__ import annotations
+
+from one_criterion import lab, outcome, patient
+
+from trialmatch.domain.criteria.base import Comparator
+from trialmatch.domain.evaluation import Outcome
+from trialmatch.domain.facts import PatientFacts
+from trialmatch.domain.trial import Section
+
+INC = Section.INCLUSION
+EXC = Section.EXCLUSION
+
+
+def _platelets(value: float) -> PatientFacts:
+    return patient(labs=[{"test": "platelets", "value": value, "unit": "/µL"}])
+
+
+def test_a_bracket_left_open_before_an_abbreviation_in_brackets_runs_to_the_end_of_the_item() -> None:
+    text = (
+        "Platelet greater than or equal to 75,000/mm(3) (unless impairment due to Immune thrombocytopenic "
+        "purpura (ITP)"
+    )
+    rule = lab(text)
+    assert (rule.analyte, rule.comparator, rule.value, rule.unit) == (
+        "platelets",
+        Comparator.GE,
+        75000,
+        "/µL",
+    )
+    (waiver,) = rule.exceptions
+    assert waiver.waived
+    assert waiver.concept is None
+    assert waiver.text is not None
+    assert waiver.text.startswith("unless impairment due to Immune thrombocytopenic")
+    assert outcome(INC, text, _platelets(120000)) is Outcome.PASS
+    assert outcome(INC, text, _platelets(40000)) is Outcome.UNKNOWN  # may be the ITP the trial waives
+    assert outcome(INC, text, patient()) is Outcome.UNKNOWN
