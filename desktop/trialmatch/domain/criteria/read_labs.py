@@ -2169,13 +2169,20 @@ def _infer_unit(value: float, analyte: Analyte, printed: str) -> tuple[str, floa
             canonical = convert(value, unit, analyte.unit, analyte) if value > 0 else value
         except UnitError:
             continue
-        if window_low <= canonical <= window_high:
+        low = window_low if unit == analyte.unit else _COUNT_FLOORS.get(analyte.id, window_low)
+        if low <= canonical <= window_high:
             fits.append(unit)
     if analyte.unit in fits:
         return analyte.unit, value
     if len(fits) != 1:
         raise _UnreadableError(f"no unit given and the value fits {len(fits)} units: '{printed}'")
     return fits[0], value
+
+
+_COUNT_FLOORS = {"platelets": 10.0}
+""""Platelet count greater than 20,000" (leukaemia trials, transfusion triggers) is 20 × 10⁹/L, under a fifth
+of the lower limit, yet printed so it can only be per µL; the canonical unit keeps the window, since a bare
+"≥ 15" may be a count per 10⁴/µL."""
 
 
 def _clinical_window(analyte: Analyte) -> tuple[float, float]:

@@ -3,6 +3,7 @@ verdicts they give patients with values in range, out of range or unknown."""
 
 from __future__ import annotations
 
+import one_criterion
 from one_criterion import lab, outcome, patient
 
 from trialmatch.domain.criteria.base import Comparator
@@ -38,3 +39,19 @@ def test_a_bracket_left_open_before_an_abbreviation_in_brackets_runs_to_the_end_
     assert outcome(INC, text, _platelets(120000)) is Outcome.PASS
     assert outcome(INC, text, _platelets(40000)) is Outcome.UNKNOWN  # may be the ITP the trial waives
     assert outcome(INC, text, patient()) is Outcome.UNKNOWN
+
+
+def test_a_platelet_count_printed_without_unit_under_the_lower_window_is_per_microlitre() -> None:
+    context = "PATIENT CHARACTERISTICS: Hematopoietic"
+    rule = lab("Platelet count greater than 20,000", INC, context)
+    assert (rule.analyte, rule.comparator, rule.value, rule.unit) == (
+        "platelets",
+        Comparator.GT,
+        20000,
+        "/µL",
+    )
+    assert rule.unit_inferred
+    assert outcome(INC, "Platelet count greater than 20,000", _platelets(25000), context) is Outcome.PASS
+    assert outcome(INC, "Platelet count greater than 20,000", _platelets(15000), context) is Outcome.FAIL
+    # a bare small number may be a count per 10⁴/µL: the canonical unit keeps its window
+    assert one_criterion.review("Platelet count greater than 20").startswith("no unit given")
