@@ -55,3 +55,46 @@ def test_a_platelet_count_printed_without_unit_under_the_lower_window_is_per_mic
     assert outcome(INC, "Platelet count greater than 20,000", _platelets(15000), context) is Outcome.FAIL
     # a bare small number may be a count per 10⁴/µL: the canonical unit keeps its window
     assert one_criterion.review("Platelet count greater than 20").startswith("no unit given")
+
+
+HAEMATOLOGIC_DISEASE = (
+    "Laboratory evidence of hematologic disease (hemoglobin <11.1 g/dl [females] or <12.5 g/dl [males]; "
+    "absolute leukocyte count <3.4 or >11.0 x 103/mm3; absolute eosinophil count >0.6 x 103/mm3 or platelet "
+    "count <125 x 103/mm3)."
+)
+
+
+def _counts(sex: str, hemoglobin: float, wbc: float = 6.0, platelets: float = 250) -> PatientFacts:
+    labs = [
+        {"test": "hemoglobin", "value": hemoglobin, "unit": "g/dL"},
+        {"test": "WBC", "value": wbc, "unit": "10^9/L"},
+        {"test": "eosinophils", "value": 0.2, "unit": "10^9/L"},
+        {"test": "platelets", "value": platelets, "unit": "10^9/L"},
+    ]
+    return patient(sex=sex, labs=labs)
+
+
+def test_a_condition_defined_by_a_list_whose_last_item_is_joined_by_or_is_any_of_its_values() -> None:
+    rule = one_criterion.exclusion(HAEMATOLOGIC_DISEASE)
+    assert rule.kind == "any_of"
+    hemoglobin, leukocytes, eosinophils, platelets = rule.children
+    assert [(r.sex, r.comparator, r.value, r.unit) for r in hemoglobin.children] == [
+        ("female", Comparator.LT, 11.1, "g/dL"),
+        ("male", Comparator.LT, 12.5, "g/dL"),
+    ]
+    assert one_criterion.limits(leukocytes) == [
+        ("wbc", Comparator.LT, 3.4, "10^9/L"),
+        ("wbc", Comparator.GT, 11.0, "10^9/L"),
+    ]
+    assert one_criterion.limits(eosinophils) == [("eosinophils", Comparator.GT, 0.6, "10^9/L")]
+    assert one_criterion.limits(platelets) == [("platelets", Comparator.LT, 125, "10^9/L")]
+    assert outcome(EXC, HAEMATOLOGIC_DISEASE, _counts("female", 12.0)) is Outcome.PASS
+    assert outcome(EXC, HAEMATOLOGIC_DISEASE, _counts("male", 12.0)) is Outcome.FAIL
+    assert outcome(EXC, HAEMATOLOGIC_DISEASE, _counts("female", 13.0, wbc=12.5)) is Outcome.FAIL
+    assert outcome(EXC, HAEMATOLOGIC_DISEASE, _counts("female", 13.0, platelets=100)) is Outcome.FAIL
+    assert outcome(EXC, HAEMATOLOGIC_DISEASE, patient()) is Outcome.UNKNOWN
+
+
+def test_a_definition_listing_values_with_bare_commas_and_an_and_stays_unread() -> None:
+    text = "Hematologic disease (hemoglobin < 10 g/dL, platelets < 100,000/mm3 and WBC < 3,000/mm3)"
+    assert one_criterion.exclusion(text).kind == "review"
