@@ -1332,7 +1332,7 @@ def _restrictions(segment: Segment, section: Section, groups: list[_Group]) -> N
     """Mark the conditions that narrow whom a threshold is for (see ``lab_restrictions``); a waiving word
     makes a condition a waiver instead. Only in a whole item with one group of thresholds: after several,
     or in one part of a list, which thresholds a condition narrows is not stated ("ANC < 1000, or platelets
-    < 50,000, if these cytopenias are not due to underlying disease")."""
+    < 50,000, if not due to underlying disease"), unless it names them all ("if these cytopenias are ...")."""
     norm = segment.norm
     if _PRINTED.search(norm, 0, segment.start) or _PRINTED.search(norm, segment.end):
         return
@@ -1343,13 +1343,44 @@ def _restrictions(segment: Segment, section: Section, groups: list[_Group]) -> N
         for c in g.conditions
         if c.narrowing and restricts(norm, c.span[0], exclusion) and not _WAIVER.search(norm, *c.span)
     ]
-    if narrowing and len(groups) > 1:
+    if narrowing and len(groups) > 1 and all(_OF_THEM_ALL.search(norm, *c.span) for c in narrowing):
+        for condition in narrowing:
+            _take_explanation(segment, condition, groups)
+            for group in groups:
+                if condition not in group.conditions:
+                    group.conditions.append(condition)
+    elif narrowing and len(groups) > 1:
         printed = segment.quote(*narrowing[0].span)
         raise _UnreadableError(
             f"a condition after several thresholds, which it narrows is not stated: '{printed}'"
         )
     for condition in narrowing:
         condition.restricting = True
+
+
+_OF_THEM_ALL = re.compile(
+    r"(?<![a-z])(?:these|both|all\s+(?:of\s+)?(?:these|the|such))\s+(?:cytopenias?|abnormalit(?:y|ies)"
+    r"|values|counts|results|levels|laboratory\s+abnormalities)(?![a-z])"
+)
+""""ANC < 1000, or platelets < 50,000, if these cytopenias are not due to underlying disease": the condition
+names every threshold before it, and narrows each."""
+
+
+def _take_explanation(segment: Segment, condition: _Condition, groups: list[_Group]) -> None:
+    """ "... if these cytopenias are not due to underlying disease (i.e. potentially reversible with
+    anti-neoplastic therapy)": a bracket right after the condition that says what it means is part of it."""
+    for group in groups:
+        for other in list(group.conditions):
+            if (
+                other is not condition
+                and not segment.norm[condition.span[1] : other.span[0]].strip()
+                and _EXPLANATION.match(segment.norm, other.span[0], other.span[1])
+            ):
+                group.conditions.remove(other)
+                condition.span = (condition.span[0], other.span[1])
+
+
+_EXPLANATION = re.compile(r"[(\[]\s*(?:i\.\s?e\.|that\s+is)")
 
 
 def _restated(before: list[_Mention], named: list[_Mention]) -> bool:

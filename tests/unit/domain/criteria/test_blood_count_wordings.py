@@ -98,3 +98,42 @@ def test_a_condition_defined_by_a_list_whose_last_item_is_joined_by_or_is_any_of
 def test_a_definition_listing_values_with_bare_commas_and_an_and_stays_unread() -> None:
     text = "Hematologic disease (hemoglobin < 10 g/dL, platelets < 100,000/mm3 and WBC < 3,000/mm3)"
     assert one_criterion.exclusion(text).kind == "review"
+
+
+CYTOPENIAS = (
+    "The ANC <1000/cmm, or platelet count <50,000/cmm, if these cytopenias are not judged by the "
+    "investigator to be due to underlying disease (i.e. potentially reversible with anti-neoplastic therapy)"
+)
+
+
+def _anc_and_platelets(anc: float, platelets: float) -> PatientFacts:
+    labs = [
+        {"test": "ANC", "value": anc, "unit": "/µL"},
+        {"test": "platelets", "value": platelets, "unit": "/µL"},
+    ]
+    return patient(labs=labs)
+
+
+def test_a_condition_naming_these_cytopenias_narrows_every_threshold_before_it() -> None:
+    rule = one_criterion.exclusion(CYTOPENIAS)
+    assert rule.kind == "any_of"
+    assert one_criterion.limits(rule) == [
+        ("anc", Comparator.LT, 1000, "/µL"),
+        ("platelets", Comparator.LT, 50000, "/µL"),
+    ]
+    for threshold in rule.children:
+        (condition,) = threshold.exceptions
+        assert condition.waived
+        assert condition.concept is None
+        assert condition.text is not None
+        assert condition.text.startswith("if these cytopenias are not judged by the investigator")
+    assert outcome(EXC, CYTOPENIAS, _anc_and_platelets(2000, 150000)) is Outcome.PASS
+    # low counts exclude only when not due to the disease, which the patient file does not say
+    assert outcome(EXC, CYTOPENIAS, _anc_and_platelets(600, 150000)) is Outcome.UNKNOWN
+    assert outcome(EXC, CYTOPENIAS, _anc_and_platelets(2000, 20000)) is Outcome.UNKNOWN
+    assert outcome(EXC, CYTOPENIAS, patient()) is Outcome.UNKNOWN
+
+
+def test_a_condition_after_several_thresholds_that_does_not_name_them_all_stays_unread() -> None:
+    text = "ANC < 1000/mm3, or platelet count < 50,000/mm3, if not judged to be due to underlying disease"
+    assert one_criterion.exclusion(text).kind == "review"
