@@ -901,7 +901,9 @@ def _restatements(
         restating.add(again.start)
         claimed.append((start, end))
     for base, again in pairwise(quantities):
-        if _restated_after_or(segment, base, again) and base.start not in notes.restated:
+        if (
+            _restated_after_or(segment, base, again) or _ifcc_after_slash(segment, base, again)
+        ) and base.start not in notes.restated:
             notes.restated[base.start] = again
             restating.add(again.start)
             claimed.append((base.end, again.end))
@@ -931,6 +933,23 @@ def _restated_after_or(segment: Segment, base: Quantity, again: Quantity) -> boo
         and again.multiple_of is None
         and base.upper is None
         and again.upper is None
+    )
+
+
+_SLASH = re.compile(r"\s*/\s*")
+
+
+def _ifcc_after_slash(segment: Segment, base: Quantity, again: Quantity) -> bool:
+    """ "glycated haemoglobin > 7% / 53 mmol/mol": the percentage printed again in IFCC units after a slash,
+    checked as a bracketed restatement is."""
+    return (
+        _SLASH.fullmatch(segment.norm, base.end, again.start) is not None
+        and base.comparator is not None
+        and again.comparator in (None, base.comparator)
+        and base.unit == "%"
+        and base.upper is None
+        and again.upper is None
+        and _ifcc(again)
     )
 
 

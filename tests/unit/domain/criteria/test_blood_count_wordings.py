@@ -137,3 +137,24 @@ def test_a_condition_naming_these_cytopenias_narrows_every_threshold_before_it()
 def test_a_condition_after_several_thresholds_that_does_not_name_them_all_stays_unread() -> None:
     text = "ANC < 1000/mm3, or platelet count < 50,000/mm3, if not judged to be due to underlying disease"
     assert one_criterion.exclusion(text).kind == "review"
+
+
+UNCONTROLLED_DIABETES = "Uncontrolled diabetes (or glycated haemoglobin >7% / 53 mmol/mol)."
+
+
+def _hba1c(value: float, uncontrolled: bool) -> PatientFacts:
+    labs = [{"test": "HbA1c", "value": value, "unit": "%"}]
+    return patient(labs=labs, findings={"uncontrolled diabetes": uncontrolled})
+
+
+def test_an_hba1c_percentage_printed_again_in_ifcc_units_after_a_slash_is_one_threshold() -> None:
+    rule = one_criterion.exclusion(UNCONTROLLED_DIABETES)
+    assert rule.kind == "any_of"
+    finding, hba1c = rule.children
+    assert (finding.kind, finding.concept) == ("finding", "uncontrolled_diabetes")
+    assert (hba1c.analyte, hba1c.comparator, hba1c.value, hba1c.unit) == ("hba1c", Comparator.GT, 7.0, "%")
+    assert outcome(EXC, UNCONTROLLED_DIABETES, _hba1c(6.4, uncontrolled=False)) is Outcome.PASS
+    assert outcome(EXC, UNCONTROLLED_DIABETES, _hba1c(7.8, uncontrolled=False)) is Outcome.FAIL
+    assert outcome(EXC, UNCONTROLLED_DIABETES, patient()) is Outcome.UNKNOWN
+    # a restatement that disagrees with the percentage is not a threshold to guess from
+    assert one_criterion.review("glycated haemoglobin >7% / 75 mmol/mol").startswith("the bracketed value")
