@@ -1253,6 +1253,9 @@ def _bracketed_conditions(
             labels = [x.upper() for x in re.split(r"\s*(?:,|and|&|/|or)\s*", stratum.group("labels")) if x]
             rest = stratum.group("rest").strip(" :-")
             spans.append((start, end))
+            if not rest and sum(_STRATUM.fullmatch(segment.norm[s:e]) is not None for s, e in groups) > 1:
+                quote = segment.quote(start, end)
+                raise _UnreadableError(f"a stratum label on one of several thresholds: '{quote}'")
             if rest:
                 rest_start = start + stratum.start("rest")
                 variant = segment.sub(rest_start, rest_start + len(stratum.group("rest")))

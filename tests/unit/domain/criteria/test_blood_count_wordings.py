@@ -158,3 +158,16 @@ def test_an_hba1c_percentage_printed_again_in_ifcc_units_after_a_slash_is_one_th
     assert outcome(EXC, UNCONTROLLED_DIABETES, patient()) is Outcome.UNKNOWN
     # a restatement that disagrees with the percentage is not a threshold to guess from
     assert one_criterion.review("glycated haemoglobin >7% / 75 mmol/mol").startswith("the bracketed value")
+
+
+def test_a_stratum_label_on_each_of_two_thresholds_is_not_dropped() -> None:
+    # masked as a whole-item label, both limits were required of every patient
+    text = "HbA1c ≤ 10% (Stratum A), < 6.5% (Stratum B)"
+    assert one_criterion.review(text).startswith("a stratum label on one of several thresholds")
+    only = lab("Platelets ≥ 100,000/µL (only for Stratum D)")
+    assert (only.analyte, only.comparator, only.value, only.unit) == (
+        "platelets",
+        Comparator.GE,
+        100000,
+        "/µL",
+    )
