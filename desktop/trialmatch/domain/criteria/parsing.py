@@ -556,7 +556,9 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
         if len(question) == 2:
             segment = masked(segment, question)
     if "strat" in segment.norm:
-        segment = masked(segment, [m.span() for m in _WHOLE_ITEM_STRATUM.finditer(segment.norm)])
+        strata = [m.span() for m in _WHOLE_ITEM_STRATUM.finditer(segment.norm)]
+        if len(strata) == 1:  # "≤ 10% (Stratum A), < 6.5% (Stratum B)": each label binds its own threshold
+            segment = masked(segment, strata)
     if ":" in segment.norm[:24] and (part := _PART_LABEL.match(segment.norm)):
         segment = masked(segment, [part.span()])
     whole = segment.sub(0, len(text))

@@ -362,11 +362,25 @@ def is_bare_list(definition: Segment, with_findings: bool = False) -> bool:
     comma that ends a list of analytes sharing one limit ("ALT, AST > 3 x ULN") is not such a join. With
     ``with_findings``, a threshold and a finding so joined count too ("creatinine > 2 mg/dL, on dialysis")."""
     parts = [part for part, _ in split_top_level(definition, _BARE_COMMA)]
+    if len(parts) > 2 and _serial_or(parts):
+        return False
     return any(
         not _JOINED.match(part.text)
         and not _OTHER_SEX.match(part.text)
         and (with_findings or (holds_digit(part) and holds_digit(before)))
         for before, part in pairwise(parts)
+    )
+
+
+_OR = re.compile(r"(?<![a-z/])or(?![a-z/])")
+_AND = re.compile(r"(?<![a-z/])and(?![a-z/])")
+
+
+def _serial_or(parts: list[Segment]) -> bool:
+    """ "(hemoglobin < 11.1 g/dl; leukocytes < 3.4 or > 11.0 x 10³/mm³; eosinophils > 0.6 x 10³/mm³ or
+    platelets < 125 x 10³/mm³)": a list whose last item is joined by "or", and no item by "and", says any."""
+    return len(split_top_level(parts[-1], _OR)) > 1 and not any(
+        len(split_top_level(part, _AND)) > 1 for part in parts
     )
 
 

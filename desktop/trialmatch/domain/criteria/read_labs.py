@@ -912,7 +912,9 @@ def _restatements(
         restating.add(again.start)
         claimed.append((start, end))
     for base, again in pairwise(quantities):
-        if _restated_after_or(segment, base, again) and base.start not in notes.restated:
+        if (
+            _restated_after_or(segment, base, again) or _ifcc_after_slash(segment, base, again)
+        ) and base.start not in notes.restated:
             notes.restated[base.start] = again
             restating.add(again.start)
             claimed.append((base.end, again.end))
@@ -942,6 +944,23 @@ def _restated_after_or(segment: Segment, base: Quantity, again: Quantity) -> boo
         and again.multiple_of is None
         and base.upper is None
         and again.upper is None
+    )
+
+
+_SLASH = re.compile(r"\s*/\s*")
+
+
+def _ifcc_after_slash(segment: Segment, base: Quantity, again: Quantity) -> bool:
+    """ "glycated haemoglobin > 7% / 53 mmol/mol": the percentage printed again in IFCC units after a slash,
+    checked as a bracketed restatement is."""
+    return (
+        _SLASH.fullmatch(segment.norm, base.end, again.start) is not None
+        and base.comparator is not None
+        and again.comparator in (None, base.comparator)
+        and base.unit == "%"
+        and base.upper is None
+        and again.upper is None
+        and _ifcc(again)
     )
 
 
@@ -1245,6 +1264,9 @@ def _bracketed_conditions(
             labels = [x.upper() for x in re.split(r"\s*(?:,|and|&|/|or)\s*", stratum.group("labels")) if x]
             rest = stratum.group("rest").strip(" :-")
             spans.append((start, end))
+            if not rest and sum(_STRATUM.fullmatch(segment.norm[s:e]) is not None for s, e in groups) > 1:
+                quote = segment.quote(start, end)
+                raise _UnreadableError(f"a stratum label on one of several thresholds: '{quote}'")
             if rest:
                 rest_start = start + stratum.start("rest")
                 variant = segment.sub(rest_start, rest_start + len(stratum.group("rest")))
@@ -1343,7 +1365,7 @@ def _restrictions(segment: Segment, section: Section, groups: list[_Group]) -> N
     """Mark the conditions that narrow whom a threshold is for (see ``lab_restrictions``); a waiving word
     makes a condition a waiver instead. Only in a whole item with one group of thresholds: after several,
     or in one part of a list, which thresholds a condition narrows is not stated ("ANC < 1000, or platelets
-    < 50,000, if these cytopenias are not due to underlying disease")."""
+    < 50,000, if not due to underlying disease"), unless it names them all ("if these cytopenias are ...")."""
     norm = segment.norm
     if _PRINTED.search(norm, 0, segment.start) or _PRINTED.search(norm, segment.end):
         return
@@ -1354,13 +1376,44 @@ def _restrictions(segment: Segment, section: Section, groups: list[_Group]) -> N
         for c in g.conditions
         if c.narrowing and restricts(norm, c.span[0], exclusion) and not _WAIVER.search(norm, *c.span)
     ]
-    if narrowing and len(groups) > 1:
+    if narrowing and len(groups) > 1 and all(_OF_THEM_ALL.search(norm, *c.span) for c in narrowing):
+        for condition in narrowing:
+            _take_explanation(segment, condition, groups)
+            for group in groups:
+                if condition not in group.conditions:
+                    group.conditions.append(condition)
+    elif narrowing and len(groups) > 1:
         printed = segment.quote(*narrowing[0].span)
         raise _UnreadableError(
             f"a condition after several thresholds, which it narrows is not stated: '{printed}'"
         )
     for condition in narrowing:
         condition.restricting = True
+
+
+_OF_THEM_ALL = re.compile(
+    r"(?<![a-z])(?:these|both|all\s+(?:of\s+)?(?:these|the|such))\s+(?:cytopenias?|abnormalit(?:y|ies)"
+    r"|values|counts|results|levels|laboratory\s+abnormalities)(?![a-z])"
+)
+""""ANC < 1000, or platelets < 50,000, if these cytopenias are not due to underlying disease": the condition
+names every threshold before it, and narrows each."""
+
+
+def _take_explanation(segment: Segment, condition: _Condition, groups: list[_Group]) -> None:
+    """ "... if these cytopenias are not due to underlying disease (i.e. potentially reversible with
+    anti-neoplastic therapy)": a bracket right after the condition that says what it means is part of it."""
+    for group in groups:
+        for other in list(group.conditions):
+            if (
+                other is not condition
+                and not segment.norm[condition.span[1] : other.span[0]].strip()
+                and _EXPLANATION.match(segment.norm, other.span[0], other.span[1])
+            ):
+                group.conditions.remove(other)
+                condition.span = (condition.span[0], other.span[1])
+
+
+_EXPLANATION = re.compile(r"[(\[]\s*(?:i\.\s?e\.|that\s+is)")
 
 
 def _restated(before: list[_Mention], named: list[_Mention]) -> bool:
@@ -2212,13 +2265,20 @@ def _infer_unit(value: float, analyte: Analyte, printed: str) -> tuple[str, floa
             canonical = convert(value, unit, analyte.unit, analyte) if value > 0 else value
         except UnitError:
             continue
-        if window_low <= canonical <= window_high:
+        low = window_low if unit == analyte.unit else _COUNT_FLOORS.get(analyte.id, window_low)
+        if low <= canonical <= window_high:
             fits.append(unit)
     if analyte.unit in fits:
         return analyte.unit, value
     if len(fits) != 1:
         raise _UnreadableError(f"no unit given and the value fits {len(fits)} units: '{printed}'")
     return fits[0], value
+
+
+_COUNT_FLOORS = {"platelets": 10.0}
+""""Platelet count greater than 20,000" (leukaemia trials, transfusion triggers) is 20 × 10⁹/L, under a fifth
+of the lower limit, yet printed so it can only be per µL; the canonical unit keeps the window, since a bare
+"≥ 15" may be a count per 10⁴/µL."""
 
 
 def _clinical_window(analyte: Analyte) -> tuple[float, float]:

@@ -166,7 +166,16 @@ def parenthesised(segment: Segment) -> list[Span]:
             depth -= 1
             if depth == 0:
                 groups.append((opened, bracket.end()))
+    if depth == 1 and _CLOSED_INSIDE.search(segment.norm, opened, segment.end):
+        groups.append((opened, segment.end))
     return groups
+
+
+_CLOSED_INSIDE = re.compile(r"\(\s*[a-z0-9+-]{1,10}\s*\)[\s.;,]*$")
+""" "(unless due to immune thrombocytopenic purpura (ITP)": a bracket left open to the end of the item, which
+ends with an abbreviation in brackets; the registry dropped the second closing bracket, and the group runs to
+the end. A longer bracket at the end ("(patients with ITP ≥ 30,000 (abnormalities allowed if ...)") may be
+the open one's sibling: not repaired."""
 
 
 def inside(span: Span, groups: Iterable[Span]) -> bool:

@@ -45,7 +45,7 @@ def test_an_inclusion_value_short_of_a_narrowed_threshold_is_unknown_and_one_mee
 
 def test_a_condition_after_several_thresholds_stays_for_review():
     rule = parse_criterion(
-        "The ANC <1000/cmm, or platelet count <50,000/cmm, if these cytopenias are not judged by the"
+        "The ANC <1000/cmm, or platelet count <50,000/cmm, if not judged by the"
         " investigator to be due to underlying disease",
         EXC,
     )
