@@ -671,11 +671,17 @@ def _negated(rule: Rule) -> Rule | None:
     return _negation(rule)
 
 
+_THRESHOLDS = frozenset({"lab", "derived"})
+
+
 def _conditional(whole: Segment, section: Section, heading: str) -> Rule | None:
     """A requirement that applies only when a condition holds: inclusion "not condition, or requirement",
     exclusion "condition and the excluding value". A patient without the condition passes, one with it is
     judged by the requirement, and one whose condition is unknown is unknown unless the requirement holds
-    anyway. Only whole items: inside a list the clause may be an exception to a sibling threshold."""
+    anyway. Only whole items: inside a list the clause may be an exception to a sibling threshold. A value
+    as the condition of a finding ("With type 2 diabetes if their HbA1c is 10% or lower") asks the value of
+    the patients with the finding, or is the trial's population: not read (as "not the value, or the
+    finding" it failed a non-diabetic patient with a normal HbA1c)."""
     match = _CONDITION_FIRST.fullmatch(whole.norm, whole.start, whole.end) or _CONDITION_AFTER.fullmatch(
         whole.norm, whole.start, whole.end
     )
@@ -691,6 +697,8 @@ def _conditional(whole: Segment, section: Section, heading: str) -> Rule | None:
         return None  # "A ≤ 3 × ULN or ≤ 5 × ULN if liver metastases": the condition binds to the last only
     if section is Section.EXCLUSION:
         return AllOf(source_span=whole.span, children=[condition, requirement])
+    if leaf_kinds(condition) <= _THRESHOLDS and not leaf_kinds(requirement) & _THRESHOLDS:
+        return None
     negated = _negation(condition)
     if negated is None:
         return None

@@ -273,3 +273,13 @@ def test_a_bracket_opening_with_or_is_another_way_to_be_excluded_not_the_conditi
         findings={"uncontrolled diabetes": False}, labs=[{"test": "HbA1c", "value": 6.5, "unit": "%"}]
     )
     assert outcome("exclusion", text, neither) is Outcome.PASS
+
+
+def test_a_value_as_the_condition_of_a_finding_is_not_read_as_not_the_value_or_the_finding():
+    """Read as "HbA1c > 10 %, or type 2 diabetes" it failed a non-diabetic patient with an HbA1c of 5.5 %."""
+    text = "With type 2 diabetes if their HbA1c is 10% or lower"
+    assert isinstance(parse_criterion(text, INC), NeedsReview)
+    healthy = patient(
+        findings={"type 2 diabetes": False}, labs=[{"test": "HbA1c", "value": 5.5, "unit": "%"}]
+    )
+    assert outcome("inclusion", text, healthy) is Outcome.UNKNOWN
