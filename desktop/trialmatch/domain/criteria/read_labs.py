@@ -1255,12 +1255,14 @@ def _bracketed_conditions(
             spans.append((start, end))
     previous: Quantity | None = None
     previous_named: list[_Mention] = []
+    joiner_start = segment.start
     for q in quantities:
         if inside((q.start, q.end), spans) or inside((q.start, q.end), claimed):
             continue
         previous_end = previous.end if previous else segment.start
         named = [m for m in mentions if previous_end <= m.start < q.start]
         without = _WITHOUT_AFTER.match(segment.norm, q.end, segment.end)
+        trailing_without = without.span() if without else None
         if without:
             conditions.append(_Condition((without.start("cue"), without.end()), negative=True))
             spans.append((without.start("cue"), without.end()))
@@ -1277,7 +1279,8 @@ def _bracketed_conditions(
                 spans.append(span)
         alternative = previous is not None and not named
         restated = previous is not None and _restated(previous_named, named)
-        previous = q
+        previous_joiner = joiner_start  # past "if there is no liver metastasis" after the threshold before
+        joiner_start, previous = (trailing_without[1] if trailing_without else q.end), q
         if named:
             previous_named = named
         leading = restated and _LEADING_CUE.fullmatch(segment.norm, previous_end, named[0].start)
@@ -1286,8 +1289,12 @@ def _bracketed_conditions(
             spans.append((leading.start("cue"), q.end))
             continue
         cue = _CUE_START.match(segment.norm, _past_restatement(segment, q.end, claimed), segment.end)
-        if not cue or inside(cue.span("cue"), claimed):
-            continue
+        if (
+            not cue
+            or inside(cue.span("cue"), claimed)
+            or inside(cue.span("cue"), [trailing_without or (0, 0)])
+        ):
+            continue  # "ALT ≤ 2.5 × ULN if there is no liver metastasis": read above as the base's condition
         end = _clause_end(segment, cue.end(), groups)
         if any(g[0] < end <= g[1] and g[0] < cue.start() for g in groups):
             continue
@@ -1295,7 +1302,7 @@ def _bracketed_conditions(
         if (
             restated
             and not own_threshold
-            and _RESTATING_JOINER.fullmatch(segment.norm, previous_end, named[0].start)
+            and _RESTATING_JOINER.fullmatch(segment.norm, previous_joiner, named[0].start)
         ):
             conditions.append(_Condition((named[0].start, end), restated=_analytes(named)))
             spans.append((named[0].start, end))

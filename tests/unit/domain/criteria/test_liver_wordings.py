@@ -1,0 +1,92 @@
+"""Liver limits as registries word their exceptions: the base limit stated for the patients without liver
+metastases and the wider one for those with them, each clause with its own "if"; checked value by value and
+verdict by verdict, as a clinician would."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from one_criterion import patient, result
+
+from trialmatch.domain.criteria import Rule, parse_criterion
+from trialmatch.domain.criteria.base import Comparator
+from trialmatch.domain.criteria.lab import LabThreshold
+from trialmatch.domain.evaluation import Outcome
+from trialmatch.domain.trial import Section
+
+INC, EXC = Section.INCLUSION, Section.EXCLUSION
+LE, LT, GT = Comparator.LE, Comparator.LT, Comparator.GT
+
+
+def _labs(rule: Rule) -> list[LabThreshold]:
+    if isinstance(rule, LabThreshold):
+        return [rule]
+    return [lab for child in getattr(rule, "children", []) for lab in _labs(child)]
+
+
+def _read(rule: Rule) -> list[tuple[Any, ...]]:
+    """(analyte, comparator, value, ×ULN?, [(concept, comparator, value, waived)]) per threshold."""
+    return [
+        (
+            lab.analyte,
+            lab.comparator,
+            lab.value,
+            lab.multiple_of,
+            [(e.concept, e.comparator, e.value, e.waived) for e in lab.exceptions],
+        )
+        for lab in _labs(rule)
+    ]
+
+
+def _alt(value: float) -> list[dict[str, Any]]:
+    return [{"test": "ALT", "value": value, "unit": "U/L", "uln": 40}]
+
+
+# --- "if there is no liver metastasis; ... if there is liver metastasis" ----------------------------------
+
+_PAIRED = (
+    "ALT and AST ≤2.5 × ULN if there is no liver metastasis;"
+    " ALT and AST ≤5 × ULN if there is liver metastasis."
+)
+
+
+def test_a_limit_for_patients_without_metastases_then_one_for_those_with_them_is_one_excepted_limit():
+    assert _read(parse_criterion(_PAIRED, INC)) == [
+        ("alt", LE, 2.5, "uln", [("liver_metastases", LE, 5.0, False)]),
+        ("ast", LE, 2.5, "uln", [("liver_metastases", LE, 5.0, False)]),
+    ]
+
+
+def test_the_paired_limits_judge_each_patient_by_their_metastases():
+    text = "ALT ≤2.5 × ULN if there is no liver metastasis; ALT ≤5 × ULN if there is liver metastasis."
+    four_times = _alt(160)
+    assert result(INC, text, patient(labs=four_times, findings={"liver metastases": True})).result is (
+        Outcome.PASS
+    )
+    assert result(INC, text, patient(labs=four_times, findings={"liver metastases": False})).result is (
+        Outcome.FAIL
+    )
+    assert result(INC, text, patient(labs=four_times)).result is Outcome.UNKNOWN
+    assert result(INC, text, patient(labs=_alt(80))).result is Outcome.PASS
+    assert result(INC, text, patient(labs=_alt(240), findings={"liver metastases": True})).result is (
+        Outcome.FAIL
+    )
+
+
+def test_the_paired_limits_in_an_exclusion_exclude_beyond_each_patients_limit():
+    text = "ALT > 2.5 × ULN if there is no liver metastasis; ALT > 5 × ULN if there is liver metastasis."
+    assert _read(parse_criterion(text, EXC)) == [
+        ("alt", GT, 2.5, "uln", [("liver_metastases", GT, 5.0, False)])
+    ]
+    four_times = _alt(160)
+    assert result(EXC, text, patient(labs=four_times, findings={"liver metastases": True})).result is (
+        Outcome.PASS
+    )
+    assert result(EXC, text, patient(labs=four_times, findings={"liver metastases": False})).result is (
+        Outcome.FAIL
+    )
+
+
+def test_a_limit_only_for_patients_without_metastases_and_none_for_the_others_stays_for_review():
+    rule = parse_criterion("ALT ≤2.5 × ULN if there is no liver metastasis", INC)
+    assert rule.kind == "review"
