@@ -425,6 +425,9 @@ _CUE = (
     r"(?:if|unless|except|excluding|in\s+(?:the\s+)?case\s+of|in\s+(?:the\s+)?presence\s+of|in\s+the\s+setting\s+of"
     r"|(?:for|in)\s+(?:patients|subjects|participants|those|pts|people|cases)\s+(?:who\s+have|with|of)"
     r"|for(?=\s+(?:known\s+|documented\s+|confirmed\s+)?[a-z]+\s+(?:metastases|metastasis|mets|involvement))"
+    r"|such\s+as(?=\s+(?:liver|hepatic)\s+metasta)"
+    r"|in(?=\s+(?:known\s+|documented\s+)?(?:gilbert|liver\s+metasta|hepatic\s+metasta)[a-z' ]*?"
+    r"\s+(?:subjects|patients|participants)(?![a-z]))"
     r"|with|when|due\s+to|secondary\s+to|attributable\s+to|because\s+of|caused\s+by|related\s+to)"
 )
 _CUE_START = re.compile(
@@ -1423,10 +1426,15 @@ def _read_condition(
     if any(q.start > first_other for q in quantities):
         quote = segment.quote(start, end)
         raise _UnreadableError(f"a condition with a threshold that may be another analyte's: '{quote}'")
+    again = analyte.id in _analytes(
+        named
+    )  # "; for liver metastases, ALT and AST ≤ 5 × ULN" after "ALT and AST"
     claimed.extend(
         (m.start, m.end)
         for m in named
-        if set(m.analytes) & {analyte.id} or (condition.restated and set(m.analytes) <= condition.restated)
+        if set(m.analytes) & {analyte.id}
+        or (condition.restated and set(m.analytes) <= condition.restated)
+        or (again and set(m.analytes) <= shared)
     )
     leftover = leftover_words(
         Segment(segment.printed, segment.norm, start, end), claimed, _EXCEPTION_FILLER | _LAB_FILLER

@@ -90,3 +90,60 @@ def test_the_paired_limits_in_an_exclusion_exclude_beyond_each_patients_limit():
 def test_a_limit_only_for_patients_without_metastases_and_none_for_the_others_stays_for_review():
     rule = parse_criterion("ALT ≤2.5 × ULN if there is no liver metastasis", INC)
     assert rule.kind == "review"
+
+
+# --- the wider limit restated after a condition on the same tests ------------------------------------------
+
+
+def test_a_condition_naming_the_same_tests_again_is_their_exception_not_an_unknown_note():
+    text = "ALT and AST ≤ 2.5 × ULN; for patients with liver metastasis, ALT and AST ≤ 5 × ULN"
+    assert _read(parse_criterion(text, INC)) == [
+        ("alt", LE, 2.5, "uln", [("liver_metastases", LE, 5.0, False)]),
+        ("ast", LE, 2.5, "uln", [("liver_metastases", LE, 5.0, False)]),
+    ]
+    four_times = [*_alt(160), {"test": "AST", "value": 30, "unit": "U/L", "uln": 40}]
+    assert result(INC, text, patient(labs=four_times, findings={"liver metastases": True})).result is (
+        Outcome.PASS
+    )
+    assert result(INC, text, patient(labs=four_times, findings={"liver metastases": False})).result is (
+        Outcome.FAIL
+    )
+
+
+def test_a_condition_naming_only_one_of_the_tests_does_not_widen_the_other():
+    text = "ALT and AST ≤ 2.5 × ULN; for patients with liver metastasis, AST ≤ 5 × ULN"
+    alt, ast = _labs(parse_criterion(text, INC))
+    assert (ast.analyte, [(e.concept, e.value) for e in ast.exceptions]) == (
+        "ast",
+        [("liver_metastases", 5.0)],
+    )
+    assert alt.analyte == "alt"
+    assert [e.concept for e in alt.exceptions] == [None]
+
+
+def test_such_as_liver_metastasis_translated_from_chinese_is_the_metastases_exception():
+    text = (
+        "Alanine aminotransferase (ALT) and aspartate aminotransferase AST≤2.5ULN, such as liver metastasis,"
+        " ALT and AST≤5ULN"
+    )
+    assert _read(parse_criterion(text, INC)) == [
+        ("alt", LE, 2.5, "uln", [("liver_metastases", LE, 5.0, False)]),
+        ("ast", LE, 2.5, "uln", [("liver_metastases", LE, 5.0, False)]),
+    ]
+
+
+def test_in_gilbert_syndrome_subjects_after_the_wider_limit_is_its_condition():
+    text = "TBIL > 1.5 ×ULN or TBIL>2.5 × ULN in Gilbert syndrome subjects"
+    assert _read(parse_criterion(text, EXC)) == [
+        ("bilirubin", GT, 1.5, "uln", [("gilbert_syndrome", GT, 2.5, False)])
+    ]
+    bilirubin = [{"test": "total bilirubin", "value": 2.4, "unit": "mg/dL", "uln": 1.2}]
+    gilbert = patient(labs=bilirubin, findings={"Gilbert's syndrome": True})
+    assert result(EXC, text, gilbert).result is Outcome.PASS
+    assert result(EXC, text, patient(labs=bilirubin, findings={"Gilbert's syndrome": False})).result is (
+        Outcome.FAIL
+    )
+
+
+def test_in_other_patients_after_a_limit_is_not_read_as_a_condition():
+    assert parse_criterion("Total bilirubin ≤ 1.5 × ULN in adult patients", INC).kind == "review"
