@@ -218,6 +218,7 @@ _GROUPS = {
     "serum glutamate oxalo acetate transaminase": ("ast",),
     "partial prothrombin time": ("ptt",),
     "partially activated prothrombin time": ("ptt",),
+    "activated partial prothrombin time": ("ptt",),
     "activated partial thrombin time": ("ptt",),
     "international standardized ratio": ("inr",),
     "internationalized normalized ratio": ("inr",),

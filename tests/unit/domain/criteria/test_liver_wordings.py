@@ -147,3 +147,48 @@ def test_in_gilbert_syndrome_subjects_after_the_wider_limit_is_its_condition():
 
 def test_in_other_patients_after_a_limit_is_not_read_as_a_condition():
     assert parse_criterion("Total bilirubin ≤ 1.5 × ULN in adult patients", INC).kind == "review"
+
+
+# --- organ-function lists with lettered items, as registries translated from Chinese print them -------------
+
+
+def _values(rule: Rule) -> list[tuple[str, Comparator, float, str | None, str | None]]:
+    return [(lab.analyte, lab.comparator, lab.value, lab.unit, lab.multiple_of) for lab in _labs(rule)]
+
+
+def test_capital_list_letters_after_a_heading_end_no_sentence():
+    text = (
+        "blood routine check all meet the following criteria: A. Hb≥90g/L; B. ANC≥1.5×109/L; C. PLT≥70×109/L;"
+        " biochemical examination all meet the following criteria: TBIL < 1.5× upper limit of normal range"
+        " (ULN); ALT and AST≤2.5 x ULN"
+    )
+    rule = parse_criterion(text, INC)
+    assert rule.kind == "all_of"
+    assert _values(rule) == [
+        ("hemoglobin", Comparator.GE, 90.0, "g/L", None),
+        ("anc", Comparator.GE, 1.5, "10^9/L", None),
+        ("platelets", Comparator.GE, 70.0, "10^9/L", None),
+        ("bilirubin", LT, 1.5, None, "uln"),
+        ("alt", LE, 2.5, None, "uln"),
+        ("ast", LE, 2.5, None, "uln"),
+    ]
+
+
+def test_a_list_letter_printed_against_its_test_is_a_mark_not_a_word():
+    rule = parse_criterion("Neutrophils ≥ 1.5×10^9/L; b.Hemoglobin ≥ 90 g/L; c.Platelet ≥ 80×10^9/L", INC)
+    assert _values(rule) == [
+        ("anc", Comparator.GE, 1.5, "10^9/L", None),
+        ("hemoglobin", Comparator.GE, 90.0, "g/L", None),
+        ("platelets", Comparator.GE, 80.0, "10^9/L", None),
+    ]
+
+
+def test_a_capital_letter_ending_a_sentence_still_ends_it():
+    rule = parse_criterion("Known hepatitis B. Total bilirubin > 3 mg/dL", EXC)
+    assert rule.kind == "any_of"
+
+
+def test_activated_partial_prothrombin_time_is_the_aptt():
+    assert _values(parse_criterion("activated partial prothrombin time (APTT) < 1.5×ULN", INC)) == [
+        ("ptt", LT, 1.5, None, "uln")
+    ]
