@@ -192,3 +192,49 @@ def test_activated_partial_prothrombin_time_is_the_aptt():
     assert _values(parse_criterion("activated partial prothrombin time (APTT) < 1.5×ULN", INC)) == [
         ("ptt", LT, 1.5, None, "uln")
     ]
+
+
+# --- Gilbert's syndrome admitted on the direct bilirubin ---------------------------------------------------
+
+_GILBERT_DIRECT = (
+    "Total bilirubin (TBL) < 3 x Upper Limit of Normal (ULN); patients with Gilbert's syndrome may only be"
+    " included if TBL ≤ 3.0 x ULN or direct bilirubin ≤ 1.5 x ULN,"
+)
+
+
+def _bilirubin(total: float, direct: float | None = None) -> list[dict[str, Any]]:
+    labs = [{"test": "total bilirubin", "value": total, "unit": "mg/dL", "uln": 1.0}]
+    if direct is not None:
+        labs.append({"test": "direct bilirubin", "value": direct, "unit": "mg/dL", "uln": 0.3})
+    return labs
+
+
+def test_gilbert_patients_admitted_on_the_direct_bilirubin_get_it_as_their_alternative():
+    rule = parse_criterion(_GILBERT_DIRECT, INC)
+    assert rule.kind == "any_of"
+    total, via_direct = rule.children
+    assert _read(total) == [("bilirubin", LT, 3.0, "uln", [("gilbert_syndrome", LE, 3.0, False)])]
+    assert via_direct.kind == "all_of"
+    finding, direct = via_direct.children
+    assert (finding.concept, finding.present) == ("gilbert_syndrome", True)
+    assert _read(direct) == [("direct_bilirubin", LE, 1.5, "uln", [])]
+
+
+def test_gilbert_patients_admitted_on_the_direct_bilirubin_verdicts():
+    def judged(**fields: Any) -> Outcome:
+        return result(INC, _GILBERT_DIRECT, patient(**fields)).result
+
+    gilbert, none = {"Gilbert's syndrome": True}, {"Gilbert's syndrome": False}
+    assert judged(labs=_bilirubin(2.0)) is Outcome.PASS
+    assert judged(labs=_bilirubin(3.5, direct=0.3), findings=gilbert) is Outcome.PASS
+    assert judged(labs=_bilirubin(3.5, direct=0.6), findings=gilbert) is Outcome.FAIL
+    assert judged(labs=_bilirubin(3.5, direct=0.3), findings=none) is Outcome.FAIL
+    assert judged(labs=_bilirubin(3.5, direct=0.3)) is Outcome.UNKNOWN
+
+
+def test_the_direct_bilirubin_alternative_is_not_read_for_another_finding():
+    text = (
+        "Total bilirubin ≤ 1.5 x ULN. Patients with liver metastases may be included if total bilirubin"
+        " ≤ 3 x ULN or direct bilirubin ≤ 1.5 x ULN."
+    )
+    assert "direct_bilirubin" not in parse_criterion(text, INC).model_dump_json()
