@@ -193,6 +193,7 @@ _MEASUREMENT = re.compile(
     r"|(?:from|of|in|on)\s+(?:at\s+least\s+)?(?:\d|two|three)\s+(?:consecutive\s+|successive\s+)?(?:ecgs?|electrocardiograms?)"
     r"|(?:at\s+)?week\s+-?\d+|for\s+age(?![a-z])|[(\[]\s*(?:s\.\s?i\.|u\.\s?s\.|si|us)(?:\s+units?)?\s*[)\]]"
     r"|(?<![a-z0-9.])(?:[a-h]|i{1,3}|iv|v|vi{1,3})\s*[).](?=\s*[a-z])(?<!e\.)|[①-⑩])(?![a-z])"
+    r"|(?<=[;:]\s)[a-h]\.(?=[a-z]{3})"
 )
 
 

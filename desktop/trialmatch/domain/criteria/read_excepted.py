@@ -55,13 +55,17 @@ def read_excepted(segment: Segment, section: Section, read_part: ReadPart) -> Re
         return None
     last = parts[-1]
     permission = _PERMISSION.fullmatch(last.norm, last.start, last.end)
-    if permission is None:
-        return None
+    if permission is None or segment.norm[segment.end :].strip(" .;,"):
+        return (
+            None  # a permission cut from the rest of its item ("... if TBL ≤ 3 x ULN | or direct bilirubin")
+        )
     which = "" if permission.group("finding") else "2"
     finding = read_findings(last.sub(*permission.span("finding" + which)), section)
     limit = read_labs(last.sub(*permission.span("limit" + which)), section)
     if finding is None or not isinstance(finding.rule, FindingRule) or limit is None:
         return None
+    if isinstance(limit.rule, AnyOf) and len(parts) > 1 and not exclusion:
+        return _with_direct_alternative(segment, parts, section, read_part, finding.rule, limit.rule)
     if not finding.rule.present or finding.rule.exceptions or not _plain(limit.rule):
         return None
     if len(parts) == 1:
@@ -121,3 +125,52 @@ def _with_exception(base: Rule, limit: LabThreshold, exception: LabException, ex
         return excepted
     children = [excepted if index == same[0] else leaf for index, leaf in enumerate(leaves)]
     return base.model_copy(update={"children": children})
+
+
+def _with_direct_alternative(
+    segment: Segment,
+    parts: list[Segment],
+    section: Section,
+    read_part: ReadPart,
+    finding: FindingRule,
+    limit: AnyOf,
+) -> Read | None:
+    """ "Total bilirubin < 3 x ULN; patients with Gilbert's syndrome may only be included if TBL ≤ 3.0 x ULN
+    or direct bilirubin ≤ 1.5 x ULN": the total bilirubin limit with its Gilbert exception, or, for a patient
+    with Gilbert's syndrome, the direct bilirubin limit instead. Only that pair (in Gilbert's syndrome the
+    unconjugated fraction is what rises, so the direct one is the test the trial falls back on), in an
+    inclusion; any other alternative in a permission stays for review."""
+    total = [c for c in limit.children if isinstance(c, LabThreshold) and c.analyte == "bilirubin"]
+    direct = [c for c in limit.children if isinstance(c, LabThreshold) and c.analyte == "direct_bilirubin"]
+    if (
+        finding.concept != "gilbert_syndrome"
+        or not finding.present
+        or finding.exceptions
+        or len(total) != 1
+        or len(direct) != 1
+        or len(limit.children) != 2
+        or not all(_plain(c) for c in limit.children)
+    ):
+        return None
+    base = read_part(segment.sub(segment.start, parts[-2].end), section)
+    if base is None:
+        return None
+    exception = LabException(
+        concept=finding.concept,
+        comparator=total[0].comparator,
+        value=total[0].value,
+        unit=total[0].unit,
+        multiple_of=total[0].multiple_of,
+        source_span=parts[-1].span,
+    )
+    excepted = _with_exception(base, total[0], exception, exclusion=False)
+    if excepted is None:
+        return None
+    leaves = excepted.children if isinstance(excepted, AllOf) else [excepted]
+    (target,) = [leaf for leaf in leaves if isinstance(leaf, LabThreshold) and leaf.analyte == "bilirubin"]
+    via_direct = AllOf(source_span=parts[-1].span, children=[finding, direct[0]])
+    either = AnyOf(source_span=target.source_span, children=[target, via_direct])
+    if not isinstance(excepted, AllOf):
+        return Read(either)
+    children = [either if leaf is target else leaf for leaf in leaves]
+    return Read(excepted.model_copy(update={"children": children}))

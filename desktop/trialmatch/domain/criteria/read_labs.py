@@ -220,6 +220,7 @@ _GROUPS = {
     "serum glutamate oxalo acetate transaminase": ("ast",),
     "partial prothrombin time": ("ptt",),
     "partially activated prothrombin time": ("ptt",),
+    "activated partial prothrombin time": ("ptt",),
     "activated partial thrombin time": ("ptt",),
     "international standardized ratio": ("inr",),
     "internationalized normalized ratio": ("inr",),
@@ -428,6 +429,9 @@ _CUE = (
     r"(?:if|unless|except|excluding|in\s+(?:the\s+)?case\s+of|in\s+(?:the\s+)?presence\s+of|in\s+the\s+setting\s+of"
     r"|(?:for|in)\s+(?:patients|subjects|participants|those|pts|people|cases)\s+(?:who\s+have|with|of)"
     r"|for(?=\s+(?:known\s+|documented\s+|confirmed\s+)?[a-z]+\s+(?:metastases|metastasis|mets|involvement))"
+    r"|such\s+as(?=\s+(?:liver|hepatic)\s+metasta)"
+    r"|in(?=\s+(?:known\s+|documented\s+)?(?:gilbert|liver\s+metasta|hepatic\s+metasta)[a-z' ]*?"
+    r"\s+(?:subjects|patients|participants)(?![a-z]))"
     r"|with|when|due\s+to|secondary\s+to|attributable\s+to|because\s+of|caused\s+by|related\s+to)"
 )
 _CUE_START = re.compile(
@@ -1288,12 +1292,14 @@ def _bracketed_conditions(
             spans.append((start, end))
     previous: Quantity | None = None
     previous_named: list[_Mention] = []
+    joiner_start = segment.start
     for q in quantities:
         if inside((q.start, q.end), spans) or inside((q.start, q.end), claimed):
             continue
         previous_end = previous.end if previous else segment.start
         named = [m for m in mentions if previous_end <= m.start < q.start]
         without = _WITHOUT_AFTER.match(segment.norm, q.end, segment.end)
+        trailing_without = without.span() if without else None
         if without:
             conditions.append(_Condition((without.start("cue"), without.end()), negative=True))
             spans.append((without.start("cue"), without.end()))
@@ -1310,7 +1316,8 @@ def _bracketed_conditions(
                 spans.append(span)
         alternative = previous is not None and not named
         restated = previous is not None and _restated(previous_named, named)
-        previous = q
+        previous_joiner = joiner_start  # past "if there is no liver metastasis" after the threshold before
+        joiner_start, previous = (trailing_without[1] if trailing_without else q.end), q
         if named:
             previous_named = named
         leading = restated and _LEADING_CUE.fullmatch(segment.norm, previous_end, named[0].start)
@@ -1319,8 +1326,12 @@ def _bracketed_conditions(
             spans.append((leading.start("cue"), q.end))
             continue
         cue = _CUE_START.match(segment.norm, _past_restatement(segment, q.end, claimed), segment.end)
-        if not cue or inside(cue.span("cue"), claimed):
-            continue
+        if (
+            not cue
+            or inside(cue.span("cue"), claimed)
+            or inside(cue.span("cue"), [trailing_without or (0, 0)])
+        ):
+            continue  # "ALT ≤ 2.5 × ULN if there is no liver metastasis": read above as the base's condition
         end = _clause_end(segment, cue.end(), groups)
         if any(g[0] < end <= g[1] and g[0] < cue.start() for g in groups):
             continue
@@ -1328,7 +1339,7 @@ def _bracketed_conditions(
         if (
             restated
             and not own_threshold
-            and _RESTATING_JOINER.fullmatch(segment.norm, previous_end, named[0].start)
+            and _RESTATING_JOINER.fullmatch(segment.norm, previous_joiner, named[0].start)
         ):
             conditions.append(_Condition((named[0].start, end), restated=_analytes(named)))
             spans.append((named[0].start, end))
@@ -1480,10 +1491,15 @@ def _read_condition(
     if any(q.start > first_other for q in quantities):
         quote = segment.quote(start, end)
         raise _UnreadableError(f"a condition with a threshold that may be another analyte's: '{quote}'")
+    again = analyte.id in _analytes(
+        named
+    )  # "; for liver metastases, ALT and AST ≤ 5 × ULN" after "ALT and AST"
     claimed.extend(
         (m.start, m.end)
         for m in named
-        if set(m.analytes) & {analyte.id} or (condition.restated and set(m.analytes) <= condition.restated)
+        if set(m.analytes) & {analyte.id}
+        or (condition.restated and set(m.analytes) <= condition.restated)
+        or (again and set(m.analytes) <= shared)
     )
     leftover = leftover_words(
         Segment(segment.printed, segment.norm, start, end), claimed, _EXCEPTION_FILLER | _LAB_FILLER
