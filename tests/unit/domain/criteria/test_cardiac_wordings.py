@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from one_criterion import exclusion, lab, outcome, patient, review
+from one_criterion import exclusion, inclusion, lab, outcome, patient, review
 
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.evaluation import Outcome
@@ -69,3 +69,66 @@ def test_an_inclusion_requiring_a_prolonged_qtc_is_left_for_review(text: str) ->
 def test_an_inclusion_qtc_upper_limit_is_still_read() -> None:
     rule = lab("QTcB ≤ 480 ms", Section.INCLUSION)
     assert (rule.analyte, rule.comparator, rule.value) == ("qtcb", Comparator.LE, 480.0)
+
+
+# --- a NYHA class named without its heart failure -----------------------------------------------------------
+
+NYHA_OR_LVEF = (
+    "New York Heart Association（NYHA）cardiac function grade ≥ Grade II or left ventricular ejection "
+    "fraction(LVEF)<50%"
+)
+
+
+def test_a_nyha_class_alone_is_heart_failure_narrowed_to_that_class() -> None:
+    rule = exclusion(NYHA_OR_LVEF)
+    assert rule.kind == "any_of"
+    failure, lvef = rule.children
+    assert (failure.kind, failure.concept, failure.present) == ("finding", "heart_failure", True)
+    assert [e.text for e in failure.exceptions] == [
+        "New York Heart Association（NYHA）cardiac function grade ≥ Grade II"
+    ]
+    assert (lvef.analyte, lvef.comparator, lvef.value, lvef.unit) == ("lvef", Comparator.LT, 50.0, "%")
+
+
+@pytest.mark.parametrize(
+    ("findings", "labs", "expected"),
+    [
+        ({"heart failure": False}, [{"test": "LVEF", "value": 60, "unit": "%"}], Outcome.PASS),
+        ({"heart failure": True}, [{"test": "LVEF", "value": 60, "unit": "%"}], Outcome.UNKNOWN),
+        ({"heart failure": False}, [{"test": "LVEF", "value": 40, "unit": "%"}], Outcome.FAIL),
+        ({}, [{"test": "LVEF", "value": 60, "unit": "%"}], Outcome.UNKNOWN),
+    ],
+)
+def test_a_nyha_class_leaves_a_patient_with_heart_failure_to_the_clinician(
+    findings: dict[str, bool], labs: list[dict[str, object]], expected: Outcome
+) -> None:
+    assert outcome("exclusion", NYHA_OR_LVEF, patient(findings=findings, labs=labs)) is expected
+
+
+def test_a_leading_according_to_nyha_standard_stays_with_its_class() -> None:
+    rule = exclusion(
+        "According to NYHA standard, grade Ⅲ ~ Ⅳ heart failure, or cardiac color Doppler ultrasound "
+        "examination showed left ventricular ejection fraction (LVEF) <50%."
+    )
+    failure, lvef = rule.children
+    assert (failure.concept, failure.present) == ("heart_failure", True)
+    assert "grade Ⅲ ~ Ⅳ" in [e.text for e in failure.exceptions]
+    assert (lvef.analyte, lvef.comparator, lvef.value) == ("lvef", Comparator.LT, 50.0)
+
+
+@pytest.mark.parametrize("text", ["NYHA ≥ 2", "according to NYHA standards, grade Ⅲ～Ⅳ Insufficiency"])
+def test_nyha_wordings_read_as_heart_failure(text: str) -> None:
+    rule = exclusion(text)
+    assert (rule.kind, rule.concept, rule.present, len(rule.exceptions)) == (
+        "finding",
+        "heart_failure",
+        True,
+        1,
+    )
+
+
+def test_an_inclusion_nyha_class_below_a_limit_is_not_read_as_heart_failure() -> None:
+    # "NYHA class < 3" admits patients without heart failure: never a requirement to have it
+    rule = inclusion("NYHA class < 3")
+    assert rule.kind == "review"
+    assert inclusion("NYHA class I-II").kind == "review"
