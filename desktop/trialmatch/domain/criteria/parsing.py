@@ -16,6 +16,7 @@ from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.criteria.lab_anticoagulation import about_anticoagulated, waive_for_anticoagulated
 from trialmatch.domain.criteria.lab_shared_waiver import with_heading_waiver
+from trialmatch.domain.criteria.list_window import share_windows
 from trialmatch.domain.criteria.logic import JOINING, AllOf, Alternative, AnyOf, leaf_kinds
 from trialmatch.domain.criteria.performance import PerformanceStatusRule
 from trialmatch.domain.criteria.permissions import (
@@ -996,6 +997,8 @@ def _join_list(whole: Segment, runs: list[tuple[str, Rule]], section: Section) -
     shares it ("Pure immature teratoma COG stage II - IV or FIGO stage IC to IV"). An inclusion "A or B, C"
     (an "or" before a bare comma) does not say whether C is one more alternative or binds A and B both.
     """
+    rules = share_windows([rule for _, rule in runs], whole)
+    runs = [(joiner, rule) for (joiner, _), rule in zip(runs, rules, strict=True)]
     scales = [
         r.scale if r.scale != "who" else "ecog" for _, r in runs if isinstance(r, PerformanceStatusRule)
     ]

@@ -132,3 +132,47 @@ def test_an_inclusion_nyha_class_below_a_limit_is_not_read_as_heart_failure() ->
     rule = inclusion("NYHA class < 3")
     assert rule.kind == "review"
     assert inclusion("NYHA class I-II").kind == "review"
+
+
+# --- a time window after an item of a list ---------------------------------------------------------------
+
+WINDOW_AFTER_LIST = (
+    "Myocardial infarction, unstable angina or QTcF > 470 ms within 6 months prior to randomization"
+)
+
+
+def test_a_window_closing_a_list_narrows_the_findings_before_it() -> None:
+    infarction, angina, qtc = exclusion(WINDOW_AFTER_LIST).children
+    window = "within 6 months prior to randomization"
+    assert (infarction.concept, [e.text for e in infarction.exceptions]) == (
+        "myocardial_infarction",
+        [window],
+    )
+    assert (angina.concept, [e.text for e in angina.exceptions]) == ("angina", ["unstable", window])
+    assert (qtc.analyte, qtc.comparator, qtc.value, qtc.unit) == ("qtcf", GT, 470.0, "ms")
+
+
+def test_a_window_closing_an_inner_item_narrows_the_findings_before_it_only() -> None:
+    infarction, stroke = exclusion("QTcF > 470 ms, myocardial infarction within 1 year, or stroke").children[
+        1:
+    ]
+    assert [e.text for e in infarction.exceptions] == ["within 1 year"]
+    assert (stroke.concept, stroke.exceptions) == ("stroke", [])
+
+
+@pytest.mark.parametrize(
+    ("infarction", "qtcf", "expected"),
+    [
+        (True, 420, Outcome.UNKNOWN),  # the infarction may be years old: the clinician's, never a fail
+        (False, 420, Outcome.PASS),
+        (False, 480, Outcome.FAIL),
+    ],
+)
+def test_an_old_infarction_is_not_excluded_by_a_window_it_may_be_outside(
+    infarction: bool, qtcf: float, expected: Outcome
+) -> None:
+    facts = patient(
+        findings={"myocardial infarction": infarction, "angina": False},
+        labs=[{"test": "QTcF", "value": qtcf, "unit": "ms"}],
+    )
+    assert outcome("exclusion", WINDOW_AFTER_LIST, facts) is expected
