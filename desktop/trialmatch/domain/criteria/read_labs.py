@@ -207,6 +207,8 @@ _GROUPS = {
     "corrected qt interval": ("qtcf",),
     "mean qt interval corrected for heart rate": ("qtcf",),
     "corrected mean qt interval": ("qtcf",),
+    "corrected mean qt interval for heart rate": ("qtcf",),
+    "corrected qt interval for heart rate": ("qtcf",),
     "asparate aminotransferase": ("ast",),
     "aspirate aminotransferase": ("ast",),
     "alanine aminotransferease": ("alt",),

@@ -176,3 +176,11 @@ def test_an_old_infarction_is_not_excluded_by_a_window_it_may_be_outside(
         labs=[{"test": "QTcF", "value": qtcf, "unit": "ms"}],
     )
     assert outcome("exclusion", WINDOW_AFTER_LIST, facts) is expected
+
+
+def test_a_qt_interval_corrected_for_heart_rate_is_no_heart_rate_limit() -> None:
+    rule = lab(
+        "Corrected mean QT interval for heart rate according to the Fridericia formula (QTcF) ≤ 480 ms.",
+        Section.INCLUSION,
+    )
+    assert (rule.analyte, rule.comparator, rule.value, rule.unit) == ("qtcf", Comparator.LE, 480.0, "ms")
