@@ -188,6 +188,7 @@ _SHORT_NAMES = {
     "crp": "CRP",
     "bun": "BUN",
     "qtcf": "QTcF",
+    "qtcb": "QTcB",
     "lvef": "LVEF",
     "sofa": "SOFA score",
     "news2": "NEWS2 score",

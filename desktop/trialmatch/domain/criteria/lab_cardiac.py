@@ -38,7 +38,7 @@ _QT_RESTATED = re.compile(
 length being the threshold. "repeated demonstration of a QTc interval > 450 ms": the value confirmed on
 repeated ECGs, as ``lab_timing`` reads "demonstrated by at least 2 ECGs"; "from ECGs performed at least 24
 hours apart" says how far apart they are."""
-_QT = frozenset({"qtcf"})
+_QT = frozenset({"qtcf", "qtcb"})
 
 _CUES = ("echo", "ultrasound", "muga", "gaited")
 _QT_CUES = ("duration", "long", "prolonged", "repeated", "apart")

@@ -121,7 +121,7 @@ _ECG_REPEATS = re.compile(
 apart)", "in three successive Screening measurements": how the ECG reading is confirmed. Only for values read
 off an ECG: for a lab, two values some time apart are a requirement of their own (a PSA rise, a persistent
 cytopenia)."""
-ECG_ANALYTES = frozenset({"qtcf", "heart_rate"})
+ECG_ANALYTES = frozenset({"qtcf", "qtcb", "heart_rate"})
 
 _PLUS_GRADE = re.compile(r"(?:≥|>|<|≤|=)\s*\(?\s*(?:\++|[0-4]\s*\+(?![\d+]))\)?")
 """"urine protein ≥ ++", "proteinuria > 1+": a dipstick grade in pluses, which is no amount the analyte's

@@ -16,6 +16,7 @@ from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.criteria.lab_anticoagulation import about_anticoagulated, waive_for_anticoagulated
 from trialmatch.domain.criteria.lab_shared_waiver import with_heading_waiver
+from trialmatch.domain.criteria.list_window import share_windows
 from trialmatch.domain.criteria.logic import JOINING, AllOf, Alternative, AnyOf, leaf_kinds
 from trialmatch.domain.criteria.performance import PerformanceStatusRule
 from trialmatch.domain.criteria.permissions import (
@@ -32,6 +33,7 @@ from trialmatch.domain.criteria.read_excepted import read_excepted
 from trialmatch.domain.criteria.read_findings import read_findings
 from trialmatch.domain.criteria.read_lab_alternatives import read_lab_alternatives
 from trialmatch.domain.criteria.read_labs import read_labs
+from trialmatch.domain.criteria.read_nyha import read_nyha
 from trialmatch.domain.criteria.read_or_alternatives import read_or_alternatives
 from trialmatch.domain.criteria.read_people import read_age_and_sex, read_performance, read_sex
 from trialmatch.domain.criteria.read_renal_floor import read_renal_floor
@@ -184,14 +186,16 @@ _CONDITION_AFTER = re.compile(
 ULN for patients with liver involvement"; a bracket closing the condition is read with it ("if eGFR ≥ 45
 mL/min/1.73 m2 (local or central laboratory values)")."""
 _LIST = re.compile(
-    r"(?:,(?!(?<=\d,)\d{3}(?!\d))\s*(?:and/or|or|and)?\s*|\s+(?:and/or|or|and)\s+)"
+    r"(?:,(?<!nyha standard,)(?<!nyha standards,)(?<!nyha criteria,)(?!(?<=\d,)\d{3}(?!\d))"
+    r"\s*(?:and/or|or|and)?\s*|\s+(?:and/or|or|and)\s+)"
     r"(?!(?:iv|i{1,3}|equal|=|[<>≤≥]|(?:greater|less|more|higher|lower)\s+than|above|higher|greater|worse"
     r"|(?<=or\s)more)(?![a-z]))|;\s*"
 )
 """"A, B or C" at commas, semicolons and joining words; not at a thousands comma ("100,000/µL"), nor inside
 a class or stage range ("NYHA class III or IV heart failure"), nor inside a comparator ("greater than or
 equal to 2", "> or = 1.5", "equal to or more than 60", "2+ or greater"), nor before the "above" of a grade
-("grade II or above myocardial ischemia")."""
+("grade II or above myocardial ischemia"), nor after a leading "According to NYHA standard," whose class
+follows ("..., grade III-IV heart failure")."""
 _SHARED_SUBJECT = re.compile(r"\s*with(?:out)?\s")
 _EXCEPTING_HEADING = re.compile(
     r"(?<![a-z])(?:unless|except(?:\s+for)?|exceptions?|other\s+than|with\s+the\s+exception\s+of)(?![a-z])[^.;]*?"
@@ -779,7 +783,7 @@ def _therapy(segment: Segment, section: Section, heading: str) -> Read | None:
 
 
 def _findings(segment: Segment, section: Section, heading: str) -> Read | None:
-    return read_findings(segment, section)
+    return read_nyha(segment, section) or read_findings(segment, section)
 
 
 _READERS: tuple[Callable[[Segment, Section, str], Read | None], ...] = (
@@ -1015,6 +1019,8 @@ def _join_list(whole: Segment, runs: list[tuple[str, Rule]], section: Section) -
     shares it ("Pure immature teratoma COG stage II - IV or FIGO stage IC to IV"). An inclusion "A or B, C"
     (an "or" before a bare comma) does not say whether C is one more alternative or binds A and B both.
     """
+    rules = share_windows([rule for _, rule in runs], whole)
+    runs = [(joiner, rule) for (joiner, _), rule in zip(runs, rules, strict=True)]
     scales = [
         r.scale if r.scale != "who" else "ecog" for _, r in runs if isinstance(r, PerformanceStatusRule)
     ]

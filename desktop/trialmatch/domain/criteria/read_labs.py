@@ -50,6 +50,7 @@ from trialmatch.domain.criteria.lab_notes import (
 from trialmatch.domain.criteria.lab_paired_blocks import paired_blocks
 from trialmatch.domain.criteria.lab_percent_above import percent_above
 from trialmatch.domain.criteria.lab_pulmonary import dlco_correction_spans, lung_capacity
+from trialmatch.domain.criteria.lab_qt_correction import bazett_spans, requires_prolonged_qtc
 from trialmatch.domain.criteria.lab_renal import with_creatinine_condition
 from trialmatch.domain.criteria.lab_renal_methods import renal_method_spans
 from trialmatch.domain.criteria.lab_restrictions import regardless_spans, restricts
@@ -208,6 +209,8 @@ _GROUPS = {
     "corrected qt interval": ("qtcf",),
     "mean qt interval corrected for heart rate": ("qtcf",),
     "corrected mean qt interval": ("qtcf",),
+    "corrected mean qt interval for heart rate": ("qtcf",),
+    "corrected qt interval for heart rate": ("qtcf",),
     "asparate aminotransferase": ("ast",),
     "aspirate aminotransferase": ("ast",),
     "alanine aminotransferease": ("alt",),
@@ -309,6 +312,11 @@ class _Mention:
     start: int
     end: int
     analytes: tuple[str, ...]
+
+
+def _bazett(analytes: tuple[str, ...]) -> tuple[str, ...]:
+    """The QTc a sentence naming Bazett's correction reads: QTcB (see ``lab_qt_correction``)."""
+    return tuple("qtcb" if analyte == "qtcf" else analyte for analyte in analytes)
 
 
 def analyte_mentions(segment: Segment) -> list[Span]:
@@ -551,6 +559,8 @@ def read_labs(segment: Segment, section: Section) -> Read | None:
         return Read.failed(str(problem))
     if section is Section.INCLUSION and requires_above_control(rule):
         return Read.failed("a clotting time required above its control")
+    if section is Section.INCLUSION and requires_prolonged_qtc(rule):
+        return Read.failed("an inclusion requiring a prolonged QTc: an exclusion filed among the inclusions?")
     if "*" in segment.printed and segment.end == len(segment.norm.rstrip(" .;,*")):
         mark = footnote_elsewhere(segment)
         if mark:
@@ -662,7 +672,12 @@ def _read(
         claimed.append(defined)
     analytes = _analytes(mentions)
     correction = other_correction(segment, analytes)
-    if correction:
+    bazett = bazett_spans(segment, analytes) if correction else []
+    if bazett:
+        mentions = [_Mention(m.start, m.end, _bazett(m.analytes)) for m in mentions]
+        analytes = _analytes(mentions)
+        claimed.extend(bazett)
+    elif correction:
         raise _UnreadableError(f"a QT interval corrected by another formula than Fridericia: '{correction}'")
     claimed.extend(timing_spans(segment, analytes))
     claimed.extend(method_note_spans(segment, analytes))
@@ -683,7 +698,7 @@ def _read(
         claimed.extend(heading_spans(segment))
     claimed.extend(regardless_spans(segment))
     claimed.extend(both_sexes(segment))
-    if any("qtcf" in m.analytes for m in mentions):
+    if any("qtcf" in m.analytes or "qtcb" in m.analytes for m in mentions):
         claimed.extend(m.span() for m in _QT_WORDS.finditer(segment.norm, segment.start, segment.end))
     support = support_notes(segment, [m.start for m in mentions])
     claimed.extend(n.span for n in support)

@@ -490,9 +490,7 @@ def test_units_and_methods_spelt_out():
     cockroft = parse_criterion("Calculated creatinine clearance ≥ 45mL/min (Cockroft-Gault)", INC)
     assert isinstance(cockroft, DerivedValueRule)
     assert cockroft.method == "cockcroft-gault"
-    assert isinstance(
-        parse_criterion("Corrected QT interval (QTc) > 500 ms, using Bazett's formula.", EXC), NeedsReview
-    )
+    assert lab("Corrected QT interval (QTc) > 500 ms, using Bazett's formula.", EXC).analyte == "qtcb"
     assert isinstance(parse_criterion("Creatinine kinase < 5 times ULN", INC), NeedsReview)
 
 

@@ -64,14 +64,13 @@ def test_words_naming_the_qt_interval_again_leave_its_threshold(
 @pytest.mark.parametrize(
     "text",
     [
-        "QTc (Bazzett) interval >460 ms on ECG at screening and/or at Cycle 1 Day 1 pre-dose.",
-        "Corrected QT interval (QTc) > 500 ms, using Bazett's formula.",
+        "Corrected QT interval (QTc) > 500 ms, using the Framingham formula.",
         "Mean resting QTc > 470 msec, obtained from 3 ECGs, using the screening clinic ECG machine-derived "
         "QTc value.",
     ],
 )
 def test_a_qtc_by_another_correction_than_fridericia_stays_for_review(text: str):
-    # the file holds QTcF; Bazett's (or a machine's own) QTc is another value
+    # the file holds QTcF and QTcB (test_cardiac_wordings); Framingham's or a machine's own QTc is another
     review(text, EXC)
 
 

@@ -163,12 +163,12 @@ def test_time_span_inside_a_condition_is_not_a_threshold():
     assert why.startswith("a time span")
 
 
-def test_dipstick_pluses_and_bazett_stay_for_review():
+def test_dipstick_pluses_and_other_qt_corrections_stay_for_review():
     why = review("Urinary protein ≥ ++ on two consecutive urinalyses", EXC)
     assert "pluses" in why
-    why = review("QTc (Bazzett) interval >460 ms on ECG at screening and/or at Cycle 1 Day 1 pre-dose.", EXC)
+    why = review("QTc (Hodges) interval >460 ms on ECG at screening and/or at Cycle 1 Day 1 pre-dose.", EXC)
     assert "Fridericia" in why
-    review("Corrected QT interval (QTc) > 500 ms, using Bazett's formula.", INC)
+    review("Corrected QT interval (QTc) > 500 ms, using the Framingham formula.", INC)
 
 
 def test_an_ecg_machine_value_is_read_only_when_it_is_fridericias():
