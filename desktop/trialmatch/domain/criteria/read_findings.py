@@ -339,12 +339,19 @@ def _chunks(segment: Segment) -> list[Span]:
     return list(pairwise(bounds))
 
 
+_TIME_WINDOW = re.compile(r"(?<![a-z])(?:within|in\s+the\s+(?:last|past|previous|preceding))(?![a-z])")
+
+
 def _applies(narrowing: re.Match[str], concept_start: int, first_concept: int, chunks: list[Span]) -> bool:
     """Words before the first concept and time windows cover the whole list; others their own stretch.
 
-    Applying a narrowing word too widely is safe (a present finding goes to review); too narrowly is not.
+    Applying a narrowing word too widely is safe (a present finding goes to review); too narrowly is not. A
+    qualifier holding a time window ("..., myocardial infarction, or arrhythmia requiring treatment within 6
+    months") may bound every item: read for the last only, an infarction years ago excluded the patient.
     """
     if narrowing.start() < first_concept or narrowing.group(0).startswith(("within", "in the")):
+        return True
+    if _TIME_WINDOW.search(narrowing.group(0)):
         return True
     return any(s <= narrowing.start() < e and s <= concept_start < e for s, e in chunks)
 

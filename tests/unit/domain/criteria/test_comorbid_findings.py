@@ -8,9 +8,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from one_criterion import patient, result
 
 from trialmatch.domain.criteria import FindingRule, NeedsReview, parse_criterion
 from trialmatch.domain.criteria.checks import PatientView, build_check
+from trialmatch.domain.evaluation import Outcome
 from trialmatch.domain.facts import PatientFacts
 from trialmatch.domain.patient import Patient
 from trialmatch.domain.trial import Section
@@ -166,3 +168,13 @@ def test_a_requirement_in_a_summary_list_is_kept() -> None:
 )
 def test_a_required_finding_with_an_exception_is_not_required_of_everyone(text: str) -> None:
     assert _truth(text, INC, {"brain metastases": False, "measurable disease": False}) is None
+
+
+def test_a_time_window_in_the_last_item_s_qualifier_bounds_every_item_of_the_list():
+    """Read for the arrhythmia only, an infarction years ago excluded the patient from a trial that refuses
+    one within 6 months."""
+    text = "Unstable angina, myocardial infarction, or arrhythmia requiring treatment within 6 months"
+    old_infarction = patient(findings={"myocardial infarction": True})
+    judged = result("exclusion", text, old_infarction)
+    assert judged.result is Outcome.UNKNOWN
+    assert "requiring treatment within 6 months" in judged.reason
