@@ -1,0 +1,80 @@
+"""Kidney-function wordings: dialysis named as one way to meet a renal exclusion ("or requires dialytic
+support"), a normalised GFR unit with its "m" lost ("ml/min/1.732"), and a defined condition whose name
+joins two words with "or" ("Significant or chronic renal insufficiency (defined as ...)")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from one_criterion import exclusion, inclusion, limits, outcome, patient
+
+from trialmatch.domain.criteria.base import Comparator
+from trialmatch.domain.evaluation import Outcome
+from trialmatch.domain.facts import PatientFacts
+
+_REQUIRES = (
+    "Significant or chronic renal insufficiency (defined as serum creatinine > 2.5 mg/dL or an estimated "
+    "glomerular filtration rate [eGFR] < 30 mL/min at screening) or requires dialytic support"
+)
+
+
+def _creatinine(value: float, **fields: Any) -> PatientFacts:
+    return patient(labs=[{"test": "creatinine", "value": value, "unit": "mg/dL", "uln": 1.1}], **fields)
+
+
+def test_requiring_dialytic_support_is_one_more_way_to_be_excluded() -> None:
+    rule = exclusion(_REQUIRES)
+    assert rule.kind == "any_of"
+    defined, dialysis = rule.children
+    assert limits(defined) == [
+        ("creatinine", Comparator.GT, 2.5, "mg/dL"),
+        ("crcl", Comparator.LT, 30.0, "mL/min"),
+    ]
+    assert (dialysis.kind, dialysis.concept, dialysis.present) == ("finding", "dialysis", True)
+
+
+def test_dialysis_alone_excludes_and_a_normal_creatinine_off_dialysis_does_not() -> None:
+    on_dialysis = patient(findings={"dialysis": True})
+    assert outcome("exclusion", _REQUIRES, on_dialysis) is Outcome.FAIL
+    well = _creatinine(0.9, weight_kg=60, findings={"dialysis": False})  # CrCl ≈ 61 mL/min
+    assert outcome("exclusion", _REQUIRES, well) is Outcome.PASS
+    assert outcome("exclusion", _REQUIRES, _creatinine(3.1, findings={"dialysis": False})) is Outcome.FAIL
+
+
+def test_dialysis_unknown_leaves_the_exclusion_open() -> None:
+    assert outcome("exclusion", _REQUIRES, _creatinine(0.9)) is Outcome.UNKNOWN
+
+
+def test_requires_dialysis_after_a_threshold() -> None:
+    rule = exclusion("serum creatinine > 2.5 mg/dL or requires dialysis")
+    assert rule.kind == "any_of"
+    assert limits(rule.children[0]) == [("creatinine", Comparator.GT, 2.5, "mg/dL")]
+    assert rule.children[1].concept == "dialysis"
+
+
+def test_not_requiring_renal_dialysis_is_required_absent() -> None:
+    rule = inclusion(
+        "eGFR greater than or equal to 14 and less than or equal to 50 mL/min/1.73m2, not requiring renal "
+        "dialysis."
+    )
+    assert rule.kind == "all_of"
+    *bounds, dialysis = rule.children
+    assert [(b.analyte, b.comparator, b.value, b.unit) for b in bounds] == [
+        ("egfr", Comparator.GE, 14.0, "mL/min/1.73m2"),
+        ("egfr", Comparator.LE, 50.0, "mL/min/1.73m2"),
+    ]
+    assert (dialysis.concept, dialysis.present) == ("dialysis", False)
+
+
+def test_a_normalised_gfr_with_its_m_lost_is_per_1_73_square_metres() -> None:
+    rule = exclusion(
+        "Patient on dialysis or has known renal insufficiency (serum creatinine > 2.5 mg/dl, or estimated "
+        "Glomerular Filtration Rate <30 ml/min/1.732);"
+    )
+    assert rule.kind == "any_of"
+    dialysis, defined = rule.children
+    assert dialysis.concept == "dialysis"
+    assert limits(defined) == [
+        ("creatinine", Comparator.GT, 2.5, "mg/dL"),
+        ("egfr", Comparator.LT, 30.0, "mL/min/1.73m2"),
+    ]
