@@ -235,6 +235,11 @@ _GROUPS = {
     "crea clearance": ("crcl",),
     "endogenous creatinine clearance": ("crcl",),
     "endogenous creatinine clearance rate": ("crcl",),
+    "isotope clearance": ("crcl",),
+    "isotopic clearance": ("crcl",),
+    "radioisotope clearance": ("crcl",),
+    "iothalamate clearance": ("crcl",),
+    "iohexol clearance": ("crcl",),
     "pulse oximetry recording": ("spo2",),
     "fev": ("fev1",),
 }
@@ -380,11 +385,14 @@ _METHODS: tuple[tuple[re.Pattern[str], Method], ...] = (
         re.compile(
             r"24[\s-]*(?:hours?|hrs?|h)[\s-]*urine(?:\s+collection)?(?!\s*(?:protein|albumin))"
             r"|measured\s+(?=creatinine\s+clearance)"
+            r"|(?:radio)?isotop(?:e|ic)(?=\s+(?:clearance|gfr|glomerular))|(?<=isotope\sclearance)\s+measurements?"
+            r"|(?:iothalamate|iohexol)(?=\s+(?:clearance|gfr))"
         ),
         "measured",
     ),
 )
-"""How a clearance or GFR is calculated. "CKD-EPI" is the 2021 equation the patient's eGFR is computed with,
+"""How a clearance or GFR is calculated ("isotope clearance measurement", "iothalamate clearance": a measured
+GFR, its marker named). "CKD-EPI" is the 2021 equation the patient's eGFR is computed with,
 said or not; the 2009 one gives other values, so its year is left unread and the sentence goes to review."""
 
 _LAB_FILLER = word_set(

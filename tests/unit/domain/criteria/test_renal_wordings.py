@@ -78,3 +78,41 @@ def test_a_normalised_gfr_with_its_m_lost_is_per_1_73_square_metres() -> None:
         ("creatinine", Comparator.GT, 2.5, "mg/dL"),
         ("egfr", Comparator.LT, 30.0, "mL/min/1.73m2"),
     ]
+
+
+_ISOTOPE = "Calculated creatinine clearance or isotope clearance measurement ≥ 50 mL/min"
+_IOTHALAMATE = (
+    "Renal: Creatinine no greater than 1.5 mg/dL OR Creatinine clearance at least 60 mL/min OR Iothalamate "
+    "clearance at least 60 mL/min"
+)
+
+
+def test_an_isotope_clearance_is_a_measured_clearance() -> None:
+    rule = inclusion(_ISOTOPE)
+    assert (rule.kind, rule.analyte, rule.comparator, rule.value, rule.unit, rule.method) == (
+        "derived",
+        "crcl",
+        Comparator.GE,
+        50.0,
+        "mL/min",
+        "measured",
+    )
+
+
+def test_a_calculated_clearance_below_the_limit_leaves_the_isotope_measurement_open() -> None:
+    low = _creatinine(1.4, weight_kg=60)  # Cockcroft-Gault ≈ 39 mL/min
+    assert outcome("inclusion", _ISOTOPE, low) is Outcome.UNKNOWN
+    high = _creatinine(0.8, weight_kg=60)  # ≈ 69 mL/min
+    assert outcome("inclusion", _ISOTOPE, high) is Outcome.PASS
+
+
+def test_an_iothalamate_clearance_is_one_more_measured_alternative() -> None:
+    rule = inclusion(_IOTHALAMATE)
+    assert rule.kind == "any_of"
+    assert limits(rule) == [
+        ("creatinine", Comparator.LE, 1.5, "mg/dL"),
+        ("crcl", Comparator.GE, 60.0, "mL/min"),
+        ("crcl", Comparator.GE, 60.0, "mL/min"),
+    ]
+    assert [child.method for child in rule.children[1:]] == [None, "measured"]
+    assert outcome("inclusion", _IOTHALAMATE, _creatinine(1.2, weight_kg=60)) is Outcome.PASS
