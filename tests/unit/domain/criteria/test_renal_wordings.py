@@ -116,3 +116,38 @@ def test_an_iothalamate_clearance_is_one_more_measured_alternative() -> None:
     ]
     assert [child.method for child in rule.children[1:]] == [None, "measured"]
     assert outcome("inclusion", _IOTHALAMATE, _creatinine(1.2, weight_kg=60)) is Outcome.PASS
+
+
+def test_the_inputs_of_the_equation_are_no_creatinine_threshold() -> None:
+    rule = exclusion(
+        "Chronic renal insufficiency (screening test): estimated glomerular filtration rate <60 "
+        "mL/min/1.73 m2 from serum creatinine (mg/dL) by the Chronic Kidney Disease Epidemiology Collaboration equation"
+    )
+    assert (rule.kind, rule.analyte, rule.comparator, rule.value, rule.unit, rule.method) == (
+        "derived",
+        "egfr",
+        Comparator.LT,
+        60.0,
+        "mL/min/1.73m2",
+        "ckd-epi",
+    )
+
+
+def test_the_four_variable_mdrd_equation_and_its_inputs() -> None:
+    rule = inclusion(
+        "Calculated creatinine clearance using the 4 variable MDRD equation based on serum creatinine, age, "
+        "race, and gender of > 60 cc/min"
+    )
+    assert (rule.kind, rule.analyte, rule.comparator, rule.value, rule.unit, rule.method) == (
+        "derived",
+        "crcl",
+        Comparator.GT,
+        60.0,
+        "mL/min",
+        "mdrd",
+    )
+
+
+def test_a_creatinine_with_its_own_threshold_after_based_on_stays_a_threshold() -> None:
+    rule = inclusion("eGFR ≥ 60 mL/min/1.73m2 based on serum creatinine > 1.5 mg/dL")
+    assert ("creatinine", Comparator.GT, 1.5, "mg/dL") in limits(rule)
