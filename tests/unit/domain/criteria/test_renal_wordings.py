@@ -121,7 +121,8 @@ def test_an_iothalamate_clearance_is_one_more_measured_alternative() -> None:
 def test_the_inputs_of_the_equation_are_no_creatinine_threshold() -> None:
     rule = exclusion(
         "Chronic renal insufficiency (screening test): estimated glomerular filtration rate <60 "
-        "mL/min/1.73 m2 from serum creatinine (mg/dL) by the Chronic Kidney Disease Epidemiology Collaboration equation"
+        "mL/min/1.73 m2 from serum creatinine (mg/dL) by the Chronic Kidney Disease Epidemiology "
+        "Collaboration equation"
     )
     assert (rule.kind, rule.analyte, rule.comparator, rule.value, rule.unit, rule.method) == (
         "derived",
