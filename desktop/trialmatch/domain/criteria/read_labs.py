@@ -390,6 +390,14 @@ _METHODS: tuple[tuple[re.Pattern[str], Method], ...] = (
         ),
         "measured",
     ),
+    (
+        re.compile(
+            r"(?:(?:chronic\s+kidney\s+disease[\s-]*epidemiology(?:\s+collaboration)?(?:\s*[(\[]ckd[\s-]*epi[)\]])?"
+            r"|ckd[\s-]*epi)\s+)?(?:(?:serum\s+)?creatinine\s*(?:and|&|-|/|\+)\s*)?cystatin[\s-]*c(?![a-z])"
+            r"(?:[\s-]*based)?(?:\s+(?:equation|formula))?"
+        ),
+        "cystatin-c",
+    ),
 )
 """How a clearance or GFR is calculated ("isotope clearance measurement", "iothalamate clearance": a measured
 GFR, its marker named). "CKD-EPI" is the 2021 equation the patient's eGFR is computed with,
@@ -691,6 +699,8 @@ def _read(
         for m in pattern.finditer(segment.norm, segment.start, segment.end)
         if not inside(m.span(), claimed)
     ]
+    # "CKD-EPI creatinine-cystatin C equation": the longer method, not the CKD-EPI inside it
+    methods = [m for m in methods if not any(o != m and o[0] <= m[0] and m[1] <= o[1] for o in methods)]
     method_spans = [(s, e) for s, e, _ in methods]
     claimed.extend(method_spans)
     mentions = [m for m in mentions if not inside((m.start, m.end), method_spans) or m.start == m.end]

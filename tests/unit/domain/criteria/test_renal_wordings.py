@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from one_criterion import exclusion, inclusion, limits, outcome, patient
+from one_criterion import exclusion, inclusion, limits, outcome, patient, result
 
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.evaluation import Outcome
@@ -152,3 +152,32 @@ def test_the_four_variable_mdrd_equation_and_its_inputs() -> None:
 def test_a_creatinine_with_its_own_threshold_after_based_on_stays_a_threshold() -> None:
     rule = inclusion("eGFR ≥ 60 mL/min/1.73m2 based on serum creatinine > 1.5 mg/dL")
     assert ("creatinine", Comparator.GT, 1.5, "mg/dL") in limits(rule)
+
+
+_CYSTATIN = (
+    "Kidney impairment defined by serum creatinine and cystatin C-based Egfr greater than or equal to (≥) 15 "
+    "and less than (<) 90 mL/min/1.73 m^2."
+)
+
+
+def test_a_cystatin_c_based_egfr_names_its_equation() -> None:
+    rule = inclusion(_CYSTATIN)
+    assert rule.kind == "all_of"
+    assert limits(rule) == [
+        ("egfr", Comparator.GE, 15.0, "mL/min/1.73m2"),
+        ("egfr", Comparator.LT, 90.0, "mL/min/1.73m2"),
+    ]
+    assert {child.method for child in rule.children} == {"cystatin-c"}
+
+
+def test_a_creatinine_egfr_outside_the_cystatin_limits_is_left_to_the_clinician() -> None:
+    # CKD-EPI 2021 from creatinine 0.5 mg/dL at 62 is about 105: past 90 by creatinine, not said by cystatin C
+    checked = result("inclusion", _CYSTATIN, _creatinine(0.5))
+    assert checked.result is Outcome.UNKNOWN
+    assert "an equation with cystatin C" in checked.reason
+    assert outcome("inclusion", _CYSTATIN, _creatinine(1.0)) is Outcome.PASS  # about 63
+
+
+def test_ckd_epi_alone_is_still_the_creatinine_equation() -> None:
+    rule = inclusion("eGFR ≥ 30 mL/min/1.73m2 (CKD-EPI)")
+    assert (rule.analyte, rule.method) == ("egfr", "ckd-epi")
