@@ -181,3 +181,51 @@ def test_a_creatinine_egfr_outside_the_cystatin_limits_is_left_to_the_clinician(
 def test_ckd_epi_alone_is_still_the_creatinine_equation() -> None:
     rule = inclusion("eGFR ≥ 30 mL/min/1.73m2 (CKD-EPI)")
     assert (rule.analyte, rule.method) == ("egfr", "ckd-epi")
+
+
+_RESTATED = "Proteinuria less than 2+ (no greater than 500 mg in a 24 hour urinalysis)"
+_EITHER_WAY = (
+    "Urine protein: qualitative urine protein ≤ 1+ or qualitative urine protein≥ 2+,24h urine protein<1g"
+)
+
+
+def _urine(dipstick: float | None = None, day: float | None = None) -> PatientFacts:
+    labs: list[dict[str, Any]] = []
+    if dipstick is not None:
+        labs.append({"test": "urine protein dipstick", "value": dipstick})
+    if day is not None:
+        labs.append({"test": "24-hour urine protein", "value": day, "unit": "g/24h"})
+    return patient(labs=labs)
+
+
+def test_a_dipstick_limit_restated_as_a_24_hour_amount_accepts_either() -> None:
+    rule = inclusion(_RESTATED)
+    assert rule.kind == "any_of"
+    assert limits(rule) == [
+        ("urine_protein_dipstick", Comparator.LT, 2.0, "1"),
+        ("proteinuria", Comparator.LE, 500.0, "mg/24h"),
+    ]
+    assert outcome("inclusion", _RESTATED, _urine(dipstick=1)) is Outcome.PASS
+    assert outcome("inclusion", _RESTATED, _urine(dipstick=2, day=0.3)) is Outcome.PASS
+    assert outcome("inclusion", _RESTATED, _urine(dipstick=3, day=0.9)) is Outcome.FAIL
+    assert outcome("inclusion", _RESTATED, _urine(dipstick=2)) is Outcome.UNKNOWN
+
+
+def test_the_restating_bracket_is_not_read_in_an_exclusion() -> None:
+    assert exclusion(_RESTATED).kind == "review"
+
+
+def test_a_24_hour_way_out_offered_as_the_alternative_after_or() -> None:
+    rule = inclusion(_EITHER_WAY)
+    assert rule.kind == "any_of"
+    assert limits(rule) == [
+        ("urine_protein_dipstick", Comparator.LE, 1.0, "1"),
+        ("proteinuria", Comparator.LT, 1.0, "g/24h"),
+    ]
+    assert outcome("inclusion", _EITHER_WAY, _urine(dipstick=3, day=0.4)) is Outcome.PASS
+    assert outcome("inclusion", _EITHER_WAY, _urine(dipstick=2, day=1.5)) is Outcome.FAIL
+
+
+def test_a_way_out_for_other_grades_than_the_limit_leaves_out_is_not_read() -> None:
+    text = "Urine protein ≤ 1+ or qualitative urine protein ≥ 3+, 24h urine protein<1g"
+    assert inclusion(text).kind == "review"
