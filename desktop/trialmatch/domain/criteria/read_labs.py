@@ -240,16 +240,13 @@ _GROUPS = {
     "radioisotope clearance": ("crcl",),
     "iothalamate clearance": ("crcl",),
     "iohexol clearance": ("crcl",),
-    "creatinine kinase": ("ck",),
-    "creatinine phosphokinase": ("ck",),
     "pulse oximetry recording": ("spo2",),
     "fev": ("fev1",),
 }
 """Names the lexicon does not hold: groups ("transaminases" is AST and ALT) and the long or misspelt forms
 registries print ("serum glutamate pyruvate transaminase", "alanine transferase"; "FEV", its subscript lost,
-for FEV1; "creatinine kinase", no enzyme of that name, for the creatine kinase; "polymorphonuclear
-lymphocytes", old summaries' misnomer for the polymorphonuclear granulocytes, the neutrophils, that the ANC
-counts)."""
+for FEV1; "polymorphonuclear lymphocytes", old summaries' misnomer for the polymorphonuclear granulocytes,
+the neutrophils, that the ANC counts)."""
 
 _CAPITALISED = {
     "cr": "creatinine",

@@ -229,14 +229,3 @@ def test_a_24_hour_way_out_offered_as_the_alternative_after_or() -> None:
 def test_a_way_out_for_other_grades_than_the_limit_leaves_out_is_not_read() -> None:
     text = "Urine protein ≤ 1+ or qualitative urine protein ≥ 3+, 24h urine protein<1g"
     assert inclusion(text).kind == "review"
-
-
-def test_creatinine_kinase_is_the_creatine_kinase() -> None:
-    rule = inclusion("Creatinine kinase < 5 times ULN")
-    assert (rule.kind, rule.analyte, rule.comparator, rule.value, rule.multiple_of) == (
-        "lab",
-        "ck",
-        Comparator.LT,
-        5.0,
-        "uln",
-    )
