@@ -379,8 +379,9 @@ _PLAIN_UNITS = (
     r"ppb",
     r"(?:mg|g)\s*(?:dl|l)\s*-\s*1",
 )
-UNIT = r"(?:" + _TEN_POWER + "|" + "|".join(_PLAIN_UNITS) + r")(?![a-z0-9])"
-"""A unit printed after a number; ``unit_of`` gives its canonical spelling."""
+UNIT = r"(?:" + _TEN_POWER + "|" + "|".join(_PLAIN_UNITS) + r")(?:(?![a-z0-9])|(?<=m2)(?=for\s))"
+"""A unit printed after a number; ``unit_of`` gives its canonical spelling. "≥ 50 mL/min/1.73 m2for
+participants with ...": a space lost after the square metres."""
 
 _TIME_UNITS = {
     "day": "days",

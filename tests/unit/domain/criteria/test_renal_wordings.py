@@ -229,3 +229,25 @@ def test_a_24_hour_way_out_offered_as_the_alternative_after_or() -> None:
 def test_a_way_out_for_other_grades_than_the_limit_leaves_out_is_not_read() -> None:
     text = "Urine protein ≤ 1+ or qualitative urine protein ≥ 3+, 24h urine protein<1g"
     assert inclusion(text).kind == "review"
+
+
+def test_a_space_lost_after_the_square_metres() -> None:
+    rule = inclusion(
+        "Calculated creatinine clearance (CrCl) >50 mL/min/1.73 m2for participants with creatinine levels "
+        "above institutional normal (by the Chronic Kidney Disease Epidemiology Collaboration (CKD-EPI) equation)."
+    )
+    assert rule.kind == "any_of"
+    creatinine, clearance = rule.children
+    assert (creatinine.analyte, creatinine.comparator, creatinine.value, creatinine.multiple_of) == (
+        "creatinine",
+        Comparator.LE,
+        1.0,
+        "uln",
+    )
+    assert (clearance.analyte, clearance.comparator, clearance.value, clearance.unit, clearance.method) == (
+        "egfr",
+        Comparator.GT,
+        50.0,
+        "mL/min/1.73m2",
+        "ckd-epi",
+    )
