@@ -234,7 +234,8 @@ def test_a_way_out_for_other_grades_than_the_limit_leaves_out_is_not_read() -> N
 def test_a_space_lost_after_the_square_metres() -> None:
     rule = inclusion(
         "Calculated creatinine clearance (CrCl) >50 mL/min/1.73 m2for participants with creatinine levels "
-        "above institutional normal (by the Chronic Kidney Disease Epidemiology Collaboration (CKD-EPI) equation)."
+        "above institutional normal (by the Chronic Kidney Disease Epidemiology Collaboration (CKD-EPI) "
+        "equation)."
     )
     assert rule.kind == "any_of"
     creatinine, clearance = rule.children
