@@ -383,16 +383,16 @@ _METHODS: tuple[tuple[re.Pattern[str], Method], ...] = (
     ),
     (
         re.compile(
-            r"24[\s-]*(?:hours?|hrs?|h)[\s-]*urine(?:\s+collection)?(?!\s*(?:protein|albumin))"
+            r"(?=[2mir])(?:24[\s-]*(?:hours?|hrs?|h)[\s-]*urine(?:\s+collection)?(?!\s*(?:protein|albumin))"
             r"|measured\s+(?=creatinine\s+clearance)"
-            r"|(?:radio)?isotop(?:e|ic)(?=\s+(?:clearance|gfr|glomerular))|(?<=isotope\sclearance)\s+measurements?"
-            r"|(?:iothalamate|iohexol)(?=\s+(?:clearance|gfr))"
+            r"|(?<![a-z])(?:radioisotope|isotope|isotopic|iothalamate|iohexol)(?=\s+(?:clearance|gfr|glomerular))"
+            r"|(?<=isotope\sclearance\s)measurements?(?![a-z]))"
         ),
         "measured",
     ),
     (
         re.compile(
-            r"(?:(?:chronic\s+kidney\s+disease[\s-]*epidemiology(?:\s+collaboration)?(?:\s*[(\[]ckd[\s-]*epi[)\]])?"
+            r"(?<![a-z])(?=[cs])(?:(?:chronic\s+kidney\s+disease[\s-]*epidemiology(?:\s+collaboration)?(?:\s*[(\[]ckd[\s-]*epi[)\]])?"
             r"|ckd[\s-]*epi)\s+)?(?:(?:serum\s+)?creatinine\s*(?:and|&|-|/|\+)\s*)?cystatin[\s-]*c(?![a-z])"
             r"(?:[\s-]*based)?(?:\s+(?:equation|formula))?"
         ),
