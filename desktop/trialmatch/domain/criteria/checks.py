@@ -513,6 +513,7 @@ _METHOD_NAMES = {
     "ckd-epi": "CKD-EPI",
     "mdrd": "MDRD",
     "measured": "a measured clearance",
+    "cystatin-c": "an equation with cystatin C",
 }
 """How a clinician writes the method a trial names."""
 _NEEDS = {

@@ -16,7 +16,9 @@ RENAL_ANALYTES = frozenset({"crcl", "egfr"})
 """The kidney's filtration, however obtained: a creatinine clearance or a GFR."""
 DERIVED_ANALYTES = RENAL_ANALYTES | {"bmi"}
 
-Method = Literal["cockcroft-gault", "ckd-epi", "mdrd", "measured"]
+Method = Literal["cockcroft-gault", "ckd-epi", "mdrd", "measured", "cystatin-c"]
+"""``cystatin-c``: an equation using cystatin C (alone or with creatinine), which the file's CKD-EPI 2021
+creatinine eGFR is not."""
 
 
 class DerivedValueRule(ThresholdFields, RuleBase):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from trialmatch.domain.criteria.derived import RENAL_ANALYTES
+from trialmatch.domain.criteria.numbers import COMPARATOR
 from trialmatch.domain.criteria.text import Segment, Span, parenthesised
 
 _FORMULA = re.compile(r"\(?\s*140\s*[-−–]\s*age\s*\)?")
@@ -35,10 +36,24 @@ _BY = re.compile(
 )
 _CLAUSE = re.compile(r"[;()\[\]]|\.\s")
 
+_INPUTS = re.compile(
+    r"(?<![a-z])(?:from|based\s+on|using)\s+(?:the\s+)?(?:serum\s+|plasma\s+)?creatinine"
+    r"(?:\s*\(\s*(?:mg\s*/\s*dl|µmol\s*/\s*l|umol\s*/\s*l)\s*\))?"
+    r"(?P<others>(?:\s*(?:,|,?\s*and|&)\s*(?:age|race|sex|gender|ethnicity))*)(?![a-z])"
+)
+""""estimated GFR < 60 mL/min/1.73 m2 from serum creatinine (mg/dL) by the CKD-EPI equation", "MDRD equation
+based on serum creatinine, age, race, and gender": what the equation is computed from, no creatinine
+threshold; the patient file computes the value from the same inputs. A number right after the creatinine
+alone is its threshold ("based on serum creatinine > 1.5 mg/dL"); after the list of inputs, it is the
+equation's ("based on serum creatinine, age, race, and gender of > 60 cc/min")."""
+_THRESHOLD_AFTER = re.compile(r"\s*(?:(?:of|is|level|levels|value|values)\s+)*(?:[\d.]|" + COMPARATOR + r")")
+_VARIABLES = re.compile(r"(?<![a-z0-9])(?:4|four)[\s-]*variables?\s+(?=mdrd|modification\s+of\s+diet)")
+""""the 4 variable MDRD equation": which MDRD equation, the one the method names."""
+
 
 def renal_method_spans(segment: Segment, analytes: frozenset[str]) -> list[Span]:
-    """Where the segment prints the Cockcroft-Gault formula, or offers a method beside any other, for a
-    clearance or GFR it names."""
+    """Where the segment prints the Cockcroft-Gault formula, offers a method beside any other, or names the
+    inputs of the equation, for a clearance or GFR it names."""
     if not analytes & RENAL_ANALYTES:
         return []
     spans: list[Span] = []
@@ -46,6 +61,14 @@ def renal_method_spans(segment: Segment, analytes: frozenset[str]) -> list[Span]
         spans += _formulas(segment)
     if segment.contains(" other ", "validated", "equivalent", "accepted", "approved", "standard"):
         spans += _any_other(segment)
+    if segment.contains("creatinine") and segment.contains("from", "based on", "using"):
+        spans += [
+            m.span()
+            for m in _INPUTS.finditer(segment.norm, segment.start, segment.end)
+            if m.group("others") or not _THRESHOLD_AFTER.match(segment.norm, m.end(), segment.end)
+        ]
+    if segment.contains("variable"):
+        spans += [m.span() for m in _VARIABLES.finditer(segment.norm, segment.start, segment.end)]
     return spans
 
 

@@ -360,8 +360,8 @@ _PLAIN_UNITS = (
     r"(?:iu|u|ui|units?|miu|mu|ku)\s*/\s*(?:l|ml)",
     r"(?:ml|millilit(?:er|re)s?)"
     + _PER
-    + r"min(?:ute)?s?\.?(?:\s*(?:/|per)\s*1[.,]73\s*(?:m\s*(?:\^\s*2|2|²|\(2\)|\^(?![\s\d]))|sqm"
-    r"|m\*\*2|square\s+met(?:er|re)s?|met(?:er|re)s?\s+squared?)?(?:\s+of\s+body\s+surface\s+area)?)?",
+    + r"min(?:ute)?s?\.?(?:\s*(?:/|per)\s*1[.,]73(?:2|\s*(?:m\s*(?:\^\s*2|2|²|\(2\)|\^(?![\s\d]))|sqm"
+    r"|m\*\*2|square\s+met(?:er|re)s?|met(?:er|re)s?\s+squared?)?(?:\s+of\s+body\s+surface\s+area)?))?",
     r"cc\s*/\s*min",
     r"(?:kg|kilograms?)(?:"
     + _PER
@@ -379,8 +379,9 @@ _PLAIN_UNITS = (
     r"ppb",
     r"(?:mg|g)\s*(?:dl|l)\s*-\s*1",
 )
-UNIT = r"(?:" + _TEN_POWER + "|" + "|".join(_PLAIN_UNITS) + r")(?![a-z0-9])"
-"""A unit printed after a number; ``unit_of`` gives its canonical spelling."""
+UNIT = r"(?:" + _TEN_POWER + "|" + "|".join(_PLAIN_UNITS) + r")(?:(?![a-z0-9])|(?<=m2)(?=for\s))"
+"""A unit printed after a number; ``unit_of`` gives its canonical spelling. "≥ 50 mL/min/1.73 m2for
+participants with ...": a space lost after the square metres."""
 
 _TIME_UNITS = {
     "day": "days",

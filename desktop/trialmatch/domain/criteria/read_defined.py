@@ -72,8 +72,10 @@ _MODIFIERS = (
     "existence of",
     "adequate",
     "strong",
+    "chronic",
 )
-"""Words the thresholds state: how high, how poorly controlled, that it is present now."""
+"""Words the thresholds state: how high, how poorly controlled, that it is present now; two joined by "or"
+("Significant or chronic renal insufficiency (defined as ...)") name the condition all the same."""
 
 _CONDITIONS = (
     "hypertension",
@@ -144,7 +146,7 @@ _LABEL = re.compile(
     + _alternation(_MODIFIERS)
     + "|"
     + _GRADE
-    + r")\s+)*(?:"
+    + r")(?:\s+or)?\s+)*(?:"
     + _alternation(_CONDITIONS)
     + r")"
 )

@@ -241,6 +241,11 @@ _GROUPS = {
     "crea clearance": ("crcl",),
     "endogenous creatinine clearance": ("crcl",),
     "endogenous creatinine clearance rate": ("crcl",),
+    "isotope clearance": ("crcl",),
+    "isotopic clearance": ("crcl",),
+    "radioisotope clearance": ("crcl",),
+    "iothalamate clearance": ("crcl",),
+    "iohexol clearance": ("crcl",),
     "pulse oximetry recording": ("spo2",),
     "fev": ("fev1",),
 }
@@ -390,13 +395,24 @@ _METHODS: tuple[tuple[re.Pattern[str], Method], ...] = (
     ),
     (
         re.compile(
-            r"24[\s-]*(?:hours?|hrs?|h)[\s-]*urine(?:\s+collection)?(?!\s*(?:protein|albumin))"
+            r"(?=[2mir])(?:24[\s-]*(?:hours?|hrs?|h)[\s-]*urine(?:\s+collection)?(?!\s*(?:protein|albumin))"
             r"|measured\s+(?=creatinine\s+clearance)"
+            r"|(?<![a-z])(?:radioisotope|isotope|isotopic|iothalamate|iohexol)(?=\s+(?:clearance|gfr|glomerular))"
+            r"|(?<=isotope\sclearance\s)measurements?(?![a-z]))"
         ),
         "measured",
     ),
+    (
+        re.compile(
+            r"(?<![a-z])(?=[cs])(?:(?:chronic\s+kidney\s+disease[\s-]*epidemiology(?:\s+collaboration)?(?:\s*[(\[]ckd[\s-]*epi[)\]])?"
+            r"|ckd[\s-]*epi)\s+)?(?:(?:serum\s+)?creatinine\s*(?:and|&|-|/|\+)\s*)?cystatin[\s-]*c(?![a-z])"
+            r"(?:[\s-]*based)?(?:\s+(?:equation|formula))?"
+        ),
+        "cystatin-c",
+    ),
 )
-"""How a clearance or GFR is calculated. "CKD-EPI" is the 2021 equation the patient's eGFR is computed with,
+"""How a clearance or GFR is calculated ("isotope clearance measurement", "iothalamate clearance": a measured
+GFR, its marker named). "CKD-EPI" is the 2021 equation the patient's eGFR is computed with,
 said or not; the 2009 one gives other values, so its year is left unread and the sentence goes to review."""
 
 _LAB_FILLER = word_set(
@@ -708,6 +724,8 @@ def _read(
         for m in pattern.finditer(segment.norm, segment.start, segment.end)
         if not inside(m.span(), claimed)
     ]
+    # "CKD-EPI creatinine-cystatin C equation": the longer method, not the CKD-EPI inside it
+    methods = [m for m in methods if not any(o != m and o[0] <= m[0] and m[1] <= o[1] for o in methods)]
     method_spans = [(s, e) for s, e, _ in methods]
     claimed.extend(method_spans)
     mentions = [m for m in mentions if not inside((m.start, m.end), method_spans) or m.start == m.end]

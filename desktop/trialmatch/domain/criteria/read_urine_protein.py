@@ -46,8 +46,8 @@ DIPSTICK = "urine_protein_dipstick"
 _GRADE = re.compile(
     r"(?:(?P<cmp>"
     + COMPARATOR
-    + r")\s*)?\(?\s*(?<![\w.])(?P<grade>\+{1,4}(?![\w+])|[1-4](?:\.0)?(?:\s*\+(?![\d+]))?)"
-    r"(?![\d/]|[.,]\d|\s*(?:g|mg|gm|grams?|x|×|%)(?![a-z]))\s*\)?"
+    + r")\s*)?\(?\s*(?<![\w.])(?P<grade>\+{1,4}(?![\w+])|[1-4](?:\.0)?(?:\s*\+(?![\d+])|(?![.,]\d)))"
+    r"(?![\d/]|\s*(?:g|mg|gm|grams?|x|×|%)(?![a-z]))\s*\)?"
     r"(?:\s*or\s+(?P<up>greater|more|higher|above|over)(?![a-z]))?"
 )
 """"≥ ++", "≥(++)", "< 2 +", "less than 1+", "no greater than 2.0", "2+ or greater": a grade with its
@@ -70,7 +70,7 @@ _DIPSTICK_WORDS = word_set(
 routine test indicates that"."""
 _DAY_WORDS = word_set(
     """
-    24 h hr hrs hour hours urine urinary protein proteinuria quantification quantitation quantity
+    24 24h h hr hrs hour hours urine urinary protein proteinuria quantification quantitation quantity
     quantitative amount collection excretion must should shall demonstrate show confirmed confirms confirm
     verifies verified verify
     """
@@ -161,10 +161,11 @@ def _day_protein(segment: Segment) -> LabThreshold | None:
     return rule
 
 
-def _amount(segment: Segment) -> tuple[LabThreshold, Span] | None:
-    """The one 24-hour protein amount of the segment, if it names 24 hours and protein."""
+def _amount(segment: Segment, named: bool = False) -> tuple[LabThreshold, Span] | None:
+    """The one 24-hour protein amount of the segment, if it names 24 hours and protein (or the protein is
+    ``named`` before it)."""
     words = set(re.findall(r"[a-z0-9]+", segment.text))
-    if not words & _PROTEIN or "24" not in words:
+    if not (named or words & _PROTEIN) or not words & {"24", "24h"}:
         return None
     amounts = list(_DAY_AMOUNT.finditer(segment.norm, segment.start, segment.end))
     if len(amounts) != 1:
@@ -197,6 +198,8 @@ def _with_way_out(segment: Segment, section: Section) -> Rule | None:
     flagged = base.comparator if section is Section.EXCLUSION else base.comparator.opposite
     found_grade = _grade(way_out)
     found_amount = _amount(way_out)
+    if found_grade is None:
+        return _restated_in_a_day(segment, section, base, way_out)
     if found_grade is None or found_amount is None:
         return None
     grade, grade_span = found_grade
@@ -213,11 +216,35 @@ def _with_way_out(segment: Segment, section: Section) -> Rule | None:
     return AnyOf(source_span=segment.span, children=[base, amount])
 
 
+def _restated_in_a_day(
+    segment: Segment, section: Section, base: LabThreshold, bracket: Segment
+) -> Rule | None:
+    """ "Proteinuria less than 2+ (no greater than 500 mg in a 24 hour urinalysis)": the same upper limit
+    restated as a 24-hour amount, either of which shows it. Inclusions only: an exclusion's bracket could be a
+    second condition to exclude on."""
+    found = _amount(bracket, named=True)
+    if found is None:
+        return None
+    amount, span = found
+    if (
+        section is not Section.INCLUSION
+        or segment.norm[bracket.start - 1] != "("
+        or base.comparator.is_lower_bound
+        or amount.comparator.is_lower_bound
+        or _holds_more(bracket, [span], _DIPSTICK_WORDS | _DAY_WORDS)
+    ):
+        return None
+    return AnyOf(source_span=segment.span, children=[base, amount])
+
+
 _DAY = re.compile(r"(?<![\d.])24\s*-?\s*h(?![a-z])|(?<![\d.])24\s*-?\s*(?:hours?|hrs?)(?![a-z])")
 _SENTENCE_END = re.compile(r"[.;]\s+(?=[A-Za-z])")
 """"< 2+. If urine dipstick is ≥ 2, ...": the sentence end after a grade, which ``text.sentences`` does not
 split at (it wants a letter or digit before the full stop)."""
 _NUMBER_OR_SIGN = re.compile(r"[\d+<>≤≥=]")
+_OR = re.compile(r"\s*,?\s+or\s+")
+""""qualitative urine protein ≤ 1+ or qualitative urine protein ≥ 2+, 24h urine protein < 1g": the limit, then
+as its alternative the way out for the grades it leaves out."""
 
 
 def _holds_more(segment: Segment, claimed: list[Span], vocabulary: frozenset[str]) -> bool:
@@ -242,6 +269,10 @@ def _limit_and_way_out(segment: Segment) -> tuple[Segment, Segment] | None:
         return segment.sub(segment.start, ends[0].start()), segment.sub(ends[0].end(), segment.end)
     if ends:
         return None
+    alternatives = list(_OR.finditer(segment.norm, segment.start, segment.end))
+    if not groups and len(alternatives) == 1:
+        (joint,) = alternatives
+        return segment.sub(segment.start, joint.start()), segment.sub(joint.end(), segment.end)
     if len(groups) != 1 or segment.sub(groups[0][1], segment.end).text:
         return None
     start, end = groups[0]
