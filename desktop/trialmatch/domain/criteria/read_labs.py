@@ -30,6 +30,7 @@ from trialmatch.domain.criteria.lab_control import requires_above_control
 from trialmatch.domain.criteria.lab_glycaemic_label import upper_limit_defines_high_glucose
 from trialmatch.domain.criteria.lab_headings import heading_spans
 from trialmatch.domain.criteria.lab_liver_notes import liver_notes
+from trialmatch.domain.criteria.lab_metabolic_notes import metabolic_notes
 from trialmatch.domain.criteria.lab_methods import method_note_spans
 from trialmatch.domain.criteria.lab_named_exceptions import named_exception
 from trialmatch.domain.criteria.lab_notes import (
@@ -429,8 +430,13 @@ _CUE = (
 )
 _CUE_START = re.compile(
     r"\s*(?:\*+\s*(?:note\s*:\s*)?\*?\s*)?[,;]?\s*(?:(?:or|and)\s*,?\s*"
-    r"|(?:is|are)\s+(?:also\s+)?(?:acceptable|allowed|permitted)\s+)?(?P<cue>" + _CUE + r")(?![a-z])"
+    r"|(?:is|are)\s+(?:also\s+)?(?:acceptable|allowed|permitted)\s+"
+    r"|(?:[-–]\s*)?(?P<relax>(?:can|may)\s+(?:still\s+)?be\s+(?:included|enrolled)\s+))?(?P<cue>"
+    + _CUE
+    + r")(?![a-z])"
 )
+"""A clause after the thresholds; "- can be included if stabilized by medication" after a lone threshold
+names who the limit does not hold for, as "unless" does."""
 _LEADING_CUE = re.compile(r"\s*[.;,]?\s*(?P<cue>" + _CUE + r")(?![a-z])[^.;:()]*?,\s*")
 """"...; for patients with liver metastases, TBIL may be up to 3 times ULN": a condition stated first, then
 the analytes named again with the threshold that applies under it."""
@@ -666,6 +672,7 @@ def _read(
     claimed.extend(dlco_correction_spans(segment, analytes))
     claimed.extend(vital_sign_notes(segment, analytes))
     claimed.extend(body_size_notes(segment, analytes))
+    claimed.extend(metabolic_notes(segment, [m.start for m in mentions]))
     claimed.extend(citation_spans(segment))
     claimed.extend(test_notes(segment, [(m.start, m.end) for m in mentions]))
     claimed.extend(liver_notes(segment, [m.start for m in mentions]))
@@ -1303,6 +1310,9 @@ def _bracketed_conditions(
         start = q.start if alternative and not own_threshold else cue.start("cue")
         if start == cue.start("cue") and "*" in segment.norm[cue.start() : start]:
             start = cue.start()
+        relaxing = cue.group("relax") is not None and start == cue.start("cue") and not own_threshold
+        if relaxing:
+            start = cue.start("relax")
         note = _NOTE.search(segment.norm, previous_end, start) if start == q.start else None
         if note:
             start = note.start()
@@ -1311,7 +1321,7 @@ def _bracketed_conditions(
             and start == cue.start("cue")
             and not segment.norm[cue.start() : start].strip(" ,")
         )
-        conditions.append(_Condition((start, end), narrowing=narrowing))
+        conditions.append(_Condition((start, end), narrowing=narrowing and not relaxing, waiver=relaxing))
         spans.append((start, end))
     return conditions, spans
 

@@ -1,0 +1,91 @@
+"""Metabolic and body-size wordings around a threshold that do not change it, read with the values a
+clinician checks and the verdicts a patient gets: a relaxing clause after the limit, a specimen prefix, the
+purpose of a limit, a re-screening note; and what stays for review."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from one_criterion import exclusion, inclusion, limits, outcome, patient, review
+
+from trialmatch.domain.criteria import LabThreshold
+from trialmatch.domain.criteria.base import Comparator
+from trialmatch.domain.evaluation import Outcome
+from trialmatch.domain.trial import Section
+
+INC, EXC = Section.INCLUSION, Section.EXCLUSION
+GE, GT, LE, LT = Comparator.GE, Comparator.GT, Comparator.LE, Comparator.LT
+
+
+def _labs(**values: tuple[float, str]) -> dict[str, Any]:
+    return {"labs": [{"test": test, "value": v, "unit": u} for test, (v, u) in values.items()]}
+
+
+# --- "- can be included if ...": who the limit does not hold for ----------------------------------------
+
+TRIGLYCERIDES = "fP-triglycerides > 4 mmol/ L - can be included if stabilized by medication"
+CHOLESTEROL = "fP total cholesterol >8 mmol/L - can be included if stabilized by medication"
+
+
+def test_a_clause_admitting_some_patients_waives_the_limit_for_them():
+    """ "fP-" is the fasting-plasma sample; "can be included if stabilized by medication" says who the
+    exclusion does not hold for, as "unless" does: a value within the limit passes, one beyond it is left to
+    the clinician, who knows whether the medication stabilised it."""
+    rule = exclusion(TRIGLYCERIDES)
+    assert isinstance(rule, LabThreshold)
+    assert limits(rule) == [("triglycerides", GT, 4.0, "mmol/L")]
+    (waiver,) = rule.exceptions
+    assert waiver.waived
+    assert waiver.concept is None
+    assert waiver.text == "can be included if stabilized by medication"
+    assert outcome(EXC, TRIGLYCERIDES, patient(**_labs(triglycerides=(2.1, "mmol/L")))) is Outcome.PASS
+    assert outcome(EXC, TRIGLYCERIDES, patient(**_labs(triglycerides=(5.2, "mmol/L")))) is Outcome.UNKNOWN
+    assert outcome(EXC, TRIGLYCERIDES, patient()) is Outcome.UNKNOWN
+    rule = exclusion(CHOLESTEROL)
+    assert isinstance(rule, LabThreshold)
+    assert limits(rule) == [("cholesterol", GT, 8.0, "mmol/L")]
+    assert [e.waived for e in rule.exceptions] == [True]
+    assert outcome(EXC, CHOLESTEROL, patient(**_labs(cholesterol=(6.0, "mmol/L")))) is Outcome.PASS
+
+
+def test_a_clause_admitting_patients_with_a_finding_names_the_finding():
+    rule = exclusion("ALT > 3 x ULN, may be included if liver metastases")
+    assert isinstance(rule, LabThreshold)
+    assert [(e.concept, e.waived) for e in rule.exceptions] == [("liver_metastases", True)]
+
+
+def test_a_urine_prefix_is_not_a_blood_sample():
+    assert review("U-glucose > 2 mmol/L", EXC)
+
+
+# --- why the limit is set, and a later re-screening ------------------------------------------------------
+
+
+def test_the_procedure_a_weight_is_needed_for_does_not_change_it():
+    text = "Weight greater than 25 kg is necessary for apheresis."
+    assert limits(inclusion(text)) == [("body_weight", GT, 25.0, "kg")]
+    assert outcome(INC, text, patient(weight_kg=21)) is Outcome.FAIL
+    assert outcome(INC, text, patient(weight_kg=30)) is Outcome.PASS
+
+
+THYROID_RESCREENED = (
+    "thyroid dysfunction, defined as an ultrasensitive TSH <0.5 or >5.0 mU/L; volunteers with abnormal TSH "
+    "values will be re-considered for participation in the study after follow-up evaluation by the PCP with "
+    "initiation or adjustment of thyroid hormone replacement;"
+)
+
+
+def test_a_later_re_screening_leaves_todays_value_judged():
+    """A volunteer excluded today may be screened again after treatment: that is a new value in the file,
+    and today's is judged against the limits."""
+    rule = exclusion(THYROID_RESCREENED)
+    assert limits(rule) == [("tsh", LT, 0.5, "mIU/L"), ("tsh", GT, 5.0, "mIU/L")]
+    assert outcome(EXC, THYROID_RESCREENED, patient(**_labs(tsh=(7.5, "mIU/L")))) is Outcome.FAIL
+    assert outcome(EXC, THYROID_RESCREENED, patient(**_labs(tsh=(2.0, "mIU/L")))) is Outcome.PASS
+    assert outcome(EXC, THYROID_RESCREENED, patient()) is Outcome.UNKNOWN
+
+
+def test_a_re_screening_clause_with_its_own_value_stays_for_review():
+    assert review(
+        "TSH > 5.0 mU/L; patients with abnormal TSH values may be re-tested if TSH is < 10 mU/L", EXC
+    )
