@@ -89,3 +89,27 @@ def test_a_re_screening_clause_with_its_own_value_stays_for_review():
     assert review(
         "TSH > 5.0 mU/L; patients with abnormal TSH values may be re-tested if TSH is < 10 mU/L", EXC
     )
+
+
+# --- items run together -----------------------------------------------------------------------------------
+
+
+def test_a_bullet_inside_an_item_starts_another_requirement():
+    text = "BMI > 25 • 18-39 years old"
+    rule = inclusion(text)
+    assert rule.kind == "all_of"
+    bmi, age = rule.children
+    assert (bmi.analyte, bmi.comparator, bmi.value, bmi.unit) == ("bmi", GT, 25.0, "kg/m2")
+    assert (age.min, age.max) == (18.0, 39.0)
+    assert outcome(INC, text, patient(age=30, weight_kg=90, height_cm=170)) is Outcome.PASS
+    assert outcome(INC, text, patient(age=45, weight_kg=90, height_cm=170)) is Outcome.FAIL
+
+
+def test_a_stray_full_stop_between_sentences_still_ends_the_first():
+    text = "Pregnancy. .Body mass index (BMI > 35)."
+    rule = exclusion(text)
+    assert rule.kind == "any_of"
+    pregnancy, bmi = rule.children
+    assert (pregnancy.concept, pregnancy.present) == ("pregnancy", True)
+    assert (bmi.analyte, bmi.comparator, bmi.value) == ("bmi", GT, 35.0)
+    assert outcome(EXC, text, patient(weight_kg=120, height_cm=170)) is Outcome.FAIL
