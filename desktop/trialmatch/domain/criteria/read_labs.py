@@ -791,14 +791,16 @@ def _grade_quantity(grade: GradeLimit) -> Quantity:
 
 def _right_after(segment: Segment, end: int, start: int, read: list[Span] | None = None) -> bool:
     """Whether only spaces and commas separate a threshold's end from what follows it, or brackets already
-    read: "30 milligram/gram (mg/g) (0.030 mg/mg)"."""
+    read: "30 milligram/gram (mg/g) (0.030 mg/mg)"; or the full stop of an abbreviated unit ("70 Lb. (35
+    kg)")."""
     if start < end:
         return False
     gap = list(segment.norm[end:start])
     for low, high in read or ():
         for index in range(max(low, end), min(high, start)):
             gap[index - end] = " "
-    return not "".join(gap).strip(" ,")
+    abbreviated = segment.norm[end - 1 : end].isalpha()
+    return not "".join(gap).lstrip("." if abbreviated else "").strip(" ,")
 
 
 def _grade_restatements(segment: Segment, quantities: list[Quantity]) -> list[Span]:

@@ -113,3 +113,16 @@ def test_a_stray_full_stop_between_sentences_still_ends_the_first():
     assert (pregnancy.concept, pregnancy.present) == ("pregnancy", True)
     assert (bmi.analyte, bmi.comparator, bmi.value) == ("bmi", GT, 35.0)
     assert outcome(EXC, text, patient(weight_kg=120, height_cm=170)) is Outcome.FAIL
+
+
+def test_a_weight_restated_after_an_abbreviated_unit_with_its_full_stop():
+    """ "70 Lb. (35 kg)": 35 kg is 77.2 lb, printed as the same limit; a patient between the two is left to
+    the clinician."""
+    text = "Weight less than 70 Lb. (35 kg)"
+    rule = exclusion(text)
+    assert isinstance(rule, LabThreshold)
+    assert (rule.analyte, rule.comparator, rule.value, rule.unit) == ("body_weight", LT, 70.0, "lb")
+    assert rule.lenient_value == 77.2
+    assert outcome(EXC, text, patient(weight_kg=30)) is Outcome.FAIL
+    assert outcome(EXC, text, patient(weight_kg=34)) is Outcome.UNKNOWN
+    assert outcome(EXC, text, patient(weight_kg=40)) is Outcome.PASS
