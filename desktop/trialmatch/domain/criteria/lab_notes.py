@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 from trialmatch.domain.criteria.base import Comparator
@@ -104,6 +105,16 @@ def _modifies_a_later_alternative(words: list[str]) -> bool:
     return not _SEVERITY.intersection(words[:at]) and words[at + 1] in _SEVERITY | {"not"}
 
 
+_POPULATION = word_set("those patients subjects participants individuals people persons women men")
+
+
+def _another_population(words: list[str]) -> bool:
+    """ "Patients with type 1 or type 2 diabetes mellitus or those with an HbA1c ≥ 6.5%": "or those" opens
+    another population, which the threshold is for; read as the definition of the first, a diabetic patient at
+    HbA1c 6.0 % failed an inclusion they meet."""
+    return any(w == "or" and after in _POPULATION for w, after in pairwise(words))
+
+
 _NARROWING = word_set("uncorrectable uncorrected refractory persistent persisting irreversible")
 """"Uncorrectable coagulopathy (i.e. INR > 1.5)": the bracket defines the condition, not that it stays after
 correction or treatment, which a threshold alone would drop."""
@@ -161,7 +172,7 @@ def definition_label(
             return None
         if len({_DIABETES_TYPES[w] for w in words if w in _DIABETES_TYPES}) == 1 and _DIABETES & set(words):
             return None
-        if _modifies_a_later_alternative(words):
+        if _modifies_a_later_alternative(words) or _another_population(words):
             return None
         if _EXAMPLES.match(norm, after, segment.end) or _ALTERNATIVE.match(norm, after, segment.end):
             return None

@@ -126,3 +126,19 @@ def test_a_weight_restated_after_an_abbreviated_unit_with_its_full_stop():
     assert outcome(EXC, text, patient(weight_kg=30)) is Outcome.FAIL
     assert outcome(EXC, text, patient(weight_kg=34)) is Outcome.UNKNOWN
     assert outcome(EXC, text, patient(weight_kg=40)) is Outcome.PASS
+
+
+# --- "or those with": another population, not a definition ---------------------------------------------
+
+
+def test_or_those_with_a_threshold_is_another_population_not_the_definition():
+    """Read as the definition of diabetes, or as diabetes narrowed by the HbA1c, "or those with an HbA1c ≥
+    6.5%" dropped the diabetics: a type 2 diabetic at HbA1c 6.0 % failed an inclusion they meet."""
+    text = "Patients with diabetes mellitus or those with an HbA1C ≥ 6.5%"
+    assert inclusion(text).kind != "all_of"
+    diabetic = patient(findings={"type 2 diabetes": True}, **_labs(hba1c=(6.0, "%")))
+    assert outcome(INC, text, diabetic) is not Outcome.FAIL
+    assert review(
+        "patients with type 1 or type 2 Diabetes Mellitus or those with an HbA1C level greater than or equal "
+        "to 6.5%"
+    )
