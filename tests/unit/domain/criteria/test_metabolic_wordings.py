@@ -142,3 +142,34 @@ def test_or_those_with_a_threshold_is_another_population_not_the_definition():
         "patients with type 1 or type 2 Diabetes Mellitus or those with an HbA1C level greater than or equal "
         "to 6.5%"
     )
+
+
+# --- when and how the value is taken ----------------------------------------------------------------------
+
+
+def test_the_visit_and_the_rounding_of_a_body_size_value_are_how_it_is_taken():
+    text = (
+        "Body Mass Index (BMI) is => 18.0 to <= 32 kg/m2 after rounded to the nearest tenth, at Screening "
+        "and upon initial confinement."
+    )
+    assert limits(inclusion(text)) == [("bmi", GE, 18.0, "kg/m2"), ("bmi", LE, 32.0, "kg/m2")]
+    assert outcome(INC, text, patient(weight_kg=70, height_cm=170)) is Outcome.PASS
+    assert outcome(INC, text, patient(weight_kg=100, height_cm=170)) is Outcome.FAIL
+    newborn = "Weight less than 2,5 kg during examination"
+    assert limits(exclusion(newborn)) == [("body_weight", LT, 2.5, "kg")]
+
+
+def test_a_recent_value_before_the_trial_in_a_diabetic():
+    """ "within 3 months prior to trial" is when the HbA1c is drawn; the item is for diabetics only."""
+    text = "If diabetic, HbA1c 7.5 or higher within 3 months prior to trial"
+    rule = exclusion(text)
+    assert rule.kind == "all_of"
+    diabetes, hba1c = rule.children
+    assert (diabetes.concept, diabetes.present) == ("diabetes", True)
+    assert (hba1c.analyte, hba1c.comparator, hba1c.value, hba1c.unit) == ("hba1c", GE, 7.5, "%")
+    diabetic = {"findings": {"type 2 diabetes": True}}
+    assert outcome(EXC, text, patient(**diabetic, **_labs(hba1c=(8.2, "%")))) is Outcome.FAIL
+    assert outcome(EXC, text, patient(**diabetic, **_labs(hba1c=(6.9, "%")))) is Outcome.PASS
+    assert (
+        outcome(EXC, text, patient(findings={"diabetes": False}, **_labs(hba1c=(8.2, "%")))) is Outcome.PASS
+    )
