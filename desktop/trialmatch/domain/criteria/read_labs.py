@@ -910,7 +910,9 @@ def _restatements(
         restating.add(again.start)
         claimed.append((start, end))
     for base, again in pairwise(quantities):
-        if _restated_after_or(segment, base, again) and base.start not in notes.restated:
+        if (
+            _restated_after_or(segment, base, again) or _ifcc_after_slash(segment, base, again)
+        ) and base.start not in notes.restated:
             notes.restated[base.start] = again
             restating.add(again.start)
             claimed.append((base.end, again.end))
@@ -922,6 +924,19 @@ def _restatements(
 
 
 _OR = re.compile(r"\s*,?\s*or\s*")
+_SLASH = re.compile(r"\s*/\s*")
+
+
+def _ifcc_after_slash(segment: Segment, base: Quantity, again: Quantity) -> bool:
+    """ "glycated haemoglobin > 7% / 53 mmol/mol": the HbA1c printed again in IFCC units after a slash,
+    checked against the percentage as a bracketed one is."""
+    return (
+        base.unit == "%"
+        and base.comparator is not None
+        and again.comparator in (None, base.comparator)
+        and _ifcc(again)
+        and _SLASH.fullmatch(segment.norm, base.end, again.start) is not None
+    )
 
 
 def _restated_after_or(segment: Segment, base: Quantity, again: Quantity) -> bool:

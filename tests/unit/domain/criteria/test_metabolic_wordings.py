@@ -173,3 +173,18 @@ def test_a_recent_value_before_the_trial_in_a_diabetic():
     assert (
         outcome(EXC, text, patient(findings={"diabetes": False}, **_labs(hba1c=(8.2, "%")))) is Outcome.PASS
     )
+
+
+# --- an HbA1c printed twice -------------------------------------------------------------------------------
+
+
+def test_an_hba1c_restated_in_ifcc_units_after_a_slash():
+    """53 mmol/mol is 7 % by the IFCC master equation: the same limit; one that disagrees stays for review."""
+    text = "Uncontrolled diabetes (or glycated haemoglobin >7% / 53 mmol/mol)."
+    rule = exclusion(text)
+    assert rule.kind == "any_of"
+    finding, hba1c = rule.children
+    assert finding.concept == "uncontrolled_diabetes"
+    assert (hba1c.analyte, hba1c.comparator, hba1c.value, hba1c.unit) == ("hba1c", GT, 7.0, "%")
+    assert outcome(EXC, text, patient(**_labs(hba1c=(7.8, "%")))) is Outcome.FAIL
+    assert review("HbA1c >7% / 60 mmol/mol", EXC)
