@@ -73,7 +73,7 @@ _DEFINED_WORDS = word_set(
     hypercalcaemia hypocalcemia hypocalcaemia hypokalemia hypokalaemia hyperkalemia hyperkalaemia hyponatremia
     hyponatraemia hypernatremia hypernatraemia hypomagnesemia hypomagnesaemia hypoalbuminemia hypoalbuminaemia
     hyperglycemia hyperglycaemia hypoglycemia hypoglycaemia hypoxemia hypoxaemia diabetes diabetic diabetics
-    mellitus type i ii 1 2 t1dm t2dm dm hypertension arterial obesity obese morbid morbidly overweight
+    diabete mellitus type i ii 1 2 t1dm t2dm dm hypertension arterial obesity obese morbid morbidly overweight
     underweight malnutrition leukocytosis thrombocytosis polycythemia polycythaemia hyperuricemia
     hypertriglyceridemia hypercholesterolemia qtc qt prolongation prolonged interval presence evidence
     castrate castration hypothyroidism hyperthyroidism dysnatraemia dysnatremia ecg ekg electrocardiogram
@@ -85,7 +85,7 @@ _ORGAN_NOUNS = word_set("failure disease")
 """"Renal failure (creatinine > 2 mg/dL)" is defined by its threshold, "heart failure (LVEF < 40%)" is not."""
 
 
-_DIABETES = word_set("diabetes diabetic diabetics mellitus dm t1dm t2dm")
+_DIABETES = word_set("diabetes diabete diabetic diabetics mellitus dm t1dm t2dm")
 _DIABETES_TYPES = {"1": 1, "i": 1, "t1dm": 1, "2": 2, "ii": 2, "t2dm": 2}
 """"Type 2 diabetes (HbA1c > 9%)": the threshold does not make the type, so one type named is a diagnosis
 beside the threshold, not a label the threshold defines ("type 1 or 2 diabetes (HbA1c > 8%)" is)."""

@@ -188,3 +188,14 @@ def test_an_hba1c_restated_in_ifcc_units_after_a_slash():
     assert (hba1c.analyte, hba1c.comparator, hba1c.value, hba1c.unit) == ("hba1c", GT, 7.0, "%")
     assert outcome(EXC, text, patient(**_labs(hba1c=(7.8, "%")))) is Outcome.FAIL
     assert review("HbA1c >7% / 60 mmol/mol", EXC)
+
+
+def test_uncontrolled_diabetes_misspelt_is_still_defined_by_its_hba1c():
+    text = (
+        "Subject who has uncontrolled type 1 or type 2 diabete mellitus at screening visit(Glycated "
+        "Hemoglobin (HbA1c) > 8%)"
+    )
+    assert limits(exclusion(text)) == [("hba1c", GT, 8.0, "%")]
+    assert outcome(EXC, text, patient(**_labs(hba1c=(9.1, "%")))) is Outcome.FAIL
+    assert outcome(EXC, text, patient(**_labs(hba1c=(7.2, "%")))) is Outcome.PASS
+    assert review("Type 2 diabete mellitus (HbA1c > 8%)", EXC)
