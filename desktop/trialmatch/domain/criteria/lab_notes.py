@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 from trialmatch.domain.criteria.base import Comparator
@@ -72,7 +73,7 @@ _DEFINED_WORDS = word_set(
     hypercalcaemia hypocalcemia hypocalcaemia hypokalemia hypokalaemia hyperkalemia hyperkalaemia hyponatremia
     hyponatraemia hypernatremia hypernatraemia hypomagnesemia hypomagnesaemia hypoalbuminemia hypoalbuminaemia
     hyperglycemia hyperglycaemia hypoglycemia hypoglycaemia hypoxemia hypoxaemia diabetes diabetic diabetics
-    mellitus type i ii 1 2 t1dm t2dm dm hypertension arterial obesity obese morbid morbidly overweight
+    diabete mellitus type i ii 1 2 t1dm t2dm dm hypertension arterial obesity obese morbid morbidly overweight
     underweight malnutrition leukocytosis thrombocytosis polycythemia polycythaemia hyperuricemia
     hypertriglyceridemia hypercholesterolemia qtc qt prolongation prolonged interval presence evidence
     castrate castration hypothyroidism hyperthyroidism dysnatraemia dysnatremia ecg ekg electrocardiogram
@@ -84,7 +85,7 @@ _ORGAN_NOUNS = word_set("failure disease")
 """"Renal failure (creatinine > 2 mg/dL)" is defined by its threshold, "heart failure (LVEF < 40%)" is not."""
 
 
-_DIABETES = word_set("diabetes diabetic diabetics mellitus dm t1dm t2dm")
+_DIABETES = word_set("diabetes diabete diabetic diabetics mellitus dm t1dm t2dm")
 _DIABETES_TYPES = {"1": 1, "i": 1, "t1dm": 1, "2": 2, "ii": 2, "t2dm": 2}
 """"Type 2 diabetes (HbA1c > 9%)": the threshold does not make the type, so one type named is a diagnosis
 beside the threshold, not a label the threshold defines ("type 1 or 2 diabetes (HbA1c > 8%)" is)."""
@@ -102,6 +103,16 @@ def _modifies_a_later_alternative(words: list[str]) -> bool:
         return False
     at = words.index("or")
     return not _SEVERITY.intersection(words[:at]) and words[at + 1] in _SEVERITY | {"not"}
+
+
+_POPULATION = word_set("those patients subjects participants individuals people persons women men")
+
+
+def _another_population(words: list[str]) -> bool:
+    """ "Patients with type 1 or type 2 diabetes mellitus or those with an HbA1c ≥ 6.5%": "or those" opens
+    another population, which the threshold is for; read as the definition of the first, a diabetic patient at
+    HbA1c 6.0 % failed an inclusion they meet."""
+    return any(w == "or" and after in _POPULATION for w, after in pairwise(words))
 
 
 _NARROWING = word_set("uncorrectable uncorrected refractory persistent persisting irreversible")
@@ -161,7 +172,7 @@ def definition_label(
             return None
         if len({_DIABETES_TYPES[w] for w in words if w in _DIABETES_TYPES}) == 1 and _DIABETES & set(words):
             return None
-        if _modifies_a_later_alternative(words):
+        if _modifies_a_later_alternative(words) or _another_population(words):
             return None
         if _EXAMPLES.match(norm, after, segment.end) or _ALTERNATIVE.match(norm, after, segment.end):
             return None

@@ -316,6 +316,8 @@ def _narrowed(segment: Segment, section: Section) -> Read | None:
         colon = bool(joint.group("colon"))
         if colon and not colons:
             continue
+        if _OR_THOSE.search(segment.norm, segment.start, joint.start()):
+            return None
         thresholds = read_labs(segment.sub(joint.end(), segment.end), section)
         if thresholds is None or thresholds.rule is None:
             continue
@@ -330,6 +332,12 @@ def _narrowed(segment: Segment, section: Section) -> Read | None:
         return Read(AllOf(source_span=segment.span, children=[found, thresholds.rule]))
     return None
 
+
+_OR_THOSE = re.compile(
+    r"(?<![a-z])or\s+(?:those|patients|subjects|participants|individuals|people|persons)\s*$", re.IGNORECASE
+)
+""""Patients with diabetes mellitus or those with an HbA1c ≥ 6.5%": another population the thresholds are
+for, an alternative to the finding; read as the finding narrowed, a diabetic at HbA1c 6.0 % failed."""
 
 _CONTROL = re.compile(
     r"(?:un|poorly\s+|inadequately\s+|badly\s+|not\s+(?:well\s+|adequately\s+)?)controlled", re.IGNORECASE

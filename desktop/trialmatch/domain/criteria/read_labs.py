@@ -32,6 +32,7 @@ from trialmatch.domain.criteria.lab_glycaemic_label import upper_limit_defines_h
 from trialmatch.domain.criteria.lab_headings import heading_spans
 from trialmatch.domain.criteria.lab_liver_notes import liver_notes
 from trialmatch.domain.criteria.lab_marker_times import marker_time
+from trialmatch.domain.criteria.lab_metabolic_notes import metabolic_notes
 from trialmatch.domain.criteria.lab_methods import method_note_spans
 from trialmatch.domain.criteria.lab_named_exceptions import named_exception
 from trialmatch.domain.criteria.lab_notes import (
@@ -460,8 +461,13 @@ _CUE = (
 )
 _CUE_START = re.compile(
     r"\s*(?:\*+\s*(?:note\s*:\s*)?\*?\s*)?[,;]?\s*(?:(?:or|and)\s*,?\s*"
-    r"|(?:is|are)\s+(?:also\s+)?(?:acceptable|allowed|permitted)\s+)?(?P<cue>" + _CUE + r")(?![a-z])"
+    r"|(?:is|are)\s+(?:also\s+)?(?:acceptable|allowed|permitted)\s+"
+    r"|(?:[-–]\s*)?(?P<relax>(?:can|may)\s+(?:still\s+)?be\s+(?:included|enrolled)\s+))?(?P<cue>"
+    + _CUE
+    + r")(?![a-z])"
 )
+"""A clause after the thresholds; "- can be included if stabilized by medication" after a lone threshold
+names who the limit does not hold for, as "unless" does."""
 _LEADING_CUE = re.compile(r"\s*[.;,]?\s*(?P<cue>" + _CUE + r")(?![a-z])[^.;:()]*?,\s*")
 """"...; for patients with liver metastases, TBIL may be up to 3 times ULN": a condition stated first, then
 the analytes named again with the threshold that applies under it."""
@@ -707,6 +713,7 @@ def _read(
     claimed.extend(dlco_correction_spans(segment, analytes))
     claimed.extend(vital_sign_notes(segment, analytes))
     claimed.extend(body_size_notes(segment, analytes))
+    claimed.extend(metabolic_notes(segment, [m.start for m in mentions]))
     claimed.extend(citation_spans(segment))
     claimed.extend(test_notes(segment, [(m.start, m.end) for m in mentions]))
     claimed.extend(liver_notes(segment, [m.start for m in mentions]))
@@ -827,14 +834,16 @@ def _grade_quantity(grade: GradeLimit) -> Quantity:
 
 def _right_after(segment: Segment, end: int, start: int, read: list[Span] | None = None) -> bool:
     """Whether only spaces and commas separate a threshold's end from what follows it, or brackets already
-    read: "30 milligram/gram (mg/g) (0.030 mg/mg)"."""
+    read: "30 milligram/gram (mg/g) (0.030 mg/mg)"; or the full stop of an abbreviated unit ("70 Lb. (35
+    kg)")."""
     if start < end:
         return False
     gap = list(segment.norm[end:start])
     for low, high in read or ():
         for index in range(max(low, end), min(high, start)):
             gap[index - end] = " "
-    return not "".join(gap).strip(" ,")
+    abbreviated = segment.norm[end - 1 : end].isalpha()
+    return not "".join(gap).lstrip("." if abbreviated else "").strip(" ,")
 
 
 def _grade_restatements(segment: Segment, quantities: list[Quantity]) -> list[Span]:
@@ -1380,6 +1389,9 @@ def _bracketed_conditions(
         start = q.start if alternative and not own_threshold else cue.start("cue")
         if start == cue.start("cue") and "*" in segment.norm[cue.start() : start]:
             start = cue.start()
+        relaxing = cue.group("relax") is not None and start == cue.start("cue") and not own_threshold
+        if relaxing:
+            start = cue.start("relax")
         note = _NOTE.search(segment.norm, previous_end, start) if start == q.start else None
         if note:
             start = note.start()
@@ -1388,7 +1400,7 @@ def _bracketed_conditions(
             and start == cue.start("cue")
             and not segment.norm[cue.start() : start].strip(" ,")
         )
-        conditions.append(_Condition((start, end), narrowing=narrowing))
+        conditions.append(_Condition((start, end), narrowing=narrowing and not relaxing, waiver=relaxing))
         spans.append((start, end))
     return conditions, spans
 

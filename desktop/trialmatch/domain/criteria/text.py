@@ -210,8 +210,10 @@ def split_top_level(segment: Segment, separator: re.Pattern[str]) -> list[tuple[
     return parts
 
 
-_SENTENCE_END = re.compile(r"(?<=[A-Za-z0-9%)\]])\.\s+(?=[A-Z(])|;\s+|\s+(?=[Nn]ote\s*:)")
-_SENTENCE_MARKS = (".", ";", "ote")
+_SENTENCE_END = re.compile(
+    r"(?<=[A-Za-z0-9%)\]])\.\s+\.?(?=[A-Z(])|;\s+|\s+(?=[Nn]ote\s*:)|(?<=\S)\s+•\s*(?=\S)"
+)
+_SENTENCE_MARKS = (".", ";", "ote", "•")
 """One of them is in every sentence end: most items have none, and need no search for one."""
 _ABBREVIATION_END = re.compile(r"(?:^|\s)(?:e\.g|i\.e|vs|approx|no|dr|incl)$|(?:^|[:;]\s*)[a-h]$")
 """Also a list letter opening an item or after a heading ("criteria: A. Hb ≥ 90 g/L; B. ANC ..."): the mark
