@@ -178,3 +178,18 @@ def test_a_time_window_in_the_last_item_s_qualifier_bounds_every_item_of_the_lis
     judged = result("exclusion", text, old_infarction)
     assert judged.result is Outcome.UNKNOWN
     assert "requiring treatment within 6 months" in judged.reason
+
+
+def test_or_those_with_names_a_second_group_not_a_narrowing_of_the_finding():
+    """Read as what narrows the diabetes, the inclusion failed a non-diabetic patient with an HbA1c of 7.1 %,
+    and the exclusion let a patient on long-term immunosuppressants without GVHD pass."""
+    text = "Diabetes mellitus or those with an HbA1c ≥ 6.5%"
+    not_diabetic = patient(findings={"diabetes": False}, labs=[{"test": "HbA1c", "value": 7.1, "unit": "%"}])
+    assert result("inclusion", text, not_diabetic).result is Outcome.PASS
+    gvhd = (
+        "Subjects with graft versus host disease (GVHD)"
+        " or those requiring long-term use of immunosuppressants."
+    )
+    rule = parse_criterion(gvhd, Section.EXCLUSION)
+    assert isinstance(rule, NeedsReview)
+    assert rule.why == "'or those with ...' names another group of patients, not a narrowing of the finding"
