@@ -304,6 +304,10 @@ def parse_criterion(text: str, section: Section, context: str | None = None) -> 
         named = _NAMED_SUBGROUP.fullmatch(_lead_in(context.lower()))
         if named:
             return _for_a_subgroup(rule, text, section, named.group(0))
+    if context and rule.kind != "review" and any(w in context.lower() for w in _GROUP_WORDS):
+        group = _ONE_GROUP_HEADING.fullmatch(_lead_in(context.lower()))
+        if group:
+            return _for_a_subgroup(rule, text, section, group.group(0))
     if context and rule.kind != "review" and "if" in context.lower():
         condition = _IF_HEADING.fullmatch(_lead_in(context.lower()))
         if condition:
@@ -311,6 +315,16 @@ def parse_criterion(text: str, section: Section, context: str | None = None) -> 
     return rule
 
 
+_GROUP_WORDS = ("group", "cohort", "arm", "part")
+_ONE_GROUP_HEADING = re.compile(
+    r"(?:or\s+for|for\s+(?:the\s+)?[a-z]+)?\s*(?:group|cohort|arm|part)\s+[a-z0-9]{1,3}"
+    r"(?:\s*[-–]\s+[^:]+|\s*\([^()]+\))"
+    r"|or\s+for\s+(?:the\s+)?(?:group|cohort|arm|part)\s+[a-z0-9]{1,3}"
+)
+""""Group-specific inclusion criteria: Group 4 - Other situations with immunodeficiency.", "For Dose Cohort 4
+(FT538 plus Vorinostat)", "Or for Cohort 3": one of the trial's groups, named in a wording segmentation
+does not turn into a stratum; read for everyone, group 4's "HIV with CD4 < 200/µL" failed every patient of
+groups 1-3."""
 _IF_HEADING = re.compile(r"if\s+(?P<condition>[^,;:()]+?)\s*")
 """"Pulmonary: If history of symptomatic pulmonary disease:" heading "DLCO greater than 50% predicted": the
 items under it are asked only of the patients with the condition."""

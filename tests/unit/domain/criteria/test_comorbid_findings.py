@@ -193,3 +193,15 @@ def test_or_those_with_names_a_second_group_not_a_narrowing_of_the_finding():
     rule = parse_criterion(gvhd, Section.EXCLUSION)
     assert isinstance(rule, NeedsReview)
     assert rule.why == "'or those with ...' names another group of patients, not a narrowing of the finding"
+
+
+def test_an_item_under_one_numbered_group_s_heading_judges_only_that_group():
+    """NCT05705167 lists four groups a patient may enter by; read for everyone, group 4's "HIV infection with
+    CD4 < 200 cells/µL" failed every patient of groups 1-3."""
+    heading = "Group-specific inclusion criteria: Group 4 - Other situations with immunodeficiency."
+    text = (
+        "Human immunodeficiency virus (HIV) infection,"
+        " with CD4^+ T lymphocyte < 200 cells/μL in the last month."
+    )
+    group_one = patient(findings={"HIV infection": False})
+    assert result("inclusion", text, group_one, heading).result is Outcome.UNKNOWN
