@@ -34,6 +34,8 @@ from typing import Literal
 from trialmatch.domain.criteria.derived import DerivedValueRule
 from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.criteria.logic import JOINING, AllOf, AnyOf
+from trialmatch.domain.criteria.read_blood_pressure import names_blood_pressure
+from trialmatch.domain.criteria.read_labs import analyte_mentions
 from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.review import NeedsReview
 from trialmatch.domain.criteria.text import Segment, parenthesised
@@ -49,6 +51,15 @@ _CUE = re.compile(
 )
 _CUT_TRIES = 2
 """Cuts tried, from the last: each costs one reading of the head, and the parse cost is at its budget."""
+_CUES_SEEN = 4
+"""Connectives looked at, from the last: a head before more of them is a list the join seldom suits."""
+_LONGEST = 240
+"""Longer items are lists and paragraphs, where a cut is seldom safe and scanning costs most."""
+_COMPARING = re.compile(
+    r"[<>≤≥]|\d\s*[-–]\s*\d"
+    r"|(?<![a-z])(?:than|least|most|exceed\w*|below|above|under|over|up\s+to|between|uln|lln|normal)(?![a-z])"
+)
+"""A threshold's comparator or range: without one no head reads as a threshold (a cheap test first)."""
 _TAIL_WORDS = 16
 _TAIL_STOPS = re.compile(r"[;:]|,(?!\s*(?:and|or)(?![a-z]))|\.\s|\.$")
 """A comma (but one before a further "or"/"and"), colon, semicolon or sentence end in the tail may open a
@@ -105,11 +116,13 @@ ReadHead = Callable[[Segment, Section], Rule | None]
 def read_partial(whole: Segment, section: Section, read_head: ReadHead) -> Rule | None:
     """The item as its read head and its unread tail joined, or None when the split could turn the
     verdict. ``read_head`` is the parser's full reading of a part (None when not read fully)."""
-    if not _DIGIT.search(whole.norm, whole.start, whole.end):
+    if whole.end - whole.start > _LONGEST or not _DIGIT.search(whole.norm, whole.start, whole.end):
+        return None
+    if not _COMPARING.search(whole.norm, whole.start, whole.end):
         return None
     cues = [(match, _kind(match, section)) for match in _CUE.finditer(whole.norm, whole.start, whole.end)]
     tries = 0
-    for index in range(len(cues) - 1, -1, -1):
+    for index in range(len(cues) - 1, max(len(cues) - _CUES_SEEN, 0) - 1, -1):
         match, cue = cues[index]
         if any(not _compatible(cue, later) for _, later in cues[index + 1 :]):
             break
@@ -122,6 +135,8 @@ def read_partial(whole: Segment, section: Section, read_head: ReadHead) -> Rule 
             continue
         head, tail = split
         tries += 1
+        if not _DIGIT.search(head.text) or not _COMPARING.search(head.text) or not _names_a_value(head):
+            continue
         rule = read_head(head, section)
         if rule is None or not _plain_thresholds(rule):
             continue
@@ -190,6 +205,11 @@ def _split(
     if cue in ("exception", "condition") and section is Section.INCLUSION and _QUALIFYING.search(tail.text):
         return None
     return head, whole.sub(start, tail_end)
+
+
+def _names_a_value(head: Segment) -> bool:
+    """Whether the head names a lab, derived value or blood pressure: a cheap test before reading it."""
+    return bool(analyte_mentions(head)) or names_blood_pressure(head)
 
 
 def _one_limit(rule: Rule) -> bool:
