@@ -593,7 +593,9 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
         combined = _combine_list(whole, items, section, heading)
         if combined is not None:
             return combined
-    partial = read_partial(whole, section, lambda part, part_section: _read_head(part, part_section, heading))
+    partial = read_partial(
+        whole, section, low, lambda part, part_section: _read_head(part, part_section, heading)
+    )
     if partial is not None:
         return partial
     return NeedsReview(source_span=whole.span, text=text, why=problem)

@@ -102,6 +102,10 @@ unless B or C" read at "or" would exclude A even with C."""
 _NAMES_PATIENTS = re.compile(r"\s*(?:the\s+)?(?:patients|subjects|participants|those|people|individuals)")
 """"excluding patients with ITP" adds a requirement, where "excluding Gilbert's syndrome" is an exception."""
 _DIGIT = re.compile(r"\d")
+_COUNTED_HEADING = re.compile(
+    r"(?<![a-z])(?P<count>more\s+than\s+(?:one|1)|(?:at\s+least\s+)?(?:two|three|2|3)(?:\s+or\s+more)?|all|both"
+    r"|either)\s+of\s+(?:the\s+)?(?:following|these|below|them)(?![a-z])"
+)
 
 _WHY = {
     "either": "another way the item is met, not read: check '{tail}'",
@@ -113,10 +117,13 @@ _WHY = {
 ReadHead = Callable[[Segment, Section], Rule | None]
 
 
-def read_partial(whole: Segment, section: Section, read_head: ReadHead) -> Rule | None:
+def read_partial(whole: Segment, section: Section, context: str, read_head: ReadHead) -> Rule | None:
     """The item as its read head and its unread tail joined, or None when the split could turn the
-    verdict. ``read_head`` is the parser's full reading of a part (None when not read fully)."""
+    verdict. ``context`` is the item's heading (lower case, may be empty); ``read_head`` is the parser's
+    full reading of a part (None when not read fully)."""
     if whole.end - whole.start > _LONGEST or not _DIGIT.search(whole.norm, whole.start, whole.end):
+        return None
+    if " of " in context and _counts_the_items(context, section):
         return None
     if not _COMPARING.search(whole.norm, whole.start, whole.end):
         return None
@@ -147,6 +154,16 @@ def read_partial(whole: Segment, section: Section, read_head: ReadHead) -> Rule 
         join = AllOf if cue == "both" or (cue != "either" and section is Section.EXCLUSION) else AnyOf
         return join(source_span=whole.span, children=[rule, review])
     return None
+
+
+def _counts_the_items(context: str, section: Section) -> bool:
+    """ "NOT eligible if more than ONE of the following", "high risk as determined by either of the
+    following": an item under such a heading does not decide alone, and the parser does not count them
+    (but an inclusion's "all of the following", each required)."""
+    counted = _COUNTED_HEADING.search(context)
+    return counted is not None and not (
+        section is Section.INCLUSION and counted.group("count") in ("all", "both")
+    )
 
 
 def _kind(match: re.Match[str], section: Section) -> Cue:

@@ -186,3 +186,24 @@ def test_a_subgroup_heading_still_wraps_the_partial_reading() -> None:
     text = "Calcium no greater than 12 mg/dL OR No symptomatic hypercalcemia under treatment"
     met = patient(labs=_labs(("Calcium", 9.5, "mg/dL")))
     assert outcome(INC, text, met, "Metabolic: For high-risk patients") is PASS
+
+
+@pytest.mark.parametrize(
+    ("section", "context", "text"),
+    [
+        (
+            EXC,
+            "more than ONE of the following chronic medical conditions, they are NOT eligible",
+            "Blood pressure more than or equal to 130/85 mmHg or use of antihypertensive medication",
+        ),
+        (
+            INC,
+            "High risk for relapse as determined by either of the following",
+            "Prostate-specific antigen (PSA) 20-100 ng/mL and Gleason score at least 7 (any T stage)",
+        ),
+    ],
+)
+def test_not_read_under_a_heading_that_counts_its_items(section: Section, context: str, text: str) -> None:
+    # the item does not decide alone, and the parser does not count them: one review, as before
+    assert isinstance(parse_criterion(text, section, context), NeedsReview)
+    assert not isinstance(parse_criterion(text, section, None), NeedsReview)
