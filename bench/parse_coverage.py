@@ -5,8 +5,12 @@ Two populations are measured. The shipped catalogue (``trials.db`` at the reposi
 table ``criteria`` with text, section, context and the rule as stored at import) gives the issue's acceptance
 figure; the registry-wide figure parses every shared registry record split by ``segmentation.split_criteria``
 (``--no-registry`` skips it, it takes half a minute). A "lab-threshold criterion" is one where an analyte name
-is followed, within 40 characters, by a comparator and a number (not a time span); it is covered when its rule
-holds lab or derived-value thresholds and nothing left for review. The gold set gives the same share on
+is followed, within 40 characters, by a comparator and a number (not a time span); it is covered (the strict
+figure, "read fully") when its rule holds lab or derived-value thresholds and nothing left for review. The
+second figure, "thresholds read, rest for review", counts the others whose rule holds lab or derived-value
+thresholds beside a part left for review (a partial reading, ``read_partial``, or a sentence not read): the
+thresholds decide where the rest cannot turn them, the rest is still the clinician's. The two never overlap,
+and their sum is the share where some threshold is read. The gold set gives the same share on
 sentences a clinician reads as lab thresholds, where the parse must also match the gold's values.
 
 The parse cost re-parses every catalogue criterion (``--runs`` times, the fastest run counts) and prints the
@@ -90,12 +94,17 @@ class Coverage:
     containing: collections.Counter[str] = field(default_factory=collections.Counter)
     lab_candidates: int = 0
     lab_read: int = 0
+    lab_partial: int = 0
     lab_misses: collections.Counter[str] = field(default_factory=collections.Counter)
     examples: dict[str, str] = field(default_factory=dict)
 
     @property
     def lab_share(self) -> float:
         return 100 * self.lab_read / self.lab_candidates if self.lab_candidates else 0.0
+
+    @property
+    def partial_share(self) -> float:
+        return 100 * self.lab_partial / self.lab_candidates if self.lab_candidates else 0.0
 
     def add(self, text: str, rule: Rule) -> None:
         self.total += 1
@@ -109,6 +118,8 @@ class Coverage:
         if kinds & {"lab", "derived"} and "review" not in kinds:
             self.lab_read += 1
             return
+        if kinds & {"lab", "derived"}:
+            self.lab_partial += 1
         why = getattr(rule, "why", None) or "partly left for review"
         head = why.split(":")[0]
         self.lab_misses[head] += 1
@@ -138,7 +149,9 @@ def _print_kinds(coverage: Coverage) -> None:
 def _print_lab_share(label: str, coverage: Coverage, misses: int) -> None:
     print(
         f"  lab-threshold criteria read fully ({label}): "
-        f"{coverage.lab_read} / {coverage.lab_candidates} = {coverage.lab_share:.1f} %"
+        f"{coverage.lab_read} / {coverage.lab_candidates} = {coverage.lab_share:.1f} %; "
+        f"thresholds read, rest for review: {coverage.lab_partial} / {coverage.lab_candidates} = "
+        f"{coverage.partial_share:.1f} %"
     )
     for head, count in coverage.lab_misses.most_common(misses):
         print(f"    {count:6}  {head}  e.g. {coverage.examples[head][:120]!r}")
@@ -197,6 +210,7 @@ def main(database: Path, misses: int, runs: int, registry: bool) -> None:
         print(f"  parse cost: {micros:.1f} µs per criterion (mean over {count}, fastest of {runs} runs)")
         summary |= {
             "catalogue_lab_share": round(catalogue.lab_share, 1),
+            "catalogue_lab_partial_share": round(catalogue.partial_share, 1),
             "us_per_criterion": round(micros, 1),
         }
     else:
@@ -206,6 +220,7 @@ def main(database: Path, misses: int, runs: int, registry: bool) -> None:
         print(f"registry-wide (shared records split and parsed): {records.total} criteria ({elapsed:.0f} s)")
         _print_lab_share("registry-wide", records, misses if not database.exists() else 0)
         summary["registry_lab_share"] = round(records.lab_share, 1)
+        summary["registry_lab_partial_share"] = round(records.partial_share, 1)
     gold_read, gold_labs = _gold_lab_share()
     print(
         f"gold lab-threshold criteria parsed exactly: {gold_read} / {gold_labs} = "

@@ -1017,6 +1017,7 @@ def _stage_check(rule: StageRule, inclusion: bool) -> Check:
 def _logic_check(rule: AnyOf | AllOf, inclusion: bool) -> Check:
     children = tuple(build_check(child, inclusion) for child in rule.children)
     any_of = isinstance(rule, AnyOf)
+    partly_read = any(isinstance(child, NeedsReview) for child in rule.children)
 
     def check(view: PatientView, stratum: str | None) -> Assessment:
         if not children:
@@ -1033,7 +1034,10 @@ def _logic_check(rule: AnyOf | AllOf, inclusion: bool) -> Check:
             chosen, truth = results, not any_of
         else:
             chosen, truth = [r for r in results if r.truth is None], None
-        reason = "; ".join(dict.fromkeys(r.reason for r in chosen if r.reason))
+        told = chosen
+        if truth is None and partly_read:  # the values read, then what is left to check
+            told = [r for r in results if r.truth is not None] + list(chosen)
+        reason = "; ".join(dict.fromkeys(r.reason for r in told if r.reason))
         if truth is False and any_of and inclusion:
             reason = "none met: " + reason
         used = tuple(dict.fromkeys(v for r in results for v in r.values_used))

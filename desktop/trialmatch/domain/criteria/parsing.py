@@ -35,6 +35,7 @@ from trialmatch.domain.criteria.read_lab_alternatives import read_lab_alternativ
 from trialmatch.domain.criteria.read_labs import read_labs
 from trialmatch.domain.criteria.read_nyha import read_nyha
 from trialmatch.domain.criteria.read_or_alternatives import read_or_alternatives
+from trialmatch.domain.criteria.read_partial import read_partial
 from trialmatch.domain.criteria.read_people import read_age_and_sex, read_performance, read_sex
 from trialmatch.domain.criteria.read_renal_floor import read_renal_floor
 from trialmatch.domain.criteria.read_stage import read_stage
@@ -624,7 +625,21 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
         combined = _combine_list(whole, items, section, heading)
         if combined is not None:
             return combined
+    partial = read_partial(
+        whole, section, low, lambda part, part_section: _read_head(part, part_section, heading)
+    )
+    if partial is not None:
+        return partial
     return NeedsReview(source_span=whole.span, text=text, why=problem)
+
+
+def _read_head(segment: Segment, section: Section, heading: str) -> Rule | None:
+    """The opening of an item read as a whole item is, for a partial reading: whole, else as a list."""
+    read = _read(segment, section, heading)
+    if read.rule is not None:
+        return read.rule
+    items = split_top_level(segment, _LIST)
+    return _combine_list(segment, items, section, heading) if len(items) > 1 else None
 
 
 def _asks_the_section(heading: str, section: Section) -> bool:

@@ -105,13 +105,15 @@ def test_a_treatment_qualifier_is_held_on_every_threshold(text: str, qualifier: 
         # "untreated": more than the threshold says ("uncorrectable" is carried as a qualifier, see
         # test_haematology_readings)
         ("Untreated hypogonadism (serum total testosterone <2.5 ng/ml)", EXC),
-        # a narrowing tail after the definition
-        ("Severe renal impairment (estimated GFR < 30 ml/min) in patients who are not yet on dialysis", EXC),
     ],
 )
 def test_stays_for_review(text: str, section: Section):
     rule = parse_criterion(text, section)
     assert isinstance(rule, NeedsReview), rule
+
+
+# A narrowing tail after the definition ("... in patients who are not yet on dialysis") is kept for review
+# beside the threshold it narrows: see test_partial_readings.
 
 
 def test_repeated_readings_are_carried_as_a_qualifier():

@@ -33,10 +33,13 @@ def test_an_inclusion_no_list_joined_by_and_stays_for_review():
     assert isinstance(rule, NeedsReview)
 
 
-def test_two_minimums_for_one_value_joined_by_or_stay_for_review():
-    # "ECHO greater than 30%" is a shortening fraction: read as LVEF > 30 % it admits an LVEF of 35 %
+def test_two_minimums_for_one_value_joined_by_or_keep_the_second_for_review():
+    # "ECHO greater than 30%" is a shortening fraction: read as LVEF > 30 % it admits an LVEF of 35 %; kept
+    # for review beside the LVEF it is an alternative to (see test_partial_readings)
     rule = parse_criterion("LVEF greater than 50% OR ECHO greater than 30%", Section.INCLUSION)
-    assert isinstance(rule, NeedsReview)
+    assert isinstance(rule, AnyOf)
+    assert isinstance(rule.children[1], NeedsReview)
+    assert rule.children[1].text == "OR ECHO greater than 30%"
 
 
 def test_a_low_and_a_high_limit_joined_by_or_are_still_read():
