@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from one_criterion import exclusion, inclusion, lab, outcome, patient, review
 
+from trialmatch.domain.criteria import AnyOf, LabThreshold, NeedsReview
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.evaluation import Outcome
 from trialmatch.domain.trial import Section
@@ -36,9 +37,15 @@ def test_bazett_limits_for_each_sex_are_qtcb_limits() -> None:
     ]
 
 
-def test_a_sentence_naming_bazett_and_fridericia_in_one_limit_is_not_read() -> None:
-    why = review("QTc > 470 ms by Fridericia or Bazett's formula", Section.EXCLUSION)
-    assert "another formula than Fridericia" in why
+def test_a_sentence_naming_bazett_and_fridericia_in_one_limit_decides_only_on_the_fridericia_value() -> None:
+    """Either value above the limit excludes: a QTcF above it does, one below leaves Bazett's to check."""
+    rule = exclusion("QTc > 470 ms by Fridericia or Bazett's formula")
+    assert isinstance(rule, AnyOf)
+    fridericia, bazett = rule.children
+    assert isinstance(fridericia, LabThreshold)
+    assert (fridericia.analyte, fridericia.value) == ("qtcf", 470.0)
+    assert isinstance(bazett, NeedsReview)
+    assert bazett.text == "or Bazett's formula"
 
 
 BAZETT = "Corrected QT interval (QTc) > 500 ms, using Bazett's formula."

@@ -53,7 +53,7 @@ def test_a_condition_after_several_thresholds_is_kept_for_review():
     )
     assert isinstance(rule, AllOf)
     assert isinstance(rule.children[1], NeedsReview)
-    assert rule.children[1].text.startswith("if these cytopenias")
+    assert rule.children[1].text.startswith("if not judged by the investigator")
 
 
 def test_with_adds_an_alternative_and_a_cause_in_an_inclusion_gives_a_reason_neither_narrows():

@@ -85,10 +85,13 @@ def test_a_later_re_screening_leaves_todays_value_judged():
     assert outcome(EXC, THYROID_RESCREENED, patient()) is Outcome.UNKNOWN
 
 
-def test_a_re_screening_clause_with_its_own_value_stays_for_review():
-    assert review(
-        "TSH > 5.0 mU/L; patients with abnormal TSH values may be re-tested if TSH is < 10 mU/L", EXC
-    )
+def test_a_re_screening_clause_with_its_own_value_is_kept_for_review_beside_the_limit():
+    rule = exclusion("TSH > 5.0 mU/L; patients with abnormal TSH values may be re-tested if TSH is < 10 mU/L")
+    assert rule.kind == "all_of"
+    tsh, condition = rule.children
+    assert (tsh.analyte, tsh.comparator, tsh.value) == ("tsh", GT, 5.0)
+    assert condition.kind == "review"
+    assert condition.text == "if TSH is < 10 mU/L"
 
 
 # --- items run together -----------------------------------------------------------------------------------

@@ -32,9 +32,9 @@ def _tail(rule: object) -> NeedsReview:
 CASES = [
     pytest.param(
         EXC,
-        "Serum creatinine > 2.5 mg/dL or eGFR < 30 mL/min, or requires dialytic support",
+        "Serum creatinine > 2.5 mg/dL or eGFR < 30 mL/min, or planned nephrectomy during the study",
         AnyOf,
-        "or requires dialytic support",
+        "or planned nephrectomy during the study",
         [
             (_labs(("Creatinine", 3.1, "mg/dL")), FAIL, "serum creatinine 3.1 mg/dL, > 2.5 mg/dL: excluded"),
             (
