@@ -46,6 +46,13 @@ def limits(rule: Any) -> list[tuple[str, Comparator, float, str | None]]:
     return [(p.analyte, p.comparator, p.value, p.unit) for p in parts]
 
 
+def thresholds(rule: Rule) -> list[LabThreshold]:
+    """Every lab threshold in the rule, in order, however deeply joined."""
+    if isinstance(rule, LabThreshold):
+        return [rule]
+    return [lab for child in getattr(rule, "children", []) for lab in thresholds(child)]
+
+
 def patient(**fields: Any) -> PatientFacts:
     """A 62-year-old woman evaluated on 2026-11-20, with ``fields`` added to or replacing the file's."""
     raw = {"format": "trialmatch-patient/1", "as_of": "2026-11-20", "age": 62, "sex": "female"}

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from one_criterion import patient, result, review
+from one_criterion import patient, result, review, thresholds
 
-from trialmatch.domain.criteria import Rule, parse_criterion
+from trialmatch.domain.criteria import parse_criterion
 from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
@@ -15,12 +15,6 @@ from trialmatch.domain.evaluation import Outcome
 from trialmatch.domain.trial import Section
 
 INC, EXC = Section.INCLUSION, Section.EXCLUSION
-
-
-def _labs(rule: Rule) -> list[LabThreshold]:
-    if isinstance(rule, LabThreshold):
-        return [rule]
-    return [lab for child in getattr(rule, "children", []) for lab in _labs(child)]
 
 
 def _limit(lab: LabThreshold | Any) -> tuple[Any, ...]:
@@ -33,7 +27,7 @@ def test_the_same_analytes_restated_after_or_under_a_condition_are_the_exception
         " ASAT < 5 x ULN in patients with liver metastases",
         INC,
     )
-    labs = {lab.analyte: lab for lab in _labs(rule)}
+    labs = {lab.analyte: lab for lab in thresholds(rule)}
     assert isinstance(rule, AllOf)
     assert set(labs) == {"bilirubin", "alt", "ast"}
     assert _limit(labs["bilirubin"]) == ("≤", 1.5, None, "uln")
@@ -58,7 +52,7 @@ def test_an_or_between_the_base_and_its_conditional_alternative_is_not_an_altern
         INC,
     )
     assert isinstance(rule, AllOf)
-    for lab in _labs(rule):
+    for lab in thresholds(rule):
         assert _limit(lab) == ("≤", 3.0, None, "uln")
         assert [(e.concept, e.value) for e in lab.exceptions] == [("liver_metastases", 5.0)]
 
@@ -69,7 +63,7 @@ def test_a_note_with_the_alternative_threshold():
         " metastases are present.",
         INC,
     )
-    labs = _labs(rule)
+    labs = thresholds(rule)
     assert sorted(lab.analyte for lab in labs) == ["alt", "ast"]
     for lab in labs:
         assert _limit(lab) == ("≤", 2.5, None, "uln")
@@ -85,7 +79,7 @@ def test_a_condition_stated_first_in_a_later_sentence():
         " aminotransferase (ALT) ≤2.5 times ULN.",
         INC,
     )
-    labs = {lab.analyte: lab for lab in _labs(rule)}
+    labs = {lab.analyte: lab for lab in thresholds(rule)}
     assert [(e.concept, e.value) for e in labs["bilirubin"].exceptions] == [("liver_metastases", 3.0)]
     assert _limit(labs["ast"]) == ("≤", 2.5, None, "uln")
     assert not labs["ast"].exceptions
@@ -96,7 +90,7 @@ def test_may_be_up_to_is_the_permitted_maximum():
         "Alkaline phosphatase and transaminases (ALT and AST) may be up to 1.5 x upper limit of normal (ULN)",
         INC,
     )
-    assert sorted((lab.analyte, *_limit(lab)) for lab in _labs(rule)) == [
+    assert sorted((lab.analyte, *_limit(lab)) for lab in thresholds(rule)) == [
         ("alp", "≤", 1.5, None, "uln"),
         ("alt", "≤", 1.5, None, "uln"),
         ("ast", "≤", 1.5, None, "uln"),
@@ -139,7 +133,7 @@ def test_for_patients_with_as_the_only_condition_applies_the_threshold_to_them_o
     absent, required = rule.children
     assert isinstance(absent, FindingRule)
     assert (absent.concept, absent.present) == ("liver_metastases", False)
-    assert sorted((lab.analyte, *_limit(lab)) for lab in _labs(required)) == [
+    assert sorted((lab.analyte, *_limit(lab)) for lab in thresholds(required)) == [
         ("alt", "≤", 5.0, None, "uln"),
         ("ast", "≤", 5.0, None, "uln"),
     ]
@@ -161,7 +155,7 @@ def test_a_support_note_heading_a_list_qualifies_every_count():
         " before examination)：ANC≥1.5×109/L；PLT≥75×109/L；Hb≥90 g/L;",
         INC,
     )
-    labs = _labs(rule)
+    labs = thresholds(rule)
     assert sorted(lab.analyte for lab in labs) == ["anc", "hemoglobin", "platelets"]
     assert {lab.qualifier for lab in labs} == {
         "no blood transfusion or granulocyte colony-stimulating factor therapy within 14 days"
@@ -187,7 +181,7 @@ def test_the_base_for_patients_without_what_the_exception_names():
         " liver metastases; <5×ULN in patients with liver metastases",
         INC,
     )
-    labs = _labs(rule)
+    labs = thresholds(rule)
     assert sorted(lab.analyte for lab in labs) == ["alt", "ast"]
     for lab in labs:
         assert _limit(lab) == ("<", 2.5, None, "uln")
@@ -221,7 +215,7 @@ def test_a_leading_waiver_holds_for_every_threshold_after_it():
     rule = parse_criterion(
         "For patients not receiving therapeutic anticoagulation: INR ≤ 1.5, aPTT ≤ 1.5 x ULN", INC
     )
-    labs = {lab.analyte: lab for lab in _labs(rule)}
+    labs = {lab.analyte: lab for lab in thresholds(rule)}
     assert _limit(labs["inr"]) == ("≤", 1.5, "1", None)
     assert _limit(labs["ptt"]) == ("≤", 1.5, None, "uln")
     for lab in labs.values():

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from one_criterion import limits, patient, result, review
+from one_criterion import limits, patient, result, review, thresholds
 
-from trialmatch.domain.criteria import Rule, parse_criterion
+from trialmatch.domain.criteria import parse_criterion
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
@@ -17,12 +17,6 @@ from trialmatch.domain.trial import Section
 
 INC, EXC = Section.INCLUSION, Section.EXCLUSION
 LE, LT, GT = Comparator.LE, Comparator.LT, Comparator.GT
-
-
-def _labs(rule: Rule) -> list[LabThreshold]:
-    if isinstance(rule, LabThreshold):
-        return [rule]
-    return [lab for child in getattr(rule, "children", []) for lab in _labs(child)]
 
 
 def _exceptions(lab: LabThreshold) -> list[tuple[Any, ...]]:
@@ -53,7 +47,7 @@ def test_alkalin_phosphatases_is_alkaline_phosphatase():
         "Total bilirubin ≤ 1.5 x ULN, Transaminases ≤ 2.5 x ULN, Alkalin phosphatases ≤ 5 x ULN", INC
     )
     assert isinstance(rule, AllOf)
-    assert [(lab.analyte, lab.value) for lab in _labs(rule)] == [
+    assert [(lab.analyte, lab.value) for lab in thresholds(rule)] == [
         ("bilirubin", 1.5),
         ("ast", 2.5),
         ("alt", 2.5),
@@ -80,7 +74,7 @@ def test_normal_range_after_an_abbreviation_is_the_base_and_the_bracket_its_exce
     )
     rule = parse_criterion(text, INC)
     assert isinstance(rule, AllOf)
-    labs = _labs(rule)
+    labs = thresholds(rule)
     assert sorted(lab.analyte for lab in labs) == ["alt", "ast"]
     for lab in labs:
         assert (lab.comparator, lab.value, lab.multiple_of) == (LE, 1.0, "uln")
@@ -121,7 +115,7 @@ def test_liver_function_tests_including_a_list_are_the_tests_listed():
         ("ast", GT, 2.0, None),
         ("bilirubin", GT, 2.0, None),
     ]
-    for lab in _labs(rule):
+    for lab in thresholds(rule):
         ((concept, *_, waived),) = _exceptions(lab)
         assert (concept, waived) == (None, True)
     bilirubin = {"test": "bilirubin", "value": 0.8, "unit": "mg/dL", "uln": 1.2}
@@ -153,7 +147,7 @@ def test_a_bracket_naming_liver_metastases_and_a_limit_is_their_exception():
     text = "ALT and AST ≤3 × ULN (liver metastasis≤5.0 × ULN)"
     rule = parse_criterion(text, INC)
     assert isinstance(rule, AllOf)
-    for lab in _labs(rule):
+    for lab in thresholds(rule):
         assert (lab.comparator, lab.value, lab.multiple_of) == (LE, 3.0, "uln")
         assert _exceptions(lab) == [("liver_metastases", LE, 5.0, None, "uln", False)]
     raised = _liver(alt=160, ast=30)
@@ -200,7 +194,7 @@ def test_a_bracket_naming_both_transaminases_is_the_exception_of_both():
     )
     rule = parse_criterion(text, INC)
     assert isinstance(rule, AllOf)
-    labs = {lab.analyte: lab for lab in _labs(rule)}
+    labs = {lab.analyte: lab for lab in thresholds(rule)}
     for analyte in ("ast", "alt"):
         assert (labs[analyte].comparator, labs[analyte].value) == (LE, 2.5)
         assert _exceptions(labs[analyte]) == [("liver_metastases", LE, 5.0, None, "uln", False)]

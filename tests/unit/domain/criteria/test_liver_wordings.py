@@ -6,22 +6,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from one_criterion import patient, result
+from one_criterion import patient, result, thresholds
 
 from trialmatch.domain.criteria import Rule, parse_criterion
 from trialmatch.domain.criteria.base import Comparator
-from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.evaluation import Outcome
 from trialmatch.domain.trial import Section
 
 INC, EXC = Section.INCLUSION, Section.EXCLUSION
 LE, LT, GT = Comparator.LE, Comparator.LT, Comparator.GT
-
-
-def _labs(rule: Rule) -> list[LabThreshold]:
-    if isinstance(rule, LabThreshold):
-        return [rule]
-    return [lab for child in getattr(rule, "children", []) for lab in _labs(child)]
 
 
 def _read(rule: Rule) -> list[tuple[Any, ...]]:
@@ -34,7 +27,7 @@ def _read(rule: Rule) -> list[tuple[Any, ...]]:
             lab.multiple_of,
             [(e.concept, e.comparator, e.value, e.waived) for e in lab.exceptions],
         )
-        for lab in _labs(rule)
+        for lab in thresholds(rule)
     ]
 
 
@@ -112,7 +105,7 @@ def test_a_condition_naming_the_same_tests_again_is_their_exception_not_an_unkno
 
 def test_a_condition_naming_only_one_of_the_tests_does_not_widen_the_other():
     text = "ALT and AST ≤ 2.5 × ULN; for patients with liver metastasis, AST ≤ 5 × ULN"
-    alt, ast = _labs(parse_criterion(text, INC))
+    alt, ast = thresholds(parse_criterion(text, INC))
     assert (ast.analyte, [(e.concept, e.value) for e in ast.exceptions]) == (
         "ast",
         [("liver_metastases", 5.0)],
@@ -153,7 +146,7 @@ def test_in_other_patients_after_a_limit_is_not_read_as_a_condition():
 
 
 def _values(rule: Rule) -> list[tuple[str, Comparator, float, str | None, str | None]]:
-    return [(lab.analyte, lab.comparator, lab.value, lab.unit, lab.multiple_of) for lab in _labs(rule)]
+    return [(lab.analyte, lab.comparator, lab.value, lab.unit, lab.multiple_of) for lab in thresholds(rule)]
 
 
 def test_capital_list_letters_after_a_heading_end_no_sentence():
