@@ -297,20 +297,29 @@ def parse_criterion(text: str, section: Section, context: str | None = None) -> 
     if section is Section.EXCLUSION and _consent_given(rule):
         why = "consent, a requirement printed among the exclusions: so read it excludes all who consent"
         return NeedsReview(source_span=(0, len(text)), text=text, why=why)
-    if context and rule.kind != "review" and "for" in context.lower():
-        subgroup = _SUBGROUP_HEADING.match(_lead_in(context.lower()))
+    if context and rule.kind != "review":
+        return _under_the_heading(rule, text, section, context.lower())
+    return rule
+
+
+def _under_the_heading(rule: Rule, text: str, section: Section, heading: str) -> Rule:
+    """The item's rule as its (lower-case) heading bounds it: for a subgroup, a stage or risk group, one
+    numbered group, or under an "If <condition>:" line."""
+    lead_in = _lead_in(heading)
+    if "for" in heading:
+        subgroup = _SUBGROUP_HEADING.match(lead_in)
         if subgroup and not _EVERYONE.match(subgroup.group("who") or ""):
             return _for_a_subgroup(rule, text, section, subgroup.group(0))
-    if context and rule.kind != "review" and ("stage" in context.lower() or "risk" in context.lower()):
-        named = _NAMED_SUBGROUP.fullmatch(_lead_in(context.lower()))
+    if "stage" in heading or "risk" in heading:
+        named = _NAMED_SUBGROUP.fullmatch(lead_in)
         if named:
             return _for_a_subgroup(rule, text, section, named.group(0))
-    if context and rule.kind != "review" and any(w in context.lower() for w in _GROUP_WORDS):
-        group = _ONE_GROUP_HEADING.fullmatch(_lead_in(context.lower()))
+    if any(word in heading for word in _GROUP_WORDS):
+        group = _ONE_GROUP_HEADING.fullmatch(lead_in)
         if group:
             return _for_a_subgroup(rule, text, section, group.group(0))
-    if context and rule.kind != "review" and "if" in context.lower():
-        condition = _IF_HEADING.fullmatch(_lead_in(context.lower()))
+    if "if" in heading:
+        condition = _IF_HEADING.fullmatch(lead_in)
         if condition:
             return _under_a_condition(rule, text, section, condition)
     return rule
@@ -626,20 +635,11 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
         if combined is not None:
             return combined
     partial = read_partial(
-        whole, section, low, lambda part, part_section: _read_head(part, part_section, heading)
+        whole, section, low, lambda part, part_section: _read_part(part, part_section, heading)
     )
     if partial is not None:
         return partial
     return NeedsReview(source_span=whole.span, text=text, why=problem)
-
-
-def _read_head(segment: Segment, section: Section, heading: str) -> Rule | None:
-    """The opening of an item read as a whole item is, for a partial reading: whole, else as a list."""
-    read = _read(segment, section, heading)
-    if read.rule is not None:
-        return read.rule
-    items = split_top_level(segment, _LIST)
-    return _combine_list(segment, items, section, heading) if len(items) > 1 else None
 
 
 def _asks_the_section(heading: str, section: Section) -> bool:
@@ -797,14 +797,14 @@ def _read_labs(segment: Segment, section: Section) -> Read | None:
     )
 
 
-def _read_part(segment: Segment, section: Section) -> Rule | None:
+def _read_part(segment: Segment, section: Section, heading: str = "") -> Rule | None:
     """A part of an item read as an item is: whole, else as a top-level list ("GFR < 20 or requiring
-    dialysis" inside a bracket)."""
-    read = _read(segment, section, "")
+    dialysis" inside a bracket; the opening of an item for a partial reading, under the item's heading)."""
+    read = _read(segment, section, heading)
     if read.rule is not None:
         return read.rule
     items = split_top_level(segment, _LIST)
-    return _combine_list(segment, items, section, "") if len(items) > 1 else None
+    return _combine_list(segment, items, section, heading) if len(items) > 1 else None
 
 
 def _therapy(segment: Segment, section: Section, heading: str) -> Read | None:
