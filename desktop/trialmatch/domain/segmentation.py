@@ -19,16 +19,12 @@ from itertools import pairwise
 from trialmatch.domain.criteria.lab_anticoagulation import CLOTTING, about_anticoagulated
 from trialmatch.domain.criteria.parsing import about_other_people
 from trialmatch.domain.criteria.read_labs import named_analytes
-from trialmatch.domain.criteria.text import ALTERNATIVE_END, ALTERNATIVE_START, Segment
+from trialmatch.domain.criteria.text import ALTERNATIVE_END, ALTERNATIVE_START, Segment, word_set
 from trialmatch.domain.trial import Criterion, Section
 
 __all__ = ["split_criteria"]
 
 # --------------------------------------------------------------------------------------------- lines
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~^&=])")
@@ -234,7 +230,7 @@ def _units(lines: list[str]) -> list[_Unit]:
     return _join_broken_items(units)
 
 
-_DANGLING = _words(
+_DANGLING = word_set(
     "by of the a an to with for in at from than as that which who whose is are be been will must "
     "including such per on into within without under between via"
 )
@@ -311,7 +307,7 @@ _SECTION = re.compile(
 _TITLED = re.compile(r"(?:[A-Z][\w'’/-]*)(?:\s+[A-Z][\w'’/-]*){0,2}")
 """"Disease Related" after "Exclusion Criteria" on a line of its own: capitalised words naming a group."""
 _QUANTIFIED = re.compile(r"^\([^)]*\)\s*[-–]\s*")
-_SECTION_PREFIXES = _words(
+_SECTION_PREFIXES = word_set(
     "key main major general specific additional other study patient patients participant participants "
     "subject subjects donor recipient principal primary secondary angiographic clinical"
 )
@@ -583,13 +579,15 @@ _NAMED_ARM = re.compile(
     r"(?:\s+(?:inclusion|exclusion)\s+criteria)?",
     re.IGNORECASE,
 )
-_NOT_ARM_NAMES = _words("all both each every any other the this study treatment patient patients age target")
-_SENTENCE_WORDS = _words("following in with who which that are is must will should may of for to")
+_NOT_ARM_NAMES = word_set(
+    "all both each every any other the this study treatment patient patients age target"
+)
+_SENTENCE_WORDS = word_set("following in with who which that are is must will should may of for to")
 
 
 # -------------------------------------------------------------------------------- run-together PDQ text
 
-_JOIN_WORDS = _words(
+_JOIN_WORDS = word_set(
     """a an the of or and and/or nor but by with without within to for from in on at as than per via vs vs.
     versus plus minus including include includes excluding except unless if when where whether because due
     according see other any all no not prior previous concurrent concomitant current recent active known
@@ -597,7 +595,7 @@ _JOIN_WORDS = _words(
     had must should may can will would after before since until during following under over between among
     into onto upon against about like such i.e. e.g. i.e., e.g., etc using new same first second third"""
 )
-_PROPER = _words(
+_PROPER = word_set(
     """Karnofsky Lansky Zubrod Hodgkin Hodgkin's Burkitt Burkitt's Gilbert Gilbert's Kaposi Kaposi's Wilms
     Wilms' Wilm's Ewing Ewing's Crohn Crohn's Down Down's Cushing Cushing's Addison's Graves' Hashimoto's
     Sjogren's Sjögren's Paget's Barrett's Bowen's Waldenstrom's Waldenström's Castleman Castleman's
@@ -613,7 +611,7 @@ _PROPER = _words(
     Medicaid English Spanish French American African Asian Hispanic Caucasian European Chinese Japanese
     Grade Stage Class Type Phase Version Criteria Note Note: Appendix Section Table Protocol Study"""
 )
-_STARTS = _words(
+_STARTS = word_set(
     """No Not At Creatinine See Histologically Bilirubin Platelet Platelets Fertile Prior Negative
     Absolute Must Concurrent Measurable Hemoglobin Recovered Patients Patient Alkaline More Diagnosis
     Greater Hormone Acute Age Any Granulocyte If Tumor Female Male Chronic Anaplastic Bone Performance
@@ -627,13 +625,13 @@ _STARTS = _words(
     Leukocyte Leukocytes Lymphocyte Lymphocytes Electrolytes Transaminase Hematocrit Urine Proteinuria
     Uncontrolled Significant Ongoing Inclusion Exclusion Informed Signed Written Life Expectancy"""
 )
-_END_WORDS = _words("normal uln lln allowed required specified permitted negative positive disease present")
-_PREDICATES = _words("must at less greater more above below within normal ≥ ≤ < > =")
-_NOT_STARTS = _words(
+_END_WORDS = word_set("normal uln lln allowed required specified permitted negative positive disease present")
+_PREDICATES = word_set("must at less greater more above below within normal ≥ ≤ < > =")
+_NOT_STARTS = word_set(
     "I II III IV V VI VII VIII IX X OR AND NOT NOR TO AND/OR ULN LLN IU U EL U/L IU/L CHARACTERISTICS"
 )
 _TNM = re.compile(r"[TNMG][0-4Xx][a-d]?(?:-[0-4])?\)?")
-_COMPARISONS = _words("greater more less higher lower above below exceeding")
+_COMPARISONS = word_set("greater more less higher lower above below exceeding")
 _TITLE = re.compile(r"[A-Z][a-z][a-zA-Z'’\-]*")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9/\-]*[A-Z0-9]")
 _SHORT_STARTS = frozenset({"No", "At", "If", "In", "On", "An", "As"})

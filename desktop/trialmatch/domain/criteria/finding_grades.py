@@ -15,15 +15,16 @@ import re
 from trialmatch.domain.criteria.text import Segment
 from trialmatch.domain.lexicon import Concept, ancestors
 
-_LEVEL = r"(?:[1-4]|iv|i{1,3}|[ⅰⅱⅲⅳ])(?![a-z0-9])"
-_NYHA = r"(?:new\s+york\s+heart\s+association|nyha)(?:\s*\(\s*nyha\s*\))?"
+NYHA_LEVEL = r"(?:[1-4]|iv|i{1,3}|[ⅰⅱⅲⅳ])(?![a-z0-9])"
+"""A class or grade as registries print it: "2", "II", "Ⅲ"."""
+NYHA_NAME = r"(?:new\s+york\s+heart\s+association|nyha)(?:\s*\(\s*nyha\s*\))?"
 _GRADE = re.compile(
-    rf"(?:(?:≥|>=|>)\s*)?(?:grades?|class(?:es)?)\s*(?:of\s+)?(?:≥|>=|>)?\s*{_LEVEL}"
-    rf"(?:\s*(?:-|–|~|to|or|/)\s*{_LEVEL})?(?:\s+(?:or\s+)?(?:above|higher|greater|more|worse))?"
-    rf"|(?<![a-z])above\s+grade\s*{_LEVEL}"
-    rf"|(?<![a-z])(?:(?:,\s*)?(?:according\s+to|per|by)\s+(?:the\s+)?{_NYHA}(?:\s+(?:standards?|criteria|classification"
+    rf"(?:(?:≥|>=|>)\s*)?(?:grades?|class(?:es)?)\s*(?:of\s+)?(?:≥|>=|>)?\s*{NYHA_LEVEL}"
+    rf"(?:\s*(?:-|–|~|to|or|/)\s*{NYHA_LEVEL})?(?:\s+(?:or\s+)?(?:above|higher|greater|more|worse))?"
+    rf"|(?<![a-z])above\s+grade\s*{NYHA_LEVEL}"
+    rf"|(?<![a-z])(?:(?:,\s*)?(?:according\s+to|per|by)\s+(?:the\s+)?{NYHA_NAME}(?:\s+(?:standards?|criteria|classification"
     rf"|scale))?\s*,?)"
-    rf"|[(\[]\s*{_NYHA}\s*[)\]]"
+    rf"|[(\[]\s*{NYHA_NAME}\s*[)\]]"
 )
 _CUES = ("grade", "class", "nyha", "new york")
 _CARDIAC = "cardiovascular_disease"

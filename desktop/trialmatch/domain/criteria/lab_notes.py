@@ -130,8 +130,9 @@ _DEFINITION_END = re.compile(
     r"|as\s+(?:evidenced|defined|indicated|measured|determined|shown|documented)\s+by|defined\s+(?:as|by)"
     r"|(?:i\.\s?e\.|ie)\s*,?)(?![a-z]))"
 )
-_EXAMPLES = re.compile(r"\s*(?:e\.?\s?g\.?|eg|such\s+as|including|for\s+example|example)(?![a-z])")
-_ALTERNATIVE = re.compile(r"\s*(?:and\s*/\s*)?or(?![a-z])")
+EXAMPLES = re.compile(r"\s*(?:e\.?\s?g\.?|eg|such\s+as|including|for\s+example|example)(?![a-z])")
+"""Examples after a condition's name or definer: the condition is wider than the thresholds that follow."""
+ALTERNATIVE = re.compile(r"\s*(?:and\s*/\s*)?or(?![a-z])")
 """"Uncontrolled diabetes (or HbA1c > 7 %)": a bracket opening with "or" is another way to meet the item, not
 what the words before it mean; read as a definition it dropped the condition."""
 
@@ -174,7 +175,7 @@ def definition_label(
             return None
         if _modifies_a_later_alternative(words) or _another_population(words):
             return None
-        if _EXAMPLES.match(norm, after, segment.end) or _ALTERNATIVE.match(norm, after, segment.end):
+        if EXAMPLES.match(norm, after, segment.end) or ALTERNATIVE.match(norm, after, segment.end):
             return None
         if explicit or any(w in _DEFINED_WORDS - FILLER for w in words):
             return start, (stop + 1 if opened and not explicit else after)

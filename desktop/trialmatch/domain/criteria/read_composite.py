@@ -27,6 +27,7 @@ from collections.abc import Callable
 
 from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab_glycaemic_label import upper_limit_defines_high_glucose
+from trialmatch.domain.criteria.lab_notes import ALTERNATIVE
 from trialmatch.domain.criteria.logic import AllOf, AnyOf, leaf_kinds
 from trialmatch.domain.criteria.permissions import asked_subject, states_permission
 from trialmatch.domain.criteria.read_defined import defines, is_bare_list
@@ -45,9 +46,6 @@ _EXAMPLE = re.compile(
     r"\s*(?:e\.\s?g\.?|eg(?![a-z])|such\s+as|for\s+example|for\s+instance|like|including(?!\s+but\s+not))\s*[,:]?\s*"
 )
 
-_ALTERNATIVE = re.compile(r"\s*(?:and\s*/\s*)?or(?![a-z])\s*")
-""""Uncontrolled diabetes (or HbA1c > 7 %)": another way to meet the item, in either section; read as the
-finding's definition, the finding was dropped."""
 _TURNING = re.compile(
     r"(?<![a-z])(?:allowed|permitted|eligible|accept(?:ed|able)|unless|except|excluding|other\s+than|may|can|if"
     r"|not|no|without|regardless|irrespective|however)(?![a-z])"
@@ -78,7 +76,8 @@ def read_composite(segment: Segment, section: Section, read_part: ReadPart) -> R
     example = _EXAMPLE.match(inner.norm, inner.start, inner.end)
     if example and section is not Section.EXCLUSION:
         return None
-    alternative = None if example else _ALTERNATIVE.match(inner.norm, inner.start, inner.end)
+    # "Uncontrolled diabetes (or HbA1c > 7 %)": another way to meet the item, in either section
+    alternative = None if example else ALTERNATIVE.match(inner.norm, inner.start, inner.end)
     definer = example or alternative or _DEFINER.match(inner.norm, inner.start, inner.end)
     if definer:
         inner = inner.sub(definer.end(), inner.end)

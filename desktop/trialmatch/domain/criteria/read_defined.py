@@ -37,6 +37,7 @@ from itertools import pairwise
 from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.criteria.lab_glycaemic_label import upper_limit_defines_high_glucose
+from trialmatch.domain.criteria.lab_notes import ALTERNATIVE, EXAMPLES
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
 from trialmatch.domain.criteria.read_blood_pressure import read_blood_pressure
 from trialmatch.domain.criteria.read_findings import read_findings
@@ -155,10 +156,6 @@ _DEFINED = (
 )
 _DEFINER = re.compile(r"\s*(?:[(\[]\s*(?:" + _DEFINED + r")?|,?\s*" + _DEFINED + r"|:)\s*")
 """"(", "(i.e.,", ", defined as", "as indicated by", ":" between the condition and its thresholds."""
-_EXAMPLES = re.compile(r"(?:e\.?\s?g\.?|eg|such\s+as|including|for\s+example|example)(?![a-z])")
-"""Examples after the definer: the condition is wider than the thresholds that follow."""
-_ALTERNATIVE = re.compile(r"(?:and\s*/\s*)?or(?![a-z])")
-""""Uncontrolled diabetes (or HbA1c > 7 %)": another way to meet the item, not what the condition means."""
 _NO = re.compile(r"\s*no\s+")
 """"No uncontrolled hypertension (i.e., ...)": the lab reader negates the thresholds for an inclusion."""
 _CUES = ("(", "[", ":", "defined", "i.e", "indicated", "evidenced", "shown")
@@ -300,8 +297,8 @@ def _label(segment: Segment) -> Span | None:
     if (
         definer is None
         or definer.end() == label.end()
-        or _EXAMPLES.match(norm, definer.end())
-        or _ALTERNATIVE.match(norm, definer.end())
+        or EXAMPLES.match(norm, definer.end())
+        or ALTERNATIVE.match(norm, definer.end())
     ):
         return None
     return label.start(), definer.end()

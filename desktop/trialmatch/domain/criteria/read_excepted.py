@@ -91,11 +91,7 @@ def read_excepted(segment: Segment, section: Section, read_part: ReadPart) -> Re
 
 
 def _plain(rule: Rule | None) -> bool:
-    return (
-        isinstance(rule, LabThreshold)
-        and not (rule.exceptions or rule.strata or rule.sex or rule.qualifier)
-        and rule.lenient_value is None
-    )
+    return isinstance(rule, LabThreshold) and rule.is_plain
 
 
 def _with_exception(base: Rule, limit: LabThreshold, exception: LabException, exclusion: bool) -> Rule | None:

@@ -16,28 +16,26 @@ from __future__ import annotations
 import re
 
 from trialmatch.domain.criteria.finding import FindingException, FindingRule
+from trialmatch.domain.criteria.finding_grades import NYHA_LEVEL, NYHA_NAME
 from trialmatch.domain.criteria.text import Read, Segment
 from trialmatch.domain.trial import Section
 
-_LEVEL = r"(?:[1-4]|iv|i{1,3}|[ⅰⅱⅲⅳ])(?![a-z0-9])"
-_NAME = r"(?:new\s+york\s+heart\s+association|nyha)(?:\s*\(\s*nyha\s*\))?"
 _BY_NYHA = (
-    rf"(?:according\s+to|per|by)\s+(?:the\s+)?{_NAME}(?:\s+(?:cardiac\s+function\s+)?(?:standards?|criteria"
+    rf"(?:according\s+to|per|by)\s+(?:the\s+)?{NYHA_NAME}(?:\s+(?:cardiac\s+function\s+)?(?:standards?|criteria"
     r"|classification|scale))?"
 )
 _KIND = r"(?:(?:(?:cardiac|heart)\s+function(?:al)?|functional)\s+)?(?:class(?:es)?|grades?|stage)"
 _CLASS = (
-    rf"(?:(?:≥|>=|>)\s*)?(?:{_KIND}\s*)?(?:of\s+)?(?:≥|>=|>)?\s*(?:(?:class|grade)\s*)?{_LEVEL}"
-    rf"(?:\s*(?:-|–|~|to|or|/|and)\s*{_LEVEL})?(?:\s+(?:or\s+)?(?:above|higher|greater|more|worse))?"
+    rf"(?:(?:≥|>=|>)\s*)?(?:{_KIND}\s*)?(?:of\s+)?(?:≥|>=|>)?\s*(?:(?:class|grade)\s*)?{NYHA_LEVEL}"
+    rf"(?:\s*(?:-|–|~|to|or|/|and)\s*{NYHA_LEVEL})?(?:\s+(?:or\s+)?(?:above|higher|greater|more|worse))?"
 )
 _FAILURE = r"(?:insufficiency|insufficient\s+(?:cardiac\s+)?function)"
 """The noun left after the class when the heart failure is not named ("grade Ⅲ～Ⅳ insufficiency"); a named one
 ("NYHA class III heart failure") is the finding reader's."""
 _ITEM = re.compile(
-    rf"\s*(?P<no>no\s+)?(?:{_BY_NYHA}\s*,?\s*)?(?:(?:the\s+)?{_NAME}\s*)?(?P<class>{_CLASS})(?:\s+{_FAILURE})?"
+    rf"\s*(?P<no>no\s+)?(?:{_BY_NYHA}\s*,?\s*)?(?:(?:the\s+)?{NYHA_NAME}\s*)?(?P<class>{_CLASS})(?:\s+{_FAILURE})?"
     rf"(?:\s*,?\s*{_BY_NYHA})?\s*[.;,]?\s*"
 )
-_NAMED = re.compile(r"nyha|new\s+york")
 
 
 def read_nyha(segment: Segment, section: Section) -> Read | None:
@@ -45,7 +43,7 @@ def read_nyha(segment: Segment, section: Section) -> Read | None:
     if not segment.contains("nyha", "new york"):
         return None
     match = _ITEM.fullmatch(segment.norm, segment.start, segment.end)
-    if match is None or not _NAMED.search(match.group(0)):
+    if match is None:
         return None
     refused = match.group("no") is not None
     if section is Section.INCLUSION and not refused:

@@ -38,7 +38,7 @@ from trialmatch.domain.criteria.read_blood_pressure import names_blood_pressure
 from trialmatch.domain.criteria.read_labs import analyte_mentions
 from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.review import NeedsReview
-from trialmatch.domain.criteria.text import Segment, parenthesised
+from trialmatch.domain.criteria.text import Segment, holds_digit, parenthesised
 from trialmatch.domain.trial import Section
 
 Cue = Literal["either", "exception", "condition", "both", "unread"]
@@ -101,7 +101,6 @@ _HEAD_TURNING = re.compile(
 unless B or C" read at "or" would exclude A even with C."""
 _NAMES_PATIENTS = re.compile(r"\s*(?:the\s+)?(?:patients|subjects|participants|those|people|individuals)")
 """"excluding patients with ITP" adds a requirement, where "excluding Gilbert's syndrome" is an exception."""
-_DIGIT = re.compile(r"\d")
 _COUNTED_HEADING = re.compile(
     r"(?<![a-z])(?P<count>more\s+than\s+(?:one|1)|(?:at\s+least\s+)?(?:two|three|2|3)(?:\s+or\s+more)?|all|both"
     r"|either)\s+of\s+(?:the\s+)?(?:following|these|below|them)(?![a-z])"
@@ -121,7 +120,7 @@ def read_partial(whole: Segment, section: Section, context: str, read_head: Read
     """The item as its read head and its unread tail joined, or None when the split could turn the
     verdict. ``context`` is the item's heading (lower case, may be empty); ``read_head`` is the parser's
     full reading of a part (None when not read fully)."""
-    if whole.end - whole.start > _LONGEST or not _DIGIT.search(whole.norm, whole.start, whole.end):
+    if whole.end - whole.start > _LONGEST or not holds_digit(whole):
         return None
     if " of " in context and _counts_the_items(context, section):
         return None
@@ -142,7 +141,7 @@ def read_partial(whole: Segment, section: Section, context: str, read_head: Read
             continue
         head, tail = split
         tries += 1
-        if not _DIGIT.search(head.text) or not _COMPARING.search(head.text) or not _names_a_value(head):
+        if not holds_digit(head) or not _COMPARING.search(head.text) or not _names_a_value(head):
             continue
         rule = read_head(head, section)
         if rule is None or not _plain_thresholds(rule):
@@ -214,7 +213,7 @@ def _split(
         return None
     if _TAIL_STOPS.search(tail.text) or _TURNING.search(tail.text):
         return None
-    if _DIGIT.search(tail.text):
+    if holds_digit(tail):
         if cue != "either" and cue != "both" and section is Section.INCLUSION:
             return None  # an exception with a number may state a subgroup's own limit, maybe a stricter one
         if _BARE_LIMIT.match(tail.text) or _SUBGROUP.search(tail.text):
