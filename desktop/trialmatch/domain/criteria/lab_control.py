@@ -11,12 +11,13 @@ not read.
 from __future__ import annotations
 
 from trialmatch.domain.criteria.lab import LabThreshold
-from trialmatch.domain.criteria.logic import AllOf, AnyOf
+from trialmatch.domain.criteria.logic import leaves
 from trialmatch.domain.criteria.registry import Rule
 
 
 def requires_above_control(rule: Rule) -> bool:
     """Whether some threshold of the rule asks for a value above a multiple of the control."""
-    if isinstance(rule, AnyOf | AllOf):
-        return any(requires_above_control(child) for child in rule.children)
-    return isinstance(rule, LabThreshold) and rule.multiple_of == "control" and rule.comparator.is_lower_bound
+    return any(
+        isinstance(leaf, LabThreshold) and leaf.multiple_of == "control" and leaf.comparator.is_lower_bound
+        for leaf in leaves(rule)
+    )

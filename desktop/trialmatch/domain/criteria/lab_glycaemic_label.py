@@ -13,7 +13,7 @@ import re
 
 from trialmatch.domain.criteria.derived import DerivedValueRule
 from trialmatch.domain.criteria.lab import LabThreshold
-from trialmatch.domain.criteria.logic import AllOf, AnyOf
+from trialmatch.domain.criteria.logic import leaves
 from trialmatch.domain.criteria.registry import Rule
 
 _GLYCAEMIC_CONDITION = re.compile(
@@ -32,8 +32,4 @@ def upper_limit_defines_high_glucose(label: str, rule: Rule, negated: bool = Fal
 
 
 def _thresholds(rule: Rule) -> list[LabThreshold | DerivedValueRule]:
-    if isinstance(rule, LabThreshold | DerivedValueRule):
-        return [rule]
-    if isinstance(rule, AnyOf | AllOf):
-        return [t for child in rule.children for t in _thresholds(child)]
-    return []
+    return [leaf for leaf in leaves(rule) if isinstance(leaf, LabThreshold | DerivedValueRule)]

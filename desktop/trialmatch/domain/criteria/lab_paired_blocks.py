@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from trialmatch.domain.criteria.derived import DerivedValueRule
 from trialmatch.domain.criteria.lab import LabThreshold
-from trialmatch.domain.criteria.logic import AllOf, AnyOf
+from trialmatch.domain.criteria.logic import AllOf, AnyOf, leaves
 from trialmatch.domain.criteria.text import Span
 
 _LabRule = LabThreshold | DerivedValueRule | AnyOf | AllOf
@@ -44,9 +44,5 @@ def paired_blocks(rules: list[_LabRule], joiners: list[str], span: Span) -> AnyO
     return AnyOf(source_span=span, children=list(children))
 
 
-def _analytes(rule: object) -> list[str]:
-    if isinstance(rule, LabThreshold | DerivedValueRule):
-        return [rule.analyte]
-    if isinstance(rule, AnyOf | AllOf):
-        return [a for child in rule.children for a in _analytes(child)]
-    return []
+def _analytes(rule: _LabRule) -> list[str]:
+    return [leaf.analyte for leaf in leaves(rule) if isinstance(leaf, LabThreshold | DerivedValueRule)]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from trialmatch.domain.criteria.lab import LabThreshold
-from trialmatch.domain.criteria.logic import AllOf, AnyOf
+from trialmatch.domain.criteria.logic import leaves
 from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.text import Segment, Span
 
@@ -44,13 +44,12 @@ def requires_prolonged_qtc(rule: Rule) -> bool:
     """Whether some threshold asks for a QTc above a prolonged value: an inclusion "QTc > 500 ms, using
     Bazett's formula" is an exclusion filed among the inclusions; read literally it would fail every patient
     with a normal QT."""
-    if isinstance(rule, AnyOf | AllOf):
-        return any(requires_prolonged_qtc(child) for child in rule.children)
-    return (
-        isinstance(rule, LabThreshold)
-        and rule.analyte in _QT_ANALYTES
-        and rule.comparator.is_lower_bound
-        and rule.value >= _PROLONGED_MS
+    return any(
+        isinstance(leaf, LabThreshold)
+        and leaf.analyte in _QT_ANALYTES
+        and leaf.comparator.is_lower_bound
+        and leaf.value >= _PROLONGED_MS
+        for leaf in leaves(rule)
     )
 
 

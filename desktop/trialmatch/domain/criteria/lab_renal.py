@@ -15,7 +15,7 @@ from typing import TypeAlias
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.derived import DerivedValueRule
 from trialmatch.domain.criteria.lab import LabThreshold
-from trialmatch.domain.criteria.logic import AllOf, AnyOf
+from trialmatch.domain.criteria.logic import AllOf, AnyOf, leaves
 from trialmatch.domain.criteria.text import Segment, Span
 from trialmatch.domain.trial import Section
 
@@ -46,7 +46,5 @@ def with_creatinine_condition(rule: LabRule, section: Section, segment: Segment,
     return AllOf(source_span=segment.span, children=[creatinine, rule])
 
 
-def _names_creatinine(rule: object) -> bool:
-    if isinstance(rule, LabThreshold):
-        return rule.analyte == "creatinine"
-    return isinstance(rule, AnyOf | AllOf) and any(_names_creatinine(child) for child in rule.children)
+def _names_creatinine(rule: LabRule) -> bool:
+    return any(isinstance(leaf, LabThreshold) and leaf.analyte == "creatinine" for leaf in leaves(rule))

@@ -7,6 +7,7 @@ An empty AllOf states nothing and holds ("Hematopoietic: Not specified"); an emp
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
 
 from trialmatch.domain.criteria.base import RuleBase
@@ -45,8 +46,15 @@ JOINING = (AnyOf, AllOf, Alternative)
 """The kinds that hold other rules in ``children``: a walker over a rule tree descends into these."""
 
 
-def leaf_kinds(rule: Rule) -> set[str]:
-    """The kinds of the statements an AnyOf/AllOf tree joins (its own kind for any other rule)."""
+def leaves(rule: Rule) -> Iterator[Rule]:
+    """The statements a joining tree holds, depth first in printed order (the rule itself for any other)."""
     if isinstance(rule, JOINING):
-        return set().union(*(leaf_kinds(child) for child in rule.children))
-    return {rule.kind}
+        for child in rule.children:
+            yield from leaves(child)
+    else:
+        yield rule
+
+
+def leaf_kinds(rule: Rule) -> set[str]:
+    """The kinds of the statements a joining tree holds (its own kind for any other rule)."""
+    return {leaf.kind for leaf in leaves(rule)}

@@ -17,7 +17,7 @@ from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.criteria.lab_anticoagulation import about_anticoagulated, waive_for_anticoagulated
 from trialmatch.domain.criteria.lab_shared_waiver import with_heading_waiver
 from trialmatch.domain.criteria.list_window import share_windows
-from trialmatch.domain.criteria.logic import JOINING, AllOf, Alternative, AnyOf, leaf_kinds
+from trialmatch.domain.criteria.logic import AllOf, Alternative, AnyOf, leaf_kinds, leaves
 from trialmatch.domain.criteria.performance import PerformanceStatusRule
 from trialmatch.domain.criteria.permissions import (
     as_permission,
@@ -398,12 +398,11 @@ def _excepted_requirement(rule: Rule) -> bool:
     """ "Measurable or evaluable disease required except: unevaluable stage IV disease ... eligible", and
     exclusion-shaped items among the inclusions ("Subjects with brain metastases, unless treated ..."): read
     as "must have the finding" they fail the patients the exception admits, or everyone without it."""
-    if isinstance(rule, JOINING):
-        return any(_excepted_requirement(child) for child in rule.children)
-    return (
-        isinstance(rule, FindingRule)
-        and rule.present
-        and any(e.concept is None and _EXCEPTING.match(e.text) for e in rule.exceptions)
+    return any(
+        isinstance(leaf, FindingRule)
+        and leaf.present
+        and any(e.concept is None and _EXCEPTING.match(e.text) for e in leaf.exceptions)
+        for leaf in leaves(rule)
     )
 
 
@@ -412,25 +411,25 @@ def _requires_open_ended_poor_performance(rule: Rule) -> bool:
     gemcitabine one: a requirement open to bedbound patients, which treatment trials exclude; the sign was
     most likely inverted. Read literally it failed every fit patient; trials for unfit patients bound the
     range ("ECOG 2-3")."""
-    if isinstance(rule, JOINING):
-        return any(_requires_open_ended_poor_performance(child) for child in rule.children)
-    if not isinstance(rule, PerformanceStatusRule):
-        return False
-    if rule.scale == "karnofsky":
-        return rule.min is None and rule.max is not None and rule.max <= 60
-    return rule.max is None and rule.min is not None and rule.min >= 3
+    return any(
+        leaf.min is None and leaf.max is not None and leaf.max <= 60
+        if leaf.scale == "karnofsky"
+        else leaf.max is None and leaf.min is not None and leaf.min >= 3
+        for leaf in leaves(rule)
+        if isinstance(leaf, PerformanceStatusRule)
+    )
 
 
 def _excludes_the_fit(rule: Rule) -> bool:
     """ "ECOG-Performance status < 2" among the exclusions of a transplant trial: read literally it excludes
     every patient fit for treatment, which no treatment trial means; the sign was most likely inverted."""
-    if isinstance(rule, JOINING):
-        return any(_excludes_the_fit(child) for child in rule.children)
-    if not isinstance(rule, PerformanceStatusRule):
-        return False
-    if rule.scale == "karnofsky":
-        return rule.max is None and rule.min is not None and rule.min >= 70
-    return not rule.min and rule.max is not None and rule.max <= 1
+    return any(
+        leaf.max is None and leaf.min is not None and leaf.min >= 70
+        if leaf.scale == "karnofsky"
+        else not leaf.min and leaf.max is not None and leaf.max <= 1
+        for leaf in leaves(rule)
+        if isinstance(leaf, PerformanceStatusRule)
+    )
 
 
 _NORMAL_PRESSURE = {"sbp": 120.0, "dbp": 80.0}
@@ -464,14 +463,13 @@ def _washout_as_requirement(text: str, rule: Rule) -> bool:
     the inclusions: a washout exclusion that lost its heading. Read as required, it failed every patient
     without anticancer therapy in the last 21 days, the very patients the trial wants. A trial that
     requires recent therapy says so ("must have received", "currently receiving")."""
-    if isinstance(rule, JOINING):
-        return any(_washout_as_requirement(text, child) for child in rule.children)
-    return (
-        isinstance(rule, TemporalTherapyRule)
-        and rule.relation == "prior"
-        and rule.window is not None
-        and set(rule.categories) >= _ANY_ANTICANCER
+    return any(
+        isinstance(leaf, TemporalTherapyRule)
+        and leaf.relation == "prior"
+        and leaf.window is not None
+        and set(leaf.categories) >= _ANY_ANTICANCER
         and not _REQUIRES_THERAPY.search(text)
+        for leaf in leaves(rule)
     )
 
 
@@ -510,11 +508,12 @@ consent"."""
 def _states_an_absence(rule: Rule) -> bool:
     """ "Participants must not have a history of myocarditis", "Note: No HIV testing is required": listed
     among the exclusions, such a sentence read literally would exclude every patient without the finding."""
-    if isinstance(rule, JOINING):
-        return any(_states_an_absence(child) for child in rule.children)
-    if isinstance(rule, TemporalTherapyRule):
-        return rule.relation == "none"  # "Patients must not have received any prior chemotherapy"
-    return isinstance(rule, FindingRule) and not rule.present and rule.concept not in _ABSENCE_EXCLUDES
+    return any(
+        leaf.relation == "none"  # "Patients must not have received any prior chemotherapy"
+        if isinstance(leaf, TemporalTherapyRule)
+        else isinstance(leaf, FindingRule) and not leaf.present and leaf.concept not in _ABSENCE_EXCLUDES
+        for leaf in leaves(rule)
+    )
 
 
 def _lead_in(heading: str) -> str:
