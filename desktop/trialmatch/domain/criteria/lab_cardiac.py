@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from trialmatch.domain.criteria.lab_qt_correction import QT_ANALYTES
 from trialmatch.domain.criteria.text import Segment, Span
 
 _EXAMINATION = re.compile(
@@ -38,7 +39,6 @@ _QT_RESTATED = re.compile(
 length being the threshold. "repeated demonstration of a QTc interval > 450 ms": the value confirmed on
 repeated ECGs, as ``lab_timing`` reads "demonstrated by at least 2 ECGs"; "from ECGs performed at least 24
 hours apart" says how far apart they are."""
-_QT = frozenset({"qtcf", "qtcb"})
 
 _CUES = ("echo", "ultrasound", "muga", "gaited")
 _QT_CUES = ("duration", "long", "prolonged", "repeated", "apart")
@@ -50,6 +50,6 @@ def cardiac_note_spans(segment: Segment, analytes: frozenset[str]) -> list[Span]
     spans: list[Span] = []
     if analytes & _EJECTION and segment.contains(*_CUES):
         spans += [m.span() for m in _EXAMINATION.finditer(segment.norm, segment.start, segment.end)]
-    if analytes & _QT and segment.contains(*_QT_CUES):
+    if analytes & QT_ANALYTES and segment.contains(*_QT_CUES):
         spans += [m.span() for m in _QT_RESTATED.finditer(segment.norm, segment.start, segment.end)]
     return spans

@@ -24,6 +24,8 @@ _BAZETT = re.compile(
 """"(Bazett)", "(Bazzett)", ", using Bazett's formula", "according to Bazett's correction formula"."""
 _OTHER = re.compile(r"(?<![a-z])(?:fr[ie]deri[cz]ia\w*|qtcf|framingham|hodges)(?![a-z])")
 _QT = frozenset({"qtcf"})
+QT_ANALYTES = frozenset({"qtcf", "qtcb"})
+"""The corrected QT intervals the engine reads, by Fridericia's formula or Bazett's."""
 
 
 def bazett_spans(segment: Segment, analytes: frozenset[str]) -> list[Span]:
@@ -46,11 +48,8 @@ def requires_prolonged_qtc(rule: Rule) -> bool:
     with a normal QT."""
     return any(
         isinstance(leaf, LabThreshold)
-        and leaf.analyte in _QT_ANALYTES
+        and leaf.analyte in QT_ANALYTES
         and leaf.comparator.is_lower_bound
         and leaf.value >= _PROLONGED_MS
         for leaf in leaves(rule)
     )
-
-
-_QT_ANALYTES = frozenset({"qtcf", "qtcb"})

@@ -51,7 +51,7 @@ from trialmatch.domain.criteria.lab_notes import (
 from trialmatch.domain.criteria.lab_paired_blocks import paired_blocks
 from trialmatch.domain.criteria.lab_percent_above import percent_above
 from trialmatch.domain.criteria.lab_pulmonary import dlco_correction_spans, lung_capacity
-from trialmatch.domain.criteria.lab_qt_correction import bazett_spans, requires_prolonged_qtc
+from trialmatch.domain.criteria.lab_qt_correction import QT_ANALYTES, bazett_spans, requires_prolonged_qtc
 from trialmatch.domain.criteria.lab_renal import with_creatinine_condition
 from trialmatch.domain.criteria.lab_renal_methods import renal_method_spans
 from trialmatch.domain.criteria.lab_restrictions import regardless_spans, restricts
@@ -721,7 +721,7 @@ def _read(
         claimed.extend(heading_spans(segment))
     claimed.extend(regardless_spans(segment))
     claimed.extend(both_sexes(segment))
-    if any("qtcf" in m.analytes or "qtcb" in m.analytes for m in mentions):
+    if any(QT_ANALYTES.intersection(m.analytes) for m in mentions):
         claimed.extend(m.span() for m in _QT_WORDS.finditer(segment.norm, segment.start, segment.end))
     support = support_notes(segment, [m.start for m in mentions])
     claimed.extend(n.span for n in support)
@@ -767,9 +767,7 @@ def _read(
     claimed.extend(condition_spans)
     mentions = [m for m in mentions if not inside((m.start, m.end), condition_spans)]
     quantities = [q for q in quantities if not inside((q.start, q.end), condition_spans)]
-    for q in quantities:
-        if q.time_unit:
-            raise _UnreadableError(f"a time span in a lab sentence: '{segment.quote(q.start, q.end)}'")
+    _refuse_time_spans(segment, quantities)
     groups = _groups(segment, mentions, quantities, conditions, methods, claimed, notes)
     _restrictions(segment, section, groups)
     claimed.extend((m.start, m.end) for g in groups for m in g.mentions)
@@ -812,6 +810,13 @@ def _read(
             "diabetes 'defined' by a glucose below a limit: which side is meant is not stated"
         )
     return _negate(rule) if negated else rule
+
+
+def _refuse_time_spans(segment: Segment, quantities: list[Quantity]) -> None:
+    """A duration among the numbers ("within 14 days", "for > 3 months") is no lab value: unread."""
+    for q in quantities:
+        if q.time_unit:
+            raise _UnreadableError(f"a time span in a lab sentence: '{segment.quote(q.start, q.end)}'")
 
 
 def _overlap(a: Quantity, b: Quantity) -> bool:
@@ -1516,9 +1521,7 @@ def _read_condition(
         if start <= q.start and q.end <= end and q.start != base.start
     ]
     concepts = _condition_concepts(segment, start, end)
-    for q in quantities:
-        if q.time_unit:
-            raise _UnreadableError(f"a time span in a lab sentence: '{segment.quote(q.start, q.end)}'")
+    _refuse_time_spans(segment, quantities)
     if len(quantities) > 1:
         raise _UnreadableError(f"several thresholds in one condition: '{segment.quote(start, end)}'")
     if quantities and not (quantities[0].comparator or quantities[0].unit_text or quantities[0].multiple_of):
