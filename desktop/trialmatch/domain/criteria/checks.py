@@ -23,7 +23,7 @@ from trialmatch.domain.criteria.age import AgeRule
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.derived import DerivedValueRule
 from trialmatch.domain.criteria.finding import FindingRule
-from trialmatch.domain.criteria.lab import LabException, LabThreshold, ThresholdFields
+from trialmatch.domain.criteria.lab import LabException, LabThreshold, ThresholdFields, limit_name
 from trialmatch.domain.criteria.logic import JOINING, AllOf, Alternative, AnyOf
 from trialmatch.domain.criteria.performance import PerformanceStatusRule
 from trialmatch.domain.criteria.registry import Rule
@@ -412,7 +412,7 @@ class _LabCheck:
         if not holds and limit.lenient is not None and self._holds(reading, limit, lenient=True):
             low, high = sorted((limit.value, limit.lenient))
             top = (
-                f"{format_number(high)} × {limit.multiple_of.upper()}"
+                f"{format_number(high)} × {limit_name(limit.multiple_of)}"
                 if limit.multiple_of
                 else _quantity(high, self.analyte.unit)
             )
@@ -446,7 +446,7 @@ class _LabCheck:
         if limit.multiple_of == "control":
             return self._against_control(reading, limit)
         normal = reading.uln if limit.multiple_of == "uln" else reading.lln
-        which = limit.multiple_of.upper()
+        which = limit_name(limit.multiple_of)
         if normal is None or normal <= 0:
             return Assessment(
                 None,

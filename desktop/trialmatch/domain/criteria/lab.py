@@ -42,7 +42,7 @@ class ThresholdFields(RuleModel):
         if self.lenient_value is not None:
             number = f"{number}–{_number(self.lenient_value)}"
         if self.multiple_of:
-            limit = "control" if self.multiple_of == "control" else self.multiple_of.upper()
+            limit = limit_name(self.multiple_of)
             if number == "1":
                 return f"{self.comparator.symbol} {limit}"
             return f"{self.comparator.symbol} {number} × {limit}"
@@ -98,6 +98,11 @@ class LabThreshold(ThresholdFields, RuleBase):
         return (
             not (self.exceptions or self.strata or self.sex or self.qualifier) and self.lenient_value is None
         )
+
+
+def limit_name(multiple_of: str) -> str:
+    """How a multiple's reference is printed: "ULN", "LLN", "control"."""
+    return "control" if multiple_of == "control" else multiple_of.upper()
 
 
 def _number(value: float) -> str:

@@ -4,7 +4,7 @@ clinician checks, and what each reading decides for a patient on either side of 
 from __future__ import annotations
 
 import pytest
-from one_criterion import outcome, patient
+from one_criterion import outcome, patient, result
 
 from trialmatch.domain.criteria import AnyOf, LabThreshold, NeedsReview, parse_criterion
 from trialmatch.domain.evaluation import Outcome
@@ -128,6 +128,15 @@ def test_the_control_is_bracketed_by_the_laboratory_normal_range():
     assert outcome(EXC, exclusion, _pt(14, lln=9.5, uln=11.5)) is Outcome.PASS
     assert outcome(EXC, exclusion, _pt(16, lln=9.5, uln=11.5)) is Outcome.UNKNOWN
     assert outcome(EXC, exclusion, _pt(17.5, lln=9.5, uln=11.5)) is Outcome.FAIL
+
+
+def test_a_printed_range_of_control_multiples_names_the_control_in_its_reason():
+    judged = result(INC, "PT ≤ 1.5-2 x control", _pt(20, lln=11, uln=12.5))
+    assert (judged.result, judged.reason) == (
+        Outcome.UNKNOWN,
+        "PT 20 s (normal range 11 s–12.5 s): within the printed range 1.5–2 × control,"
+        " which bound applies is not stated",
+    )
 
 
 def test_a_default_normal_range_decides_nothing_against_a_control():
