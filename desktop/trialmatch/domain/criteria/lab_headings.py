@@ -39,6 +39,16 @@ _FOLLOWING = re.compile(
     r"|(?:were|are|is)\s+consistent\s+with\s+the\s+following\s+conditions)\s*:?"
 )
 _BOUNDARY = re.compile(r"[;:.)\]①-⑩]")
+_GRADE_HEADING = re.compile(
+    r",?\s*(?:with|at)\s+(?:(?:nci[\s-]*)?ctcae\s+(?:v(?:ersion)?\s*\d(?:\.\d)?\s+)?)?grade\s*"
+    r"(?:≤\s*1|<=\s*1|<\s*2|0\s*(?:-|–|to|or)\s*1)(?![\d.])"
+    r"(?:\s*\(\s*based\s+on\s+(?:the\s+)?normal\s+(?:values|ranges?|limits)\s+(?:of|at|in)\s+(?:each|the)\s+"
+    r"(?:site's\s+|local\s+|institutional\s+)?(?:laboratory|lab|site)\s*\))?\s*(?=:)"
+)
+""""Baseline routine blood tests ... is normal, with CTCAE grade ≤1 (based on normal values at each site's
+laboratory): a) ANC ≥ 1.5 × 10⁹/L; b) ...": a heading over the list, saying the values are near normal, which
+the thresholds after it then define (as "is normal" before a list does); the grade is claimed only where it
+ends a heading, so a grade bounding one analyte ("bilirubin ≤ grade 1") stays a threshold."""
 
 
 def heading_spans(segment: Segment) -> list[Span]:
@@ -54,6 +64,8 @@ def heading_spans(segment: Segment) -> list[Span]:
                 found.append((start, match.end()))
             else:  # the words before it stay to be read ("Patients with liver metastases must meet ...")
                 found.append(match.span())
+    if ":" in window and "grade" in window:
+        found.extend(m.span() for m in _GRADE_HEADING.finditer(norm, segment.start, segment.end))
     if ":" in window:
         for colon in (m.start() for m in re.finditer(":", window)):
             end = segment.start + colon

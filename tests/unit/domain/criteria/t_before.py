@@ -1,0 +1,74 @@
+"""Sentences whose first number comes before any analyte name: a grade heading over a lettered lab list, a
+grade restated by the bracket after its analyte, a value printed before the test it bounds. The rule values a
+clinician checks, and the verdicts they give."""
+
+from __future__ import annotations
+
+from one_criterion import outcome, patient, thresholds
+
+from trialmatch.domain.criteria import parse_criterion
+from trialmatch.domain.criteria.base import Comparator
+from trialmatch.domain.evaluation import Outcome
+from trialmatch.domain.trial import Section
+
+INC = Section.INCLUSION
+EXC = Section.EXCLUSION
+ALL_OF_THE_FOLLOWING = "Subjects must meet all of the following criteria to be enrolled into the study"
+
+
+def _values(rule: object) -> list[tuple[str, Comparator, float, str | None, str | None]]:
+    return [(t.analyte, t.comparator, t.value, t.unit, t.multiple_of) for t in thresholds(rule)]  # type: ignore[arg-type]
+
+
+def test_a_ctcae_grade_heading_over_a_lettered_blood_count_list_is_read_as_the_list() -> None:
+    text = (
+        "Baseline routine blood tests within 1 week prior to enrollment is normal, with CTCAE grade ≤1 "
+        "(based on normal values at each site's laboratory): a) Neutrophil count (ANC) ≥ 1.5 × 109/L; b) "
+        "platelet count (PLT ) ≥ 100 × 109/L; c) Hemoglobin ≥9.0 g/dL. "
+    )
+    rule = parse_criterion(text, INC, ALL_OF_THE_FOLLOWING)
+    assert rule.kind == "all_of"
+    assert _values(rule) == [
+        ("anc", Comparator.GE, 1.5, "10^9/L", None),
+        ("platelets", Comparator.GE, 100, "10^9/L", None),
+        ("hemoglobin", Comparator.GE, 9.0, "g/dL", None),
+    ]
+    counts = [
+        {"test": "anc", "value": 2.0, "unit": "10^9/L"},
+        {"test": "platelets", "value": 150, "unit": "10^9/L"},
+    ]
+    low = patient(labs=[*counts, {"test": "hemoglobin", "value": 8.5, "unit": "g/dL"}])
+    fine = patient(labs=[*counts, {"test": "hemoglobin", "value": 11, "unit": "g/dL"}])
+    assert outcome(INC, text, low, ALL_OF_THE_FOLLOWING) is Outcome.FAIL
+    assert outcome(INC, text, fine, ALL_OF_THE_FOLLOWING) is Outcome.PASS
+    assert outcome(INC, text, patient(labs=counts), ALL_OF_THE_FOLLOWING) is Outcome.UNKNOWN
+
+
+def test_a_ctcae_grade_heading_over_liver_and_kidney_limits_keeps_each_limit() -> None:
+    text = (
+        "Liver and kidney function test results are normal within 1 week prior to enrollment, with CTCAE "
+        "grade ≤1 (based on normal values at each site's laboratory): a) Total bilirubin (TBIL) ≤ 1.5× the "
+        "upper limit of normal value (ULN); b) Serum Glutamic Pyruvic Transaminase/Alanine "
+        "Aminotransferease (SGPT /ALT) ≤ 2.5× ULN; c) Serum Glutamic-oxaloacetic Transaminase/Aspartate "
+        "Aminotransferase (SGOT /AST) ≤ 2.5× ULN; d) Creatinine clearance (Ccr) ≥60 ml/min. "
+    )
+    rule = parse_criterion(text, INC, ALL_OF_THE_FOLLOWING)
+    assert rule.kind == "all_of"
+    lab_values = [(t.analyte, t.comparator, t.value, t.multiple_of) for t in thresholds(rule)]
+    assert lab_values == [
+        ("bilirubin", Comparator.LE, 1.5, "uln"),
+        ("alt", Comparator.LE, 2.5, "uln"),
+        ("ast", Comparator.LE, 2.5, "uln"),
+    ]
+    clearance = rule.children[-1]  # type: ignore[attr-defined]
+    assert (clearance.analyte, clearance.comparator, clearance.value, clearance.unit) == (
+        "crcl",
+        Comparator.GE,
+        60,
+        "mL/min",
+    )
+
+
+def test_a_grade_heading_before_words_it_does_not_define_stays_for_review() -> None:
+    text = "Patients with liver metastases, with CTCAE grade ≤1: a) Total bilirubin (TBIL) ≤ 1.5× ULN"
+    assert parse_criterion(text, INC, None).kind == "review"
