@@ -29,6 +29,7 @@ from trialmatch.domain.criteria.lab_citations import citation_spans
 from trialmatch.domain.criteria.lab_control import requires_above_control
 from trialmatch.domain.criteria.lab_fasting import fasting_state
 from trialmatch.domain.criteria.lab_glycaemic_label import upper_limit_defines_high_glucose
+from trialmatch.domain.criteria.lab_grade_before import ctcae_versions, grades_named_before
 from trialmatch.domain.criteria.lab_headings import heading_spans
 from trialmatch.domain.criteria.lab_liver_notes import liver_notes
 from trialmatch.domain.criteria.lab_marker_times import marker_time
@@ -715,6 +716,9 @@ def _read(
     claimed.extend(body_size_notes(segment, analytes))
     claimed.extend(metabolic_notes(segment, [m.start for m in mentions]))
     claimed.extend(citation_spans(segment))
+    if grades:
+        claimed.extend(grades_named_before(segment, grades, [(m.start, m.end) for m in mentions], quantities))
+    claimed.extend(ctcae_versions(segment))
     claimed.extend(test_notes(segment, [(m.start, m.end) for m in mentions]))
     claimed.extend(liver_notes(segment, [m.start for m in mentions]))
     if section is Section.INCLUSION:  # "meet all of the following" in an exclusion would need every one

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from one_criterion import outcome, patient, thresholds
 
-from trialmatch.domain.criteria import parse_criterion
+from trialmatch.domain.criteria import Rule, parse_criterion
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.evaluation import Outcome
+from trialmatch.domain.facts import PatientFacts
 from trialmatch.domain.trial import Section
 
 INC = Section.INCLUSION
@@ -16,8 +17,8 @@ EXC = Section.EXCLUSION
 ALL_OF_THE_FOLLOWING = "Subjects must meet all of the following criteria to be enrolled into the study"
 
 
-def _values(rule: object) -> list[tuple[str, Comparator, float, str | None, str | None]]:
-    return [(t.analyte, t.comparator, t.value, t.unit, t.multiple_of) for t in thresholds(rule)]  # type: ignore[arg-type]
+def _values(rule: Rule) -> list[tuple[str, Comparator, float, str | None, str | None]]:
+    return [(t.analyte, t.comparator, t.value, t.unit, t.multiple_of) for t in thresholds(rule)]
 
 
 def test_a_ctcae_grade_heading_over_a_lettered_blood_count_list_is_read_as_the_list() -> None:
@@ -72,3 +73,26 @@ def test_a_ctcae_grade_heading_over_liver_and_kidney_limits_keeps_each_limit() -
 def test_a_grade_heading_before_words_it_does_not_define_stays_for_review() -> None:
     text = "Patients with liver metastases, with CTCAE grade ≤1: a) Total bilirubin (TBIL) ≤ 1.5× ULN"
     assert parse_criterion(text, INC, None).kind == "review"
+
+
+def _qtc(value: float) -> PatientFacts:
+    return patient(labs=[{"test": "qtcf", "value": value, "unit": "ms"}])
+
+
+def test_a_grade_before_the_qtc_its_bracket_restates_reads_the_bracketed_threshold() -> None:
+    text = "Grade 2 or higher QTc prolongation (>480 msec per NCI-CTCAE criteria version 5.0)"
+    rule = parse_criterion(text, EXC, None)
+    assert _values(rule) == [("qtcf", Comparator.GT, 480, "ms", None)]
+    assert outcome(EXC, text, _qtc(495)) is Outcome.FAIL
+    assert outcome(EXC, text, _qtc(450)) is Outcome.PASS
+    assert outcome(EXC, text, patient()) is Outcome.UNKNOWN
+
+
+def test_a_grade_whose_bracket_bounds_the_other_side_stays_for_review() -> None:
+    assert parse_criterion("Grade 2 or higher QTc prolongation (<480 msec)", EXC, None).kind == "review"
+
+
+def test_the_ctcae_edition_cited_after_a_threshold_adds_nothing_to_it() -> None:
+    for text in ("Bilirubin ≤ 1.5 x ULN (CTCAE v5.0)", "Bilirubin ≤ 1.5 x ULN per CTCAE version 5"):
+        rule = parse_criterion(text, INC, None)
+        assert _values(rule) == [("bilirubin", Comparator.LE, 1.5, None, "uln")], text
