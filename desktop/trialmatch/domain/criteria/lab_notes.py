@@ -77,7 +77,7 @@ _DEFINED_WORDS = word_set(
     underweight malnutrition leukocytosis thrombocytosis polycythemia polycythaemia hyperuricemia
     hypertriglyceridemia hypercholesterolemia qtc qt prolongation prolonged interval presence evidence
     castrate castration hypothyroidism hyperthyroidism dysnatraemia dysnatremia ecg ekg electrocardiogram
-    end stage failure disease decrease bradycardia tachycardia hypotension
+    end stage failure disease decrease bradycardia tachycardia hypotension left ventricular systolic
     """
 )
 _ORGAN = word_set("renal kidney hepatic liver marrow")

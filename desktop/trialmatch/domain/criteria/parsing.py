@@ -101,8 +101,9 @@ _NEGATED_HEADING = re.compile(
 )
 """"No clinically significant cardiac disease, including:", not "No more than 2 prior regimens"."""
 _EXCEPT = re.compile(r"(?<![a-z])(?:except|unless|other\s+than|exceptions?)(?![a-z])")
-_ITEM_NUMBER = re.compile(r"\s*\d{1,2}\.?\s+(?=[A-Z])")
-""""1 Participant must be ...": an item number the segmenter left in the text."""
+_ITEM_NUMBER = re.compile(r"\s*(?:\d{1,2}\.?\s+(?=[A-Z])|\(\d{1,2}\)\s*(?=[A-Za-z])(?!.*\(\d{1,2}\)))")
+""""1 Participant must be ...", "(5) Patients with ...": an item number the segmenter left in the text; not
+"(1) ... (2) ...", a list of its own the segmenter left whole."""
 _AMENDED = re.compile(
     r"^\s*per\s+amendment\s+\d{1,2}/\d{1,2}/\d{2,4}\s*:\s*"
     r"|\s*\(\s*changed\s+from\s*(?:-|:)[^()]*(?:\([^()]*\)[^()]*)*\)?\s*\.?\s*$"

@@ -96,3 +96,47 @@ def test_the_ctcae_edition_cited_after_a_threshold_adds_nothing_to_it() -> None:
     for text in ("Bilirubin ≤ 1.5 x ULN (CTCAE v5.0)", "Bilirubin ≤ 1.5 x ULN per CTCAE version 5"):
         rule = parse_criterion(text, INC, None)
         assert _values(rule) == [("bilirubin", Comparator.LE, 1.5, None, "uln")], text
+
+
+def _lvef(value: float) -> PatientFacts:
+    return patient(labs=[{"test": "lvef", "value": value, "unit": "%"}])
+
+
+def test_a_bracketed_item_number_is_skipped_and_lv_systolic_dysfunction_is_defined_by_its_bracket() -> None:
+    text = (
+        "(5) Patients with significant valvular heart disease or severe left ventricular systolic "
+        "dysfunction (ejection fraction <35%)"
+    )
+    rule = parse_criterion(text, EXC, None)
+    assert rule.kind == "any_of"
+    valves, fraction = rule.children  # type: ignore[attr-defined]
+    assert (valves.kind, valves.concept, valves.present) == ("finding", "valvular_heart_disease", True)
+    assert (fraction.analyte, fraction.comparator, fraction.value, fraction.unit) == (
+        "lvef",
+        Comparator.LT,
+        35,
+        "%",
+    )
+    for value, verdict in ((30, Outcome.FAIL), (55, Outcome.PASS)):
+        no_valve_disease = patient(
+            findings={"valvular heart disease": False}, labs=[{"test": "lvef", "value": value, "unit": "%"}]
+        )
+        assert outcome(EXC, text, no_valve_disease) is verdict
+    assert outcome(EXC, text, _lvef(30)) is Outcome.FAIL
+    assert outcome(EXC, text, _lvef(55)) is Outcome.UNKNOWN  # valve disease not recorded either way
+
+
+def test_an_item_number_in_brackets_before_an_age_or_findings_is_skipped() -> None:
+    age = parse_criterion("(1) Subject must be at least 19 years of age", INC, None)
+    assert (age.kind, age.min) == ("age", 19)  # type: ignore[attr-defined]
+    assert parse_criterion("(6) Pregnancy or breast feeding", EXC, None).kind == "any_of"
+
+
+def test_numbered_parts_left_whole_in_one_item_are_not_read_as_one_item_number() -> None:
+    text = "(1) a known allergy to dexmedetomidine; (2) a heart rate (HR) <45 beats per minute (bpm)"
+    assert parse_criterion(text, EXC, None).kind == "review"
+
+
+def test_left_ventricular_failure_stays_a_finding_beside_its_threshold() -> None:
+    rule = parse_criterion("left ventricular failure (LVEF < 40%)", EXC, None)
+    assert rule.kind == "all_of"
