@@ -65,6 +65,7 @@ from trialmatch.domain.criteria.lab_shared_waiver import (
 from trialmatch.domain.criteria.lab_support import SupportNote, is_time_span, support_notes
 from trialmatch.domain.criteria.lab_test_notes import test_notes
 from trialmatch.domain.criteria.lab_timing import other_correction, plus_grade, timing_spans
+from trialmatch.domain.criteria.lab_unit_typos import misprinted_units
 from trialmatch.domain.criteria.lab_vital_signs import vital_sign_notes
 from trialmatch.domain.criteria.lab_with import with_as_and
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
@@ -710,6 +711,7 @@ def _read(
     if section is Section.INCLUSION and segment.contains("may"):
         claimed.extend(_may_be(segment))
     claimed.extend(measurement_spans(segment))
+    claimed.extend(misprinted_units(segment, [(m.start, m.analytes) for m in mentions], quantities))
     claimed.extend(dlco_correction_spans(segment, analytes))
     claimed.extend(vital_sign_notes(segment, analytes))
     claimed.extend(body_size_notes(segment, analytes))
