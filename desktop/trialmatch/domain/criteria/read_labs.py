@@ -205,6 +205,7 @@ _GROUPS = {
     "left ventricular cardiac ejection fraction": ("lvef",),
     "ventricular ejection fraction": ("lvef",),
     "cardiac ventricular ejection fraction": ("lvef",),
+    "systolic ejection fraction": ("lvef",),
     "qt interval corrected for heart rate": ("qtcf",),
     "qt corrected for heart rate": ("qtcf",),
     "corrected qt": ("qtcf",),
@@ -425,6 +426,7 @@ _LAB_FILLER = word_set(
     either whichever coagulation marrow echocardiogram echocardiography echo muga scan multigated
     acquisition radionuclide ventriculography ecg ekg electrocardiogram resting mean triplicate
     cardiac ventricular left mri magnetic resonance imaging multiple gated multi hematology haematology
+    cout pft pfts participation
     biochemistry chemistry routine examination panel ecgs electrocardiograms s bp data average repeat
     consecutive central local metabolic pulmonary morning observed was were participant's patient's subject's
     points score preferred ultrasound doppler color echocardiographic via step between inclusive elevated

@@ -4,7 +4,7 @@ words that change a sentence's meaning keep it for review."""
 
 from __future__ import annotations
 
-from one_criterion import inclusion, lab, limits, outcome, patient, review
+from one_criterion import inclusion, lab, limits, outcome, patient, review, thresholds
 
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.evaluation import Outcome
@@ -86,3 +86,59 @@ def test_haemoglobin_with_a_misprinted_gram_unit() -> None:
 
 def _wbc(value: float) -> PatientFacts:
     return patient(labs=[{"test": "wbc", "value": value, "unit": "10^9/L"}])
+
+
+# --- a misspelt word, a test group's abbreviation, a name for the LVEF ------------------------------------
+
+
+def test_a_misspelt_count_and_a_pulmonary_function_test_abbreviation_are_no_condition() -> None:
+    rule = lab("White blood cell (WBC) cout at least 3,000/mm^3")
+    assert (rule.analyte, rule.comparator, rule.value, rule.unit) == ("wbc", Comparator.GE, 3000.0, "/µL")
+    rule = inclusion("Pulmonary: PFT-FEV1 at least 60% of predicted DLCO and FVC at least 60% of predicted")
+    assert limits(rule) == [
+        ("fev1", Comparator.GE, 60.0, "%"),
+        ("dlco", Comparator.GE, 60.0, "%"),
+        ("fvc", Comparator.GE, 60.0, "%"),
+    ]
+
+
+def test_percent_predictive_is_percent_of_predicted() -> None:
+    rule = inclusion("FEV1 ≥ 1.2L or > 40% predictive")
+    assert rule.kind == "any_of"
+    assert limits(rule) == [("fev1_volume", Comparator.GE, 1.2, "L"), ("fev1", Comparator.GT, 40.0, "%")]
+
+
+def test_the_systolic_ejection_fraction_is_the_lvef() -> None:
+    rule = lab(
+        "Cardiovascular: Systolic ejection fraction at least 50%",
+        context="PATIENT CHARACTERISTICS: Cardiovascular",
+    )
+    assert (rule.analyte, rule.comparator, rule.value, rule.unit) == ("lvef", Comparator.GE, 50.0, "%")
+
+
+def test_at_the_time_of_participation_is_now() -> None:
+    rule = inclusion(
+        "Adequate organ function at time of participation, defined as Haematological: Haemoglobin > "
+        "9gm/dl, ANC ≥ 1500/cmm3, Platelet ≥100000/cmm3 Liver Function test: Bilirubin ≤2 x upper limit "
+        "normal (ULN), AST/ALT/ ALP ≤ 2.5 x ULN Renal Function test: Creatinine ≤ 1.5 ULN, Creatinine "
+        "Clearance ≥60 ml/min."
+    )
+    assert [(t.analyte, t.comparator, t.value, t.unit, t.multiple_of) for t in thresholds(rule)] == [
+        ("hemoglobin", Comparator.GT, 9.0, "g/dL", None),
+        ("anc", Comparator.GE, 1500.0, "/µL", None),
+        ("platelets", Comparator.GE, 100000.0, "/µL", None),
+        ("bilirubin", Comparator.LE, 2.0, None, "uln"),
+        ("ast", Comparator.LE, 2.5, None, "uln"),
+        ("alt", Comparator.LE, 2.5, None, "uln"),
+        ("alp", Comparator.LE, 2.5, None, "uln"),
+        ("creatinine", Comparator.LE, 1.5, None, "uln"),
+    ]
+    assert rule.kind == "all_of"
+    clearance = rule.children[-1]
+    assert (clearance.kind, clearance.analyte, clearance.comparator, clearance.value, clearance.unit) == (
+        "derived",
+        "crcl",
+        Comparator.GE,
+        60.0,
+        "mL/min",
+    )
