@@ -50,6 +50,20 @@ def test_a_value_no_unit_fits_stays_for_review() -> None:
     assert "not understood: ml" in review("Creatinine ≤ 2/mL")
 
 
+def test_a_clearance_per_ml_is_read_per_minute_with_the_unit_flagged_as_inferred() -> None:
+    rule = inclusion("Creatinine clearance ≥60/mL, as estimated by Cockcroft-Gault equation")
+    assert (rule.kind, rule.analyte, rule.comparator, rule.value, rule.unit) == (
+        "derived",
+        "crcl",
+        Comparator.GE,
+        60.0,
+        "mL/min",
+    )
+    assert rule.unit_inferred
+    assert rule.method == "cockcroft-gault"
+    assert "not understood: ml" in review("Creatinine ≥ 60/mL")  # not a clearance: no misprint it could be
+
+
 def test_glucose_in_mg_or_mg_per_d_is_read_in_mg_per_dl() -> None:
     rule = lab("Fasting plasma/serum glucose >126 mg/d", Section.EXCLUSION)
     assert (rule.analyte, rule.comparator, rule.value, rule.unit) == (
