@@ -4,10 +4,11 @@ glucose >126 mg/d", "random blood sugar at least 200 mg" (mg/dL), "Hemoglobin �
 g/gL" (g/dL), "Creatinine clearance ≥60/mL" (a clearance per minute, its "/min" lost).
 
 The lab reader claims the misprint and reads the number as unit-less: the unit is then inferred from the
-value (``_infer_unit``, which takes only a unit that puts the number within a clinical window of the analyte's
-normal range) and the rule is flagged ``unit_inferred``, which the explanation shows ("unit not printed, read
-as /µL"). Only the misprints of this table, right after a number without a unit, and only when the analyte
-named last before the number is one the misprint can belong to; a value that fits no unit stays for review.
+value (``_infer_unit``, which takes only a unit that puts the number within a clinical window of the
+analyte's normal range) and the rule is flagged ``unit_inferred``, which the explanation shows ("unit not
+printed or misprinted, read as /µL"). Only the misprints of this table, right after a number without a unit,
+and only when the analyte named last before the number is one the misprint can belong to; a value that fits
+no unit stays for review.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ words that change a sentence's meaning keep it for review."""
 
 from __future__ import annotations
 
-from one_criterion import inclusion, lab, limits, outcome, patient, review, thresholds
+from one_criterion import inclusion, lab, limits, outcome, patient, result, review, thresholds
 
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.evaluation import Outcome
@@ -43,6 +43,9 @@ def test_a_count_per_ml_is_judged_per_microlitre() -> None:
     assert outcome(Section.INCLUSION, text, _wbc(3.1)) is Outcome.PASS
     assert outcome(Section.INCLUSION, text, _wbc(1.2)) is Outcome.FAIL
     assert outcome(Section.INCLUSION, text, patient()) is Outcome.UNKNOWN
+    assert result(Section.INCLUSION, text, _wbc(3.1)).reason == (
+        "WBC 3.1 × 10⁹/L, meets > 2 × 10⁹/L (unit not printed or misprinted, read as /µL)"
+    )
 
 
 def test_a_value_no_unit_fits_stays_for_review() -> None:
