@@ -159,3 +159,14 @@ def test_at_the_time_of_participation_is_now() -> None:
         60.0,
         "mL/min",
     )
+
+
+def test_an_exclusion_glucose_in_mg_per_d_excludes_only_above_its_limit() -> None:
+    text = "Fasting plasma/serum glucose >126 mg/d"
+
+    def glucose(value: float) -> PatientFacts:
+        return patient(labs=[{"test": "fasting_glucose", "value": value, "unit": "mg/dL"}])
+
+    assert outcome(Section.EXCLUSION, text, glucose(140.0)) is Outcome.FAIL
+    assert outcome(Section.EXCLUSION, text, glucose(98.0)) is Outcome.PASS
+    assert outcome(Section.EXCLUSION, text, patient()) is Outcome.UNKNOWN
