@@ -424,7 +424,7 @@ class _LabCheck:
             )
         notes = [*applied]
         if limit.inferred_unit:
-            notes.append(f"unit not printed, read as {limit.inferred_unit}")
+            notes.append(f"unit not printed or misprinted, read as {limit.inferred_unit}")
         if limit.multiple_of == "uln" and reading.uln_assumed:
             notes.append(f"assumed ULN {_quantity(reading.uln or 0, self.analyte.unit)}")
         if limit.multiple_of == "lln" and reading.lln_assumed:

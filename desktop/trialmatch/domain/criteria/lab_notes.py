@@ -222,7 +222,7 @@ clearance is computed already; only this exact formula is claimed, so a variant 
 
 
 _PREDICTED = re.compile(
-    r"(?:(?<=%)|(?<=percent))\s*(?:of\s+)?(?:the\s+)?(?:local\s+)?(?:normal\s+)?predicted(?:\s+normal)?(?:\s+(?:values?|levels?))?"
+    r"(?:(?<=%)|(?<=percent))\s*(?:of\s+)?(?:the\s+)?(?:local\s+)?(?:normal\s+)?predict(?:ed|ive)(?:\s+normal)?(?:\s+(?:values?|levels?))?"
     r"(?![a-z])(?!\s+(?:lower|upper|limit))"
     r"(?:\s*[(\[]?\s*" + CORRECTED_FOR_HB + r"\s*[)\]]?)?"
 )
@@ -241,7 +241,7 @@ def measurement_spans(segment: Segment) -> list[Span]:
     Lu 177 dotatate": at screening, the value to hold is today's)."""
     spans = [m.span() for m in _MEASUREMENT.finditer(segment.norm, segment.start, segment.end)]
     window = segment.norm[segment.start : segment.end]
-    if "predicted" in window and not _RATIO.search(window):
+    if "predict" in window and not _RATIO.search(window):
         spans += [m.span() for m in _PREDICTED.finditer(segment.norm, segment.start, segment.end)]
     if "140" in window:
         spans += [m.span() for m in _CG_FORMULA.finditer(segment.norm, segment.start, segment.end)]

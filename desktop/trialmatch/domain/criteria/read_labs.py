@@ -66,6 +66,7 @@ from trialmatch.domain.criteria.lab_shared_waiver import (
 from trialmatch.domain.criteria.lab_support import SupportNote, is_time_span, support_notes
 from trialmatch.domain.criteria.lab_test_notes import test_notes
 from trialmatch.domain.criteria.lab_timing import other_correction, plus_grade, timing_spans
+from trialmatch.domain.criteria.lab_unit_typos import misprinted_units
 from trialmatch.domain.criteria.lab_vital_signs import vital_sign_notes
 from trialmatch.domain.criteria.lab_with import with_as_and
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
@@ -205,6 +206,7 @@ _GROUPS = {
     "left ventricular cardiac ejection fraction": ("lvef",),
     "ventricular ejection fraction": ("lvef",),
     "cardiac ventricular ejection fraction": ("lvef",),
+    "systolic ejection fraction": ("lvef",),
     "qt interval corrected for heart rate": ("qtcf",),
     "qt corrected for heart rate": ("qtcf",),
     "corrected qt": ("qtcf",),
@@ -425,6 +427,7 @@ _LAB_FILLER = word_set(
     either whichever coagulation marrow echocardiogram echocardiography echo muga scan multigated
     acquisition radionuclide ventriculography ecg ekg electrocardiogram resting mean triplicate
     cardiac ventricular left mri magnetic resonance imaging multiple gated multi hematology haematology
+    cout pft pfts participation
     biochemistry chemistry routine examination panel ecgs electrocardiograms s bp data average repeat
     consecutive central local metabolic pulmonary morning observed was were participant's patient's subject's
     points score preferred ultrasound doppler color echocardiographic via step between inclusive elevated
@@ -711,6 +714,7 @@ def _read(
     if section is Section.INCLUSION and segment.contains("may"):
         claimed.extend(_may_be(segment))
     claimed.extend(measurement_spans(segment))
+    claimed.extend(misprinted_units(segment, [(m.start, m.analytes) for m in mentions], quantities))
     claimed.extend(dlco_correction_spans(segment, analytes))
     claimed.extend(vital_sign_notes(segment, analytes))
     claimed.extend(body_size_notes(segment, analytes))

@@ -83,8 +83,9 @@ def test_a_low_neutrophil_count_fails_the_polymorphonuclear_requirement():
     assert outcome(INC, text, high, HEMATOPOIETIC) is Outcome.PASS
 
 
-def test_a_count_per_millilitre_stays_for_review():
-    assert review("White blood cell count > 2000/mL")
+def test_a_count_per_millilitre_is_read_per_microlitre_only_as_an_inferred_unit():
+    rule = lab("White blood cell count > 2000/mL")  # 2 cells/µL is no threshold: the µ was lost
+    assert (rule.analyte, rule.value, rule.unit, rule.unit_inferred) == ("wbc", 2000.0, "/µL", True)
 
 
 # --- a bracket holding only a pointer: "(see 3.1.9)", "(http://...)" -------------------------------------

@@ -173,9 +173,15 @@ def test_a_typo_in_the_name_or_the_unit_stays_for_review():
     assert inclusion("Creatinine kinase < 5 times ULN").kind == "review"
     assert inclusion("Creatinine no greater than 2.5 mg/ml").kind == "review"
     assert exclusion("Bilirubin >2 g/dL").kind == "review"
-    assert inclusion("platelets ≥ 100,000/ml").kind == "review"
-    assert inclusion("Hematocrit greater than 27 percent, platelets greater than 50,000/ml.").kind == (
-        "review"
+
+
+def test_a_count_per_ml_is_read_per_microlitre_with_its_unit_flagged_as_inferred():
+    platelets = inclusion("platelets ≥ 100,000/ml")  # 100 platelets/µL is no threshold: the µ was lost
+    assert (platelets.analyte, platelets.value, platelets.unit, platelets.unit_inferred) == (
+        "platelets",
+        100000.0,
+        "/µL",
+        True,
     )
 
 
