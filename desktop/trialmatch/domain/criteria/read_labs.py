@@ -1306,6 +1306,7 @@ def _bracketed_conditions(
     conditions: list[_Condition] = []
     spans: list[Span] = []
     groups = parenthesised(segment)
+    holding: list[Span] = []
     for start, end in groups:
         if inside((start + 1, end - 1), claimed):
             continue
@@ -1323,7 +1324,10 @@ def _bracketed_conditions(
                 variant = segment.sub(rest_start, rest_start + len(stratum.group("rest")))
                 conditions.append(_Condition((start, end), variants=[(label, variant) for label in labels]))
             continue
-        if _HAS_CUE.search(inner):
+        cue = _HAS_CUE.search(inner)
+        if cue and _opens_the_thresholds(start, start + cue.start(), quantities, mentions):
+            holding.append((start, end))
+        elif cue:
             narrowing = not any(start < q.start < end for q in quantities)
             conditions.append(_Condition((start, end), narrowing=narrowing))
             spans.append((start, end))
@@ -1380,7 +1384,7 @@ def _bracketed_conditions(
         ):
             continue  # "ALT ≤ 2.5 × ULN if there is no liver metastasis": read above as the base's condition
         end = _clause_end(segment, cue.end(), groups)
-        if any(g[0] < end <= g[1] and g[0] < cue.start() for g in groups):
+        if any(g[0] < end <= g[1] and g[0] < cue.start() and g not in holding for g in groups):
             continue
         own_threshold = any(cue.end() <= o.start < end for o in quantities)
         if (
@@ -1408,6 +1412,18 @@ def _bracketed_conditions(
         conditions.append(_Condition((start, end), narrowing=narrowing and not relaxing, waiver=relaxing))
         spans.append((start, end))
     return conditions, spans
+
+
+def _opens_the_thresholds(start: int, cue: int, quantities: list[Quantity], mentions: list[_Mention]) -> bool:
+    """ "Adequate liver function (AST/ALT ≤ 2.5 × ULN unless liver metastases are present, in which case ≤ 5 ×
+    ULN)": a bracket that names an analyte and its threshold before any condition word, with no threshold
+    before it, holds the item's thresholds, not a condition on one; the clauses inside it are read as they
+    would be without the bracket."""
+    return (
+        not any(q.start < start for q in quantities)
+        and any(start < m.start < cue for m in mentions)
+        and any(start < q.start < cue and q.comparator for q in quantities)
+    )
 
 
 def _past_restatement(segment: Segment, end: int, claimed: list[Span]) -> int:

@@ -1,0 +1,85 @@
+"""Thresholds that hold under a condition (theme: conditions on a finding, a value or a population): the rule
+each sentence gets, and what it decides for a patient on either side of the condition."""
+
+from __future__ import annotations
+
+from one_criterion import exclusion, inclusion, outcome, patient, thresholds
+
+from trialmatch.domain.criteria import AllOf, AnyOf, DerivedValueRule, LabThreshold
+from trialmatch.domain.criteria.base import Comparator
+from trialmatch.domain.evaluation import Outcome
+from trialmatch.domain.trial import Section
+
+INC, EXC = Section.INCLUSION, Section.EXCLUSION
+
+
+# --- a condition on a body size before a threshold ---------------------------------------------------------
+
+LEAN_HEART = "If Body Mass Index (BMI) < 30, cardiac index < 2.0 L/min/m2"
+
+
+def test_a_cardiac_index_is_read_with_its_unit():
+    rule = inclusion("Cardiac index ≥ 2.2 L/min/m²")
+    assert isinstance(rule, LabThreshold)
+    assert (rule.analyte, rule.comparator, rule.value, rule.unit) == (
+        "cardiac_index",
+        Comparator.GE,
+        2.2,
+        "L/min/m2",
+    )
+
+
+def test_a_leading_condition_with_a_bracketed_abbreviation_bounds_the_exclusion():
+    rule = exclusion(LEAN_HEART)
+    assert isinstance(rule, AllOf)
+    bmi, index = rule.children
+    assert isinstance(bmi, DerivedValueRule)
+    assert (bmi.analyte, bmi.comparator, bmi.value) == ("bmi", Comparator.LT, 30.0)
+    assert isinstance(index, LabThreshold)
+    assert (index.analyte, index.comparator, index.value, index.unit) == (
+        "cardiac_index",
+        Comparator.LT,
+        2.0,
+        "L/min/m2",
+    )
+
+
+def test_only_a_patient_with_the_condition_is_excluded_by_the_threshold():
+    low = [{"test": "Cardiac index", "value": 1.9, "unit": "L/min/m2"}]
+    normal = [{"test": "Cardiac index", "value": 2.6, "unit": "L/min/m2"}]
+    assert outcome(EXC, LEAN_HEART, patient(weight_kg=60, height_cm=170, labs=low)) is Outcome.FAIL
+    assert outcome(EXC, LEAN_HEART, patient(weight_kg=60, height_cm=170, labs=normal)) is Outcome.PASS
+    assert outcome(EXC, LEAN_HEART, patient(weight_kg=100, height_cm=170, labs=low)) is Outcome.PASS
+    assert outcome(EXC, LEAN_HEART, patient(weight_kg=60, height_cm=170)) is Outcome.UNKNOWN
+
+
+def test_the_other_branch_is_the_opposite_condition():
+    rule = exclusion("If BMI ≥ 30, cardiac index < 1.8 L/min/m2")
+    assert [(t.analyte, t.comparator, t.value) for t in thresholds(rule)] == [
+        ("cardiac_index", Comparator.LT, 1.8)
+    ]
+    assert isinstance(rule, AllOf)
+    bmi = rule.children[0]
+    assert isinstance(bmi, DerivedValueRule)
+    assert (bmi.comparator, bmi.value) == (Comparator.GE, 30.0)
+
+
+# --- a bracket that holds the item's thresholds -------------------------------------------------------------
+
+
+def test_a_bracket_opening_with_thresholds_is_not_a_condition_on_them():
+    rule = inclusion(
+        "Adequate liver function (AST (SGOT)/ALT (SGPT) ≤2.5 x institutional upper limit of normal unless"
+        " liver metastases are present, in which case it must be ≤5x ULN)"
+    )
+    assert isinstance(rule, AllOf)
+    for threshold, analyte in zip(thresholds(rule), ["ast", "alt"], strict=True):
+        assert (threshold.analyte, threshold.comparator, threshold.value, threshold.multiple_of) == (
+            analyte,
+            Comparator.LE,
+            2.5,
+            "uln",
+        )
+        (exception,) = threshold.exceptions
+        assert (exception.concept, exception.value, exception.multiple_of) == ("liver_metastases", 5.0, "uln")
+    assert not isinstance(rule, AnyOf)
