@@ -25,6 +25,7 @@ from trialmatch.domain.criteria.permissions import (
     may_define_the_trial,
     states_permission,
 )
+from trialmatch.domain.criteria.read_alone_met import read_alone_met
 from trialmatch.domain.criteria.read_blood_pressure import names_blood_pressure, read_blood_pressure
 from trialmatch.domain.criteria.read_composite import read_composite
 from trialmatch.domain.criteria.read_controlled_note import read_controlled_note
@@ -792,6 +793,7 @@ def _read_labs(segment: Segment, section: Section) -> Read | None:
         or read_excepted(segment, section, _read_part)
         or read_lab_alternatives(segment, section)
         or read_or_alternatives(segment, section)
+        or read_alone_met(segment, section)
         or defined
         or read
     )

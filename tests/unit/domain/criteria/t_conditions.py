@@ -83,3 +83,61 @@ def test_a_bracket_opening_with_thresholds_is_not_a_condition_on_them():
         (exception,) = threshold.exceptions
         assert (exception.concept, exception.value, exception.multiple_of) == ("liver_metastases", 5.0, "uln")
     assert not isinstance(rule, AnyOf)
+
+
+# --- a further limit on one alternative ---------------------------------------------------------------------
+
+HYPERTENSIVE = (
+    "Has systolic blood pressure (SBP) ≥ 140 mmHg and/or diastolic blood pressure (DBP) ≥ 90 mmHg (if DBP"
+    " criteria alone is met, SBP must be ≥130 mmHg) at screening (Visit 1)."
+)
+
+
+def test_a_limit_for_one_alternative_met_alone_joins_that_alternative():
+    rule = inclusion(HYPERTENSIVE)
+    assert isinstance(rule, AnyOf)
+    systolic, diastolic_alone = rule.children
+    assert isinstance(systolic, LabThreshold)
+    assert (systolic.analyte, systolic.comparator, systolic.value, systolic.unit) == (
+        "sbp",
+        Comparator.GE,
+        140.0,
+        "mmHg",
+    )
+    assert isinstance(diastolic_alone, AllOf)
+    assert [(t.analyte, t.comparator, t.value) for t in thresholds(diastolic_alone)] == [
+        ("dbp", Comparator.GE, 90.0),
+        ("sbp", Comparator.GE, 130.0),
+    ]
+
+
+def _pressure(systolic: float, diastolic: float) -> list[dict[str, object]]:
+    return [
+        {"test": "SBP", "value": systolic, "unit": "mmHg"},
+        {"test": "DBP", "value": diastolic, "unit": "mmHg"},
+    ]
+
+
+def test_a_diastolic_hypertensive_needs_the_lower_systolic_limit_too():
+    assert outcome(INC, HYPERTENSIVE, patient(labs=_pressure(145, 80))) is Outcome.PASS
+    assert outcome(INC, HYPERTENSIVE, patient(labs=_pressure(132, 92))) is Outcome.PASS
+    assert outcome(INC, HYPERTENSIVE, patient(labs=_pressure(125, 95))) is Outcome.FAIL
+    assert outcome(INC, HYPERTENSIVE, patient(labs=_pressure(120, 80))) is Outcome.FAIL
+
+
+# --- a mistranslated liver metastasis -----------------------------------------------------------------------
+
+
+def test_a_liver_transfer_is_a_liver_metastasis():
+    rule = exclusion(
+        "If there is no clear liver transfer, aspartate aminotransferase> 2.5×ULN; if there is liver"
+        " transfer, aspartate aminotransferase> 5×ULN;"
+    )
+    assert isinstance(rule, LabThreshold)
+    assert (rule.analyte, rule.comparator, rule.value, rule.multiple_of) == ("ast", Comparator.GT, 2.5, "uln")
+    (exception,) = rule.exceptions
+    assert (exception.concept, exception.comparator, exception.value) == (
+        "liver_metastases",
+        Comparator.GT,
+        5.0,
+    )
