@@ -38,6 +38,7 @@ from trialmatch.domain.criteria.read_nyha import read_nyha
 from trialmatch.domain.criteria.read_or_alternatives import read_or_alternatives
 from trialmatch.domain.criteria.read_partial import read_partial
 from trialmatch.domain.criteria.read_people import read_age_and_sex, read_performance, read_sex
+from trialmatch.domain.criteria.read_raised_if import read_raised_if
 from trialmatch.domain.criteria.read_renal_floor import read_renal_floor
 from trialmatch.domain.criteria.read_stage import read_stage
 from trialmatch.domain.criteria.read_subgroup_limits import read_subgroup_limits
@@ -822,6 +823,7 @@ _READERS: tuple[Callable[[Segment, Section, str], Read | None], ...] = (
     lambda segment, section, heading: read_age_and_sex(segment, heading),
     lambda segment, section, heading: read_sex(segment, heading),
     lambda segment, section, heading: _read_labs(segment, section),
+    read_raised_if,
     lambda segment, section, heading: read_stage(segment),
     _therapy,
     _findings,

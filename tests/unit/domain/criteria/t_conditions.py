@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from one_criterion import exclusion, inclusion, outcome, patient, thresholds
 
-from trialmatch.domain.criteria import AllOf, AnyOf, DerivedValueRule, LabThreshold
+from trialmatch.domain.criteria import (
+    AllOf,
+    AnyOf,
+    DerivedValueRule,
+    LabThreshold,
+    NeedsReview,
+    parse_criterion,
+)
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.evaluation import Outcome
 from trialmatch.domain.trial import Section
@@ -141,3 +148,83 @@ def test_a_liver_transfer_is_a_liver_metastasis():
         Comparator.GT,
         5.0,
     )
+
+
+# --- a raised electrolyte limit under a condition, below a "within normal limits" heading -------------------
+
+NORMAL_LIMITS = (
+    "Patients must have the following laboratory values within normal limits or corrected to within normal"
+    " limits with supplements"
+)
+POTASSIUM = (
+    "Potassium (potassium increase of up to 6.0 mmol/L is acceptable if associated with CrCl ≥ 90 mL/min),"
+)
+
+
+def test_a_raised_limit_under_a_condition_is_an_alternative_to_the_upper_normal_limit():
+    rule = parse_criterion(POTASSIUM, INC, NORMAL_LIMITS)
+    assert isinstance(rule, AllOf)
+    floor, ceiling = rule.children
+    assert isinstance(floor, LabThreshold)
+    assert (floor.analyte, floor.comparator, floor.value, floor.multiple_of) == (
+        "potassium",
+        Comparator.GE,
+        1.0,
+        "lln",
+    )
+    assert isinstance(ceiling, AnyOf)
+    normal, raised = ceiling.children
+    assert isinstance(normal, LabThreshold)
+    assert (normal.comparator, normal.value, normal.multiple_of) == (Comparator.LE, 1.0, "uln")
+    assert isinstance(raised, AllOf)
+    limit, clearance = raised.children
+    assert isinstance(limit, LabThreshold)
+    assert (limit.analyte, limit.comparator, limit.value, limit.unit) == (
+        "potassium",
+        Comparator.LE,
+        6.0,
+        "mmol/L",
+    )
+    assert isinstance(clearance, DerivedValueRule)
+    assert (clearance.analyte, clearance.comparator, clearance.value, clearance.unit) == (
+        "crcl",
+        Comparator.GE,
+        90.0,
+        "mL/min",
+    )
+
+
+def test_a_corrected_calcium_takes_the_first_printed_unit_of_its_raised_limit():
+    text = (
+        "Total calcium (corrected for serum albumin); (calcium increase of up to 12.5 mg/dl or 3.1 mmol/L is"
+        " acceptable if associated with CrCl ≥ 90 mL/min),"
+    )
+    rule = parse_criterion(text, INC, NORMAL_LIMITS)
+    assert [(t.analyte, t.comparator, t.value, t.unit, t.multiple_of) for t in thresholds(rule)] == [
+        ("calcium_corrected", Comparator.GE, 1.0, None, "lln"),
+        ("calcium_corrected", Comparator.LE, 1.0, None, "uln"),
+        ("calcium_corrected", Comparator.LE, 12.5, "mg/dL", None),
+    ]
+
+
+def _labs(potassium: float, clearance: float) -> list[dict[str, object]]:
+    return [
+        {"test": "potassium", "value": potassium, "unit": "mmol/L", "lln": 3.5, "uln": 5.1},
+        {"test": "creatinine clearance", "value": clearance, "unit": "mL/min"},
+    ]
+
+
+def test_a_raised_potassium_passes_only_with_the_clearance_the_bracket_names():
+    def judged(potassium: float, clearance: float) -> Outcome:
+        return outcome(INC, POTASSIUM, patient(labs=_labs(potassium, clearance)), NORMAL_LIMITS)
+
+    assert judged(4.2, 50) is Outcome.PASS
+    assert judged(5.6, 95) is Outcome.PASS
+    assert judged(5.6, 60) is Outcome.FAIL
+    assert judged(6.4, 95) is Outcome.FAIL
+    assert judged(3.1, 95) is Outcome.FAIL
+
+
+def test_without_the_normal_limits_heading_the_item_names_no_limit_and_stays_for_review():
+    assert isinstance(parse_criterion(POTASSIUM, INC, None), NeedsReview)
+    assert isinstance(parse_criterion(POTASSIUM, INC, "**Intolerance is defined as"), NeedsReview)
