@@ -2051,12 +2051,32 @@ def _expanded(
             return rules[0]
         kind = AllOf if at_most else AnyOf
         return kind(source_span=_span_of(group), children=list(rules))
-    if quantity.comparator is None and quantity.upper is not None and base is None:
-        low = replace(quantity, comparator=Comparator.GE, upper=None)
+    if quantity.upper is not None and base is None and _class_range(quantity, analyte):
+        low = replace(quantity, comparator=quantity.comparator or Comparator.GE, upper=None)
         high = replace(quantity, comparator=Comparator.LE, number=quantity.upper, upper=None)
         ends = [_threshold_rule(b, analyte, group, section, segment, notes, None) for b in (low, high)]
         return AllOf(source_span=_span_of(group), children=list(ends))
     return _threshold_rule(quantity, analyte, group, section, segment, notes, base)
+
+
+_CLASS_RANGES = frozenset({"bmi"})
+"""Analytes whose printed ranges are classes ("BMI ≥ 30-39.9 kg/m2", obesity classes I-II): a lower bound
+printed before such a range is its lower end, never an uncertain single limit as "≤ 1.5 - 3 x ULN" is."""
+
+
+def _class_range(quantity: Quantity, analyte: Analyte) -> bool:
+    """A range with no comparator ("30-39.9"), or with a lower bound before it on a class range, whose ends
+    rise."""
+    if quantity.comparator is None:
+        return True
+    upper = quantity.upper
+    return (
+        analyte.id in _CLASS_RANGES
+        and quantity.comparator.is_lower_bound
+        and quantity.multiple_of is None
+        and upper is not None
+        and quantity.number.value < upper.value
+    )
 
 
 def _threshold_rule(

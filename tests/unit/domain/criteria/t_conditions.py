@@ -228,3 +228,30 @@ def test_a_raised_potassium_passes_only_with_the_clearance_the_bracket_names():
 def test_without_the_normal_limits_heading_the_item_names_no_limit_and_stays_for_review():
     assert isinstance(parse_criterion(POTASSIUM, INC, None), NeedsReview)
     assert isinstance(parse_criterion(POTASSIUM, INC, "**Intolerance is defined as"), NeedsReview)
+
+
+# --- a lower bound printed before a body-mass-index class ---------------------------------------------------
+
+
+def test_a_lower_bound_before_a_bmi_range_is_the_range_lower_end():
+    assert [
+        (t.analyte, t.comparator, t.value, t.unit) for t in inclusion("BMI ≥ 30-39.9 kg/m2").children
+    ] == [
+        ("bmi", Comparator.GE, 30.0, "kg/m2"),
+        ("bmi", Comparator.LE, 39.9, "kg/m2"),
+    ]
+    assert [(t.comparator, t.value) for t in inclusion("BMI- >23- 35Kg/m2").children] == [
+        (Comparator.GT, 23.0),
+        (Comparator.LE, 35.0),
+    ]
+
+
+def test_a_bmi_inside_the_class_passes_and_one_above_it_fails():
+    assert outcome(INC, "BMI ≥ 30-39.9 kg/m2", patient(weight_kg=100, height_cm=170)) is Outcome.PASS
+    assert outcome(INC, "BMI ≥ 30-39.9 kg/m2", patient(weight_kg=125, height_cm=170)) is Outcome.FAIL
+    assert outcome(INC, "BMI ≥ 30-39.9 kg/m2", patient(weight_kg=60, height_cm=170)) is Outcome.FAIL
+
+
+def test_a_bound_before_a_range_of_another_analyte_or_an_upper_bound_stays_for_review():
+    assert isinstance(inclusion("Platelets ≥ 75-100 x 10^9/L"), NeedsReview)
+    assert isinstance(inclusion("BMI ≤ 30-35 kg/m2"), NeedsReview)
