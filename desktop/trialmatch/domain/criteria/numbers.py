@@ -375,6 +375,7 @@ _PLAIN_UNITS = (
     r"gm?\s*/\s*gm?",
     r"bpm|(?:beats?\s*)?" + _PER + r"min(?:ute)?s?|beats?" + _PER + r"mn",
     r"(?:kgs?|kilograms?)(?!\s*/)|lbs?|pounds?",
+    r"(?:l|lit(?:er|re)s?)\s*/\s*min(?:ute)?\s*/\s*(?:m\s*(?:\^\s*2|2|²)|sqm)",  # a cardiac index
     r"(?:l|lit(?:er|re)s?|ml|cc)(?!\s*/)",
     r"ppb",
     r"(?:mg|g)\s*(?:dl|l)\s*-\s*1",

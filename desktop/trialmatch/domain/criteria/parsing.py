@@ -25,6 +25,7 @@ from trialmatch.domain.criteria.permissions import (
     may_define_the_trial,
     states_permission,
 )
+from trialmatch.domain.criteria.read_alone_met import read_alone_met
 from trialmatch.domain.criteria.read_blood_pressure import names_blood_pressure, read_blood_pressure
 from trialmatch.domain.criteria.read_composite import read_composite
 from trialmatch.domain.criteria.read_controlled_note import read_controlled_note
@@ -37,6 +38,7 @@ from trialmatch.domain.criteria.read_nyha import read_nyha
 from trialmatch.domain.criteria.read_or_alternatives import read_or_alternatives
 from trialmatch.domain.criteria.read_partial import read_partial
 from trialmatch.domain.criteria.read_people import read_age_and_sex, read_performance, read_sex
+from trialmatch.domain.criteria.read_raised_if import read_raised_if
 from trialmatch.domain.criteria.read_renal_floor import read_renal_floor
 from trialmatch.domain.criteria.read_stage import read_stage
 from trialmatch.domain.criteria.read_subgroup_limits import read_subgroup_limits
@@ -175,11 +177,12 @@ _WIDENING = re.compile(
     r"|(?:for|in|during)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:phase|cohort|part|arm|group|stage|portion))(?![a-z])"
 )
 _CONDITION_FIRST = re.compile(
-    r"\s*(?:if|(?:for|in)\s+(?:patients|subjects|participants)\s+with)\s+(?P<condition>[^,:;()]+?)\s*[,:]\s+"
+    r"\s*(?:if|(?:for|in)\s+(?:patients|subjects|participants)\s+with)\s+(?P<condition>[^,:;()]+?(?:\([^,:;()]*\)[^,:;()]*?)?)\s*[,:]\s+"
     r"(?P<rule>[^;]+?)\s*\.?\s*"
 )
 """"If history of cardiac disease, LVEF ≥ 50 %", "for participants with screening eGFR ≥ 45 mL/min/1.73 m2,
-potassium must be ≥ 3.0 and ≤ 4.8 mmol/L": the requirement holds only for patients with the condition."""
+potassium must be ≥ 3.0 and ≤ 4.8 mmol/L", "If Body Mass Index (BMI) < 30, cardiac index < 2.0 L/min/m2": the
+requirement holds only for patients with the condition."""
 _CONDITION_AFTER = re.compile(
     r"\s*(?P<rule>[^;]+?)[\s,(]+(?:if|(?:for|in)\s+(?:patients|subjects|participants)\s+with)\s+"
     r"(?P<condition>[^,:;()]+?(?:\s*\([^()]*\))?)\s*\)?\s*\.?\s*"
@@ -792,6 +795,7 @@ def _read_labs(segment: Segment, section: Section) -> Read | None:
         or read_excepted(segment, section, _read_part)
         or read_lab_alternatives(segment, section)
         or read_or_alternatives(segment, section)
+        or read_alone_met(segment, section)
         or defined
         or read
     )
@@ -820,6 +824,7 @@ _READERS: tuple[Callable[[Segment, Section, str], Read | None], ...] = (
     lambda segment, section, heading: read_age_and_sex(segment, heading),
     lambda segment, section, heading: read_sex(segment, heading),
     lambda segment, section, heading: _read_labs(segment, section),
+    read_raised_if,
     lambda segment, section, heading: read_stage(segment),
     _therapy,
     _findings,

@@ -1314,6 +1314,7 @@ def _bracketed_conditions(
     conditions: list[_Condition] = []
     spans: list[Span] = []
     groups = parenthesised(segment)
+    holding: list[Span] = []
     for start, end in groups:
         if inside((start + 1, end - 1), claimed):
             continue
@@ -1331,7 +1332,10 @@ def _bracketed_conditions(
                 variant = segment.sub(rest_start, rest_start + len(stratum.group("rest")))
                 conditions.append(_Condition((start, end), variants=[(label, variant) for label in labels]))
             continue
-        if _HAS_CUE.search(inner):
+        cue = _HAS_CUE.search(inner)
+        if cue and _opens_the_thresholds(start, start + cue.start(), quantities, mentions):
+            holding.append((start, end))
+        elif cue:
             narrowing = not any(start < q.start < end for q in quantities)
             conditions.append(_Condition((start, end), narrowing=narrowing))
             spans.append((start, end))
@@ -1388,7 +1392,7 @@ def _bracketed_conditions(
         ):
             continue  # "ALT ≤ 2.5 × ULN if there is no liver metastasis": read above as the base's condition
         end = _clause_end(segment, cue.end(), groups)
-        if any(g[0] < end <= g[1] and g[0] < cue.start() for g in groups):
+        if any(g[0] < end <= g[1] and g[0] < cue.start() and g not in holding for g in groups):
             continue
         own_threshold = any(cue.end() <= o.start < end for o in quantities)
         if (
@@ -1416,6 +1420,18 @@ def _bracketed_conditions(
         conditions.append(_Condition((start, end), narrowing=narrowing and not relaxing, waiver=relaxing))
         spans.append((start, end))
     return conditions, spans
+
+
+def _opens_the_thresholds(start: int, cue: int, quantities: list[Quantity], mentions: list[_Mention]) -> bool:
+    """ "Adequate liver function (AST/ALT ≤ 2.5 × ULN unless liver metastases are present, in which case ≤ 5 ×
+    ULN)": a bracket that names an analyte and its threshold before any condition word, with no threshold
+    before it, holds the item's thresholds, not a condition on one; the clauses inside it are read as they
+    would be without the bracket."""
+    return (
+        not any(q.start < start for q in quantities)
+        and any(start < m.start < cue for m in mentions)
+        and any(start < q.start < cue and q.comparator for q in quantities)
+    )
 
 
 def _past_restatement(segment: Segment, end: int, claimed: list[Span]) -> int:
@@ -2043,12 +2059,32 @@ def _expanded(
             return rules[0]
         kind = AllOf if at_most else AnyOf
         return kind(source_span=_span_of(group), children=list(rules))
-    if quantity.comparator is None and quantity.upper is not None and base is None:
-        low = replace(quantity, comparator=Comparator.GE, upper=None)
+    if quantity.upper is not None and base is None and _class_range(quantity, analyte):
+        low = replace(quantity, comparator=quantity.comparator or Comparator.GE, upper=None)
         high = replace(quantity, comparator=Comparator.LE, number=quantity.upper, upper=None)
         ends = [_threshold_rule(b, analyte, group, section, segment, notes, None) for b in (low, high)]
         return AllOf(source_span=_span_of(group), children=list(ends))
     return _threshold_rule(quantity, analyte, group, section, segment, notes, base)
+
+
+_CLASS_RANGES = frozenset({"bmi"})
+"""Analytes whose printed ranges are classes ("BMI ≥ 30-39.9 kg/m2", obesity classes I-II): a lower bound
+printed before such a range is its lower end, never an uncertain single limit as "≤ 1.5 - 3 x ULN" is."""
+
+
+def _class_range(quantity: Quantity, analyte: Analyte) -> bool:
+    """A range with no comparator ("30-39.9"), or with a lower bound before it on a class range, whose ends
+    rise."""
+    if quantity.comparator is None:
+        return True
+    upper = quantity.upper
+    return (
+        analyte.id in _CLASS_RANGES
+        and quantity.comparator.is_lower_bound
+        and quantity.multiple_of is None
+        and upper is not None
+        and quantity.number.value < upper.value
+    )
 
 
 def _threshold_rule(

@@ -261,8 +261,8 @@ def test_other_analytes_named_under_a_condition_stay_for_review():
 
 def test_a_negated_condition_before_the_base_stays_for_review():
     review(
-        "If there is no clear liver transfer, aspartate aminotransferase> 2.5×ULN; if there is liver"
-        " transfer, aspartate aminotransferase> 5×ULN;",
+        "If there is no clear liver lesion, aspartate aminotransferase> 2.5×ULN; if there is liver"
+        " lesion, aspartate aminotransferase> 5×ULN;",
         EXC,
     )
 
