@@ -50,6 +50,7 @@ from trialmatch.domain.criteria.lab_notes import (
 )
 from trialmatch.domain.criteria.lab_paired_blocks import paired_blocks
 from trialmatch.domain.criteria.lab_percent_above import percent_above
+from trialmatch.domain.criteria.lab_persistence import course_notes, with_course
 from trialmatch.domain.criteria.lab_pulmonary import dlco_correction_spans, lung_capacity
 from trialmatch.domain.criteria.lab_qt_correction import QT_ANALYTES, bazett_spans, requires_prolonged_qtc
 from trialmatch.domain.criteria.lab_renal import with_creatinine_condition
@@ -725,6 +726,8 @@ def _read(
         claimed.extend(m.span() for m in _QT_WORDS.finditer(segment.norm, segment.start, segment.end))
     support = support_notes(segment, [m.start for m in mentions])
     claimed.extend(n.span for n in support)
+    course = course_notes(segment, min((m.start for m in mentions), default=segment.end))
+    claimed.extend(n.span for n in course)
     methods = [
         (m.start(), m.end(), method)
         for pattern, method in _METHODS
@@ -805,6 +808,11 @@ def _read(
         rule = _all_of(segment, rules)
     if above_normal:
         rule = with_creatinine_condition(rule, section, segment, above_normal[0])
+    if course:
+        coursed = with_course(rule, course)
+        if not isinstance(coursed, AnyOf | AllOf | LabThreshold):
+            raise _UnreadableError(f"a note on the course of no lab value: '{course[0].note}'")
+        rule = coursed
     if defined and upper_limit_defines_high_glucose(segment.norm[defined[0] : defined[1]], rule):
         raise _UnreadableError(
             "diabetes 'defined' by a glucose below a limit: which side is meant is not stated"
