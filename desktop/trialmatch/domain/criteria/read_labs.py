@@ -1529,13 +1529,17 @@ def _read_condition(
         if start <= q.start and q.end <= end and q.start != base.start
     ]
     concepts = _condition_concepts(segment, start, end)
+    # "(anticoagulation is allowed if ... on a stable dose of warfarin for > 2 weeks)": a condition naming no
+    # finding is never granted unseen (its text goes to the clinician), so a time span in it is its own words
+    times = [] if concepts else [q for q in quantities if q.time_unit]
+    quantities = [q for q in quantities if not q.time_unit] if times else quantities
     _refuse_time_spans(segment, quantities)
     if len(quantities) > 1:
         raise _UnreadableError(f"several thresholds in one condition: '{segment.quote(start, end)}'")
     if quantities and not (quantities[0].comparator or quantities[0].unit_text or quantities[0].multiple_of):
         q = quantities[0]
         raise _UnreadableError(f"a bare number in a condition: '{segment.quote(q.start, q.end)}'")
-    claimed = [(s, e) for s, e, _ in concepts] + [(q.start, q.end) for q in quantities]
+    claimed = [(s, e) for s, e, _ in concepts] + [(q.start, q.end) for q in quantities + times]
     claimed.extend(m.span() for m in _HAS_CUE.finditer(segment.norm, start, end))
     named = _mentions(Segment(segment.printed, segment.norm, start, end))
     others = _analytes(named) - shared - condition.restated

@@ -99,3 +99,31 @@ def test_glycaemic_control_qualifies_every_glycaemic_value():
         ("creatinine", None),
         ("hba1c", "stable glycemic control for 3 months"),
     ]
+
+
+# A time span inside a condition that names no finding: the condition is never granted unseen
+
+
+def test_a_time_span_in_an_unchecked_anticoagulation_condition_is_part_of_its_words():
+    text = (
+        "International normalized ratio (INR) and Partial thromboplastin time (PTT) =< 3.0 x ULN "
+        "(anticoagulation is allowed if target INR =< 3.0 x ULN on a stable dose of warfarin or on a stable "
+        "dose of low-molecular-weight [LMW] heparin for > 2 weeks at time of registration)"
+    )
+    rules = one_criterion.thresholds(inclusion(text))
+    assert [(r.analyte, r.comparator, r.value, r.multiple_of) for r in rules] == [
+        ("inr", LE, 3.0, "uln"),
+        ("ptt", LE, 3.0, "uln"),
+    ]
+    for rule in rules:
+        (exception,) = rule.exceptions
+        assert exception.concept is None
+        assert exception.text.endswith("heparin for > 2 weeks at time of registration")
+    inr = {"test": "INR", "value": 1.1, "unit": "1", "uln": 1.2}
+    ptt = {"test": "PTT", "value": 30, "unit": "s", "uln": 35}
+    assert outcome(text, inr, ptt) is Outcome.PASS
+
+
+def test_a_time_span_in_a_condition_naming_a_finding_stays_for_review():
+    text = "AST ≤ 3 x ULN (≤ 5 x ULN if liver metastases diagnosed for > 2 weeks)"
+    assert review(text) == "a time span in a lab sentence: '> 2 weeks'"
