@@ -51,6 +51,7 @@ from trialmatch.domain.criteria.lab_notes import (
 )
 from trialmatch.domain.criteria.lab_paired_blocks import paired_blocks
 from trialmatch.domain.criteria.lab_percent_above import percent_above
+from trialmatch.domain.criteria.lab_persistence import course_notes, with_course
 from trialmatch.domain.criteria.lab_pulmonary import dlco_correction_spans, lung_capacity
 from trialmatch.domain.criteria.lab_qt_correction import QT_ANALYTES, bazett_spans, requires_prolonged_qtc
 from trialmatch.domain.criteria.lab_renal import with_creatinine_condition
@@ -733,6 +734,8 @@ def _read(
         claimed.extend(m.span() for m in _QT_WORDS.finditer(segment.norm, segment.start, segment.end))
     support = support_notes(segment, [m.start for m in mentions])
     claimed.extend(n.span for n in support)
+    course = course_notes(segment, min((m.start for m in mentions), default=segment.end))
+    claimed.extend(n.span for n in course)
     methods = [
         (m.start(), m.end(), method)
         for pattern, method in _METHODS
@@ -813,6 +816,11 @@ def _read(
         rule = _all_of(segment, rules)
     if above_normal:
         rule = with_creatinine_condition(rule, section, segment, above_normal[0])
+    if course:
+        coursed = with_course(rule, course)
+        if not isinstance(coursed, AnyOf | AllOf | LabThreshold):
+            raise _UnreadableError(f"a note on the course of no lab value: '{course[0].note}'")
+        rule = coursed
     if defined and upper_limit_defines_high_glucose(segment.norm[defined[0] : defined[1]], rule):
         raise _UnreadableError(
             "diabetes 'defined' by a glucose below a limit: which side is meant is not stated"
@@ -1545,13 +1553,17 @@ def _read_condition(
         if start <= q.start and q.end <= end and q.start != base.start
     ]
     concepts = _condition_concepts(segment, start, end)
+    # "(anticoagulation is allowed if ... on a stable dose of warfarin for > 2 weeks)": a condition naming no
+    # finding is never granted unseen (its text goes to the clinician), so a time span in it is its own words
+    times = [] if concepts else [q for q in quantities if q.time_unit]
+    quantities = [q for q in quantities if not q.time_unit] if times else quantities
     _refuse_time_spans(segment, quantities)
     if len(quantities) > 1:
         raise _UnreadableError(f"several thresholds in one condition: '{segment.quote(start, end)}'")
     if quantities and not (quantities[0].comparator or quantities[0].unit_text or quantities[0].multiple_of):
         q = quantities[0]
         raise _UnreadableError(f"a bare number in a condition: '{segment.quote(q.start, q.end)}'")
-    claimed = [(s, e) for s, e, _ in concepts] + [(q.start, q.end) for q in quantities]
+    claimed = [(s, e) for s, e, _ in concepts] + [(q.start, q.end) for q in quantities + times]
     claimed.extend(m.span() for m in _HAS_CUE.finditer(segment.norm, start, end))
     named = _mentions(Segment(segment.printed, segment.norm, start, end))
     others = _analytes(named) - shared - condition.restated
