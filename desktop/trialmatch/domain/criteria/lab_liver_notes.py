@@ -6,17 +6,26 @@ own, read apart).
 
 "Including" is claimed only right after "liver function tests" and right before the analytes it lists:
 "abnormalities including" or "including but not limited to" leave the list open, and stay unread.
+
+A threshold whose subject is the group itself ("Bilirubin and liver function tests less than 2 times ULN")
+names no test: which of AST, ALT, ALP or GGT the trial means is the clinician's to judge, so the lab reader
+refuses the sentence rather than keep the one test it names.
 """
 
 from __future__ import annotations
 
 import re
 
+from trialmatch.domain.criteria.numbers import COMPARATOR
 from trialmatch.domain.criteria.text import Segment, Span
 
 _LISTED = re.compile(
     r"(?<![a-z])(?:liver\s+function\s+tests?|lfts?)(?:\s*[(\[]\s*lfts?\s*[)\]])?\s*,?\s+(?P<including>including)"
     r"(?=\s+[a-z])(?!\s+but\s)"
+)
+_GROUP_THRESHOLD = re.compile(
+    r"(?<![a-z])(?:liver\s+function\s+tests?|liver\s+tests?|liver\s+enzymes?|lfts?)"
+    r"\s*(?:(?:levels?|values?|results?)\s+)?(?:(?:must\s+be|should\s+be|are|is)\s+)?(?:" + COMPARATOR + r")"
 )
 _POINTER = re.compile(r"(?<![a-z])see\s+disease\s+characteristics(?![a-z])")
 
@@ -31,3 +40,11 @@ def liver_notes(segment: Segment, mention_starts: list[int]) -> list[Span]:
         if any(after < start <= after + 2 for start in mention_starts):
             found.append(match.span("including"))
     return found
+
+
+def group_threshold(segment: Segment) -> str | None:
+    """Where a threshold's subject is "liver function tests" (or "LFTs", "liver enzymes"), if anywhere."""
+    if not segment.contains("liver", "lft"):
+        return None
+    match = _GROUP_THRESHOLD.search(segment.norm, segment.start, segment.end)
+    return segment.quote(*match.span()) if match else None

@@ -31,7 +31,7 @@ from trialmatch.domain.criteria.lab_fasting import fasting_state
 from trialmatch.domain.criteria.lab_glycaemic_label import upper_limit_defines_high_glucose
 from trialmatch.domain.criteria.lab_grade_before import ctcae_versions, grades_named_before
 from trialmatch.domain.criteria.lab_headings import heading_spans
-from trialmatch.domain.criteria.lab_liver_notes import liver_notes
+from trialmatch.domain.criteria.lab_liver_notes import group_threshold, liver_notes
 from trialmatch.domain.criteria.lab_marker_times import marker_time
 from trialmatch.domain.criteria.lab_metabolic_notes import metabolic_notes
 from trialmatch.domain.criteria.lab_methods import method_note_spans
@@ -679,6 +679,9 @@ def _read(
     plus = plus_grade(segment)
     if plus:
         raise _UnreadableError(f"a dipstick grade in pluses is not read: '{plus}'")
+    group = group_threshold(segment)
+    if group:
+        raise _UnreadableError(f"a limit on liver tests that names none of them: '{group}'")
     if section is Section.INCLUSION and _DANGLING.search(segment.text):
         raise _UnreadableError(
             "begins or ends with 'or': one of several alternative items, judge them together"

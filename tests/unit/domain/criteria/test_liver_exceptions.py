@@ -130,6 +130,15 @@ def test_an_open_list_after_including_stays_unread():
     assert "not understood" in why
 
 
+def test_a_limit_on_liver_function_tests_that_names_none_is_left_for_review():
+    # read as bilirubin alone, a raised AST would have passed unseen
+    why = review("Bilirubin and liver function tests less than 2 times ULN", INC)
+    assert why == "a limit on liver tests that names none of them: 'liver function tests less than'"
+    assert "names none" in review(
+        "Liver enzymes > 2 times upper normal limit or bilirubin > 3 times ULN", EXC
+    )
+
+
 def test_the_pdq_pointer_to_the_disease_characteristics_is_no_condition():
     rule = parse_criterion(
         "Hepatic: See Disease Characteristics SGOT/SGPT no greater than 4 times upper limit of normal",
