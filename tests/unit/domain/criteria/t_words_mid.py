@@ -3,7 +3,7 @@ define ("Untreated hypogonadism (testosterone < 300 ng/dL)")."""
 
 from __future__ import annotations
 
-from one_criterion import exclusion, lab, outcome, patient, review, thresholds
+from one_criterion import exclusion, inclusion, lab, limits, outcome, patient, review, thresholds
 
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.evaluation import Outcome
@@ -58,3 +58,32 @@ def test_a_narrowing_word_after_an_inclusions_no_is_left_for_review() -> None:
 
 def test_an_implausible_unit_in_the_definition_stays_for_review() -> None:
     review("Untreated hypogonadism (serum total testosterone < 300 mg/dL)", EXC)
+
+
+LTBI_DIABETES = "LTBI+ and uncontrolled DM (HbA1c >8%);"
+
+
+def test_a_latent_tuberculosis_infection_is_a_finding_of_its_own() -> None:
+    rule = inclusion(LTBI_DIABETES)
+    assert rule.kind == "all_of"
+    finding, threshold = rule.children
+    assert (finding.kind, finding.concept, finding.present) == ("finding", "latent_tuberculosis", True)
+    assert (threshold.analyte, threshold.comparator, threshold.value, threshold.unit) == (
+        "hba1c",
+        Comparator.GT,
+        8.0,
+        "%",
+    )
+    malnourished = inclusion("LTBI+ and severe to moderate malnutrition (BMI <17 kg/m2);")
+    assert [c.kind for c in malnourished.children] == ["finding", "derived"]
+    assert limits(malnourished.children[1]) == [("bmi", Comparator.LT, 17.0, "kg/m2")]
+
+
+def test_latent_tuberculosis_with_a_raised_hba1c_passes_and_active_tuberculosis_is_not_latent() -> None:
+    high = [{"test": "HbA1c", "value": 9.1, "unit": "%"}]
+    assert outcome(INC, LTBI_DIABETES, patient(labs=high, findings={"LTBI": True})) is Outcome.PASS
+    assert outcome(INC, LTBI_DIABETES, patient(labs=high, findings={"LTBI": False})) is Outcome.FAIL
+    assert outcome(INC, LTBI_DIABETES, patient(labs=high)) is Outcome.UNKNOWN
+    active = patient(labs=high, findings={"active tuberculosis": True})
+    assert outcome(INC, LTBI_DIABETES, active) is Outcome.UNKNOWN
+    assert outcome(EXC, "Active tuberculosis", patient(findings={"LTBI": True})) is not Outcome.FAIL
