@@ -87,3 +87,15 @@ def test_latent_tuberculosis_with_a_raised_hba1c_passes_and_active_tuberculosis_
     active = patient(labs=high, findings={"active tuberculosis": True})
     assert outcome(INC, LTBI_DIABETES, active) is Outcome.UNKNOWN
     assert outcome(EXC, "Active tuberculosis", patient(findings={"LTBI": True})) is not Outcome.FAIL
+
+
+def test_a_patient_who_must_carry_a_diagnosis_has_it() -> None:
+    text = "patients must carry a diagnosis of heart failure with ejection fraction < 40%"
+    rule = inclusion(text)
+    finding, threshold = rule.children
+    assert (finding.concept, finding.present) == ("heart_failure", True)
+    assert limits(threshold) == [("lvef", Comparator.LT, 40.0, "%")]
+    failing = patient(findings={"heart failure": True}, labs=[{"test": "LVEF", "value": 30, "unit": "%"}])
+    assert outcome(INC, text, failing) is Outcome.PASS
+    preserved = patient(findings={"heart failure": True}, labs=[{"test": "LVEF", "value": 55, "unit": "%"}])
+    assert outcome(INC, text, preserved) is Outcome.FAIL
