@@ -99,3 +99,38 @@ def test_a_patient_who_must_carry_a_diagnosis_has_it() -> None:
     assert outcome(INC, text, failing) is Outcome.PASS
     preserved = patient(findings={"heart failure": True}, labs=[{"test": "LVEF", "value": 55, "unit": "%"}])
     assert outcome(INC, text, preserved) is Outcome.FAIL
+
+
+HEPATIC = (
+    "Hepatic: alanine transaminase (ALT)/aspartate transaminase (AST) ≤ 2.5 x upper limit of normal (ULN) or "
+    "≤ 5 x ULN if documented liver metastases, total bilirubin ≤ 1.5 mg/dL or ≤ 3.0 mg/dL for patients with "
+    "Gilbert's Syndrome. No history of liver cirrhosis and no ascites."
+)
+
+
+def test_a_sentence_of_lab_limits_is_read_as_a_list_beside_a_sentence_of_findings() -> None:
+    rule = inclusion(HEPATIC)
+    assert rule.kind == "all_of"
+    alt, ast, bilirubin, cirrhosis, ascites = rule.children
+    assert [(t.analyte, t.comparator, t.value, t.multiple_of) for t in (alt, ast)] == [
+        ("alt", Comparator.LE, 2.5, "uln"),
+        ("ast", Comparator.LE, 2.5, "uln"),
+    ]
+    assert [(e.concept, e.value, e.multiple_of) for e in alt.exceptions] == [("liver_metastases", 5.0, "uln")]
+    assert limits(bilirubin) == [("bilirubin", Comparator.LE, 1.5, "mg/dL")]
+    assert [(e.concept, e.value, e.unit) for e in bilirubin.exceptions] == [
+        ("gilbert_syndrome", 3.0, "mg/dL")
+    ]
+    assert [(f.concept, f.present) for f in (cirrhosis, ascites)] == [
+        ("cirrhosis", False),
+        ("ascites", False),
+    ]
+    labs = [
+        {"test": "ALT", "value": 150, "unit": "U/L", "uln": 40},
+        {"test": "AST", "value": 60, "unit": "U/L", "uln": 40},
+        {"test": "bilirubin", "value": 0.8, "unit": "mg/dL"},
+    ]
+    metastases = patient(labs=labs, findings={"liver metastases": True, "cirrhosis": False, "ascites": False})
+    assert outcome(INC, HEPATIC, metastases) is Outcome.PASS
+    none = patient(labs=labs, findings={"liver metastases": False, "cirrhosis": False, "ascites": False})
+    assert outcome(INC, HEPATIC, none) is Outcome.FAIL
