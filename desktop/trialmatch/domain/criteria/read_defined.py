@@ -125,12 +125,20 @@ _CONDITIONS = (
     "hypomagnesemia",
     "hypomagnesaemia",
     "hypogonadism",
+    "bleeding risk",
+    "increased bleeding risk",
+    "high bleeding risk",
+    "increased risk of bleeding",
+    "high risk of bleeding",
+    "increased risk of coagulation dysfunction or bleeding",
     "vital sign abnormalities",
     "vital signs abnormalities",
     "abnormal vital signs",
 )
-"""Conditions a lab or vital-sign threshold can define. Not "heart failure", "coagulopathy", "liver failure",
-"chronic kidney disease" or "type 2 diabetes": each is a diagnosis a threshold alone does not make."""
+"""Conditions a lab or vital-sign threshold can define (a bleeding risk the trial defines by platelets and
+INR, "Increased risk of coagulation dysfunction or bleeding (PLT < 80 × 10⁹/L or INR > 1.5)"). Not
+"heart failure", "coagulopathy", "liver failure", "chronic kidney disease" or "type 2 diabetes": each is a
+diagnosis a threshold alone does not make."""
 
 _PREFIX = (
     r"(?:if\s+there\s+is\s+|(?:patients?|subjects?|participants?)\s+with\s+|(?:has|have)\s+)?(?:an?\s+)?"

@@ -134,3 +134,26 @@ def test_a_sentence_of_lab_limits_is_read_as_a_list_beside_a_sentence_of_finding
     assert outcome(INC, HEPATIC, metastases) is Outcome.PASS
     none = patient(labs=labs, findings={"liver metastases": False, "cirrhosis": False, "ascites": False})
     assert outcome(INC, HEPATIC, none) is Outcome.FAIL
+
+
+RISK = (
+    "Increased risk of coagulation dysfunction or bleeding (PLT<80 × 109/L or international normalized "
+    "ratio> 1.5)"
+)
+
+
+def test_a_bleeding_risk_the_trial_defines_by_platelets_and_inr_is_those_limits() -> None:
+    rule = exclusion(RISK)
+    assert rule.kind == "any_of"
+    assert limits(rule) == [("platelets", Comparator.LT, 80.0, "10^9/L"), ("inr", Comparator.GT, 1.5, "1")]
+    low = patient(labs=[{"test": "platelets", "value": 60, "unit": "10^9/L"}, {"test": "INR", "value": 1.1}])
+    normal = patient(
+        labs=[{"test": "platelets", "value": 210, "unit": "10^9/L"}, {"test": "INR", "value": 1.1}]
+    )
+    assert outcome(EXC, RISK, low) is Outcome.FAIL
+    assert outcome(EXC, RISK, normal) is Outcome.PASS
+    assert outcome(EXC, RISK, patient()) is Outcome.UNKNOWN
+
+
+def test_a_spontaneous_inr_is_not_any_inr() -> None:
+    review("High bleeding risk (spontaneous international normalized ratio (INR) > 1.6).", EXC)
