@@ -271,7 +271,8 @@ def read_defined(segment: Segment, section: Section) -> Read | None:
             narrowing = _narrowing_qualifier(segment, label, section)
             if narrowing is False or (narrowing and qualifier):
                 return None
-            qualifier = narrowing or qualifier
+            if isinstance(narrowing, str):
+                qualifier = narrowing
     if not spans:
         if not (segment.contains(" with ") or (segment.contains(":") and segment.contains("controlled"))):
             return None
