@@ -877,6 +877,20 @@ _OPENS_WITH_OR = re.compile(r"\W*(?:and\s*/\s*)?or(?![a-z])")
 alternative to the ones before, and read as one more requirement it failed the patients who meet another."""
 
 
+def _listed(part: Segment, section: Section, heading: str) -> Read | None:
+    """An inclusion's sentence of lab limits read as the list it is, as a whole item is ("ALT ≤ 2.5 x ULN
+    or ≤ 5 x ULN if liver metastases, total bilirubin ≤ 1.5 mg/dL. No ascites."); None when it is not one, an
+    item does not read, or it holds no lab limit: elsewhere the sentences beside it may be read with it (a
+    permission that follows an exclusion's list)."""
+    if section is not Section.INCLUSION:
+        return None
+    items = split_top_level(part, _LIST)
+    combined = _combine_list(part, items, section, heading) if len(items) > 1 else None
+    if combined is None or not leaf_kinds(combined) & {"lab", "derived"} or "review" in leaf_kinds(combined):
+        return None
+    return Read(combined)
+
+
 def _combine_sentences(whole: Segment, parts: list[Segment], section: Section, heading: str) -> Rule | None:
     """Every sentence read: all must hold (inclusion) or any excludes (exclusion).
 
@@ -889,6 +903,8 @@ def _combine_sentences(whole: Segment, parts: list[Segment], section: Section, h
     conditionals: list[int] = []
     for index in _shortest_first(parts):
         read = _read(parts[index], section, heading)
+        if read.rule is None:
+            read = _listed(parts[index], section, heading) or read
         if read.rule is None and section is Section.INCLUSION and "if" in words_of(parts[index]):
             conditional = _conditional(parts[index], section, heading)
             if conditional is not None:

@@ -8,7 +8,8 @@ fully. The thresholds are then the criterion: the trial says what it means by th
 whose values do not meet the definition does not have it in the trial's sense.
 
 Only conditions a threshold can define are named here (blood pressure, glycaemic control, organ function),
-and only with modifiers the thresholds state ("uncontrolled", "severe"): "heart failure (LVEF < 40%)" needs
+and only with modifiers the thresholds state ("uncontrolled", "severe"), or that narrow it and are carried on
+them as a qualifier ("untreated", "symptomatic"): "heart failure (LVEF < 40%)" needs
 more than an ejection fraction, "uncorrectable thrombocytopenia" more than a platelet count: neither is read
 here (``read_composite`` reads a lexicon finding with its bracket as both, ``read_uncorrectable`` the
 second with "uncorrectable" as the qualifier of its thresholds). Examples ("e.g.", "such as",
@@ -123,12 +124,21 @@ _CONDITIONS = (
     "hyponatraemia",
     "hypomagnesemia",
     "hypomagnesaemia",
+    "hypogonadism",
+    "bleeding risk",
+    "increased bleeding risk",
+    "high bleeding risk",
+    "increased risk of bleeding",
+    "high risk of bleeding",
+    "increased risk of coagulation dysfunction or bleeding",
     "vital sign abnormalities",
     "vital signs abnormalities",
     "abnormal vital signs",
 )
-"""Conditions a lab or vital-sign threshold can define. Not "heart failure", "coagulopathy", "liver failure",
-"chronic kidney disease" or "type 2 diabetes": each is a diagnosis a threshold alone does not make."""
+"""Conditions a lab or vital-sign threshold can define (a bleeding risk the trial defines by platelets and
+INR, "Increased risk of coagulation dysfunction or bleeding (PLT < 80 × 10⁹/L or INR > 1.5)"). Not
+"heart failure", "coagulopathy", "liver failure", "chronic kidney disease" or "type 2 diabetes": each is a
+diagnosis a threshold alone does not make."""
 
 _PREFIX = (
     r"(?:if\s+there\s+is\s+|(?:patients?|subjects?|participants?)\s+with\s+|(?:has|have)\s+)?(?:an?\s+)?"
@@ -141,16 +151,31 @@ def _alternation(phrases: tuple[str, ...]) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
 
 
-_LABEL = re.compile(
-    _PREFIX
-    + r"(?:(?:"
-    + _alternation(_MODIFIERS)
-    + "|"
-    + _GRADE
-    + r")(?:\s+or)?\s+)*(?:"
-    + _alternation(_CONDITIONS)
-    + r")"
-)
+_NARROWING = ("untreated", "symptomatic")
+"""Words that narrow the condition past what its thresholds state: "Untreated hypogonadism (total
+testosterone < 300 ng/dL)", "Uncontrolled or symptomatic hypercalcemia (corrected calcium > ULN)". A value
+beyond the limits may belong to a treated or symptom-free patient, so they are carried on the thresholds as a
+qualifier: a value within the limits passes an exclusion, one beyond them is left to the clinician."""
+
+
+def _label_pattern(modifiers: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(
+        _PREFIX
+        + r"(?:(?:"
+        + _alternation(modifiers)
+        + "|"
+        + _GRADE
+        + r")(?:\s+or)?\s+)*(?:"
+        + _alternation(_CONDITIONS)
+        + r")"
+    )
+
+
+_LABEL = _label_pattern(_MODIFIERS)
+_NARROWED_LABEL = _label_pattern(_MODIFIERS + _NARROWING)
+"""The label with narrowing words too: only this reader carries them, as a qualifier; ``defines`` (for the
+composite reader, which would drop them) does not accept them."""
+_NARROWING_WORD = re.compile(r"(?<![a-z])(?:" + _alternation(_NARROWING) + r")(?![a-z])")
 _DEFINED = (
     r"(?:(?:as\s+)?defined\s+(?:as|by)|as\s+(?:indicated|evidenced|shown)\s+by|i\.\s?e\.|ie(?![a-z]))\s*,?"
 )
@@ -243,6 +268,11 @@ def read_defined(segment: Segment, section: Section) -> Read | None:
         if label:
             spans.append(label)
             definition_start = label[1]
+            narrowing = _narrowing_qualifier(segment, label, section)
+            if narrowing is False or (narrowing and qualifier):
+                return None
+            if isinstance(narrowing, str):
+                qualifier = narrowing
     if not spans:
         if not (segment.contains(" with ") or (segment.contains(":") and segment.contains("controlled"))):
             return None
@@ -285,12 +315,28 @@ def defines(segment: Segment) -> bool:
     return _LABEL.fullmatch(segment.norm, segment.start, segment.end) is not None
 
 
+def _narrowing_qualifier(segment: Segment, label: Span, section: Section) -> str | bool | None:
+    """The qualifier a narrowing word in the label puts on the thresholds ("untreated ('Untreated
+    hypogonadism')"); None without one, False where it cannot be carried: after an inclusion's "No" the
+    qualified thresholds would have to be negated, which the threshold model cannot say."""
+    if not segment.contains(*_NARROWING):
+        return None
+    word = _NARROWING_WORD.search(segment.norm, *label)
+    if word is None:
+        return None
+    if section is Section.INCLUSION and _NO.match(segment.norm, segment.start, label[0]):
+        return False
+    named = _NARROWED_LABEL.search(segment.norm, label[0], label[1])
+    end = named.end() if named else label[1]
+    return f"{word.group()} ('{segment.quote(word.start(), end)}')"
+
+
 def _label(segment: Segment) -> Span | None:
     """The condition words and the definer after them ("Uncontrolled hypertension (i.e."), when every word
     before the definer names the condition."""
     norm = segment.norm
     no = _NO.match(norm, segment.start, segment.end)
-    label = _LABEL.match(norm, no.end() if no else segment.start, segment.end)
+    label = _NARROWED_LABEL.match(norm, no.end() if no else segment.start, segment.end)
     if label is None:
         return None
     definer = _DEFINER.match(norm, label.end(), segment.end)
