@@ -17,8 +17,8 @@ HEART_EXAMPLES = (
 )
 HEART_LIKE = (
     "Patients with clinically significant heart diseases like unstable angina/acute myocardial infarction "
-    "within 6 months prior to screening, NYHA class III-IV congestive cardiac failure, uncontrolled hypertension, "
-    "arrhythmias or QTcF≥470 ms on the screening electrocardiogram (ECG)"
+    "within 6 months prior to screening, NYHA class III-IV congestive cardiac failure, uncontrolled "
+    "hypertension, arrhythmias or QTcF≥470 ms on the screening electrocardiogram (ECG)"
 )
 
 
