@@ -884,6 +884,7 @@ def _combine_sentences(whole: Segment, parts: list[Segment], section: Section, h
     sentence that may relax the others ("transfusion allowed", "unless ...") sends the whole item to review.
     Reading stops at the first sentence that decides so: the others cannot change it.
     """
+    parts = [_unlabelled(part) for part in parts]
     read_at: dict[int, Read | None] = {}
     notes: list[int] = []
     conditionals: list[int] = []
@@ -924,6 +925,18 @@ def _combine_sentences(whole: Segment, parts: list[Segment], section: Section, h
                 NeedsReview(source_span=part.span, text=part.quote(), why=read.problem or "not read")
             )
     return _join(whole, children, either=either)
+
+
+_SENTENCE_LABEL = re.compile(r"\s*(?:\(?[a-h]\)|[a-h]\.(?=\s*[a-z])|[①-⑩])\s*")
+""""...; b) Has a history of myocardial infarction", "...;c. Risk factors ...": a list label opening a
+sentence of the item, which the finding reader would take for a word."""
+
+
+def _unlabelled(part: Segment) -> Segment:
+    label = _SENTENCE_LABEL.match(part.norm, part.start, part.end) if part.end - part.start > 3 else None
+    if label is None:
+        return part
+    return masked(part, [label.span()]).sub(label.end(), part.end)
 
 
 def _fold_the_limit_relaxed(read_at: dict[int, Read | None], index: int) -> None:

@@ -25,11 +25,13 @@ ReadPart = Callable[[Segment, Section], Rule | None]
 SplitList = Callable[[Segment], list[Segment]]
 """The top-level items of a list ("A, B or C"): given by ``parsing``."""
 
-_CUES = ("such as", " like ", "e.g", " eg", "including", "for example")
+_CUES = ("such as", " like ", "e.g", " eg", "including", "for example", ": a", ":a", "①")
 _MARKER = re.compile(
     r"(?:,\s*|\s+)(?:such\s+as|like|e\.\s?g\.?|eg|for\s+example|including(?:\s+but\s+not\s+limited\s+to)?)"
-    r"(?![a-z])\s*[,:]?\s*"
+    r"(?![a-z])\s*[,:]?\s*|\s*:\s*(?:\(?a\)|a\.(?=\s*[a-z])|①)\s*"
 )
+""""such as", "e.g.", "including (but not limited to)", or a colon opening a labelled list ("With clinically
+significant cardiovascular disease: a) uncontrollable hypertension ...; b) ...")."""
 _ETC = re.compile(r"(?:,?\s*(?:etc\.?|and\s+so\s+on)|\s+(?:and|or)\s+(?:the\s+)?like)\s*[.;]?\s*$")
 """"..., active bleeding, etc.", "... and so on": more examples of the same finding, which it covers."""
 _TURNING = re.compile(

@@ -127,3 +127,45 @@ def test_what_a_finding_required_narrows_it_and_is_no_finding_of_its_own():
     assert isinstance(rule, AnyOf)
     assert _concepts(rule) == ["pneumonitis", "interstitial_lung_disease"]
     assert [e.text for e in rule.children[0].exceptions] == ["that required systemic steroids"]
+
+
+LABELLED = (
+    "With clinically significant cardiovascular disease: a) uncontrollable hypertension after treatment "
+    "(systolic blood pressure ≥160mmHg and/ or diastolic blood pressure ≥110 mmHg); b) Has a history of "
+    "myocardial infarction or unstable angina within 6 months before enrollment; c) Congestive heart "
+    "failure or grade II heart failure; d) Arrhythmia in serious need of medical treatment, excluding "
+    "asymptomatic atrial fibrillation with controllable heart rate."
+)
+
+
+def test_a_labelled_list_after_a_colon_gives_the_examples_of_the_finding():
+    rule = exclusion(LABELLED)
+    assert isinstance(rule, AnyOf)
+    assert [(t.analyte, t.comparator, t.value, t.unit) for t in thresholds(rule)] == [
+        ("sbp", Comparator.GE, 160.0, "mmHg"),
+        ("dbp", Comparator.GE, 110.0, "mmHg"),
+    ]
+    first = rule.children[0]
+    assert isinstance(first, AnyOf)
+    assert isinstance(first.children[0], FindingRule)
+    assert first.children[0].concept == "cardiovascular_disease"
+
+
+@pytest.mark.parametrize(
+    ("sbp", "hypertension", "expected"),
+    [(170, True, "unknown"), (130, False, "pass"), (None, False, "unknown")],
+)
+def test_a_patient_under_the_labelled_list(sbp: float | None, hypertension: bool, expected: str):
+    """The pressures were taken on treatment, which the file does not say: a value over the limit goes to
+    the clinician, one under it (with every finding recorded absent) passes."""
+    labs = [] if sbp is None else [{"test": "SBP", "value": sbp, "unit": "mmHg"}]
+    labs += [] if sbp is None else [{"test": "DBP", "value": 80, "unit": "mmHg"}]
+    findings = {"cardiovascular disease": False, "hypertension": hypertension}
+    assert outcome("exclusion", LABELLED, patient(findings=findings, labs=labs)) is Outcome(expected)
+
+
+def test_a_list_label_opening_a_sentence_of_the_item_is_not_a_word():
+    rule = exclusion("QTcF > 470 ms; b) Has a history of myocardial infarction within 6 months")
+    assert isinstance(rule, AnyOf)
+    assert [(t.analyte, t.value) for t in thresholds(rule)] == [("qtcf", 470.0)]
+    assert _concepts(rule) == ["myocardial_infarction"]
