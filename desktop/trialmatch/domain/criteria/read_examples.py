@@ -32,6 +32,9 @@ _MARKER = re.compile(
 )
 """"such as", "e.g.", "including (but not limited to)", or a colon opening a labelled list ("With clinically
 significant cardiovascular disease: a) uncontrollable hypertension ...; b) ...")."""
+_EXAMPLE = re.compile(
+    r"\s*(?:such\s+as|e\.\s?g\.?|eg|for\s+example|including(?:\s+but\s+not\s+limited\s+to)?)(?![a-z])\s*[,:]?\s*"
+)
 _ETC = re.compile(r"(?:,?\s*(?:etc\.?|and\s+so\s+on)|\s+(?:and|or)\s+(?:the\s+)?like)\s*[.;]?\s*$")
 """"..., active bleeding, etc.", "... and so on": more examples of the same finding, which it covers."""
 _TURNING = re.compile(
@@ -45,23 +48,10 @@ def read_examples(segment: Segment, section: Section, read_part: ReadPart, split
     """The finding and its examples as "any of", when all are read and an example holds a threshold."""
     if section is not Section.EXCLUSION or not segment.contains(*_CUES):
         return None
-    groups = parenthesised(segment)
-    marker = next(
-        (
-            m
-            for m in _MARKER.finditer(segment.norm, segment.start, segment.end)
-            if not inside(m.span(), groups)
-        ),
-        None,
-    )
-    if marker is None:
+    parts = _finding_and_examples(segment)
+    if parts is None:
         return None
-    head = segment.sub(segment.start, marker.start())
-    end = segment.end
-    etc = _ETC.search(segment.norm, marker.end(), end)
-    if etc:
-        end = etc.start()
-    tail = segment.sub(marker.end(), end)
+    head, tail = parts
     if head.start >= head.end or tail.start >= tail.end or _TURNING.search(head.text):
         return None
     finding = read_part(head, section)
@@ -77,6 +67,33 @@ def read_examples(segment: Segment, section: Section, read_part: ReadPart, split
     if not any(leaf_kinds(example) & {"lab", "derived"} for example in examples):
         return None
     return Read(AnyOf(source_span=segment.span, children=[*findings, *examples]))
+
+
+def _finding_and_examples(segment: Segment) -> tuple[Segment, Segment] | None:
+    """(finding, examples) at the first example marker outside brackets, or at a bracket opening with one
+    and closing the item ("Significant heart disease (such as angina, QTcF > 470 ms)", whose bare commas
+    ``read_composite`` leaves alone); a trailing "etc." is dropped."""
+    groups = parenthesised(segment)
+    marker = next(
+        (
+            m
+            for m in _MARKER.finditer(segment.norm, segment.start, segment.end)
+            if not inside(m.span(), groups)
+        ),
+        None,
+    )
+    if marker is not None:
+        head, start, end = segment.sub(segment.start, marker.start()), marker.end(), segment.end
+    else:
+        item = segment.sub(segment.start, len(segment.norm[: segment.end].rstrip(" .;")))
+        if not groups or groups[-1][1] != item.end or groups[-1][0] <= item.start:
+            return None
+        opening = _EXAMPLE.match(item.norm, groups[-1][0] + 1, item.end)
+        if opening is None:
+            return None
+        head, start, end = segment.sub(segment.start, groups[-1][0]), opening.end(), groups[-1][1] - 1
+    etc = _ETC.search(segment.norm, start, end)
+    return head, segment.sub(start, etc.start() if etc else end)
 
 
 def _present_findings(rule: Rule | None) -> list[Rule] | None:

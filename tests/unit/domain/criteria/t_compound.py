@@ -169,3 +169,18 @@ def test_a_list_label_opening_a_sentence_of_the_item_is_not_a_word():
     assert isinstance(rule, AnyOf)
     assert [(t.analyte, t.value) for t in thresholds(rule)] == [("qtcf", 470.0)]
     assert _concepts(rule) == ["myocardial_infarction"]
+
+
+def test_bare_commas_between_bracketed_examples_list_them():
+    """In "(such as A, B and C)" each example excludes: the "and" enumerates, it does not ask for all."""
+    rule = exclusion(
+        "Significant cardiovascular disease (such as unstable angina, myocardial infarction and QTcF > 470 "
+        "ms)."
+    )
+    assert isinstance(rule, AnyOf)
+    assert _concepts(rule) == ["cardiovascular_disease", "angina", "myocardial_infarction"]
+    assert [(t.analyte, t.comparator, t.value) for t in thresholds(rule)] == [("qtcf", Comparator.GT, 470.0)]
+    qtc = [{"test": "QTcF", "value": 480, "unit": "ms"}]
+    facts = patient(findings={"cardiovascular disease": False}, labs=qtc)
+    text = "Significant cardiovascular disease (such as angina and QTcF > 470 ms)"
+    assert outcome("exclusion", text, facts) is Outcome.FAIL
