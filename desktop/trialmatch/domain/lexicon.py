@@ -159,6 +159,8 @@ class _MentionIndex:
     """The words a mention can start with (most words of a criterion are none of them)."""
     longest: int
     """The longest synonym, in words."""
+    words: frozenset[str]
+    """Every word of a synonym ("and/or" in "ER and/or PR positive")."""
 
 
 @cache
@@ -166,7 +168,9 @@ def _mention_index() -> _MentionIndex:
     by_synonym = _tables()[2]
     prefixes = {" ".join(words[:n]) for words in map(str.split, by_synonym) for n in range(1, len(words))}
     starts = frozenset(key for key in (*by_synonym, *prefixes) if key and " " not in key)
-    return _MentionIndex(by_synonym, frozenset(prefixes), starts, max(len(s.split()) for s in by_synonym))
+    words = frozenset(word for synonym in by_synonym for word in synonym.split())
+    longest = max(len(s.split()) for s in by_synonym)
+    return _MentionIndex(by_synonym, frozenset(prefixes), starts, longest, words)
 
 
 def _is_abbreviation(synonym: str) -> bool:
@@ -177,6 +181,26 @@ def _is_abbreviation(synonym: str) -> bool:
     return " " not in synonym and len(synonym) <= 4 and synonym.isalnum()
 
 
+_SLASHED_PART = re.compile(r"[A-Za-z0-9+]+(?:['.][A-Za-z0-9+]+)*")
+
+
+def _mention_tokens(text: str, index: _MentionIndex) -> list[re.Match[str]]:
+    """The words of ``text``, a slash joining two of them ("unstable angina/acute myocardial infarction")
+    splitting them unless a synonym holds them so ("HIV/AIDS", "QT/QTc prolongation", "ER and/or PR")."""
+    tokens = _tokens(text)
+    if "/" not in text:
+        return tokens
+    text = text.replace("’", "'")
+    split: list[re.Match[str]] = []
+    for token in tokens:
+        word = token.group(0).lower()
+        if "/" in word and word not in index.words:
+            split.extend(_SLASHED_PART.finditer(text, token.start(), token.end()))
+        else:
+            split.append(token)
+    return split
+
+
 def find_concepts(text: str) -> list[tuple[int, int, Concept]]:
     """Concept mentions in free text as (start, end, concept), in text order; the longest mention wins.
 
@@ -184,7 +208,7 @@ def find_concepts(text: str) -> list[tuple[int, int, Concept]]:
     characters and the engine reads every one. Only words that can start a mention start a lookup.
     """
     index = _mention_index()
-    tokens = _tokens(text)
+    tokens = _mention_tokens(text, index)
     words = [t.group(0).lower() for t in tokens]
     found: list[tuple[int, int, Concept]] = []
     resume = 0

@@ -30,6 +30,7 @@ from trialmatch.domain.criteria.read_blood_pressure import names_blood_pressure,
 from trialmatch.domain.criteria.read_composite import read_composite
 from trialmatch.domain.criteria.read_controlled_note import read_controlled_note
 from trialmatch.domain.criteria.read_defined import read_defined
+from trialmatch.domain.criteria.read_examples import read_examples
 from trialmatch.domain.criteria.read_excepted import read_excepted
 from trialmatch.domain.criteria.read_findings import read_findings
 from trialmatch.domain.criteria.read_lab_alternatives import read_lab_alternatives
@@ -790,6 +791,7 @@ def _read_labs(segment: Segment, section: Section) -> Read | None:
         read_uncorrectable(segment, section)
         or read_renal_floor(segment, section)
         or read_composite(segment, section, _read_part)
+        or read_examples(segment, section, _read_part, _list_items)
         or read_unless(segment, section)
         or read_subgroup_limits(segment, section)
         or read_excepted(segment, section, _read_part)
@@ -809,6 +811,10 @@ def _read_part(segment: Segment, section: Section, heading: str = "") -> Rule | 
         return read.rule
     items = split_top_level(segment, _LIST)
     return _combine_list(segment, items, section, heading) if len(items) > 1 else None
+
+
+def _list_items(segment: Segment) -> list[Segment]:
+    return [part for part, _ in split_top_level(segment, _LIST)]
 
 
 def _therapy(segment: Segment, section: Section, heading: str) -> Read | None:
@@ -898,6 +904,7 @@ def _combine_sentences(whole: Segment, parts: list[Segment], section: Section, h
     sentence that may relax the others ("transfusion allowed", "unless ...") sends the whole item to review.
     Reading stops at the first sentence that decides so: the others cannot change it.
     """
+    parts = [_unlabelled(part) for part in parts]
     read_at: dict[int, Read | None] = {}
     notes: list[int] = []
     conditionals: list[int] = []
@@ -940,6 +947,18 @@ def _combine_sentences(whole: Segment, parts: list[Segment], section: Section, h
                 NeedsReview(source_span=part.span, text=part.quote(), why=read.problem or "not read")
             )
     return _join(whole, children, either=either)
+
+
+_SENTENCE_LABEL = re.compile(r"\s*(?:\(?[a-h]\)|[a-h]\.(?=\s*[a-z])|[①-⑩])\s*")
+""""...; b) Has a history of myocardial infarction", "...;c. Risk factors ...": a list label opening a
+sentence of the item, which the finding reader would take for a word."""
+
+
+def _unlabelled(part: Segment) -> Segment:
+    label = _SENTENCE_LABEL.match(part.norm, part.start, part.end) if part.end - part.start > 3 else None
+    if label is None:
+        return part
+    return masked(part, [label.span()]).sub(label.end(), part.end)
 
 
 def _fold_the_limit_relaxed(read_at: dict[int, Read | None], index: int) -> None:

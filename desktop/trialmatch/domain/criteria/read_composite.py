@@ -103,6 +103,8 @@ def read_composite(segment: Segment, section: Section, read_part: ReadPart) -> R
     thresholds = _thresholds(read_part(inner, section))
     if thresholds is None or thresholds.rule is None:
         return None
+    if example and isinstance(thresholds.rule, AllOf):
+        return None  # "(such as angina and QTcF > 470 ms)": the "and" lists examples (``read_examples``)
     kind = AnyOf if example or alternative else AllOf
     return Read(kind(source_span=segment.span, children=[*findings, thresholds.rule]))
 

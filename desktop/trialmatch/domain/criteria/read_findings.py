@@ -54,7 +54,8 @@ _ACTIVE = re.compile(r"(?<![a-z])(?:active|current|currently|ongoing|present|con
 _NARROWING = re.compile(
     r"(?<![a-z])(?:uncontrolled|poorly\s+controlled|poor\s+control(?:led)?(?:\s+of)?|symptomatic|clinically\s+(?:significant|relevant|important|active)"
     r"|significant|severe|serious|unstable|untreated|progressive|progressing|chronic|acute|recent|recently"
-    r"|recurrent|major|moderate|life[\s-]threatening|refractory|unresolved|persistent|decompensated"
+    r"|recurrent|major|moderate|life[\s-]threatening|refractory|unresolved|persistent|decompensated|multifocal"
+    r"|high(?:er)?[\s-]*grade|(?:first|second|third|1st|2nd|3rd)[\s-]*degree(?:\s+or\s+(?:greater|higher|above|more))?"
     r"|systemic|within\s+(?:the\s+)?(?:last\s+|past\s+|previous\s+|preceding\s+)?\d+\s*(?:hours?|days?|weeks?|months?|years?)"
     r"(?:\s+(?:prior\s+to|before|of|preceding)\s+[a-z0-9 ]*?(?=,|;|$|\)))?"
     r"|in\s+the\s+(?:last|past|previous|preceding)\s+\d+\s*(?:days?|weeks?|months?|years?)"
@@ -77,19 +78,20 @@ _NARROWING_WORDS = word_set(
     """
     uncontrolled poorly poor symptomatic clinically significant severe serious unstable untreated progressive
     progressing chronic acute recent recently recurrent major moderate life refractory unresolved persistent
-    decompensated systemic within last past previous preceding high
+    decompensated systemic within last past previous preceding high multifocal higher first second third 1st
+    2nd 3rd
     """
 )
 _TRAILING = re.compile(
-    r"(?<![a-z])(?:with|requiring|that\s+requires?|which\s+requires?|needing|defined\s+as|as\s+defined\s+by"
+    r"(?<![a-z])(?:with|requiring|(?:that|which)\s+(?:requires?|required)|needing|defined\s+as|as\s+defined\s+by"
     r"|with\s+evidence\s+of)"
-    r"\s+(?:(?!\s(?:or|and/or)\s)(?!\.\s)[^,;()])+"
+    r"\s+(?:(?!\s(?:or|and/or)\s(?!(?:greater|higher|more|above|worse)(?![a-z])))(?!\.\s)[^,;()])+"
     r"(?:\s*\(\s*(?:e\.?\s?g\.?|i\.?\s?e\.?|such\s+as|including|for\s+example)(?![a-z])[^()]*\))?"
 )
 """A qualifier after a concept ("HIV with positive viral load"); before the first concept "with" is filler.
 Its examples belong to it: in "autoimmune disease requiring systemic treatment (e.g., steroids or
 immunosuppressants)" the drugs say what treatment, they are not conditions excluded on their own."""
-_TRAILING_WORDS = word_set("with requiring requires require needing defined")
+_TRAILING_WORDS = word_set("with requiring requires require required needing defined")
 _ANOTHER_GROUP = re.compile(r"(?<![a-z])or\s+(?:those|patients|subjects|participants|individuals)\s+$")
 """"Diabetes mellitus or those with an HbA1c ≥ 6.5%": a second way into the trial; read as what narrows the
 diabetes, it failed a non-diabetic patient with an HbA1c of 7.1 %."""

@@ -32,8 +32,10 @@ _CLASS = (
 _FAILURE = r"(?:insufficiency|insufficient\s+(?:cardiac\s+)?function)"
 """The noun left after the class when the heart failure is not named ("grade Ⅲ～Ⅳ insufficiency"); a named one
 ("NYHA class III heart failure") is the finding reader's."""
+_DISEASE_CLASS = rf"(?:cardiac|heart)\s+disease\s*\(\s*{_CLASS}\s*\)"
+""""New York Heart Association cardiac disease (Class II or greater)": the class printed in a bracket."""
 _ITEM = re.compile(
-    rf"\s*(?P<no>no\s+)?(?:{_BY_NYHA}\s*,?\s*)?(?:(?:the\s+)?{NYHA_NAME}\s*)?(?P<class>{_CLASS})(?:\s+{_FAILURE})?"
+    rf"\s*(?P<no>no\s+)?(?:{_BY_NYHA}\s*,?\s*)?(?:(?:the\s+)?{NYHA_NAME}\s*)?(?P<class>{_CLASS}|{_DISEASE_CLASS})(?:\s+{_FAILURE})?"
     rf"(?:\s*,?\s*{_BY_NYHA})?\s*[.;,]?\s*"
 )
 
