@@ -181,6 +181,9 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
         ]
     main = [c for c in main if not any(m.start() <= c[0] < m.end() for m in narrowing)]
     exceptions = [_exception(segment, span, concepts) for span in exception_spans]
+    glued = _glued_status(segment, exception_spans, concepts, main)
+    if glued:
+        return Read.failed(f"an exception clause that states another finding's status: '{glued}'")
     main_concepts = _lift(main, exceptions)
     claimed: list[Span] = [(s, e) for s, e, _ in main] + list(exception_spans) + conditional
     claimed += [m.span() for m in narrowing]
@@ -425,6 +428,36 @@ _CONTRACEPTION = re.compile(
 """An "acceptable method of contraception" accepts no one back: taken for an exception clause, "Pregnancy or
 breastfeeding, patient with childbearing potential that refused acceptable contraceptive method" lost the
 breastfeeding it names into the clause, and a breastfeeding patient passed."""
+
+
+_STATUS = re.compile(r"\s*(?:negative|positive|seronegative|seropositive)(?![a-z])")
+
+
+def _glued_status(
+    segment: Segment,
+    exception_spans: list[Span],
+    concepts: list[tuple[int, int, Concept]],
+    main: list[tuple[int, int, Concept]],
+) -> str | None:
+    """An exception clause stating the status of an unrelated finding ("No prior malignancy except basal
+    cell carcinoma of the skin or carcinoma in situ of the cervix HIV negative"): another criterion glued on
+    by the registry's lost line breaks. Kept as the exception, it let a patient without cancer pass
+    whatever her HIV status. A status of the finding itself ("HCV antibody positive but RNA negative")
+    is the exception."""
+    related = set()
+    for _, _, concept in main:
+        related |= {concept.id, *ancestors(concept.id)}
+    for start, end in exception_spans:
+        for s, e, concept in concepts:
+            if (
+                start <= s
+                and e <= end
+                and _STATUS.match(segment.norm, e, end)
+                and concept.id not in related
+                and related.isdisjoint(ancestors(concept.id))
+            ):
+                return segment.quote(start, end).strip("()[] ,;.")
+    return None
 
 
 _LEADING_ACCEPTANCE = re.compile(r"except|excluding|unless|other\s+than|with\s+the\s+exception\s+of")

@@ -205,3 +205,22 @@ def test_an_item_under_one_numbered_group_s_heading_judges_only_that_group():
     )
     group_one = patient(findings={"HIV infection": False})
     assert result("inclusion", text, group_one, heading).result is Outcome.UNKNOWN
+
+
+def test_an_unrelated_status_glued_into_an_exception_sends_the_item_to_review():
+    # PDQ lists lose their line breaks: "HIV negative" is the next item, not part of the exception
+    text = (
+        "No prior or concurrent malignancy except basal cell skin cancer or carcinoma in situ of the cervix"
+        " HIV negative"
+    )
+    rule = parse_criterion(text, INC)
+    assert isinstance(rule, NeedsReview)
+    assert rule.why.startswith("an exception clause that states another finding's status")
+    # the finding's own status in its exception is the exception proper
+    own = parse_criterion(
+        "Known active hepatitis C infection. Participants positive for hepatitis C (HCV) antibody are"
+        " eligible only if polymerase chain reaction is negative for HCV RNA.",
+        EXC,
+    )
+    assert isinstance(own, FindingRule)
+    assert own.concept == "hcv"
