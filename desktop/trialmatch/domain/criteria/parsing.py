@@ -29,6 +29,7 @@ from trialmatch.domain.criteria.read_blood_pressure import names_blood_pressure,
 from trialmatch.domain.criteria.read_composite import read_composite
 from trialmatch.domain.criteria.read_controlled_note import read_controlled_note
 from trialmatch.domain.criteria.read_defined import read_defined
+from trialmatch.domain.criteria.read_examples import read_examples
 from trialmatch.domain.criteria.read_excepted import read_excepted
 from trialmatch.domain.criteria.read_findings import read_findings
 from trialmatch.domain.criteria.read_lab_alternatives import read_lab_alternatives
@@ -786,6 +787,7 @@ def _read_labs(segment: Segment, section: Section) -> Read | None:
         read_uncorrectable(segment, section)
         or read_renal_floor(segment, section)
         or read_composite(segment, section, _read_part)
+        or read_examples(segment, section, _read_part)
         or read_unless(segment, section)
         or read_subgroup_limits(segment, section)
         or read_excepted(segment, section, _read_part)

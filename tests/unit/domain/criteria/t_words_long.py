@@ -1,0 +1,67 @@
+"""Findings named with the thresholds that define or exemplify them in longer sentences: the rule values a
+clinician checks, and how a patient fares under them."""
+
+from __future__ import annotations
+
+from one_criterion import exclusion, inclusion, outcome, patient
+
+from trialmatch.domain.criteria import AnyOf, FindingRule, LabThreshold, NeedsReview
+from trialmatch.domain.evaluation import Outcome
+
+
+def _lab(rule: object) -> tuple[str, str, float, str | None]:
+    assert isinstance(rule, LabThreshold), rule
+    return rule.analyte, rule.comparator.value, rule.value, rule.unit
+
+
+def _finding(rule: object) -> tuple[str, bool, list[str]]:
+    assert isinstance(rule, FindingRule), rule
+    return rule.concept, rule.present, [e.text for e in rule.exceptions]
+
+
+CONDUCTION = (
+    "Significant cardiac conduction abnormalities, including known familial prolonged QT syndrome, or "
+    "screening QTcF > 480 msec"
+)
+
+
+def test_examples_after_a_comma_each_exclude_as_the_finding_does():
+    rule = exclusion(CONDUCTION)
+    assert isinstance(rule, AnyOf), rule
+    conduction, long_qt, qtc = rule.children
+    assert _finding(conduction) == ("conduction_abnormality", True, ["Significant"])
+    assert _finding(long_qt) == ("long_qt_syndrome", True, [])
+    assert _lab(qtc) == ("qtcf", ">", 480.0, "ms")
+
+
+def test_an_example_threshold_met_excludes_and_values_in_range_pass():
+    findings = {"conduction abnormality": False, "long QT syndrome": False}
+    high = patient(findings=findings, labs=[{"test": "QTcF", "value": 495, "unit": "ms"}])
+    normal = patient(findings=findings, labs=[{"test": "QTcF", "value": 430, "unit": "ms"}])
+    unknown = patient(findings=findings)
+    assert outcome("exclusion", CONDUCTION, high) is Outcome.FAIL
+    assert outcome("exclusion", CONDUCTION, normal) is Outcome.PASS
+    assert outcome("exclusion", CONDUCTION, unknown) is Outcome.UNKNOWN
+
+
+def test_such_as_lists_the_examples_of_the_heart_disease():
+    rule = exclusion(
+        "Uncontrolled or significant heart disease, such as long QTc interval greater than 480ms on baseline"
+        " EKG, NYHA III/IV heart failure or uncontrolled arrhythmia."
+    )
+    assert isinstance(rule, AnyOf), rule
+    disease, qtc, failure, arrhythmia = rule.children
+    assert _finding(disease) == ("cardiovascular_disease", True, ["Uncontrolled", "significant"])
+    assert _lab(qtc) == ("qtcf", ">", 480.0, "ms")
+    assert _finding(failure) == ("heart_failure", True, ["NYHA III/IV"])
+    assert _finding(arrhythmia) == ("arrhythmia", True, ["uncontrolled"])
+
+
+def test_examples_are_not_read_in_an_inclusion_nor_when_joined_by_and():
+    text = "Significant heart disease, such as QTcF > 480 msec"
+    assert not isinstance(inclusion(text), AnyOf)
+    both = exclusion("Active hepatitis B, such as HBsAg positive and HBV DNA > 2000 IU/mL")
+    assert not (isinstance(both, AnyOf) and any(isinstance(c, LabThreshold) for c in both.children)), both
+    assert isinstance(
+        exclusion("Abnormal ECG considered clinically significant, such as QTcF >500 msec"), NeedsReview
+    )
