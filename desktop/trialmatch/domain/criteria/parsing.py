@@ -191,7 +191,7 @@ _LIST = re.compile(
     r"(?:,(?<!nyha standard,)(?<!nyha standards,)(?<!nyha criteria,)(?!(?<=\d,)\d{3}(?!\d))"
     r"\s*(?:and/or|or|and)?\s*|\s+(?:and/or|or|and)\s+)"
     r"(?!(?:iv|i{1,3}|equal|=|[<>≤≥]|(?:greater|less|more|higher|lower)\s+than|above|higher|greater|worse"
-    r"|(?<=or\s)more)(?![a-z]))|;\s*"
+    r"|(?<=or\s)more|(?:[1-4](?:st|nd|rd|th)|second|third)(?=[\s-]*degree))(?![a-z]))|;\s*"
 )
 """"A, B or C" at commas, semicolons and joining words; not at a thousands comma ("100,000/µL"), nor inside
 a class or stage range ("NYHA class III or IV heart failure"), nor inside a comparator ("greater than or

@@ -65,3 +65,25 @@ def test_examples_are_not_read_in_an_inclusion_nor_when_joined_by_and():
     assert isinstance(
         exclusion("Abnormal ECG considered clinically significant, such as QTcF >500 msec"), NeedsReview
     )
+
+
+def test_the_degree_of_a_heart_block_narrows_it_like_a_nyha_class():
+    rule = exclusion("QTcF >450 ms, 2nd or 3rd degree atrioventricular block")
+    assert isinstance(rule, AnyOf), rule
+    qtc, block = rule.children
+    assert _lab(qtc) == ("qtcf", ">", 450.0, "ms")
+    assert _finding(block) == ("heart_block", True, ["2nd or 3rd degree"])
+    for text, degree in (
+        ("AV block III", "III"),
+        ("II-III degree atrioventricular block", "II-III degree"),
+        ("a second- or third-degree atrioventricular block", "second- or third-degree"),
+        ("high-grade AV-block", "high-grade"),
+    ):
+        assert _finding(exclusion(text)) == ("heart_block", True, [degree])
+
+
+def test_a_patient_with_a_heart_block_of_unknown_degree_goes_to_the_clinician():
+    text = "QTcF >450 ms, 2nd or 3rd degree atrioventricular block"
+    qtc = [{"test": "QTcF", "value": 430, "unit": "ms"}]
+    assert outcome("exclusion", text, patient(findings={"heart block": True}, labs=qtc)) is Outcome.UNKNOWN
+    assert outcome("exclusion", text, patient(findings={"heart block": False}, labs=qtc)) is Outcome.PASS
