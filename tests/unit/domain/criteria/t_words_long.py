@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from one_criterion import exclusion, inclusion, outcome, patient
 
-from trialmatch.domain.criteria import AnyOf, FindingRule, LabThreshold, NeedsReview
+from trialmatch.domain.criteria import AllOf, AnyOf, FindingRule, LabThreshold, NeedsReview
 from trialmatch.domain.evaluation import Outcome
 
 
@@ -87,3 +87,33 @@ def test_a_patient_with_a_heart_block_of_unknown_degree_goes_to_the_clinician():
     qtc = [{"test": "QTcF", "value": 430, "unit": "ms"}]
     assert outcome("exclusion", text, patient(findings={"heart block": True}, labs=qtc)) is Outcome.UNKNOWN
     assert outcome("exclusion", text, patient(findings={"heart block": False}, labs=qtc)) is Outcome.PASS
+
+
+def test_untreated_hypogonadism_with_its_testosterone_is_both_and_untreated_stays_for_the_clinician():
+    """Not the testosterone alone: "untreated" says more than the threshold (a man on replacement is not
+    excluded on a guess)."""
+    text = "Untreated hypogonadism (serum total testosterone <2.5 ng/ml)"
+    rule = exclusion(text)
+    assert isinstance(rule, AllOf), rule
+    finding, testosterone = rule.children
+    assert _finding(finding) == ("hypogonadism", True, ["Untreated"])
+    assert _lab(testosterone) == ("testosterone", "<", 2.5, "ng/mL")
+    low = [{"test": "testosterone", "value": 1.0, "unit": "ng/mL"}]
+    assert (
+        outcome("exclusion", text, patient(sex="male", findings={"hypogonadism": False}, labs=low))
+        is Outcome.PASS
+    )
+    assert outcome("exclusion", text, patient(sex="male", findings={"hypogonadism": True}, labs=low)) is (
+        Outcome.UNKNOWN
+    )
+
+
+def test_an_abbreviation_printed_with_an_inner_capital_names_its_concept_but_a_capitalised_word_does_not():
+    assert _finding(exclusion("Torsade de Pointes (TdP)")) == ("torsades_de_pointes", True, [])
+    assert _finding(exclusion("TdP")) == ("torsades_de_pointes", True, [])
+    assert isinstance(exclusion("All"), NeedsReview)
+
+
+def test_coagulation_disorders_and_renal_diseases_are_the_lexicon_s_findings():
+    assert _finding(exclusion("coagulation disorders")) == ("bleeding_disorder", True, [])
+    assert _finding(exclusion("renal diseases")) == ("chronic_kidney_disease", True, [])

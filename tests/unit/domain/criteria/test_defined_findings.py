@@ -102,9 +102,6 @@ def test_a_treatment_qualifier_is_held_on_every_threshold(text: str, qualifier: 
             "diastolic BP > 90 mm Hg despite optimal medical management)",
             INC,
         ),
-        # "untreated": more than the threshold says ("uncorrectable" is carried as a qualifier, see
-        # test_haematology_readings)
-        ("Untreated hypogonadism (serum total testosterone <2.5 ng/ml)", EXC),
     ],
 )
 def test_stays_for_review(text: str, section: Section):
