@@ -54,7 +54,7 @@ _ACTIVE = re.compile(r"(?<![a-z])(?:active|current|currently|ongoing|present|con
 _NARROWING = re.compile(
     r"(?<![a-z])(?:uncontrolled|poorly\s+controlled|poor\s+control(?:led)?(?:\s+of)?|symptomatic|clinically\s+(?:significant|relevant|important|active)"
     r"|significant|severe|serious|unstable|untreated|progressive|progressing|chronic|acute|recent|recently"
-    r"|recurrent|major|moderate|life[\s-]threatening|refractory|unresolved|persistent|decompensated"
+    r"|recurrent|major|moderate|life[\s-]threatening|refractory|unresolved|persistent|decompensated|extensive|widespread"
     r"|systemic|within\s+(?:the\s+)?(?:last\s+|past\s+|previous\s+|preceding\s+)?\d+\s*(?:hours?|days?|weeks?|months?|years?)"
     r"(?:\s+(?:prior\s+to|before|of|preceding)\s+[a-z0-9 ]*?(?=,|;|$|\)))?"
     r"|in\s+the\s+(?:last|past|previous|preceding)\s+\d+\s*(?:days?|weeks?|months?|years?)"
@@ -77,7 +77,7 @@ _NARROWING_WORDS = word_set(
     """
     uncontrolled poorly poor symptomatic clinically significant severe serious unstable untreated progressive
     progressing chronic acute recent recently recurrent major moderate life refractory unresolved persistent
-    decompensated systemic within last past previous preceding high
+    decompensated systemic within last past previous preceding high extensive widespread
     """
 )
 _TRAILING = re.compile(

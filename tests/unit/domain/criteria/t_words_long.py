@@ -117,3 +117,42 @@ def test_an_abbreviation_printed_with_an_inner_capital_names_its_concept_but_a_c
 def test_coagulation_disorders_and_renal_diseases_are_the_lexicon_s_findings():
     assert _finding(exclusion("coagulation disorders")) == ("bleeding_disorder", True, [])
     assert _finding(exclusion("renal diseases")) == ("chronic_kidney_disease", True, [])
+
+
+LUNG = (
+    "Patients with symptomatic lung disease or extensive lung metastases must have oxygen saturation greater"
+    " than 90%"
+)
+
+
+def test_a_requirement_for_the_patients_with_a_finding_binds_only_them():
+    rule = inclusion(LUNG)
+    assert isinstance(rule, AnyOf), rule
+    neither, saturation = rule.children
+    assert isinstance(neither, AllOf), neither
+    assert [(f.concept, f.present) for f in neither.children] == [
+        ("lung_disease", False),
+        ("lung_metastases", False),
+    ]
+    assert _lab(saturation) == ("spo2", ">", 90.0, "%")
+
+
+def test_a_patient_without_the_finding_passes_whatever_the_value_and_one_with_it_is_judged_by_it():
+    low = [{"test": "SpO2", "value": 86, "unit": "%"}]
+    high = [{"test": "SpO2", "value": 95, "unit": "%"}]
+    healthy = {"lung disease": False, "lung metastases": False}
+    assert outcome("inclusion", LUNG, patient(findings=healthy, labs=low)) is Outcome.PASS
+    assert outcome("inclusion", LUNG, patient(findings={"lung metastases": True}, labs=high)) is Outcome.PASS
+    assert (
+        outcome("inclusion", LUNG, patient(findings={"lung metastases": True}, labs=low)) is Outcome.UNKNOWN
+    )
+    assert outcome("inclusion", LUNG, patient(labs=low)) is Outcome.UNKNOWN
+
+
+def test_the_subject_s_requirement_is_not_read_so_in_an_exclusion():
+    text = "Patients with a history of cardiac disease must have LVEF ≥ 50%"
+    rule = inclusion(text)
+    assert isinstance(rule, AnyOf), rule
+    assert _finding(rule.children[0]) == ("cardiovascular_disease", False, [])
+    assert _lab(rule.children[1]) == ("lvef", ">=", 50.0, "%")
+    assert not isinstance(exclusion(text), AnyOf)
