@@ -156,3 +156,30 @@ def test_the_subject_s_requirement_is_not_read_so_in_an_exclusion():
     assert _finding(rule.children[0]) == ("cardiovascular_disease", False, [])
     assert _lab(rule.children[1]) == ("lvef", ">=", 50.0, "%")
     assert not isinstance(exclusion(text), AnyOf)
+
+
+HEART = (
+    "No active symptomatic ischemic heart disease, myocardial infarction or congestive heart failure"
+    " within the past year. If MUGA is obtained, the LVEF should exceed 40%."
+)
+
+
+def test_within_the_past_year_narrows_a_finding_and_if_muga_is_obtained_leaves_the_ejection_fraction():
+    rule = inclusion(HEART)
+    assert isinstance(rule, AllOf), rule
+    *findings, lvef = rule.children
+    assert [_finding(f) for f in findings] == [
+        ("coronary_artery_disease", False, ["symptomatic", "within the past year"]),
+        ("myocardial_infarction", False, ["symptomatic", "within the past year"]),
+        ("heart_failure", False, ["symptomatic", "within the past year"]),
+    ]
+    assert _lab(lvef) == ("lvef", ">", 40.0, "%")
+    assert isinstance(inclusion("If surgery is performed, the LVEF should exceed 40%"), NeedsReview)
+
+
+def test_a_patient_without_a_muga_is_unknown_not_failed():
+    healthy = {"coronary artery disease": False, "myocardial infarction": False, "heart failure": False}
+    assert outcome("inclusion", HEART, patient(findings=healthy)) is Outcome.UNKNOWN
+    low = [{"test": "LVEF", "value": 35, "unit": "%"}]
+    assert outcome("inclusion", HEART, patient(findings=healthy, labs=low)) is Outcome.FAIL
+    assert _finding(exclusion("Newly diagnosed heart failure in the past three months"))[0] == "heart_failure"
