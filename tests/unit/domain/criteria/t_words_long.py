@@ -183,3 +183,19 @@ def test_a_patient_without_a_muga_is_unknown_not_failed():
     low = [{"test": "LVEF", "value": 35, "unit": "%"}]
     assert outcome("inclusion", HEART, patient(findings=healthy, labs=low)) is Outcome.FAIL
     assert _finding(exclusion("Newly diagnosed heart failure in the past three months"))[0] == "heart_failure"
+
+
+def test_systolic_dysfunction_is_what_its_ejection_fraction_defines():
+    rule = exclusion(
+        "History of documented congestive heart failure (CHF) or systolic dysfunction (LVEF <50%)"
+    )
+    assert isinstance(rule, AnyOf), rule
+    failure, lvef = rule.children
+    assert _finding(failure) == ("heart_failure", True, [])
+    assert _lab(lvef) == ("lvef", "<", 50.0, "%")
+    assert _lab(exclusion("Left ventricular systolic dysfunction defined as LVEF < 40%")) == (
+        "lvef",
+        "<",
+        40.0,
+        "%",
+    )
