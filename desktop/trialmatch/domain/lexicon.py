@@ -201,6 +201,12 @@ def _mention_tokens(text: str, index: _MentionIndex) -> list[re.Match[str]]:
     return split
 
 
+def _in_capitals(word: str) -> bool:
+    """ "TDP", and "TdP" as registries print torsades de pointes: a capital after the first letter marks an
+    abbreviation, where "All" opening a sentence is a word."""
+    return word.isupper() or any(c.isupper() for c in word[1:])
+
+
 def find_concepts(text: str) -> list[tuple[int, int, Concept]]:
     """Concept mentions in free text as (start, end, concept), in text order; the longest mention wins.
 
@@ -220,7 +226,7 @@ def find_concepts(text: str) -> list[tuple[int, int, Concept]]:
         for end in range(start, min(start + index.longest, len(tokens))):
             key = f"{key} {words[end]}" if key else words[end]
             concept = index.by_synonym.get(key)
-            if concept is not None and (not _is_abbreviation(key) or tokens[start].group(0).isupper()):
+            if concept is not None and (not _is_abbreviation(key) or _in_capitals(tokens[start].group(0))):
                 match = (end, concept)
             if key not in index.prefixes:
                 break

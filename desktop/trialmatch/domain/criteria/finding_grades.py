@@ -26,7 +26,19 @@ _GRADE = re.compile(
     rf"|scale))?\s*,?)"
     rf"|[(\[]\s*{NYHA_NAME}\s*[)\]]"
 )
+_ORDINAL = r"(?:first|second|third|1st|2nd|3rd|[1-3]|i{1,3}|[ⅰⅱⅲ])(?![a-z0-9])"
+_DEGREE = re.compile(
+    rf"(?<![a-z0-9])(?:(?:≥|>=|>)\s*)?{_ORDINAL}(?:\s*-)?(?:\s*(?:-|–|~|to|or|/|and|,)\s*{_ORDINAL})*[\s-]*degrees?"
+    rf"(?:\s+(?:or\s+)?(?:above|higher|greater|more|worse))?"
+    rf"|(?<![a-z])(?:of\s+)?degree\s*(?:≥|>=|>)?\s*{_ORDINAL}(?:\s*(?:-|–|~|to|or|/)\s*{_ORDINAL})?"
+    rf"(?:\s+(?:or\s+)?(?:above|higher|greater|more|worse))?"
+    rf"|(?<=block)\s*(?:type\s+)?(?:i{{1,3}}|[23]|[ⅱⅲ])(?:\s*(?:-|/|or)\s*(?:i{{1,3}}|[23]|[ⅱⅲ]))?(?![a-z0-9])"
+    rf"|(?<![a-z])mobitz\s*(?:type\s*)?(?:ii|2|i)(?![a-z0-9])|(?<![a-z])high(?:er)?[\s-]+(?:grade|degree)(?![a-z])"
+)
+""""Second- or third-degree AV block", "AV block III", "heart block with second degree or greater",
+"Mobitz II", "high-grade AV block": the degree of a heart block, a narrowing like a NYHA class."""
 _CUES = ("grade", "class", "nyha", "new york")
+_DEGREE_CUES = ("degree", "block", "mobitz")
 _CARDIAC = "cardiovascular_disease"
 
 
@@ -34,6 +46,14 @@ def cardiac_grades(segment: Segment, concepts: list[Concept]) -> list[re.Match[s
     """The grade words narrowing the segment's findings, when every one of them is cardiac."""
     if not concepts or not all(c.id == _CARDIAC or _CARDIAC in ancestors(c.id) for c in concepts):
         return []
-    if not segment.contains(*_CUES):
-        return []
-    return list(_GRADE.finditer(segment.norm, segment.start, segment.end))
+    grades = (
+        list(_GRADE.finditer(segment.norm, segment.start, segment.end)) if segment.contains(*_CUES) else []
+    )
+    if segment.contains(*_DEGREE_CUES):
+        taken = [m.span() for m in grades]
+        grades += [
+            m
+            for m in _DEGREE.finditer(segment.norm, segment.start, segment.end)
+            if not any(s < m.end() and m.start() < e for s, e in taken)
+        ]
+    return grades

@@ -234,6 +234,15 @@ predicted value is not the ratio itself."""
 _RATIO = re.compile(r"fev1\s*(?:/|:|-?to-?)\s*fvc|tiffeneau")
 
 
+_IF_MEASURED = re.compile(
+    r"(?<![a-z])if\s+(?:an?\s+|the\s+)?(?:multi-?gated\s+acquisition|muga|echocardiograms?|echo|ecg|electrocardiograms?"
+    r"|pulmonary\s+function\s+tests?|pfts?|spirometry)(?:\s*[(\[]\s*[a-z]+\s*[)\]])?(?:\s+scans?)?\s+(?:is|are)\s+"
+    r"(?:obtained|performed|done)(?![a-z])\s*,?"
+)
+""""If MUGA is obtained, the LVEF should exceed 40%": the value exists only where the test was done, and a
+patient without it is unknown, not failed, so the clause adds nothing to the threshold."""
+
+
 def measurement_spans(segment: Segment) -> list[Span]:
     """How and when the value is taken, which the patient file does not record and the threshold does not
     depend on ("at rest", "on room air", "2-D echocardiogram", "(Visit 1)", "triplicate 12-lead ECG",
@@ -243,6 +252,8 @@ def measurement_spans(segment: Segment) -> list[Span]:
     window = segment.norm[segment.start : segment.end]
     if "predict" in window and not _RATIO.search(window):
         spans += [m.span() for m in _PREDICTED.finditer(segment.norm, segment.start, segment.end)]
+    if "if " in window and ("obtained" in window or "performed" in window or " done" in window):
+        spans += [m.span() for m in _IF_MEASURED.finditer(segment.norm, segment.start, segment.end)]
     if "140" in window:
         spans += [m.span() for m in _CG_FORMULA.finditer(segment.norm, segment.start, segment.end)]
     return spans

@@ -191,11 +191,19 @@ _CONDITION_AFTER = re.compile(
 """"Potassium ≤ 4.8 mmol/L if eGFR ≥ 45", "CD4 count over 350 cells/mm³ (if PLHIV)", "AST and/or ALT ≤ 5 x
 ULN for patients with liver involvement"; a bracket closing the condition is read with it ("if eGFR ≥ 45
 mL/min/1.73 m2 (local or central laboratory values)")."""
+_CONDITION_SUBJECT = re.compile(
+    r"\s*(?:(?:the\s+)?(?:patients|subjects|participants|individuals)|those)\s+with\s+(?P<condition>[^:;()]+?)\s*,?"
+    r"\s+(?:must|should|(?:will\s+)?need\s+to|(?:are|is)\s+required\s+to)\s+(?:have|show)\s+(?P<rule>[^;]+?)\s*\.?\s*"
+)
+""""Patients with symptomatic lung disease or extensive lung metastases must have oxygen saturation greater
+than 90%": an inclusion's requirement for the patients with the condition, "without the condition (every
+finding of it), or the requirement". In an exclusion the words ask what the patient must have, the opposite
+of what excludes: not read so."""
 _LIST = re.compile(
     r"(?:,(?<!nyha standard,)(?<!nyha standards,)(?<!nyha criteria,)(?!(?<=\d,)\d{3}(?!\d))"
     r"\s*(?:and/or|or|and)?\s*|\s+(?:and/or|or|and)\s+)"
     r"(?!(?:iv|i{1,3}|equal|=|[<>≤≥]|(?:greater|less|more|higher|lower)\s+than|above|higher|greater|worse"
-    r"|(?<=or\s)more)(?![a-z]))|;\s*"
+    r"|(?<=or\s)more|(?:[1-4](?:st|nd|rd|th)|second|third)(?=[\s-]*degree))(?![a-z]))|;\s*"
 )
 """"A, B or C" at commas, semicolons and joining words; not at a thousands comma ("100,000/µL"), nor inside
 a class or stage range ("NYHA class III or IV heart failure"), nor inside a comparator ("greater than or
@@ -722,8 +730,13 @@ def _conditional(whole: Segment, section: Section, heading: str) -> Rule | None:
     match = _CONDITION_FIRST.fullmatch(whole.norm, whole.start, whole.end) or _CONDITION_AFTER.fullmatch(
         whole.norm, whole.start, whole.end
     )
+    subject = None
+    if match is None and section is Section.INCLUSION and "with" in words_of(whole):
+        match = subject = _CONDITION_SUBJECT.fullmatch(whole.norm, whole.start, whole.end)
     if match is None or _WIDENING.search(match.group("rule")) or _opens_a_bracket(match.group("rule")):
         return None
+    if subject is not None:
+        return _for_patients_with(whole, subject, heading)
     condition = _read(whole.sub(*match.span("condition")), section, heading).rule
     if condition is None:
         return None
@@ -737,6 +750,26 @@ def _conditional(whole: Segment, section: Section, heading: str) -> Rule | None:
     if leaf_kinds(condition) <= _THRESHOLDS and not leaf_kinds(requirement) & _THRESHOLDS:
         return None
     negated = _negation(condition)
+    if negated is None:
+        return None
+    return AnyOf(source_span=whole.span, children=[negated, requirement])
+
+
+def _for_patients_with(whole: Segment, match: re.Match[str], heading: str) -> Rule | None:
+    """ "Patients with A or B must have Y": "neither A nor B, or Y", when the condition is findings only (a
+    narrowing word on one stays on its opposite, so a patient with the plain finding is left to the
+    clinician) and the requirement reads fully with a threshold."""
+    condition = _read_part(whole.sub(*match.span("condition")), Section.INCLUSION, heading)
+    if condition is None or leaf_kinds(condition) != {"finding"}:
+        return None
+    requirement = _read_part(whole.sub(*match.span("rule")), Section.INCLUSION, heading)
+    if (
+        requirement is None
+        or "review" in leaf_kinds(requirement)
+        or not leaf_kinds(requirement) & _THRESHOLDS
+    ):
+        return None
+    negated = _negated(condition)
     if negated is None:
         return None
     return AnyOf(source_span=whole.span, children=[negated, requirement])

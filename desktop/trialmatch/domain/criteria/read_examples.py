@@ -37,6 +37,10 @@ _EXAMPLE = re.compile(
 )
 _ETC = re.compile(r"(?:,?\s*(?:etc\.?|and\s+so\s+on)|\s+(?:and|or)\s+(?:the\s+)?like)\s*[.;]?\s*$")
 """"..., active bleeding, etc.", "... and so on": more examples of the same finding, which it covers."""
+_BOTH = re.compile(r"(?<![a-z/])and(?![a-z/])")
+"""Two examples joined by "and" alone ("such as HBsAg positive and HBV DNA > 2000 IU/mL") may be one case that
+needs both: read as either, the item would exclude patients the trial accepts. In a longer list ("A, B and C")
+the "and" enumerates."""
 _TURNING = re.compile(
     r"(?<![a-z])(?:no|not|without|except|unless|other\s+than|allowed|permitted|eligible|acceptable|may|can"
     r"|if|when|investigator|judgment|judgement|opinion|discretion)(?![a-z])"
@@ -58,8 +62,11 @@ def read_examples(segment: Segment, section: Section, read_part: ReadPart, split
     findings = _present_findings(finding)
     if findings is None:
         return None
+    items = split(tail)
+    if len(items) == 2 and _BOTH.search(tail.norm, items[0].end, items[1].start):
+        return None
     examples: list[Rule] = []
-    for item in split(tail):
+    for item in items:
         rule = read_part(item, section)
         if rule is None or "review" in leaf_kinds(rule):
             return None

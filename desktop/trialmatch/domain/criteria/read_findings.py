@@ -51,14 +51,19 @@ _NOUN_AFTER = re.compile(r"\s*(?:infections?|diseases?|disorders?|conditions?|sy
 condition ("or chronic infection") and must not be skipped as filler."""
 _HISTORY = re.compile(r"(?<![a-z])(?:history|prior|previous|previously|past|ever)(?![a-z])")
 _ACTIVE = re.compile(r"(?<![a-z])(?:active|current|currently|ongoing|present|concurrent|existing)(?![a-z])")
+_COUNT = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]+"
+""""Within the past three months", "in the last year": a count in words, or none (one)."""
 _NARROWING = re.compile(
     r"(?<![a-z])(?:uncontrolled|poorly\s+controlled|poor\s+control(?:led)?(?:\s+of)?|symptomatic|clinically\s+(?:significant|relevant|important|active)"
     r"|significant|severe|serious|unstable|untreated|progressive|progressing|chronic|acute|recent|recently"
     r"|recurrent|major|moderate|life[\s-]threatening|refractory|unresolved|persistent|decompensated|multifocal"
-    r"|high(?:er)?[\s-]*grade|(?:first|second|third|1st|2nd|3rd)[\s-]*degree(?:\s+or\s+(?:greater|higher|above|more))?"
-    r"|systemic|within\s+(?:the\s+)?(?:last\s+|past\s+|previous\s+|preceding\s+)?\d+\s*(?:hours?|days?|weeks?|months?|years?)"
+    r"|extensive|widespread|newly"
+    r"|systemic|within\s+(?:the\s+)?(?:last\s+|past\s+|previous\s+|preceding\s+)?(?:\d+\s*|" + _COUNT + r")?"
+    r"(?:hours?|days?|weeks?|months?|years?)"
     r"(?:\s+(?:prior\s+to|before|of|preceding)\s+[a-z0-9 ]*?(?=,|;|$|\)))?"
-    r"|in\s+the\s+(?:last|past|previous|preceding)\s+\d+\s*(?:days?|weeks?|months?|years?)"
+    r"|in\s+the\s+(?:last|past|previous|preceding)\s+(?:\d+\s*|"
+    + _COUNT
+    + r")?(?:days?|weeks?|months?|years?)"
     r"|high[\s-]*dose(?=\s+(?:systemic\s+)?(?:cortico)?steroid))(?![a-z])"
 )
 _NYHA = re.compile(
@@ -78,8 +83,7 @@ _NARROWING_WORDS = word_set(
     """
     uncontrolled poorly poor symptomatic clinically significant severe serious unstable untreated progressive
     progressing chronic acute recent recently recurrent major moderate life refractory unresolved persistent
-    decompensated systemic within last past previous preceding high multifocal higher first second third 1st
-    2nd 3rd
+    decompensated systemic within last past previous preceding high multifocal extensive widespread newly
     """
 )
 _TRAILING = re.compile(
