@@ -96,9 +96,10 @@ _TRAILING = re.compile(
 Its examples belong to it: in "autoimmune disease requiring systemic treatment (e.g., steroids or
 immunosuppressants)" the drugs say what treatment, they are not conditions excluded on their own."""
 _TRAILING_WORDS = word_set("with requiring requires require required needing defined")
-_ANOTHER_GROUP = re.compile(r"(?<![a-z])or\s+(?:those|patients|subjects|participants|individuals)\s+$")
+_ANOTHER_GROUP = re.compile(r"(?<![a-z])or\s+(?:(?:those|patients|subjects|participants|individuals)\s+)?$")
 """"Diabetes mellitus or those with an HbA1c ≥ 6.5%": a second way into the trial; read as what narrows the
-diabetes, it failed a non-diabetic patient with an HbA1c of 7.1 %."""
+diabetes, it failed a non-diabetic patient with an HbA1c of 7.1 %. "... coagulation disorders or with
+hemoglobin of < 10.0 g/dL" likewise: read as a narrowing, a patient with haemoglobin 9 g/dL passed."""
 _DRUG_CLASSES = frozenset({"immunosuppressive_therapy", "systemic_corticosteroids"})
 _INDICATION = re.compile(
     r"\s+(?:for|to\s+(?:treat|control|manage|prevent))\s+(?:(?!\s(?:or|and/or)\s)(?!\.\s)[^,;()])+"
@@ -168,11 +169,11 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
         for m in _matches(_TRAILING, _TRAILING_WORDS, segment, main[0][1])
         if not any(s <= m.start() < e for s, e in exception_spans)
     ]
-    if segment.contains("those", "patients", "subjects", "participants", "individuals") and any(
+    if segment.contains(" or ") and any(
         _ANOTHER_GROUP.search(segment.norm, max(segment.start, m.start() - 20), m.start()) for m in narrowing
     ):
         return Read.failed(
-            "'or those with ...' names another group of patients, not a narrowing of the finding"
+            "'or (those) with ...' names another group of patients, not a narrowing of the finding"
         )
     if segment.contains(" for ", " to "):
         narrowing += [

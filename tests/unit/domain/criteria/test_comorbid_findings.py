@@ -192,7 +192,7 @@ def test_or_those_with_names_a_second_group_not_a_narrowing_of_the_finding():
     )
     rule = parse_criterion(gvhd, Section.EXCLUSION)
     assert isinstance(rule, NeedsReview)
-    assert rule.why == "'or those with ...' names another group of patients, not a narrowing of the finding"
+    assert rule.why == "'or (those) with ...' names another group of patients, not a narrowing of the finding"
 
 
 def test_an_item_under_one_numbered_group_s_heading_judges_only_that_group():
@@ -224,3 +224,15 @@ def test_an_unrelated_status_glued_into_an_exception_sends_the_item_to_review():
     )
     assert isinstance(own, FindingRule)
     assert own.concept == "hcv"
+
+
+def test_or_with_a_threshold_after_a_finding_is_another_way_in_not_a_narrowing():
+    # read as a narrowing of the coagulation disorder, a patient with haemoglobin 9 g/dL passed
+    text = (
+        "Patients with uncontrolled and serious hematologic or coagulation disorders or with hemoglobin of"
+        " <10.0 g/dL at screening"
+    )
+    rule = parse_criterion(text, EXC)
+    assert isinstance(rule, NeedsReview)
+    low = patient(findings={"coagulation disorder": False}, labs=[{"test": "Hb", "value": 9, "unit": "g/dL"}])
+    assert result(EXC, text, low).result is not Outcome.PASS
