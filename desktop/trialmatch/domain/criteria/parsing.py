@@ -751,9 +751,10 @@ _ONLY = re.compile(r"\s*(?:(?:but|and)\s+)?(?:only)?\s*")
 
 
 def _negation(rule: Rule) -> Rule | None:
-    """The opposite of a plain finding or lab limit; None for anything with exceptions or variants, whose
-    opposite is not one rule."""
-    if isinstance(rule, FindingRule) and not rule.exceptions:
+    """The opposite of a finding or a plain lab limit; None for a limit with exceptions or variants, whose
+    opposite is not one rule. A finding's exception excuses it either way ("history of symptomatic
+    pulmonary disease": a patient with the disease is left to the clinician either way), so it stays."""
+    if isinstance(rule, FindingRule):
         return rule.model_copy(update={"present": not rule.present})
     if isinstance(rule, LabThreshold) and rule.is_plain:
         return rule.model_copy(update={"comparator": rule.comparator.opposite})

@@ -1,0 +1,51 @@
+"""Items read only in part before: the missing part is a wording the engine now knows, and every reading is
+judged for the patients a clinician would check it on."""
+
+from __future__ import annotations
+
+import pytest
+from one_criterion import outcome, patient, thresholds
+
+from trialmatch.domain.criteria import AnyOf, FindingRule, parse_criterion
+from trialmatch.domain.evaluation import Outcome
+from trialmatch.domain.trial import Section
+
+INC, EXC = Section.INCLUSION, Section.EXCLUSION
+PASS, FAIL, UNKNOWN = Outcome.PASS, Outcome.FAIL, Outcome.UNKNOWN
+
+
+def _labs(*labs: tuple[str, float, str]) -> list[dict[str, object]]:
+    return [{"test": test, "value": value, "unit": unit} for test, value, unit in labs]
+
+
+PULMONARY = "PATIENT CHARACTERISTICS: Pulmonary: If history of symptomatic pulmonary disease"
+
+
+def test_an_if_heading_with_a_qualified_finding_asks_the_limit_of_the_patients_it_may_concern() -> None:
+    rule = parse_criterion("DLCO greater than 50% predicted", INC, PULMONARY)
+    assert isinstance(rule, AnyOf)
+    condition, limit = rule.children
+    assert isinstance(condition, FindingRule)
+    assert (condition.concept, condition.present, condition.qualifier) == ("lung_disease", False, "history")
+    assert [e.text for e in condition.exceptions] == ["symptomatic"]
+    assert [(t.analyte, t.comparator.symbol, t.value, t.unit) for t in thresholds(limit)] == [
+        ("dlco", ">", 50.0, "%")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lung_disease", "dlco", "expected"),
+    [
+        (False, 30, PASS),  # not of the patients the heading names
+        (True, 65, PASS),  # the limit met, whether symptomatic or not
+        (True, 30, UNKNOWN),  # whether the disease is symptomatic decides
+        (None, 30, UNKNOWN),
+        (None, 65, PASS),
+    ],
+)
+def test_an_if_heading_with_a_qualified_finding_verdicts(
+    lung_disease: bool | None, dlco: float, expected: Outcome
+) -> None:
+    findings = {} if lung_disease is None else {"Chronic lung disease": lung_disease}
+    facts = patient(labs=_labs(("DLCO", dlco, "%")), findings=findings)
+    assert outcome(INC, "DLCO greater than 50% predicted", facts, PULMONARY) is expected
