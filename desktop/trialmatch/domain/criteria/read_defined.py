@@ -210,7 +210,8 @@ _ABNORMALITIES = re.compile(r"(?<![a-z])(?:vital\s+signs?\s+abnormalities|abnorm
 """"Clinically significant vital sign abnormalities (systolic blood pressure <90 mmHg or >200 mmHg, diastolic
 blood pressure <50 mmHg or >105 mmHg or resting heart rate of <50 or >100 bpm)": each value listed is one of
 the abnormalities the exclusion names, so any one excludes."""
-_BARE_COMMA = re.compile(r"[,;](?!(?<=\d,)\d{3}(?!\d))")
+_BARE_COMMA = re.compile(r"[,;](?!(?<=\d,)\d{1,3}(?!\d))")
+""""1,500/mm³" and a decimal comma ("> 2,5 times normal limit") are numbers, not a join."""
 _JOINED = re.compile(r"(?:and/or|or|and)(?![a-z])")
 _OTHER_SEX = re.compile(
     r"\s*(?:(?:for|in)\s+)?(?:wo)?men(?![a-z])|\s*(?:(?:for|in)\s+)?(?:fe)?males?(?![a-z])"

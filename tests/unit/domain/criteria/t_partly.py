@@ -49,3 +49,40 @@ def test_an_if_heading_with_a_qualified_finding_verdicts(
     findings = {} if lung_disease is None else {"Chronic lung disease": lung_disease}
     facts = patient(labs=_labs(("DLCO", dlco, "%")), findings=findings)
     assert outcome(INC, "DLCO greater than 50% predicted", facts, PULMONARY) is expected
+
+
+HEPATIC = "Hepatic impairment (AST/ALT or bilirubin > 2,5 times normal limit, unless due to Lymphoma)"
+
+
+def test_a_condition_defined_by_limits_with_a_decimal_comma_and_an_unless_is_read() -> None:
+    rule = parse_criterion(HEPATIC, EXC, None)
+    assert [(t.analyte, t.comparator.symbol, t.value, t.multiple_of) for t in thresholds(rule)] == [
+        ("ast", ">", 2.5, "uln"),
+        ("alt", ">", 2.5, "uln"),
+        ("bilirubin", ">", 2.5, "uln"),
+    ]
+    for limit in thresholds(rule):
+        (unless,) = limit.exceptions
+        assert (unless.concept, unless.text, unless.waived) == (None, "unless due to Lymphoma", True)
+
+
+@pytest.mark.parametrize(
+    ("alt", "expected"),
+    [
+        (30, PASS),  # 0.75 × ULN
+        (120, UNKNOWN),  # 3 × ULN: whether lymphoma causes it is the clinician's call
+    ],
+)
+def test_a_condition_defined_by_limits_with_an_unless_verdicts(alt: float, expected: Outcome) -> None:
+    labs = [
+        {"test": "ALT", "value": alt, "unit": "U/L", "uln": 40},
+        {"test": "AST", "value": 30, "unit": "U/L", "uln": 40},
+        {"test": "Bilirubin", "value": 0.6, "unit": "mg/dL", "uln": 1.2},
+    ]
+    assert outcome(EXC, HEPATIC, patient(labs=labs)) is expected
+
+
+def test_times_normal_limit_ends_the_threshold_before_an_unless() -> None:
+    (limit,) = thresholds(parse_criterion("ALT > 2.5 times normal limit unless due to lymphoma", EXC, None))
+    assert (limit.comparator.symbol, limit.value, limit.multiple_of) == (">", 2.5, "uln")
+    assert [e.text for e in limit.exceptions] == ["unless due to lymphoma"]
