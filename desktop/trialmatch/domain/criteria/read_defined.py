@@ -126,6 +126,11 @@ _CONDITIONS = (
     "vital sign abnormalities",
     "vital signs abnormalities",
     "abnormal vital signs",
+    "polycythemia",
+    "polycythaemia",
+    "erythrocytosis",
+    "hypovolemia",
+    "hypovolaemia",
 )
 """Conditions a lab or vital-sign threshold can define. Not "heart failure", "coagulopathy", "liver failure",
 "chronic kidney disease" or "type 2 diabetes": each is a diagnosis a threshold alone does not make."""
@@ -149,8 +154,11 @@ _LABEL = re.compile(
     + _GRADE
     + r")(?:\s+or)?\s+)*(?:"
     + _alternation(_CONDITIONS)
-    + r")"
+    + r")(?:\s*/\s*(?:"
+    + _alternation(_CONDITIONS)
+    + r"))?"
 )
+""""Polycythemia/hypovolemia (hemoglobin > 16.5 g/dL)": two names for what the bracket defines."""
 _DEFINED = (
     r"(?:(?:as\s+)?defined\s+(?:as|by)|as\s+(?:indicated|evidenced|shown)\s+by|i\.\s?e\.|ie(?![a-z]))\s*,?"
 )

@@ -86,3 +86,34 @@ def test_times_normal_limit_ends_the_threshold_before_an_unless() -> None:
     (limit,) = thresholds(parse_criterion("ALT > 2.5 times normal limit unless due to lymphoma", EXC, None))
     assert (limit.comparator.symbol, limit.value, limit.multiple_of) == (">", 2.5, "uln")
     assert [e.text for e in limit.exceptions] == ["unless due to lymphoma"]
+
+
+POLYCYTHEMIA = (
+    "Subject has anemia (hemoglobin <10.0 g/dL) or polycythemia/hypovolemia (hemoglobin >16.5 g/dL)"
+)
+
+
+def test_the_alternative_after_a_read_head_is_read_when_it_reads_fully() -> None:
+    rule = parse_criterion(POLYCYTHEMIA, EXC, None)
+    assert isinstance(rule, AnyOf)
+    assert [(t.analyte, t.comparator.symbol, t.value, t.unit) for t in thresholds(rule)] == [
+        ("hemoglobin", "<", 10.0, "g/dL"),
+        ("hemoglobin", ">", 16.5, "g/dL"),
+    ]
+
+
+@pytest.mark.parametrize(("hemoglobin", "expected"), [(9.1, FAIL), (13.0, PASS), (17.2, FAIL)])
+def test_the_alternative_after_a_read_head_verdicts(hemoglobin: float, expected: Outcome) -> None:
+    facts = patient(labs=_labs(("Hemoglobin", hemoglobin, "g/dL")))
+    assert outcome(EXC, POLYCYTHEMIA, facts) is expected
+
+
+def test_a_condition_after_alternatives_binds_the_last_only_and_stays_for_review() -> None:
+    """Read as "(> 450 ms or ≥ 480 ms) for participants with bundle branch block", a man with QTcF 460 ms
+    and no block would pass an exclusion that excludes him."""
+    text = (
+        "Corrected QT interval by Fridericia (QTcF) interval >450 ms for males and >470 ms for females at "
+        "Screening Visit 2 or QTcF ≥480 ms for participants with bundle branch block."
+    )
+    facts = patient(sex="male", labs=_labs(("QTcF", 460, "ms")), findings={"Bundle branch block": False})
+    assert outcome(EXC, text, facts) is UNKNOWN
