@@ -166,7 +166,7 @@ def _read_tail(
 ) -> Rule | None:
     """The tail read fully as an item of the section, when the join then says what the item says: "or
     symptomatic splenomegaly" one more alternative, an inclusion's "and ..." one more requirement, an
-    exclusion's "in patients who are not yet on dialysis" the finding of the patients its one limit excludes
+    exclusion's "in patients with diabetes" the finding of the patients its one limit excludes
     (after alternatives, "QTcF > 450 ms or ≥ 480 ms for participants with bundle branch block", it binds the
     last only). Not "if"/"when" ("TSH > 5.0 mU/L; ... may be re-tested if TSH is < 10 mU/L": a value as the
     condition of something else), nor an exception or an inclusion's condition, which need the opposite."""
@@ -181,9 +181,7 @@ def _read_tail(
     rule = read_head(tail, section)
     if rule is None or "review" in leaf_kinds(rule):
         return None
-    if cue == "condition" and leaf_kinds(rule) != {"finding"}:
-        return None
-    return rule
+    return rule if cue != "condition" or leaf_kinds(rule) == {"finding"} else None
 
 
 def _counts_the_items(context: str, section: Section) -> bool:

@@ -117,3 +117,60 @@ def test_a_condition_after_alternatives_binds_the_last_only_and_stays_for_review
     )
     facts = patient(sex="male", labs=_labs(("QTcF", 460, "ms")), findings={"Bundle branch block": False})
     assert outcome(EXC, text, facts) is UNKNOWN
+
+
+SPLENOMEGALY = "An absolute lymphocyte count of >20,000 cells/µL, or Symptomatic splenomegaly"
+HYDRONEPHROSIS = (
+    "Patients with reduced creatinine clearance ( less than 50 ml/ min) or unilateral or bilateral "
+    "hydronephrosis will be excluded."
+)
+
+
+def test_a_finding_as_the_other_alternative_is_read_with_its_qualifier() -> None:
+    rule = parse_criterion(SPLENOMEGALY, INC, "DISEASE CHARACTERISTICS")
+    assert isinstance(rule, AnyOf)
+    count, spleen = rule.children
+    assert [(t.analyte, t.comparator.symbol, t.value, t.unit) for t in thresholds(count)] == [
+        ("lymphocytes", ">", 20000.0, "/µL")
+    ]
+    assert isinstance(spleen, FindingRule)
+    assert (spleen.concept, spleen.present, [e.text for e in spleen.exceptions]) == (
+        "splenomegaly",
+        True,
+        ["Symptomatic"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("lymphocytes", "spleen", "expected"),
+    [
+        (25000, None, PASS),
+        (8000, False, FAIL),
+        (8000, True, UNKNOWN),  # whether the splenomegaly is symptomatic
+        (8000, None, UNKNOWN),
+    ],
+)
+def test_a_finding_as_the_other_alternative_verdicts(
+    lymphocytes: float, spleen: bool | None, expected: Outcome
+) -> None:
+    findings = {} if spleen is None else {"Splenomegaly": spleen}
+    facts = patient(labs=_labs(("Lymphocytes", lymphocytes, "/µL")), findings=findings)
+    assert outcome(INC, SPLENOMEGALY, facts, "DISEASE CHARACTERISTICS") is expected
+
+
+@pytest.mark.parametrize(
+    ("clearance", "hydronephrosis", "expected"),
+    [(40, False, FAIL), (80, True, FAIL), (80, False, PASS), (80, None, UNKNOWN)],
+)
+def test_an_exclusion_with_a_finding_as_its_other_reason(
+    clearance: float, hydronephrosis: bool | None, expected: Outcome
+) -> None:
+    rule = parse_criterion(HYDRONEPHROSIS, EXC, None)
+    assert isinstance(rule, AnyOf)
+    crcl, finding = rule.children
+    assert (crcl.analyte, crcl.comparator.symbol, crcl.value, crcl.unit) == ("crcl", "<", 50.0, "mL/min")
+    assert isinstance(finding, FindingRule)
+    assert (finding.concept, finding.present) == ("hydronephrosis", True)
+    findings = {} if hydronephrosis is None else {"Hydronephrosis": hydronephrosis}
+    facts = patient(labs=_labs(("Creatinine clearance", clearance, "mL/min")), findings=findings)
+    assert outcome(EXC, HYDRONEPHROSIS, facts) is expected
