@@ -174,3 +174,24 @@ def test_an_exclusion_with_a_finding_as_its_other_reason(
     findings = {} if hydronephrosis is None else {"Hydronephrosis": hydronephrosis}
     facts = patient(labs=_labs(("Creatinine clearance", clearance, "mL/min")), findings=findings)
     assert outcome(EXC, HYDRONEPHROSIS, facts) is expected
+
+
+def test_in_addition_opens_one_more_requirement_of_a_paragraph() -> None:
+    text = (
+        "All patients should have adequate bone marrow function, as defined by peripheral granulocyte count "
+        "of > 1,500/mm3, and platelet count > 100,000 mm3. Patients must have adequate liver function, with "
+        "bilirubin within normal laboratory values. In addition, patients should have adequate renal "
+        "function, defined as serum creatinine < 2.0 mg/dl."
+    )
+    rule = parse_criterion(text, INC, None)
+    limits = [(t.analyte, t.comparator.symbol, t.value, t.unit, t.multiple_of) for t in thresholds(rule)]
+    assert limits == [
+        ("anc", ">", 1500.0, "/µL", None),
+        ("platelets", ">", 100000.0, "/µL", None),
+        ("bilirubin", "<=", 1.0, None, "uln"),
+        ("creatinine", "<", 2.0, "mg/dL", None),
+    ]
+    facts = patient(
+        labs=_labs(("ANC", 2000, "/µL"), ("Platelets", 150000, "/µL"), ("Creatinine", 2.4, "mg/dL"))
+    )
+    assert outcome(INC, text, facts) is FAIL
