@@ -188,7 +188,7 @@ def test_in_addition_opens_one_more_requirement_of_a_paragraph() -> None:
     assert limits == [
         ("anc", ">", 1500.0, "/µL", None),
         ("platelets", ">", 100000.0, "/µL", None),
-        ("bilirubin", "<=", 1.0, None, "uln"),
+        ("bilirubin", "≤", 1.0, None, "uln"),
         ("creatinine", "<", 2.0, "mg/dL", None),
     ]
     facts = patient(
