@@ -2149,7 +2149,8 @@ def _with_restatement(
     then read as a printed range whose laxer end leaves the patients between to the clinician. An HbA1c
     restated in mmol/mol is checked with the IFCC master equation, mmol/mol = 10.929 × (% − 2.15), and must
     agree to the 1 mmol/mol it is printed to. A multiple of a normal limit may only restate the same multiple
-    ("≤ 3 times the upper limit of normal (3×ULN)")."""
+    ("≤ 3 times the upper limit of normal (3×ULN)"); the limit itself may be restated as a value, which is
+    the trial's."""
     if _ifcc(again):
         ifcc = 10.929 * (fields.value - 2.15)
         if analyte.id != "hba1c" or fields.unit != "%" or abs(ifcc - again.number.value) > 1.0:
@@ -2162,6 +2163,8 @@ def _with_restatement(
         if other.value != fields.value:
             raise _UnreadableError(f"the bracketed value disagrees with the threshold: '{printed}'")
         return fields
+    if fields.multiple_of and fields.value == 1 and other.unit is not None and not other.multiple_of:
+        return other  # "LVEF ≥ lower limit of normal (50%)": the trial's own normal limit, as printed
     if fields.multiple_of or other.multiple_of or fields.unit is None or other.unit is None:
         raise _UnreadableError(f"a restated threshold that cannot be compared: '{printed}'")
     restated = convert(other.value, other.unit, fields.unit, analyte)

@@ -195,3 +195,22 @@ def test_in_addition_opens_one_more_requirement_of_a_paragraph() -> None:
         labs=_labs(("ANC", 2000, "/µL"), ("Platelets", 150000, "/µL"), ("Creatinine", 2.4, "mg/dL"))
     )
     assert outcome(INC, text, facts) is FAIL
+
+
+def test_a_normal_limit_restated_as_a_value_is_the_trials_limit() -> None:
+    text = "left ventricular ejection fraction (LVEF) ≥ lower limit of normal (50%)"
+    (limit,) = thresholds(parse_criterion(text, INC, None))
+    assert (limit.analyte, limit.comparator.symbol, limit.value, limit.unit, limit.multiple_of) == (
+        "lvef",
+        "≥",
+        50.0,
+        "%",
+        None,
+    )
+    assert outcome(INC, text, patient(labs=_labs(("LVEF", 48, "%")))) is FAIL
+    assert outcome(INC, text, patient(labs=_labs(("LVEF", 55, "%")))) is PASS
+
+
+def test_a_multiple_of_a_normal_limit_restated_as_a_value_stays_for_review() -> None:
+    rule = parse_criterion("Total bilirubin ≤ 1.5 × ULN (3 mg/dL)", INC, None)
+    assert rule.kind == "review"
