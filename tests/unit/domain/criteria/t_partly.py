@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from one_criterion import outcome, patient, thresholds
 
-from trialmatch.domain.criteria import AnyOf, FindingRule, parse_criterion
+from trialmatch.domain.criteria import AllOf, AnyOf, FindingRule, parse_criterion
 from trialmatch.domain.evaluation import Outcome
 from trialmatch.domain.trial import Section
 
@@ -214,3 +214,46 @@ def test_a_normal_limit_restated_as_a_value_is_the_trials_limit() -> None:
 def test_a_multiple_of_a_normal_limit_restated_as_a_value_stays_for_review() -> None:
     rule = parse_criterion("Total bilirubin ≤ 1.5 × ULN (3 mg/dL)", INC, None)
     assert rule.kind == "review"
+
+
+RENAL_SUBJECTS = "For renal Impairment subjects"
+EGFR_BAND = "30 ≤ eGFR < 90 mL/min/1.73m^2"
+
+
+def test_a_subgroup_heading_naming_a_finding_bounds_its_items_as_a_condition() -> None:
+    rule = parse_criterion(EGFR_BAND, INC, RENAL_SUBJECTS)
+    assert isinstance(rule, AnyOf)
+    condition, band = rule.children
+    assert isinstance(condition, FindingRule)
+    assert (condition.concept, condition.present) == ("chronic_kidney_disease", False)
+    assert isinstance(band, AllOf)
+    assert [(t.analyte, t.comparator.symbol, t.value, t.unit) for t in band.children] == [
+        ("egfr", "≥", 30.0, "mL/min/1.73m2"),
+        ("egfr", "<", 90.0, "mL/min/1.73m2"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("impaired", "egfr", "expected"),
+    [
+        (False, 95, PASS),  # a subject of the normal-function group
+        (True, 60, PASS),
+        (True, 20, FAIL),
+        (None, 20, UNKNOWN),
+        (None, 60, PASS),
+    ],
+)
+def test_a_subgroup_heading_naming_a_finding_verdicts(
+    impaired: bool | None, egfr: float, expected: Outcome
+) -> None:
+    findings = {} if impaired is None else {"Chronic kidney disease": impaired}
+    facts = patient(labs=_labs(("eGFR", egfr, "mL/min/1.73m2")), findings=findings)
+    assert outcome(INC, EGFR_BAND, facts, RENAL_SUBJECTS) is expected
+
+
+def test_a_subgroup_heading_naming_no_finding_stays_for_the_clinician() -> None:
+    rule = parse_criterion(
+        "Granulocyte count at least 1,500/mm^3", INC, "Hematopoietic: For high-risk patients"
+    )
+    assert isinstance(rule, AnyOf)
+    assert rule.children[1].kind == "review"
