@@ -2095,6 +2095,8 @@ def _threshold_rule(
         restricting.append(support.text)
     qualifier = "; ".join(restricting) or None
     span = (min(group.mentions[0].start, quantity.start), max(quantity.end, group.mentions[-1].end))
+    if analyte.id == "creatinine" and fields.unit in {"mL/min", "mL/min/1.73m2"}:
+        analyte = get_analyte("crcl")  # "Creatinine at least 40 mL/min": a clearance, as its unit says
     if analyte.id in DERIVED_ANALYTES:
         if exceptions or variants or sex:
             raise _UnreadableError(f"conditions on {analyte.label} are not read")
@@ -2178,6 +2180,10 @@ def _with_restatement(
     return fields.model_copy(update={"value": strict, "lenient_value": lenient})
 
 
+_RENAL = frozenset({"crcl", "egfr", "creatinine"})
+"""Names a clearance or GFR may be printed under: the unit says which ("Creatinine at least 40 mL/min")."""
+
+
 def _renal_analyte(analyte: Analyte, fields: ThresholdFields) -> str:
     """ "GFR ≥ 50 ml/min" is a clearance in mL/min; "CrCl ≥ 60 mL/min/1.73 m²" is a normalised eGFR.
 
@@ -2254,7 +2260,7 @@ def _fields(quantity: Quantity, analyte: Analyte, base: Quantity | None, segment
     if quantity.upper:
         raise _UnreadableError(f"a range where one threshold is expected: '{printed}'")
     unit = quantity.unit
-    if analyte.id in {"crcl", "egfr"} and unit in {"mL/min", "mL/min/1.73m2"}:
+    if analyte.id in _RENAL and unit in {"mL/min", "mL/min/1.73m2"}:
         analyte = get_analyte("crcl" if unit == "mL/min" else "egfr")
     if quantity.unit_text and unit is None:
         raise _UnreadableError(f"unit not recognised in '{printed}'")

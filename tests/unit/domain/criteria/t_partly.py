@@ -257,3 +257,26 @@ def test_a_subgroup_heading_naming_no_finding_stays_for_the_clinician() -> None:
     )
     assert isinstance(rule, AnyOf)
     assert rule.children[1].kind == "review"
+
+
+CREATININE_OR_CLEARANCE = "Renal: Creatinine no greater than 2.0 mg/dL OR Creatinine at least 40 mL/min"
+
+
+def test_creatinine_in_a_clearance_unit_is_a_clearance() -> None:
+    rule = parse_criterion(CREATININE_OR_CLEARANCE, INC, "PATIENT CHARACTERISTICS: Renal")
+    assert isinstance(rule, AnyOf)
+    assert [(t.kind, t.analyte, t.comparator.symbol, t.value, t.unit) for t in rule.children] == [
+        ("lab", "creatinine", "≤", 2.0, "mg/dL"),
+        ("derived", "crcl", "≥", 40.0, "mL/min"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("creatinine", "clearance", "expected"), [(2.4, 55, PASS), (2.4, 30, FAIL), (1.1, 30, PASS)]
+)
+def test_creatinine_in_a_clearance_unit_verdicts(
+    creatinine: float, clearance: float, expected: Outcome
+) -> None:
+    labs = _labs(("Creatinine", creatinine, "mg/dL"), ("Creatinine clearance", clearance, "mL/min"))
+    facts = patient(labs=labs)
+    assert outcome(INC, CREATININE_OR_CLEARANCE, facts, "PATIENT CHARACTERISTICS: Renal") is expected
