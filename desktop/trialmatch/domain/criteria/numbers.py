@@ -538,7 +538,7 @@ _QUANTITY = (
     + r"?\s*"
     + LLN
     + r")"
-    r"|\s*(?P<normal>" + TIMES + r"\s*(?:the\s+)?(?:institutional\s+)?normal)(?![a-z])"
+    r"|\s*(?P<normal>" + TIMES + r"\s*(?:the\s+)?(?:institutional\s+)?normal(?:\s+limits?)?)(?![a-z])"
     r"|\s*(?P<control>" + TIMES + r"\s*(?:the\s+)?control(?:\s+values?)?)(?![a-z])"
     r"|\s*(?P<times_only>" + TIMES + r")(?![a-z0-9])(?!\s*" + NUMBER + r")(?!\s*10)"
     r"|\s*(?P<unit>" + UNIT + r")|\s*(?P<time>" + TIME_UNIT + r"))?"

@@ -322,7 +322,7 @@ def _under_the_heading(rule: Rule, text: str, section: Section, heading: str) ->
     if "for" in heading:
         subgroup = _SUBGROUP_HEADING.match(lead_in)
         if subgroup and not _EVERYONE.match(subgroup.group("who") or ""):
-            return _for_a_subgroup(rule, text, section, subgroup.group(0))
+            return _for_a_named_subgroup(rule, text, section, subgroup)
     if "stage" in heading or "risk" in heading:
         named = _NAMED_SUBGROUP.fullmatch(lead_in)
         if named:
@@ -334,7 +334,7 @@ def _under_the_heading(rule: Rule, text: str, section: Section, heading: str) ->
     if "if" in heading:
         condition = _IF_HEADING.fullmatch(lead_in)
         if condition:
-            return _under_a_condition(rule, text, section, condition)
+            return _under_a_condition(rule, text, section, condition.group("condition"), condition.group(0))
     return rule
 
 
@@ -353,14 +353,23 @@ _IF_HEADING = re.compile(r"if\s+(?P<condition>[^,;:()]+?)\s*")
 items under it are asked only of the patients with the condition."""
 
 
-def _under_a_condition(rule: Rule, text: str, section: Section, heading: re.Match[str]) -> Rule:
+def _for_a_named_subgroup(rule: Rule, text: str, section: Section, subgroup: re.Match[str]) -> Rule:
+    """ "For renal impairment subjects:" names its subgroup by a finding, which then bounds the items as an
+    "If <condition>:" heading does; any other subgroup ("for high-risk patients") the clinician judges."""
+    who = subgroup.group("who")
+    if who is not None and isinstance(_read(Segment.of(who), Section.INCLUSION, "").rule, FindingRule):
+        return _under_a_condition(rule, text, section, who, subgroup.group(0))
+    return _for_a_subgroup(rule, text, section, subgroup.group(0))
+
+
+def _under_a_condition(rule: Rule, text: str, section: Section, when: str, heading: str) -> Rule:
     """An item under an "If <condition>:" heading: "not the condition, or the item" (inclusion), "the
     condition and the item" (exclusion) when the condition reads as a plain finding or limit; else the item
     bears only on the patients with the condition, which the clinician judges."""
-    condition = _read(Segment.of(heading.group("condition")), Section.INCLUSION, "").rule
+    condition = _read(Segment.of(when), Section.INCLUSION, "").rule
     negated = _negation(condition) if condition is not None else None
     if condition is None or negated is None:
-        return _for_a_subgroup(rule, text, section, heading.group(0))
+        return _for_a_subgroup(rule, text, section, heading)
     span = rule.source_span
     if section is Section.EXCLUSION:
         return AllOf(source_span=span, children=[condition, rule])
@@ -789,9 +798,10 @@ _ONLY = re.compile(r"\s*(?:(?:but|and)\s+)?(?:only)?\s*")
 
 
 def _negation(rule: Rule) -> Rule | None:
-    """The opposite of a plain finding or lab limit; None for anything with exceptions or variants, whose
-    opposite is not one rule."""
-    if isinstance(rule, FindingRule) and not rule.exceptions:
+    """The opposite of a finding or a plain lab limit; None for a limit with exceptions or variants, whose
+    opposite is not one rule. A finding's exception excuses it either way ("history of symptomatic
+    pulmonary disease": a patient with the disease is left to the clinician either way), so it stays."""
+    if isinstance(rule, FindingRule):
         return rule.model_copy(update={"present": not rule.present})
     if isinstance(rule, LabThreshold) and rule.is_plain:
         return rule.model_copy(update={"comparator": rule.comparator.opposite})

@@ -137,6 +137,11 @@ _CONDITIONS = (
     "vital sign abnormalities",
     "vital signs abnormalities",
     "abnormal vital signs",
+    "polycythemia",
+    "polycythaemia",
+    "erythrocytosis",
+    "hypovolemia",
+    "hypovolaemia",
 )
 """Conditions a lab or vital-sign threshold can define (a bleeding risk the trial defines by platelets and
 INR, "Increased risk of coagulation dysfunction or bleeding (PLT < 80 × 10⁹/L or INR > 1.5)"). Not
@@ -162,6 +167,7 @@ qualifier: a value within the limits passes an exclusion, one beyond them is lef
 
 
 def _label_pattern(modifiers: tuple[str, ...]) -> re.Pattern[str]:
+    """ "Polycythemia/hypovolemia (hemoglobin > 16.5 g/dL)": two names for what the bracket defines."""
     return re.compile(
         _PREFIX
         + r"(?:(?:"
@@ -170,7 +176,9 @@ def _label_pattern(modifiers: tuple[str, ...]) -> re.Pattern[str]:
         + _GRADE
         + r")(?:\s+or)?\s+)*(?:"
         + _alternation(_CONDITIONS)
-        + r")"
+        + r")(?:\s*/\s*(?:"
+        + _alternation(_CONDITIONS)
+        + r"))?"
     )
 
 
@@ -238,7 +246,8 @@ _ABNORMALITIES = re.compile(r"(?<![a-z])(?:vital\s+signs?\s+abnormalities|abnorm
 """"Clinically significant vital sign abnormalities (systolic blood pressure <90 mmHg or >200 mmHg, diastolic
 blood pressure <50 mmHg or >105 mmHg or resting heart rate of <50 or >100 bpm)": each value listed is one of
 the abnormalities the exclusion names, so any one excludes."""
-_BARE_COMMA = re.compile(r"[,;](?!(?<=\d,)\d{3}(?!\d))")
+_BARE_COMMA = re.compile(r"[,;](?!(?<=\d,)\d{1,3}(?!\d))")
+""""1,500/mm³" and a decimal comma ("> 2,5 times normal limit") are numbers, not a join."""
 _JOINED = re.compile(r"(?:and/or|or|and)(?![a-z])")
 _OTHER_SEX = re.compile(
     r"\s*(?:(?:for|in)\s+)?(?:wo)?men(?![a-z])|\s*(?:(?:for|in)\s+)?(?:fe)?males?(?![a-z])"

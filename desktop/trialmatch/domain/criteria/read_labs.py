@@ -434,7 +434,7 @@ _LAB_FILLER = word_set(
     points score preferred ultrasound doppler color echocardiographic via step between inclusive elevated
     elevation concurrent random non-fasting nonfasting preoperative pre-operative postoperative
     post-operative pretreatment pre-treatment pretherapy showing showed seated sitting supine standing
-    fingertip oximeter oximetry pulse recording biochemical thyroid
+    fingertip oximeter oximetry pulse recording biochemical thyroid addition
     """
 )
 
@@ -2154,6 +2154,8 @@ def _threshold_rule(
         restricting.append(support.text)
     qualifier = "; ".join(restricting) or None
     span = (min(group.mentions[0].start, quantity.start), max(quantity.end, group.mentions[-1].end))
+    if analyte.id == "creatinine" and fields.unit in {"mL/min", "mL/min/1.73m2"}:
+        analyte = get_analyte("crcl")  # "Creatinine at least 40 mL/min": a clearance, as its unit says
     if analyte.id in DERIVED_ANALYTES:
         if exceptions or variants or sex:
             raise _UnreadableError(f"conditions on {analyte.label} are not read")
@@ -2208,7 +2210,8 @@ def _with_restatement(
     then read as a printed range whose laxer end leaves the patients between to the clinician. An HbA1c
     restated in mmol/mol is checked with the IFCC master equation, mmol/mol = 10.929 × (% − 2.15), and must
     agree to the 1 mmol/mol it is printed to. A multiple of a normal limit may only restate the same multiple
-    ("≤ 3 times the upper limit of normal (3×ULN)")."""
+    ("≤ 3 times the upper limit of normal (3×ULN)"); the limit itself may be restated as a value, which is
+    the trial's."""
     if _ifcc(again):
         ifcc = 10.929 * (fields.value - 2.15)
         if analyte.id != "hba1c" or fields.unit != "%" or abs(ifcc - again.number.value) > 1.0:
@@ -2221,6 +2224,8 @@ def _with_restatement(
         if other.value != fields.value:
             raise _UnreadableError(f"the bracketed value disagrees with the threshold: '{printed}'")
         return fields
+    if fields.multiple_of and fields.value == 1 and other.unit is not None and not other.multiple_of:
+        return other  # "LVEF ≥ lower limit of normal (50%)": the trial's own normal limit, as printed
     if fields.multiple_of or other.multiple_of or fields.unit is None or other.unit is None:
         raise _UnreadableError(f"a restated threshold that cannot be compared: '{printed}'")
     restated = convert(other.value, other.unit, fields.unit, analyte)
@@ -2232,6 +2237,10 @@ def _with_restatement(
     low, high = sorted((fields.value, restated))
     strict, lenient = (high, low) if fields.comparator.is_lower_bound else (low, high)
     return fields.model_copy(update={"value": strict, "lenient_value": lenient})
+
+
+_RENAL = frozenset({"crcl", "egfr", "creatinine"})
+"""Names a clearance or GFR may be printed under: the unit says which ("Creatinine at least 40 mL/min")."""
 
 
 def _renal_analyte(analyte: Analyte, fields: ThresholdFields) -> str:
@@ -2310,7 +2319,7 @@ def _fields(quantity: Quantity, analyte: Analyte, base: Quantity | None, segment
     if quantity.upper:
         raise _UnreadableError(f"a range where one threshold is expected: '{printed}'")
     unit = quantity.unit
-    if analyte.id in {"crcl", "egfr"} and unit in {"mL/min", "mL/min/1.73m2"}:
+    if analyte.id in _RENAL and unit in {"mL/min", "mL/min/1.73m2"}:
         analyte = get_analyte("crcl" if unit == "mL/min" else "egfr")
     if quantity.unit_text and unit is None:
         raise _UnreadableError(f"unit not recognised in '{printed}'")

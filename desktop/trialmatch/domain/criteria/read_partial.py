@@ -33,7 +33,7 @@ from typing import Literal
 
 from trialmatch.domain.criteria.derived import DerivedValueRule
 from trialmatch.domain.criteria.lab import LabThreshold
-from trialmatch.domain.criteria.logic import JOINING, AllOf, AnyOf
+from trialmatch.domain.criteria.logic import JOINING, AllOf, AnyOf, leaf_kinds
 from trialmatch.domain.criteria.read_blood_pressure import names_blood_pressure
 from trialmatch.domain.criteria.read_labs import analyte_mentions
 from trialmatch.domain.criteria.registry import Rule
@@ -148,11 +148,40 @@ def read_partial(whole: Segment, section: Section, context: str, read_head: Read
             continue
         if cue in ("exception", "condition") and section is Section.INCLUSION and not _one_limit(rule):
             continue  # "Creatinine ≤ 1.5 mg/dL or ≤ 1.0 mg/dL for patients with diabetes": binds the last
-        why = _WHY[cue].format(tail=tail.quote())
-        review = NeedsReview(source_span=tail.span, text=tail.quote(), why=why)
         join = AllOf if cue == "both" or (cue != "either" and section is Section.EXCLUSION) else AnyOf
-        return join(source_span=whole.span, children=[rule, review])
+        rest = _read_tail(whole.sub(match.end(), tail.end), match, rule, section, read_head)
+        if rest is None:
+            why = _WHY[cue].format(tail=tail.quote())
+            rest = NeedsReview(source_span=tail.span, text=tail.quote(), why=why)
+        return join(source_span=whole.span, children=[rule, rest])
     return None
+
+
+_READ_TAILS = frozenset({"either", "both"})
+_PATIENTS_WITH = re.compile(r"(?:for|in)\s")
+
+
+def _read_tail(
+    tail: Segment, match: re.Match[str], head: Rule, section: Section, read_head: ReadHead
+) -> Rule | None:
+    """The tail read fully as an item of the section, when the join then says what the item says: "or
+    symptomatic splenomegaly" one more alternative, an inclusion's "and ..." one more requirement, an
+    exclusion's "in patients with diabetes" the finding of the patients its one limit excludes
+    (after alternatives, "QTcF > 450 ms or ≥ 480 ms for participants with bundle branch block", it binds the
+    last only). Not "if"/"when" ("TSH > 5.0 mU/L; ... may be re-tested if TSH is < 10 mU/L": a value as the
+    condition of something else), nor an exception or an inclusion's condition, which need the opposite."""
+    cue = _kind(match, section)
+    if cue not in _READ_TAILS and not (
+        cue == "condition"
+        and section is Section.EXCLUSION
+        and _PATIENTS_WITH.match(match.group(0))
+        and _one_limit(head)
+    ):
+        return None
+    rule = read_head(tail, section)
+    if rule is None or "review" in leaf_kinds(rule):
+        return None
+    return rule if cue != "condition" or leaf_kinds(rule) == {"finding"} else None
 
 
 def _counts_the_items(context: str, section: Section) -> bool:

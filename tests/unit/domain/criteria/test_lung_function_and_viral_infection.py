@@ -170,13 +170,13 @@ _IF_SYMPTOMATIC = "PATIENT CHARACTERISTICS: Pulmonary: If history of symptomatic
 _IF_HISTORY = "PATIENT CHARACTERISTICS: Pulmonary: If history of pulmonary disease:"
 
 
-def test_an_item_under_an_if_heading_it_cannot_read_is_left_for_its_subgroup():
+def test_an_item_under_an_if_heading_with_a_qualified_condition_leaves_the_qualifier_to_the_clinician():
     rule = parse_criterion("DLCO greater than 50% predicted", Section.INCLUSION, _IF_SYMPTOMATIC)
     assert rule.kind == "any_of"
-    dlco, left = rule.children
+    condition, dlco = rule.children
+    assert (condition.concept, condition.present) == ("lung_disease", False)
+    assert [e.text for e in condition.exceptions] == ["symptomatic"]
     assert limits(dlco) == [("dlco", GT, 50.0, "%")]
-    assert left.kind == "review"
-    assert "symptomatic pulmonary disease" in left.why
 
 
 @pytest.mark.parametrize(
