@@ -46,6 +46,17 @@ def limits(rule: Any) -> list[tuple[str, Comparator, float, str | None]]:
     return [(p.analyte, p.comparator, p.value, p.unit) for p in parts]
 
 
+def limit_of(rule: object) -> tuple[str, str, float, str | None]:
+    """(analyte, comparator, value, unit) of a part that must be one lab threshold."""
+    assert isinstance(rule, LabThreshold), rule
+    return rule.analyte, rule.comparator.value, rule.value, rule.unit
+
+
+def entered(*labs: tuple[str, float, str]) -> list[dict[str, object]]:
+    """The patient file's ``labs`` entries for (test, value, unit) triples."""
+    return [{"test": test, "value": value, "unit": unit} for test, value, unit in labs]
+
+
 def thresholds(rule: Rule) -> list[LabThreshold]:
     """Every lab threshold in the rule, in order, however deeply joined."""
     if isinstance(rule, LabThreshold):

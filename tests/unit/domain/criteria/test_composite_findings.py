@@ -5,7 +5,7 @@ says, how a patient fares under them, and what stays for review."""
 from __future__ import annotations
 
 import pytest
-from one_criterion import outcome, patient
+from one_criterion import limit_of, outcome, patient
 
 from trialmatch.domain.criteria import (
     AllOf,
@@ -22,18 +22,13 @@ from trialmatch.domain.trial import Section
 INC, EXC = Section.INCLUSION, Section.EXCLUSION
 
 
-def _lab(rule: object) -> tuple[str, str, float, str | None]:
-    assert isinstance(rule, LabThreshold), rule
-    return rule.analyte, rule.comparator.value, rule.value, rule.unit
-
-
 def test_a_diagnosis_with_a_defining_bracket_needs_both_in_an_exclusion():
     rule = parse_criterion("Heart failure (LVEF < 40%)", EXC)
     assert isinstance(rule, AllOf), rule
     finding, lab = rule.children
     assert isinstance(finding, FindingRule)
     assert (finding.concept, finding.present, finding.exceptions) == ("heart_failure", True, [])
-    assert _lab(lab) == ("lvef", "<", 40.0, "%")
+    assert limit_of(lab) == ("lvef", "<", 40.0, "%")
 
 
 def test_a_diagnosis_an_ejection_fraction_alone_does_not_make_needs_both():
@@ -42,12 +37,12 @@ def test_a_diagnosis_an_ejection_fraction_alone_does_not_make_needs_both():
     finding, lab = rule.children
     assert isinstance(finding, FindingRule)
     assert (finding.concept, finding.present) == ("heart_failure", True)
-    assert _lab(lab) == ("lvef", "<", 35.0, "%")
+    assert limit_of(lab) == ("lvef", "<", 35.0, "%")
 
 
 def test_an_exception_for_immune_thrombocytopenia_is_a_lower_platelet_limit():
     rule = parse_criterion("Platelets >= 75,000/mm3 (patients with ITP >= 30,000/mm3)", INC)
-    assert _lab(rule) == ("platelets", ">=", 75000.0, "/µL")
+    assert limit_of(rule) == ("platelets", ">=", 75000.0, "/µL")
     assert isinstance(rule, LabThreshold)
     [exception] = rule.exceptions
     assert (exception.concept, exception.comparator.value, exception.value, exception.unit) == (
@@ -65,7 +60,7 @@ def test_a_narrowing_word_on_the_finding_is_kept_for_the_clinician():
     assert isinstance(finding, FindingRule)
     assert finding.concept == "heart_failure"
     assert [e.text for e in finding.exceptions] == ["Symptomatic"]
-    assert _lab(lab) == ("lvef", "<", 50.0, "%")
+    assert limit_of(lab) == ("lvef", "<", 50.0, "%")
 
 
 def test_a_condition_a_threshold_defines_is_its_bracket_with_a_finding_alternative():
@@ -84,7 +79,7 @@ def test_an_example_in_an_exclusion_excludes_as_the_finding_does():
     finding, lab = rule.children
     assert isinstance(finding, FindingRule)
     assert (finding.concept, finding.present) == ("uncontrolled_diabetes", True)
-    assert _lab(lab) == ("hba1c", ">", 10.0, "%")
+    assert limit_of(lab) == ("hba1c", ">", 10.0, "%")
 
 
 @pytest.mark.parametrize(
@@ -131,7 +126,7 @@ def test_the_admitted_limit_may_follow_if():
     assert isinstance(rule, AllOf), rule
     bilirubin, ast, alt = rule.children
     assert _bilirubin_exception(bilirubin) == ("gilbert_syndrome", "<=", 3.0, "uln")
-    assert [_lab(ast), _lab(alt)] == [("ast", "<=", 3.0, None), ("alt", "<=", 3.0, None)]
+    assert [limit_of(ast), limit_of(alt)] == [("ast", "<=", 3.0, None), ("alt", "<=", 3.0, None)]
     assert isinstance(ast, LabThreshold)
     assert isinstance(alt, LabThreshold)
     assert ast.exceptions == alt.exceptions == []
@@ -200,7 +195,7 @@ def test_an_exclusion_naming_whom_the_bracket_concerns_excludes_only_them():
     finding, lab = rule.children
     assert isinstance(finding, FindingRule)
     assert (finding.concept, finding.present) == ("hiv", True)
-    assert _lab(lab) == ("cd4", "<", 200.0, "/µL")
+    assert limit_of(lab) == ("cd4", "<", 200.0, "/µL")
 
 
 @pytest.mark.parametrize(
@@ -260,7 +255,7 @@ def test_a_bracket_opening_with_or_is_another_way_to_be_excluded_not_the_conditi
     finding, threshold = rule.children
     assert isinstance(finding, FindingRule)
     assert (finding.concept, finding.present) == ("uncontrolled_diabetes", True)
-    assert _lab(threshold) == ("hba1c", ">", 7.0, "%")
+    assert limit_of(threshold) == ("hba1c", ">", 7.0, "%")
     diabetic = patient(
         findings={"uncontrolled diabetes": True}, labs=[{"test": "HbA1c", "value": 6.5, "unit": "%"}]
     )

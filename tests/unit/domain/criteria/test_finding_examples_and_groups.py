@@ -3,15 +3,10 @@ clinician checks, and how a patient fares under them."""
 
 from __future__ import annotations
 
-from one_criterion import exclusion, inclusion, outcome, patient
+from one_criterion import exclusion, inclusion, limit_of, outcome, patient
 
 from trialmatch.domain.criteria import AllOf, AnyOf, FindingRule, LabThreshold, NeedsReview
 from trialmatch.domain.evaluation import Outcome
-
-
-def _lab(rule: object) -> tuple[str, str, float, str | None]:
-    assert isinstance(rule, LabThreshold), rule
-    return rule.analyte, rule.comparator.value, rule.value, rule.unit
 
 
 def _finding(rule: object) -> tuple[str, bool, list[str]]:
@@ -31,7 +26,7 @@ def test_examples_after_a_comma_each_exclude_as_the_finding_does():
     conduction, long_qt, qtc = rule.children
     assert _finding(conduction) == ("conduction_abnormality", True, ["Significant"])
     assert _finding(long_qt) == ("long_qt_syndrome", True, [])
-    assert _lab(qtc) == ("qtcf", ">", 480.0, "ms")
+    assert limit_of(qtc) == ("qtcf", ">", 480.0, "ms")
 
 
 def test_an_example_threshold_met_excludes_and_values_in_range_pass():
@@ -52,7 +47,7 @@ def test_such_as_lists_the_examples_of_the_heart_disease():
     assert isinstance(rule, AnyOf), rule
     disease, qtc, failure, arrhythmia = rule.children
     assert _finding(disease) == ("cardiovascular_disease", True, ["Uncontrolled", "significant"])
-    assert _lab(qtc) == ("qtcf", ">", 480.0, "ms")
+    assert limit_of(qtc) == ("qtcf", ">", 480.0, "ms")
     assert _finding(failure) == ("heart_failure", True, ["NYHA III/IV"])
     assert _finding(arrhythmia) == ("arrhythmia", True, ["uncontrolled"])
 
@@ -71,7 +66,7 @@ def test_the_degree_of_a_heart_block_narrows_it_like_a_nyha_class():
     rule = exclusion("QTcF >450 ms, 2nd or 3rd degree atrioventricular block")
     assert isinstance(rule, AnyOf), rule
     qtc, block = rule.children
-    assert _lab(qtc) == ("qtcf", ">", 450.0, "ms")
+    assert limit_of(qtc) == ("qtcf", ">", 450.0, "ms")
     assert _finding(block) == ("heart_block", True, ["2nd or 3rd degree"])
     for text, degree in (
         ("AV block III", "III"),
@@ -115,7 +110,7 @@ def test_a_requirement_for_the_patients_with_a_finding_binds_only_them():
         ("lung_disease", False),
         ("lung_metastases", False),
     ]
-    assert _lab(saturation) == ("spo2", ">", 90.0, "%")
+    assert limit_of(saturation) == ("spo2", ">", 90.0, "%")
 
 
 def test_a_patient_without_the_finding_passes_whatever_the_value_and_one_with_it_is_judged_by_it():
@@ -135,7 +130,7 @@ def test_the_subject_s_requirement_is_not_read_so_in_an_exclusion():
     rule = inclusion(text)
     assert isinstance(rule, AnyOf), rule
     assert _finding(rule.children[0]) == ("cardiovascular_disease", False, [])
-    assert _lab(rule.children[1]) == ("lvef", ">=", 50.0, "%")
+    assert limit_of(rule.children[1]) == ("lvef", ">=", 50.0, "%")
     assert not isinstance(exclusion(text), AnyOf)
 
 
@@ -154,7 +149,7 @@ def test_within_the_past_year_narrows_a_finding_and_if_muga_is_obtained_leaves_t
         ("myocardial_infarction", False, ["symptomatic", "within the past year"]),
         ("heart_failure", False, ["symptomatic", "within the past year"]),
     ]
-    assert _lab(lvef) == ("lvef", ">", 40.0, "%")
+    assert limit_of(lvef) == ("lvef", ">", 40.0, "%")
     assert isinstance(inclusion("If surgery is performed, the LVEF should exceed 40%"), NeedsReview)
 
 
@@ -173,8 +168,8 @@ def test_systolic_dysfunction_is_what_its_ejection_fraction_defines():
     assert isinstance(rule, AnyOf), rule
     failure, lvef = rule.children
     assert _finding(failure) == ("heart_failure", True, [])
-    assert _lab(lvef) == ("lvef", "<", 50.0, "%")
-    assert _lab(exclusion("Left ventricular systolic dysfunction defined as LVEF < 40%")) == (
+    assert limit_of(lvef) == ("lvef", "<", 50.0, "%")
+    assert limit_of(exclusion("Left ventricular systolic dysfunction defined as LVEF < 40%")) == (
         "lvef",
         "<",
         40.0,

@@ -4,7 +4,7 @@ for review and joined so that it can only make the verdict less decisive, never 
 from __future__ import annotations
 
 import pytest
-from one_criterion import outcome, patient, result
+from one_criterion import entered, outcome, patient, result
 
 from trialmatch.domain.criteria import AllOf, AnyOf, NeedsReview, parse_criterion
 from trialmatch.domain.evaluation import Outcome
@@ -12,10 +12,6 @@ from trialmatch.domain.trial import Section
 
 INC, EXC = Section.INCLUSION, Section.EXCLUSION
 PASS, FAIL, UNKNOWN = Outcome.PASS, Outcome.FAIL, Outcome.UNKNOWN
-
-
-def _labs(*labs: tuple[str, float, str]) -> list[dict[str, object]]:
-    return [{"test": test, "value": value, "unit": unit} for test, value, unit in labs]
 
 
 def _tail(rule: object) -> NeedsReview:
@@ -36,9 +32,13 @@ CASES = [
         AnyOf,
         "or planned nephrectomy during the study",
         [
-            (_labs(("Creatinine", 3.1, "mg/dL")), FAIL, "serum creatinine 3.1 mg/dL, > 2.5 mg/dL: excluded"),
             (
-                _labs(("Creatinine", 1.0, "mg/dL"), ("Creatinine clearance", 70, "mL/min")),
+                entered(("Creatinine", 3.1, "mg/dL")),
+                FAIL,
+                "serum creatinine 3.1 mg/dL, > 2.5 mg/dL: excluded",
+            ),
+            (
+                entered(("Creatinine", 1.0, "mg/dL"), ("Creatinine clearance", 70, "mL/min")),
                 UNKNOWN,
                 "serum creatinine 1 mg/dL",
             ),
@@ -52,8 +52,8 @@ CASES = [
         AnyOf,
         "OR No symptomatic hypercalcemia under treatment",
         [
-            (_labs(("Calcium", 9.5, "mg/dL")), PASS, "calcium 9.5 mg/dL, within ≤ 12 mg/dL"),
-            (_labs(("Calcium", 13, "mg/dL")), UNKNOWN, "calcium 13 mg/dL is above the allowed 12 mg/dL"),
+            (entered(("Calcium", 9.5, "mg/dL")), PASS, "calcium 9.5 mg/dL, within ≤ 12 mg/dL"),
+            (entered(("Calcium", 13, "mg/dL")), UNKNOWN, "calcium 13 mg/dL is above the allowed 12 mg/dL"),
             ([], UNKNOWN, "calcium not entered"),
         ],
         id="or-inclusion",
@@ -64,8 +64,8 @@ CASES = [
         AnyOf,
         "other than immune thrombocytopenia",
         [
-            (_labs(("Platelets", 150, "10^9/L")), PASS, "platelets 150 × 10⁹/L, meets ≥ 75 × 10⁹/L"),
-            (_labs(("Platelets", 50, "10^9/L")), UNKNOWN, "platelets 50 × 10⁹/L is below the required 75"),
+            (entered(("Platelets", 150, "10^9/L")), PASS, "platelets 150 × 10⁹/L, meets ≥ 75 × 10⁹/L"),
+            (entered(("Platelets", 50, "10^9/L")), UNKNOWN, "platelets 50 × 10⁹/L is below the required 75"),
             ([], UNKNOWN, "platelets not entered"),
         ],
         id="exception-inclusion",
@@ -76,8 +76,8 @@ CASES = [
         AllOf,
         "with the exception of immune thrombocytopenia",
         [
-            (_labs(("Platelets", 30, "10^9/L")), UNKNOWN, "platelets 30 × 10⁹/L, < 50 × 10⁹/L"),
-            (_labs(("Platelets", 150, "10^9/L")), PASS, "platelets 150 × 10⁹/L, not < 50 × 10⁹/L"),
+            (entered(("Platelets", 30, "10^9/L")), UNKNOWN, "platelets 30 × 10⁹/L, < 50 × 10⁹/L"),
+            (entered(("Platelets", 150, "10^9/L")), PASS, "platelets 150 × 10⁹/L, not < 50 × 10⁹/L"),
             ([], UNKNOWN, "platelets not entered"),
         ],
         id="exception-exclusion",
@@ -88,8 +88,8 @@ CASES = [
         AnyOf,
         "for patients with planned cisplatin therapy",
         [
-            (_labs(("Creatinine clearance", 80, "mL/min")), PASS, "CrCl 80 mL/min (entered), meets ≥ 60"),
-            (_labs(("Creatinine clearance", 40, "mL/min")), UNKNOWN, "CrCl 40 mL/min (entered) is below"),
+            (entered(("Creatinine clearance", 80, "mL/min")), PASS, "CrCl 80 mL/min (entered), meets ≥ 60"),
+            (entered(("Creatinine clearance", 40, "mL/min")), UNKNOWN, "CrCl 40 mL/min (entered) is below"),
             ([], UNKNOWN, "CrCl not available"),
         ],
         id="condition-inclusion",
@@ -100,8 +100,8 @@ CASES = [
         AllOf,
         "in patients who are not yet on dialysis",
         [
-            (_labs(("Creatinine clearance", 20, "mL/min")), UNKNOWN, "CrCl 20 mL/min (entered), < 30"),
-            (_labs(("Creatinine clearance", 70, "mL/min")), PASS, "CrCl 70 mL/min (entered), not < 30"),
+            (entered(("Creatinine clearance", 20, "mL/min")), UNKNOWN, "CrCl 20 mL/min (entered), < 30"),
+            (entered(("Creatinine clearance", 70, "mL/min")), PASS, "CrCl 70 mL/min (entered), not < 30"),
             ([], UNKNOWN, "CrCl not available"),
         ],
         id="condition-exclusion",
@@ -112,8 +112,8 @@ CASES = [
         AllOf,
         "and adequate bone marrow reserve per investigator",
         [
-            (_labs(("ANC", 2.0, "10^9/L")), UNKNOWN, "ANC 2 × 10⁹/L, meets ≥ 1.5 × 10⁹/L"),
-            (_labs(("ANC", 1.0, "10^9/L")), FAIL, "ANC 1 × 10⁹/L is below the required 1.5 × 10⁹/L"),
+            (entered(("ANC", 2.0, "10^9/L")), UNKNOWN, "ANC 2 × 10⁹/L, meets ≥ 1.5 × 10⁹/L"),
+            (entered(("ANC", 1.0, "10^9/L")), FAIL, "ANC 1 × 10⁹/L is below the required 1.5 × 10⁹/L"),
             ([], UNKNOWN, "ANC not entered"),
         ],
         id="and-inclusion",
@@ -184,7 +184,7 @@ def test_a_head_without_its_unit_is_not_read() -> None:
 
 def test_a_subgroup_heading_still_wraps_the_partial_reading() -> None:
     text = "Calcium no greater than 12 mg/dL OR No symptomatic hypercalcemia under treatment"
-    met = patient(labs=_labs(("Calcium", 9.5, "mg/dL")))
+    met = patient(labs=entered(("Calcium", 9.5, "mg/dL")))
     assert outcome(INC, text, met, "Metabolic: For high-risk patients") is PASS
 
 

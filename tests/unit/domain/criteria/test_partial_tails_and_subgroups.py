@@ -4,7 +4,7 @@ judged for the patients a clinician would check it on."""
 from __future__ import annotations
 
 import pytest
-from one_criterion import outcome, patient, thresholds
+from one_criterion import entered, outcome, patient, thresholds
 
 from trialmatch.domain.criteria import AllOf, AnyOf, FindingRule, parse_criterion
 from trialmatch.domain.evaluation import Outcome
@@ -12,10 +12,6 @@ from trialmatch.domain.trial import Section
 
 INC, EXC = Section.INCLUSION, Section.EXCLUSION
 PASS, FAIL, UNKNOWN = Outcome.PASS, Outcome.FAIL, Outcome.UNKNOWN
-
-
-def _labs(*labs: tuple[str, float, str]) -> list[dict[str, object]]:
-    return [{"test": test, "value": value, "unit": unit} for test, value, unit in labs]
 
 
 PULMONARY = "PATIENT CHARACTERISTICS: Pulmonary: If history of symptomatic pulmonary disease"
@@ -47,7 +43,7 @@ def test_an_if_heading_with_a_qualified_finding_verdicts(
     lung_disease: bool | None, dlco: float, expected: Outcome
 ) -> None:
     findings = {} if lung_disease is None else {"Chronic lung disease": lung_disease}
-    facts = patient(labs=_labs(("DLCO", dlco, "%")), findings=findings)
+    facts = patient(labs=entered(("DLCO", dlco, "%")), findings=findings)
     assert outcome(INC, "DLCO greater than 50% predicted", facts, PULMONARY) is expected
 
 
@@ -104,7 +100,7 @@ def test_the_alternative_after_a_read_head_is_read_when_it_reads_fully() -> None
 
 @pytest.mark.parametrize(("hemoglobin", "expected"), [(9.1, FAIL), (13.0, PASS), (17.2, FAIL)])
 def test_the_alternative_after_a_read_head_verdicts(hemoglobin: float, expected: Outcome) -> None:
-    facts = patient(labs=_labs(("Hemoglobin", hemoglobin, "g/dL")))
+    facts = patient(labs=entered(("Hemoglobin", hemoglobin, "g/dL")))
     assert outcome(EXC, POLYCYTHEMIA, facts) is expected
 
 
@@ -115,7 +111,7 @@ def test_a_condition_after_alternatives_binds_the_last_only_and_stays_for_review
         "Corrected QT interval by Fridericia (QTcF) interval >450 ms for males and >470 ms for females at "
         "Screening Visit 2 or QTcF ≥480 ms for participants with bundle branch block."
     )
-    facts = patient(sex="male", labs=_labs(("QTcF", 460, "ms")), findings={"Bundle branch block": False})
+    facts = patient(sex="male", labs=entered(("QTcF", 460, "ms")), findings={"Bundle branch block": False})
     assert outcome(EXC, text, facts) is UNKNOWN
 
 
@@ -154,7 +150,7 @@ def test_a_finding_as_the_other_alternative_verdicts(
     lymphocytes: float, spleen: bool | None, expected: Outcome
 ) -> None:
     findings = {} if spleen is None else {"Splenomegaly": spleen}
-    facts = patient(labs=_labs(("Lymphocytes", lymphocytes, "/µL")), findings=findings)
+    facts = patient(labs=entered(("Lymphocytes", lymphocytes, "/µL")), findings=findings)
     assert outcome(INC, SPLENOMEGALY, facts, "DISEASE CHARACTERISTICS") is expected
 
 
@@ -172,7 +168,7 @@ def test_an_exclusion_with_a_finding_as_its_other_reason(
     assert isinstance(finding, FindingRule)
     assert (finding.concept, finding.present) == ("hydronephrosis", True)
     findings = {} if hydronephrosis is None else {"Hydronephrosis": hydronephrosis}
-    facts = patient(labs=_labs(("Creatinine clearance", clearance, "mL/min")), findings=findings)
+    facts = patient(labs=entered(("Creatinine clearance", clearance, "mL/min")), findings=findings)
     assert outcome(EXC, HYDRONEPHROSIS, facts) is expected
 
 
@@ -192,7 +188,7 @@ def test_in_addition_opens_one_more_requirement_of_a_paragraph() -> None:
         ("creatinine", "<", 2.0, "mg/dL", None),
     ]
     facts = patient(
-        labs=_labs(("ANC", 2000, "/µL"), ("Platelets", 150000, "/µL"), ("Creatinine", 2.4, "mg/dL"))
+        labs=entered(("ANC", 2000, "/µL"), ("Platelets", 150000, "/µL"), ("Creatinine", 2.4, "mg/dL"))
     )
     assert outcome(INC, text, facts) is FAIL
 
@@ -207,8 +203,8 @@ def test_a_normal_limit_restated_as_a_value_is_the_trials_limit() -> None:
         "%",
         None,
     )
-    assert outcome(INC, text, patient(labs=_labs(("LVEF", 48, "%")))) is FAIL
-    assert outcome(INC, text, patient(labs=_labs(("LVEF", 55, "%")))) is PASS
+    assert outcome(INC, text, patient(labs=entered(("LVEF", 48, "%")))) is FAIL
+    assert outcome(INC, text, patient(labs=entered(("LVEF", 55, "%")))) is PASS
 
 
 def test_a_multiple_of_a_normal_limit_restated_as_a_value_stays_for_review() -> None:
@@ -247,7 +243,7 @@ def test_a_subgroup_heading_naming_a_finding_verdicts(
     impaired: bool | None, egfr: float, expected: Outcome
 ) -> None:
     findings = {} if impaired is None else {"Chronic kidney disease": impaired}
-    facts = patient(labs=_labs(("eGFR", egfr, "mL/min/1.73m2")), findings=findings)
+    facts = patient(labs=entered(("eGFR", egfr, "mL/min/1.73m2")), findings=findings)
     assert outcome(INC, EGFR_BAND, facts, RENAL_SUBJECTS) is expected
 
 
@@ -277,6 +273,6 @@ def test_creatinine_in_a_clearance_unit_is_a_clearance() -> None:
 def test_creatinine_in_a_clearance_unit_verdicts(
     creatinine: float, clearance: float, expected: Outcome
 ) -> None:
-    labs = _labs(("Creatinine", creatinine, "mg/dL"), ("Creatinine clearance", clearance, "mL/min"))
+    labs = entered(("Creatinine", creatinine, "mg/dL"), ("Creatinine clearance", clearance, "mL/min"))
     facts = patient(labs=labs)
     assert outcome(INC, CREATININE_OR_CLEARANCE, facts, "PATIENT CHARACTERISTICS: Renal") is expected
