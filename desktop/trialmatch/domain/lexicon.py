@@ -190,12 +190,11 @@ def _mention_tokens(text: str, index: _MentionIndex) -> list[re.Match[str]]:
     tokens = _tokens(text)
     if "/" not in text:
         return tokens
-    text = text.replace("’", "'")
     split: list[re.Match[str]] = []
     for token in tokens:
         word = token.group(0).lower()
         if "/" in word and word not in index.words:
-            split.extend(_SLASHED_PART.finditer(text, token.start(), token.end()))
+            split.extend(_SLASHED_PART.finditer(token.string, token.start(), token.end()))
         else:
             split.append(token)
     return split

@@ -19,7 +19,8 @@ from trialmatch.domain.criteria.registry import Rule
 _GLYCAEMIC_CONDITION = re.compile(
     r"(?<![a-z])(?:diabet(?:es|ic|ics)|mellitus|t[12]?dm|dm|hyperglyc(?:a)?emi(?:a|c))(?![a-z])"
 )
-_GLYCAEMIC = frozenset({"glucose", "fasting_glucose", "hba1c"})
+GLYCAEMIC = frozenset({"glucose", "fasting_glucose", "hba1c"})
+"""The analytes that measure blood sugar: a glycaemic label or note speaks of these and no other."""
 
 
 def upper_limit_defines_high_glucose(label: str, rule: Rule, negated: bool = False) -> bool:
@@ -27,7 +28,7 @@ def upper_limit_defines_high_glucose(label: str, rule: Rule, negated: bool = Fal
     upper limits as printed (``negated``: the rule is already turned around by a "no" before the label)."""
     if not _GLYCAEMIC_CONDITION.search(label):
         return False
-    bounds = [t.comparator.is_lower_bound != negated for t in _thresholds(rule) if t.analyte in _GLYCAEMIC]
+    bounds = [t.comparator.is_lower_bound != negated for t in _thresholds(rule) if t.analyte in GLYCAEMIC]
     return bool(bounds) and not any(bounds)
 
 

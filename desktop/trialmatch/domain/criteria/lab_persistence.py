@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 
 from trialmatch.domain.criteria.lab import LabThreshold
-from trialmatch.domain.criteria.logic import JOINING
+from trialmatch.domain.criteria.lab_glycaemic_label import GLYCAEMIC
+from trialmatch.domain.criteria.logic import JOINING, leaves
 from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.text import Segment, Span
 
@@ -38,7 +39,6 @@ _TRAILING = re.compile(
 months": after the threshold they qualify."""
 _LEADING = re.compile(r"\s*(?P<note>stable)\s+(?=\S)")
 """"Stable absolute neutrophil count (ANC) > 1000": before the first analyte named."""
-_GLYCAEMIC = frozenset({"hba1c", "glucose", "fasting_glucose"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,27 +78,21 @@ def with_course(rule: Rule, notes: list[CourseNote]) -> Rule | None:
         labs = [t for t in targets if isinstance(t, LabThreshold)]
         if not labs or len(labs) != len(targets):
             return None
-        if note.glycaemic and any(t.analyte not in _GLYCAEMIC for t in labs):
+        if note.glycaemic and any(t.analyte not in GLYCAEMIC for t in labs):
             return None
         rule = _qualified(rule, {id(t) for t in targets}, note.note)
     return rule
 
 
 def _targets(rule: Rule, note: CourseNote) -> list[Rule]:
-    leaves = list(_leaves(rule))
+    statements = list(leaves(rule))
     if not note.trailing or note.glycaemic:  # the patient's control, not one value's: every threshold
-        return leaves
-    before = [leaf for leaf in leaves if leaf.source_span[1] <= note.span[0]]
+        return statements
+    before = [leaf for leaf in statements if leaf.source_span[1] <= note.span[0]]
     if not before:
         return []
     last = max(leaf.source_span[1] for leaf in before)
     return [leaf for leaf in before if leaf.source_span[1] == last]
-
-
-def _leaves(rule: Rule) -> list[Rule]:
-    if isinstance(rule, JOINING):
-        return [leaf for child in rule.children for leaf in _leaves(child)]
-    return [rule]
 
 
 def _qualified(rule: Rule, targets: set[int], note: str) -> Rule:

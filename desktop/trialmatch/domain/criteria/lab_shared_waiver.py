@@ -19,6 +19,7 @@ they carry an unchecked waiver, so a patient past them is left to the clinician 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from trialmatch.domain.criteria.lab import LabException, LabThreshold, ThresholdFields
@@ -110,19 +111,29 @@ def with_heading_waiver(rule: Rule, context: str) -> Rule:
     bare limits ("ANC ≥ 750/mm³"); read without it, they fail the very patients with leukaemic marrow the
     trial admits. A waiver naming a finding known to raise the limit is checked against it; one naming none
     (the tumour's own organ involvement) leaves a patient past the limit to the clinician."""
+    found = _heading_waiver(context)
+    if found is None:
+        return rule
+    text, named = found
+    if not named:
+        return with_waiver(rule, text, (0, 0)) or rule
+    for concept in named:
+        rule = with_waiver(rule, text, (0, 0), RAISED_BY[concept], concept) or rule
+    return rule
+
+
+@functools.lru_cache(maxsize=256)
+def _heading_waiver(context: str) -> tuple[str, tuple[str, ...]] | None:
+    """The heading's waiver text and the findings it names that raise a limit, once per heading: every item
+    under it asks the same."""
     low = context.lower()
     if not any(cue in low for cue in ("unless", "except", " if ")):
-        return rule
+        return None
     waiver = _HEADING_WAIVER.search(low.rstrip(" :").rsplit(":", 1)[-1])
     if waiver is None:
-        return rule
-    text = f"(heading) {waiver.group().strip()}"
+        return None
     named = {concept.id for _, _, concept in find_concepts(waiver.group())}
     if "marrow" in waiver.group():
         named.add("bone_marrow_involvement")
     named &= RAISED_BY.keys()
-    if not named:
-        return with_waiver(rule, text, (0, 0)) or rule
-    for concept in sorted(named):
-        rule = with_waiver(rule, text, (0, 0), RAISED_BY[concept], concept) or rule
-    return rule
+    return f"(heading) {waiver.group().strip()}", tuple(sorted(named))

@@ -37,7 +37,7 @@ from itertools import pairwise
 
 from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
-from trialmatch.domain.criteria.lab_glycaemic_label import upper_limit_defines_high_glucose
+from trialmatch.domain.criteria.lab_glycaemic_label import GLYCAEMIC, upper_limit_defines_high_glucose
 from trialmatch.domain.criteria.lab_notes import ALTERNATIVE, EXAMPLES
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
 from trialmatch.domain.criteria.read_blood_pressure import read_blood_pressure
@@ -397,7 +397,6 @@ for, an alternative to the finding; read as the finding narrowed, a diabetic at 
 _CONTROL = re.compile(
     r"(?:un|poorly\s+|inadequately\s+|badly\s+|not\s+(?:well\s+|adequately\s+)?)controlled", re.IGNORECASE
 )
-_GLYCAEMIC = frozenset({"hba1c", "glucose", "fasting_glucose"})
 
 
 def _control_defined(finding: FindingRule, thresholds: Rule) -> bool:
@@ -410,7 +409,7 @@ def _control_defined(finding: FindingRule, thresholds: Rule) -> bool:
         return False
     if not all(e.concept is None and _CONTROL.fullmatch(e.text.strip()) for e in finding.exceptions):
         return False
-    return _analytes(thresholds) <= _GLYCAEMIC
+    return _analytes(thresholds) <= GLYCAEMIC
 
 
 def _analytes(rule: Rule) -> set[str]:

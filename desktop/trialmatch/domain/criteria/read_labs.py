@@ -879,10 +879,12 @@ def _grade_restatements(segment: Segment, quantities: list[Quantity]) -> list[Sp
     ]
 
 
-_METHOD_NOTE = word_set(
+_METHOD_NOTE_JOINERS = word_set(
+    "or and either are is acceptable allowed preferred if when not available unavailable"
+)
+_METHOD_NOTE = _METHOD_NOTE_JOINERS | word_set(
     "echo echocardiogram echocardiography muga scan mri radionuclide ventriculography multigated gated "
-    "acquisition cardiac magnetic resonance imaging or and either are is acceptable allowed preferred "
-    "if when not available unavailable"
+    "acquisition cardiac magnetic resonance imaging"
 )
 """"LVEF ≥ 45% (ECHO or MUGA are acceptable)", "LVEF on MRI < 56 % (echocardiography allowed if MRI not
 available)": how the value may be measured, after the threshold; read as a condition, the second waived the
@@ -925,11 +927,6 @@ def _restated_units(segment: Segment, quantities: list[Quantity]) -> list[Span]:
             if (q.unit and q.unit in _units_named(inner)) or (words and condition_words(words)):
                 found.append((start, end))
     return found
-
-
-_METHOD_NOTE_JOINERS = word_set(
-    "or and either are is acceptable allowed preferred if when not available unavailable"
-)
 
 
 def _units_named(text: str) -> set[str | None]:

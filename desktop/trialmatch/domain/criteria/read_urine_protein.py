@@ -197,10 +197,10 @@ def _with_way_out(segment: Segment, section: Section) -> Rule | None:
         return None
     flagged = base.comparator if section is Section.EXCLUSION else base.comparator.opposite
     found_grade = _grade(way_out)
-    found_amount = _amount(way_out)
     if found_grade is None:
         return _restated_in_a_day(segment, section, base, way_out)
-    if found_grade is None or found_amount is None:
+    found_amount = _amount(way_out)
+    if found_amount is None:
         return None
     grade, grade_span = found_grade
     amount, amount_span = found_amount
