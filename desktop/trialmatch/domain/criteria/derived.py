@@ -27,3 +27,8 @@ class DerivedValueRule(ThresholdFields, RuleBase):
     kind: Literal["derived"] = "derived"
     analyte: str
     method: Method | None = None
+
+    @property
+    def is_plain(self) -> bool:
+        """No printed range: its opposite is one threshold (the lab threshold's test of the same name)."""
+        return self.lenient_value is None

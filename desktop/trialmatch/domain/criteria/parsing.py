@@ -720,8 +720,6 @@ def _negated(rule: Rule) -> Rule | None:
             return None
         kind = AllOf if isinstance(rule, AnyOf) else AnyOf
         return kind(source_span=rule.source_span, children=[c for c in children if c is not None])
-    if isinstance(rule, FindingRule):  # an exception excuses the finding either way, so it stays
-        return rule.model_copy(update={"present": not rule.present})
     return _negation(rule)
 
 
@@ -803,9 +801,7 @@ def _negation(rule: Rule) -> Rule | None:
     pulmonary disease": a patient with the disease is left to the clinician either way), so it stays."""
     if isinstance(rule, FindingRule):
         return rule.model_copy(update={"present": not rule.present})
-    if isinstance(rule, LabThreshold) and rule.is_plain:
-        return rule.model_copy(update={"comparator": rule.comparator.opposite})
-    if isinstance(rule, DerivedValueRule) and rule.lenient_value is None:
+    if isinstance(rule, LabThreshold | DerivedValueRule) and rule.is_plain:
         return rule.model_copy(update={"comparator": rule.comparator.opposite})
     return None
 

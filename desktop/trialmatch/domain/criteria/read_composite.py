@@ -97,19 +97,19 @@ def read_composite(segment: Segment, section: Section, read_part: ReadPart) -> R
     ):
         return None
     finding = read_findings(head, section)
-    findings = _present_findings(finding.rule if finding is not None else None, bool(example or alternative))
+    findings = present_findings(finding.rule if finding is not None else None, bool(example or alternative))
     if findings is None:
         return None
     thresholds = _thresholds(read_part(inner, section))
     if thresholds is None or thresholds.rule is None:
         return None
     if example and isinstance(thresholds.rule, AllOf):
-        return None  # "(such as angina and QTcF > 470 ms)": the "and" lists examples (``read_examples``)
+        return None  # "(such as angina and QTcF > 470 ms)": never "both"; ``read_examples`` judges the list
     kind = AnyOf if example or alternative else AllOf
     return Read(kind(source_span=segment.span, children=[*findings, thresholds.rule]))
 
 
-def _present_findings(rule: Rule | None, example: bool) -> list[Rule] | None:
+def present_findings(rule: Rule | None, example: bool) -> list[Rule] | None:
     """The finding the bracket is about; with an example (in an exclusion), also a list of findings any of
     which excludes ("myocardial infarction, poorly controlled arrhythmia (including QTc ≥ 450 ms)"): the
     example is one more way to be excluded, whichever finding it belongs to."""

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.logic import AnyOf, leaf_kinds
+from trialmatch.domain.criteria.read_composite import present_findings
 from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.text import Read, Segment, inside, parenthesised
 from trialmatch.domain.trial import Section
@@ -59,7 +59,7 @@ def read_examples(segment: Segment, section: Section, read_part: ReadPart, split
     if head.start >= head.end or tail.start >= tail.end or _TURNING.search(head.text):
         return None
     finding = read_part(head, section)
-    findings = _present_findings(finding)
+    findings = present_findings(finding, example=True)
     if findings is None:
         return None
     items = split(tail)
@@ -101,12 +101,3 @@ def _finding_and_examples(segment: Segment) -> tuple[Segment, Segment] | None:
         head, start, end = segment.sub(segment.start, groups[-1][0]), opening.end(), groups[-1][1] - 1
     etc = _ETC.search(segment.norm, start, end)
     return head, segment.sub(start, etc.start() if etc else end)
-
-
-def _present_findings(rule: Rule | None) -> list[Rule] | None:
-    """The finding (or findings: "cardiac or cerebrovascular disease") the examples are of."""
-    if isinstance(rule, FindingRule) and rule.present:
-        return [rule]
-    if isinstance(rule, AnyOf) and all(isinstance(c, FindingRule) and c.present for c in rule.children):
-        return list(rule.children)
-    return None

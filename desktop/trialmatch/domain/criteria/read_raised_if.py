@@ -55,7 +55,9 @@ def read_raised_if(segment: Segment, section: Section, heading: str) -> Read | N
     if raised.comparator is not Comparator.LE or any(q.comparator for q in quantities[1:]):
         return None
     condition = read_labs(segment.sub(*match.span("condition")), section)
-    if condition is None or not _plain(condition.rule):
+    if condition is None or not (
+        isinstance(condition.rule, LabThreshold | DerivedValueRule) and condition.rule.is_plain
+    ):
         return None
     span = segment.span
 
@@ -82,10 +84,3 @@ def _analyte(name: str, note: str | None) -> Analyte | None:
     if note and "corrected" in note:
         return resolve_analyte("corrected calcium") if "calcium" in name else None
     return resolve_analyte(name) if note is None else None
-
-
-def _plain(rule: object) -> bool:
-    """One threshold with no exception, variant or range: the condition's opposite is one threshold."""
-    if isinstance(rule, LabThreshold):
-        return rule.is_plain
-    return isinstance(rule, DerivedValueRule) and rule.lenient_value is None
