@@ -376,14 +376,16 @@ def _capitalised(segment: Segment, match: re.Match[str], key: str, printed: str)
     return (analyte,)
 
 
-_METHODS: tuple[tuple[re.Pattern[str], Method], ...] = (
+_METHODS: tuple[tuple[tuple[str, ...], re.Pattern[str], Method], ...] = (
     (
+        ("cock", "c-g"),
         re.compile(
             r"(?:modified\s+)?cockc?roft(?:[\s-]*(?:and\s+|&\s*|-)?\s*gault(?:\s*\(c-?g\))?)?(?![a-z])|\bc-g\b"
         ),
         "cockcroft-gault",
     ),
     (
+        ("epidemiology", "ckd"),
         re.compile(
             r"chronic\s+kidney\s+disease[\s-]*epidemiology(?:\s+collaboration)?(?:\s*[(\[]ckd[\s-]*epi[)\]])?"
             r"(?:\s+(?:glomerular\s+filtration\s+rate\s+)?(?:estimation|equation|formula))?|ckd[\s-]*epi"
@@ -393,12 +395,14 @@ _METHODS: tuple[tuple[re.Pattern[str], Method], ...] = (
         "ckd-epi",
     ),
     (
+        ("diet", "mdrd"),
         re.compile(
             r"modif(?:ication\s+of|ied)\s+diet\s+in\s+renal\s+disease(?:\s+study)?(?:\s*[(\[]mdrd[)\]])?|\bmdrd\b"
         ),
         "mdrd",
     ),
     (
+        ("24", "measured", "isotop", "iothalamate", "iohexol"),
         re.compile(
             r"(?=[2mir])(?:24[\s-]*(?:hours?|hrs?|h)[\s-]*urine(?:\s+collection)?(?!\s*(?:protein|albumin))"
             r"|measured\s+(?=creatinine\s+clearance)"
@@ -408,6 +412,7 @@ _METHODS: tuple[tuple[re.Pattern[str], Method], ...] = (
         "measured",
     ),
     (
+        ("cystatin",),
         re.compile(
             r"(?<![a-z])(?=[cs])(?:(?:chronic\s+kidney\s+disease[\s-]*epidemiology(?:\s+collaboration)?(?:\s*[(\[]ckd[\s-]*epi[)\]])?"
             r"|ckd[\s-]*epi)\s+)?(?:(?:serum\s+)?creatinine\s*(?:and|&|-|/|\+)\s*)?cystatin[\s-]*c(?![a-z])"
@@ -417,8 +422,9 @@ _METHODS: tuple[tuple[re.Pattern[str], Method], ...] = (
     ),
 )
 """How a clearance or GFR is calculated ("isotope clearance measurement", "iothalamate clearance": a measured
-GFR, its marker named). "CKD-EPI" is the 2021 equation the patient's eGFR is computed with,
-said or not; the 2009 one gives other values, so its year is left unread and the sentence goes to review."""
+GFR, its marker named), each pattern behind the words it cannot match without. "CKD-EPI" is the 2021
+equation the patient's eGFR is computed with, said or not; the 2009 one gives other values, so its year is
+left unread and the sentence goes to review."""
 
 _LAB_FILLER = word_set(
     """
@@ -741,7 +747,8 @@ def _read(
     claimed.extend(n.span for n in course)
     methods = [
         (m.start(), m.end(), method)
-        for pattern, method in _METHODS
+        for cues, pattern, method in _METHODS
+        if segment.contains(*cues)
         for m in pattern.finditer(segment.norm, segment.start, segment.end)
         if not inside(m.span(), claimed)
     ]
