@@ -23,7 +23,7 @@ import functools
 import re
 
 from trialmatch.domain.criteria.lab import LabException, LabThreshold, ThresholdFields
-from trialmatch.domain.criteria.logic import AllOf, AnyOf
+from trialmatch.domain.criteria.logic import JOINING
 from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.text import Segment, Span
 from trialmatch.domain.lexicon import find_concepts
@@ -82,7 +82,7 @@ def with_waiver(
 ) -> Rule | None:
     """``rule`` with a waiver ``text`` on each lab limit (of ``analytes`` only, when given): checked against
     ``concept`` when given, else left to the clinician; None when it has no such limit."""
-    if isinstance(rule, AnyOf | AllOf):
+    if isinstance(rule, JOINING):
         children = [with_waiver(child, text, span, analytes, concept) for child in rule.children]
         if all(child is None for child in children):
             return None

@@ -35,6 +35,16 @@ def test_a_heading_waiving_counts_due_to_marrow_disease_passes_leukaemic_marrow_
         assert outcome(INC, text, _aml(marrow=False), MARROW_HEADING) is Outcome.FAIL
 
 
+def test_a_heading_asking_one_of_its_items_still_waives_counts_due_to_marrow_disease():
+    heading = (
+        "Patients must meet at least one of the following (unless directly attributable to disease within "
+        "the bone marrow):"
+    )
+    assert outcome(INC, "ANC ≥ 750 cells/mm3", _aml(marrow=True), heading) is Outcome.PASS
+    assert outcome(INC, "ANC ≥ 750 cells/mm3", _aml(marrow=None), heading) is Outcome.UNKNOWN
+    assert outcome(INC, "ANC ≥ 750 cells/mm3", _aml(marrow=False), heading) is Outcome.FAIL
+
+
 def test_a_heading_waiving_labs_due_to_organ_involvement_leaves_a_patient_past_them_to_the_clinician():
     anc = "Absolute neutrophil count (ANC) greater than or equal to 1000/mm(3)"
     assert outcome(INC, anc, _aml(marrow=True), TUMOUR_HEADING) is Outcome.UNKNOWN
