@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from trialmatch.domain.criteria.base import Comparator
+from trialmatch.domain.criteria.logic import AllOf
 from trialmatch.domain.criteria.numbers import Quantity, find_quantities, trie_alternation
 from trialmatch.domain.criteria.temporal import (
     AGENT_CLASSES,
@@ -113,6 +114,11 @@ _NONE = re.compile(
     r"(?<![a-z])(?:no|not|without|never|naive|naïve|free\s+of|wash[\s-]?out|washout|must\s+have\s+(?:been\s+)?"
     r"(?:completed|discontinued|stopped)|completed|discontinued|recovered)(?![a-z])"
 )
+_REQUIRED_COMPLETION = re.compile(
+    r"(?<![a-z])(?:must|should|shall)\s+have\s+(?:been\s+)?(?:completed|finished)(?!\s+(?:all|any)(?![a-z]))"
+)
+""""Must have completed radiotherapy" asks for the therapy, given and over: a patient who never had it does
+not meet it. "Must have completed all (any) prior therapy" is a wash-out, met without any."""
 _NEVER = re.compile(r"(?<![a-z])(?:no|not|without|never|naive|naïve|free\s+of)(?![a-z])")
 """The words of :data:`_NONE` that deny the therapy; the others ("completed", "discontinued", "wash-out")
 say it is over, which without a time span means only that it is not being received now."""
@@ -262,18 +268,20 @@ def read_therapy(segment: Segment) -> Read | None:
         return Read.failed("'investigational' narrows some of the therapies named, not all")
     if investigational and qualifier:
         return Read.failed(f"'investigational' and '{qualifier.group(0)}' narrow the therapy together")
-    return Read(
-        TemporalTherapyRule(
-            source_span=segment.span,
-            categories=categories,
-            agents=agents,
-            relation=relation,
-            window=window,
-            window_unit=unit,
-            window_inclusive=inclusive,
-            qualifier="investigational" if investigational else qualifier.group(0) if qualifier else None,
-        )
+    rule = TemporalTherapyRule(
+        source_span=segment.span,
+        categories=categories,
+        agents=agents,
+        relation=relation,
+        window=window,
+        window_unit=unit,
+        window_inclusive=inclusive,
+        qualifier="investigational" if investigational else qualifier.group(0) if qualifier else None,
     )
+    if not quantities and relation == "none" and window == 0 and _REQUIRED_COMPLETION.search(segment.text):
+        received = rule.model_copy(update={"relation": "prior", "window": None})
+        return Read(AllOf(source_span=segment.span, children=[received, rule]))
+    return Read(rule)
 
 
 def _categories(segment: Segment, named: list[tuple[re.Match[str], tuple[str, ...]]]) -> list[str]:

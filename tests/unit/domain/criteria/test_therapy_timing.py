@@ -212,3 +212,13 @@ def test_every_regimen_entered_without_a_category_counts_as_chemotherapy(regimen
     # therapy matching relies on each regimen naming a drug whose category is known
     treatment = [{"name": regimen.upper(), "start": "2025-01-10", "end": "2025-06-30"}]
     assert outcome("exclusion", "Prior chemotherapy", treatment) is Outcome.FAIL
+
+
+def test_must_have_completed_a_therapy_asks_for_it_given_and_over_while_all_prior_is_a_wash_out():
+    text = "Patients must have completed radiotherapy"
+    assert outcome("inclusion", text, TREATED) is Outcome.PASS
+    assert outcome("inclusion", text, SURGERY_ONLY) is Outcome.FAIL
+    ongoing = [{"name": "radiotherapy", "category": "radiotherapy", "start": "2026-11-10"}]
+    assert outcome("inclusion", text, ongoing) is Outcome.FAIL
+    wash_out = "Patients must have completed all prior chemotherapy"
+    assert outcome("inclusion", wash_out, SURGERY_ONLY) is Outcome.PASS
