@@ -16,7 +16,7 @@ from types import MappingProxyType
 from trialmatch.domain.analytes import Analyte, get_analyte, resolve_analyte
 from trialmatch.domain.derived import age_at, bmi, ckd_epi_2021, cockcroft_gault, ecog_from_karnofsky
 from trialmatch.domain.derived import karnofsky_range as ecog_karnofsky_range
-from trialmatch.domain.lexicon import ancestors, descendants, resolve_finding
+from trialmatch.domain.lexicon import ancestors, descendants, resolve_finding, says_active
 from trialmatch.domain.patient import LabEntry, Patient, TreatmentEntry
 from trialmatch.domain.units import UnitError, canonical_unit, convert, format_number, format_quantity
 
@@ -63,7 +63,8 @@ class PatientFacts:
             low, high = ecog_karnofsky_range(patient.ecog)
             self.karnofsky_range = (low, high)
             self.karnofsky, self.karnofsky_derived = (low + high) // 2, True
-        self._findings, self.unknown_terms = _resolve_findings(patient.findings)
+        self._findings, self.activity, self.unknown_terms = _resolve_findings(patient.findings)
+        """``activity``: concept id -> recorded as active now or not ("active hepatitis B": false)."""
         self._labs, self.unusable_labs = self._entered_labs()
 
     def _age(self) -> tuple[float | None, str | None]:
@@ -251,16 +252,25 @@ _DERIVATIONS: dict[str, Callable[[PatientFacts], Reading | None]] = {
 }
 
 
-def _resolve_findings(findings: Mapping[str, bool]) -> tuple[dict[str, bool], tuple[str, ...]]:
-    """Entered answers first; then present propagates up (liver -> metastatic) and absent down."""
+def _resolve_findings(
+    findings: Mapping[str, bool],
+) -> tuple[dict[str, bool], Mapping[str, bool], tuple[str, ...]]:
+    """Entered answers first; then present propagates up (liver -> metastatic) and absent down. A term that
+    says "active" of a finding that may be past ("active hepatitis B") records whether it is active now:
+    true is the finding present and active, false says nothing of a past one (not "no hepatitis B ever")."""
     explicit: dict[str, bool] = {}
+    activity: dict[str, bool] = {}
     unknown: list[str] = []
     for term, value in findings.items():
         concept = resolve_finding(term)
         if concept is None:
             unknown.append(term)
-        else:
-            explicit[concept.id] = explicit.get(concept.id, False) or value
+            continue
+        if says_active(term, concept):
+            activity[concept.id] = activity.get(concept.id, False) or value
+            if not value:
+                continue
+        explicit[concept.id] = explicit.get(concept.id, False) or value
     resolved = dict(explicit)
     for concept_id, value in explicit.items():
         if value:
@@ -270,4 +280,4 @@ def _resolve_findings(findings: Mapping[str, bool]) -> tuple[dict[str, bool], tu
         if not value:
             for child in descendants(concept_id):
                 resolved.setdefault(child, False)
-    return resolved, tuple(unknown)
+    return resolved, MappingProxyType(activity), tuple(unknown)

@@ -122,6 +122,20 @@ def descendants(concept_id: str) -> frozenset[str]:
     return frozenset(c.id for c in all_concepts() if concept_id in ancestors(c.id))
 
 
+_ACTIVE = re.compile(r"\s*(?:active|current|ongoing)\s+", re.IGNORECASE)
+
+
+def says_active(term: str, concept: Concept) -> bool:
+    """Whether ``term`` is "active ..." of a concept the word does not change ("active hepatitis B" is
+    hepatitis B, "active brain metastases" a concept of its own): the patient records whether the finding is
+    active now, and "active hepatitis B": false says nothing of a past one."""
+    active = _ACTIVE.match(term)
+    if active is None:
+        return False
+    bare = resolve_finding(term[active.end() :])
+    return bare is not None and bare.id == concept.id
+
+
 @lru_cache(maxsize=4096)
 def resolve_finding(term: str) -> Concept | None:
     """The concept a clinician's or registry's term names: exact synonym first, then a close typo; else None.

@@ -27,7 +27,7 @@ from pydantic_core import PydanticCustomError
 
 from trialmatch.domain.analytes import Analyte, resolve_analyte
 from trialmatch.domain.derived import age_at, ecog_from_karnofsky, karnofsky_range
-from trialmatch.domain.lexicon import ancestors, resolve_finding
+from trialmatch.domain.lexicon import ancestors, resolve_finding, says_active
 from trialmatch.domain.units import convert, format_number, format_quantity, is_unit_for, units_for
 
 PATIENT_FORMAT = "trialmatch-patient/1"
@@ -172,7 +172,8 @@ class Patient(_Model):
     diagnosis: str | None = None
     stage: str | None = None
     findings: Annotated[dict[str, bool], AfterValidator(_finding_terms)] = Field(default_factory=dict)
-    """Term as the clinician wrote it -> present (true) or known absent (false); absent key = unknown."""
+    """Term as the clinician wrote it -> present (true) or known absent (false); absent key = unknown.
+    "active hepatitis B" (a finding that may be past) says whether it is active now: false is not absent."""
     labs: list[LabEntry] = Field(default_factory=list)
     treatments: list[TreatmentEntry] = Field(default_factory=list)
     location: str | None = None
@@ -319,11 +320,12 @@ def _treatment_problems(index: int, entry: TreatmentEntry) -> Iterator[FieldProb
 
 
 def _finding_problems(findings: Mapping[str, object]) -> Iterator[FieldProblem]:
-    """Opposite answers for one concept, or a finding present under a parent said to be absent."""
+    """Opposite answers for one concept, or a finding present under a parent said to be absent ("active
+    hepatitis B": false beside "hepatitis B": true is a past infection, not a contradiction)."""
     resolved = []
     for term, value in findings.items():
         concept = resolve_finding(term) if isinstance(value, bool) else None
-        if concept is not None:
+        if concept is not None and not (value is False and says_active(term, concept)):
             resolved.append((term, value, concept))
     for term, value, concept in resolved:
         if value is not True:

@@ -200,3 +200,12 @@ def test_the_json_schema_describes_format_v1():
 def test_a_patient_written_back_reads_the_same(name):
     patient = load_patient((PATIENTS / f"{name}.json").read_text(encoding="utf-8"))
     assert load_patient(patient.model_dump_json(exclude_none=True)) == patient
+
+
+def test_a_finding_recorded_not_active_beside_the_finding_present_is_a_past_one_not_a_contradiction():
+    past = {"format": "trialmatch-patient/1", "findings": {"hepatitis B": True, "active hepatitis B": False}}
+    assert load_patient(json.dumps(past)).findings == {"hepatitis B": True, "active hepatitis B": False}
+    both = {"format": "trialmatch-patient/1", "findings": {"hepatitis B": False, "active hepatitis B": True}}
+    assert problems_of(json.dumps(both)) == [
+        ("findings.hepatitis B", "false, but 'active hepatitis B' is true (the same finding)")
+    ]

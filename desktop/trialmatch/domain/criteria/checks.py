@@ -14,7 +14,7 @@ import math
 import re
 import threading
 import weakref
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -113,7 +113,7 @@ class PatientView:
         if kind == "finding":
             return facts.finding(name)
         if kind == "explicit":
-            return self.explicit
+            return self.explicit, self.facts.activity
         if kind == "age":
             return (facts.age, facts.age_derived)
         if kind == "sex":
@@ -706,6 +706,9 @@ def _finding_check(rule: FindingRule) -> Check:
         value = facts.finding(concept.id)
         if value is None and concept.id in _ONLY_FEMALE and facts.sex == "male":
             return Assessment(not rule.present, f"{label}: not possible for a male patient", ("sex male",))
+        inactive = rule.qualifier == "active" and facts.activity.get(concept.id) is False
+        if inactive:
+            return Assessment(not rule.present, f"{label} recorded as not active", (f"{label} not active",))
         if value is None:
             return Assessment(None, f"{said} not recorded", missing=(label,))
         used = (f"{label} {'present' if value else 'absent'}",)
@@ -717,7 +720,7 @@ def _finding_check(rule: FindingRule) -> Check:
         excused, doubt = _exception_state(rule, view)
         if excused is not None:
             return Assessment(not rule.present, f"{label} present, but {excused}: accepted", used)
-        if rule.qualifier == "active" and _maybe_past(concept.id, view.explicit):
+        if rule.qualifier == "active" and _maybe_past(concept.id, view.explicit, facts.activity):
             why = f"{label} present; whether it is active now is not recorded"
             return Assessment(None, why, used, missing=(f"whether {_lower_label(label)} is active",))
         if doubt is not None:
@@ -752,9 +755,12 @@ def _qualified(qualifier: str, label: str) -> str:
     return f"{qualifier}{_lower_label(label)}"
 
 
-def _maybe_past(concept_id: str, explicit: frozenset[str]) -> bool:
-    """Whether every recorded cause of the finding may be a past one (not "active brain metastases")."""
+def _maybe_past(concept_id: str, explicit: frozenset[str], activity: Mapping[str, bool]) -> bool:
+    """Whether every recorded cause of the finding may be a past one (not "active brain metastases", not
+    "active hepatitis B" recorded true)."""
     causes = explicit & _under(concept_id)
+    if any(activity.get(cause) for cause in causes):
+        return False
     return causes <= _MAY_BE_PAST if causes else concept_id in _MAY_BE_PAST
 
 

@@ -87,6 +87,30 @@ def test_a_condition_recorded_as_active_is_still_decided() -> None:
     assert _truth("Subject has known active CNS involvement.", EXC, active) is False
 
 
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("Active Hepatitis B or C.", EXC),
+        ("Participants with active HBV infection", EXC),
+        ("No active hepatitis B or C", INC),
+    ],
+)
+def test_hepatitis_b_recorded_active_or_not_active_decides_active_hepatitis(
+    text: str, section: Section
+) -> None:
+    past = {**COMORBID, "hepatitis C": False, "active hepatitis B": False}
+    assert _truth(text, section, past) is True
+    active = {**COMORBID, "hepatitis C": False, "active hepatitis B": True}
+    assert _truth(text, section, active) is False
+
+
+def test_hepatitis_b_recorded_not_active_says_nothing_of_a_past_infection() -> None:
+    only_not_active = {"active hepatitis B": False}
+    assert _truth("History of hepatitis B", EXC, only_not_active) is None
+    assert _truth("Active hepatitis B", EXC, only_not_active) is True
+    assert _truth("History of hepatitis B", EXC, {"hepatitis B": True, "active hepatitis B": False}) is False
+
+
 def test_treated_stable_brain_metastases_accepted_by_the_sentence_are_met() -> None:
     text = "Active brain metastasis (treated and stable brain metastasis accepted)."
     assert _truth(text, EXC, COMORBID) is True
