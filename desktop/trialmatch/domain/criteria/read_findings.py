@@ -88,14 +88,15 @@ _NARROWING_WORDS = word_set(
 )
 _TRAILING = re.compile(
     r"(?<![a-z])(?:with|requiring|(?:that|which)\s+(?:requires?|required)|needing|defined\s+as|as\s+defined\s+by"
-    r"|with\s+evidence\s+of)"
+    r"|with\s+evidence\s+of|(?:on|in|under)(?=\s+(?:active\s+)?(?:treatment|therapy)(?![a-z])))"
     r"\s+(?:(?!\s(?:or|and/or)\s(?!(?:greater|higher|more|above|worse)(?![a-z])))(?!\.\s)[^,;()])+"
     r"(?:\s*\(\s*(?:e\.?\s?g\.?|i\.?\s?e\.?|such\s+as|including|for\s+example)(?![a-z])[^()]*\))?"
 )
-"""A qualifier after a concept ("HIV with positive viral load"); before the first concept "with" is filler.
+"""A qualifier after a concept ("HIV with positive viral load", "hypothyroidism on treatment"); before the
+first concept "with" is filler.
 Its examples belong to it: in "autoimmune disease requiring systemic treatment (e.g., steroids or
 immunosuppressants)" the drugs say what treatment, they are not conditions excluded on their own."""
-_TRAILING_WORDS = word_set("with requiring requires require required needing defined")
+_TRAILING_WORDS = word_set("with requiring requires require required needing defined treatment therapy")
 _ANOTHER_GROUP = re.compile(r"(?<![a-z])or\s+(?:(?:those|patients|subjects|participants|individuals)\s+)?$")
 """"Diabetes mellitus or those with an HbA1c ≥ 6.5%": a second way into the trial; read as what narrows the
 diabetes, it failed a non-diabetic patient with an HbA1c of 7.1 %. "... coagulation disorders or with

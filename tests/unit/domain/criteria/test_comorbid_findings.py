@@ -123,7 +123,6 @@ def test_treated_stable_brain_metastases_accepted_by_the_sentence_are_met() -> N
         ("HIV negative", INC),
         ("Diabetes mellitus", EXC),
         ("No prior malignancy", INC),
-        ("Hypothyroidism on treatment.", EXC),
     ],
 )
 def test_a_condition_the_patient_has_still_fails_her(text: str, section: Section) -> None:
@@ -260,3 +259,11 @@ def test_or_with_a_threshold_after_a_finding_is_another_way_in_not_a_narrowing()
     assert isinstance(rule, NeedsReview)
     low = patient(findings={"coagulation disorder": False}, labs=[{"test": "Hb", "value": 9, "unit": "g/dL"}])
     assert result(EXC, text, low).result is not Outcome.PASS
+
+
+def test_a_finding_on_treatment_is_a_narrowing_left_to_the_clinician_not_the_finding_alone() -> None:
+    hypothyroid = {"hypothyroidism": True}
+    assert _truth("Hypothyroidism on treatment.", EXC, hypothyroid) is None
+    assert _truth("Hypothyroidism on treatment.", EXC, {"hypothyroidism": False}) is True
+    assert _truth("HIV positive in treatment/AIDS;", EXC, {"HIV": True}) is None
+    assert _truth("No symptomatic hypercalcemia under treatment", INC, {"hypercalcemia": False}) is True
