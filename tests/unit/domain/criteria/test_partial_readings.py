@@ -48,13 +48,13 @@ CASES = [
     ),
     pytest.param(
         INC,
-        "Calcium no greater than 12 mg/dL OR No symptomatic hypercalcemia under treatment",
+        "PT INR less than or equal to 1.3 or PTT prolonged by less than or equal to 3 seconds",
         AnyOf,
-        "OR No symptomatic hypercalcemia under treatment",
+        "or PTT prolonged by less than or equal to 3 seconds",
         [
-            (entered(("Calcium", 9.5, "mg/dL")), PASS, "calcium 9.5 mg/dL, within ≤ 12 mg/dL"),
-            (entered(("Calcium", 13, "mg/dL")), UNKNOWN, "calcium 13 mg/dL is above the allowed 12 mg/dL"),
-            ([], UNKNOWN, "calcium not entered"),
+            (entered(("INR", 1.1, "1")), PASS, "INR 1.1, within ≤ 1.3"),
+            (entered(("INR", 1.6, "1")), UNKNOWN, "INR 1.6 is above the allowed 1.3"),
+            ([], UNKNOWN, "INR not entered"),
         ],
         id="or-inclusion",
     ),
@@ -183,8 +183,8 @@ def test_a_head_without_its_unit_is_not_read() -> None:
 
 
 def test_a_subgroup_heading_still_wraps_the_partial_reading() -> None:
-    text = "Calcium no greater than 12 mg/dL OR No symptomatic hypercalcemia under treatment"
-    met = patient(labs=entered(("Calcium", 9.5, "mg/dL")))
+    text = "PT INR less than or equal to 1.3 or PTT prolonged by less than or equal to 3 seconds"
+    met = patient(labs=entered(("INR", 1.1, "1")))
     assert outcome(INC, text, met, "Metabolic: For high-risk patients") is PASS
 
 
