@@ -816,7 +816,7 @@ def _read(
     if len(rules) == 1:
         rule = rules[0]
     elif "or" in words and not either and words != {"or"}:
-        blocks = paired_blocks(rules, joiners, segment.span)
+        blocks: AnyOf | AllOf | None = paired_blocks(rules, joiners, segment.span)
         if blocks is None and combining is Section.INCLUSION:
             blocks = _renal_pairs(segment, rules, joiners)
         if blocks is None:
