@@ -56,6 +56,7 @@ from trialmatch.domain.criteria.text import (
     Read,
     Segment,
     masked,
+    may_hold_quantity,
     sentences,
     split_top_level,
     word_set,
@@ -1116,7 +1117,8 @@ def _none_of(whole: Segment, items: list[tuple[Segment, str]], heading: str) -> 
 
 
 def _has_digit(segment: Segment) -> bool:
-    return any(map(str.isdigit, segment.text))
+    """Whether the item prints a number of its own, in digits or words ("ALT more than twice the ULN")."""
+    return may_hold_quantity(segment)
 
 
 def _join_list(whole: Segment, runs: list[tuple[str, Rule]], section: Section) -> Rule | None:

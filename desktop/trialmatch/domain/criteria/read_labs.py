@@ -816,7 +816,9 @@ def _read(
     if len(rules) == 1:
         rule = rules[0]
     elif "or" in words and not either and words != {"or"}:
-        blocks = paired_blocks(rules, joiners, segment.span)
+        blocks: AnyOf | AllOf | None = paired_blocks(rules, joiners, segment.span)
+        if blocks is None and combining is Section.INCLUSION:
+            blocks = _renal_pairs(segment, rules, joiners)
         if blocks is None:
             raise _UnreadableError("'and' and 'or' mixed between thresholds: which binds first is not stated")
         rule = blocks
@@ -1987,6 +1989,26 @@ def _renal_alternatives(rules: list[LabThreshold | DerivedValueRule | AnyOf | Al
     """Creatinine and a clearance or GFR: two measures of one kidney function, either of which shows it."""
     analytes = {rule.analyte for rule in rules if isinstance(rule, LabThreshold | DerivedValueRule)}
     return len(analytes) > 1 and len(analytes) == len(rules) and analytes <= _RENAL_MEASURES
+
+
+def _renal_pairs(
+    segment: Segment, rules: list[LabThreshold | DerivedValueRule | AnyOf | AllOf], joiners: list[str]
+) -> AllOf | None:
+    """ "..., AST and ALT ≤ 2.5 x ULN, and creatinine < 1.5 x ULN or creatinine clearance > 60 mL/min": an
+    inclusion's "or" between creatinine and its clearance (or GFR) joins the two measures of kidney function
+    first, as "and/or" does; None unless every "or" of the list is such a pair (two different measures), so
+    "eGFR < 60 or eGFR 60-90 and UACR > 300" stays unread."""
+    joined: list[LabThreshold | DerivedValueRule | AnyOf | AllOf] = [rules[0]]
+    for joiner, rule in zip(joiners, rules[1:], strict=True):
+        if joiner != "or":
+            joined.append(rule)
+            continue
+        before = joined[-1]
+        if not _renal_alternatives([before, rule]):
+            return None
+        start, end = before.source_span[0], rule.source_span[1]
+        joined[-1] = AnyOf(source_span=(start, end), children=[before, rule])
+    return _all_of(segment, joined)
 
 
 def _bounds_of_a_range(thresholds: list[Quantity]) -> bool:
