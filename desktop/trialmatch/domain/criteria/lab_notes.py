@@ -232,6 +232,12 @@ what the patient file holds for FEV1, FVC and DLCO ("(corrected for hemoglobin)"
 Not beside the FEV1/FVC ratio: a percentage of its
 predicted value is not the ratio itself."""
 _RATIO = re.compile(r"fev1\s*(?:/|:|-?to-?)\s*fvc|tiffeneau")
+_RATIO_THEN_OTHER = re.compile(
+    r"(?:fev1\s*(?:/|:|-?to-?)\s*fvc|tiffeneau)(?:\s+ratio)?[^;]*?\d[^;]*?(?<![a-z/])(?:fev1|fvc|dlco|diffusi)(?![a-z/])"
+    r"(?![^;]*(?:fev1\s*(?:/|:|-?to-?)\s*fvc|tiffeneau))"
+)
+""""FEV1/FVC ≤ 0.7 and FEV1 ≤ 50% of predicted value": the ratio has its own limit, and the percentage of
+predicted after it is another test's."""
 
 
 _IF_MEASURED = re.compile(
@@ -250,8 +256,11 @@ def measurement_spans(segment: Segment) -> list[Span]:
     Lu 177 dotatate": at screening, the value to hold is today's)."""
     spans = [m.span() for m in _MEASUREMENT.finditer(segment.norm, segment.start, segment.end)]
     window = segment.norm[segment.start : segment.end]
-    if "predict" in window and not _RATIO.search(window):
-        spans += [m.span() for m in _PREDICTED.finditer(segment.norm, segment.start, segment.end)]
+    if "predict" in window:
+        for match in _PREDICTED.finditer(segment.norm, segment.start, segment.end):
+            before = segment.norm[segment.start : match.start()]
+            if not _RATIO.search(before) or _RATIO_THEN_OTHER.search(before):
+                spans.append(match.span())
     if "if " in window and ("obtained" in window or "performed" in window or " done" in window):
         spans += [m.span() for m in _IF_MEASURED.finditer(segment.norm, segment.start, segment.end)]
     if "140" in window:

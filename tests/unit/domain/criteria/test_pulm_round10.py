@@ -1,0 +1,78 @@
+"""Lung function wordings of round 10: "spirometry" as the FEV1 and FVC it measures, a percentage of predicted
+after the FEV1/FVC ratio's own limit, a severity label with its abbreviation and a cited classification; what
+each reads as, how a patient is judged by it, and what stays for review."""
+
+from __future__ import annotations
+
+import pytest
+from one_criterion import entered, exclusion, inclusion, limits, outcome, patient, review
+
+from trialmatch.domain.criteria.base import Comparator
+from trialmatch.domain.evaluation import Outcome
+from trialmatch.domain.trial import Section
+
+GT, GE, LT, LE = Comparator.GT, Comparator.GE, Comparator.LT, Comparator.LE
+
+
+# --- "spirometry": the FEV1 and FVC it measures -------------------------------------------------------------
+
+
+def test_spirometry_beside_the_dlco_is_the_fev1_and_the_fvc():
+    rule = inclusion("Pulmonary: Pulmonary function tests (DLCO and spirometry) greater than 60% predicted")
+    assert rule.kind == "all_of"
+    assert limits(rule) == [("dlco", GT, 60.0, "%"), ("fev1", GT, 60.0, "%"), ("fvc", GT, 60.0, "%")]
+
+
+@pytest.mark.parametrize(
+    ("fvc", "expected"), [(55.0, Outcome.FAIL), (75.0, Outcome.PASS), (None, Outcome.UNKNOWN)]
+)
+def test_a_low_fvc_fails_the_spirometry_limit(fvc: float | None, expected: Outcome):
+    labs = entered(("DLCO", 70.0, "%"), ("FEV1", 80.0, "%")) + (entered(("FVC", fvc, "%")) if fvc else [])
+    text = "Pulmonary: Pulmonary function tests (DLCO and spirometry) greater than 60% predicted"
+    assert outcome("inclusion", text, patient(labs=labs)) is expected
+
+
+def test_spirometry_without_a_number_stays_unread():
+    assert review(
+        "Must be able to reproducibly perform spirometry based on American Thoracic Society guidelines"
+    )
+
+
+# --- a percentage of predicted after the ratio's own limit --------------------------------------------------
+
+
+def test_severe_copd_defined_by_the_ratio_and_the_fev1_percent_predicted():
+    rule = exclusion(
+        "Severe chronic obstructive pulmonary disease (COPD) defined as post-bronchodilator FEV1/FVC ≤0.7 and"
+        " FEV1 ≤ 50% of predicted value (American Thoracic Society (ATS) classification)"
+    )
+    assert rule.kind == "all_of"
+    assert limits(rule) == [("fev1_fvc", LE, 0.7, "1"), ("fev1", LE, 50.0, "%")]
+
+
+@pytest.mark.parametrize(
+    ("ratio", "fev1", "expected"),
+    [
+        (0.6, 40.0, Outcome.FAIL),
+        (0.6, 70.0, Outcome.PASS),
+        (0.8, 40.0, Outcome.PASS),
+        (0.6, None, Outcome.UNKNOWN),
+    ],
+)
+def test_only_both_limits_met_exclude_for_severe_copd(ratio: float, fev1: float | None, expected: Outcome):
+    labs = entered(("FEV1/FVC", ratio, "1")) + (entered(("FEV1", fev1, "%")) if fev1 else [])
+    text = "Severe COPD defined as FEV1/FVC ≤0.7 and FEV1 ≤ 50% of predicted value"
+    assert outcome("exclusion", text, patient(labs=labs)) is expected
+
+
+def test_a_percentage_of_predicted_on_the_ratio_itself_stays_for_review():
+    assert "predicted" in review("FEV1/FVC < 70% predicted", Section.EXCLUSION)
+    assert "predicted" in review("FEV1 < 80% predicted and FEV1/FVC < 70% predicted", Section.EXCLUSION)
+
+
+def test_a_long_label_without_an_abbreviation_is_not_taken_for_a_definition():
+    # "Previous BMT" bounds whom the haemoglobin limit is for: not a name the numbers define
+    assert review(
+        "Previous BMT included full hematopoietic recovery, defined by all of the following: Hemoglobin"
+        " at least 10 g/dL (without transfusion)"
+    )
