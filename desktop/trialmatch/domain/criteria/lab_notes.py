@@ -80,9 +80,10 @@ _DEFINED_WORDS = word_set(
     end stage failure disease decrease bradycardia tachycardia hypotension left ventricular systolic
     """
 )
-_ORGAN = word_set("renal kidney hepatic liver marrow")
+_ORGAN = word_set("renal kidney hepatic liver marrow pulmonary lung")
 _ORGAN_NOUNS = word_set("failure disease")
-""""Renal failure (creatinine > 2 mg/dL)" is defined by its threshold, "heart failure (LVEF < 40%)" is not."""
+""""Renal failure (creatinine > 2 mg/dL)", "significant pulmonary disease (RA pO2 less than 60 or pCO2 greater
+than 50)" are defined by their thresholds, "heart failure (LVEF < 40%)" is not."""
 
 
 _DIABETES = word_set("diabetes diabete diabetic diabetics mellitus dm t1dm t2dm")

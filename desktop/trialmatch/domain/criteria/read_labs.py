@@ -52,7 +52,7 @@ from trialmatch.domain.criteria.lab_notes import (
 from trialmatch.domain.criteria.lab_paired_blocks import paired_blocks
 from trialmatch.domain.criteria.lab_percent_above import percent_above
 from trialmatch.domain.criteria.lab_persistence import course_notes, with_course
-from trialmatch.domain.criteria.lab_pulmonary import dlco_correction_spans, lung_capacity
+from trialmatch.domain.criteria.lab_pulmonary import dlco_correction_spans, lung_capacity, room_air_spans
 from trialmatch.domain.criteria.lab_qt_correction import QT_ANALYTES, bazett_spans, requires_prolonged_qtc
 from trialmatch.domain.criteria.lab_renal import with_creatinine_condition
 from trialmatch.domain.criteria.lab_renal_methods import renal_method_spans
@@ -729,6 +729,7 @@ def _read(
     claimed.extend(measurement_spans(segment))
     claimed.extend(misprinted_units(segment, [(m.start, m.analytes) for m in mentions], quantities))
     claimed.extend(dlco_correction_spans(segment, analytes))
+    claimed.extend(room_air_spans(segment, analytes))
     claimed.extend(vital_sign_notes(segment, analytes))
     claimed.extend(body_size_notes(segment, analytes))
     claimed.extend(metabolic_notes(segment, [m.start for m in mentions]))

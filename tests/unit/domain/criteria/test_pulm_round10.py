@@ -76,3 +76,37 @@ def test_a_long_label_without_an_abbreviation_is_not_taken_for_a_definition():
         "Previous BMT included full hematopoietic recovery, defined by all of the following: Hemoglobin"
         " at least 10 g/dL (without transfusion)"
     )
+
+
+# --- "No significant pulmonary disease (<thresholds>)": the bracket defines the disease ---------------------
+
+
+def test_no_significant_pulmonary_disease_requires_the_blood_gases_outside_its_definition():
+    rule = inclusion(
+        "Pulmonary: No significant pulmonary disease (RA pO2 less than 60 or pCO2 greater than 50)"
+    )
+    assert rule.kind == "all_of"
+    assert limits(rule) == [("po2", GE, 60.0, "mmHg"), ("pco2", LE, 50.0, "mmHg")]
+
+
+@pytest.mark.parametrize(
+    ("po2", "pco2", "expected"),
+    [
+        (55.0, 40.0, Outcome.FAIL),
+        (80.0, 55.0, Outcome.FAIL),
+        (80.0, 40.0, Outcome.PASS),
+        (80.0, None, Outcome.UNKNOWN),
+    ],
+)
+def test_a_low_po2_or_a_high_pco2_fails(po2: float, pco2: float | None, expected: Outcome):
+    labs = entered(("pO2", po2, "mmHg")) + (entered(("pCO2", pco2, "mmHg")) if pco2 else [])
+    text = "Pulmonary: No significant pulmonary disease (RA pO2 less than 60 or pCO2 greater than 50)"
+    assert outcome("inclusion", text, patient(labs=labs)) is expected
+
+
+def test_ra_beside_an_oxygen_value_is_room_air():
+    assert limits(inclusion("SpO2 ≥ 92% on RA")) == [("spo2", GE, 92.0, "%")]
+
+
+def test_heart_failure_is_still_more_than_its_ejection_fraction():
+    assert review("No heart failure (LVEF < 40%)")
