@@ -77,11 +77,11 @@ _DEFINED_WORDS = word_set(
     underweight malnutrition leukocytosis thrombocytosis polycythemia polycythaemia hyperuricemia
     hypertriglyceridemia hypercholesterolemia qtc qt prolongation prolonged interval presence evidence
     castrate castration hypothyroidism hyperthyroidism dysnatraemia dysnatremia ecg ekg electrocardiogram
-    end stage failure disease decrease bradycardia tachycardia hypotension left ventricular systolic
+    end stage failure disease pathology decrease bradycardia tachycardia hypotension left ventricular systolic
     """
 )
 _ORGAN = word_set("renal kidney hepatic liver marrow pulmonary lung")
-_ORGAN_NOUNS = word_set("failure disease")
+_ORGAN_NOUNS = word_set("failure disease pathology")
 """"Renal failure (creatinine > 2 mg/dL)", "significant pulmonary disease (RA pO2 less than 60 or pCO2 greater
 than 50)" are defined by their thresholds, "heart failure (LVEF < 40%)" is not."""
 
@@ -179,8 +179,24 @@ def definition_label(
         if EXAMPLES.match(norm, after, segment.end) or ALTERNATIVE.match(norm, after, segment.end):
             return None
         if explicit or any(w in _DEFINED_WORDS - FILLER for w in words):
-            return start, (stop + 1 if opened and not explicit else after)
+            return start, _defined_after_with(norm, stop, after, first_mention) or (
+                stop + 1 if opened and not explicit else after
+            )
     return None
+
+
+_NAMED_THEN_COLON = re.compile(r"\s*(?P<words>[a-z ]+?)\s*:\s*")
+
+
+def _defined_after_with(norm: str, stop: int, after: int, first_mention: int) -> int | None:
+    """ "Pulmonary pathology with hypoxemia: SpO2 < 92%": the condition after "with" is what the threshold
+    after the colon defines, and the label runs to the colon."""
+    if norm[stop:after].strip(" ,") != "with":
+        return None
+    named = _NAMED_THEN_COLON.match(norm, after, first_mention)
+    if named is None or not set(named.group("words").split()) <= _DEFINED_WORDS:
+        return None
+    return named.end()
 
 
 # --- when and how the value is measured ---------------------------------------------------------------------

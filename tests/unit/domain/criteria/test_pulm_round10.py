@@ -110,3 +110,21 @@ def test_ra_beside_an_oxygen_value_is_room_air():
 
 def test_heart_failure_is_still_more_than_its_ejection_fraction():
     assert review("No heart failure (LVEF < 40%)")
+
+
+# --- "Pulmonary pathology with hypoxemia: SpO2 < 92%": the colon's threshold defines the condition ----------
+
+
+@pytest.mark.parametrize(
+    ("spo2", "expected"), [(88.0, Outcome.FAIL), (95.0, Outcome.PASS), (None, Outcome.UNKNOWN)]
+)
+def test_hypoxemia_in_ambient_air_excludes(spo2: float | None, expected: Outcome):
+    text = "Pulmonary pathology with hypoxemia: Spo2 <92% in ambient air;"
+    rule = exclusion(text)
+    assert limits(rule) == [("spo2", LT, 92.0, "%")]
+    labs = entered(("SpO2", spo2, "%")) if spo2 else []
+    assert outcome("exclusion", text, patient(labs=labs), context="Patient with") is expected
+
+
+def test_a_cardiac_pathology_is_not_defined_by_a_saturation():
+    assert review("Cardiac pathology with hypoxemia: Spo2 <92% in ambient air;", Section.EXCLUSION)
