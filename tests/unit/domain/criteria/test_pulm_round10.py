@@ -128,3 +128,30 @@ def test_hypoxemia_in_ambient_air_excludes(spo2: float | None, expected: Outcome
 
 def test_a_cardiac_pathology_is_not_defined_by_a_saturation():
     assert review("Cardiac pathology with hypoxemia: Spo2 <92% in ambient air;", Section.EXCLUSION)
+
+
+# --- "Over age 8: ...": a requirement only for the ages its label names -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("age", "fev1", "expected"),
+    [
+        (6, 40.0, Outcome.PASS),
+        (12, 40.0, Outcome.FAIL),
+        (12, 70.0, Outcome.PASS),
+        (12, None, Outcome.UNKNOWN),
+    ],
+)
+def test_spirometry_is_asked_only_over_age_8(age: int, fev1: float | None, expected: Outcome):
+    text = "Over age 8: FEV1 and FVC at least 50% predicted"
+    labs = entered(("FVC", 80.0, "%")) + (entered(("FEV1", fev1, "%")) if fev1 else [])
+    context = "PATIENT CHARACTERISTICS: Pulmonary"
+    assert outcome("inclusion", text, patient(age=age, labs=labs), context) is expected
+
+
+def test_an_exclusion_under_an_age_label_excludes_only_those_ages():
+    rule = exclusion("Under the age of 18: hemoglobin < 8 g/dL")
+    assert rule.kind == "all_of"
+    age, low = rule.children
+    assert (age.max, age.max_inclusive) == (18.0, False)
+    assert limits(low) == [("hemoglobin", LT, 8.0, "g/dL")]
