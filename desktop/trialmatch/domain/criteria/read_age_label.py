@@ -10,20 +10,23 @@ from trialmatch.domain.criteria.age import AgeRule
 from trialmatch.domain.criteria.text import Segment
 
 _AGE_LABEL = re.compile(
-    r"\s*(?P<side>over|above|older\s+than|under|below|younger\s+than)\s+(?:the\s+)?age\s+(?:of\s+)?"
-    r"(?P<years>\d{1,2})(?:\s+years?)?\s*:\s+(?=\S)"
+    r"\s*(?:(?:for|in)\s+(?:patients|subjects|participants|children)\s+(?:aged\s+)?)?"
+    r"(?P<side>over|above|older\s+than|under|below|younger\s+than)\s+"
+    r"(?:(?:the\s+)?age\s+(?:of\s+)?(?P<years>\d{1,2})(?:\s+years?)?"
+    r"|(?P<aged>\d{1,2})\s+years?(?:\s+of\s+age|\s+old)?)\s*[:,]\s+(?=\S)"
 )
+""""Over age 8:", "For patients over 8 years of age,": the ages a requirement after it is for."""
 _OLDER = ("over", "above", "older")
 
 
 def age_label(whole: Segment) -> tuple[AgeRule, AgeRule, Segment] | None:
     """(the ages the label names, the other ages, the requirement after it), or None without such a label."""
-    if "age" not in whole.text:
+    if "age" not in whole.text and "year" not in whole.text:
         return None
     label = _AGE_LABEL.match(whole.norm, whole.start, whole.end)
     if label is None:
         return None
-    years = float(label.group("years"))
+    years = float(label.group("years") or label.group("aged"))
     span = (whole.start, label.end())
     if label.group("side").startswith(_OLDER):
         named = AgeRule(source_span=span, min=years, min_inclusive=False)

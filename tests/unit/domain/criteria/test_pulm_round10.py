@@ -155,3 +155,10 @@ def test_an_exclusion_under_an_age_label_excludes_only_those_ages():
     age, low = rule.children
     assert (age.max, age.max_inclusive) == (18.0, False)
     assert limits(low) == [("hemoglobin", LT, 8.0, "g/dL")]
+
+
+@pytest.mark.parametrize(("age", "expected"), [(6, Outcome.PASS), (12, Outcome.FAIL)])
+def test_for_patients_over_an_age_is_no_age_requirement(age: int, expected: Outcome):
+    # read as "age > 8 and FEV1 ≥ 50%" it failed the 6-year-old the limit was never asked of
+    text = "For patients over 8 years of age, FEV1 ≥ 50%"
+    assert outcome("inclusion", text, patient(age=age, labs=entered(("FEV1", 40.0, "%")))) is expected
