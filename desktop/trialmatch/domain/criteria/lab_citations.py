@@ -31,11 +31,21 @@ _YEAR_OR_REFERENCE = re.compile(
 )
 
 
+_NAMED_CLASSIFICATION = re.compile(
+    r"[(\[]\s*(?:the\s+)?(?:[a-z]+\s+){1,5}[(\[]\s*[a-z]{2,6}\s*[)\]]\s+(?:classification|criteria|guidelines?)\s*[)\]]"
+)
+""""(American Thoracic Society (ATS) classification)": a source named in full, its abbreviation beside it."""
+
+
 def citation_spans(segment: Segment) -> list[Span]:
     """The spans of brackets that only cite the source of the sentence's threshold."""
-    if not segment.contains("per", "according", "based", "see", "ref"):
-        return []
     found = []
+    if segment.contains("classification", "criteria", "guideline"):
+        for named in _NAMED_CLASSIFICATION.finditer(segment.norm, segment.start, segment.end):
+            if _SOURCE.search(named.group()) and not _SAYS_MORE.search(named.group()):
+                found.append(named.span())
+    if not segment.contains("per", "according", "based", "see", "ref"):
+        return found
     for bracket in _BRACKET.finditer(segment.norm, segment.start, segment.end):
         start, end = bracket.span()
         if not _CITING.match(segment.norm, start, end):

@@ -77,12 +77,13 @@ _DEFINED_WORDS = word_set(
     underweight malnutrition leukocytosis thrombocytosis polycythemia polycythaemia hyperuricemia
     hypertriglyceridemia hypercholesterolemia qtc qt prolongation prolonged interval presence evidence
     castrate castration hypothyroidism hyperthyroidism dysnatraemia dysnatremia ecg ekg electrocardiogram
-    end stage failure disease decrease bradycardia tachycardia hypotension left ventricular systolic
+    end stage failure disease pathology decrease bradycardia tachycardia hypotension left ventricular systolic
     """
 )
-_ORGAN = word_set("renal kidney hepatic liver marrow")
-_ORGAN_NOUNS = word_set("failure disease")
-""""Renal failure (creatinine > 2 mg/dL)" is defined by its threshold, "heart failure (LVEF < 40%)" is not."""
+_ORGAN = word_set("renal kidney hepatic liver marrow pulmonary lung")
+_ORGAN_NOUNS = word_set("failure disease pathology")
+""""Renal failure (creatinine > 2 mg/dL)", "significant pulmonary disease (RA pO2 less than 60 or pCO2 greater
+than 50)" are defined by their thresholds, "heart failure (LVEF < 40%)" is not."""
 
 
 _DIABETES = word_set("diabetes diabete diabetic diabetics mellitus dm t1dm t2dm")
@@ -178,8 +179,24 @@ def definition_label(
         if EXAMPLES.match(norm, after, segment.end) or ALTERNATIVE.match(norm, after, segment.end):
             return None
         if explicit or any(w in _DEFINED_WORDS - FILLER for w in words):
-            return start, (stop + 1 if opened and not explicit else after)
+            return start, _defined_after_with(norm, stop, after, first_mention) or (
+                stop + 1 if opened and not explicit else after
+            )
     return None
+
+
+_NAMED_THEN_COLON = re.compile(r"\s*(?P<words>[a-z ]+?)\s*:\s*")
+
+
+def _defined_after_with(norm: str, stop: int, after: int, first_mention: int) -> int | None:
+    """ "Pulmonary pathology with hypoxemia: SpO2 < 92%": the condition after "with" is what the threshold
+    after the colon defines, and the label runs to the colon."""
+    if norm[stop:after].strip(" ,") != "with":
+        return None
+    named = _NAMED_THEN_COLON.match(norm, after, first_mention)
+    if named is None or not set(named.group("words").split()) <= _DEFINED_WORDS:
+        return None
+    return named.end()
 
 
 # --- when and how the value is measured ---------------------------------------------------------------------
@@ -232,6 +249,12 @@ what the patient file holds for FEV1, FVC and DLCO ("(corrected for hemoglobin)"
 Not beside the FEV1/FVC ratio: a percentage of its
 predicted value is not the ratio itself."""
 _RATIO = re.compile(r"fev1\s*(?:/|:|-?to-?)\s*fvc|tiffeneau")
+_RATIO_THEN_OTHER = re.compile(
+    r"(?:fev1\s*(?:/|:|-?to-?)\s*fvc|tiffeneau)(?:\s+ratio)?[^;]*?\d[^;]*?(?<![a-z/])(?:fev1|fvc|dlco|diffusi)(?![a-z/])"
+    r"(?![^;]*(?:fev1\s*(?:/|:|-?to-?)\s*fvc|tiffeneau))"
+)
+""""FEV1/FVC ≤ 0.7 and FEV1 ≤ 50% of predicted value": the ratio has its own limit, and the percentage of
+predicted after it is another test's."""
 
 
 _IF_MEASURED = re.compile(
@@ -250,8 +273,11 @@ def measurement_spans(segment: Segment) -> list[Span]:
     Lu 177 dotatate": at screening, the value to hold is today's)."""
     spans = [m.span() for m in _MEASUREMENT.finditer(segment.norm, segment.start, segment.end)]
     window = segment.norm[segment.start : segment.end]
-    if "predict" in window and not _RATIO.search(window):
-        spans += [m.span() for m in _PREDICTED.finditer(segment.norm, segment.start, segment.end)]
+    if "predict" in window:
+        for match in _PREDICTED.finditer(segment.norm, segment.start, segment.end):
+            before = segment.norm[segment.start : match.start()]
+            if not _RATIO.search(before) or _RATIO_THEN_OTHER.search(before):
+                spans.append(match.span())
     if "if " in window and ("obtained" in window or "performed" in window or " done" in window):
         spans += [m.span() for m in _IF_MEASURED.finditer(segment.norm, segment.start, segment.end)]
     if "140" in window:

@@ -36,3 +36,15 @@ def dlco_correction_spans(segment: Segment, analytes: frozenset[str]) -> list[tu
     if "dlco" not in analytes or not segment.contains("corrected"):
         return []
     return [m.span() for m in _CORRECTED.finditer(segment.norm, segment.start, segment.end)]
+
+
+_ROOM_AIR = re.compile(r"(?<![a-z])ra(?=\s+(?:p|s|sp)a?o2(?![a-z]))|(?<![a-z])(?:on|at)\s+ra(?![a-z])")
+_GASES = frozenset({"po2", "pco2", "spo2"})
+
+
+def room_air_spans(segment: Segment, analytes: frozenset[str]) -> list[tuple[int, int]]:
+    """ "RA pO2 less than 60", "SpO2 ≥ 92% on RA": RA is the room air the value is taken on, as "on room air"
+    is (the usual way), and no rheumatoid arthritis beside a blood gas."""
+    if not _GASES.intersection(analytes) or not segment.contains("ra"):
+        return []
+    return [m.span() for m in _ROOM_AIR.finditer(segment.norm, segment.start, segment.end)]

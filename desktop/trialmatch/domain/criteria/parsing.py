@@ -25,6 +25,7 @@ from trialmatch.domain.criteria.permissions import (
     may_define_the_trial,
     states_permission,
 )
+from trialmatch.domain.criteria.read_age_label import age_label
 from trialmatch.domain.criteria.read_alone_met import read_alone_met
 from trialmatch.domain.criteria.read_blood_pressure import names_blood_pressure, read_blood_pressure
 from trialmatch.domain.criteria.read_composite import read_composite
@@ -642,6 +643,9 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
     if read.rule is not None:
         return read.rule
     problem = read.problem or "not a criterion kind the engine reads"
+    aged = _for_the_ages(whole, section, heading)
+    if aged is not None:
+        return aged
     if "if" in words_of(whole) or "with" in words_of(whole):
         conditional = _conditional(whole, section, heading)
         if conditional is not None:
@@ -761,6 +765,21 @@ def _conditional(whole: Segment, section: Section, heading: str) -> Rule | None:
     if negated is None:
         return None
     return AnyOf(source_span=whole.span, children=[negated, requirement])
+
+
+def _for_the_ages(whole: Segment, section: Section, heading: str) -> Rule | None:
+    """ "Over age 8: FEV1 and FVC at least 50% predicted": inclusion "the other ages, or the requirement",
+    exclusion "the ages named and the excluding value"."""
+    labelled = age_label(whole)
+    if labelled is None:
+        return None
+    named, others, rest = labelled
+    requirement = _read(rest, section, heading).rule
+    if requirement is None or "review" in leaf_kinds(requirement):
+        return None
+    if section is Section.EXCLUSION:
+        return AllOf(source_span=whole.span, children=[named, requirement])
+    return AnyOf(source_span=whole.span, children=[others, requirement])
 
 
 def _for_patients_with(whole: Segment, match: re.Match[str], heading: str) -> Rule | None:

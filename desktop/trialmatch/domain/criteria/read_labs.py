@@ -52,7 +52,7 @@ from trialmatch.domain.criteria.lab_notes import (
 from trialmatch.domain.criteria.lab_paired_blocks import paired_blocks
 from trialmatch.domain.criteria.lab_percent_above import percent_above
 from trialmatch.domain.criteria.lab_persistence import course_notes, with_course
-from trialmatch.domain.criteria.lab_pulmonary import dlco_correction_spans, lung_capacity
+from trialmatch.domain.criteria.lab_pulmonary import dlco_correction_spans, lung_capacity, room_air_spans
 from trialmatch.domain.criteria.lab_qt_correction import QT_ANALYTES, bazett_spans, requires_prolonged_qtc
 from trialmatch.domain.criteria.lab_renal import with_creatinine_condition
 from trialmatch.domain.criteria.lab_renal_methods import renal_method_spans
@@ -253,11 +253,13 @@ _GROUPS = {
     "iohexol clearance": ("crcl",),
     "pulse oximetry recording": ("spo2",),
     "fev": ("fev1",),
+    "spirometry": ("fev1", "fvc"),
 }
 """Names the lexicon does not hold: groups ("transaminases" is AST and ALT) and the long or misspelt forms
 registries print ("serum glutamate pyruvate transaminase", "alanine transferase"; "FEV", its subscript lost,
-for FEV1; "polymorphonuclear lymphocytes", old summaries' misnomer for the polymorphonuclear granulocytes,
-the neutrophils, that the ANC counts)."""
+for FEV1; "spirometry" for the FEV1 and FVC it measures, their limit a percentage of predicted as the
+DLCO's beside them; "polymorphonuclear lymphocytes", old summaries' misnomer for the polymorphonuclear
+granulocytes, the neutrophils, that the ANC counts)."""
 
 _CAPITALISED = {
     "cr": "creatinine",
@@ -455,11 +457,12 @@ creatinine alternative, or states it when the sentence holds none (``lab_renal``
 patients (pts) w/ creatinine levels above institutional normal"."""
 
 _LABEL = re.compile(
-    r"[a-z][a-z\s-]{0,40}?\s*(?:,\s*)?\(?\s*(?:(?:as\s+)?(?:defined|evidenced|documented|shown|manifested|indicated"
+    r"(?:[a-z][a-z\s-]{0,50}?\s*\(\s*[a-z][a-z0-9-]{1,7}\s*\)|[a-z][a-z\s-]{0,40}?)\s*(?:,\s*)?\(?\s*(?:(?:as\s+)?(?:defined|evidenced|documented|shown|manifested|indicated"
     r"|demonstrated)\s+(?:as|by|below)"
     r"|as\s+follows)\s*:?\s"
 )
-""""Neutropenia defined as ANC < 1,500/mm³": the words before "defined as" name what the numbers define."""
+""""Neutropenia defined as ANC < 1,500/mm³", "Severe chronic obstructive pulmonary disease (COPD) defined as
+...": the words before "defined as" (and the abbreviation of their name) name what the numbers define."""
 
 _CUE = (
     r"(?:if|unless|except|excluding|in\s+(?:the\s+)?case\s+of|in\s+(?:the\s+)?presence\s+of|in\s+the\s+setting\s+of"
@@ -726,6 +729,7 @@ def _read(
     claimed.extend(measurement_spans(segment))
     claimed.extend(misprinted_units(segment, [(m.start, m.analytes) for m in mentions], quantities))
     claimed.extend(dlco_correction_spans(segment, analytes))
+    claimed.extend(room_air_spans(segment, analytes))
     claimed.extend(vital_sign_notes(segment, analytes))
     claimed.extend(body_size_notes(segment, analytes))
     claimed.extend(metabolic_notes(segment, [m.start for m in mentions]))
