@@ -34,18 +34,14 @@ _QT_RESTATED = re.compile(
     r"|(?<![a-z])repeated\s+demonstration\s+of(?:\s+an?)?(?=\s+qtc)"
     r"|(?<![a-z])(?:from|on|in)\s+(?:ecgs|ekgs|electrocardiograms)\s+(?:performed|taken|obtained|recorded)\s+"
     r"(?:at\s+least\s+)?\d+\s*(?:hours?|hrs?|minutes?|mins?)\s+apart(?![a-z])"
-    r"|(?<![a-z])(?:qtc\s+values?\s+)?(?:obtained\s+)?using\s+(?:the\s+)?(?:screening\s+)?(?:clinic\s+)?"
-    r"(?:ecg|ekg)\s+machines?(?:\s*-?\s*derived\s+qtc\s+values?)?(?![a-z])"
 )
 """"QTc interval duration > 480 msec", "long QTc interval greater than 480 ms": the interval named again, its
 length being the threshold. "repeated demonstration of a QTc interval > 450 ms": the value confirmed on
 repeated ECGs, as ``lab_timing`` reads "demonstrated by at least 2 ECGs"; "from ECGs performed at least 24
-hours apart" says how far apart they are. "QTc values obtained using screening clinic ECG machines", "using
-the screening clinic ECG machine-derived QTc value": the QTc the ECG machine prints, as a QTc printed alone
-is."""
+hours apart" says how far apart they are."""
 
 _CUES = ("echo", "ultrasound", "muga", "gaited")
-_QT_CUES = ("duration", "long", "prolonged", "repeated", "apart", "machine")
+_QT_CUES = ("duration", "long", "prolonged", "repeated", "apart")
 
 
 def cardiac_note_spans(segment: Segment, analytes: frozenset[str]) -> list[Span]:

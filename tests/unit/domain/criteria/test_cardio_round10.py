@@ -47,27 +47,3 @@ def test_a_woman_under_her_limit_without_the_findings_is_not_excluded():
     findings = {"long_qt_syndrome": False, "torsades_de_pointes": False}
     labs = [{"test": "QTcF", "value": 455.0, "unit": "ms"}]
     assert outcome("exclusion", LONG_QT, patient(findings=findings, labs=labs)) is Outcome.PASS
-
-
-MACHINE_QTC = (
-    "Mean resting QTc > 470 msec, obtained from 3 ECGs, using the screening clinic ECG machine-derived QTc "
-    "value."
-)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "QTc values obtained using screening clinic ECG machines mean resting corrected QT interval (QTc) "
-        "> 470 milliseconds from 3 electrocardiogram (ECG) tests,",
-        MACHINE_QTC,
-    ],
-)
-def test_the_qtc_the_ecg_machine_prints_is_the_qtc_threshold(text: str):
-    assert limit_of(exclusion(text)) == ("qtcf", ">", 470.0, "ms")
-
-
-@pytest.mark.parametrize(("qtcf", "expected"), [(475.0, Outcome.FAIL), (465.0, Outcome.PASS)])
-def test_a_machine_derived_qtc_over_the_limit_excludes(qtcf: float, expected: Outcome):
-    labs = [{"test": "QTcF", "value": qtcf, "unit": "ms"}]
-    assert outcome("exclusion", MACHINE_QTC, patient(labs=labs)) is expected
