@@ -201,9 +201,12 @@ _CONDITION_SUBJECT = re.compile(
 than 90%": an inclusion's requirement for the patients with the condition, "without the condition (every
 finding of it), or the requirement". In an exclusion the words ask what the patient must have, the opposite
 of what excludes: not read so."""
+_HISTORY_OR_NOW = r"\s+(?:and/or|or)\s+(?:current(?:ly)?|active|ongoing|present|presence|evidence)(?![a-z])"
+""""Has a history or current evidence of long QT syndrome, ...": one lead-in for the list, which split at its
+"or" left "has a history" alone, unread."""
 _LIST = re.compile(
     r"(?:,(?<!nyha standard,)(?<!nyha standards,)(?<!nyha criteria,)(?!(?<=\d,)\d{3}(?!\d))"
-    r"\s*(?:and/or|or|and)?\s*|\s+(?:and/or|or|and)\s+)"
+    r"\s*(?:and/or|or|and)?\s*|(?:(?<!history)|(?!" + _HISTORY_OR_NOW + r"))\s+(?:and/or|or|and)\s+)"
     r"(?!(?:iv|i{1,3}|equal|=|[<>≤≥]|(?:greater|less|more|higher|lower)\s+than|above|higher|greater|worse"
     r"|(?<=or\s)more|(?:[1-4](?:st|nd|rd|th)|second|third)(?=[\s-]*degree))(?![a-z]))|;\s*"
 )
@@ -1080,6 +1083,8 @@ def _combine_list(
     for index in _shortest_first([part for part, _ in items]):
         read = _read(items[index][0], section, heading)
         if read.rule is None:
+            if _other_sex_after(items, index, section, heading):
+                break  # "QTcF ≥ 450 ms for men and 460 ms for women": read with the first sex's item below
             if (_has_digit(items[index][0]) and not _one_sex(read)) or not any(
                 _has_digit(part) for part, _ in items[index + 1 :]
             ):
@@ -1116,6 +1121,17 @@ def _one_sex(read: Read) -> bool:
 
 
 _ONE_SEX = "patients only: the other sex's is not stated"
+_SEX_WORD = re.compile(r"(?<![a-z])(?:wo)?men|(?:fe)?males?(?![a-z])")
+
+
+def _other_sex_after(items: list[tuple[Segment, str]], index: int, section: Section, heading: str) -> bool:
+    """ "long QT syndrome, QTcF ≥ 450 ms for men and 460 ms for women, or torsades": an item naming a sex
+    right after an item holding the other sex's limit alone is that limit's second half, which the run
+    below reads with it; read alone, its bare number sent the whole list to review."""
+    part = items[index][0]
+    if index == 0 or not _has_digit(part) or not _SEX_WORD.search(part.norm, part.start, part.end):
+        return False
+    return _one_sex(_read(items[index - 1][0], section, heading))
 
 
 def _none_of(whole: Segment, items: list[tuple[Segment, str]], heading: str) -> Rule | None:

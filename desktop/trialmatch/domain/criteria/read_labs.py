@@ -1419,7 +1419,9 @@ def _bracketed_conditions(
         if (
             restated
             and not own_threshold
-            and _RESTATING_JOINER.fullmatch(segment.norm, previous_joiner, named[0].start)
+            and _RESTATING_JOINER.fullmatch(
+                segment.norm, _past_claimed(segment, previous_joiner, claimed), named[0].start
+            )
         ):
             conditions.append(_Condition((named[0].start, end), restated=_analytes(named)))
             spans.append((named[0].start, end))
@@ -1460,6 +1462,16 @@ def _past_restatement(segment: Segment, end: int, claimed: list[Span]) -> int:
     1,000 per microliter (1,000/μL) unless there is known marrow involvement")."""
     for low, high in sorted(claimed):
         if low >= end and segment.norm[low] in "([" and not segment.norm[end:low].strip(" ,"):
+            end = high
+    return end
+
+
+def _past_claimed(segment: Segment, end: int, claimed: list[Span]) -> int:
+    """Past the words already read right after a threshold: "QTcF > 450 ms for males and > 470 ms for females
+    or QTcF ≥ 480 ms for participants with bundle branch block" restates the QTcF after the sex the limit
+    before it is for, as "QTcF > 450 ms or QTcF ≥ 480 ms for ..." does right after the limit."""
+    for low, high in sorted(claimed):
+        if high > end and (low <= end or not segment.norm[end:low].strip()):
             end = high
     return end
 
