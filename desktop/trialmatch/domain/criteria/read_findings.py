@@ -76,6 +76,13 @@ _NYHA = re.compile(
 the patient file records without it. The lexicon maps "NYHA class III" to heart failure (right for what a
 patient file says), so the class is sought here even inside the concept's own words."""
 _NYHA_WORDS = word_set("nyha york")
+_NYHA_BELOW = re.compile(
+    r"(?<![a-z])(?:new\s+york\s+heart\s+association|nyha)[^.;,]{0,30}?(?:<|≤|less\s+than|below|under"
+    r"|lower\s+than|better\s+than|up\s+to|(?:no|not)\s+(?:more|higher|greater|worse)\s+than)\s*"
+    r"(?:(?:class|grade)\s*)?(?:iv|i{1,3}|[1-4])(?![a-z0-9])"
+)
+""""NYHA class < III": a class below a limit admits patients with heart failure and patients without it; read
+as the finding, it failed every patient without heart failure."""
 # The lexicon also maps "unstable angina" and "serious infection" to the plain concept (right for a patient
 # file); inside the concept's own words such a narrowing still narrows it, unless the concept is that narrower
 # one ("untreated brain metastases" is active brain metastases).
@@ -207,6 +214,8 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
     found = _matches(_NARROWING, _NARROWING_WORDS, segment)
     words = [m for m in found if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in claimed)]
     classes = _matches(_NYHA, _NYHA_WORDS, segment)
+    if _matches(_NYHA_BELOW, _NYHA_WORDS, segment):
+        return Read.failed("a NYHA class below a limit: patients with heart failure and without it")
     nyha = [m.span() for m in classes]
     classes += [m for m in cardiac_grades(segment, [c for _, _, c in main]) if not inside(m.span(), nyha)]
     in_concept = [

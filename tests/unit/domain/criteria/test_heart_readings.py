@@ -122,3 +122,9 @@ def test_a_threshold_for_patients_with_a_finding_is_not_read_as_both():
     assert not (
         isinstance(rule, AllOf) and any(isinstance(c, FindingRule) and c.present for c in rule.children)
     )
+
+
+def test_a_nyha_class_below_a_limit_in_the_inclusions_is_not_read_as_heart_failure_required():
+    rule = parse_criterion("NYHA class < III", Section.INCLUSION)
+    assert isinstance(rule, NeedsReview)
+    assert rule.why == "a NYHA class below a limit: patients with heart failure and without it"
