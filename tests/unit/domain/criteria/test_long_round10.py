@@ -13,12 +13,12 @@ INC, EXC = Section.INCLUSION, Section.EXCLUSION
 PASS, FAIL, UNKNOWN = Outcome.PASS, Outcome.FAIL, Outcome.UNKNOWN
 
 NUMBERED_HEADINGS = (
-    "The main organs function are normally, the following criteria are met:(1)Blood routine examination "
-    "criteria should be met (no blood transfusion and blood products within 14 days, no correction by G-CSF "
-    "and other hematopoietic stimuli): HB≥90 g/L; ANC ≥ 1.5×10^9/L; PLT ≥80×10^9/L;(2)Biochemical "
-    "examinations must meet the following criteria: TBIL<1.5×ULN; ALT and AST < 2.5×ULN, and for patients with liver "
-    "metastases < 5×ULN; Serum Cr ≤ 1.25×ULN or endogenous creatinine clearance > 60 ml/min (Cockcroft-Gault "
-    "formula);"
+    "The main organs function are normally, the following criteria are met:(1)Blood routine "
+    "examination criteria should be met (no blood transfusion and blood products within 14 days, no "
+    "correction by G-CSF and other hematopoietic stimuli): HB≥90 g/L; ANC ≥ 1.5×10^9/L; PLT "
+    "≥80×10^9/L;(2)Biochemical examinations must meet the following criteria: TBIL<1.5×ULN; ALT and "
+    "AST < 2.5×ULN, and for patients with liver metastases < 5×ULN; Serum Cr ≤ 1.25×ULN or "
+    "endogenous creatinine clearance > 60 ml/min (Cockcroft-Gault formula);"
 )
 
 
