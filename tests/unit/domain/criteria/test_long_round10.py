@@ -90,3 +90,31 @@ def test_a_bracket_before_a_heading_colon_that_is_no_note_stays_for_review() -> 
 def _leaves(rule: object) -> list[object]:
     children = getattr(rule, "children", None)
     return [rule] if children is None else [leaf for child in children for leaf in _leaves(child)]
+
+
+NOTE_IF = (
+    "Creatinine =< institutional upper limit normal (ULN), CTCAE v 3.0 grade 0; NOTE: if creatinine > ULN, "
+    "creatinine clearance must be > 50 mL/min"
+)
+
+
+def test_a_note_label_opening_a_sentence_leaves_the_sentence_to_be_read() -> None:
+    rule = inclusion(NOTE_IF)
+    assert isinstance(rule, AnyOf), rule
+    assert [(t.analyte, t.comparator.value, t.value, t.multiple_of, t.unit) for t in rule.children] == [
+        ("creatinine", "<=", 1.0, "uln", None),
+        ("crcl", ">", 50.0, None, "mL/min"),
+    ]
+    high = {"test": "Creatinine", "value": 1.4, "unit": "mg/dL", "uln": 1.1}
+    cleared = {"test": "Creatinine clearance", "value": 62, "unit": "mL/min"}
+    assert outcome(INC, NOTE_IF, patient(labs=[high, cleared])) is PASS
+    assert outcome(INC, NOTE_IF, patient(labs=[high, {**cleared, "value": 45}])) is FAIL
+    assert outcome(INC, NOTE_IF, patient(labs=[high])) is UNKNOWN
+
+
+def test_a_note_that_may_widen_the_limit_keeps_the_item_for_review() -> None:
+    rule = inclusion(
+        "Alkaline phosphatase no greater than 3 times ULN* NOTE: * Patients with laboratory values greater "
+        "than 3 times ULN may still be eligible if no metastatic disease by imaging examinations"
+    )
+    assert "review" in {leaf.kind for leaf in _leaves(rule)}
