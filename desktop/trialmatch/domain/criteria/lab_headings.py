@@ -20,7 +20,7 @@ _GROUP_WORDS = word_set(
     biochemical biochemistry biochemistries examination examinations exam exams inspection inspections check
     checks routine doppler ultrasound color colour echocardiography cardiac cardiovascular evaluation
     assessment indicators indices index coagulation hematology haematology hematological haematological
-    hemogram haemogram major vital main relevant heart lung pulmonary thyroid electrolytes
+    hemogram haemogram major vital main relevant heart lung pulmonary thyroid electrolytes meet meets met
     """
 )
 _GROUP_NOUNS = word_set(
@@ -39,6 +39,12 @@ _FOLLOWING = re.compile(
     r"|(?:were|are|is)\s+consistent\s+with\s+the\s+following\s+conditions)\s*:?"
 )
 _BOUNDARY = re.compile(r"[;:.)\]①-⑩]")
+_NOTE_BEFORE = re.compile(r"\s*(?:\([^()\[\]]*\)|\[[^()\[\]]*\])\s*$")
+""""Blood routine [no blood transfusion or G-CSF within 14 days]: ANC ≥ ...": a bracket between the heading
+and its colon is a note of its own (on support, read by ``lab_support``), left to be read or refused."""
+_LIST_MARK = re.compile(r"(?<![\w)\]])[(\[]?\s*(?:\d{1,2}|[a-h])\s*[).\]]\s*$")
+""""...;(2)Biochemical examinations must meet the following criteria:": the mark numbering the heading in its
+list, which the boundary before the label leaves out."""
 _GRADE_HEADING = re.compile(
     r",?\s*(?:with|at)\s+(?:(?:nci[\s-]*)?ctcae\s+(?:v(?:ersion)?\s*\d(?:\.\d)?\s+)?)?grade\s*"
     r"(?:≤\s*1|<=\s*1|<\s*2|0\s*(?:-|–|to|or)\s*1)(?![\d.])"
@@ -61,7 +67,7 @@ def heading_spans(segment: Segment) -> list[Span]:
         for match in _FOLLOWING.finditer(norm, segment.start, segment.end):
             start = _label_start(segment, match.start())
             if _names_a_group(norm[start : match.start()], _NORMAL_WORDS, nouns=False):
-                found.append((start, match.end()))
+                found.append((_numbered(segment, start), match.end()))
             else:  # the words before it stay to be read ("Patients with liver metastases must meet ...")
                 found.append(match.span())
     if ":" in window and "grade" in window:
@@ -69,9 +75,12 @@ def heading_spans(segment: Segment) -> list[Span]:
     if ":" in window:
         for colon in (m.start() for m in re.finditer(":", window)):
             end = segment.start + colon
-            start = _label_start(segment, end)
-            if _names_a_group(norm[start:end], frozenset(), nouns=True):
-                found.append((start, end + 1))
+            note = _NOTE_BEFORE.search(norm, segment.start, end)
+            label_end = note.start() if note else end
+            start = _label_start(segment, label_end)
+            if _names_a_group(norm[start:label_end], frozenset(), nouns=True):
+                found.append((_numbered(segment, start), label_end))
+                found.append((note.end() if note else end, end + 1))
     return found
 
 
@@ -81,6 +90,12 @@ def _label_start(segment: Segment, end: int) -> int:
     for mark in _BOUNDARY.finditer(segment.norm, segment.start, end):
         start = mark.end()
     return start
+
+
+def _numbered(segment: Segment, start: int) -> int:
+    """Where the heading starting at ``start`` starts with the list mark before it."""
+    mark = _LIST_MARK.search(segment.norm, max(segment.start, start - 6), start)
+    return mark.start() if mark else start
 
 
 def _names_a_group(label: str, extra: frozenset[str], nouns: bool) -> bool:

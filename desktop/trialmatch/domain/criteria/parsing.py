@@ -1011,7 +1011,7 @@ def _combine_sentences(whole: Segment, parts: list[Segment], section: Section, h
     return _join(whole, children, either=either)
 
 
-_SENTENCE_LABEL = re.compile(r"\s*(?:\(?[a-h]\)|[a-h]\.(?=\s*[a-z])|[①-⑩])\s*")
+_SENTENCE_LABEL = re.compile(r"\s*(?:\(?[a-h]\)|[a-h]\.(?=\s*[a-z])|[①-⑩]|\**\s*note\s*:\s*\**)\s*")
 """"...; b) Has a history of myocardial infarction", "...;c. Risk factors ...": a list label opening a
 sentence of the item, which the finding reader would take for a word."""
 

@@ -57,6 +57,7 @@ from trialmatch.domain.criteria.lab_qt_correction import QT_ANALYTES, bazett_spa
 from trialmatch.domain.criteria.lab_renal import with_creatinine_condition
 from trialmatch.domain.criteria.lab_renal_methods import renal_method_spans
 from trialmatch.domain.criteria.lab_restrictions import regardless_spans, restricts
+from trialmatch.domain.criteria.lab_semicolon_items import semicolon_items
 from trialmatch.domain.criteria.lab_sex_variant import bases_for_the_other_sex
 from trialmatch.domain.criteria.lab_shared_waiver import (
     FOOTNOTE_ELSEWHERE,
@@ -804,10 +805,8 @@ def _read(
     # reads it (either of "and/or" is ruled out), then negated; read as an inclusion's "both" first, the
     # negation let in a patient with SGPT and ALP both raised
     combining = Section.EXCLUSION if negated else section
-    rules, joiners = _pair_sexes(
-        [_group_rule(g, combining, segment, notes) for g in groups],
-        [_joiner_between(segment, a, b) for a, b in pairwise(groups)],
-    )
+    group_rules = [_group_rule(g, combining, segment, notes) for g in groups]
+    rules, joiners = _pair_sexes(group_rules, [_joiner_between(segment, a, b) for a, b in pairwise(groups)])
     words = set(joiners)
     if combining is Section.INCLUSION:
         # "creatinine ≤ 1.5 mg/dL and/or clearance ≥ 60 mL/min", "BNP > 100 and/or NT-proBNP > 400": either
@@ -820,9 +819,15 @@ def _read(
     if len(rules) == 1:
         rule = rules[0]
     elif "or" in words and not either and words != {"or"}:
-        blocks: AnyOf | AllOf | None = paired_blocks(rules, joiners, segment.span)
+        blocks: LabThreshold | DerivedValueRule | AnyOf | AllOf | None = paired_blocks(
+            rules, joiners, segment.span
+        )
         if blocks is None and combining is Section.INCLUSION:
             blocks = _renal_pairs(segment, rules, joiners)
+        if blocks is None and len(rules) == len(group_rules) and segment.contains(";"):
+            separated = [_bare_semicolon(segment, a, b) for a, b in pairwise(groups)]
+            inclusion = combining is Section.INCLUSION
+            blocks = semicolon_items(rules, joiners, separated, inclusion, segment.span)
         if blocks is None:
             raise _UnreadableError("'and' and 'or' mixed between thresholds: which binds first is not stated")
         rule = blocks
@@ -1184,8 +1189,12 @@ def _attach_support(
         if end <= first_mention and ":" in segment.norm[end:first_mention]:
             if segment.norm[segment.end :].strip(" .;,"):
                 raise _UnreadableError(f"a note on support heading items read apart: '{note.text}'")
+            # "(1) Blood routine (no transfusion ...): Hb ≥ 90 g/L; ... (2) Biochemistry: TBIL ...": the note
+            # heads the items up to the next heading
+            stop = min((s for s, _ in heading_spans(segment) if s > first_mention), default=segment.end)
             for q in quantities:
-                notes.support.setdefault(q.start, []).append(note)
+                if q.start < stop:
+                    notes.support.setdefault(q.start, []).append(note)
             continue
         if note.shared:
             before = [q for q in quantities if q.end <= start]
@@ -1866,6 +1875,14 @@ def _joiner_between(segment: Segment, first: _Group, second: _Group) -> str:
         if how and how.start() < start:
             between = segment.norm[end : how.start()]
     return _joiner(between) or ","
+
+
+def _bare_semicolon(segment: Segment, first: _Group, second: _Group) -> bool:
+    """Whether only a semicolon (outside brackets) sets the two groups apart, no joining word."""
+    between = re.sub(
+        r"\([^)]*\)|\[[^\]]*\]", " ", segment.norm[_span_of(first)[1] : second.mentions[0].start]
+    )
+    return ";" in between and _joiner(between) == ","
 
 
 def _group_rule(

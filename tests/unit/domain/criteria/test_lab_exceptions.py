@@ -255,8 +255,22 @@ def test_a_conditional_variant_with_no_base_before_it_stays_for_review():
     )
 
 
-def test_other_analytes_named_under_a_condition_stay_for_review():
-    review("Creatinine ≤ 1.5 x ULN; NOTE: if creatinine > ULN, creatinine clearance must be > 50 mL/min")
+def test_other_analytes_named_under_a_condition_are_a_requirement_beside_the_limit_not_an_exception_to_it():
+    rule = parse_criterion(
+        "Creatinine ≤ 1.5 x ULN; NOTE: if creatinine > ULN, creatinine clearance must be > 50 mL/min",
+        Section.INCLUSION,
+        None,
+    )
+    assert isinstance(rule, AllOf), rule
+    limit, conditional = rule.children
+    assert isinstance(limit, LabThreshold)
+    assert not limit.exceptions
+    assert (limit.analyte, *_limit(limit)) == ("creatinine", "≤", 1.5, None, "uln")
+    assert isinstance(conditional, AnyOf), conditional
+    assert [(c.analyte, c.comparator.value, c.value) for c in conditional.children] == [
+        ("creatinine", "<=", 1.0),
+        ("crcl", ">", 50.0),
+    ]
 
 
 def test_a_negated_condition_before_the_base_stays_for_review():
