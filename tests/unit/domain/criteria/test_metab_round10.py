@@ -1,0 +1,26 @@
+"""Round 10, metabolic markers and body size: condition labels, restated units and grade brackets the
+engine reads as the thresholds they state."""
+
+from __future__ import annotations
+
+from one_criterion import inclusion, limits, outcome, patient
+
+from trialmatch.domain.criteria.base import Comparator
+from trialmatch.domain.evaluation import Outcome
+
+
+def test_biochemically_confirmed_diabetes_is_the_values_that_confirm_it() -> None:
+    text = (
+        "Biochemically confirmed diabetes with fasting plasma glucose ≥ 7.0 mmol/L, or a random plasma "
+        "glucose ≥ 11.1 mmol/L or haemoglobin A1c (HbA1c) level ≥ 6.5%"
+    )
+    rule = inclusion(text)
+    assert rule.kind == "any_of"
+    assert limits(rule) == [
+        ("fasting_glucose", Comparator.GE, 7.0, "mmol/L"),
+        ("glucose", Comparator.GE, 11.1, "mmol/L"),
+        ("hba1c", Comparator.GE, 6.5, "%"),
+    ]
+    diabetic = patient(labs=[{"test": "HbA1c", "value": 7.2, "unit": "%"}])
+    assert outcome("inclusion", text, diabetic) is Outcome.PASS
+    assert outcome("inclusion", text, patient()) is Outcome.UNKNOWN
