@@ -3,7 +3,7 @@ engine reads as the thresholds they state."""
 
 from __future__ import annotations
 
-from one_criterion import inclusion, limits, outcome, patient
+from one_criterion import inclusion, lab, limit_of, limits, outcome, patient
 
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.evaluation import Outcome
@@ -24,3 +24,19 @@ def test_biochemically_confirmed_diabetes_is_the_values_that_confirm_it() -> Non
     diabetic = patient(labs=[{"test": "HbA1c", "value": 7.2, "unit": "%"}])
     assert outcome("inclusion", text, diabetic) is Outcome.PASS
     assert outcome("inclusion", text, patient()) is Outcome.UNKNOWN
+
+
+def test_a_grade_restated_by_the_bracket_after_it_is_the_bracketed_limit() -> None:
+    text = (
+        "Creatine phosphokinase (CPK) elevation at the screening < grade 2 (creatine "
+        "phosphokinase [CPK] =< 2.5 ULN)"
+    )
+    rule = lab(text)
+    assert (rule.analyte, rule.comparator, rule.value, rule.multiple_of) == ("ck", Comparator.LE, 2.5, "uln")
+    assert limit_of(lab("ALT ≤ grade 1 (≤ 3 x ULN)")) == ("alt", "<=", 3.0, None)
+    assert lab("ALT ≤ grade 1 (≤ 3 x ULN)").multiple_of == "uln"
+
+
+def test_a_bracket_naming_another_analyte_does_not_restate_the_grade() -> None:
+    rule = inclusion("ALT ≤ grade 1 (AST ≤ 3 x ULN)")
+    assert limits(rule) == [("alt", Comparator.LE, 3.0, None), ("ast", Comparator.LE, 3.0, None)]
