@@ -3,7 +3,7 @@ engine reads as the thresholds they state."""
 
 from __future__ import annotations
 
-from one_criterion import inclusion, lab, limit_of, limits, outcome, patient
+from one_criterion import exclusion, inclusion, lab, limit_of, limits, outcome, patient
 
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.evaluation import Outcome
@@ -40,3 +40,26 @@ def test_a_grade_restated_by_the_bracket_after_it_is_the_bracketed_limit() -> No
 def test_a_bracket_naming_another_analyte_does_not_restate_the_grade() -> None:
     rule = inclusion("ALT ≤ grade 1 (AST ≤ 3 x ULN)")
     assert limits(rule) == [("alt", Comparator.LE, 3.0, None), ("ast", Comparator.LE, 3.0, None)]
+
+
+MRI = (
+    "Contra-indications for MRI (e.g. suffering from claustrophobia, the presence of metallic foreign "
+    "material in the body, BMI >30kg/m²)"
+)
+
+
+def test_mri_contraindications_spelled_with_a_hyphen_list_their_examples() -> None:
+    rule = exclusion(MRI)
+    assert rule.kind == "any_of"
+    assert [getattr(c, "concept", None) for c in rule.children[:3]] == ["mri_contraindication"] * 3
+    bmi = rule.children[3]
+    assert (bmi.kind, bmi.analyte, bmi.comparator, bmi.value, bmi.unit) == (
+        "derived",
+        "bmi",
+        Comparator.GT,
+        30.0,
+        "kg/m2",
+    )
+    obese = patient(weight_kg=100, height_cm=170)
+    assert outcome("exclusion", MRI, obese) is Outcome.FAIL
+    assert outcome("exclusion", MRI, patient(weight_kg=60, height_cm=170)) is Outcome.UNKNOWN
