@@ -48,6 +48,43 @@ def grades_named_before(
     return found
 
 
+_OPENS = re.compile(r"\s*[(\[]\s*")
+_BRACKETS_ONLY = re.compile(r"[\s()\[\]]*")
+
+
+def grades_restated_after(
+    segment: Segment,
+    grades: Sequence[GradeLimit],
+    mentions: Sequence[tuple[int, int, frozenset[str]]],
+    quantities: Sequence[Quantity],
+) -> list[Span]:
+    """ "Creatine phosphokinase (CPK) elevation < grade 2 (creatine phosphokinase [CPK] =< 2.5 ULN)": a grade
+    as the threshold, then a bracket opening with the threshold it means for the analyte named before it
+    (named again or not), bounding the same side. As with a grade before the name, the bracket states the
+    number the trial applies, and the grade is claimed."""
+    found: list[Span] = []
+    norm = segment.norm
+    for grade in grades:
+        named = [m for m in mentions if m[1] <= grade.span[0]]
+        opened = _OPENS.match(norm, grade.span[1], segment.end)
+        if not named or opened is None:
+            continue
+        first = next((q for q in quantities if q.start >= opened.end()), None)
+        if first is None or first.comparator is None:
+            continue
+        again = [m for m in mentions if opened.end() <= m[0] and m[1] <= first.start]
+        if any(m[2] != named[-1][2] for m in again):
+            continue
+        gap = list(norm[opened.end() : first.start])
+        for start, end, _ in again:
+            gap[start - opened.end() : end - opened.end()] = " " * (end - start)
+        if not _BRACKETS_ONLY.fullmatch("".join(gap)):
+            continue
+        if (first.comparator in _LOWER_BOUNDS) is not grade.at_most:
+            found.append(grade.span)
+    return found
+
+
 def ctcae_versions(segment: Segment) -> list[Span]:
     """ "per NCI-CTCAE criteria version 5.0" closing a bracket or the sentence: the grading scale's edition,
     which the number before it already states."""

@@ -78,6 +78,7 @@ _DEFINED_WORDS = word_set(
     hypertriglyceridemia hypercholesterolemia qtc qt prolongation prolonged interval presence evidence
     castrate castration hypothyroidism hyperthyroidism dysnatraemia dysnatremia ecg ekg electrocardiogram
     end stage failure disease pathology decrease bradycardia tachycardia hypotension left ventricular systolic
+    biochemically
     """
 )
 _ORGAN = word_set("renal kidney hepatic liver marrow pulmonary lung")

@@ -29,7 +29,11 @@ from trialmatch.domain.criteria.lab_citations import citation_spans
 from trialmatch.domain.criteria.lab_control import requires_above_control
 from trialmatch.domain.criteria.lab_fasting import fasting_state
 from trialmatch.domain.criteria.lab_glycaemic_label import upper_limit_defines_high_glucose
-from trialmatch.domain.criteria.lab_grade_before import ctcae_versions, grades_named_before
+from trialmatch.domain.criteria.lab_grade_before import (
+    ctcae_versions,
+    grades_named_before,
+    grades_restated_after,
+)
 from trialmatch.domain.criteria.lab_headings import heading_spans
 from trialmatch.domain.criteria.lab_liver_notes import group_threshold, liver_notes
 from trialmatch.domain.criteria.lab_marker_times import marker_time
@@ -737,6 +741,8 @@ def _read(
     claimed.extend(citation_spans(segment))
     if grades:
         claimed.extend(grades_named_before(segment, grades, [(m.start, m.end) for m in mentions], quantities))
+        named = [(m.start, m.end, frozenset(m.analytes)) for m in mentions]
+        claimed.extend(grades_restated_after(segment, grades, named, quantities))
     claimed.extend(ctcae_versions(segment))
     claimed.extend(test_notes(segment, [(m.start, m.end) for m in mentions]))
     claimed.extend(liver_notes(segment, [m.start for m in mentions]))
