@@ -487,6 +487,12 @@ _CUE_START = re.compile(
 )
 """A clause after the thresholds; "- can be included if stabilized by medication" after a lone threshold
 names who the limit does not hold for, as "unless" does."""
+_ADMITTED_WITH = re.compile(
+    r"(?<![a-z])(?:subjects?|patients?|participants?|individuals|those|people)\s+(?:with|who\s+have|having)"
+    r"\s+(?:an?\s+)?$"
+)
+""""A subject with HbA1c levels up to 7.5% can be enrolled if the investigator believes ...": the value is
+who may be admitted, not a limit the clause waives; among the exclusions it read as excluding them."""
 _LEADING_CUE = re.compile(r"\s*[.;,]?\s*(?P<cue>" + _CUE + r")(?![a-z])[^.;:()]*?,\s*")
 """"...; for patients with liver metastases, TBIL may be up to 3 times ULN": a condition stated first, then
 the analytes named again with the threshold that applies under it."""
@@ -1447,6 +1453,11 @@ def _bracketed_conditions(
         relaxing = cue.group("relax") is not None and start == cue.start("cue") and not own_threshold
         if relaxing:
             start = cue.start("relax")
+            at = (named or previous_named)[0].start
+            if _ADMITTED_WITH.search(segment.norm, max(0, at - 40), at):
+                raise _UnreadableError(
+                    "patients with the value 'can be enrolled if ...': a permission, not a limit"
+                )
         note = _NOTE.search(segment.norm, previous_end, start) if start == q.start else None
         if note:
             start = note.start()

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from one_criterion import patient, result, review, thresholds
+from one_criterion import entered, patient, result, review, thresholds
+from one_criterion import outcome as outcome_of
 
 from trialmatch.domain.criteria import parse_criterion
 from trialmatch.domain.criteria.finding import FindingRule
@@ -352,3 +353,13 @@ def test_a_printed_unit_that_puts_the_threshold_far_below_any_limit_is_a_typo():
     for text in ("Hemoglobin greater than 8 mg/dL", "Platelet count at least 100,00/mm^3"):
         assert parse_criterion(text, INC).kind == "review"
     assert parse_criterion("Platelets ≥ 20,000/mm^3", INC).kind == "lab"
+
+
+def test_patients_with_a_value_who_can_be_enrolled_are_a_permission_not_an_excluding_limit():
+    text = (
+        "Has uncontrolled Type 2 diabetes. A subject with HbA1c levels up to 7.5% can be enrolled if the "
+        "investigator believes the subject's diabetes is under control."
+    )
+    diabetic = patient(findings={"type 2 diabetes": True}, labs=entered(("HbA1c", 6.8, "%")))
+    assert outcome_of(Section.EXCLUSION, text, diabetic) is Outcome.UNKNOWN
+    assert outcome_of(Section.EXCLUSION, text, patient(findings={"type 2 diabetes": False})) is Outcome.PASS
