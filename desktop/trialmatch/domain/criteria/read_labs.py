@@ -2347,13 +2347,26 @@ def _fields(quantity: Quantity, analyte: Analyte, base: Quantity | None, segment
         raise _UnreadableError(f"implausible value for {analyte.label}: '{printed}'")
     floor = _typo_floor(analyte)
     if not inferred and floor is not None and canonical < floor:
-        raise _UnreadableError(f"far below any threshold for {analyte.label}, a unit typo?: '{printed}'")
+        typo = _UnreadableError(f"far below any threshold for {analyte.label}, a unit typo?: '{printed}'")
+        if unit not in _PREFIX_SLIPS.get(analyte.id, ()):
+            raise typo
+        try:
+            unit, value = _infer_unit(number.value, analyte, printed)
+        except _UnreadableError:
+            raise typo from None
+        inferred = True
     return ThresholdFields(comparator=comparator, value=value, unit=unit, unit_inferred=inferred)
 
 
 _TYPO_FLOORS = {"hemoglobin": 3.0}
 """"Hemoglobin >= 9 g/L" (g/dL meant) is 0.9 g/dL: above a twentieth of the lower limit, yet no haemoglobin
 under 3 g/dL is a threshold anyone sets (canonical unit)."""
+
+
+_PREFIX_SLIPS = {"hemoglobin": frozenset({"mg/dL", "g/L"})}
+""""Hemoglobin > 8 mg/dl", "Hemoglobin >= 9 g/L": a prefix slipped in a unit of mass per volume, g/dL meant.
+Under the typo floor the number is read as if no unit were printed (``_infer_unit``, flagged
+``unit_inferred``, as lab_unit_typos does for the misprints it claims); other units there stay for review."""
 
 
 def _typo_floor(analyte: Analyte) -> float | None:

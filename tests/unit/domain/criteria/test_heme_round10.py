@@ -1,0 +1,47 @@
+"""Blood counts and infection markers (round 10): the readings taught for haemoglobin, white cells, platelets,
+CD4 and HBV DNA sentences, with the values a clinician checks and the verdicts they give."""
+
+from __future__ import annotations
+
+from one_criterion import entered, inclusion, lab, limit_of, limits, outcome, patient, review
+
+from trialmatch.domain.criteria.base import Comparator
+from trialmatch.domain.evaluation import Outcome
+from trialmatch.domain.trial import Section
+
+INC, EXC = Section.INCLUSION, Section.EXCLUSION
+
+
+# --- a haemoglobin unit whose prefix slipped: "8 mg/dL", "9 g/L" (g/dL meant) -------------------------------
+
+
+def test_a_haemoglobin_in_mg_per_dl_far_below_any_limit_is_read_in_g_per_dl_and_flagged():
+    rule = lab("Hemoglobin greater than 8 mg/dL")
+    assert limit_of(rule) == ("hemoglobin", ">", 8, "g/dL")
+    assert rule.unit_inferred
+
+
+def test_the_slipped_prefix_is_read_among_the_other_counts_of_a_list():
+    rule = inclusion(
+        "The patient has adequate hematologic function with: WBC>=3000mm3, Hemoglobin>=9mg/dl, "
+        "Platelets>=100,000/mm3"
+    )
+    assert limits(rule) == [
+        ("wbc", Comparator.GE, 3000, "/µL"),
+        ("hemoglobin", Comparator.GE, 9, "g/dL"),
+        ("platelets", Comparator.GE, 100000, "/µL"),
+    ]
+
+
+def test_a_patient_under_or_over_the_slipped_haemoglobin_limit_fails_or_passes():
+    text = "Hemoglobin greater than 8 mg/dL"
+    assert outcome(INC, text, patient(labs=entered(("hemoglobin", 7.4, "g/dL")))) is Outcome.FAIL
+    assert outcome(INC, text, patient(labs=entered(("hemoglobin", 112, "g/L")))) is Outcome.PASS
+    assert outcome(INC, text, patient()) is Outcome.UNKNOWN
+
+
+def test_a_slipped_unit_whose_number_fits_no_haemoglobin_limit_stays_for_review():
+    assert (
+        review("Hemoglobin > 0.5 g/L") == "far below any threshold for haemoglobin, a unit typo?: '> 0.5 g/L'"
+    )
+    assert limit_of(lab("Hemoglobin < 6.2 mmol/L")) == ("hemoglobin", "<", 6.2, "mmol/L")
