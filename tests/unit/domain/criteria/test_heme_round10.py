@@ -45,3 +45,39 @@ def test_a_slipped_unit_whose_number_fits_no_haemoglobin_limit_stays_for_review(
         review("Hemoglobin > 0.5 g/L") == "far below any threshold for haemoglobin, a unit typo?: '> 0.5 g/L'"
     )
     assert limit_of(lab("Hemoglobin < 6.2 mmol/L")) == ("hemoglobin", "<", 6.2, "mmol/L")
+
+
+# --- a haemoglobin in "gms" or "grams", the volume lost (g/dL meant) ----------------------------------------
+
+GMS = (
+    "Normal hematological function: WBC > 3000/ul, absolute neutrophil count > 1500/ul, "
+    "platelets > 100,000/ul, and Hgb > 10 gms (transfusion to achieve Hgb > 10 gms is acceptable)."
+)
+
+
+def test_a_haemoglobin_in_gms_is_read_in_g_per_dl_with_its_transfusion_note():
+    rule = inclusion(GMS)
+    assert limits(rule) == [
+        ("wbc", Comparator.GT, 3000, "/µL"),
+        ("anc", Comparator.GT, 1500, "/µL"),
+        ("platelets", Comparator.GT, 100000, "/µL"),
+        ("hemoglobin", Comparator.GT, 10, "g/dL"),
+    ]
+    hb = rule.children[3]
+    assert hb.unit_inferred
+    assert [(e.text, e.waived) for e in hb.exceptions] == [
+        ("transfusion to achieve Hgb > 10 gms is acceptable", True)
+    ]
+    assert limit_of(lab("Hemoglobin ≥ 9 grams")) == ("hemoglobin", ">=", 9, "g/dL")
+
+
+def test_a_count_in_gms_or_a_value_in_gms_that_fits_no_haemoglobin_limit_stays_for_review():
+    assert review("Hemoglobin ≥ 0.5 gm").startswith("no unit given")
+    assert review("Platelets ≥ 100 gms") == "words not understood: gms"
+
+
+def test_a_value_named_by_the_most_recent_cbc_is_the_blood_count_of_today():
+    rule = lab("Haemoglobin below 9.0 gm/dL (by the most recent CBC)", EXC)
+    assert limit_of(rule) == ("hemoglobin", "<", 9, "g/dL")
+    low = patient(labs=entered(("hemoglobin", 8.1, "g/dL")))
+    assert outcome(EXC, "Haemoglobin below 9.0 gm/dL (by the most recent CBC)", low) is Outcome.FAIL
