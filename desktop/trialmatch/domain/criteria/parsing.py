@@ -192,12 +192,16 @@ _CONDITION_AFTER = re.compile(
 ULN for patients with liver involvement"; a bracket closing the condition is read with it ("if eGFR ≥ 45
 mL/min/1.73 m2 (local or central laboratory values)")."""
 _CONDITION_SUBJECT = re.compile(
-    r"\s*(?:(?:the\s+)?(?:patients|subjects|participants|individuals)|those)\s+with\s+(?P<condition>[^:;()]+?)\s*,?"
-    r"\s+(?:must|should|(?:will\s+)?need\s+to|(?:are|is)\s+required\s+to)\s+(?:have|show)\s+(?P<rule>[^;]+?)\s*\.?\s*"
+    r"\s*(?:note\s*:\s*)?(?:(?:the\s+)?(?:patients|subjects|participants|individuals)|those)\s+with\s+"
+    r"(?P<condition>[^:;()]+?)\s*,?\s+(?:(?:are|is)\s+not\s+required\s+to\s+meet\s+the\s+above\s+"
+    r"[a-z ]{0,40}?(?:criteria|parameters|values|requirements|limits)\s*,?\s+but\s+)?"
+    r"(?:must|should|(?:will\s+)?need\s+to|(?:are|is)\s+required\s+to)\s+(?:have|show)\s+(?P<rule>[^;]+?)\s*\.?\s*"
 )
 """"Patients with symptomatic lung disease or extensive lung metastases must have oxygen saturation greater
 than 90%": an inclusion's requirement for the patients with the condition, "without the condition (every
-finding of it), or the requirement". In an exclusion the words ask what the patient must have, the opposite
+finding of it), or the requirement"; so is "... are not required to meet the above hematologic parameters,
+but must have ...", which sets the subgroup's own limits (the limits above are other criteria), also as a
+"NOTE:". In an exclusion the words ask what the patient must have, the opposite
 of what excludes: not read so."""
 _LIST = re.compile(
     r"(?:,(?<!nyha standard,)(?<!nyha standards,)(?<!nyha criteria,)(?!(?<=\d,)\d{3}(?!\d))"

@@ -81,3 +81,36 @@ def test_a_value_named_by_the_most_recent_cbc_is_the_blood_count_of_today():
     assert limit_of(rule) == ("hemoglobin", "<", 9, "g/dL")
     low = patient(labs=entered(("hemoglobin", 8.1, "g/dL")))
     assert outcome(EXC, "Haemoglobin below 9.0 gm/dL (by the most recent CBC)", low) is Outcome.FAIL
+
+
+# --- "Patients with X are not required to meet the above ..., but must have ...": its own limits -----
+
+MARROW = (
+    "NOTE: Patients with documented bone marrow involvement by lymphoma are not required to meet the above "
+    "hematologic parameters, but must have a platelet count of at least 75,000/mcL and neutrophil count of "
+    "at least 1,000/mcL"
+)
+
+
+def test_a_subgroup_spared_the_limits_above_is_held_to_its_own():
+    rule = inclusion(MARROW)
+    assert rule.kind == "any_of"
+    without, limits_for_them = rule.children
+    assert (without.concept, without.present) == ("bone_marrow_involvement", False)
+    assert limits(limits_for_them) == [
+        ("platelets", Comparator.GE, 75000, "/µL"),
+        ("anc", Comparator.GE, 1000, "/µL"),
+    ]
+
+
+def test_only_a_patient_with_marrow_involvement_is_held_to_the_subgroup_limits():
+    counts = entered(("platelets", 60, "10^9/L"), ("anc", 1.2, "10^9/L"))
+    involved = patient(labs=counts, findings={"bone marrow involvement": True})
+    not_involved = patient(labs=counts, findings={"bone marrow involvement": False})
+    assert outcome(INC, MARROW, involved) is Outcome.FAIL
+    assert outcome(INC, MARROW, not_involved) is Outcome.PASS
+    assert outcome(INC, MARROW, patient(labs=counts)) is Outcome.UNKNOWN
+    enough = entered(("platelets", 90, "10^9/L"), ("anc", 1.2, "10^9/L"))
+    assert (
+        outcome(INC, MARROW, patient(labs=enough, findings={"bone marrow involvement": True})) is Outcome.PASS
+    )
