@@ -33,7 +33,7 @@ from trialmatch.domain.criteria.read_defined import read_defined
 from trialmatch.domain.criteria.read_examples import read_examples
 from trialmatch.domain.criteria.read_excepted import read_excepted
 from trialmatch.domain.criteria.read_findings import read_findings
-from trialmatch.domain.criteria.read_lab_alternatives import read_lab_alternatives
+from trialmatch.domain.criteria.read_lab_alternatives import last_alternative_if, read_lab_alternatives
 from trialmatch.domain.criteria.read_labs import read_labs
 from trialmatch.domain.criteria.read_nyha import read_nyha
 from trialmatch.domain.criteria.read_or_alternatives import read_or_alternatives
@@ -185,7 +185,8 @@ _CONDITION_FIRST = re.compile(
 potassium must be ≥ 3.0 and ≤ 4.8 mmol/L", "If Body Mass Index (BMI) < 30, cardiac index < 2.0 L/min/m2": the
 requirement holds only for patients with the condition."""
 _CONDITION_AFTER = re.compile(
-    r"\s*(?P<rule>[^;]+?)[\s,(]+(?:if|(?:for|in)\s+(?:patients|subjects|participants)\s+with)\s+"
+    r"\s*(?P<rule>[^;]+?)[\s,(]+(?:if|(?:for|in)\s+(?:patients|subjects|participants)\s+with"
+    r"|in\s+(?:the\s+)?case\s+of)\s+"
     r"(?P<condition>[^,:;()]+?(?:\s*\([^()]*\))?)\s*\)?\s*\.?\s*"
 )
 """"Potassium ≤ 4.8 mmol/L if eGFR ≥ 45", "CD4 count over 350 cells/mm³ (if PLHIV)", "AST and/or ALT ≤ 5 x
@@ -645,7 +646,7 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
     if read.rule is not None:
         return read.rule
     problem = read.problem or "not a criterion kind the engine reads"
-    if "if" in words_of(whole) or "with" in words_of(whole):
+    if {"if", "with", "case"} & words_of(whole):
         conditional = _conditional(whole, section, heading)
         if conditional is not None:
             return conditional
@@ -755,7 +756,7 @@ def _conditional(whole: Segment, section: Section, heading: str) -> Rule | None:
     if requirement is None or requirement.kind == "review":
         return None
     if isinstance(requirement, AnyOf) and match.re is _CONDITION_AFTER:
-        return None  # "A ≤ 3 × ULN or ≤ 5 × ULN if liver metastases": the condition binds to the last only
+        return last_alternative_if(whole.span, condition, requirement)
     if section is Section.EXCLUSION:
         return AllOf(source_span=whole.span, children=[condition, requirement])
     if leaf_kinds(condition) <= _THRESHOLDS and not leaf_kinds(requirement) & _THRESHOLDS:

@@ -114,3 +114,41 @@ def test_only_a_patient_with_marrow_involvement_is_held_to_the_subgroup_limits()
     assert (
         outcome(INC, MARROW, patient(labs=enough, findings={"bone marrow involvement": True})) is Outcome.PASS
     )
+
+
+# --- "A or B in case of C": a condition after the last alternative binds to it -----------------------------
+
+IRON = (
+    "Evidence of ID defined as ferritin <100 ng/ml or TSAT <20% in case of ferritin levels between 100 and "
+    "300 ng/ml."
+)
+
+
+def test_iron_deficiency_is_a_low_ferritin_or_a_low_tsat_with_a_ferritin_in_the_grey_zone():
+    rule = inclusion(IRON)
+    assert rule.kind == "any_of"
+    low_ferritin, grey_zone = rule.children
+    assert limit_of(low_ferritin) == ("ferritin", "<", 100, "ng/mL")
+    tsat, ferritin_range = grey_zone.children
+    assert limit_of(tsat) == ("tsat", "<", 20, "%")
+    assert limits(ferritin_range) == [
+        ("ferritin", Comparator.GE, 100, "ng/mL"),
+        ("ferritin", Comparator.LE, 300, "ng/mL"),
+    ]
+
+
+def test_a_low_tsat_counts_only_with_a_ferritin_in_the_grey_zone():
+    def iron(ferritin: float, tsat: float) -> Outcome:
+        labs = entered(("ferritin", ferritin, "ng/mL"), ("tsat", tsat, "%"))
+        return outcome(INC, IRON, patient(labs=labs))
+
+    assert iron(60, 35) is Outcome.PASS
+    assert iron(200, 15) is Outcome.PASS
+    assert iron(200, 25) is Outcome.FAIL
+    assert iron(450, 15) is Outcome.FAIL  # a low TSAT with a high ferritin is no iron deficiency
+    assert outcome(INC, IRON, patient(labs=entered(("tsat", 15, "%")))) is Outcome.UNKNOWN
+
+
+def test_a_condition_leaving_a_gap_below_it_stays_for_review():
+    assert inclusion("Ferritin <100 ng/ml or TSAT <20% if ferritin > 100 ng/ml").kind == "review"
+    assert inclusion("Ferritin <100 ng/ml or TSAT <20% if ferritin 150-300 ng/ml").kind == "review"
