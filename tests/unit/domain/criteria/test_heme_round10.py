@@ -152,3 +152,28 @@ def test_a_low_tsat_counts_only_with_a_ferritin_in_the_grey_zone():
 def test_a_condition_leaving_a_gap_below_it_stays_for_review():
     assert inclusion("Ferritin <100 ng/ml or TSAT <20% if ferritin > 100 ng/ml").kind == "review"
     assert inclusion("Ferritin <100 ng/ml or TSAT <20% if ferritin 150-300 ng/ml").kind == "review"
+
+
+# --- "the following minimum labs:" heads the limits it names ------------------------------------------------
+
+MINIMUM_LABS = (
+    "Patient must have the following minimum labs: ANC> 1200/mm3; Hemoglobin > 8 mg/dl; "
+    "platelets > 50,000 mm3; hepatic transaminases < 5x normal; bilirubin < 3.0 mg/dl; "
+    "and creatinine < 1.5 mg/dl."
+)
+
+
+def test_the_following_minimum_labs_are_the_limits_after_the_colon():
+    assert [limit_of(part) for part in inclusion(MINIMUM_LABS).children] == [
+        ("anc", ">", 1200, "/µL"),
+        ("hemoglobin", ">", 8, "g/dL"),
+        ("platelets", ">", 50000, "/µL"),
+        ("ast", "<", 5, None),
+        ("alt", "<", 5, None),
+        ("bilirubin", "<", 3, "mg/dL"),
+        ("creatinine", "<", 1.5, "mg/dL"),
+    ]
+
+
+def test_minimum_before_a_number_is_still_a_comparator():
+    assert limit_of(lab("Platelets minimum 100,000/mm3")) == ("platelets", ">=", 100000, "/µL")
