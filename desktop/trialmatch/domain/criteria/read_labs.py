@@ -57,6 +57,7 @@ from trialmatch.domain.criteria.lab_qt_correction import QT_ANALYTES, bazett_spa
 from trialmatch.domain.criteria.lab_renal import with_creatinine_condition
 from trialmatch.domain.criteria.lab_renal_methods import renal_method_spans
 from trialmatch.domain.criteria.lab_restrictions import regardless_spans, restricts
+from trialmatch.domain.criteria.lab_retest import retest_notes
 from trialmatch.domain.criteria.lab_sex_variant import bases_for_the_other_sex
 from trialmatch.domain.criteria.lab_shared_waiver import (
     FOOTNOTE_ELSEWHERE,
@@ -734,6 +735,7 @@ def _read(
         claimed.extend(grades_named_before(segment, grades, [(m.start, m.end) for m in mentions], quantities))
     claimed.extend(ctcae_versions(segment))
     claimed.extend(test_notes(segment, [(m.start, m.end) for m in mentions]))
+    claimed.extend(retest_notes(segment, [(m.start, m.end) for m in mentions]))
     claimed.extend(liver_notes(segment, [m.start for m in mentions]))
     if section is Section.INCLUSION:  # "meet all of the following" in an exclusion would need every one
         claimed.extend(heading_spans(segment))

@@ -177,3 +177,25 @@ def test_the_following_minimum_labs_are_the_limits_after_the_colon():
 
 def test_minimum_before_a_number_is_still_a_comparator():
     assert limit_of(lab("Platelets minimum 100,000/mm3")) == ("platelets", ">=", 100000, "/µL")
+
+
+# --- a note that the test may be repeated changes which value is on record, not the limit -------------------
+
+EOSINOPHILS = (
+    "Eosinophil count of ≥0.30x10⁹/L at Screening Visit 1. If the initial value is between 0.250x10⁹/L to "
+    "0.299x10⁹/L, then this may be repeated once at an unscheduled visit (prior to Screening Visit 2)."
+)
+
+
+def test_a_permitted_repeat_leaves_the_threshold_before_it():
+    rule = lab(EOSINOPHILS)
+    assert limit_of(rule) == ("eosinophils", ">=", 0.3, "10^9/L")
+    assert outcome(INC, EOSINOPHILS, patient(labs=entered(("eosinophils", 280, "/µL")))) is Outcome.FAIL
+    assert outcome(INC, EOSINOPHILS, patient(labs=entered(("eosinophils", 0.31, "10^9/L")))) is Outcome.PASS
+
+
+def test_a_repeat_that_is_required_or_conditioned_on_its_result_stays_for_review():
+    assert inclusion("Eosinophil count of ≥0.30x10⁹/L; this must be repeated.").kind == "all_of"
+    rule = inclusion("Eosinophil count of ≥0.30x10⁹/L. It may be repeated if the first is normal.")
+    assert rule.kind == "any_of"
+    assert rule.children[1].kind == "review"
