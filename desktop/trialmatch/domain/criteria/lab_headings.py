@@ -38,6 +38,11 @@ _FOLLOWING = re.compile(
     r"|,?\s*the\s+following\s+(?:criteria|standards|requirements)\s+(?:are|is)\s+met"
     r"|(?:were|are|is)\s+consistent\s+with\s+the\s+following\s+conditions)\s*:?"
 )
+_MINIMUM = re.compile(
+    r"(?<=following\s)minimum(?=\s+(?:labs?|laborator(?:y|ies)|values|requirements|criteria)(?![a-z]))"
+)
+""""Patient must have the following minimum labs: ANC > 1200/mm3; ...": the limits that follow are the
+minimum; the word is no comparator of its own."""
 _BOUNDARY = re.compile(r"[;:.)\]①-⑩]")
 _NOTE_BEFORE = re.compile(r"\s*(?:\([^()\[\]]*\)|\[[^()\[\]]*\])\s*$")
 """"Blood routine [no blood transfusion or G-CSF within 14 days]: ANC ≥ ...": a bracket between the heading
@@ -70,6 +75,7 @@ def heading_spans(segment: Segment) -> list[Span]:
                 found.append((_numbered(segment, start), match.end()))
             else:  # the words before it stay to be read ("Patients with liver metastases must meet ...")
                 found.append(match.span())
+        found.extend(m.span() for m in _MINIMUM.finditer(norm, segment.start, segment.end))
     if ":" in window and "grade" in window:
         found.extend(m.span() for m in _GRADE_HEADING.finditer(norm, segment.start, segment.end))
     if ":" in window:

@@ -51,7 +51,7 @@ _SUPPORT_WORDS = word_set(
     month hours hour h hrs pre prestudy absence note other intervention interventions help eligibility drawn
     sampling sample but given receive received receiving administration during up since transfusional
     period assessment examination correction corrected stimuli stimulating drugs drug under hematology
-    haematology epogen recombinant human pretransfusion
+    haematology epogen recombinant human pretransfusion gms
     """
 )
 

@@ -34,7 +34,7 @@ from trialmatch.domain.criteria.read_defined import read_defined
 from trialmatch.domain.criteria.read_examples import read_examples
 from trialmatch.domain.criteria.read_excepted import read_excepted
 from trialmatch.domain.criteria.read_findings import read_findings
-from trialmatch.domain.criteria.read_lab_alternatives import read_lab_alternatives
+from trialmatch.domain.criteria.read_lab_alternatives import last_alternative_if, read_lab_alternatives
 from trialmatch.domain.criteria.read_labs import read_labs
 from trialmatch.domain.criteria.read_nyha import read_nyha
 from trialmatch.domain.criteria.read_or_alternatives import read_or_alternatives
@@ -187,19 +187,24 @@ _CONDITION_FIRST = re.compile(
 potassium must be ≥ 3.0 and ≤ 4.8 mmol/L", "If Body Mass Index (BMI) < 30, cardiac index < 2.0 L/min/m2": the
 requirement holds only for patients with the condition."""
 _CONDITION_AFTER = re.compile(
-    r"\s*(?P<rule>[^;]+?)[\s,(]+(?:if|(?:for|in)\s+(?:patients|subjects|participants)\s+with)\s+"
+    r"\s*(?P<rule>[^;]+?)[\s,(]+(?:if|(?:for|in)\s+(?:patients|subjects|participants)\s+with"
+    r"|in\s+(?:the\s+)?case\s+of)\s+"
     r"(?P<condition>[^,:;()]+?(?:\s*\([^()]*\))?)\s*\)?\s*\.?\s*"
 )
 """"Potassium ≤ 4.8 mmol/L if eGFR ≥ 45", "CD4 count over 350 cells/mm³ (if PLHIV)", "AST and/or ALT ≤ 5 x
 ULN for patients with liver involvement"; a bracket closing the condition is read with it ("if eGFR ≥ 45
 mL/min/1.73 m2 (local or central laboratory values)")."""
 _CONDITION_SUBJECT = re.compile(
-    r"\s*(?:(?:the\s+)?(?:patients|subjects|participants|individuals)|those)\s+with\s+(?P<condition>[^:;()]+?)\s*,?"
-    r"\s+(?:must|should|(?:will\s+)?need\s+to|(?:are|is)\s+required\s+to)\s+(?:have|show)\s+(?P<rule>[^;]+?)\s*\.?\s*"
+    r"\s*(?:note\s*:\s*)?(?:(?:the\s+)?(?:patients|subjects|participants|individuals)|those)\s+with\s+"
+    r"(?P<condition>[^:;()]+?)\s*,?\s+(?:(?:are|is)\s+not\s+required\s+to\s+meet\s+the\s+above\s+"
+    r"[a-z ]{0,40}?(?:criteria|parameters|values|requirements|limits)\s*,?\s+but\s+)?"
+    r"(?:must|should|(?:will\s+)?need\s+to|(?:are|is)\s+required\s+to)\s+(?:have|show)\s+(?P<rule>[^;]+?)\s*\.?\s*"
 )
 """"Patients with symptomatic lung disease or extensive lung metastases must have oxygen saturation greater
 than 90%": an inclusion's requirement for the patients with the condition, "without the condition (every
-finding of it), or the requirement". In an exclusion the words ask what the patient must have, the opposite
+finding of it), or the requirement"; so is "... are not required to meet the above hematologic parameters,
+but must have ...", which sets the subgroup's own limits (the limits above are other criteria), also as a
+"NOTE:". In an exclusion the words ask what the patient must have, the opposite
 of what excludes: not read so."""
 _HISTORY_OR_NOW = r"\s+(?:and/or|or)\s+(?:current(?:ly)?|active|ongoing|present|presence|evidence)(?![a-z])"
 """"Has a history or current evidence of long QT syndrome, ...": one lead-in for the list, which split at its
@@ -649,7 +654,7 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
     aged = _for_the_ages(whole, section, heading)
     if aged is not None:
         return aged
-    if "if" in words_of(whole) or "with" in words_of(whole):
+    if {"if", "with", "case"} & words_of(whole):
         conditional = _conditional(whole, section, heading)
         if conditional is not None:
             return conditional
@@ -759,7 +764,7 @@ def _conditional(whole: Segment, section: Section, heading: str) -> Rule | None:
     if requirement is None or requirement.kind == "review":
         return None
     if isinstance(requirement, AnyOf) and match.re is _CONDITION_AFTER:
-        return None  # "A ≤ 3 × ULN or ≤ 5 × ULN if liver metastases": the condition binds to the last only
+        return last_alternative_if(whole.span, condition, requirement)
     if section is Section.EXCLUSION:
         return AllOf(source_span=whole.span, children=[condition, requirement])
     if leaf_kinds(condition) <= _THRESHOLDS and not leaf_kinds(requirement) & _THRESHOLDS:

@@ -18,7 +18,7 @@ import re
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
-from trialmatch.domain.criteria.logic import AllOf, AnyOf
+from trialmatch.domain.criteria.logic import AllOf, AnyOf, leaf_kinds, leaves
 from trialmatch.domain.criteria.read_labs import read_labs
 from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.text import Read, Segment, masked
@@ -92,6 +92,28 @@ def _for_the_others(segment: Segment, match: re.Match[str], base: Rule, alternat
     ):
         return None
     return Read(AnyOf(source_span=segment.span, children=[base, alternative]))
+
+
+def last_alternative_if(span: tuple[int, int], condition: Rule, requirement: AnyOf) -> Rule | None:
+    """ "Ferritin < 100 ng/ml or TSAT < 20% in case of ferritin levels between 100 and 300 ng/ml": a condition
+    after the last alternative binds to it only, which then counts only with it, "A, or (B and C)" in either
+    section. Read only when the condition is thresholds on the analytes before the last alternative (none on
+    its own), one of which takes every value that fails a threshold before it: the range of A the other
+    alternative covers, which cannot be a condition on the whole item. A gap ("bilirubin < 1.5 × ULN or
+    direct bilirubin ≤ ULN if bilirubin > 1.5 × ULN") or a finding ("A ≤ 3 × ULN or ≤ 5 × ULN if liver
+    metastases") is not read here."""
+    *others, last = requirement.children
+    if not others or leaf_kinds(condition) != {"lab"} or not leaf_kinds(last) <= {"lab", "derived"}:
+        return None
+    bounds = [leaf for leaf in leaves(condition) if isinstance(leaf, LabThreshold)]
+    before = [leaf for other in others for leaf in leaves(other) if isinstance(leaf, LabThreshold)]
+    after = {getattr(leaf, "analyte", None) for leaf in leaves(last)}
+    if not {b.analyte for b in bounds} <= {b.analyte for b in before} or after & {b.analyte for b in bounds}:
+        return None
+    if not any(_covers_failing(bound, base) for bound in bounds for base in before):
+        return None
+    both = AllOf(source_span=(last.source_span[0], span[1]), children=[last, condition])
+    return AnyOf(source_span=span, children=[*others, both])
 
 
 def _covers_failing(condition: LabThreshold, base: LabThreshold) -> bool:

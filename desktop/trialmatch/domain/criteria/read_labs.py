@@ -61,6 +61,7 @@ from trialmatch.domain.criteria.lab_qt_correction import QT_ANALYTES, bazett_spa
 from trialmatch.domain.criteria.lab_renal import with_creatinine_condition
 from trialmatch.domain.criteria.lab_renal_methods import renal_method_spans
 from trialmatch.domain.criteria.lab_restrictions import regardless_spans, restricts
+from trialmatch.domain.criteria.lab_retest import retest_notes
 from trialmatch.domain.criteria.lab_semicolon_items import semicolon_items
 from trialmatch.domain.criteria.lab_sex_variant import bases_for_the_other_sex
 from trialmatch.domain.criteria.lab_shared_waiver import (
@@ -447,7 +448,7 @@ _LAB_FILLER = word_set(
     points score preferred ultrasound doppler color echocardiographic via step between inclusive elevated
     elevation concurrent random non-fasting nonfasting preoperative pre-operative postoperative
     post-operative pretreatment pre-treatment pretherapy showing showed seated sitting supine standing
-    fingertip oximeter oximetry pulse recording biochemical thyroid addition
+    fingertip oximeter oximetry pulse recording biochemical thyroid addition cbc
     """
 )
 
@@ -751,6 +752,7 @@ def _read(
         claimed.extend(grades_restated_after(segment, grades, named, quantities))
     claimed.extend(ctcae_versions(segment))
     claimed.extend(test_notes(segment, [(m.start, m.end) for m in mentions]))
+    claimed.extend(retest_notes(segment, [(m.start, m.end) for m in mentions]))
     claimed.extend(liver_notes(segment, [m.start for m in mentions]))
     if section is Section.INCLUSION:  # "meet all of the following" in an exclusion would need every one
         claimed.extend(heading_spans(segment))
@@ -2419,13 +2421,26 @@ def _fields(quantity: Quantity, analyte: Analyte, base: Quantity | None, segment
         raise _UnreadableError(f"implausible value for {analyte.label}: '{printed}'")
     floor = _typo_floor(analyte)
     if not inferred and floor is not None and canonical < floor:
-        raise _UnreadableError(f"far below any threshold for {analyte.label}, a unit typo?: '{printed}'")
+        typo = _UnreadableError(f"far below any threshold for {analyte.label}, a unit typo?: '{printed}'")
+        if unit not in _PREFIX_SLIPS.get(analyte.id, ()):
+            raise typo
+        try:
+            unit, value = _infer_unit(number.value, analyte, printed)
+        except _UnreadableError:
+            raise typo from None
+        inferred = True
     return ThresholdFields(comparator=comparator, value=value, unit=unit, unit_inferred=inferred)
 
 
 _TYPO_FLOORS = {"hemoglobin": 3.0}
 """"Hemoglobin >= 9 g/L" (g/dL meant) is 0.9 g/dL: above a twentieth of the lower limit, yet no haemoglobin
 under 3 g/dL is a threshold anyone sets (canonical unit)."""
+
+
+_PREFIX_SLIPS = {"hemoglobin": frozenset({"mg/dL", "g/L"})}
+""""Hemoglobin > 8 mg/dl", "Hemoglobin >= 9 g/L": a prefix slipped in a unit of mass per volume, g/dL meant.
+Under the typo floor the number is read as if no unit were printed (``_infer_unit``, flagged
+``unit_inferred``, as lab_unit_typos does for the misprints it claims); other units there stay for review."""
 
 
 def _typo_floor(analyte: Analyte) -> float | None:

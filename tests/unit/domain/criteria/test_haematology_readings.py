@@ -69,10 +69,11 @@ def test_what_uncorrectable_wording_leaves_for_review(text: str, section: Sectio
 # --- a haemoglobin unit that cannot be meant ---------------------------------------------------------------
 
 
-def test_a_haemoglobin_of_9_g_per_litre_is_a_unit_typo_left_for_review():
+def test_a_haemoglobin_of_9_g_per_litre_is_a_unit_typo_read_as_g_per_dl():
     rule = parse_criterion("Hemoglobin >= 9 g/L", INC)
-    assert isinstance(rule, NeedsReview)
-    assert rule.why == "far below any threshold for haemoglobin, a unit typo?: '>= 9 g/L'"
+    assert isinstance(rule, LabThreshold)
+    assert (rule.analyte, rule.comparator.symbol, rule.value, rule.unit) == ("hemoglobin", "≥", 9, "g/dL")
+    assert rule.unit_inferred
 
 
 @pytest.mark.parametrize(
