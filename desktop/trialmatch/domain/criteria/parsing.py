@@ -178,12 +178,13 @@ _WIDENING = re.compile(
     r"|(?:for|in|during)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:phase|cohort|part|arm|group|stage|portion))(?![a-z])"
 )
 _CONDITION_FIRST = re.compile(
-    r"\s*(?:if|(?:for|in)\s+(?:patients|subjects|participants)\s+with)\s+(?P<condition>[^,:;()]+?(?:\([^,:;()]*\)[^,:;()]*?)?)\s*[,:]\s+"
+    r"\s*(?:note\s*:\s*)?(?:if|(?:for|in)\s+(?:patients|subjects|participants)\s+with)\s+(?P<condition>[^,:;()]+?(?:\([^,:;()]*\)[^,:;()]*?)?)\s*[,:]\s+"
     r"(?P<rule>[^;]+?)\s*\.?\s*"
 )
 """"If history of cardiac disease, LVEF ≥ 50 %", "for participants with screening eGFR ≥ 45 mL/min/1.73 m2,
 potassium must be ≥ 3.0 and ≤ 4.8 mmol/L", "If Body Mass Index (BMI) < 30, cardiac index < 2.0 L/min/m2": the
-requirement holds only for patients with the condition."""
+requirement holds only for patients with the condition; "NOTE: if creatinine > ULN, creatinine clearance
+must be > 50 mL/min" is one too."""
 _CONDITION_AFTER = re.compile(
     r"\s*(?P<rule>[^;]+?)[\s,(]+(?:if|(?:for|in)\s+(?:patients|subjects|participants)\s+with)\s+"
     r"(?P<condition>[^,:;()]+?(?:\s*\([^()]*\))?)\s*\)?\s*\.?\s*"

@@ -255,8 +255,30 @@ def test_a_conditional_variant_with_no_base_before_it_stays_for_review():
     )
 
 
-def test_other_analytes_named_under_a_condition_stay_for_review():
-    review("Creatinine ≤ 1.5 x ULN; NOTE: if creatinine > ULN, creatinine clearance must be > 50 mL/min")
+def test_a_note_naming_another_analyte_under_a_condition_is_its_own_sentence():
+    """Not an exception of the creatinine limit: a second requirement for the patients over the ULN, whom
+    the 1.5 x ULN limit still holds."""
+    text = "Creatinine ≤ 1.5 x ULN; NOTE: if creatinine > ULN, creatinine clearance must be > 50 mL/min"
+    rule = parse_criterion(text, Section.INCLUSION, None)
+    assert isinstance(rule, AllOf)
+    limit, conditional = rule.children
+    assert isinstance(limit, LabThreshold)
+    assert (limit.analyte, limit.comparator.symbol, limit.value, limit.multiple_of) == (
+        "creatinine",
+        "≤",
+        1.5,
+        "uln",
+    )
+    assert isinstance(conditional, AnyOf)
+    normal, clearance = conditional.children
+    assert isinstance(normal, LabThreshold)
+    assert (normal.analyte, normal.comparator.symbol, normal.value, normal.multiple_of) == (
+        "creatinine",
+        "≤",
+        1.0,
+        "uln",
+    )
+    assert (clearance.analyte, clearance.comparator.symbol, clearance.value) == ("crcl", ">", 50.0)
 
 
 def test_a_negated_condition_before_the_base_stays_for_review():
