@@ -67,6 +67,7 @@ from trialmatch.domain.criteria.lab_shared_waiver import (
 from trialmatch.domain.criteria.lab_support import SupportNote, is_time_span, support_notes
 from trialmatch.domain.criteria.lab_test_notes import test_notes
 from trialmatch.domain.criteria.lab_timing import other_correction, plus_grade, timing_spans
+from trialmatch.domain.criteria.lab_unit_prefix import prefix_misprint
 from trialmatch.domain.criteria.lab_unit_typos import misprinted_units
 from trialmatch.domain.criteria.lab_vital_signs import vital_sign_notes
 from trialmatch.domain.criteria.lab_with import with_as_and
@@ -2343,9 +2344,14 @@ def _fields(quantity: Quantity, analyte: Analyte, base: Quantity | None, segment
     except UnitError:
         raise _UnreadableError(f"{unit} is not a unit for {analyte.label} ('{printed}')") from None
     low, high = analyte.plausible
-    if not low <= canonical <= high:
-        raise _UnreadableError(f"implausible value for {analyte.label}: '{printed}'")
     floor = _typo_floor(analyte)
+    implausible = not low <= canonical <= high
+    if not inferred and (implausible or (floor is not None and canonical < floor)):
+        meant = prefix_misprint(value, unit, analyte, _clinical_window)
+        if meant is not None:
+            return ThresholdFields(comparator=comparator, value=value, unit=meant, unit_inferred=True)
+    if implausible:
+        raise _UnreadableError(f"implausible value for {analyte.label}: '{printed}'")
     if not inferred and floor is not None and canonical < floor:
         raise _UnreadableError(f"far below any threshold for {analyte.label}, a unit typo?: '{printed}'")
     return ThresholdFields(comparator=comparator, value=value, unit=unit, unit_inferred=inferred)

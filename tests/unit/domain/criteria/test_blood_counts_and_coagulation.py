@@ -212,14 +212,20 @@ def test_a_question_under_a_heading_that_wants_the_other_answer_stays_for_review
     assert rule.kind == "review"
 
 
-def test_a_question_naming_a_misprinted_unit_stays_for_review():
+def test_a_question_naming_a_misprinted_unit_reads_it_in_the_prefix_that_fits():
     text = (
         "Does the patient have a screening hemoglobin < 10 mg/dL, a screening absolute neutrophil count "
         "< 1.5 x 10^9/L or a screening creatinine > 2 mg/dL?"
     )
     rule = parse_criterion(text, EXC, ANSWER_NO)
-    assert rule.kind == "review"
-    assert "unit typo" in rule.why
+    assert rule.kind == "any_of"
+    hemoglobin = rule.children[0]  # type: ignore[attr-defined]
+    assert (hemoglobin.analyte, hemoglobin.value, hemoglobin.unit, hemoglobin.unit_inferred) == (
+        "hemoglobin",
+        10.0,
+        "g/dL",
+        True,
+    )
 
 
 # --- an exception after a bracket restating the threshold: "(1,000/μL) unless there is known HL ..." ------

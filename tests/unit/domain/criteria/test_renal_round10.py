@@ -4,7 +4,7 @@ and judged for the patients a clinician would check it on."""
 from __future__ import annotations
 
 import pytest
-from one_criterion import entered, outcome, patient
+from one_criterion import entered, outcome, patient, review
 
 from trialmatch.domain.criteria import AnyOf, LabThreshold, Rule, parse_criterion
 from trialmatch.domain.criteria.derived import DerivedValueRule
@@ -49,3 +49,39 @@ def test_a_note_opening_a_conditional_sentence_verdicts(
         labs.append(("Creatinine clearance", clearance, "mL/min"))
     facts = patient(labs=[{**lab, "uln": 1.2} for lab in entered(*labs)])
     assert outcome(INC, NOTE_IF, facts) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Renal: Creatinine no greater than 2.0 g/dL", [("creatinine", "≤", 2.0, "mg/dL", None)]),
+        ("Hemoglobin greater than 8 mg/dL", [("hemoglobin", ">", 8.0, "g/dL", None)]),
+        (
+            "Creatinine < 130 mmol/l or creatinine clearance > 50 ml/min; measured or calculated",
+            [("creatinine", "<", 130.0, "µmol/L", None), ("crcl", ">", 50.0, "mL/min", None)],
+        ),
+    ],
+)
+def test_a_unit_printed_with_the_wrong_prefix_is_read_in_the_one_prefix_that_fits(
+    text: str, expected: list[tuple[str, str, float, str | None, str | None]]
+) -> None:
+    rule = parse_criterion(text, INC, None)
+    assert _limits(rule) == expected
+    assert [t.unit_inferred for t in leaves(rule) if isinstance(t, LabThreshold)] == [True]
+
+
+@pytest.mark.parametrize("text", ["Hemoglobin >= 9 g/L", "PSA <4.00 ng/dL"])
+def test_a_misprint_of_the_volume_is_no_prefix_and_stays_for_review(text: str) -> None:
+    assert "a unit typo?" in review(text)
+
+
+@pytest.mark.parametrize(("creatinine", "expected"), [(1.4, PASS), (2.6, FAIL)])
+def test_a_creatinine_limit_printed_in_grams_verdicts(creatinine: float, expected: Outcome) -> None:
+    facts = patient(labs=entered(("Creatinine", creatinine, "mg/dL")))
+    assert outcome(INC, "Renal: Creatinine no greater than 2.0 g/dL", facts) is expected
+
+
+@pytest.mark.parametrize(("creatinine", "expected"), [(110.0, PASS), (160.0, FAIL)])
+def test_a_creatinine_limit_printed_in_millimoles_verdicts(creatinine: float, expected: Outcome) -> None:
+    facts = patient(labs=entered(("Creatinine", creatinine, "µmol/L")))
+    assert outcome(INC, "Creatinine < 130 mmol/l", facts) is expected
