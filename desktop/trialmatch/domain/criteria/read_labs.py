@@ -1716,12 +1716,15 @@ def _groups(
             method = cast(Method, item)
         else:
             named = _analytes(pending) if pending else set(groups[-1].analytes)
-            if not named & DERIVED_ANALYTES:
+            # "eGFR < 60 and UACR > 100 mg/g (eGFR is calculated by the CKD-EPI equation)": after another
+            # analyte's threshold, the method of the clearances or GFRs before it that name none
+            earlier = [] if pending or named & DERIVED_ANALYTES else _without_method(groups)
+            if not named & DERIVED_ANALYTES and not earlier:
                 raise _UnreadableError("a calculation method named for no clearance or GFR threshold")
             if pending:
                 method = cast(Method, item)
-            else:
-                groups[-1].method = cast(Method, item)
+            for group in earlier or ([] if pending else groups[-1:]):
+                group.method = cast(Method, item)
         last_kind = kind
     if pending:
         names = ", ".join(get_analyte(a).label for m in pending for a in m.analytes)
@@ -1735,6 +1738,11 @@ def _groups(
     _share_restating_condition(segment, groups)
     claimed.extend(c.span for g in groups for c in g.conditions)
     return groups
+
+
+def _without_method(groups: list[_Group]) -> list[_Group]:
+    """The groups of a clearance or GFR that name no calculation method."""
+    return [g for g in groups if set(g.analytes) & DERIVED_ANALYTES and g.method is None]
 
 
 _THEN_LIMIT = re.compile(

@@ -85,3 +85,39 @@ def test_a_creatinine_limit_printed_in_grams_verdicts(creatinine: float, expecte
 def test_a_creatinine_limit_printed_in_millimoles_verdicts(creatinine: float, expected: Outcome) -> None:
     facts = patient(labs=entered(("Creatinine", creatinine, "µmol/L")))
     assert outcome(INC, "Creatinine < 130 mmol/l", facts) is expected
+
+
+CYSTATIN = (
+    "eGFR <60 mL/min/1.73 m^2 and UACR >100 mg/g (0.100 mg/mg), or eGFR <75 mL/min/1.73 m^2 and UACR "
+    ">300 mg/g (0.300 mg/mg) (eGFR is calculated by central lab based on Chronic Kidney Disease "
+    "Epidemiology Collaboration (CKD-EPI) creatinine-cystatin c equation as determined by central lab)"
+)
+
+
+def test_a_method_naming_its_gfr_after_another_threshold_is_the_method_of_every_gfr_before_it() -> None:
+    rule = parse_criterion(CYSTATIN, INC, None)
+    assert isinstance(rule, AnyOf)
+    assert [_limits(pair) for pair in rule.children] == [
+        [("egfr", "<", 60.0, "mL/min/1.73m2", None), ("uacr", ">", 100.0, "mg/g", None)],
+        [("egfr", "<", 75.0, "mL/min/1.73m2", None), ("uacr", ">", 300.0, "mg/g", None)],
+    ]
+    methods = [t.method for t in leaves(rule) if isinstance(t, DerivedValueRule)]
+    assert methods == ["cystatin-c", "cystatin-c"]
+
+
+def test_a_method_after_a_creatinine_limit_is_the_clearances_before_it() -> None:
+    rule = parse_criterion(
+        "Creatinine clearance ≥ 60 mL/min or serum creatinine ≤ 1.5 mg/dL (Cockcroft-Gault)", INC, None
+    )
+    clearance, creatinine = rule.children  # type: ignore[union-attr]
+    assert (clearance.analyte, clearance.method) == ("crcl", "cockcroft-gault")
+    assert (creatinine.analyte, creatinine.value, creatinine.unit) == ("creatinine", 1.5, "mg/dL")
+
+
+@pytest.mark.parametrize(
+    ("egfr", "uacr", "expected"),
+    [(40.0, 150.0, PASS), (70.0, 400.0, PASS), (70.0, 150.0, FAIL), (40.0, None, UNKNOWN)],
+)
+def test_a_gfr_band_with_its_albuminuria_verdicts(egfr: float, uacr: float | None, expected: Outcome) -> None:
+    labs = [("eGFR", egfr, "mL/min/1.73m2")] + ([("UACR", uacr, "mg/g")] if uacr is not None else [])
+    assert outcome(INC, CYSTATIN, patient(labs=entered(*labs))) is expected
