@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from one_criterion import entered, outcome, patient, review
 
-from trialmatch.domain.criteria import AnyOf, LabThreshold, Rule, parse_criterion
+from trialmatch.domain.criteria import AllOf, AnyOf, FindingRule, LabThreshold, Rule, parse_criterion
 from trialmatch.domain.criteria.derived import DerivedValueRule
 from trialmatch.domain.criteria.logic import leaves
 from trialmatch.domain.evaluation import Outcome
@@ -121,3 +121,33 @@ def test_a_method_after_a_creatinine_limit_is_the_clearances_before_it() -> None
 def test_a_gfr_band_with_its_albuminuria_verdicts(egfr: float, uacr: float | None, expected: Outcome) -> None:
     labs = [("eGFR", egfr, "mL/min/1.73m2")] + ([("UACR", uacr, "mg/g")] if uacr is not None else [])
     assert outcome(INC, CYSTATIN, patient(labs=entered(*labs))) is expected
+
+
+DUE_TO_CKD = "Estimated glomerular filtration rate (eGFR) < 30 mL/min due to chronic kidney disease; or"
+
+
+def test_a_limit_due_to_a_finding_asks_both() -> None:
+    rule = parse_criterion(DUE_TO_CKD, EXC, None)
+    assert isinstance(rule, AllOf)
+    threshold, cause = rule.children
+    assert _limits(threshold) == [("crcl", "<", 30.0, "mL/min", None)]
+    assert isinstance(cause, FindingRule)
+    assert (cause.concept, cause.present) == ("chronic_kidney_disease", True)
+
+
+@pytest.mark.parametrize(
+    ("clearance", "ckd", "expected"),
+    [(20.0, True, FAIL), (20.0, False, PASS), (20.0, None, UNKNOWN), (50.0, True, PASS), (50.0, None, PASS)],
+)
+def test_a_limit_due_to_a_finding_excludes_only_with_both(
+    clearance: float, ckd: bool | None, expected: Outcome
+) -> None:
+    findings = {} if ckd is None else {"Chronic kidney disease": ckd}
+    facts = patient(labs=entered(("Creatinine clearance", clearance, "mL/min")), findings=findings)
+    assert outcome(EXC, DUE_TO_CKD, facts) is expected
+
+
+def test_several_limits_before_a_cause_stay_for_review() -> None:
+    text = "Platelets < 50,000/mm3 or ANC < 1,000/mm3 due to marrow involvement"
+    rule = parse_criterion(text, EXC, None)
+    assert not any(isinstance(leaf, FindingRule) for leaf in leaves(rule))
