@@ -47,6 +47,12 @@ _INSTITUTIONAL = re.compile(
 )
 """"(Creatinine clearance (CrCl) should be calculated per institutional standard)": the clearance the site
 computes, the one the file holds; the clearance named again is its subject, not a second threshold."""
+_RESTATED_SUBJECT = re.compile(
+    r"(?<![a-z])(?:e?gfr|crcl|creatinine\s+clearance)\s+(?:is|will\s+be|should\s+be|must\s+be)\s+"
+    r"(?=(?:calculated|estimated|measured|determined)\s+(?:by|using|with|per|based\s+on|according\s+to)(?![a-z]))"
+)
+""""(eGFR is calculated by central lab based on the CKD-EPI creatinine-cystatin C equation)": the GFR named
+again as the subject of how it is obtained, not a second value; the method itself is read as a method."""
 _NON_FASTING = re.compile(r"(?<![a-z])non[\s-]*(?=fasting(?![a-z]))")
 """"non-fasting glucose": a random value, read as glucose like "random" and "fasting" are; the reader already
 claims "fasting", this claims the "non-" before it."""
@@ -57,6 +63,11 @@ _METHODS: tuple[tuple[tuple[str, ...], frozenset[str], re.Pattern[str]], ...] = 
     (("aobpm",), _BLOOD_PRESSURE, _OFFICE_BP),
     (("of creatinine", "of urine creatinine", "of urinary creatinine"), _URINE_RATIOS, _OF_CREATININE),
     (("standard",), RENAL_ANALYTES, _INSTITUTIONAL),
+    (
+        ("is calculated", "be calculated", "is estimated", "is measured", "is determined"),
+        RENAL_ANALYTES,
+        _RESTATED_SUBJECT,
+    ),
     (("non",), _GLUCOSE, _NON_FASTING),
 )
 """Each pattern with the words it needs, looked for first, and the analytes it may qualify."""

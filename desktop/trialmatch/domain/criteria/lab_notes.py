@@ -211,7 +211,7 @@ _MEASUREMENT = re.compile(
     r"|(?:on\s+|at\s+)?(?:study\s+)?day\s+-?\d+(?:\s+(?:to|-)\s+day\s+-?\d+)?|cycle\s+\d+,?\s*day\s+\d+"
     r"|(?:at|during)\s+(?:the\s+)?(?:time\s+of\s+)?screening(?:\s+(?:period|phase))?"
     r"|(?:in\s+)?(?:the\s+)?(?:last|past|previous)\s+(?:one\s+)?month"
-    r"|(?:measured|assessed|determined)\s+(?:by|per|as\s+per)\s+(?:the\s+)?(?:central|local)\s+lab(?:oratory)?"
+    r"|(?:measured|assessed|determined|calculated)\s+(?:by|per|as\s+per)\s+(?:the\s+)?(?:central|local)\s+lab(?:oratory)?"
     r"|(?:fridericia|fredericia)(?:'s)?(?:\s+(?:cube\s+root\s+)?(?:formula|correction|method))?"
     r"|corrected\s+for\s+heart\s+rate|\(\s*preferred\s*\)|fasting|fasted|peripheral"
     r"|(?:2|3|two|three)[\s-]?d(?:imensional)?(?=\s+echo)"

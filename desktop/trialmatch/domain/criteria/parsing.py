@@ -45,6 +45,7 @@ from trialmatch.domain.criteria.read_renal_floor import read_renal_floor
 from trialmatch.domain.criteria.read_stage import read_stage
 from trialmatch.domain.criteria.read_subgroup_limits import read_subgroup_limits
 from trialmatch.domain.criteria.read_therapy import read_therapy
+from trialmatch.domain.criteria.read_threshold_cause import read_threshold_cause
 from trialmatch.domain.criteria.read_uncorrectable import read_uncorrectable
 from trialmatch.domain.criteria.read_unless import read_unless
 from trialmatch.domain.criteria.read_urine_protein import read_urine_protein
@@ -857,6 +858,7 @@ def _read_labs(segment: Segment, section: Section) -> Read | None:
     return (
         read_uncorrectable(segment, section)
         or read_renal_floor(segment, section)
+        or read_threshold_cause(segment, section)
         or read_composite(segment, section, _read_part)
         or read_examples(segment, section, _read_part, _list_items)
         or read_unless(segment, section)

@@ -73,6 +73,7 @@ from trialmatch.domain.criteria.lab_shared_waiver import (
 from trialmatch.domain.criteria.lab_support import SupportNote, is_time_span, support_notes
 from trialmatch.domain.criteria.lab_test_notes import test_notes
 from trialmatch.domain.criteria.lab_timing import other_correction, plus_grade, timing_spans
+from trialmatch.domain.criteria.lab_unit_prefix import prefix_misprint
 from trialmatch.domain.criteria.lab_unit_typos import misprinted_units
 from trialmatch.domain.criteria.lab_vital_signs import vital_sign_notes
 from trialmatch.domain.criteria.lab_with import with_as_and
@@ -1761,12 +1762,15 @@ def _groups(
             method = cast(Method, item)
         else:
             named = _analytes(pending) if pending else set(groups[-1].analytes)
-            if not named & DERIVED_ANALYTES:
+            # "eGFR < 60 and UACR > 100 mg/g (eGFR is calculated by the CKD-EPI equation)": after another
+            # analyte's threshold, the method of the clearances or GFRs before it that name none
+            earlier = [] if pending or named & DERIVED_ANALYTES else _without_method(groups)
+            if not named & DERIVED_ANALYTES and not earlier:
                 raise _UnreadableError("a calculation method named for no clearance or GFR threshold")
             if pending:
                 method = cast(Method, item)
-            else:
-                groups[-1].method = cast(Method, item)
+            for group in earlier or ([] if pending else groups[-1:]):
+                group.method = cast(Method, item)
         last_kind = kind
     if pending:
         names = ", ".join(get_analyte(a).label for m in pending for a in m.analytes)
@@ -1780,6 +1784,11 @@ def _groups(
     _share_restating_condition(segment, groups)
     claimed.extend(c.span for g in groups for c in g.conditions)
     return groups
+
+
+def _without_method(groups: list[_Group]) -> list[_Group]:
+    """The groups of a clearance or GFR that name no calculation method."""
+    return [g for g in groups if set(g.analytes) & DERIVED_ANALYTES and g.method is None]
 
 
 _THEN_LIMIT = re.compile(
@@ -2417,9 +2426,14 @@ def _fields(quantity: Quantity, analyte: Analyte, base: Quantity | None, segment
     except UnitError:
         raise _UnreadableError(f"{unit} is not a unit for {analyte.label} ('{printed}')") from None
     low, high = analyte.plausible
-    if not low <= canonical <= high:
-        raise _UnreadableError(f"implausible value for {analyte.label}: '{printed}'")
     floor = _typo_floor(analyte)
+    implausible = not low <= canonical <= high
+    if not inferred and (implausible or (floor is not None and canonical < floor)):
+        meant = prefix_misprint(value, unit, analyte, _clinical_window)
+        if meant is not None:
+            return ThresholdFields(comparator=comparator, value=value, unit=meant, unit_inferred=True)
+    if implausible:
+        raise _UnreadableError(f"implausible value for {analyte.label}: '{printed}'")
     if not inferred and floor is not None and canonical < floor:
         typo = _UnreadableError(f"far below any threshold for {analyte.label}, a unit typo?: '{printed}'")
         if unit not in _PREFIX_SLIPS.get(analyte.id, ()):
@@ -2437,10 +2451,11 @@ _TYPO_FLOORS = {"hemoglobin": 3.0}
 under 3 g/dL is a threshold anyone sets (canonical unit)."""
 
 
-_PREFIX_SLIPS = {"hemoglobin": frozenset({"mg/dL", "g/L"})}
-""""Hemoglobin > 8 mg/dl", "Hemoglobin >= 9 g/L": a prefix slipped in a unit of mass per volume, g/dL meant.
-Under the typo floor the number is read as if no unit were printed (``_infer_unit``, flagged
-``unit_inferred``, as lab_unit_typos does for the misprints it claims); other units there stay for review."""
+_PREFIX_SLIPS = {"hemoglobin": frozenset({"g/L"})}
+""""Hemoglobin >= 9 g/L": the volume slipped (9 g/dL and 90 g/L are the same limit), which
+``lab_unit_prefix`` (the numerator's prefix: "Hemoglobin > 8 mg/dl") does not read. Under the typo floor the
+number is read as if no unit were printed (``_infer_unit``, flagged ``unit_inferred``, as lab_unit_typos does
+for the misprints it claims); other units there stay for review."""
 
 
 def _typo_floor(analyte: Analyte) -> float | None:

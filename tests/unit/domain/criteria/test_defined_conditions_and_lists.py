@@ -56,8 +56,12 @@ def test_a_narrowing_word_after_an_inclusions_no_is_left_for_review() -> None:
     assert "symptomatic" in review("No symptomatic hypercalcemia (corrected calcium > 12 mg/dL)", INC)
 
 
-def test_an_implausible_unit_in_the_definition_stays_for_review() -> None:
-    review("Untreated hypogonadism (serum total testosterone < 300 mg/dL)", EXC)
+def test_a_unit_misprinted_in_the_definition_is_read_in_the_prefix_that_fits() -> None:
+    """300 mg/dL of testosterone is no threshold anyone sets: the ng/dL meant, flagged as inferred."""
+    misprinted = lab("Untreated hypogonadism (serum total testosterone < 300 mg/dL)", EXC)
+    printed = lab("Untreated hypogonadism (serum total testosterone < 300 ng/dL)", EXC)
+    assert misprinted.model_dump(exclude={"unit_inferred"}) == printed.model_dump(exclude={"unit_inferred"})
+    assert (misprinted.unit, misprinted.unit_inferred, printed.unit_inferred) == ("ng/dL", True, False)
 
 
 LTBI_DIABETES = "LTBI+ and uncontrolled DM (HbA1c >8%);"

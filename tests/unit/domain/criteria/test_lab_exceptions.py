@@ -351,6 +351,9 @@ def test_a_threshold_in_a_leading_condition_restricts_who_the_requirement_is_for
 
 def test_a_printed_unit_that_puts_the_threshold_far_below_any_limit_is_a_typo():
     assert parse_criterion("Platelet count at least 100,00/mm^3", INC).kind == "review"
+    misprinted = parse_criterion("Hemoglobin greater than 8 mg/dL", INC)  # the prefix that fits: g/dL
+    assert isinstance(misprinted, LabThreshold)
+    assert (misprinted.value, misprinted.unit, misprinted.unit_inferred) == (8.0, "g/dL", True)
     assert parse_criterion("Platelets ≥ 20,000/mm^3", INC).kind == "lab"
 
 

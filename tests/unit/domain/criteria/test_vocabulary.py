@@ -172,7 +172,14 @@ def test_creatine_kinase_feno_and_units_written_with_a_negative_exponent():
 def test_a_typo_in_the_name_or_the_unit_stays_for_review():
     assert inclusion("Creatinine kinase < 5 times ULN").kind == "review"
     assert inclusion("Creatinine no greater than 2.5 mg/ml").kind == "review"
-    assert exclusion("Bilirubin >2 g/dL").kind == "review"
+    bilirubin = exclusion("Bilirubin >2 g/dL")  # 2 g/dL is no limit: the one prefix that fits, flagged
+    assert (bilirubin.analyte, bilirubin.value, bilirubin.unit, bilirubin.unit_inferred) == (
+        "bilirubin",
+        2.0,
+        "mg/dL",
+        True,
+    )
+    assert inclusion("Albumin ≥ 30 mg/dL").kind == "review"  # 30 g/dL is no albumin either: g/L meant?
 
 
 def test_a_count_per_ml_is_read_per_microlitre_with_its_unit_flagged_as_inferred():
