@@ -42,9 +42,11 @@ _DEFINED_BY = re.compile(
     r"recist(?:\s+(?:v(?:ersion)?\s*)?1\.1)?(?:\s+criteria)?|per\s+recist(?:\s+(?:v(?:ersion)?\s*)?1\.1)?"
 )
 _SECTION_WORDS = re.compile(
-    r"(?<![a-z])(?:(?:are|is|will\s+be)\s+)?(?:not\s+eligible(?:\s+for\s+the\s+study)?|ineligible|excluded)(?![a-z])"
+    r"(?<![a-z])(?:(?:are|is|will\s+be)\s+)?(?:not\s+eligible(?:\s+for\s+the\s+study)?|ineligible"
+    r"|excluded(?:\s+from\s+(?:the\s+)?study(?![a-z\s]))?)(?![a-z])"
 )
-""""Pregnant or lactating females are excluded": in an exclusion item the words only repeat the section."""
+""""Pregnant or lactating females are excluded (from study)": in an exclusion item the words only repeat the
+section; "excluded from study participation" says more, and is not taken for them."""
 _SECTION_CUE = word_set("eligible ineligible excluded")
 _NOUN_AFTER = re.compile(r"\s*(?:infections?|diseases?|disorders?|conditions?|syndrome)(?![a-z])")
 """"HCV infection": a generic noun right after a concept belongs to it; elsewhere it may name another
@@ -76,6 +78,13 @@ _NYHA = re.compile(
 the patient file records without it. The lexicon maps "NYHA class III" to heart failure (right for what a
 patient file says), so the class is sought here even inside the concept's own words."""
 _NYHA_WORDS = word_set("nyha york")
+_FILLER_PHRASES = re.compile(
+    r"(?<![a-z])(?:suffer(?:s|ing)?(?:\s+from)?|obtained\s+from\s+(?:the\s+)?(?:subject|patient|participant)s?)"
+    r"(?![a-z])"
+)
+""""Suffering from claustrophobia", "suffering hypertension", "informed consent obtained from the subject":
+filler. "From" alone is not: "graft-versus-host disease from allogeneic stem cell transplant" names the
+cause, not a second finding."""
 _NYHA_BELOW = re.compile(
     r"(?<![a-z])(?:new\s+york\s+heart\s+association|nyha)[^.;,]{0,30}?(?:<|≤|less\s+than|below|under"
     r"|lower\s+than|better\s+than|up\s+to|(?:no|not)\s+(?:more|higher|greater|worse)\s+than)\s*"
@@ -135,7 +144,7 @@ _FINDING_FILLER = word_set(
     clinical clinically signs diagnosed status existing concurrent serology serologic seropositive
     history known pregnant breast feeding lactating nursing note medical need needs required must should
     serum urine β hcg beta female females male males antibody antibodies surface antigen hbsag use intake
-    received receiving administration administered carry carries suffering suffers from
+    received receiving administration administered carry carries
     """
 )
 _CONDITIONAL_FILLER = _FINDING_FILLER | {"if"}
@@ -207,6 +216,8 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
         infection = _NOUN_BEFORE.search(segment.norm, max(segment.start, start - 30), start)
         if infection:
             claimed.append(infection.span())
+    if segment.contains("suffer", "obtained from"):
+        claimed += [m.span() for m in _FILLER_PHRASES.finditer(segment.norm, segment.start, segment.end)]
     if segment.contains("recist"):
         claimed += [m.span() for m in _DEFINED_BY.finditer(segment.norm, segment.start, segment.end)]
     if section is Section.EXCLUSION:

@@ -267,3 +267,16 @@ def test_a_finding_on_treatment_is_a_narrowing_left_to_the_clinician_not_the_fin
     assert _truth("Hypothyroidism on treatment.", EXC, {"hypothyroidism": False}) is True
     assert _truth("HIV positive in treatment/AIDS;", EXC, {"HIV": True}) is None
     assert _truth("No symptomatic hypercalcemia under treatment", INC, {"hypercalcemia": False}) is True
+
+
+def test_a_finding_from_its_cause_is_not_two_findings_and_excluded_from_study_repeats_the_section() -> None:
+    text = (
+        "Participants with evidence of Graft vs Host Disease from allogeneic stem cell transplant are "
+        "ineligible unless it is either grade 1 involvement of the skin or not requiring systemic "
+        "immunosuppression."
+    )
+    assert isinstance(parse_criterion(text, EXC), NeedsReview)
+    assert _truth("Patients with active infection are excluded from study", EXC, {"active infection": False})
+    assert isinstance(
+        parse_criterion("Pregnant women are excluded from study participation", EXC), NeedsReview
+    )
