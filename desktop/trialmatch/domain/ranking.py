@@ -3,7 +3,7 @@ before closed, fewer unknowns, nearer sites, and the trial id so equal trials al
 
 Relevance compares disease words, not whole strings: "metastatic melanoma" fits "Melanoma" fully (stage
 and spread words are not the disease), "NSCLC" is "non-small cell lung cancer" (a small abbreviation table),
-and "non-small cell" never matches "small cell".
+"non-small cell" never matches "small cell", and "non-squamous" fits an adenocarcinoma.
 """
 
 from __future__ import annotations
@@ -85,7 +85,10 @@ _BASKET = re.compile(
 _COMPOUNDS = (
     (re.compile(r"non[\s-]+small[\s-]+cell"), "nonsmallcell"),
     (re.compile(r"small[\s-]+cell"), "smallcell"),
+    (re.compile(r"non[\s-]*squamous"), "nonsquamous"),
 )
+_NON_SQUAMOUS = re.compile(r"adenocarcinoma|large[\s-]+cell\s+(?:lung\s+)?carcinoma")
+"""Histologies that are non-squamous: "non-squamous NSCLC" is about the patient with lung adenocarcinoma."""
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -98,19 +101,25 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(expanded) if w not in _GENERIC)
 
 
+def _implied(diagnosis: str) -> frozenset[str]:
+    """Words a condition may use that the diagnosis implies without printing them: they let a condition fit,
+    and are not asked of one ("NSCLC" fits a lung adenocarcinoma as well as before)."""
+    return frozenset({"nonsquamous"}) if _NON_SQUAMOUS.search(diagnosis.lower()) else frozenset()
+
+
 def _similar(a: str, b: str) -> bool:
     """The same word, allowing plural and spelling variants (tumour/tumor, leukaemia/leukemia)."""
     return a == b or (min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= 88)
 
 
-def _fit(condition: str, wanted: frozenset[str]) -> float:
+def _fit(condition: str, wanted: frozenset[str], implied: frozenset[str]) -> float:
     if _BASKET.match(condition.strip().lower()):
         return 0.5
     offered = _words(condition)
     if not wanted or not offered:
         return 0.0
     shared = sum(1 for w in wanted if any(_similar(w, o) for o in offered))
-    covered = sum(1 for o in offered if any(_similar(o, w) for w in wanted))
+    covered = sum(1 for o in offered if o in implied or any(_similar(o, w) for w in wanted))
     return (shared + covered) / (len(wanted) + len(offered))
 
 
@@ -121,7 +130,8 @@ def _relevance(conditions: tuple[str, ...], diagnosis: str) -> float:
     A melanoma trial should rank above a protocol that lists melanoma among twenty other cancers.
     """
     wanted = _words(diagnosis)
-    fits = [_fit(condition, wanted) for condition in conditions]
+    implied = _implied(diagnosis)
+    fits = [_fit(condition, wanted, implied) for condition in conditions]
     if not fits:
         return 0.0
     best = max(fits)

@@ -23,6 +23,9 @@ from trialmatch.domain.ranking import RankInput, rank, relevance
         (["Asthma", "Melanoma, Cutaneous"], "melanoma", 0.583),
         (["Melanoma", "Ovarian Cancer", "Prostate Cancer"], "metastatic melanoma", 0.833),
         (["Melanoma"], None, 0.0),
+        (["Non-squamous NSCLC"], "non-small cell lung cancer, adenocarcinoma", 0.833),
+        (["NSCLC"], "non-small cell lung cancer, adenocarcinoma", 0.8),
+        (["Non-squamous NSCLC"], "lung squamous cell carcinoma", 0.25),
     ],
 )
 def test_relevance(conditions, diagnosis, score):
