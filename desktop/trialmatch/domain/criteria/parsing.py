@@ -196,7 +196,7 @@ _CONDITION_AFTER = re.compile(
 ULN for patients with liver involvement"; a bracket closing the condition is read with it ("if eGFR ≥ 45
 mL/min/1.73 m2 (local or central laboratory values)")."""
 _CONDITION_SUBJECT = re.compile(
-    r"\s*(?:note\s*:\s*)?(?:(?:the\s+)?(?:patients|subjects|participants|individuals)|those)\s+with\s+"
+    r"\s*(?:(?:the\s+)?(?:patients|subjects|participants|individuals)|those)\s+with\s+"
     r"(?P<condition>[^:;()]+?)\s*,?\s+(?:(?:are|is)\s+not\s+required\s+to\s+meet\s+the\s+above\s+"
     r"[a-z ]{0,40}?(?:criteria|parameters|values|requirements|limits)\s*,?\s+but\s+)?"
     r"(?:must|should|(?:will\s+)?need\s+to|(?:are|is)\s+required\s+to)\s+(?:have|show)\s+(?P<rule>[^;]+?)\s*\.?\s*"
@@ -204,9 +204,8 @@ _CONDITION_SUBJECT = re.compile(
 """"Patients with symptomatic lung disease or extensive lung metastases must have oxygen saturation greater
 than 90%": an inclusion's requirement for the patients with the condition, "without the condition (every
 finding of it), or the requirement"; so is "... are not required to meet the above hematologic parameters,
-but must have ...", which sets the subgroup's own limits (the limits above are other criteria), also as a
-"NOTE:". In an exclusion the words ask what the patient must have, the opposite
-of what excludes: not read so."""
+but must have ...", which sets the subgroup's own limits (the limits above are other criteria). In an
+exclusion the words ask what the patient must have, the opposite of what excludes: not read so."""
 _HISTORY_OR_NOW = r"\s+(?:and/or|or)\s+(?:current(?:ly)?|active|ongoing|present|presence|evidence)(?![a-z])"
 """"Has a history or current evidence of long QT syndrome, ...": one lead-in for the list, which split at its
 "or" left "has a history" alone, unread."""
@@ -748,12 +747,14 @@ def _conditional(whole: Segment, section: Section, heading: str) -> Rule | None:
     as the condition of a finding ("With type 2 diabetes if their HbA1c is 10% or lower") asks the value of
     the patients with the finding, or is the trial's population: not read (as "not the value, or the
     finding" it failed a non-diabetic patient with a normal HbA1c)."""
-    match = _CONDITION_FIRST.fullmatch(whole.norm, whole.start, whole.end) or _CONDITION_AFTER.fullmatch(
-        whole.norm, whole.start, whole.end
+    label = _NOTE_LABEL.match(whole.norm, whole.start, whole.end)
+    start = label.end() if label else whole.start
+    match = _CONDITION_FIRST.fullmatch(whole.norm, start, whole.end) or _CONDITION_AFTER.fullmatch(
+        whole.norm, start, whole.end
     )
     subject = None
     if match is None and section is Section.INCLUSION and "with" in words_of(whole):
-        match = subject = _CONDITION_SUBJECT.fullmatch(whole.norm, whole.start, whole.end)
+        match = subject = _CONDITION_SUBJECT.fullmatch(whole.norm, start, whole.end)
     if match is None or _WIDENING.search(match.group("rule")) or _opens_a_bracket(match.group("rule")):
         return None
     if subject is not None:
@@ -1018,7 +1019,11 @@ def _combine_sentences(whole: Segment, parts: list[Segment], section: Section, h
     return _join(whole, children, either=either)
 
 
-_SENTENCE_LABEL = re.compile(r"\s*(?:\(?[a-h]\)|[a-h]\.(?=\s*[a-z])|[①-⑩]|\**\s*note\s*:\s*\**)\s*")
+_NOTE = r"\**\s*note\s*:\s*\**"
+_NOTE_LABEL = re.compile(r"\s*" + _NOTE + r"\s*")
+""""NOTE: Patients with ... must have ...", "NOTE: if creatinine > ULN, ...": a label, not a word of the
+item."""
+_SENTENCE_LABEL = re.compile(r"\s*(?:\(?[a-h]\)|[a-h]\.(?=\s*[a-z])|[①-⑩]|" + _NOTE + r")\s*")
 """"...; b) Has a history of myocardial infarction", "...;c. Risk factors ...": a list label opening a
 sentence of the item, which the finding reader would take for a word."""
 
@@ -1128,7 +1133,7 @@ def _one_sex(read: Read) -> bool:
 
 
 _ONE_SEX = "patients only: the other sex's is not stated"
-_SEX_WORD = re.compile(r"(?<![a-z])(?:wo)?men|(?:fe)?males?(?![a-z])")
+_SEX_WORD = re.compile(r"(?<![a-z])(?:(?:wo)?men|(?:fe)?males?)(?![a-z])")
 
 
 def _other_sex_after(items: list[tuple[Segment, str]], index: int, section: Section, heading: str) -> bool:
