@@ -259,12 +259,13 @@ _GENERIC_POPULATION = word_set(
 )
 """"Participants will be eligible if they": everyone, not a subgroup."""
 _ANY_OF_HEADING = re.compile(
-    r"(?<![a-z])(?:due\s+to|defined\s+by|evidenced\s+by|determined\s+by)\s+any\s+of\s+the\s+following"
-    r"(?!\s+(?:laboratory|lab)(?![a-z]))(?![a-z])"
+    r"(?<![a-z])(?:due\s+to|defined\s+by|evidenced\s+by|determined\s+by)\s+any\s+of(?:\s+the\s+following"
+    r"(?!\s+(?:laboratory|lab)(?![a-z]))(?![a-z])|\s*:?\s*$)"
 )
 """"At high risk for invasive aspergillosis due to any of the following risk factors": each item is one way
 in, and read alone ("Concurrent treatment with allogeneic HSCT") it failed the patients at risk another way.
-Not "as demonstrated by any of the following laboratory values", which often means all of them."""
+Also a heading that ends "as defined by any of", its "the following" lost. Not "as demonstrated by any of the
+following laboratory values", which often means all of them."""
 _NONE_OF_HEADING = re.compile(r"(?<![a-z])none\s+of\s+(?:the\s+)?(?:following|below|these)(?![a-z])")
 """"All VHR patients are eligible for stem cell transplantation except those whose sole VHR criterion is a
 poor response to prephase therapy and who have none of the following features": its items ("WBC at least

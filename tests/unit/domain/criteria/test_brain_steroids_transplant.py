@@ -107,6 +107,30 @@ def test_one_risk_factor_of_several_unmet_is_judged_not_failed():
     assert [r.result for r in results] == [Outcome.UNKNOWN, Outcome.UNKNOWN]
 
 
+HIGH_RISK = (
+    "Patients undergoing standard of care robotic radical prostatectomy for high-risk localized prostate "
+    "cancer as defined by any of"
+)
+
+
+def test_a_heading_cut_after_defined_by_any_of_still_offers_alternatives():
+    """NCT06521710: "PSA ≥20" is one way to be high-risk; a PSA of 12 with Gleason 8 must not fail it."""
+    trial = Trial(
+        id="NCT06521710",
+        registry="ctgov",
+        title="t",
+        criteria=[
+            Criterion(section=INC, text="Gleason grade ≥8", context=HIGH_RISK),
+            Criterion(section=INC, text="PSA ≥20", context=HIGH_RISK),
+        ],
+    )
+    psa_12 = patient(sex="male", labs=[{"test": "PSA", "value": 12, "unit": "ng/mL"}])
+    results = evaluate(compile_trial(trial), psa_12).results
+    assert [r.result for r in results] == [Outcome.UNKNOWN, Outcome.UNKNOWN]
+    psa_25 = patient(sex="male", labs=[{"test": "PSA", "value": 25, "unit": "ng/mL"}])
+    assert [r.result for r in evaluate(compile_trial(trial), psa_25).results] == [Outcome.PASS] * 2
+
+
 def test_a_negated_heading_with_any_of_the_following_is_not_a_list_of_alternatives():
     heading = "No clinically significant disease defined by any of the following"
     rule = parse_criterion("Graft versus host disease", INC, heading)
