@@ -161,6 +161,8 @@ def definition_label(
         words = re.findall(r"[a-z0-9]+", norm[start:stop])
         if not words:
             continue
+        if _SENTENCE_END.search(norm, start, stop):
+            return None
         if stop == first_mention and words[-1] in {"or", "and"}:
             return None
         if explicit and _NARROWING.intersection(words):
@@ -184,6 +186,11 @@ def definition_label(
                 stop + 1 if opened and not explicit else after
             )
     return None
+
+
+_SENTENCE_END = re.compile(r"[a-z0-9)\]]{2}\.\s+[a-z]")
+""""Has any clinically significant abnormal laboratory values. Participants with liver function tests ... will
+be excluded": a label ends with its sentence; one before it names more than the next sentence's thresholds."""
 
 
 _NAMED_THEN_COLON = re.compile(r"\s*(?P<words>[a-z ]+?)\s*:\s*")

@@ -417,6 +417,18 @@ def test_a_condition_defined_by_its_threshold_reads_as_the_threshold():
         assert not isinstance(rule, LabThreshold), text
 
 
+def test_a_label_in_the_sentence_before_is_not_defined_by_the_next_sentences_thresholds():
+    """Any other significant abnormality also excludes: reading only the liver tests would pass it silently."""
+    text = (
+        "Has any clinically significant abnormal laboratory values. Participants with liver function tests "
+        "(aspartate aminotransferase [AST] or alanine aminotransferase [ALT]) greater than twice the upper "
+        "limit of normal will be excluded."
+    )
+    rule = parse_criterion(text, EXC)
+    assert isinstance(rule, NeedsReview)
+    assert "clinically significant abnormal" in rule.why
+
+
 def test_no_before_a_threshold_in_an_inclusion_is_its_opposite():
     rule = lab("No LVEF less than 35%")
     assert (rule.comparator.value, rule.value) == (">=", 35.0)
