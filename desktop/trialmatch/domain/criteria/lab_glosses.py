@@ -17,7 +17,10 @@ import re
 from trialmatch.domain.criteria.text import Segment, Span
 from trialmatch.domain.trial import Section
 
-_BINDING = r"(?<![a-z])(?:unless|except|excluding|if|when|whenever|provided|only|but|however|without|or\s+those)(?![a-z])"
+_BINDING = (
+    r"(?<![a-z])(?:unless|except|excluding|if|when|whenever|provided|only|but|however|without"
+    r"|or\s+those)(?![a-z])"
+)
 _GLOSS = re.compile(
     r",?\s*(?:indicating|indicative\s+of|suggesting|suggestive\s+of)\s+(?:(?!"
     + _BINDING

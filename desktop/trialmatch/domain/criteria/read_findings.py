@@ -306,8 +306,8 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
 
 
 _EXAMPLES_AFTER = re.compile(
-    r"\s*(?:(?:infections?|diseases?|disorders?|conditions?|syndrome)\s*)?\(\s*(?:including|incl\.|e\.\s?g\.|eg"
-    r"|such\s+as|for\s+example)(?![a-z])[\s,:]*(?P<inner>[^()]+)\)"
+    r"\s*(?:(?:infections?|diseases?|disorders?|conditions?|syndrome)\s*)?\(\s*(?:including|incl\.)(?![a-z])"
+    r"[\s,:]*(?P<inner>[^()]+)\)"
 )
 
 
@@ -315,7 +315,8 @@ def _own_examples(segment: Segment, main: list[tuple[int, int, Concept]]) -> lis
     """Brackets that only give examples of the concept before them: "chronic liver disease (including active
     hepatitis)". Each finding named inside is that concept or one below it in the lexicon, so the bracket
     says nothing the concept does not; a bracket with any other word ("(including hepatitis B carriers)")
-    or finding stays to be read."""
+    or finding stays to be read. An "e.g." bracket is read as findings of their own, which the lexicon's
+    hierarchy judges alike."""
     found: list[Span] = []
     for _, end, concept in main:
         match = _EXAMPLES_AFTER.match(segment.norm, end, segment.end)

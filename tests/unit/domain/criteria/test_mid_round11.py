@@ -85,3 +85,41 @@ def test_the_liver_exclusion_judges_the_disease_and_the_enzymes(findings, alt, e
 )
 def test_a_bracket_naming_another_finding_or_word_is_not_an_example(text):
     assert isinstance(exclusion(text), NeedsReview)
+
+
+TESTED = (
+    "Cardiac ejection fraction < 40% or a history of congestive heart failure; ejection fraction is required "
+    "if the patient has a history of anthracyclines or history of cardiac disease"
+)
+
+
+def test_a_note_on_who_must_be_tested_after_a_finding_and_a_threshold_adds_no_condition():
+    rule = exclusion(TESTED)
+    assert isinstance(rule, AnyOf)
+    fraction, failure = rule.children
+    assert limit_of(fraction) == ("lvef", "<", 40.0, "%")
+    assert isinstance(failure, FindingRule)
+    assert (failure.concept, failure.qualifier) == ("heart_failure", "history")
+
+
+@pytest.mark.parametrize(
+    ("lvef", "failure", "expected"),
+    [
+        (None, False, Outcome.UNKNOWN),  # not tested: the note says not everyone is
+        (55.0, False, Outcome.PASS),
+        (35.0, False, Outcome.FAIL),
+        (55.0, True, Outcome.FAIL),
+    ],
+)
+def test_an_untested_patient_is_unknown_not_passed(lvef, failure, expected):
+    labs = entered(("lvef", lvef, "%")) if lvef is not None else []
+    facts = patient(labs=labs, findings={"heart_failure": failure})
+    assert outcome("exclusion", TESTED, facts) is expected
+
+
+def test_a_note_requiring_a_value_is_not_a_note_on_testing():
+    text = (
+        "Cardiac ejection fraction < 40%; normal ejection fraction is required if the patient has a "
+        "history of anthracyclines"
+    )
+    assert isinstance(exclusion(text), NeedsReview)
