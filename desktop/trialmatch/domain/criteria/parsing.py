@@ -16,6 +16,7 @@ from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.criteria.lab_anticoagulation import about_anticoagulated, waive_for_anticoagulated
 from trialmatch.domain.criteria.lab_shared_waiver import with_heading_waiver
+from trialmatch.domain.criteria.lab_test_notes import test_notes
 from trialmatch.domain.criteria.list_window import share_windows
 from trialmatch.domain.criteria.logic import AllOf, Alternative, AnyOf, leaf_kinds, leaves
 from trialmatch.domain.criteria.performance import PerformanceStatusRule
@@ -35,7 +36,7 @@ from trialmatch.domain.criteria.read_examples import read_examples
 from trialmatch.domain.criteria.read_excepted import read_excepted
 from trialmatch.domain.criteria.read_findings import read_findings
 from trialmatch.domain.criteria.read_lab_alternatives import last_alternative_if, read_lab_alternatives
-from trialmatch.domain.criteria.read_labs import read_labs
+from trialmatch.domain.criteria.read_labs import analyte_mentions, read_labs
 from trialmatch.domain.criteria.read_nyha import read_nyha
 from trialmatch.domain.criteria.read_or_alternatives import read_or_alternatives
 from trialmatch.domain.criteria.read_partial import read_partial
@@ -649,6 +650,15 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
             else AnyOf(source_span=span, children=[])
         )
     read = _read(whole, section, heading, whole_item=True)
+    if (
+        read.rule is None
+        and "required" in whole.text
+        and (note := test_notes(whole, analyte_mentions(whole)))
+    ):
+        whole = masked(whole, note).sub(
+            whole.start, note[0][0]
+        )  # "...; ejection fraction is required if ..."
+        read = _read(whole, section, heading, whole_item=True)
     if read.rule is not None:
         return read.rule
     problem = read.problem or "not a criterion kind the engine reads"

@@ -178,6 +178,9 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
     main = [c for c in concepts if not any(s <= c[0] and c[1] <= e for s, e in exception_spans)]
     if not main:
         return None
+    own_examples = _own_examples(segment, main) if segment.contains("(") else []
+    if own_examples:
+        main = [c for c in main if not inside((c[0], c[1]), own_examples)]
     unread = _unread_spread(segment, main)
     if unread:
         return Read.failed(unread)
@@ -207,7 +210,7 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
     if glued:
         return Read.failed(f"an exception clause that states another finding's status: '{glued}'")
     main_concepts = _lift(main, exceptions)
-    claimed: list[Span] = [(s, e) for s, e, _ in main] + list(exception_spans) + conditional
+    claimed: list[Span] = [(s, e) for s, e, _ in main] + list(exception_spans) + conditional + own_examples
     claimed += [m.span() for m in narrowing]
     for start, end, _ in main:
         noun = _NOUN_AFTER.match(segment.norm, end, segment.end)
@@ -300,6 +303,31 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
         else AllOf(source_span=segment.span, children=list(rules))
     )
     return Read(combined)
+
+
+_EXAMPLES_AFTER = re.compile(
+    r"\s*(?:(?:infections?|diseases?|disorders?|conditions?|syndrome)\s*)?\(\s*(?:including|incl\.)(?![a-z])"
+    r"[\s,:]*(?P<inner>[^()]+)\)"
+)
+
+
+def _own_examples(segment: Segment, main: list[tuple[int, int, Concept]]) -> list[Span]:
+    """Brackets that only give examples of the concept before them: "chronic liver disease (including active
+    hepatitis)". Each finding named inside is that concept or one below it in the lexicon, so the bracket
+    says nothing the concept does not; a bracket with any other word ("(including hepatitis B carriers)")
+    or finding stays to be read. An "e.g." bracket is read as findings of their own, which the lexicon's
+    hierarchy judges alike."""
+    found: list[Span] = []
+    for _, end, concept in main:
+        match = _EXAMPLES_AFTER.match(segment.norm, end, segment.end)
+        if match is None:
+            continue
+        inner = [(s, e, c) for s, e, c in main if match.start("inner") <= s and e <= match.end("inner")]
+        if inner and all(c.id == concept.id or concept.id in ancestors(c.id) for _, _, c in inner):
+            words = segment.sub(match.start("inner"), match.end("inner"))
+            if not leftover_words(words, [(s, e) for s, e, _ in inner], _FINDING_FILLER | _NARROWING_WORDS):
+                found.append(match.span())
+    return found
 
 
 _SPREAD_ONLY = re.compile(

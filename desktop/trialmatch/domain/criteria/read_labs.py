@@ -28,6 +28,7 @@ from trialmatch.domain.criteria.lab_cardiac import cardiac_note_spans
 from trialmatch.domain.criteria.lab_citations import citation_spans
 from trialmatch.domain.criteria.lab_control import requires_above_control
 from trialmatch.domain.criteria.lab_fasting import fasting_state
+from trialmatch.domain.criteria.lab_glosses import gloss_spans
 from trialmatch.domain.criteria.lab_glycaemic_label import upper_limit_defines_high_glucose
 from trialmatch.domain.criteria.lab_grade_before import (
     ctcae_versions,
@@ -747,6 +748,7 @@ def _read(
     claimed.extend(body_size_notes(segment, analytes))
     claimed.extend(metabolic_notes(segment, [m.start for m in mentions]))
     claimed.extend(citation_spans(segment))
+    claimed.extend(gloss_spans(segment, section, min((m.start for m in mentions), default=segment.end)))
     if grades:
         claimed.extend(grades_named_before(segment, grades, [(m.start, m.end) for m in mentions], quantities))
         named = [(m.start, m.end, frozenset(m.analytes)) for m in mentions]
