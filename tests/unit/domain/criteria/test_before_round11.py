@@ -4,7 +4,7 @@ test, a "recent" value."""
 from __future__ import annotations
 
 import pytest
-from one_criterion import entered, exclusion, limit_of, outcome, patient
+from one_criterion import entered, exclusion, inclusion, limit_of, outcome, patient
 
 from trialmatch.domain.criteria import AnyOf, FindingRule
 from trialmatch.domain.evaluation import Outcome
@@ -35,3 +35,40 @@ def test_blood_sugars_and_a_recent_value_are_the_tests_latest_values():
 )
 def test_poor_control_excludes_on_either_value(labs, expected):
     assert outcome("exclusion", POOR_CONTROL, patient(labs=entered(*labs))) is expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Type 1 or 2 diabetes mellitus", "Have confirmed type 1 or type 2 diabetes mellitus"]
+)
+def test_type_1_or_type_2_diabetes_names_both_types(text):
+    rule = exclusion(text)
+    assert isinstance(rule, AnyOf)
+    assert [c.concept for c in rule.children if isinstance(c, FindingRule)] == [
+        "type1_diabetes",
+        "type2_diabetes",
+    ]
+    assert len(rule.children) == 2  # not the parent "diabetes" too, which would take in any other type
+
+
+TYPE_OR_A1C = (
+    "patients with type 1 or type 2 Diabetes Mellitus or those with an HbA1C level greater than or equal "
+    "to 6.5%."
+)
+
+
+def test_type_1_or_type_2_diabetes_stays_one_item_of_a_list():
+    rule = inclusion(TYPE_OR_A1C)
+    assert isinstance(rule, AnyOf)
+    types, a1c = rule.children
+    assert isinstance(types, AnyOf)
+    assert [c.concept for c in types.children if isinstance(c, FindingRule)] == [
+        "type1_diabetes",
+        "type2_diabetes",
+    ]
+    assert limit_of(a1c) == ("hba1c", ">=", 6.5, "%")
+    assert outcome("inclusion", TYPE_OR_A1C, patient(labs=entered(("hba1c", 6.8, "%")))) is Outcome.PASS
+    assert outcome("inclusion", TYPE_OR_A1C, patient(labs=entered(("hba1c", 5.6, "%")))) is Outcome.UNKNOWN
+
+
+def test_a_time_frame_on_the_value_is_still_left_for_review():
+    assert "review" in inclusion(TYPE_OR_A1C[:-1] + " during hospitalization.").model_dump_json()
