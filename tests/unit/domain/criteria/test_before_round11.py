@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from one_criterion import entered, exclusion, inclusion, limit_of, outcome, patient
 
-from trialmatch.domain.criteria import AnyOf, FindingRule
+from trialmatch.domain.criteria import AnyOf, FindingRule, LabThreshold
 from trialmatch.domain.evaluation import Outcome
 
 POOR_CONTROL = (
@@ -72,3 +72,30 @@ def test_type_1_or_type_2_diabetes_stays_one_item_of_a_list():
 
 def test_a_time_frame_on_the_value_is_still_left_for_review():
     assert "review" in inclusion(TYPE_OR_A1C[:-1] + " during hospitalization.").model_dump_json()
+
+
+SEXED_EXAMPLE = "Arrhythmias [including QTc ≥450ms in men, QTc ≥470ms in women]"
+
+
+def test_a_limit_per_sex_in_an_examples_bracket_is_one_example():
+    rule = exclusion(SEXED_EXAMPLE)
+    assert isinstance(rule, AnyOf)
+    arrhythmia, qtc = rule.children
+    assert isinstance(arrhythmia, FindingRule)
+    assert arrhythmia.concept == "arrhythmia"
+    assert isinstance(qtc, AnyOf)
+    assert [(*limit_of(c), c.sex) for c in qtc.children if isinstance(c, LabThreshold)] == [
+        ("qtcf", ">=", 450.0, "ms", "male"),
+        ("qtcf", ">=", 470.0, "ms", "female"),
+    ]
+    woman = patient(findings={"arrhythmia": False}, labs=entered(("qtcf", 460, "ms")))
+    assert outcome("exclusion", SEXED_EXAMPLE, woman) is Outcome.PASS
+    man = patient(sex="male", findings={"arrhythmia": False}, labs=entered(("qtcf", 460, "ms")))
+    assert outcome("exclusion", SEXED_EXAMPLE, man) is Outcome.FAIL
+
+
+def test_malignant_narrows_an_arrhythmia():
+    rule = exclusion("Malignant arrhythmias")
+    assert isinstance(rule, FindingRule)
+    assert rule.concept == "arrhythmia"
+    assert [e.text for e in rule.exceptions] == ["Malignant"]
