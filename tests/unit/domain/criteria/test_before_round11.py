@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from one_criterion import entered, exclusion, inclusion, limit_of, outcome, patient
 
-from trialmatch.domain.criteria import AnyOf, FindingRule, LabThreshold
+from trialmatch.domain.criteria import AnyOf, DerivedValueRule, FindingRule, LabThreshold
 from trialmatch.domain.evaluation import Outcome
 
 POOR_CONTROL = (
@@ -99,3 +99,23 @@ def test_malignant_narrows_an_arrhythmia():
     assert isinstance(rule, FindingRule)
     assert rule.concept == "arrhythmia"
     assert [e.text for e in rule.exceptions] == ["Malignant"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Obesity 3 degrees and above (weight over 150 kg),", ("body_weight", ">", 150.0, "kg")),
+        ("Class 3 obesity (BMI ≥ 40 kg/m2)", ("bmi", ">=", 40.0, "kg/m2")),
+    ],
+)
+def test_the_grade_of_an_obesity_is_part_of_the_name_its_bracket_defines(text, expected):
+    rule = exclusion(text)
+    assert isinstance(rule, LabThreshold | DerivedValueRule)
+    assert (rule.analyte, rule.comparator.value, rule.value, rule.unit) == expected
+
+
+def test_an_obesity_grade_excludes_only_above_its_bracket():
+    text = "Obesity 3 degrees and above (weight over 150 kg),"
+    assert outcome("exclusion", text, patient(weight_kg=152, height_cm=180)) is Outcome.FAIL
+    assert outcome("exclusion", text, patient(weight_kg=120, height_cm=180)) is Outcome.PASS
+    assert outcome("exclusion", text, patient()) is Outcome.UNKNOWN
