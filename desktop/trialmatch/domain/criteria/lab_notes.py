@@ -81,6 +81,9 @@ _DEFINED_WORDS = word_set(
     biochemically
     """
 )
+_OBESITY_GRADE = word_set("class grade degree degrees 1 2 3 i ii iii and above or higher")
+""""Class 3 obesity (BMI ≥ 40)", "Obesity 3 degrees and above (weight over 150 kg)": the grade is part of the
+obesity's name, which the bracket defines."""
 _ORGAN = word_set("renal kidney hepatic liver marrow pulmonary lung")
 _ORGAN_NOUNS = word_set("failure disease pathology")
 """"Renal failure (creatinine > 2 mg/dL)", "significant pulmonary disease (RA pO2 less than 60 or pCO2 greater
@@ -167,8 +170,9 @@ def definition_label(
             return None
         if explicit and _NARROWING.intersection(words):
             return None
+        graded = _OBESITY_GRADE if {"obesity", "obese"} & set(words) else frozenset()
         if not explicit and any(
-            w not in _DEFINED_WORDS and w not in FILLER and w not in extra for w in words
+            w not in _DEFINED_WORDS and w not in FILLER and w not in extra and w not in graded for w in words
         ):
             return None
         if not explicit and any(

@@ -92,10 +92,10 @@ _SCREENING = re.compile(
 screening visit": the visits the value is taken at."""
 _MOST_RECENT = re.compile(
     r"(?<![a-z])(?:(?:on|at|in)\s+)?(?:the\s+)?most\s+recent(?:\s+(?:laboratory\s+|lab\s+)?(?:value|test|measurement"
-    r"|assessment|result))?(?![a-z])|(?<![a-z])last\s+known(?=\s)"
+    r"|assessment|result))?(?![a-z])|(?<![a-z])last\s+known(?=\s)|(?<![a-z])recent(?=\s+[a-z])"
 )
-""""on the most recent test", "last known left ventricular ejection fraction": the value a patient file holds
-is the most recent one."""
+""""on the most recent test", "last known left ventricular ejection fraction", "recent hemoglobin A1c >= 8":
+the value a patient file holds is the most recent one."""
 _PRE_DOSE = re.compile(r"(?<![a-z])pre-?\s?dose(?![a-z])")
 """"at Cycle 1 Day 1 pre-dose": the draw before the first dose, that is the value at entry."""
 _ON_ECG = re.compile(

@@ -214,11 +214,13 @@ _LIST = re.compile(
     r"(?:,(?<!nyha standard,)(?<!nyha standards,)(?<!nyha criteria,)(?!(?<=\d,)\d{3}(?!\d))"
     r"\s*(?:and/or|or|and)?\s*|(?:(?<!history)|(?!" + _HISTORY_OR_NOW + r"))\s+(?:and/or|or|and)\s+)"
     r"(?!(?:iv|i{1,3}|equal|=|[<>≤≥]|(?:greater|less|more|higher|lower)\s+than|above|higher|greater|worse"
-    r"|(?<=or\s)more|(?:[1-4](?:st|nd|rd|th)|second|third)(?=[\s-]*degree))(?![a-z]))|;\s*"
+    r"|(?<=or\s)more|(?:[1-4](?:st|nd|rd|th)|second|third)(?=[\s-]*degree))(?![a-z])"
+    r"|(?<=type[\s-]1\sor\s)(?:type[\s-]?)?2[\s-]+diabet)|;\s*"
 )
 """"A, B or C" at commas, semicolons and joining words; not at a thousands comma ("100,000/µL"), nor inside
 a class or stage range ("NYHA class III or IV heart failure"), nor inside a comparator ("greater than or
-equal to 2", "> or = 1.5", "equal to or more than 60", "2+ or greater"), nor before the "above" of a grade
+equal to 2", "> or = 1.5", "equal to or more than 60", "2+ or greater"), nor in "type 1 or type 2 diabetes"
+(the first type shares the noun), nor before the "above" of a grade
 ("grade II or above myocardial ischemia"), nor after a leading "According to NYHA standard," whose class
 follows ("..., grade III-IV heart failure")."""
 _SHARED_SUBJECT = re.compile(r"\s*with(?:out)?\s")

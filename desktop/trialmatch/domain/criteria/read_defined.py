@@ -254,6 +254,8 @@ _OTHER_SEX = re.compile(
 )
 """"QTc male ≥ 450 ms, female ≥ 470 ms": after the comma, the other sex's limit for the same value, which the
 lab reader pairs with the first; not a second threshold joined without saying how."""
+_SEX_LAST = re.compile(r"(?:for|in)\s+(?:(?:wo)?men|(?:fe)?males?)\s*$")
+""""QTc ≥ 450 ms in men, QTc ≥ 470 ms in women": each limit closed by its sex, the same pairing."""
 
 
 def read_defined(segment: Segment, section: Section) -> Read | None:
@@ -431,6 +433,7 @@ def is_bare_list(definition: Segment, with_findings: bool = False) -> bool:
     return any(
         not _JOINED.match(part.text)
         and not _OTHER_SEX.match(part.text)
+        and not (_SEX_LAST.search(part.text) and _SEX_LAST.search(before.text))
         and (with_findings or (holds_digit(part) and holds_digit(before)))
         for before, part in pairwise(parts)
     )

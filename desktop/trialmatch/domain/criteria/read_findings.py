@@ -59,7 +59,7 @@ _NARROWING = re.compile(
     r"(?<![a-z])(?:uncontrolled|poorly\s+controlled|poor\s+control(?:led)?(?:\s+of)?|symptomatic|clinically\s+(?:significant|relevant|important|active)"
     r"|significant|severe|serious|unstable|untreated|progressive|progressing|chronic|acute|recent|recently"
     r"|recurrent|major|moderate|life[\s-]threatening|refractory|unresolved|persistent|decompensated|multifocal"
-    r"|extensive|widespread|newly"
+    r"|extensive|widespread|newly|malignant(?=\s+(?:ventricular\s+)?(?:arrhythmias?|dysrhythmias?))"
     r"|systemic|within\s+(?:the\s+)?(?:last\s+|past\s+|previous\s+|preceding\s+)?(?:\d+\s*|" + _COUNT + r")?"
     r"(?:hours?|days?|weeks?|months?|years?)"
     r"(?:\s+(?:prior\s+to|before|of|preceding)\s+[a-z0-9 ]*?(?=,|;|$|\)))?"
@@ -100,6 +100,7 @@ _NARROWING_WORDS = word_set(
     uncontrolled poorly poor symptomatic clinically significant severe serious unstable untreated progressive
     progressing chronic acute recent recently recurrent major moderate life refractory unresolved persistent
     decompensated systemic within last past previous preceding high multifocal extensive widespread newly
+    malignant
     """
 )
 _TRAILING = re.compile(
@@ -430,6 +431,11 @@ _ELLIPSIS = re.compile(
     r"(?<![a-z])(?P<first>[a-z]+)\s+(?:or|and|and/or|/)\s+(?:[a-z-]+\s+)?(?P<noun>metastases|metastasis|mets|disease)(?![a-z])"
 )
 """"Cerebral or leptomeningeal metastases": the first adjective shares the noun ("cerebral metastases")."""
+_TYPE_1_OR_2 = re.compile(
+    r"(?<![a-z])(?P<first>type[\s-]*(?:1|i))\s*(?:,|or|and/or|and|/)\s*"
+    r"(?P<second>(?:type[\s-]*)?(?:2|ii)[\s-]+diabet[a-z]*(?:\s+mellitus)?)"
+)
+""""Type 1 or type 2 diabetes", "type 1 or 2 diabetes": the first type shares the noun."""
 
 
 def _concepts(segment: Segment) -> list[tuple[int, int, Concept]]:
@@ -441,6 +447,14 @@ def _concepts(segment: Segment) -> list[tuple[int, int, Concept]]:
         for match in _HEPATITIS_B_OR_C.finditer(segment.norm, segment.start, segment.end):
             if not any(c.id == "hcv" for _, _, c in found):
                 found.append((match.start("c"), match.end("c"), get_concept("hcv")))
+    if "diabet" in text:
+        for match in _TYPE_1_OR_2.finditer(segment.norm, segment.start, segment.end):
+            if not any(s <= match.start("first") < e for s, e, _ in found):
+                found.append((match.start("first"), match.end("first"), get_concept("type1_diabetes")))
+            if not any(s == match.start("second") for s, _, _ in found):
+                inside = match.span("second")
+                found = [f for f in found if not inside[0] <= f[0] < inside[1]]
+                found.append((match.start("second"), match.end("second"), get_concept("type2_diabetes")))
     if "metastas" in text or "mets" in text or "disease" in text:
         for match in _ELLIPSIS.finditer(segment.norm, segment.start, segment.end):
             if any(s <= match.start("first") < e for s, e, _ in found):

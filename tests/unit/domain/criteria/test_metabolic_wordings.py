@@ -141,10 +141,12 @@ def test_or_those_with_a_threshold_is_another_population_not_the_definition():
     assert inclusion(text).kind != "all_of"
     diabetic = patient(findings={"type 2 diabetes": True}, **_labs(hba1c=(6.0, "%")))
     assert outcome(INC, text, diabetic) is not Outcome.FAIL
-    assert review(
+    typed = (
         "patients with type 1 or type 2 Diabetes Mellitus or those with an HbA1C level greater than or equal "
         "to 6.5%"
     )
+    assert inclusion(typed).kind == "any_of"
+    assert outcome(INC, typed, diabetic) is Outcome.PASS
 
 
 # --- when and how the value is taken ----------------------------------------------------------------------
