@@ -161,8 +161,8 @@ def definition_label(
         words = re.findall(r"[a-z0-9]+", norm[start:stop])
         if not words:
             continue
-        if stop == first_mention and words[-1] in {"or", "and"}:
-            return None
+        if words[-1] == "or" or (stop == first_mention and words[-1] == "and"):
+            return None  # "Patients with uncontrolled diabetes or with hemoglobin < 10 g/dL": two conditions
         if explicit and _NARROWING.intersection(words):
             return None
         if not explicit and any(
