@@ -166,8 +166,8 @@ def definition_label(
             continue
         if _SENTENCE_END.search(norm, start, stop):
             return None
-        if stop == first_mention and words[-1] in {"or", "and"}:
-            return None
+        if words[-1] == "or" or (stop == first_mention and words[-1] == "and"):
+            return None  # "Patients with uncontrolled diabetes or with hemoglobin < 10 g/dL": two conditions
         if explicit and _NARROWING.intersection(words):
             return None
         graded = _OBESITY_GRADE if {"obesity", "obese"} & set(words) else frozenset()

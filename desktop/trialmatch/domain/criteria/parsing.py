@@ -224,6 +224,27 @@ equal to 2", "> or = 1.5", "equal to or more than 60", "2+ or greater"), nor in 
 ("grade II or above myocardial ischemia"), nor after a leading "According to NYHA standard," whose class
 follows ("..., grade III-IV heart failure")."""
 _SHARED_SUBJECT = re.compile(r"\s*with(?:out)?\s")
+_PATIENTS_WITH = re.compile(r"\s*(?:the\s+)?(?:patients|subjects|participants|individuals)\s+with\s")
+
+
+def _patients_with(items: list[tuple[Segment, str]]) -> bool:
+    """ "Patients with active hepatitis or with hemoglobin < 10 g/dL": the subject the later items share is
+    the patient, which each item read alone keeps; not "Diabetics with HbA1c ≥ 10 %, or with retinopathy",
+    nor "Patients with diabetes with HbA1c > 9 %, or with ...", whose later items narrow a finding, nor "...,
+    and with eGFR ≤ 30", which may ask for both."""
+    first = items[0][0]
+    opening = _PATIENTS_WITH.match(first.norm, first.start, first.end)
+    return (
+        opening is not None
+        and " with " not in first.norm[opening.end() : first.end]
+        and all(
+            joiner.strip(" ,") == "or"
+            for part, joiner in items[1:]
+            if _SHARED_SUBJECT.match(part.norm, part.start, part.end)
+        )
+    )
+
+
 _EXCEPTING_HEADING = re.compile(
     r"(?<![a-z])(?:unless|except(?:\s+for)?|exceptions?|other\s+than|with\s+the\s+exception\s+of)(?![a-z])[^.;]*?"
     r"(?:following|below)"
@@ -1098,7 +1119,9 @@ def _combine_list(
     that opens with "with" ("Diabetics with HbA1c ≥ 10 %, or with retinopathy") shares the subject of the
     item before it, which read alone it would drop.
     """
-    if any(_SHARED_SUBJECT.match(part.norm, part.start, part.end) for part, _ in items[1:]):
+    if any(_SHARED_SUBJECT.match(part.norm, part.start, part.end) for part, _ in items[1:]) and not (
+        _patients_with(items)
+    ):
         return None
     if section is Section.INCLUSION and _NEGATED_HEADING.match(
         items[0][0].norm, items[0][0].start, items[0][0].end

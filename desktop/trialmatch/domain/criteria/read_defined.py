@@ -391,10 +391,12 @@ def _narrowed(segment: Segment, section: Section) -> Read | None:
 
 
 _OR_THOSE = re.compile(
-    r"(?<![a-z])or\s+(?:those|patients|subjects|participants|individuals|people|persons)\s*$", re.IGNORECASE
+    r"(?<![a-z])or(?:\s+(?:those|patients|subjects|participants|individuals|people|persons))?\s*$",
+    re.IGNORECASE,
 )
-""""Patients with diabetes mellitus or those with an HbA1c ≥ 6.5%": another population the thresholds are
-for, an alternative to the finding; read as the finding narrowed, a diabetic at HbA1c 6.0 % failed."""
+""""Patients with diabetes mellitus or those with an HbA1c ≥ 6.5%", "Patients with active hepatitis or with
+hemoglobin < 10 g/dL": another population the thresholds are for, an alternative to the finding; read as the
+finding narrowed, a diabetic at HbA1c 6.0 % failed."""
 
 _CONTROL = re.compile(
     r"(?:un|poorly\s+|inadequately\s+|badly\s+|not\s+(?:well\s+|adequately\s+)?)controlled", re.IGNORECASE

@@ -1763,7 +1763,7 @@ def _groups(
         elif not pending and not groups:  # "a 24-hour urine collection with creatinine clearance > 50"
             method = cast(Method, item)
         else:
-            named = _analytes(pending) if pending else set(groups[-1].analytes)
+            named = _analytes(pending) if pending else _measured(groups[-1])
             # "eGFR < 60 and UACR > 100 mg/g (eGFR is calculated by the CKD-EPI equation)": after another
             # analyte's threshold, the method of the clearances or GFRs before it that name none
             earlier = [] if pending or named & DERIVED_ANALYTES else _without_method(groups)
@@ -1786,6 +1786,18 @@ def _groups(
     _share_restating_condition(segment, groups)
     claimed.extend(c.span for g in groups for c in g.conditions)
     return groups
+
+
+_CLEARANCE_UNITS = frozenset({"mL/min", "mL/min/1.73m2"})
+
+
+def _measured(group: _Group) -> set[str]:
+    """The group's analytes, "creatinine" read as the clearance its unit makes it ("Creatinine ≤ 30 mL/minute
+    (using Cockcroft-Gault formula)"), so the method after it has a clearance to name."""
+    named = set(group.analytes)
+    if named == {"creatinine"} and all(q.unit in _CLEARANCE_UNITS for q in group.thresholds):
+        return {"crcl"}
+    return named
 
 
 def _without_method(groups: list[_Group]) -> list[_Group]:
@@ -2243,7 +2255,7 @@ def _threshold_rule(
         restricting.append(support.text)
     qualifier = "; ".join(restricting) or None
     span = (min(group.mentions[0].start, quantity.start), max(quantity.end, group.mentions[-1].end))
-    if analyte.id == "creatinine" and fields.unit in {"mL/min", "mL/min/1.73m2"}:
+    if analyte.id == "creatinine" and fields.unit in _CLEARANCE_UNITS:
         analyte = get_analyte("crcl")  # "Creatinine at least 40 mL/min": a clearance, as its unit says
     if analyte.id in DERIVED_ANALYTES:
         if exceptions or variants or sex:
@@ -2408,7 +2420,7 @@ def _fields(quantity: Quantity, analyte: Analyte, base: Quantity | None, segment
     if quantity.upper:
         raise _UnreadableError(f"a range where one threshold is expected: '{printed}'")
     unit = quantity.unit
-    if analyte.id in _RENAL and unit in {"mL/min", "mL/min/1.73m2"}:
+    if analyte.id in _RENAL and unit in _CLEARANCE_UNITS:
         analyte = get_analyte("crcl" if unit == "mL/min" else "egfr")
     if quantity.unit_text and unit is None:
         raise _UnreadableError(f"unit not recognised in '{printed}'")
