@@ -7,6 +7,7 @@ from __future__ import annotations
 from one_criterion import entered, outcome, patient, thresholds
 
 from trialmatch.domain.criteria import parse_criterion
+from trialmatch.domain.criteria.logic import leaves
 from trialmatch.domain.evaluation import Outcome
 from trialmatch.domain.trial import Section
 
@@ -32,3 +33,21 @@ def test_a_count_per_ml3_is_a_count_per_cubic_millimetre_misprinted() -> None:
     assert rule.kind == "all_of"
     low = patient(labs=entered(("wbc", 3.1, "10^9/L"), ("platelets", 250, "10^9/L")))
     assert outcome(INC, "White blood cell (WBC) count of >= 4000 cells/ml3", low) is FAIL
+
+
+def test_a_weight_class_named_before_its_bmi_range_restates_it() -> None:
+    text = (
+        "Overweight/obesity will be defined by body mass index (overweight 25-29.9 kg/m2 or obesity 30 kg/m2"
+        " or greater)."
+    )
+    rule = parse_criterion(text, INC)
+    assert rule.kind == "any_of"
+    assert [(t.analyte, t.comparator.value, t.value, t.unit) for t in leaves(rule)] == [
+        ("bmi", ">=", 25.0, "kg/m2"),
+        ("bmi", "<=", 29.9, "kg/m2"),
+        ("bmi", ">=", 30.0, "kg/m2"),
+    ]
+    assert outcome(INC, text, patient(weight_kg=78, height_cm=170)) is PASS  # BMI 27.0
+    assert outcome(INC, text, patient(weight_kg=98, height_cm=170)) is PASS  # BMI 33.9
+    assert outcome(INC, text, patient(weight_kg=64, height_cm=170)) is FAIL  # BMI 22.1
+    assert outcome(INC, text, patient()) is UNKNOWN
