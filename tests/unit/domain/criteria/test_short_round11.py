@@ -4,7 +4,7 @@ it for review."""
 
 from __future__ import annotations
 
-from one_criterion import entered, outcome, patient, thresholds
+from one_criterion import entered, outcome, patient, review, thresholds
 
 from trialmatch.domain.criteria import parse_criterion
 from trialmatch.domain.criteria.logic import leaves
@@ -51,3 +51,17 @@ def test_a_weight_class_named_before_its_bmi_range_restates_it() -> None:
     assert outcome(INC, text, patient(weight_kg=98, height_cm=170)) is PASS  # BMI 33.9
     assert outcome(INC, text, patient(weight_kg=64, height_cm=170)) is FAIL  # BMI 22.1
     assert outcome(INC, text, patient()) is UNKNOWN
+
+
+def test_an_exclusion_saying_it_excludes_repeats_its_section() -> None:
+    text = "Participants with liver function tests (AST or ALT) greater than twice the ULN will be excluded."
+    rule = parse_criterion(text, EXC)
+    assert rule.kind == "any_of"
+    assert [(t.analyte, t.comparator.value, t.value, t.multiple_of) for t in thresholds(rule)] == [
+        ("ast", ">", 2.0, "uln"),
+        ("alt", ">", 2.0, "uln"),
+    ]
+    raised = patient(labs=entered(("ALT", 95, "U/L"), ("AST", 30, "U/L")))
+    assert outcome(EXC, text, raised) is FAIL
+    assert outcome(EXC, text, patient(labs=entered(("ALT", 35, "U/L"), ("AST", 30, "U/L")))) is PASS
+    assert "not" in review("Patients with creatinine > 2 x ULN are not excluded", EXC)
