@@ -65,3 +65,24 @@ def test_an_exclusion_saying_it_excludes_repeats_its_section() -> None:
     assert outcome(EXC, text, raised) is FAIL
     assert outcome(EXC, text, patient(labs=entered(("ALT", 35, "U/L"), ("AST", 30, "U/L")))) is PASS
     assert "not" in review("Patients with creatinine > 2 x ULN are not excluded", EXC)
+
+
+def test_what_the_marrow_must_be_adequate_for_ends_the_heading() -> None:
+    text = (
+        "Adequate marrow function for lymphodepletion chemotherapy: 14 days before enrollment, absolute"
+        " neutrophil count (ANC) ≥ 1×10^9/L, platelet count ≥ 30×10^9/L, hemoglobin ≥ 80 g/L without blood"
+        " transfusion;"
+    )
+    rule = parse_criterion(text, INC)
+    assert rule.kind == "all_of"
+    assert [(t.analyte, t.comparator.value, t.value, t.unit) for t in thresholds(rule)] == [
+        ("anc", ">=", 1.0, "10^9/L"),
+        ("platelets", ">=", 30.0, "10^9/L"),
+        ("hemoglobin", ">=", 80.0, "g/L"),
+    ]
+    assert thresholds(rule)[2].qualifier == "without blood transfusion"
+    low = patient(
+        labs=entered(("ANC", 0.8, "10^9/L"), ("platelets", 120, "10^9/L"), ("hemoglobin", 11, "g/dL"))
+    )
+    assert outcome(INC, text, low) is FAIL
+    assert "failure chemotherapy" in review("Renal failure for chemotherapy: creatinine > 3 mg/dL", EXC)
