@@ -4,12 +4,14 @@ it for review."""
 
 from __future__ import annotations
 
+import pytest
 from one_criterion import entered, outcome, patient, review, thresholds
 
 from trialmatch.domain.criteria import parse_criterion
 from trialmatch.domain.criteria.logic import leaves
 from trialmatch.domain.evaluation import Outcome
 from trialmatch.domain.trial import Section
+from trialmatch.domain.units import convert
 
 INC, EXC = Section.INCLUSION, Section.EXCLUSION
 PASS, FAIL, UNKNOWN = Outcome.PASS, Outcome.FAIL, Outcome.UNKNOWN
@@ -86,3 +88,16 @@ def test_what_the_marrow_must_be_adequate_for_ends_the_heading() -> None:
     )
     assert outcome(INC, text, low) is FAIL
     assert "failure chemotherapy" in review("Renal failure for chemotherapy: creatinine > 3 mg/dL", EXC)
+
+
+def test_a_count_in_lakhs_per_cubic_millimetre_is_read_as_printed() -> None:
+    text = "Platelet: >1.5Lakh per cumm"
+    rule = parse_criterion(text, INC)
+    assert [(t.analyte, t.comparator.value, t.value, t.unit) for t in thresholds(rule)] == [
+        ("platelets", ">", 1.5, "10^5/µL"),
+    ]
+    assert convert(1.5, "10^5/µL", "/µL") == pytest.approx(150_000)
+    assert outcome(INC, text, patient(labs=entered(("platelets", 120, "10^9/L")))) is FAIL
+    assert outcome(INC, text, patient(labs=entered(("platelets", 210_000, "/µL")))) is PASS
+    rule = parse_criterion("Platelet count ≥ 1 x 10^5/mm3", INC)
+    assert [(t.analyte, t.value, t.unit) for t in thresholds(rule)] == [("platelets", 1.0, "10^5/µL")]
