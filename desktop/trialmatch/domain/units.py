@@ -39,9 +39,11 @@ class _Unit:
 # Clinical units pint does not define. Cells get their own dimension so a count per volume never converts
 # to a mass per volume; international units (WHO standards) are not enzyme units. The urine ratios printed per
 # mmol ("albumin 22.6 mg/mmol") are per mmol of creatinine, which weighs 113.12 mg (the 88.4 µmol/L per mg/dL
-# laboratories use), so they convert to the ratios per gram.
+# laboratories use), so they convert to the ratios per gram. A lakh is 100,000 (Indian registries: "platelets
+# > 1.5 lakh per cumm" is 150,000/µL).
 _PINT_DEFINITIONS = (
     "cell = [cell_count] = cells",
+    "lakh_cell = 1e5 * cell",
     "international_unit = [international_unit] = IU",
     "milli_international_unit = 1e-3 * international_unit",
     "standard_bsa = 1.73 * meter ** 2",

@@ -26,6 +26,11 @@ _INCLUSIVE = re.compile(
     r"[(\[]\s*including\s+(?:the\s+)?(?:both\s+ends|(?:boundary|cut-?off|critical|threshold)\s+values?"
     r"|thresholds|boundaries|limits)\s*[)\]]"
 )
+_CLASS_BEFORE = re.compile(
+    r"(?<![a-z])(?:(?:morbid(?:ly)?\s+|severe\s+)?(?:obesity|obese)|overweight|underweight)\s+(?=\d)"
+)
+""""(overweight 25-29.9 kg/m2 or obesity 30 kg/m2 or greater)": the weight class each BMI range defines, named
+right before it; the range is what the trial means by the class."""
 _STRICT = re.compile(
     r"(?<![<>=≤≥])[<>](?!=)|(?<!not\s)(?:less|greater|more|lower|higher)\s+than(?!\s+or\s+equal)"
     r"|(?<![a-z])(?:above|below|over|under|exceed(?:s|ing)?)(?![a-z])"
@@ -33,10 +38,13 @@ _STRICT = re.compile(
 
 
 def body_size_notes(segment: Segment, analytes: Collection[str]) -> list[Span]:
-    """The spans of a BMI formula (when the sentence names BMI) and of an inclusive-range note."""
+    """The spans of a BMI formula and of weight classes named before their ranges (when the sentence names
+    BMI), and of an inclusive-range note."""
     spans: list[Span] = []
     if "bmi" in analytes and segment.contains("height"):
         spans += [m.span() for m in _BMI_FORMULA.finditer(segment.norm, segment.start, segment.end)]
+    if "bmi" in analytes and (segment.contains("weight") or segment.contains("obes")):
+        spans += [m.span() for m in _CLASS_BEFORE.finditer(segment.norm, segment.start, segment.end)]
     if segment.contains("including") and not _STRICT.search(segment.norm, segment.start, segment.end):
         spans += [m.span() for m in _INCLUSIVE.finditer(segment.norm, segment.start, segment.end)]
     return spans

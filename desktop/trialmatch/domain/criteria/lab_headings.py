@@ -43,6 +43,12 @@ _MINIMUM = re.compile(
 )
 """"Patient must have the following minimum labs: ANC > 1200/mm3; ...": the limits that follow are the
 minimum; the word is no comparator of its own."""
+_PURPOSE = re.compile(
+    r"(?<![a-z])(?:function|functions|reserve)\s+(?P<purpose>for\s+(?:the\s+)?(?:planned\s+|study\s+)?"
+    r"(?:lymphodeplet(?:ion|ing)\s+|conditioning\s+)?(?:chemotherapy|treatment|therapy))\s*(?=:)"
+)
+""""Adequate marrow function for lymphodepletion chemotherapy: ANC ≥ 1 x 10^9/L, ...": what the function must
+be adequate for, ending the heading; the thresholds after the colon say what the trial takes as adequate."""
 _BOUNDARY = re.compile(r"[;:.)\]①-⑩]")
 _NOTE_BEFORE = re.compile(r"\s*(?:\([^()\[\]]*\)|\[[^()\[\]]*\])\s*$")
 """"Blood routine [no blood transfusion or G-CSF within 14 days]: ANC ≥ ...": a bracket between the heading
@@ -76,6 +82,8 @@ def heading_spans(segment: Segment) -> list[Span]:
             else:  # the words before it stay to be read ("Patients with liver metastases must meet ...")
                 found.append(match.span())
         found.extend(m.span() for m in _MINIMUM.finditer(norm, segment.start, segment.end))
+    if ":" in window and "for" in window:
+        found.extend(m.span("purpose") for m in _PURPOSE.finditer(norm, segment.start, segment.end))
     if ":" in window and "grade" in window:
         found.extend(m.span() for m in _GRADE_HEADING.finditer(norm, segment.start, segment.end))
     if ":" in window:

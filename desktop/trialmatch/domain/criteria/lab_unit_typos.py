@@ -1,7 +1,8 @@
 """A unit misprinted right after a bare number: "White blood cell count > 2000/mL", "platelet count of >
-100,000/um" (per µL meant: 2 white cells or 0.1 platelets per µL is no threshold anyone sets), "Fasting plasma
-glucose >126 mg/d", "random blood sugar at least 200 mg" (mg/dL), "Hemoglobin ≥ 9/g/dL", "Hemoglobin ≥ 9.0
-g/gL", "Hgb > 10 gms" (g/dL), "Creatinine clearance ≥60/mL" (a clearance per minute, its "/min" lost).
+100,000/um", "WBC count of >= 4000 cells/ml3" (per µL meant: 2 white cells or 0.1 platelets per µL is no
+threshold anyone sets), "Fasting plasma glucose >126 mg/d", "random blood sugar at least 200 mg" (mg/dL),
+"Hemoglobin ≥ 9/g/dL", "Hemoglobin ≥ 9.0 g/gL", "Hgb > 10 gms" (g/dL), "Creatinine clearance ≥60/mL" (a
+clearance per minute, its "/min" lost).
 
 The lab reader claims the misprint and reads the number as unit-less: the unit is then inferred from the
 value (``_infer_unit``, which takes only a unit that puts the number within a clinical window of the
@@ -23,7 +24,7 @@ _COUNTS = frozenset({"anc", "wbc", "platelets", "lymphocytes", "eosinophils", "c
 _GLUCOSE = frozenset({"glucose", "fasting_glucose"})
 _END = r"(?![a-z0-9/])"
 _MISPRINTS: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = (
-    (_COUNTS, re.compile(r"\s*/\s*(?:ml|um)" + _END)),
+    (_COUNTS, re.compile(r"\s*(?:cells?\s*)?/\s*(?:ml3?|um)" + _END)),
     (frozenset({"crcl", "egfr"}), re.compile(r"\s*/\s*ml" + _END)),
     (_GLUCOSE, re.compile(r"\s*mg(?:\s*/\s*d)?" + _END)),
     (frozenset({"hemoglobin"}), re.compile(r"\s*(?:/\s*g\s*/\s*dl|g\s*/\s*gl|gms?|grams?)" + _END)),

@@ -346,6 +346,7 @@ _PLAIN_UNITS = (
     r"cells?\s*/\s*(?:µl|ul|mm3|mm\^3|mm³)",
     r"mm(?:3|\^3|³|\(3\))",
     r"(?:k|thou)\s*/\s*(?:µl|ul|mm3|mm\^3|mm³|cumm|mcl)",
+    r"lakhs?" + _PER + r"(?:µ\s?l|ul|mm3|cmm|cu\.?\s?mm)",
     r"g/l",
     r"(?:g|gm|gr|mg|µg|ug|mcg|ng|pg|(?:milli|micro|nano)?grams?)"
     + _PER
