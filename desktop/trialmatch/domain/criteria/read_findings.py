@@ -41,7 +41,7 @@ _DEFINED_BY = re.compile(
     r"(?:as\s+)?(?:defined|assessed|measured|evaluated|determined)\s+(?:by|per|according\s+to|using)\s+(?:the\s+)?"
     r"recist(?:\s+(?:v(?:ersion)?\s*)?1\.1)?(?:\s+criteria)?|per\s+recist(?:\s+(?:v(?:ersion)?\s*)?1\.1)?"
 )
-SECTION_WORDS = re.compile(
+_SECTION_WORDS = re.compile(
     r"(?<![a-z])(?:(?:are|is|will\s+be)\s+)?(?:not\s+eligible(?:\s+for\s+the\s+study)?|ineligible"
     r"|excluded(?:\s+from\s+(?:the\s+)?study(?![a-z\s]))?)(?![a-z])"
 )
@@ -225,7 +225,7 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
     if segment.contains("recist"):
         claimed += [m.span() for m in _DEFINED_BY.finditer(segment.norm, segment.start, segment.end)]
     if section is Section.EXCLUSION:
-        claimed += [m.span() for m in _matches(SECTION_WORDS, _SECTION_CUE, segment, main[-1][1])]
+        claimed += [m.span() for m in _matches(_SECTION_WORDS, _SECTION_CUE, segment, main[-1][1])]
     found = _matches(_NARROWING, _NARROWING_WORDS, segment)
     words = [m for m in found if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in claimed)]
     classes = _matches(_NYHA, _NYHA_WORDS, segment)

@@ -89,7 +89,6 @@ from trialmatch.domain.criteria.numbers import (
     trie_alternation,
 )
 from trialmatch.domain.criteria.ranges import but_between_bounds, read_ranges
-from trialmatch.domain.criteria.read_findings import SECTION_WORDS
 from trialmatch.domain.criteria.text import (
     ALTERNATIVE_END,
     ALTERNATIVE_START,
@@ -760,8 +759,6 @@ def _read(
     claimed.extend(liver_notes(segment, [m.start for m in mentions]))
     if section is Section.INCLUSION:  # "meet all of the following" in an exclusion would need every one
         claimed.extend(heading_spans(segment))
-    elif segment.contains("exclud", "eligible"):  # "Participants with ALT > 2 x ULN will be excluded"
-        claimed.extend(m.span() for m in SECTION_WORDS.finditer(segment.norm, segment.start, segment.end))
     claimed.extend(regardless_spans(segment))
     claimed.extend(both_sexes(segment))
     if any(QT_ANALYTES.intersection(m.analytes) for m in mentions):
