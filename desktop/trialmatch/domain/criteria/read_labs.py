@@ -2286,8 +2286,9 @@ def _measured_as(analyte: Analyte, quantity: Quantity) -> Analyte:
 
 
 def _ifcc(quantity: Quantity) -> bool:
-    """ "(53 mmol/mol)": an HbA1c in IFCC units, which no unit table converts (it is not proportional)."""
-    return quantity.unit is None and re.sub(r"\s+", "", quantity.unit_text or "") == "mmol/mol"
+    """ "(53 mmol/mol)": an HbA1c in IFCC units, which no unit table converts (it is not proportional);
+    "(48 mmol/ml)" its misprint, which ``_with_restatement`` accepts only as the percentage's IFCC value."""
+    return quantity.unit is None and re.sub(r"\s+", "", quantity.unit_text or "") in ("mmol/mol", "mmol/ml")
 
 
 def _with_restatement(

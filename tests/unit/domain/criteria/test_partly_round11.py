@@ -1,0 +1,91 @@
+"""Items read in part before round 11, now read whole: the one part left for review was a space after a
+decimal point, an IFCC HbA1c unit misprinted, a subgroup named by what its patients are not."""
+
+from __future__ import annotations
+
+import pytest
+from one_criterion import entered, exclusion, inclusion, limit_of, outcome, patient, thresholds
+
+from trialmatch.domain.criteria import AllOf, DerivedValueRule, FindingRule, NeedsReview
+from trialmatch.domain.criteria.logic import leaf_kinds
+from trialmatch.domain.evaluation import Outcome
+
+ORGAN_FUNCTION = (
+    "Adequate organ function: ① Blood routine [no blood transfusion or colony-stimulating factor (G-CSF) "
+    "treatment within 14 days]: absolute neutrophil count ≥ 1.5 × 109/L; platelet ≥ 75 × 109/L; hemoglobin "
+    "≥ 90 g/L; ② Liver function: total bilirubin ≤ 2 times upper limit of normal (ULN); alanine "
+    "transaminase and aspartate aminotransferase ≤ 5. 0 ULN; alkaline phosphatase ≤ 2.5 ULN; Albumin > 30 "
+    "g/L; ③ Renal function: Cr ≤ 1.5 ULN"
+)
+
+
+def test_a_space_after_the_decimal_point_of_a_limit_is_still_one_number():
+    rule = inclusion("alanine transaminase and aspartate aminotransferase ≤ 5. 0 ULN")
+    assert [(t.analyte, t.comparator.value, t.value, t.multiple_of) for t in thresholds(rule)] == [
+        ("alt", "<=", 5.0, "uln"),
+        ("ast", "<=", 5.0, "uln"),
+    ]
+
+
+def test_the_support_note_of_a_heading_holds_for_its_items_once_the_whole_item_reads():
+    rule = inclusion(ORGAN_FUNCTION)
+    assert "review" not in leaf_kinds(rule)
+    read = [(t.analyte, t.value, t.multiple_of, t.qualifier is not None) for t in thresholds(rule)]
+    assert read[:3] == [
+        ("anc", 1.5, None, True),
+        ("platelets", 75.0, None, True),
+        ("hemoglobin", 90.0, None, True),
+    ]
+    assert ("alt", 5.0, "uln", False) in read
+    assert ("ast", 5.0, "uln", False) in read
+
+
+def test_a_sentence_end_after_a_number_is_no_decimal():
+    rule = inclusion("Hemoglobin ≥ 9 g/dL. 2 weeks without transfusion")
+    assert all(t.value != 9.2 for t in thresholds(rule))
+
+
+@pytest.mark.parametrize("unit", ["mmol/mol", "mmol/ml"])
+def test_an_hba1c_restated_in_ifcc_units_misprinted_per_ml_is_the_same_limit(unit: str):
+    assert limit_of(inclusion(f"A1C ≥ 6.5% (48 {unit});")) == ("hba1c", ">=", 6.5, "%")
+
+
+def test_a_misprinted_ifcc_value_that_disagrees_stays_for_review():
+    assert isinstance(inclusion("A1C ≥ 6.5% (58 mmol/ml);"), NeedsReview)
+
+
+NOT_ON_DIALYSIS = (
+    "Severe renal impairment (estimated GFR < 30 ml/min) in patients who are not yet on dialysis"
+)
+
+
+def test_a_limit_for_patients_not_on_dialysis_excludes_only_them():
+    rule = exclusion(NOT_ON_DIALYSIS)
+    assert isinstance(rule, AllOf)
+    clearance, subgroup = rule.children
+    assert isinstance(clearance, DerivedValueRule)
+    assert (clearance.analyte, clearance.comparator.value, clearance.value, clearance.unit) == (
+        "crcl",
+        "<",
+        30.0,
+        "mL/min",
+    )
+    assert isinstance(subgroup, FindingRule)
+    assert (subgroup.concept, subgroup.present) == ("dialysis", False)
+
+
+@pytest.mark.parametrize(
+    ("on_dialysis", "clearance", "expected"),
+    [
+        (False, 20.0, Outcome.FAIL),
+        (True, 20.0, Outcome.PASS),  # on dialysis: the limit is not theirs
+        (None, 20.0, Outcome.UNKNOWN),
+        (False, 60.0, Outcome.PASS),
+    ],
+)
+def test_dialysis_decides_whom_the_low_clearance_excludes(
+    on_dialysis: bool | None, clearance: float, expected: Outcome
+):
+    findings = {} if on_dialysis is None else {"dialysis": on_dialysis}
+    facts = patient(findings=findings, labs=entered(("CrCl", clearance, "mL/min")))
+    assert outcome("exclusion", NOT_ON_DIALYSIS, facts) is expected
