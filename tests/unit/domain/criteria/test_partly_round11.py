@@ -89,3 +89,28 @@ def test_dialysis_decides_whom_the_low_clearance_excludes(
     findings = {} if on_dialysis is None else {"dialysis": on_dialysis}
     facts = patient(findings=findings, labs=entered(("CrCl", clearance, "mL/min")))
     assert outcome("exclusion", NOT_ON_DIALYSIS, facts) is expected
+
+
+OGTT = "2-h Plasma Glucose (2h-PG) ≥ 200 mg/dL (11.1 mmol/L) during the oral glucose tolerance test (OGTT);"
+
+
+def test_the_two_hour_glucose_of_a_tolerance_test_is_its_own_value():
+    assert limit_of(inclusion(OGTT)) == ("ogtt_2h_glucose", ">=", 200.0, "mg/dL")
+
+
+@pytest.mark.parametrize(
+    ("labs", "expected"),
+    [
+        (entered(("2-hour plasma glucose", 11.5, "mmol/L")), Outcome.PASS),
+        (entered(("2-hour plasma glucose", 150, "mg/dL")), Outcome.FAIL),
+        (entered(("Glucose", 250, "mg/dL")), Outcome.UNKNOWN),  # a random glucose is no tolerance test
+    ],
+)
+def test_only_a_tolerance_test_value_meets_the_two_hour_limit(
+    labs: list[dict[str, object]], expected: Outcome
+):
+    assert outcome("inclusion", OGTT, patient(labs=labs)) is expected
+
+
+def test_a_fasting_value_taken_during_the_tolerance_test_stays_for_review():
+    assert isinstance(inclusion("Fasting glucose ≥ 126 mg/dL during OGTT"), NeedsReview)
