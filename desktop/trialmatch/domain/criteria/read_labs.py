@@ -1183,6 +1183,8 @@ def _sexes(
 
 _SUPPORTED = frozenset({"anc", "wbc", "platelets", "hemoglobin", "hematocrit", "lymphocytes"})
 """Counts that transfusion or growth factors raise: a value below the bound fails whatever the support."""
+_LOWERED = frozenset({"alt", "ast", "bilirubin", "direct_bilirubin", "alp", "ggt"})
+"""Liver tests hepatoprotective drugs lower: a value above the bound fails whatever the drugs."""
 
 
 def _attach_support(
@@ -2236,7 +2238,12 @@ def _threshold_rule(
                 )
             )
             continue
-        if analyte.id not in _SUPPORTED or not fields.comparator.is_lower_bound:
+        helped = (
+            analyte.id in _LOWERED and not fields.comparator.is_lower_bound
+            if support.lowers
+            else analyte.id in _SUPPORTED and fields.comparator.is_lower_bound
+        )
+        if not helped:
             raise _UnreadableError(f"'{support.text}' for a limit support could not help to meet")
         restricting.append(support.text)
     qualifier = "; ".join(restricting) or None

@@ -114,3 +114,39 @@ def test_only_a_tolerance_test_value_meets_the_two_hour_limit(
 
 def test_a_fasting_value_taken_during_the_tolerance_test_stays_for_review():
     assert isinstance(inclusion("Fasting glucose ≥ 126 mg/dL during OGTT"), NeedsReview)
+
+
+LIVER_HEADING = (
+    "Liver function (no hepatoprotective drugs within 7 days before the examination): ALT and AST≤3 × ULN "
+    "(liver metastasis≤5.0 × ULN); TBIL≤1.5 × ULN（Gilbert's syndrome subjects: TBIL≤3mg/dL）;"
+)
+
+
+def test_a_heading_note_on_hepatoprotective_drugs_qualifies_the_liver_tests_it_heads():
+    rule = inclusion(LIVER_HEADING)
+    assert "review" not in leaf_kinds(rule)
+    read = [(t.analyte, t.comparator.value, t.value, t.multiple_of) for t in thresholds(rule)]
+    assert read == [("alt", "<=", 3.0, "uln"), ("ast", "<=", 3.0, "uln"), ("bilirubin", "<=", 1.5, "uln")]
+    assert {t.qualifier for t in thresholds(rule)} == {
+        "no hepatoprotective drugs within 7 days before the examination"
+    }
+
+
+@pytest.mark.parametrize(
+    ("alt", "expected"),
+    [
+        (400.0, Outcome.FAIL),  # above the bound: no drug could have raised it
+        (30.0, Outcome.UNKNOWN),  # within the bound: was it reached on hepatoprotective drugs?
+    ],
+)
+def test_a_liver_test_within_its_bound_on_unknown_hepatoprotection_is_the_clinicians(
+    alt: float, expected: Outcome
+):
+    labs = entered(("ALT", alt, "U/L"), ("AST", 30.0, "U/L"), ("Total bilirubin", 0.5, "mg/dL"))
+    assert outcome("inclusion", LIVER_HEADING, patient(labs=labs)) is expected
+
+
+def test_hepatoprotective_drugs_cannot_help_a_blood_count():
+    assert isinstance(
+        inclusion("Platelets ≥ 100 × 10^9/L (no hepatoprotective drugs within 7 days)"), NeedsReview
+    )
