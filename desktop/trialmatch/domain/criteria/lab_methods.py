@@ -57,6 +57,12 @@ _NON_FASTING = re.compile(r"(?<![a-z])non[\s-]*(?=fasting(?![a-z]))")
 """"non-fasting glucose": a random value, read as glucose like "random" and "fasting" are; the reader already
 claims "fasting", this claims the "non-" before it."""
 _GLUCOSE = frozenset({"glucose", "fasting_glucose"})
+_OGTT = re.compile(
+    r"(?<![a-z])(?:during|in|on|of|at|from)\s+(?:an?\s+|the\s+)?(?:(?:75[\s-]*g(?:rams?)?\s+)?oral\s+glucose"
+    r"\s+tolerance\s+test(?:ing)?(?:\s*[(\[]\s*ogtt\s*[)\]])?|(?:75[\s-]*g\s+)?ogtt)(?![a-z])"
+)
+""""2-h plasma glucose ≥ 200 mg/dL during the oral glucose tolerance test (OGTT)": the test the 2-hour value
+comes from, which its name already says."""
 
 _METHODS: tuple[tuple[tuple[str, ...], frozenset[str], re.Pattern[str]], ...] = (
     (("bronchodilat", "bd", "withholding"), _SPIROMETRY, _BRONCHODILATOR),
@@ -69,6 +75,7 @@ _METHODS: tuple[tuple[tuple[str, ...], frozenset[str], re.Pattern[str]], ...] = 
         _RESTATED_SUBJECT,
     ),
     (("non",), _GLUCOSE, _NON_FASTING),
+    (("glucose tolerance", "ogtt"), frozenset({"ogtt_2h_glucose"}), _OGTT),
 )
 """Each pattern with the words it needs, looked for first, and the analytes it may qualify."""
 

@@ -20,7 +20,7 @@ from trialmatch.domain.criteria.text import Segment, Span, inside, leftover_word
 _SUPPORT = re.compile(
     r"transfus|growth\s+factor|g-?csf|colony[\s-]+stimulat|erythropoie|epoetin|(?<![a-z])esas?(?![a-z])|filgrastim"
     r"|hydroxy(?:urea|carbamide)|leukapheresis|cytoreduction|blood\s+products?|hematopoietic\s+stimul"
-    r"|haematopoietic\s+stimul|(?<![a-z])(?:un)?support(?:ed|ive)?(?![a-z])|epogen"
+    r"|haematopoietic\s+stimul|(?<![a-z])(?:un)?support(?:ed|ive)?(?![a-z])|epogen|hepatoprotect"
 )
 _RESTRICTING = re.compile(
     r"(?<![a-z])(?:without|no|not|non|independent|independence|cannot|unsupported|absence|never|since)(?![a-z])"
@@ -51,7 +51,8 @@ _SUPPORT_WORDS = word_set(
     month hours hour h hrs pre prestudy absence note other intervention interventions help eligibility drawn
     sampling sample but given receive received receiving administration during up since transfusional
     period assessment examination correction corrected stimuli stimulating drugs drug under hematology
-    haematology epogen recombinant human pretransfusion gms
+    haematology epogen recombinant human pretransfusion gms hepatoprotective hepatoprotectant
+    hepatoprotectants
     """
 )
 
@@ -59,6 +60,8 @@ _SUPPORT_WORDS = word_set(
 @dataclass(frozen=True, slots=True)
 class SupportNote:
     """A note on support the threshold may or may not be reached with; ``relaxing`` when it is allowed.
+    Support raises a count; hepatoprotective drugs ("no hepatoprotective drugs within 7 days") lower liver
+    tests, see ``lowers``.
 
     ``shared``: the note is a clause of its own after the thresholds ("Platelets ≥ 75,000/mm^3; platelet
     transfusions ... are not allowed within seven days before study enrollment") or says what the patient
@@ -69,6 +72,11 @@ class SupportNote:
     text: str
     """As printed, without brackets."""
     shared: bool = False
+
+    @property
+    def lowers(self) -> bool:
+        """Whether the support lowers the value (liver tests under hepatoprotective drugs)."""
+        return "hepatoprotect" in self.text.lower()
 
 
 _CLAUSE_START = re.compile(r"[;.]\s+(?=[a-z])")

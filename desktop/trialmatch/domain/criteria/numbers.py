@@ -44,6 +44,12 @@ _FOLD = str.maketrans(
 )
 _DECIMAL_DOT = re.compile(r"(?<=\d)[·•](?=\d)")
 """"3·0", "1•73": a middle dot or bullet between digits is a decimal point (British or mis-encoded print)."""
+_SPACED_DECIMAL = re.compile(
+    r"(?P<cmp>[<>≤≥=]\s?)(?P<whole>\d{1,3})\. (?P<digit>\d)"
+    r"(?=\s?(?:[x×%]|times|uln|upper|mg|g/|µ|mmol|iu|u/))"
+)
+""""≤ 5. 0 ULN": a space slipped after the decimal point of a limit; a sentence never ends between a
+comparator and its number. Written back one character for one ("≤  5.0 ULN")."""
 
 
 def normalise(text: str) -> str:
@@ -58,6 +64,8 @@ def normalise(text: str) -> str:
     lowered = folded.lower()
     if len(lowered) != len(folded):
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
+    if ". " in lowered:
+        lowered = _SPACED_DECIMAL.sub(lambda m: f"{m['cmp']} {m['whole']}.{m['digit']}", lowered)
     if "appendix" in lowered or "annex" in lowered:
         lowered = _REFERENCE.sub(lambda m: " " * len(m.group(0)), lowered)
     if "see" in lowered or "://" in lowered:
@@ -357,6 +365,7 @@ _PLAIN_UNITS = (
     + r")",
     r"(?:mg|g|gm)\s*%",
     r"(?:µ\s?|u|mc|mu|m|n|p|micro|milli|pico)mol(?:e?s)?" + _PER + r"(?:" + _LITRE + r"|mol)",
+    r"mmol\s*/\s*ml",  # HbA1c's IFCC mmol/mol misprinted: checked as one (read_labs._ifcc)
     r"meq\s*/\s*l",
     r"(?:iu|u|ui|units?|miu|mu|ku)\s*/\s*(?:l|ml)",
     r"(?:ml|millilit(?:er|re)s?)"

@@ -564,7 +564,15 @@ consent"."""
 
 def _states_an_absence(rule: Rule) -> bool:
     """ "Participants must not have a history of myocarditis", "Note: No HIV testing is required": listed
-    among the exclusions, such a sentence read literally would exclude every patient without the finding."""
+    among the exclusions, such a sentence read literally would exclude every patient without the finding.
+    Not an absence joined to a limit ("eGFR < 30 mL/min in patients who are not on dialysis"): it only
+    narrows whom the limit excludes."""
+    if isinstance(rule, AllOf) and any(isinstance(c, LabThreshold | DerivedValueRule) for c in rule.children):
+        return any(
+            _states_an_absence(child)
+            for child in rule.children
+            if not (isinstance(child, FindingRule) and not child.present)
+        )
     return any(
         leaf.relation == "none"  # "Patients must not have received any prior chemotherapy"
         if isinstance(leaf, TemporalTherapyRule)

@@ -1185,6 +1185,8 @@ def _sexes(
 
 _SUPPORTED = frozenset({"anc", "wbc", "platelets", "hemoglobin", "hematocrit", "lymphocytes"})
 """Counts that transfusion or growth factors raise: a value below the bound fails whatever the support."""
+_LOWERED = frozenset({"alt", "ast", "bilirubin", "direct_bilirubin", "alp", "ggt"})
+"""Liver tests hepatoprotective drugs lower: a value above the bound fails whatever the drugs."""
 
 
 def _attach_support(
@@ -2250,7 +2252,12 @@ def _threshold_rule(
                 )
             )
             continue
-        if analyte.id not in _SUPPORTED or not fields.comparator.is_lower_bound:
+        helped = (
+            analyte.id in _LOWERED and not fields.comparator.is_lower_bound
+            if support.lowers
+            else analyte.id in _SUPPORTED and fields.comparator.is_lower_bound
+        )
+        if not helped:
             raise _UnreadableError(f"'{support.text}' for a limit support could not help to meet")
         restricting.append(support.text)
     qualifier = "; ".join(restricting) or None
@@ -2300,8 +2307,9 @@ def _measured_as(analyte: Analyte, quantity: Quantity) -> Analyte:
 
 
 def _ifcc(quantity: Quantity) -> bool:
-    """ "(53 mmol/mol)": an HbA1c in IFCC units, which no unit table converts (it is not proportional)."""
-    return quantity.unit is None and re.sub(r"\s+", "", quantity.unit_text or "") == "mmol/mol"
+    """ "(53 mmol/mol)": an HbA1c in IFCC units, which no unit table converts (it is not proportional);
+    "(48 mmol/ml)" its misprint, which ``_with_restatement`` accepts only as the percentage's IFCC value."""
+    return quantity.unit is None and re.sub(r"\s+", "", quantity.unit_text or "") in ("mmol/mol", "mmol/ml")
 
 
 def _with_restatement(

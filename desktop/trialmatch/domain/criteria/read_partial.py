@@ -32,6 +32,7 @@ from collections.abc import Callable
 from typing import Literal
 
 from trialmatch.domain.criteria.derived import DerivedValueRule
+from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.criteria.logic import JOINING, AllOf, AnyOf, leaf_kinds
 from trialmatch.domain.criteria.read_blood_pressure import names_blood_pressure
@@ -178,10 +179,25 @@ def _read_tail(
         and _one_limit(head)
     ):
         return None
+    negated = _NOT_ON.match(tail.norm, tail.start, tail.end) if cue == "condition" else None
+    if negated is not None:
+        return _without(read_head(tail.sub(negated.end(), tail.end), section))
     rule = read_head(tail, section)
     if rule is None or "review" in leaf_kinds(rule):
         return None
     return rule if cue != "condition" or leaf_kinds(rule) == {"finding"} else None
+
+
+_NOT_ON = re.compile(r"\s*(?:are|is)\s+not\s+(?:yet\s+|currently\s+)?(?=[a-z])")
+"""'in patients who are not (yet) on dialysis': the subgroup the limit excludes is those without it."""
+
+
+def _without(rule: Rule | None) -> Rule | None:
+    """The finding a negated subgroup names, as its absence; None unless the words read as one plain
+    finding (no exception, no time qualifier)."""
+    if not isinstance(rule, FindingRule) or not rule.present or rule.exceptions or rule.qualifier != "any":
+        return None
+    return rule.model_copy(update={"present": False})
 
 
 def _counts_the_items(context: str, section: Section) -> bool:

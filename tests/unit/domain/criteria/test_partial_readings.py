@@ -96,9 +96,9 @@ CASES = [
     ),
     pytest.param(
         EXC,
-        "Severe renal impairment (estimated GFR < 30 ml/min) in patients who are not yet on dialysis",
+        "Severe renal impairment (estimated GFR < 30 ml/min) in patients who are not candidates for dialysis",
         AllOf,
-        "in patients who are not yet on dialysis",
+        "in patients who are not candidates for dialysis",
         [
             (entered(("Creatinine clearance", 20, "mL/min")), UNKNOWN, "CrCl 20 mL/min (entered), < 30"),
             (entered(("Creatinine clearance", 70, "mL/min")), PASS, "CrCl 70 mL/min (entered), not < 30"),
