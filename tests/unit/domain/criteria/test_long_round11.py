@@ -1,0 +1,86 @@
+"""Long criteria, round 11: items whose thresholds were read but a clause around them was not (a finding the
+lexicon lacked, a qualifier after a finding, a note that restates or only conducts the study)."""
+
+from __future__ import annotations
+
+from one_criterion import entered, exclusion, limit_of, outcome, patient
+
+from trialmatch.domain.criteria import AnyOf, FindingRule
+from trialmatch.domain.evaluation import Outcome
+from trialmatch.domain.trial import Section
+
+INC, EXC = Section.INCLUSION, Section.EXCLUSION
+PASS, FAIL, UNKNOWN = Outcome.PASS, Outcome.FAIL, Outcome.UNKNOWN
+
+CARDIAC_HISTORY = (
+    "History of documented congestive heart failure (CHF) or systolic dysfunction (LVEF <50%); High-risk "
+    "uncontrolled arrhythmias (ventricular tachycardia, high-grade AV-block, supraventricular arrhythmias "
+    "which are not adequately rate-controlled); Angina pectoris requiring antianginal medication; Clinically "
+    "significant valvular heart disease; Evidence of transmural infarction on ECG; Poorly controlled "
+    "hypertension (e.g. systolic >180mm Hg or diastolic >100mm Hg);"
+)
+NO_CARDIAC_HISTORY = {
+    "heart failure": False,
+    "arrhythmia": False,
+    "angina": False,
+    "valvular heart disease": False,
+    "myocardial infarction": False,
+    "hypertension": False,
+}
+
+
+def _findings(rule: object) -> list[tuple[str, list[str]]]:
+    """(concept, narrowing texts) of every finding in the rule, in order."""
+    if isinstance(rule, FindingRule):
+        return [(rule.concept, [e.text for e in rule.exceptions])]
+    return [found for child in getattr(rule, "children", []) for found in _findings(child)]
+
+
+def test_supraventricular_arrhythmia_and_transmural_infarction_on_ecg_are_findings_with_their_narrowing() -> (
+    None
+):
+    rule = exclusion(CARDIAC_HISTORY)
+    assert isinstance(rule, AnyOf), rule
+    assert limit_of(rule.children[1]) == ("lvef", "<", 50.0, "%")
+    found = dict(_findings(rule))
+    assert found["myocardial_infarction"] == ["on ECG"]
+    assert found["arrhythmia"] == ["High-risk", "uncontrolled"]
+    assert found["heart_block"] == ["High-risk", "uncontrolled", "high-grade"]
+
+
+def test_the_cardiac_history_exclusion_fails_a_low_ejection_fraction_and_passes_a_clean_history() -> None:
+    low = patient(labs=entered(("LVEF", 45, "%")), findings=NO_CARDIAC_HISTORY)
+    assert outcome(EXC, CARDIAC_HISTORY, low) is FAIL
+    clean = patient(
+        labs=entered(
+            ("LVEF", 62, "%"),
+            ("Systolic blood pressure", 128, "mmHg"),
+            ("Diastolic blood pressure", 78, "mmHg"),
+        ),
+        findings=NO_CARDIAC_HISTORY,
+    )
+    assert outcome(EXC, CARDIAC_HISTORY, clean) is PASS
+    # a recorded supraventricular tachycardia: whether it is high-risk and uncontrolled, the clinician judges
+    svt = {**NO_CARDIAC_HISTORY, "arrhythmia": True}
+    assert outcome(EXC, CARDIAC_HISTORY, patient(labs=entered(("LVEF", 62, "%")), findings=svt)) is UNKNOWN
+
+
+HIGH_RISK_ARRHYTHMIA = (
+    "High risk uncontrolled arrhythmia, such as atrial tachycardia with a heart rate > 100 bpm at rest, "
+    "significant ventricular arrhythmia (e.g., ventricular tachycardia) required treatment, or higher-grade "
+    "atrioventricular (AV) block (i.e., Mobitz II second-degree AV block or third-degree AV block)"
+)
+
+
+def test_an_acronym_inside_atrioventricular_block_and_atrial_tachycardia_with_its_rate() -> None:
+    rule = exclusion(HIGH_RISK_ARRHYTHMIA)
+    assert isinstance(rule, AnyOf), rule
+    found = _findings(rule)
+    assert [concept for concept, _ in found] == ["arrhythmia", "arrhythmia", "arrhythmia", "heart_block"]
+    assert found[-1][1] == ["higher-grade"]
+    tachycardia = rule.children[1]
+    assert limit_of(tachycardia.children[1]) == ("heart_rate", ">", 100.0, "/min")
+    fast = patient(labs=entered(("Heart rate", 120, "/min")), findings={"atrial tachycardia": True})
+    assert outcome(EXC, HIGH_RISK_ARRHYTHMIA, fast) is FAIL
+    none = patient(findings={"arrhythmia": False})
+    assert outcome(EXC, HIGH_RISK_ARRHYTHMIA, none) is PASS
