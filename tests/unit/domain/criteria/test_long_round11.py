@@ -3,7 +3,7 @@ lexicon lacked, a qualifier after a finding, a note that restates or only conduc
 
 from __future__ import annotations
 
-from one_criterion import entered, exclusion, limit_of, outcome, patient
+from one_criterion import entered, exclusion, lab, limit_of, outcome, patient
 
 from trialmatch.domain.criteria import AnyOf, FindingRule
 from trialmatch.domain.evaluation import Outcome
@@ -84,3 +84,20 @@ def test_an_acronym_inside_atrioventricular_block_and_atrial_tachycardia_with_it
     assert outcome(EXC, HIGH_RISK_ARRHYTHMIA, fast) is FAIL
     none = patient(findings={"arrhythmia": False})
     assert outcome(EXC, HIGH_RISK_ARRHYTHMIA, none) is PASS
+
+
+ANTHRACYCLINE_EF = (
+    "Ejection fraction ≥ 50% (for patients who received prior anthracycline, including doxorubicin "
+    "hydrochloride and/or doxorubicin hydrochloride liposome)"
+)
+
+
+def test_for_patients_who_received_a_therapy_binds_the_limit_to_them() -> None:
+    rule = lab(ANTHRACYCLINE_EF, INC, "LVEF normal")
+    assert limit_of(rule) == ("lvef", ">=", 50.0, "%")
+    (only_for,) = rule.exceptions
+    assert only_for.waived
+    assert only_for.text.startswith("for patients who received prior anthracycline")
+    assert outcome(INC, ANTHRACYCLINE_EF, patient(labs=entered(("LVEF", 60, "%")))) is PASS
+    # below the limit: whether the patient had an anthracycline decides, which the clinician checks
+    assert outcome(INC, ANTHRACYCLINE_EF, patient(labs=entered(("LVEF", 40, "%")))) is UNKNOWN
