@@ -41,6 +41,7 @@ from trialmatch.domain.criteria.read_or_alternatives import read_or_alternatives
 from trialmatch.domain.criteria.read_partial import read_partial
 from trialmatch.domain.criteria.read_people import read_age_and_sex, read_performance, read_sex
 from trialmatch.domain.criteria.read_raised_if import read_raised_if
+from trialmatch.domain.criteria.read_refractory import read_refractory
 from trialmatch.domain.criteria.read_renal_floor import read_renal_floor
 from trialmatch.domain.criteria.read_stage import read_stage
 from trialmatch.domain.criteria.read_subgroup_limits import read_subgroup_limits
@@ -858,6 +859,7 @@ def _read_labs(segment: Segment, section: Section) -> Read | None:
         return defined
     return (
         read_uncorrectable(segment, section)
+        or read_refractory(segment, section)
         or read_renal_floor(segment, section)
         or read_threshold_cause(segment, section)
         or read_composite(segment, section, _read_part)

@@ -3,7 +3,7 @@ lexicon lacked, a qualifier after a finding, a note that restates or only conduc
 
 from __future__ import annotations
 
-from one_criterion import entered, exclusion, lab, limit_of, outcome, patient
+from one_criterion import entered, exclusion, inclusion, lab, limit_of, outcome, patient
 
 from trialmatch.domain.criteria import AnyOf, FindingRule
 from trialmatch.domain.evaluation import Outcome
@@ -101,3 +101,33 @@ def test_for_patients_who_received_a_therapy_binds_the_limit_to_them() -> None:
     assert outcome(INC, ANTHRACYCLINE_EF, patient(labs=entered(("LVEF", 60, "%")))) is PASS
     # below the limit: whether the patient had an anthracycline decides, which the clinician checks
     assert outcome(INC, ANTHRACYCLINE_EF, patient(labs=entered(("LVEF", 40, "%")))) is UNKNOWN
+
+
+REFRACTORY_ANAEMIA = (
+    "The participant has hemoglobin levels less than 10 g/dL and is not responsive to the standard medical "
+    "intervention for CKD-related anemia prior to screening."
+)
+
+
+def test_a_threshold_refractory_to_treatment_carries_it_as_its_qualifier() -> None:
+    rule = lab(REFRACTORY_ANAEMIA, EXC)
+    assert limit_of(rule) == ("hemoglobin", "<", 10.0, "g/dL")
+    assert rule.qualifier == (
+        "refractory to treatment ('not responsive to the standard medical intervention for CKD-related "
+        "anemia prior to screening')"
+    )
+    assert outcome(EXC, REFRACTORY_ANAEMIA, patient(labs=entered(("Hemoglobin", 11.2, "g/dL")))) is PASS
+    # below the limit: whether treatment failed to raise it, the clinician judges
+    assert outcome(EXC, REFRACTORY_ANAEMIA, patient(labs=entered(("Hemoglobin", 9.1, "g/dL")))) is UNKNOWN
+
+
+def test_a_refractory_clause_binds_its_own_list_item_only() -> None:
+    rule = exclusion("Hemoglobin < 8 g/dL not responsive to transfusion or INR > 2")
+    assert isinstance(rule, AnyOf), rule
+    anaemia, inr = rule.children
+    assert limit_of(anaemia) == ("hemoglobin", "<", 8.0, "g/dL")
+    assert anaemia.qualifier == "refractory to treatment ('not responsive to transfusion')"
+    assert limit_of(inr) == ("inr", ">", 2.0, "1")
+    assert inr.qualifier is None
+    # an inclusion would need the clause negated with the threshold: not read
+    assert inclusion(REFRACTORY_ANAEMIA).kind == "review"
