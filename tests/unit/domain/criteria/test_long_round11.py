@@ -131,3 +131,52 @@ def test_a_refractory_clause_binds_its_own_list_item_only() -> None:
     assert inr.qualifier is None
     # an inclusion would need the clause negated with the threshold: not read
     assert inclusion(REFRACTORY_ANAEMIA).kind == "review"
+
+
+HEPATITIS_B_ADMITTED = (
+    "Active hepatitis B virus (serum HBV-DNA ≥ 2000 IU/mL), hepatitis C virus (HCV), human immunodeficiency "
+    "virus (HIV) or active syphilis infection prior to enrollment. (Patients with HBV-DNA < 2000 IU/mL can "
+    "be enrolled, but should be administered antiviral drugs such as entecavir and tenofovir with relative "
+    "clinical indicators monitored simultaneously during the treatment.)"
+)
+
+CARRIER = {"hepatitis B": True, "hepatitis C": False, "HIV infection": False, "syphilis": False}
+
+
+def test_a_note_admitting_the_other_side_of_a_threshold_changes_nothing() -> None:
+    rule = exclusion(HEPATITIS_B_ADMITTED)
+    assert isinstance(rule, AnyOf), rule
+    active_b = rule.children[0]
+    assert limit_of(active_b.children[1]) == ("hbv_dna", ">=", 2000.0, "IU/mL")
+    low_load = patient(labs=entered(("HBV DNA", 150, "IU/mL")), findings=CARRIER)
+    assert outcome(EXC, HEPATITIS_B_ADMITTED, low_load) is PASS
+    high_load = patient(labs=entered(("HBV DNA", 5000, "IU/mL")), findings=CARRIER)
+    # over the load: whether the recorded hepatitis B is active, the clinician confirms
+    assert outcome(EXC, HEPATITIS_B_ADMITTED, high_load) is UNKNOWN
+    # a note admitting what the threshold excludes would relax it: the item stays for review
+    other = HEPATITIS_B_ADMITTED.replace("HBV-DNA < 2000 IU/mL can", "HBV-DNA < 20000 IU/mL can")
+    assert exclusion(other).kind == "review"
+
+
+CONTROLLED_ADMITTED = (
+    "Uncontrolled hypertension as indicated by a systolic blood pressure (BP) ≥ 160 mmHg or diastolic BP ≥ "
+    "100 mmHg at screening despite medical management. Participants with hypertension can enroll provided BP "
+    "is stable and controlled by anti-hypertensive treatment."
+)
+
+
+def test_a_note_admitting_hypertension_controlled_by_treatment_restates_the_pressure_limits() -> None:
+    rule = exclusion(CONTROLLED_ADMITTED)
+    assert isinstance(rule, AnyOf), rule
+    assert [limit_of(part) for part in rule.children] == [
+        ("sbp", ">=", 160.0, "mmHg"),
+        ("dbp", ">=", 100.0, "mmHg"),
+    ]
+    assert {part.qualifier for part in rule.children} == {
+        "measured on treatment ('despite medical management')"
+    }
+    controlled = entered(("Systolic blood pressure", 138, "mmHg"), ("Diastolic blood pressure", 84, "mmHg"))
+    facts = patient(labs=controlled, findings={"hypertension": True})
+    assert outcome(EXC, CONTROLLED_ADMITTED, facts) is PASS
+    high = entered(("Systolic blood pressure", 172, "mmHg"), ("Diastolic blood pressure", 84, "mmHg"))
+    assert outcome(EXC, CONTROLLED_ADMITTED, patient(labs=high, findings={"hypertension": True})) is UNKNOWN
