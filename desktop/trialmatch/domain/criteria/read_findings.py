@@ -59,7 +59,9 @@ _NARROWING = re.compile(
     r"(?<![a-z])(?:uncontrolled|poorly\s+controlled|poor\s+control(?:led)?(?:\s+of)?|symptomatic|clinically\s+(?:significant|relevant|important|active)"
     r"|significant|severe|serious|unstable|untreated|progressive|progressing|chronic|acute|recent|recently"
     r"|recurrent|major|moderate|life[\s-]threatening|refractory|unresolved|persistent|decompensated|multifocal"
-    r"|extensive|widespread|newly|high[\s-]+risk|(?:seen\s+)?on\s+(?:an?\s+)?(?:12[\s-]lead\s+)?(?:ecg|ekg|electrocardiogram)"
+    r"|extensive|widespread|newly|high[\s-]+risk(?=\s+(?!of\s|for\s)[a-z])"
+    r"|(?:seen\s+)?on\s+(?:an?\s+)?(?:12[\s-]lead\s+)?(?:ecg|ekg|electrocardiogram)"
+    r"|(?:that|which)\s+(?:is|are)\s+not\s+(?:adequately\s+|well\s+)?(?:rate[\s-])?controlled"
     r"|systemic|within\s+(?:the\s+)?(?:last\s+|past\s+|previous\s+|preceding\s+)?(?:\d+\s*|" + _COUNT + r")?"
     r"(?:hours?|days?|weeks?|months?|years?)"
     r"(?:\s+(?:prior\s+to|before|of|preceding)\s+[a-z0-9 ]*?(?=,|;|$|\)))?"
@@ -100,12 +102,11 @@ _NARROWING_WORDS = word_set(
     uncontrolled poorly poor symptomatic clinically significant severe serious unstable untreated progressive
     progressing chronic acute recent recently recurrent major moderate life refractory unresolved persistent
     decompensated systemic within last past previous preceding high multifocal extensive widespread newly
-    ecg ekg electrocardiogram
+    ecg ekg electrocardiogram controlled
     """
 )
 _TRAILING = re.compile(
-    r"(?<![a-z])(?:with|requiring|(?:that|which)\s+(?:requires?|required|(?:is|are)\s+not)|needing|defined\s+as"
-    r"|as\s+defined\s+by"
+    r"(?<![a-z])(?:with|requiring|(?:that|which)\s+(?:requires?|required)|needing|defined\s+as|as\s+defined\s+by"
     r"|with\s+evidence\s+of|(?:on|in|under)(?=\s+(?:active\s+)?(?:treatment|therapy)(?![a-z])))"
     r"\s+(?:(?!\s(?:or|and/or)\s(?!(?:greater|higher|more|above|worse)(?![a-z])))(?!\.\s)[^,;()])+"
     r"(?:\s*\(\s*(?:e\.?\s?g\.?|i\.?\s?e\.?|such\s+as|including|for\s+example)(?![a-z])[^()]*\))?"
@@ -114,7 +115,7 @@ _TRAILING = re.compile(
 first concept "with" is filler.
 Its examples belong to it: in "autoimmune disease requiring systemic treatment (e.g., steroids or
 immunosuppressants)" the drugs say what treatment, they are not conditions excluded on their own."""
-_TRAILING_WORDS = word_set("with requiring requires require required needing defined treatment therapy not")
+_TRAILING_WORDS = word_set("with requiring requires require required needing defined treatment therapy")
 _ANOTHER_GROUP = re.compile(r"(?<![a-z])or\s+(?:(?:those|patients|subjects|participants|individuals)\s+)?$")
 """"Diabetes mellitus or those with an HbA1c ≥ 6.5%": a second way into the trial; read as what narrows the
 diabetes, it failed a non-diabetic patient with an HbA1c of 7.1 %. "... coagulation disorders or with

@@ -180,3 +180,19 @@ def test_a_note_admitting_hypertension_controlled_by_treatment_restates_the_pres
     assert outcome(EXC, CONTROLLED_ADMITTED, facts) is PASS
     high = entered(("Systolic blood pressure", 172, "mmHg"), ("Diastolic blood pressure", 84, "mmHg"))
     assert outcome(EXC, CONTROLLED_ADMITTED, patient(labs=high, findings={"hypertension": True})) is UNKNOWN
+
+
+def test_at_high_risk_of_a_condition_is_not_the_condition() -> None:
+    assert exclusion("Patients at high risk of gastrointestinal perforation").kind == "review"
+    assert exclusion(
+        "Are at high risk for cardiovascular disease or have a history of myocardial infarction"
+    ).kind == ("review")
+    # a narrowing already inside a time clause stays there
+    rule = exclusion(
+        "History of cardiac arrhythmia within 3 months prior to Baseline Visit that is not controlled by "
+        "medication or via ablation."
+    )
+    assert isinstance(rule, FindingRule), rule
+    assert [e.text for e in rule.exceptions] == [
+        "within 3 months prior to Baseline Visit that is not controlled by medication or via ablation"
+    ]
