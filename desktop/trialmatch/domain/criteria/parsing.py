@@ -14,6 +14,7 @@ from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.derived import DerivedValueRule
 from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
+from trialmatch.domain.criteria.lab_admitted_note import admits_the_unexcluded, may_admit
 from trialmatch.domain.criteria.lab_anticoagulation import about_anticoagulated, waive_for_anticoagulated
 from trialmatch.domain.criteria.lab_shared_waiver import with_heading_waiver
 from trialmatch.domain.criteria.lab_test_notes import test_notes
@@ -42,6 +43,7 @@ from trialmatch.domain.criteria.read_or_alternatives import read_or_alternatives
 from trialmatch.domain.criteria.read_partial import read_partial
 from trialmatch.domain.criteria.read_people import read_age_and_sex, read_performance, read_sex
 from trialmatch.domain.criteria.read_raised_if import read_raised_if
+from trialmatch.domain.criteria.read_refractory import read_refractory
 from trialmatch.domain.criteria.read_renal_floor import read_renal_floor
 from trialmatch.domain.criteria.read_stage import read_stage
 from trialmatch.domain.criteria.read_subgroup_limits import read_subgroup_limits
@@ -900,6 +902,7 @@ def _read_labs(segment: Segment, section: Section) -> Read | None:
         return defined
     return (
         read_uncorrectable(segment, section)
+        or read_refractory(segment, section)
         or read_renal_floor(segment, section)
         or read_threshold_cause(segment, section)
         or read_composite(segment, section, _read_part)
@@ -995,12 +998,13 @@ _OPENS_WITH_OR = re.compile(r"\W*(?:and\s*/\s*)?or(?![a-z])")
 alternative to the ones before, and read as one more requirement it failed the patients who meet another."""
 
 
-def _listed(part: Segment, section: Section, heading: str) -> Read | None:
+def _listed(part: Segment, section: Section, heading: str, admission: bool = False) -> Read | None:
     """An inclusion's sentence of lab limits read as the list it is, as a whole item is ("ALT ≤ 2.5 x ULN
     or ≤ 5 x ULN if liver metastases, total bilirubin ≤ 1.5 mg/dL. No ascites."); None when it is not one, an
     item does not read, or it holds no lab limit: elsewhere the sentences beside it may be read with it (a
-    permission that follows an exclusion's list)."""
-    if section is not Section.INCLUSION:
+    permission that follows an exclusion's list). An exclusion's list is read so only beside a sentence that
+    may admit patients (``admission``), which is then kept only if it admits none the list excludes."""
+    if section is not Section.INCLUSION and not admission:
         return None
     items = split_top_level(part, _LIST)
     combined = _combine_list(part, items, section, heading) if len(items) > 1 else None
@@ -1020,10 +1024,12 @@ def _combine_sentences(whole: Segment, parts: list[Segment], section: Section, h
     read_at: dict[int, Read | None] = {}
     notes: list[int] = []
     conditionals: list[int] = []
+    admitted: list[int] = []
+    admission = section is Section.EXCLUSION and any(may_admit(part) for part in parts)
     for index in _shortest_first(parts):
         read = _read(parts[index], section, heading)
         if read.rule is None:
-            read = _listed(parts[index], section, heading) or read
+            read = _listed(parts[index], section, heading, admission) or read
         if read.rule is None and section is Section.INCLUSION and "if" in words_of(parts[index]):
             conditional = _conditional(parts[index], section, heading)
             if conditional is not None:
@@ -1031,6 +1037,8 @@ def _combine_sentences(whole: Segment, parts: list[Segment], section: Section, h
                 conditionals.append(index)
         if read.rule is None and about_anticoagulated(parts[index]):
             notes.append(index)
+        elif read.rule is None and section is Section.EXCLUSION and may_admit(parts[index]):
+            admitted.append(index)
         elif read.rule is None and (section is Section.EXCLUSION or _WIDENING.search(parts[index].text)):
             return None
         read_at[index] = read
@@ -1039,6 +1047,11 @@ def _combine_sentences(whole: Segment, parts: list[Segment], section: Section, h
             section is Section.EXCLUSION or _WIDENING.search(parts[index].text)
         ):
             return None
+    for index in admitted:
+        others = [rule for other, kept in read_at.items() if other != index and kept and (rule := kept.rule)]
+        if not admits_the_unexcluded(parts[index], others):
+            return None
+        read_at[index] = None
     for index in conditionals:
         _fold_the_limit_relaxed(read_at, index)
     reads = [(part, kept) for index, part in enumerate(parts) if (kept := read_at[index]) is not None]

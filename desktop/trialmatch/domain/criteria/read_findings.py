@@ -60,6 +60,9 @@ _NARROWING = re.compile(
     r"|significant|severe|serious|unstable|untreated|progressive|progressing|chronic|acute|recent|recently"
     r"|recurrent|major|moderate|life[\s-]threatening|refractory|unresolved|persistent|decompensated|multifocal"
     r"|extensive|widespread|newly|malignant(?=\s+(?:ventricular\s+)?(?:arrhythmias?|dysrhythmias?))"
+    r"|high[\s-]+risk(?=\s+(?!of\s|for\s)[a-z])"
+    r"|(?:seen\s+)?on\s+(?:an?\s+)?(?:12[\s-]lead\s+)?(?:ecg|ekg|electrocardiogram)"
+    r"|(?:that|which)\s+(?:is|are)\s+not\s+(?:adequately\s+|well\s+)?(?:rate[\s-])?controlled"
     r"|systemic|within\s+(?:the\s+)?(?:last\s+|past\s+|previous\s+|preceding\s+)?(?:\d+\s*|" + _COUNT + r")?"
     r"(?:hours?|days?|weeks?|months?|years?)"
     r"(?:\s+(?:prior\s+to|before|of|preceding)\s+[a-z0-9 ]*?(?=,|;|$|\)))?"
@@ -100,7 +103,7 @@ _NARROWING_WORDS = word_set(
     uncontrolled poorly poor symptomatic clinically significant severe serious unstable untreated progressive
     progressing chronic acute recent recently recurrent major moderate life refractory unresolved persistent
     decompensated systemic within last past previous preceding high multifocal extensive widespread newly
-    malignant
+    malignant ecg ekg electrocardiogram controlled
     """
 )
 _TRAILING = re.compile(

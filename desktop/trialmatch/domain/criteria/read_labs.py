@@ -474,7 +474,7 @@ _LABEL = re.compile(
 
 _CUE = (
     r"(?:if|unless|except|excluding|in\s+(?:the\s+)?case\s+of|in\s+(?:the\s+)?presence\s+of|in\s+the\s+setting\s+of"
-    r"|(?:for|in)\s+(?:patients|subjects|participants|those|pts|people|cases)\s+(?:who\s+have|with|of)"
+    r"|(?:for|in)\s+(?:patients|subjects|participants|those|pts|people|cases)\s+(?:who\s+(?:have|received)|with|of)"
     r"|for(?=\s+(?:known\s+|documented\s+|confirmed\s+)?[a-z]+\s+(?:metastases|metastasis|mets|involvement))"
     r"|such\s+as(?=\s+(?:liver|hepatic)\s+metasta)"
     r"|in(?=\s+(?:known\s+|documented\s+)?(?:gilbert|liver\s+metasta|hepatic\s+metasta)[a-z' ]*?"
