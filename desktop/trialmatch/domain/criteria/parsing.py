@@ -1083,9 +1083,13 @@ def _combine_list(
     females, 22 years or older") could bind either way, and stay unread.
     An inclusion list mixing "or" and "and" is not read at all: which binds first is not stated. An item
     that opens with "with" ("Diabetics with HbA1c ≥ 10 %, or with retinopathy") shares the subject of the
-    item before it, which read alone it would drop.
+    item before it, which read alone it would drop; joined by "and" it is one more requirement either way
+    ("Diagnosis of ITP ≥ 3 months, and with a platelet count of < 30 x 10^9/L").
     """
-    if any(_SHARED_SUBJECT.match(part.norm, part.start, part.end) for part, _ in items[1:]):
+    if any(
+        _SHARED_SUBJECT.match(part.norm, part.start, part.end) and re.sub(r"[,;\s]", "", joiner) != "and"
+        for part, joiner in items[1:]
+    ):
         return None
     if section is Section.INCLUSION and _NEGATED_HEADING.match(
         items[0][0].norm, items[0][0].start, items[0][0].end
