@@ -77,9 +77,9 @@ _DURATION = re.compile(
     r"(?:days?|weeks?|months?|years?)|(?:" + _AT_LEAST + r"\s+|[≥>]\s*)\d+\s*(?:days?|weeks?|months?)"
     r"(?:\s+(?:per|a)\s+(?:week|month))?)(?![a-z])"
 )
-""""ITP for ≥ 3 months", "diabetes for greater than 11 years", "dysphagia at least 2 days per week": how long or
-how often the finding has lasted narrows it, as "within 6 months" does. A bare "≥ 18 years" is an age, not
-read here."""
+""""ITP for ≥ 3 months", "diabetes for greater than 11 years", "dysphagia at least 2 days per week": how long
+or how often the finding has lasted narrows it, as "within 6 months" does. A bare "≥ 18 years" is an age,
+not read here."""
 _DURATION_WORDS = word_set("day days week weeks month months year years")
 _NYHA = re.compile(
     r"(?<![a-z])(?:new\s+york\s+heart\s+association|nyha)(?:\s*[(\[]\s*nyha\s*[)\]])?(?:\s+(?:functional\s+)?"
