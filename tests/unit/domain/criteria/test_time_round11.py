@@ -60,3 +60,45 @@ def test_how_often_a_symptom_occurs_narrows_it():
 
 def test_a_bare_number_of_years_is_no_duration_of_the_finding():
     assert inclusion("HIV infection ≥ 18 years").kind == "review"
+
+
+# --- an age, then "with" the requirement ------------------------------------------------------------------
+
+ADULTS = "Adults 18 years of age or greater with left ventricular ejection fraction < 45%"
+
+
+def test_an_age_before_with_is_read_beside_the_limit_after_it():
+    rule = inclusion(ADULTS)
+    assert isinstance(rule, AllOf)
+    age, lvef = rule.children
+    assert (age.kind, age.min, age.max) == ("age", 18, None)  # type: ignore[attr-defined]
+    assert limit_of(lvef) == ("lvef", "<", 45, "%")
+
+
+def test_an_adult_with_a_reduced_ejection_fraction_passes_and_one_with_a_normal_one_fails():
+    assert outcome(INC, ADULTS, patient(labs=entered(("lvef", 38, "%")))) is Outcome.PASS
+    assert outcome(INC, ADULTS, patient(labs=entered(("lvef", 55, "%")))) is Outcome.FAIL
+    assert outcome(INC, ADULTS, patient()) is Outcome.UNKNOWN
+
+
+def test_an_age_with_a_comma_before_with_is_read_so_too():
+    rule = inclusion("Age 18 to 65 years, with BMI < 40 kg/m2")
+    assert isinstance(rule, AllOf)
+    age, bmi = rule.children
+    assert (age.min, age.max) == (18, 65)  # type: ignore[attr-defined]
+    assert (bmi.analyte, bmi.comparator.value, bmi.value) == ("bmi", "<", 40)  # type: ignore[attr-defined]
+
+
+# --- a value documented by the test the item asks for ---------------------------------------------------
+
+
+def test_a_clearance_documented_by_the_collection_the_patient_must_undergo_is_todays():
+    rule = inclusion(
+        "Patients must undergo a 24-hour urine collection with documented creatinine clearance > 50 ml/min"
+    )
+    assert (rule.analyte, rule.comparator.value, rule.value, rule.unit) == ("crcl", ">", 50, "mL/min")  # type: ignore[attr-defined]
+    assert rule.method == "measured"  # type: ignore[attr-defined]
+
+
+def test_a_documented_value_on_record_stays_for_review():
+    assert inclusion("Patients with documented fasting blood glucose below 55 mg/dl.").kind == "review"
