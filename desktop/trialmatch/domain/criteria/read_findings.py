@@ -84,7 +84,7 @@ _DURATION_WORDS = word_set("day days week weeks month months year years")
 _NYHA = re.compile(
     r"(?<![a-z])(?:new\s+york\s+heart\s+association|nyha)(?:\s*[(\[]\s*nyha\s*[)\]])?(?:\s+(?:functional\s+)?"
     r"(?:class(?:es)?|grade|stage))?\s*(?:(?:≥|>=|>)\s*(?:(?:class|grade)\s*)?)?(?:iv|i{1,3}|[1-4])(?![a-z0-9])"
-    r"(?:\s*(?:-|–|to|or|and|/|,)\s*(?:iv|i{1,3}|[1-4])"
+    r"(?:\s*(?:-|–|to|,?\s*or|,?\s*and|/|,)\s*(?:iv|i{1,3}|[1-4])"
     r"(?![a-z0-9]))*(?:\s+or\s+(?:greater|higher|above|worse|more))?"
 )
 """"NYHA class III or IV heart failure", "heart failure NYHA grade ≥ 2": the class narrows the finding, which

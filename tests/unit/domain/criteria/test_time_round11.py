@@ -102,3 +102,18 @@ def test_a_clearance_documented_by_the_collection_the_patient_must_undergo_is_to
 
 def test_a_documented_value_on_record_stays_for_review():
     assert inclusion("Patients with documented fasting blood glucose below 55 mg/dl.").kind == "review"
+
+
+# --- a NYHA class list closed by ", or" ---------------------------------------------------------------------
+
+
+def test_a_nyha_class_list_with_a_comma_before_or_narrows_the_heart_failure():
+    text = "New York Heart Association Class II, III, or IV congestive heart failure"
+    rule = exclusion(text)
+    assert isinstance(rule, FindingRule)
+    assert (rule.concept, [e.text for e in rule.exceptions]) == (
+        "heart_failure",
+        ["New York Heart Association Class II, III, or IV"],
+    )
+    assert outcome(EXC, text, patient(findings={"heart failure": False})) is Outcome.PASS
+    assert outcome(EXC, text, patient(findings={"heart failure": True})) is Outcome.UNKNOWN
