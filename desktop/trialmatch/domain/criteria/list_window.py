@@ -22,6 +22,8 @@ _WINDOW = re.compile(
     rf"(?:(?:last|past|previous|preceding|prior)\s+)?{_COUNT}\s*(?:days?|weeks?|months?|years?)"
     r"(?:\s+(?:prior\s+to|before|of|preceding|from)\s+[^,;()\[\]]*?)?(?=\s*(?:[,;.]|\s(?:and/or|or|and)\s|$))"
 )
+_MEASURED = re.compile(r"(?<![a-z])(?:measured|obtained|taken|collected|performed|done|drawn)\s+$")
+"""A window said of a measurement dates the lab value before it, not the findings of the list."""
 _OWN = re.compile(r"(?<![a-z])(?:within|in\s+the\s+(?:last|past)|during|since)(?![a-z])")
 
 
@@ -34,6 +36,8 @@ def share_windows(rules: list[Rule], whole: Segment) -> list[Rule]:
     for match in _WINDOW.finditer(whole.norm, whole.start, whole.end):
         if any(start <= match.start() < end for start, end in brackets):
             continue  # "(the most recent value within 4 weeks prior to screening)": about a value
+        if _MEASURED.search(whole.norm, max(whole.start, match.start() - 12), match.start()):
+            continue  # "a platelet count of < 30 x 10^9/L measured within 2 days prior to inclusion"
         text = whole.quote(*match.span()).strip(" .;")
         rules = [_narrowed(rule, text, match.span()) for rule in rules]
     return rules

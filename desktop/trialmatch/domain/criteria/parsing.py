@@ -28,6 +28,7 @@ from trialmatch.domain.criteria.permissions import (
     states_permission,
 )
 from trialmatch.domain.criteria.read_age_label import age_label
+from trialmatch.domain.criteria.read_age_with import read_age_with
 from trialmatch.domain.criteria.read_alone_met import read_alone_met
 from trialmatch.domain.criteria.read_blood_pressure import names_blood_pressure, read_blood_pressure
 from trialmatch.domain.criteria.read_composite import read_composite
@@ -247,6 +248,9 @@ def _patients_with(items: list[tuple[Segment, str]]) -> bool:
     )
 
 
+_WHO = re.compile(
+    r"\s*(?:the\s+)?(?:patients|subjects|participants|individuals|people|those|pts)\s+(?:with|who)\s"
+)
 _EXCEPTING_HEADING = re.compile(
     r"(?<![a-z])(?:unless|except(?:\s+for)?|exceptions?|other\s+than|with\s+the\s+exception\s+of)(?![a-z])[^.;]*?"
     r"(?:following|below)"
@@ -695,7 +699,7 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
     if read.rule is not None:
         return read.rule
     problem = read.problem or "not a criterion kind the engine reads"
-    aged = _for_the_ages(whole, section, heading)
+    aged = _for_the_ages(whole, section, heading) or read_age_with(whole, section, heading, _read_part)
     if aged is not None:
         return aged
     if {"if", "with", "case"} & words_of(whole):
@@ -1138,10 +1142,17 @@ def _combine_list(
     females, 22 years or older") could bind either way, and stay unread.
     An inclusion list mixing "or" and "and" is not read at all: which binds first is not stated. An item
     that opens with "with" ("Diabetics with HbA1c ≥ 10 %, or with retinopathy") shares the subject of the
-    item before it, which read alone it would drop.
+    item before it, which read alone it would drop; joined by "and" only it is one more requirement either way
+    ("Diagnosis of ITP ≥ 3 months, and with a platelet count of < 30 x 10^9/L"), unless the first item names
+    whom the rest is asked of ("Patients with liver metastases, and with ...").
     """
-    if any(_SHARED_SUBJECT.match(part.norm, part.start, part.end) for part, _ in items[1:]) and not (
-        _patients_with(items)
+    if (
+        any(_SHARED_SUBJECT.match(part.norm, part.start, part.end) for part, _ in items[1:])
+        and not _patients_with(items)
+        and (
+            {re.sub(r"[,;\s]", "", joiner) for _, joiner in items[1:]} != {"and"}
+            or _WHO.match(items[0][0].norm, items[0][0].start, items[0][0].end)
+        )
     ):
         return None
     if section is Section.INCLUSION and _NEGATED_HEADING.match(

@@ -54,6 +54,10 @@ condition ("or chronic infection") and must not be skipped as filler."""
 _HISTORY = re.compile(r"(?<![a-z])(?:history|prior|previous|previously|past|ever)(?![a-z])")
 _ACTIVE = re.compile(r"(?<![a-z])(?:active|current|currently|ongoing|present|concurrent|existing)(?![a-z])")
 _COUNT = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]+"
+_AT_LEAST = (
+    r"(?:at\s+least|more\s+than|greater\s+than|longer\s+than|less\s+than|fewer\s+than|over|under|up\s+to"
+    r"|(?:a\s+)?minimum\s+(?:of\s+)?|(?:a\s+)?maximum\s+(?:of\s+)?)"
+)
 """"Within the past three months", "in the last year": a count in words, or none (one)."""
 _NARROWING = re.compile(
     r"(?<![a-z])(?:uncontrolled|poorly\s+controlled|poor\s+control(?:led)?(?:\s+of)?|symptomatic|clinically\s+(?:significant|relevant|important|active)"
@@ -71,10 +75,19 @@ _NARROWING = re.compile(
     + r")?(?:days?|weeks?|months?|years?)"
     r"|high[\s-]*dose(?=\s+(?:systemic\s+)?(?:cortico)?steroid))(?![a-z])"
 )
+_DURATION = re.compile(
+    r"(?<![a-z])(?:(?:for|lasting)\s+(?:" + _AT_LEAST + r"\s+|[≥>≤<]\s*)?(?:\d+\s*|" + _COUNT + r")"
+    r"(?:days?|weeks?|months?|years?)|(?:" + _AT_LEAST + r"\s+|[≥>]\s*)\d+\s*(?:days?|weeks?|months?)"
+    r"(?:\s+(?:per|a)\s+(?:week|month))?)(?![a-z])"
+)
+""""ITP for ≥ 3 months", "diabetes for greater than 11 years", "dysphagia at least 2 days per week": how long
+or how often the finding has lasted narrows it, as "within 6 months" does. A bare "≥ 18 years" is an age,
+not read here."""
+_DURATION_WORDS = word_set("day days week weeks month months year years")
 _NYHA = re.compile(
     r"(?<![a-z])(?:new\s+york\s+heart\s+association|nyha)(?:\s*[(\[]\s*nyha\s*[)\]])?(?:\s+(?:functional\s+)?"
     r"(?:class(?:es)?|grade|stage))?\s*(?:(?:≥|>=|>)\s*(?:(?:class|grade)\s*)?)?(?:iv|i{1,3}|[1-4])(?![a-z0-9])"
-    r"(?:\s*(?:-|–|to|or|and|/|,)\s*(?:iv|i{1,3}|[1-4])"
+    r"(?:\s*(?:-|–|to|,?\s*or|,?\s*and|/|,)\s*(?:iv|i{1,3}|[1-4])"
     r"(?![a-z0-9]))*(?:\s+or\s+(?:greater|higher|above|worse|more))?"
 )
 """"NYHA class III or IV heart failure", "heart failure NYHA grade ≥ 2": the class narrows the finding, which
@@ -116,6 +129,9 @@ _TRAILING = re.compile(
 first concept "with" is filler.
 Its examples belong to it: in "autoimmune disease requiring systemic treatment (e.g., steroids or
 immunosuppressants)" the drugs say what treatment, they are not conditions excluded on their own."""
+_AND_BEFORE = re.compile(r"(?<![a-z])and\s+$")
+""""Diagnosis of ITP ≥ 3 months, and with a platelet count of < 30 x 10^9/L": the platelet count is a second
+requirement, read as a lab limit beside the finding, not a narrowing of it."""
 _TRAILING_WORDS = word_set("with requiring requires require required needing defined treatment therapy")
 _ANOTHER_GROUP = re.compile(r"(?<![a-z])or\s+(?:(?:those|patients|subjects|participants|individuals)\s+)?$")
 """"Diabetes mellitus or those with an HbA1c ≥ 6.5%": a second way into the trial; read as what narrows the
@@ -199,6 +215,12 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
         return Read.failed(
             "'or (those) with ...' names another group of patients, not a narrowing of the finding"
         )
+    if segment.contains("and with") and any(
+        _AND_BEFORE.search(segment.norm, max(segment.start, m.start() - 6), m.start())
+        and any(c.isdigit() for c in m.group(0))
+        for m in narrowing
+    ):
+        return Read.failed("'and with' a threshold adds a requirement of its own, not a narrowing")
     if segment.contains(" for ", " to "):
         narrowing += [
             m
@@ -229,7 +251,7 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
         claimed += [m.span() for m in _DEFINED_BY.finditer(segment.norm, segment.start, segment.end)]
     if section is Section.EXCLUSION:
         claimed += [m.span() for m in _matches(_SECTION_WORDS, _SECTION_CUE, segment, main[-1][1])]
-    found = _matches(_NARROWING, _NARROWING_WORDS, segment)
+    found = _matches(_NARROWING, _NARROWING_WORDS, segment) + _matches(_DURATION, _DURATION_WORDS, segment)
     words = [m for m in found if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in claimed)]
     classes = _matches(_NYHA, _NYHA_WORDS, segment)
     if _matches(_NYHA_BELOW, _NYHA_WORDS, segment):

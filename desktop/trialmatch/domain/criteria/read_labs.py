@@ -450,7 +450,7 @@ _LAB_FILLER = word_set(
     points score preferred ultrasound doppler color echocardiographic via step between inclusive elevated
     elevation concurrent random non-fasting nonfasting preoperative pre-operative postoperative
     post-operative pretreatment pre-treatment pretherapy showing showed seated sitting supine standing
-    fingertip oximeter oximetry pulse recording biochemical thyroid addition cbc
+    fingertip oximeter oximetry pulse recording biochemical thyroid addition cbc undergo
     """
 )
 
@@ -669,7 +669,9 @@ conditions (parsing) judges it. A condition without a number ("For patients with
 read here as an exception."""
 _DOCUMENTED = re.compile(r"(?<![a-z])documented\s+(?:(?:fasting|random|serum|plasma|blood|whole)\s+){0,3}$")
 """"Patients with documented fasting blood glucose below 55 mg/dl": a value on record, which may be a past
-episode (an insulinoma's hypoglycaemia), not the value the patient file holds today."""
+episode (an insulinoma's hypoglycaemia), not the value the patient file holds today. A value documented by
+the test the item has the patient undergo ("must undergo a 24-hour urine collection with documented creatinine
+clearance > 50 ml/min") is today's."""
 _NO = re.compile(r"\s*no\s+(?=\S)")
 """"No LVEF less than 35%" (PDQ inclusion): the opposite threshold is required."""
 _QT_WORDS = re.compile(r"(?<![a-z])(?:interval|corrected|prolong(?:ed|ation)(?:\s+(?:to|of))?)(?![a-z])")
@@ -687,7 +689,7 @@ def _read(
 ) -> AnyOf | AllOf | LabThreshold | DerivedValueRule:
     if _LEADING_CONDITION.match(segment.norm, segment.start, segment.end):
         raise _UnreadableError("a condition before the thresholds: they hold only for the patients it names")
-    if segment.contains("documented"):
+    if segment.contains("documented") and not segment.contains("undergo"):
         for mention in mentions:
             past = _DOCUMENTED.search(segment.norm, max(segment.start, mention.start - 60), mention.start)
             if past and any(q.comparator and q.start >= mention.end for q in quantities):
