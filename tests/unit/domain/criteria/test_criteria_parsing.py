@@ -418,7 +418,7 @@ def test_a_condition_defined_by_its_threshold_reads_as_the_threshold():
 
 
 def test_a_label_in_the_sentence_before_is_not_defined_by_the_next_sentences_thresholds():
-    """Any other significant abnormality also excludes: reading only the liver tests would pass it silently."""
+    """Any other abnormality also excludes: reading the liver tests alone would pass it silently."""
     text = (
         "Has any clinically significant abnormal laboratory values. Participants with liver function tests "
         "(aspartate aminotransferase [AST] or alanine aminotransferase [ALT]) greater than twice the upper "
