@@ -1,5 +1,6 @@
-"""Blood counts and infection markers (round 10): the readings taught for haemoglobin, white cells, platelets,
-CD4 and HBV DNA sentences, with the values a clinician checks and the verdicts they give."""
+"""Blood counts and infection markers: haemoglobin, white cells, platelets, CD4 and HBV DNA sentences with a
+slipped unit or a subgroup held to its own limits, with the values a clinician checks and the verdicts they
+give."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
-"""Time phrases in lab sentences (round 11): a duration that belongs to a finding read as its narrowing, a
-measurement window kept with its lab value, and values from another time kept for review; with the values and
-verdicts a clinician checks."""
+"""Time phrases in lab sentences: a duration that belongs to a finding read as its narrowing, a measurement
+window kept with its lab value, and values from another time kept for review; with the values and verdicts a
+clinician checks."""
 
 from __future__ import annotations
 

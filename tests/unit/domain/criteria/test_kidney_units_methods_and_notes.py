@@ -1,5 +1,5 @@
-"""Kidney function and electrolyte sentences read in round 10: each wording is read as a clinician reads it,
-and judged for the patients a clinician would check it on."""
+"""Kidney function and electrolyte sentences: units with a wrong prefix, methods named after another limit,
+notes opening a conditional sentence; each judged for the patients a clinician would check it on."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Items read in part before round 11, now read whole: the one part left for review was a space after a
-decimal point, an IFCC HbA1c unit misprinted, a subgroup named by what its patients are not."""
+"""Items once read only in part: a space after a decimal point, an IFCC HbA1c unit misprinted, a subgroup
+named by what its patients are not ("not yet on dialysis"), the two-hour glucose of a tolerance test."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Heart and circulation sentences read in round 10: QTc limits per sex inside a list of findings, a lead-in
-"history or current evidence of" shared by the whole list."""
+"""QTc limits per sex inside a list of heart findings, and a lead-in "history or current evidence of" shared
+by the whole list."""
 
 from __future__ import annotations
 

@@ -1,6 +1,5 @@
-"""Sentences read in round 11 whose thresholds were read but a short clause blocked the whole: a gloss on
-what the value indicates, an exclusion restating its verdict, a bracket of examples of the finding before it.
-"""
+"""Thresholds with a short clause beside them: a gloss on what the value indicates, an exclusion restating its
+verdict, a bracket of examples of the finding before it, a note on who must be tested."""
 
 from __future__ import annotations
 

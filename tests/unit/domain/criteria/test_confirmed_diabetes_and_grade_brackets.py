@@ -1,5 +1,5 @@
-"""Round 10, metabolic markers and body size: condition labels, restated units and grade brackets the
-engine reads as the thresholds they state."""
+"""Metabolic markers and body size: condition labels, restated units and grade brackets read as the
+thresholds they state."""
 
 from __future__ import annotations
 

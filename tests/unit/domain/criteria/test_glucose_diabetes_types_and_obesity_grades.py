@@ -1,5 +1,6 @@
-"""Sentences read in round 11 whose threshold came before any analyte the reader knew: a plural spelling of a
-test, a "recent" value."""
+"""Glucose and diabetes wordings whose threshold came before any analyte the reader knew: a plural spelling
+of a test ("blood sugars"), a "recent" value, "type 1 or 2 diabetes", an obesity grade defined by its
+bracket."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
-"""Round 11, one blocking word or phrase: sentences read fully but for a word the lexicon lacked, a misprint,
-or a label that restates what the thresholds say; and the words that change a sentence's meaning, which keep
-it for review."""
+"""One blocking word or phrase: a count unit misprinted, a weight class named before its BMI range, an
+exclusion saying it excludes, what the marrow must be adequate for, counts in lakhs; and the words that
+change a sentence's meaning, which keep it for review."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Assorted sentences read in round 11: each wording is read as a clinician reads it, and judged for the
-patients a clinician would check it on."""
+"""Creatinine printed in a clearance unit with its calculation method, and "patients with X or with <limit>"
+read as either; each judged for the patients a clinician would check it on."""
 
 from __future__ import annotations
 

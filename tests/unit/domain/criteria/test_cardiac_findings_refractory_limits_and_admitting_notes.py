@@ -1,5 +1,6 @@
-"""Long criteria, round 11: items whose thresholds were read but a clause around them was not (a finding the
-lexicon lacked, a qualifier after a finding, a note that restates or only conducts the study)."""
+"""Items whose thresholds were read but a clause around them was not: a heart finding the lexicon lacked, a
+qualifier after a finding, a limit refractory to treatment, a note that admits only what was never
+excluded."""
 
 from __future__ import annotations
 

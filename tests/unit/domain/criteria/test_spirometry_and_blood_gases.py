@@ -1,6 +1,6 @@
-"""Lung function wordings of round 10: "spirometry" as the FEV1 and FVC it measures, a percentage of predicted
-after the FEV1/FVC ratio's own limit, a severity label with its abbreviation and a cited classification; what
-each reads as, how a patient is judged by it, and what stays for review."""
+"""Lung function wordings: "spirometry" as the FEV1 and FVC it measures, a percentage of predicted after the
+FEV1/FVC ratio's own limit, a severity label with its abbreviation and a cited classification; what each reads
+as, how a patient is judged by it, and what stays for review."""
 
 from __future__ import annotations
 

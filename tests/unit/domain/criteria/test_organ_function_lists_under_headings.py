@@ -1,5 +1,5 @@
-"""Long criteria, round 10: organ-function lists under headings and numbered sub-headings, read whole with the
-structure their punctuation states."""
+"""Long organ-function lists under headings and numbered sub-headings, read whole with the structure their
+punctuation states."""
 
 from __future__ import annotations
 
