@@ -10,6 +10,8 @@ from typing import Any
 from trialmatch.domain.compiled import compile_trial
 from trialmatch.domain.criteria import LabThreshold, NeedsReview, Rule, parse_criterion
 from trialmatch.domain.criteria.base import Comparator
+from trialmatch.domain.criteria.derived import DerivedValueRule
+from trialmatch.domain.criteria.logic import leaves
 from trialmatch.domain.evaluation import CriterionResult, Outcome, TrialEvaluation, evaluate
 from trialmatch.domain.facts import PatientFacts
 from trialmatch.domain.patient import load_patient
@@ -44,6 +46,16 @@ def limits(rule: Any) -> list[tuple[str, Comparator, float, str | None]]:
     """(analyte, comparator, value, unit) of a threshold, or of each threshold an all_of or any_of joins."""
     parts = rule.children if rule.kind in {"all_of", "any_of"} else [rule]
     return [(p.analyte, p.comparator, p.value, p.unit) for p in parts]
+
+
+def limits_with_multiples(rule: Rule) -> list[tuple[str, str, float, str | None, str | None]]:
+    """(analyte, comparator symbol, value, unit, ULN/LLN multiple) of every lab or derived threshold in the
+    rule, in order, however deeply joined."""
+    return [
+        (t.analyte, t.comparator.symbol, t.value, t.unit, t.multiple_of)
+        for t in leaves(rule)
+        if isinstance(t, LabThreshold | DerivedValueRule)
+    ]
 
 
 def limit_of(rule: object) -> tuple[str, str, float, str | None]:

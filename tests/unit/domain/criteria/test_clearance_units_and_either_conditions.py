@@ -4,9 +4,9 @@ read as either; each judged for the patients a clinician would check it on."""
 from __future__ import annotations
 
 import pytest
-from one_criterion import entered, outcome, patient
+from one_criterion import entered, limits_with_multiples, outcome, patient
 
-from trialmatch.domain.criteria import LabThreshold, Rule, parse_criterion
+from trialmatch.domain.criteria import parse_criterion
 from trialmatch.domain.criteria.derived import DerivedValueRule
 from trialmatch.domain.criteria.logic import leaves
 from trialmatch.domain.evaluation import Outcome
@@ -16,22 +16,13 @@ INC, EXC = Section.INCLUSION, Section.EXCLUSION
 PASS, FAIL, UNKNOWN = Outcome.PASS, Outcome.FAIL, Outcome.UNKNOWN
 
 
-def _limits(rule: Rule) -> list[tuple[str, str, float, str | None, str | None]]:
-    """(analyte, comparator, value, unit, multiple) of every lab or derived threshold, in order."""
-    return [
-        (t.analyte, t.comparator.symbol, t.value, t.unit, t.multiple_of)
-        for t in leaves(rule)
-        if isinstance(t, LabThreshold | DerivedValueRule)
-    ]
-
-
 COCKCROFT = "Creatinine ≤ 30 mL/minute (using Cockroft-Gault formula)."
 
 
 def test_creatinine_in_a_clearance_unit_takes_the_method_named_after_it() -> None:
     rule = parse_criterion(COCKCROFT, INC, None)
     assert isinstance(rule, DerivedValueRule)
-    assert _limits(rule) == [("crcl", "≤", 30.0, "mL/min", None)]
+    assert limits_with_multiples(rule) == [("crcl", "≤", 30.0, "mL/min", None)]
     assert rule.method == "cockcroft-gault"
 
 
@@ -53,7 +44,7 @@ def test_a_condition_before_or_with_a_threshold_is_an_alternative_not_its_label(
     rule = parse_criterion(DIABETES_OR_ANAEMIA, EXC, None)
     assert rule.kind == "any_of"
     assert [leaf.kind for leaf in leaves(rule)] == ["finding", "lab"]
-    assert _limits(rule) == [("hemoglobin", "<", 10.0, "g/dL", None)]
+    assert limits_with_multiples(rule) == [("hemoglobin", "<", 10.0, "g/dL", None)]
 
 
 def test_a_condition_before_or_with_a_threshold_excludes_on_either() -> None:

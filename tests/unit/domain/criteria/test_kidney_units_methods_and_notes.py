@@ -4,9 +4,9 @@ notes opening a conditional sentence; each judged for the patients a clinician w
 from __future__ import annotations
 
 import pytest
-from one_criterion import entered, outcome, patient, review
+from one_criterion import entered, limits_with_multiples, outcome, patient, review
 
-from trialmatch.domain.criteria import AllOf, AnyOf, FindingRule, LabThreshold, Rule, parse_criterion
+from trialmatch.domain.criteria import AllOf, AnyOf, FindingRule, LabThreshold, parse_criterion
 from trialmatch.domain.criteria.derived import DerivedValueRule
 from trialmatch.domain.criteria.logic import leaves
 from trialmatch.domain.evaluation import Outcome
@@ -14,15 +14,6 @@ from trialmatch.domain.trial import Section
 
 INC, EXC = Section.INCLUSION, Section.EXCLUSION
 PASS, FAIL, UNKNOWN = Outcome.PASS, Outcome.FAIL, Outcome.UNKNOWN
-
-
-def _limits(rule: Rule) -> list[tuple[str, str, float, str | None, str | None]]:
-    """(analyte, comparator, value, unit, multiple) of every lab or derived threshold, in order."""
-    return [
-        (t.analyte, t.comparator.symbol, t.value, t.unit, t.multiple_of)
-        for t in leaves(rule)
-        if isinstance(t, LabThreshold | DerivedValueRule)
-    ]
 
 
 NOTE_IF = (
@@ -34,7 +25,10 @@ NOTE_IF = (
 def test_a_note_opening_a_conditional_sentence_is_read_as_the_condition() -> None:
     rule = parse_criterion(NOTE_IF, INC, None)
     assert isinstance(rule, AnyOf)
-    assert _limits(rule) == [("creatinine", "≤", 1.0, None, "uln"), ("crcl", ">", 50.0, "mL/min", None)]
+    assert limits_with_multiples(rule) == [
+        ("creatinine", "≤", 1.0, None, "uln"),
+        ("crcl", ">", 50.0, "mL/min", None),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -66,7 +60,7 @@ def test_a_unit_printed_with_the_wrong_prefix_is_read_in_the_one_prefix_that_fit
     text: str, expected: list[tuple[str, str, float, str | None, str | None]]
 ) -> None:
     rule = parse_criterion(text, INC, None)
-    assert _limits(rule) == expected
+    assert limits_with_multiples(rule) == expected
     assert [t.unit_inferred for t in leaves(rule) if isinstance(t, LabThreshold)] == [True]
 
 
@@ -97,7 +91,7 @@ CYSTATIN = (
 def test_a_method_naming_its_gfr_after_another_threshold_is_the_method_of_every_gfr_before_it() -> None:
     rule = parse_criterion(CYSTATIN, INC, None)
     assert isinstance(rule, AnyOf)
-    assert [_limits(pair) for pair in rule.children] == [
+    assert [limits_with_multiples(pair) for pair in rule.children] == [
         [("egfr", "<", 60.0, "mL/min/1.73m2", None), ("uacr", ">", 100.0, "mg/g", None)],
         [("egfr", "<", 75.0, "mL/min/1.73m2", None), ("uacr", ">", 300.0, "mg/g", None)],
     ]
@@ -130,7 +124,7 @@ def test_a_limit_due_to_a_finding_asks_both() -> None:
     rule = parse_criterion(DUE_TO_CKD, EXC, None)
     assert isinstance(rule, AllOf)
     threshold, cause = rule.children
-    assert _limits(threshold) == [("crcl", "<", 30.0, "mL/min", None)]
+    assert limits_with_multiples(threshold) == [("crcl", "<", 30.0, "mL/min", None)]
     assert isinstance(cause, FindingRule)
     assert (cause.concept, cause.present) == ("chronic_kidney_disease", True)
 
