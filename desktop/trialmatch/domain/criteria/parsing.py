@@ -227,7 +227,10 @@ equal to 2", "> or = 1.5", "equal to or more than 60", "2+ or greater"), nor in 
 ("grade II or above myocardial ischemia"), nor after a leading "According to NYHA standard," whose class
 follows ("..., grade III-IV heart failure")."""
 _SHARED_SUBJECT = re.compile(r"\s*with(?:out)?\s")
-_PATIENTS_WITH = re.compile(r"\s*(?:the\s+)?(?:patients|subjects|participants|individuals)\s+with\s")
+_WHO = re.compile(
+    r"\s*(?:the\s+)?(?:patients|subjects|participants|individuals|people|those|pts)\s+(?P<joint>with|who)\s"
+)
+"""The opening of an item that names whom it speaks of: "Patients with ...", "Those who ..."."""
 
 
 def _patients_with(items: list[tuple[Segment, str]]) -> bool:
@@ -236,9 +239,10 @@ def _patients_with(items: list[tuple[Segment, str]]) -> bool:
     nor "Patients with diabetes with HbA1c > 9 %, or with ...", whose later items narrow a finding, nor "...,
     and with eGFR ≤ 30", which may ask for both."""
     first = items[0][0]
-    opening = _PATIENTS_WITH.match(first.norm, first.start, first.end)
+    opening = _WHO.match(first.norm, first.start, first.end)
     return (
         opening is not None
+        and opening.group("joint") == "with"
         and " with " not in first.norm[opening.end() : first.end]
         and all(
             joiner.strip(" ,") == "or"
@@ -248,9 +252,6 @@ def _patients_with(items: list[tuple[Segment, str]]) -> bool:
     )
 
 
-_WHO = re.compile(
-    r"\s*(?:the\s+)?(?:patients|subjects|participants|individuals|people|those|pts)\s+(?:with|who)\s"
-)
 _EXCEPTING_HEADING = re.compile(
     r"(?<![a-z])(?:unless|except(?:\s+for)?|exceptions?|other\s+than|with\s+the\s+exception\s+of)(?![a-z])[^.;]*?"
     r"(?:following|below)"
@@ -687,15 +688,12 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
             else AnyOf(source_span=span, children=[])
         )
     read = _read(whole, section, heading, whole_item=True)
-    if (
-        read.rule is None
-        and "required" in whole.text
-        and (note := test_notes(whole, analyte_mentions(whole)))
-    ):
-        whole = masked(whole, note).sub(
-            whole.start, note[0][0]
-        )  # "...; ejection fraction is required if ..."
-        read = _read(whole, section, heading, whole_item=True)
+    if read.rule is None and "required" in whole.text:
+        # "Cardiac EF < 40% or a history of CHF; ejection fraction is required if ...": who must be tested
+        note = test_notes(whole, analyte_mentions(whole))
+        if note:
+            whole = masked(whole, note).sub(whole.start, note[0][0])
+            read = _read(whole, section, heading, whole_item=True)
     if read.rule is not None:
         return read.rule
     problem = read.problem or "not a criterion kind the engine reads"

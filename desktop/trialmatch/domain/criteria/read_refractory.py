@@ -34,14 +34,13 @@ def read_refractory(segment: Segment, section: Section) -> Read | None:
     thresholds read fully and then the clause alone."""
     if section is not Section.EXCLUSION or not segment.contains(*_CUES):
         return None
-    for found in _REFRACTORY.finditer(segment.norm, segment.start, segment.end):
-        if _ALTERNATIVE.search(found.group("rest")):
-            return None
-        head = segment.sub(segment.start, found.start())
-        read = read_labs(head, section) if head.start < head.end else None
-        if read is None or read.rule is None:
-            return None
-        quote = segment.quote(found.start("clause"), found.end("rest")).strip()
-        rule = qualified_thresholds(read.rule, f"refractory to treatment ('{quote}')")
-        return Read(rule) if rule is not None else None
-    return None
+    found = _REFRACTORY.search(segment.norm, segment.start, segment.end)
+    if found is None or _ALTERNATIVE.search(found.group("rest")):
+        return None
+    head = segment.sub(segment.start, found.start())
+    read = read_labs(head, section) if head.start < head.end else None
+    if read is None or read.rule is None:
+        return None
+    quote = segment.quote(found.start("clause"), found.end("rest")).strip()
+    rule = qualified_thresholds(read.rule, f"refractory to treatment ('{quote}')")
+    return Read(rule) if rule is not None else None
