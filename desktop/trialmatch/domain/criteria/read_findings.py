@@ -54,11 +54,12 @@ condition ("or chronic infection") and must not be skipped as filler."""
 _HISTORY = re.compile(r"(?<![a-z])(?:history|prior|previous|previously|past|ever)(?![a-z])")
 _ACTIVE = re.compile(r"(?<![a-z])(?:active|current|currently|ongoing|present|concurrent|existing)(?![a-z])")
 _COUNT = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]+"
+""""Within the past three months", "in the last year": a count in words, or none (one)."""
 _AT_LEAST = (
     r"(?:at\s+least|more\s+than|greater\s+than|longer\s+than|less\s+than|fewer\s+than|over|under|up\s+to"
     r"|(?:a\s+)?minimum\s+(?:of\s+)?|(?:a\s+)?maximum\s+(?:of\s+)?)"
 )
-""""Within the past three months", "in the last year": a count in words, or none (one)."""
+"""The bound a duration may be given with: "for at least 3 months", "for less than 6 months"."""
 _NARROWING = re.compile(
     r"(?<![a-z])(?:uncontrolled|poorly\s+controlled|poor\s+control(?:led)?(?:\s+of)?|symptomatic|clinically\s+(?:significant|relevant|important|active)"
     r"|significant|severe|serious|unstable|untreated|progressive|progressing|chronic|acute|recent|recently"
