@@ -55,7 +55,7 @@ _HISTORY = re.compile(r"(?<![a-z])(?:history|prior|previous|previously|past|ever
 _ACTIVE = re.compile(r"(?<![a-z])(?:active|current|currently|ongoing|present|concurrent|existing)(?![a-z])")
 _COUNT = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]+"
 """"Within the past three months", "in the last year": a count in words, or none (one)."""
-_AT_LEAST = (
+_DURATION_BOUND = (
     r"(?:at\s+least|more\s+than|greater\s+than|longer\s+than|less\s+than|fewer\s+than|over|under|up\s+to"
     r"|(?:a\s+)?minimum\s+(?:of\s+)?|(?:a\s+)?maximum\s+(?:of\s+)?)"
 )
@@ -77,8 +77,8 @@ _NARROWING = re.compile(
     r"|high[\s-]*dose(?=\s+(?:systemic\s+)?(?:cortico)?steroid))(?![a-z])"
 )
 _DURATION = re.compile(
-    r"(?<![a-z])(?:(?:for|lasting)\s+(?:" + _AT_LEAST + r"\s+|[≥>≤<]\s*)?(?:\d+\s*|" + _COUNT + r")"
-    r"(?:days?|weeks?|months?|years?)|(?:" + _AT_LEAST + r"\s+|[≥>]\s*)\d+\s*(?:days?|weeks?|months?)"
+    r"(?<![a-z])(?:(?:for|lasting)\s+(?:" + _DURATION_BOUND + r"\s+|[≥>≤<]\s*)?(?:\d+\s*|" + _COUNT + r")"
+    r"(?:days?|weeks?|months?|years?)|(?:" + _DURATION_BOUND + r"\s+|[≥>]\s*)\d+\s*(?:days?|weeks?|months?)"
     r"(?:\s+(?:per|a)\s+(?:week|month))?)(?![a-z])"
 )
 """"ITP for ≥ 3 months", "diabetes for greater than 11 years", "dysphagia at least 2 days per week": how long
