@@ -100,6 +100,11 @@ class LabThreshold(ThresholdFields, RuleBase):
         )
 
 
+BLOOD_PRESSURES = frozenset({"sbp", "dbp"})
+GLUCOSES = frozenset({"glucose", "fasting_glucose"})
+"""Analytes several readers treat alike: the two pressures of a reading, the glucose values."""
+
+
 def limit_name(multiple_of: str) -> str:
     """How a multiple's reference is printed: "ULN", "LLN", "control"."""
     return "control" if multiple_of == "control" else multiple_of.upper()

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from trialmatch.domain.criteria.lab import LabThreshold
+from trialmatch.domain.criteria.lab import BLOOD_PRESSURES, LabThreshold
 from trialmatch.domain.criteria.logic import leaves
 from trialmatch.domain.criteria.read_labs import read_labs
 from trialmatch.domain.criteria.registry import Rule
@@ -45,7 +45,6 @@ _CONTROLLED = re.compile(
     r"\s+(?:the\s+)?(?:bp|blood\s+pressure|it)\s+is\s+(?:stable\s+and\s+)?(?:well\s+)?controlled\s+(?:by|with|on)\s+"
     r"(?:anti-?\s?hypertensive\s+)?(?:treatment|therapy|medications?|drugs?)\s*\.?\s*[)\]]?\s*\.?\s*$"
 )
-_PRESSURES = frozenset({"sbp", "dbp"})
 
 
 def may_admit(part: Segment) -> bool:
@@ -55,11 +54,9 @@ def may_admit(part: Segment) -> bool:
 
 def admits_the_unexcluded(part: Segment, others: Sequence[Rule]) -> bool:
     """Whether the exclusion's sentence admits only patients its other sentences' rules never exclude."""
-    if not part.contains(*_CUES):
-        return False
     thresholds = [leaf for rule in others for leaf in leaves(rule) if isinstance(leaf, LabThreshold)]
     if part.contains("hypertension") and _CONTROLLED.fullmatch(part.norm, part.start, part.end):
-        return any(t.analyte in _PRESSURES and t.comparator.is_lower_bound for t in thresholds)
+        return any(t.analyte in BLOOD_PRESSURES and t.comparator.is_lower_bound for t in thresholds)
     match = _COMPLEMENT.fullmatch(part.norm, part.start, part.end)
     if match is None:
         return False

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from trialmatch.domain.criteria.derived import RENAL_ANALYTES
+from trialmatch.domain.criteria.lab import BLOOD_PRESSURES, GLUCOSES
 from trialmatch.domain.criteria.text import Segment, Span
 
 _BRONCHODILATOR = re.compile(
@@ -31,7 +32,6 @@ _OFFICE_BP = re.compile(
     r"(?:measurements?|monitoring)\s*)?[(\[]?\s*aobpm\s*[)\]]?"
 )
 """"Mean seated SBP on AOBPM ≥ 135 mmHg": an automated office reading, the blood pressure the file holds."""
-_BLOOD_PRESSURE = frozenset({"sbp", "dbp"})
 
 
 _OF_CREATININE = re.compile(r"(?:(?<=mg/g)|(?<=mg/gm))\s+of\s+(?:urine\s+|urinary\s+)?creatinine(?![a-z])")
@@ -56,7 +56,6 @@ again as the subject of how it is obtained, not a second value; the method itsel
 _NON_FASTING = re.compile(r"(?<![a-z])non[\s-]*(?=fasting(?![a-z]))")
 """"non-fasting glucose": a random value, read as glucose like "random" and "fasting" are; the reader already
 claims "fasting", this claims the "non-" before it."""
-_GLUCOSE = frozenset({"glucose", "fasting_glucose"})
 _OGTT = re.compile(
     r"(?<![a-z])(?:during|in|on|of|at|from)\s+(?:an?\s+|the\s+)?(?:(?:75[\s-]*g(?:rams?)?\s+)?oral\s+glucose"
     r"\s+tolerance\s+test(?:ing)?(?:\s*[(\[]\s*ogtt\s*[)\]])?|(?:75[\s-]*g\s+)?ogtt)(?![a-z])"
@@ -66,7 +65,7 @@ comes from, which its name already says."""
 
 _METHODS: tuple[tuple[tuple[str, ...], frozenset[str], re.Pattern[str]], ...] = (
     (("bronchodilat", "bd", "withholding"), _SPIROMETRY, _BRONCHODILATOR),
-    (("aobpm",), _BLOOD_PRESSURE, _OFFICE_BP),
+    (("aobpm",), BLOOD_PRESSURES, _OFFICE_BP),
     (("of creatinine", "of urine creatinine", "of urinary creatinine"), _URINE_RATIOS, _OF_CREATININE),
     (("standard",), RENAL_ANALYTES, _INSTITUTIONAL),
     (
@@ -74,7 +73,7 @@ _METHODS: tuple[tuple[tuple[str, ...], frozenset[str], re.Pattern[str]], ...] = 
         RENAL_ANALYTES,
         _RESTATED_SUBJECT,
     ),
-    (("non",), _GLUCOSE, _NON_FASTING),
+    (("non",), GLUCOSES, _NON_FASTING),
     (("glucose tolerance", "ogtt"), frozenset({"ogtt_2h_glucose"}), _OGTT),
 )
 """Each pattern with the words it needs, looked for first, and the analytes it may qualify."""

@@ -260,10 +260,11 @@ what the patient file holds for FEV1, FVC and DLCO ("(corrected for hemoglobin)"
 "% of predicted level": the same).
 Not beside the FEV1/FVC ratio: a percentage of its
 predicted value is not the ratio itself."""
-_RATIO = re.compile(r"fev1\s*(?:/|:|-?to-?)\s*fvc|tiffeneau")
+_RATIO_TEXT = r"(?:fev1\s*(?:/|:|-?to-?)\s*fvc|tiffeneau)"
+_RATIO = re.compile(_RATIO_TEXT)
 _RATIO_THEN_OTHER = re.compile(
-    r"(?:fev1\s*(?:/|:|-?to-?)\s*fvc|tiffeneau)(?:\s+ratio)?[^;]*?\d[^;]*?(?<![a-z/])(?:fev1|fvc|dlco|diffusi)(?![a-z/])"
-    r"(?![^;]*(?:fev1\s*(?:/|:|-?to-?)\s*fvc|tiffeneau))"
+    _RATIO_TEXT + r"(?:\s+ratio)?[^;]*?\d[^;]*?(?<![a-z/])(?:fev1|fvc|dlco|diffusi)(?![a-z/])"
+    r"(?![^;]*" + _RATIO_TEXT + r")"
 )
 """"FEV1/FVC ≤ 0.7 and FEV1 ≤ 50% of predicted value": the ratio has its own limit, and the percentage of
 predicted after it is another test's."""

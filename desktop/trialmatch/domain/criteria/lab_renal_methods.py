@@ -101,7 +101,8 @@ def _any_other(segment: Segment) -> list[Span]:
             if _BY.match(opened.strip()) and not re.search(r"\d", opened) and not rest.strip(" .,;"):
                 found.append(bracket)
             continue
-        by = max(_BY.finditer(segment.norm, segment.start, match.start()), key=_start, default=None)
+        before = [*_BY.finditer(segment.norm, segment.start, match.start())]
+        by = before[-1] if before else None
         if (
             by is None
             or _CLAUSE.search(segment.norm, by.end(), match.start())
@@ -110,7 +111,3 @@ def _any_other(segment: Segment) -> list[Span]:
             continue
         found.append((by.start(), end))
     return found
-
-
-def _start(match: re.Match[str]) -> int:
-    return match.start()

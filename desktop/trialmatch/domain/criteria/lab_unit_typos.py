@@ -17,16 +17,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from trialmatch.domain.criteria.derived import RENAL_ANALYTES
+from trialmatch.domain.criteria.lab import GLUCOSES
 from trialmatch.domain.criteria.numbers import Quantity
 from trialmatch.domain.criteria.text import Segment, Span
 
 _COUNTS = frozenset({"anc", "wbc", "platelets", "lymphocytes", "eosinophils", "cd4"})
-_GLUCOSE = frozenset({"glucose", "fasting_glucose"})
 _END = r"(?![a-z0-9/])"
 _MISPRINTS: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = (
     (_COUNTS, re.compile(r"\s*(?:cells?\s*)?/\s*(?:ml3?|um)" + _END)),
-    (frozenset({"crcl", "egfr"}), re.compile(r"\s*/\s*ml" + _END)),
-    (_GLUCOSE, re.compile(r"\s*mg(?:\s*/\s*d)?" + _END)),
+    (RENAL_ANALYTES, re.compile(r"\s*/\s*ml" + _END)),
+    (GLUCOSES, re.compile(r"\s*mg(?:\s*/\s*d)?" + _END)),
     (frozenset({"hemoglobin"}), re.compile(r"\s*(?:/\s*g\s*/\s*dl|g\s*/\s*gl|gms?|grams?)" + _END)),
 )
 

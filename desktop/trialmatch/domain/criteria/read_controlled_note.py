@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from trialmatch.domain.criteria.finding import FindingRule
-from trialmatch.domain.criteria.lab import LabThreshold
+from trialmatch.domain.criteria.lab import BLOOD_PRESSURES, LabThreshold
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
 from trialmatch.domain.criteria.read_findings import read_findings
 from trialmatch.domain.criteria.read_labs import read_labs
@@ -28,7 +28,6 @@ _NOTE = re.compile(
     r"|adequately\s+)?controlled\s+hypertension\s*[(\[]\s*(?P<limits>[^()\[\]]+?)\s*[)\]]\s*(?:may|can)\s+"
     r"(?:participate|be\s+(?:enrolled|included|eligible)|enrol{1,2})\s*\.?\s*[)\]]?)\s*[.;]?\s*"
 )
-_PRESSURES = frozenset({"sbp", "dbp"})
 
 
 def read_controlled_note(segment: Segment, section: Section) -> Read | None:
@@ -61,9 +60,9 @@ def _upper_limits(rule: Rule | None) -> list[LabThreshold]:
     parts = rule.children if isinstance(rule, AllOf) else [rule]
     if not parts or not all(
         isinstance(p, LabThreshold)
-        and p.analyte in _PRESSURES
+        and p.analyte in BLOOD_PRESSURES
         and not p.comparator.is_lower_bound
-        and not (p.exceptions or p.strata or p.sex or p.qualifier)
+        and p.is_plain
         for p in parts
     ):
         return []

@@ -21,7 +21,7 @@ from typing import cast
 from trialmatch.domain.analytes import Analyte, all_analytes, get_analyte
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.ctcae import grade_bounds
-from trialmatch.domain.criteria.derived import DERIVED_ANALYTES, DerivedValueRule, Method
+from trialmatch.domain.criteria.derived import DERIVED_ANALYTES, RENAL_ANALYTES, DerivedValueRule, Method
 from trialmatch.domain.criteria.lab import LabException, LabThreshold, StratumVariant, ThresholdFields
 from trialmatch.domain.criteria.lab_body_size import body_size_notes
 from trialmatch.domain.criteria.lab_cardiac import cardiac_note_spans
@@ -2359,9 +2359,9 @@ def _renal_analyte(analyte: Analyte, fields: ThresholdFields) -> str:
 
     The unit, not the name, says which value the patient file must offer, so the unit decides.
     """
-    if analyte.id in {"crcl", "egfr"} and fields.unit == "mL/min":
+    if analyte.id in RENAL_ANALYTES and fields.unit == "mL/min":
         return "crcl"
-    if analyte.id in {"crcl", "egfr"} and fields.unit == "mL/min/1.73m2":
+    if analyte.id in RENAL_ANALYTES and fields.unit == "mL/min/1.73m2":
         return "egfr"
     return analyte.id
 
