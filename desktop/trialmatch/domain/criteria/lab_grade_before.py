@@ -14,10 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.lab_notes import GradeLimit
 from trialmatch.domain.criteria.numbers import Quantity
-from trialmatch.domain.criteria.text import Segment, Span
+from trialmatch.domain.criteria.text import Segment, Span, masked
 
 _BEFORE_NAME = re.compile(r"\s*(?:\(\s*ctcae\s*\)\s*)?$")
 _NAME_TO_BRACKET = re.compile(r"\s*(?:(?:interval|prolongation|prolonged|elevation|increased?)\s*)*[(\[]\s*")
@@ -25,7 +24,6 @@ _VERSION = re.compile(
     r"[,;]?\s*(?:[(\[]\s*)?(?:as\s+)?(?:per|according\s+to|by|using)?\s*(?:the\s+)?(?:nci[\s-]*)?ctcae"
     r"(?:\s+criteria)?\s*,?\s*(?:v(?:ersion)?\.?\s*)\d(?:\.\d{1,2})?(?=\s*(?:[)\]]|[.;]?\s*$))"
 )
-_LOWER_BOUNDS = frozenset({Comparator.GT, Comparator.GE})
 
 
 def grades_named_before(
@@ -42,8 +40,10 @@ def grades_named_before(
         bracket = _NAME_TO_BRACKET.match(norm, named[0][1], segment.end)
         if bracket is None:
             continue
-        restating = [q for q in quantities if q.start == bracket.end() and q.comparator is not None]
-        if restating and (restating[0].comparator in _LOWER_BOUNDS) is not grade.at_most:
+        restating = next(
+            (q.comparator for q in quantities if q.start == bracket.end() and q.comparator is not None), None
+        )
+        if restating is not None and restating.is_lower_bound is not grade.at_most:
             found.append(grade.span)
     return found
 
@@ -75,12 +75,10 @@ def grades_restated_after(
         again = [m for m in mentions if opened.end() <= m[0] and m[1] <= first.start]
         if any(m[2] != named[-1][2] for m in again):
             continue
-        gap = list(norm[opened.end() : first.start])
-        for start, end, _ in again:
-            gap[start - opened.end() : end - opened.end()] = " " * (end - start)
-        if not _BRACKETS_ONLY.fullmatch("".join(gap)):
+        gap = masked(segment, [(start, end) for start, end, _ in again]).norm
+        if not _BRACKETS_ONLY.fullmatch(gap, opened.end(), first.start):
             continue
-        if (first.comparator in _LOWER_BOUNDS) is not grade.at_most:
+        if first.comparator.is_lower_bound is not grade.at_most:
             found.append(grade.span)
     return found
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from trialmatch.domain.criteria.finding import FindingRule
-from trialmatch.domain.criteria.logic import JOINING, AnyOf
+from trialmatch.domain.criteria.logic import AnyOf, leaves
 from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.review import NeedsReview
 from trialmatch.domain.criteria.text import word_set
@@ -111,8 +111,4 @@ def as_permission(rule: Rule, text: str, span: tuple[int, int], asked: str | Non
 
 
 def _requires_a_finding(rule: Rule) -> bool:
-    if isinstance(rule, FindingRule):
-        return rule.present
-    if isinstance(rule, JOINING):
-        return any(_requires_a_finding(child) for child in rule.children)
-    return False
+    return any(isinstance(leaf, FindingRule) and leaf.present for leaf in leaves(rule))

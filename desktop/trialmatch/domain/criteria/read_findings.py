@@ -232,10 +232,10 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
             and not any(s <= m.start() < e for s, e in exception_spans)
         ]
     main = [c for c in main if not any(m.start() <= c[0] < m.end() for m in narrowing)]
-    exceptions = [_exception(segment, span, concepts) for span in exception_spans]
-    glued = _glued_status(segment, exception_spans, concepts, main)
+    glued = _glued_status(segment, exception_spans, concepts, main) if exception_spans else None
     if glued:
         return Read.failed(f"an exception clause that states another finding's status: '{glued}'")
+    exceptions = [_exception(segment, span, concepts) for span in exception_spans]
     main_concepts = _lift(main, exceptions)
     claimed: list[Span] = [(s, e) for s, e, _ in main] + list(exception_spans) + conditional + own_examples
     claimed += [m.span() for m in narrowing]
@@ -444,9 +444,7 @@ def _applies(narrowing: re.Match[str], concept_start: int, first_concept: int, c
     qualifier holding a time window ("..., myocardial infarction, or arrhythmia requiring treatment within 6
     months") may bound every item: read for the last only, an infarction years ago excluded the patient.
     """
-    if narrowing.start() < first_concept or narrowing.group(0).startswith(("within", "in the")):
-        return True
-    if _TIME_WINDOW.search(narrowing.group(0)):
+    if narrowing.start() < first_concept or _TIME_WINDOW.search(narrowing.group(0)):
         return True
     return any(s <= narrowing.start() < e and s <= concept_start < e for s, e in chunks)
 
