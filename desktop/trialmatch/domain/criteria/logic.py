@@ -58,3 +58,12 @@ def leaves(rule: Rule) -> Iterator[Rule]:
 def leaf_kinds(rule: Rule) -> set[str]:
     """The kinds of the statements a joining tree holds (its own kind for any other rule)."""
     return {leaf.kind for leaf in leaves(rule)}
+
+
+THRESHOLD_KINDS = frozenset({"lab", "derived"})
+
+
+def reads_with_threshold(rule: Rule) -> bool:
+    """Whether the rule holds a lab or derived threshold and nothing left for review."""
+    kinds = leaf_kinds(rule)
+    return "review" not in kinds and bool(kinds & THRESHOLD_KINDS)

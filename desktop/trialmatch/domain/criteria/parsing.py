@@ -19,7 +19,16 @@ from trialmatch.domain.criteria.lab_anticoagulation import about_anticoagulated,
 from trialmatch.domain.criteria.lab_shared_waiver import with_heading_waiver
 from trialmatch.domain.criteria.lab_test_notes import test_notes
 from trialmatch.domain.criteria.list_window import share_windows
-from trialmatch.domain.criteria.logic import AllOf, Alternative, AnyOf, leaf_kinds, leaves
+from trialmatch.domain.criteria.logic import (
+    THRESHOLD_KINDS,
+    AllOf,
+    Alternative,
+    AnyOf,
+    leaf_kinds,
+    leaves,
+    reads_with_threshold,
+)
+from trialmatch.domain.criteria.numbers import read_number
 from trialmatch.domain.criteria.performance import PerformanceStatusRule
 from trialmatch.domain.criteria.permissions import (
     as_permission,
@@ -38,7 +47,7 @@ from trialmatch.domain.criteria.read_examples import read_examples
 from trialmatch.domain.criteria.read_excepted import read_excepted
 from trialmatch.domain.criteria.read_findings import read_findings
 from trialmatch.domain.criteria.read_lab_alternatives import last_alternative_if, read_lab_alternatives
-from trialmatch.domain.criteria.read_labs import analyte_mentions, read_labs
+from trialmatch.domain.criteria.read_labs import ONE_SEX_ONLY, analyte_mentions, read_labs
 from trialmatch.domain.criteria.read_nyha import read_nyha
 from trialmatch.domain.criteria.read_or_alternatives import read_or_alternatives
 from trialmatch.domain.criteria.read_partial import read_partial
@@ -275,7 +284,6 @@ _ONE_OF_HEADING = re.compile(
 "Presence of at least one high risk factor for severe COVID-19 infection": each inclusion item under it is one
 alternative ("Age ≥ 60 years", "BMI > 25"), and read alone it would fail the patients who meet another."""
 _AT_LEAST = re.compile(r"at\s+least\s+(one|two|three|[1-9])")
-_COUNTS = {"one": 1, "two": 2, "three": 3} | {str(n): n for n in range(1, 10)}
 _SUBGROUP_ADMITTED = re.compile(
     r"(?P<who>[^.;]*?)\s+(?:(?:is|are|will\s+be|may\s+be)\s+)?(?:also\s+)?(?:allowed|permitted|eligible|acceptable)"
     r"\s+(?:only\s+)?(?:if|provided|as\s+long\s+as)(?![a-z])"
@@ -735,7 +743,7 @@ def _one_alternative(rule: Rule, low: str, match: re.Match[str]) -> Rule:
     """An item under "Meets 1 of the following criteria": one of the alternatives the evaluation counts
     together, grouped by the heading up to that phrase (sub-headings below it stay in the group)."""
     count = _AT_LEAST.search(match.group(0))
-    needed = _COUNTS.get(count.group(1), 1) if count else 1
+    needed = int(read_number(count.group(1)).value) if count else 1
     group = low[: match.end()].strip()
     return Alternative(source_span=rule.source_span, needed=needed, group=group, children=[rule])
 
@@ -782,9 +790,6 @@ def _negated(rule: Rule) -> Rule | None:
     return _negation(rule)
 
 
-_THRESHOLDS = frozenset({"lab", "derived"})
-
-
 def _conditional(whole: Segment, section: Section, heading: str) -> Rule | None:
     """A requirement that applies only when a condition holds: inclusion "not condition, or requirement",
     exclusion "condition and the excluding value". A patient without the condition passes, one with it is
@@ -815,7 +820,7 @@ def _conditional(whole: Segment, section: Section, heading: str) -> Rule | None:
         return last_alternative_if(whole.span, condition, requirement)
     if section is Section.EXCLUSION:
         return AllOf(source_span=whole.span, children=[condition, requirement])
-    if leaf_kinds(condition) <= _THRESHOLDS and not leaf_kinds(requirement) & _THRESHOLDS:
+    if leaf_kinds(condition) <= THRESHOLD_KINDS and not leaf_kinds(requirement) & THRESHOLD_KINDS:
         return None
     negated = _negation(condition)
     if negated is None:
@@ -846,11 +851,7 @@ def _for_patients_with(whole: Segment, match: re.Match[str], heading: str) -> Ru
     if condition is None or leaf_kinds(condition) != {"finding"}:
         return None
     requirement = _read_part(whole.sub(*match.span("rule")), Section.INCLUSION, heading)
-    if (
-        requirement is None
-        or "review" in leaf_kinds(requirement)
-        or not leaf_kinds(requirement) & _THRESHOLDS
-    ):
+    if requirement is None or not reads_with_threshold(requirement):
         return None
     negated = _negated(condition)
     if negated is None:
@@ -1010,7 +1011,7 @@ def _listed(part: Segment, section: Section, heading: str, admission: bool = Fal
         return None
     items = split_top_level(part, _LIST)
     combined = _combine_list(part, items, section, heading) if len(items) > 1 else None
-    if combined is None or not leaf_kinds(combined) & {"lab", "derived"} or "review" in leaf_kinds(combined):
+    if combined is None or not reads_with_threshold(combined):
         return None
     return Read(combined)
 
@@ -1163,8 +1164,8 @@ def _combine_list(
         if read.rule is None:
             if _other_sex_after(items, index, section, heading):
                 break  # "QTcF ≥ 450 ms for men and 460 ms for women": read with the first sex's item below
-            if (_has_digit(items[index][0]) and not _one_sex(read)) or not any(
-                _has_digit(part) for part, _ in items[index + 1 :]
+            if (may_hold_quantity(items[index][0]) and not _one_sex(read)) or not any(
+                may_hold_quantity(part) for part, _ in items[index + 1 :]
             ):
                 return None  # an item with its own number, or with none after it, shares no limit
             break
@@ -1178,12 +1179,14 @@ def _combine_list(
         first = _read(items[index][0], section, heading) if rule is None else None
         rule = rule or (first.rule if first else None)
         width = 1
-        shares = rule is None and (not _has_digit(items[index][0]) or (first is not None and _one_sex(first)))
+        shares = rule is None and (
+            not may_hold_quantity(items[index][0]) or (first is not None and _one_sex(first))
+        )
         while shares and rule is None and width < _SHARED_LIMIT_ITEMS and index + width < len(items):
             width += 1
             run = whole.sub(items[index][0].start, items[index + width - 1][0].end)
             rule = _read(run, section, heading).rule
-            if rule is not None and not leaf_kinds(rule) <= {"lab", "derived"}:
+            if rule is not None and not leaf_kinds(rule) <= THRESHOLD_KINDS:
                 rule = None
         if rule is None:
             return None
@@ -1195,10 +1198,9 @@ def _combine_list(
 def _one_sex(read: Read) -> bool:
     """ "QTc > 440 ms for males and > 460 ms for females": the first item holds one sex's limit, the next the
     other's, and read together they make one limit per sex."""
-    return bool(read.problem and read.problem.endswith(_ONE_SEX))
+    return bool(read.problem and read.problem.endswith(ONE_SEX_ONLY))
 
 
-_ONE_SEX = "patients only: the other sex's is not stated"
 _SEX_WORD = re.compile(r"(?<![a-z])(?:(?:wo)?men|(?:fe)?males?)(?![a-z])")
 
 
@@ -1207,7 +1209,7 @@ def _other_sex_after(items: list[tuple[Segment, str]], index: int, section: Sect
     right after an item holding the other sex's limit alone is that limit's second half, which the run
     below reads with it; read alone, its bare number sent the whole list to review."""
     part = items[index][0]
-    if index == 0 or not _has_digit(part) or not _SEX_WORD.search(part.norm, part.start, part.end):
+    if index == 0 or not may_hold_quantity(part) or not _SEX_WORD.search(part.norm, part.start, part.end):
         return False
     return _one_sex(_read(items[index - 1][0], section, heading))
 
@@ -1227,11 +1229,6 @@ def _none_of(whole: Segment, items: list[tuple[Segment, str]], heading: str) -> 
             return None
         rules.append(rule)
     return _join(whole, rules, either=False)
-
-
-def _has_digit(segment: Segment) -> bool:
-    """Whether the item prints a number of its own, in digits or words ("ALT more than twice the ULN")."""
-    return may_hold_quantity(segment)
 
 
 def _join_list(whole: Segment, runs: list[tuple[str, Rule]], section: Section) -> Rule | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from trialmatch.domain.criteria.logic import AllOf, leaf_kinds
+from trialmatch.domain.criteria.logic import AllOf, leaf_kinds, reads_with_threshold
 from trialmatch.domain.criteria.read_people import read_age_and_sex
 from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.text import Segment
@@ -31,10 +31,7 @@ def read_age_with(
     if age is None or age.rule is None or not leaf_kinds(age.rule) <= {"age", "sex"}:
         return None
     requirement = read_part(whole.sub(joint.end(), whole.end), section, heading)
-    if requirement is None:
-        return None
-    kinds = leaf_kinds(requirement)
-    if "review" in kinds or not kinds & {"lab", "derived"}:
+    if requirement is None or not reads_with_threshold(requirement):
         return None
     ages = age.rule.children if isinstance(age.rule, AllOf) else [age.rule]
     required = requirement.children if isinstance(requirement, AllOf) else [requirement]

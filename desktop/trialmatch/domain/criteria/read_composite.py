@@ -28,7 +28,7 @@ from collections.abc import Callable
 from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab_glycaemic_label import upper_limit_defines_high_glucose
 from trialmatch.domain.criteria.lab_notes import ALTERNATIVE
-from trialmatch.domain.criteria.logic import AllOf, AnyOf, leaf_kinds
+from trialmatch.domain.criteria.logic import AllOf, AnyOf, reads_with_threshold
 from trialmatch.domain.criteria.permissions import asked_subject, states_permission
 from trialmatch.domain.criteria.read_defined import defines, is_bare_list
 from trialmatch.domain.criteria.read_findings import read_findings
@@ -126,9 +126,4 @@ def present_findings(rule: Rule | None, example: bool) -> list[Rule] | None:
 
 def _thresholds(rule: Rule | None) -> Read | None:
     """The bracket's rule when it holds a threshold and nothing left for review."""
-    if rule is None:
-        return None
-    kinds = leaf_kinds(rule)
-    if "review" in kinds or not kinds & {"lab", "derived"}:
-        return None
-    return Read(rule)
+    return Read(rule) if rule is not None and reads_with_threshold(rule) else None

@@ -1185,6 +1185,8 @@ def _sexes(
     return spans
 
 
+ONE_SEX_ONLY = "patients only: the other sex's is not stated"
+"""The end of the problem a limit for one sex alone gives; the list reader pairs it with the other's."""
 _SUPPORTED = frozenset({"anc", "wbc", "platelets", "hemoglobin", "hematocrit", "lymphocytes"})
 """Counts that transfusion or growth factors raise: a value below the bound fails whatever the support."""
 _LOWERED = frozenset({"alt", "ast", "bilirubin", "direct_bilirubin", "alp", "ggt"})
@@ -1278,7 +1280,7 @@ def _pair_sexes(
                 and following.sex != rule.sex
                 and following.analyte == rule.analyte
             ):
-                raise _UnreadableError(f"a limit for {rule.sex} patients only: the other sex's is not stated")
+                raise _UnreadableError(f"a limit for {rule.sex} {ONE_SEX_ONLY}")
             span = (rule.source_span[0], following.source_span[1])
             kept[index : index + 2] = [AnyOf(source_span=span, children=[rule, following])]
             del kept_joiners[index]

@@ -20,9 +20,9 @@ from trialmatch.domain.criteria.read_labs import read_labs
 from trialmatch.domain.criteria.text import Read, Segment
 from trialmatch.domain.trial import Section
 
-_CUE = re.compile(r"(?<![a-z])(?:due\s+to|secondary\s+to|caused\s+by)\s")
 _TAIL = re.compile(
-    r"(?:due\s+to|secondary\s+to|caused\s+by)\s+(?P<finding>[^;,.()]+?)\s*(?:[;,]\s*(?:and\s*/\s*)?or)?\s*[.;]?\s*"
+    r"(?<![a-z])(?:due\s+to|secondary\s+to|caused\s+by)\s+(?P<finding>[^;,.()]+?)\s*(?:[;,]\s*(?:and\s*/\s*)?or)?"
+    r"\s*[.;]?\s*\Z"
 )
 """"due to chronic kidney disease; or": the cause, to the item's end (an exclusion item ending in "or"
 excludes on its own)."""
@@ -32,14 +32,7 @@ def read_threshold_cause(segment: Segment, section: Section) -> Read | None:
     """The threshold and the finding, both; None when the segment is not one threshold and such a tail."""
     if not segment.contains("due to", "secondary to", "caused by") or not _whole_item(segment):
         return None
-    tail = next(
-        (
-            match
-            for cue in _CUE.finditer(segment.norm, segment.start, segment.end)
-            if (match := _TAIL.fullmatch(segment.norm, cue.start(), segment.end))
-        ),
-        None,
-    )
+    tail = _TAIL.search(segment.norm, segment.start, segment.end)
     if tail is None:
         return None
     head = read_labs(segment.sub(segment.start, tail.start()), section)
