@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from trialmatch.domain.criteria.derived import DerivedValueRule
 from trialmatch.domain.criteria.lab import LabThreshold
-from trialmatch.domain.criteria.logic import AllOf, AnyOf, leaves
+from trialmatch.domain.criteria.logic import AllOf, AnyOf, all_of_merged, leaves, spanning
 from trialmatch.domain.criteria.text import Span
 
 _LabRule = LabThreshold | DerivedValueRule | AnyOf | AllOf
@@ -35,12 +35,7 @@ def paired_blocks(rules: list[_LabRule], joiners: list[str], span: Span) -> AnyO
         return None
     children: list[_LabRule] = []
     for block in blocks:
-        start = min(rule.source_span[0] for rule in block)
-        end = max(rule.source_span[1] for rule in block)
-        flat: list[_LabRule] = []
-        for rule in block:
-            flat.extend(rule.children if isinstance(rule, AllOf) else [rule])  # type: ignore[arg-type]
-        children.append(AllOf(source_span=(start, end), children=list(flat)))
+        children.append(all_of_merged(block, spanning(block)))
     return AnyOf(source_span=span, children=list(children))
 
 

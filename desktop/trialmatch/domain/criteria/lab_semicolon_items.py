@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from trialmatch.domain.criteria.derived import DerivedValueRule
 from trialmatch.domain.criteria.lab import LabThreshold
-from trialmatch.domain.criteria.logic import AllOf, AnyOf
+from trialmatch.domain.criteria.logic import AllOf, AnyOf, all_of_merged, spanning
 from trialmatch.domain.criteria.text import Span
 
 _LabRule = LabThreshold | DerivedValueRule | AnyOf | AllOf
@@ -38,22 +38,11 @@ def semicolon_items(
         if len(item) == 1:
             joined.append(item[0])
         elif said == {"or"}:
-            joined.append(AnyOf(source_span=_span(item), children=list(item)))
+            joined.append(AnyOf(source_span=spanning(item), children=list(item)))
         elif said <= {",", "and"} and (inclusion or said == {"and"}):
-            joined.append(_flat_all(item, _span(item)))
+            joined.append(all_of_merged(item, spanning(item)))
         else:
             return None
     if inclusion:
-        return _flat_all(joined, span)
+        return all_of_merged(joined, span)
     return AnyOf(source_span=span, children=list(joined))
-
-
-def _span(rules: list[_LabRule]) -> Span:
-    return (min(r.source_span[0] for r in rules), max(r.source_span[1] for r in rules))
-
-
-def _flat_all(rules: list[_LabRule], span: Span) -> AllOf:
-    children: list[_LabRule] = []
-    for rule in rules:
-        children.extend(rule.children if isinstance(rule, AllOf) else [rule])  # type: ignore[arg-type]
-    return AllOf(source_span=span, children=list(children))

@@ -7,7 +7,7 @@ An empty AllOf states nothing and holds ("Hematopoietic: Not specified"); an emp
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Literal
 
 from trialmatch.domain.criteria.base import RuleBase
@@ -44,6 +44,17 @@ class Alternative(RuleBase):
 
 JOINING = (AnyOf, AllOf, Alternative)
 """The kinds that hold other rules in ``children``: a walker over a rule tree descends into these."""
+
+
+def spanning(rules: Sequence[Rule]) -> tuple[int, int]:
+    """The source span from the first rule's start to the last one's end."""
+    return min(r.source_span[0] for r in rules), max(r.source_span[1] for r in rules)
+
+
+def all_of_merged(rules: Sequence[Rule], span: tuple[int, int]) -> AllOf:
+    """All of ``rules``, an AllOf among them giving its children in its place: one flat AllOf."""
+    children = [child for rule in rules for child in (rule.children if isinstance(rule, AllOf) else [rule])]
+    return AllOf(source_span=span, children=children)
 
 
 def leaves(rule: Rule) -> Iterator[Rule]:

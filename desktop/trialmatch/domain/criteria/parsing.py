@@ -24,6 +24,7 @@ from trialmatch.domain.criteria.logic import (
     AllOf,
     Alternative,
     AnyOf,
+    all_of_merged,
     leaf_kinds,
     leaves,
     reads_with_threshold,
@@ -1279,7 +1280,4 @@ def _join(whole: Segment, rules: list[Rule], either: bool) -> Rule:
         return rules[0]
     if either:
         return AnyOf(source_span=whole.span, children=rules)
-    children: list[Rule] = []
-    for rule in rules:
-        children.extend(rule.children if isinstance(rule, AllOf) else [rule])
-    return AllOf(source_span=whole.span, children=children)
+    return all_of_merged(rules, whole.span)

@@ -78,7 +78,7 @@ from trialmatch.domain.criteria.lab_unit_prefix import prefix_misprint
 from trialmatch.domain.criteria.lab_unit_typos import misprinted_units
 from trialmatch.domain.criteria.lab_vital_signs import vital_sign_notes
 from trialmatch.domain.criteria.lab_with import with_as_and
-from trialmatch.domain.criteria.logic import AllOf, AnyOf
+from trialmatch.domain.criteria.logic import AllOf, AnyOf, all_of_merged
 from trialmatch.domain.criteria.numbers import (
     COMPARATOR,
     Number,
@@ -853,7 +853,7 @@ def _read(
     elif either:
         rule = AnyOf(source_span=segment.span, children=rules)
     else:
-        rule = _all_of(segment, rules)
+        rule = all_of_merged(rules, segment.span)
     if above_normal:
         rule = with_creatinine_condition(rule, section, segment, above_normal[0])
     if course:
@@ -1976,14 +1976,14 @@ def _group_rule(
         if grouped is not None:
             return grouped
     if section is Section.INCLUSION and joiners == {"or"} and _upper_limits_of_distinct_tests(per_analyte):
-        return _all_of(segment, _one_test_once(per_analyte, _span_of(group)), _span_of(group))
+        return all_of_merged(_one_test_once(per_analyte, _span_of(group)), _span_of(group))
     if section is Section.INCLUSION:
         either = joiners == {"or"} or (joiners == {"and/or"} and _raised_values(per_analyte))
     else:
         either = joiners != {"and"}
     if either:
         return AnyOf(source_span=_span_of(group), children=list(per_analyte))
-    return _all_of(segment, per_analyte, _span_of(group))
+    return all_of_merged(per_analyte, _span_of(group))
 
 
 _ONE_TEST = frozenset({"inr", "pt"})
@@ -2017,7 +2017,7 @@ def _one_test_two_ways(
         else rules[chunk[0]]
         for chunk in chunks
     ]
-    return _all_of(segment, children, _span_of(group))
+    return all_of_merged(children, _span_of(group))
 
 
 def _raised_values(rules: list[LabThreshold | DerivedValueRule | AnyOf | AllOf]) -> bool:
@@ -2089,22 +2089,13 @@ def _renal_pairs(
             return None
         start, end = before.source_span[0], rule.source_span[1]
         joined[-1] = AnyOf(source_span=(start, end), children=[before, rule])
-    return _all_of(segment, joined)
+    return all_of_merged(joined, segment.span)
 
 
 def _bounds_of_a_range(thresholds: list[Quantity]) -> bool:
     """ "> 100 mg/dL <126 mg/dl", "≥ 18.0 to ≤ 33.0 kg/m²": a lower and an upper bound side by side."""
     directions = [q.comparator.is_lower_bound for q in thresholds if q.comparator is not None]
     return len(thresholds) == 2 and len(directions) == 2 and directions[0] != directions[1]
-
-
-def _all_of(
-    segment: Segment, rules: list[LabThreshold | DerivedValueRule | AnyOf | AllOf], span: Span | None = None
-) -> AllOf:
-    children: list[LabThreshold | DerivedValueRule | AnyOf | AllOf] = []
-    for rule in rules:
-        children.extend(rule.children if isinstance(rule, AllOf) else [rule])  # type: ignore[arg-type]
-    return AllOf(source_span=span or segment.span, children=list(children))
 
 
 def _span_of(group: _Group) -> Span:

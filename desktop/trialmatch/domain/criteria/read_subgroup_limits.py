@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from trialmatch.domain.criteria.finding import FindingRule
-from trialmatch.domain.criteria.logic import AllOf, AnyOf, leaf_kinds
+from trialmatch.domain.criteria.logic import AnyOf, all_of_merged, leaf_kinds
 from trialmatch.domain.criteria.read_findings import read_findings
 from trialmatch.domain.criteria.read_labs import read_labs
 from trialmatch.domain.criteria.registry import Rule
@@ -58,8 +58,7 @@ def read_subgroup_limits(segment: Segment, section: Section) -> Read | None:
         if not leaf_kinds(rule) <= {"lab", "derived"}:
             return None
         findings.append(finding)
-        limits_of = rule.children if isinstance(rule, AllOf) else [rule]
-        parts.append(AllOf(source_span=part.span, children=[finding, *limits_of]))
+        parts.append(all_of_merged([finding, rule], part.span))
     if len(findings) != 2 or len({f.concept for f in findings}) != 1:
         return None
     if {f.present for f in findings} != {True, False} or len({f.qualifier for f in findings}) != 1:
