@@ -37,8 +37,7 @@ def misprinted_units(
 ) -> list[Span]:
     """The misprinted units right after the bare numbers of ``quantities`` (``mentions``: the analytes'
     starts and ids)."""
-    window = segment.norm[segment.start : segment.end]
-    if "/" not in window and "mg" not in window and "gm" not in window and "gram" not in window:
+    if not segment.contains("/", "mg", "gm", "gram"):
         return []
     found: list[Span] = []
     for quantity in quantities:

@@ -566,6 +566,12 @@ class _Condition:
     restricting: bool = False
     """Set by ``_restrictions`` when it does: kept as an unchecked exception, never with a concept."""
 
+    @property
+    def shareable(self) -> bool:
+        """Whether a clause after one group may hold for others too: not a leading one (already on every
+        group), a stratum variant, a "without" or one already shared by naming its analytes again."""
+        return self.walk_at is None and not (self.variants or self.negative or self.restated)
+
 
 @dataclass(slots=True)
 class _Group:
@@ -1820,8 +1826,6 @@ def _names_its_threshold(segment: Segment, run: list[_Mention]) -> bool:
     """Whether the analytes a condition names are one list right before its threshold ("AST and ALT ≤ 5 ×
     ULN"), not a condition on one and a limit on another ("if DBP criteria alone is met, SBP must be ≥
     130")."""
-    if not run:
-        return False
     for before, after in pairwise(run):
         if not _RUN_JOINER.fullmatch(segment.norm, before.end, after.start):
             return False
@@ -1835,12 +1839,7 @@ def _share_restating_condition(segment: Segment, groups: list[_Group]) -> None:
     last group only, it left AST at 2.5 × ULN for the very patients it names."""
     for index, group in enumerate(groups):
         for condition in group.conditions:
-            if (
-                condition.walk_at is not None
-                or condition.variants
-                or condition.negative
-                or condition.restated
-            ):
+            if not condition.shareable:
                 continue
             run = _mentions(Segment(segment.printed, segment.norm, *condition.span))
             named = _analytes(run)
@@ -1865,7 +1864,7 @@ def _share_trailing_waiver(segment: Segment, groups: list[_Group]) -> None:
     if len(groups) < 2:
         return
     for condition in list(groups[-1].conditions):
-        if condition.walk_at is not None or condition.variants or condition.negative or condition.restated:
+        if not condition.shareable:
             continue
         covered = covered_analytes(segment, *condition.span)
         if covered is not None and not covered:
@@ -2063,7 +2062,9 @@ def _one_test_once(
     return [AnyOf(source_span=span, children=list(one_test)), *others]
 
 
-_RENAL_MEASURES = frozenset({"creatinine", "crcl", "egfr"})
+_RENAL_MEASURES = RENAL_ANALYTES | {"creatinine"}
+"""The measures of kidney function; a clearance or GFR may also be printed under any of their names, the unit
+saying which ("Creatinine at least 40 mL/min")."""
 
 
 def _renal_alternatives(rules: list[LabThreshold | DerivedValueRule | AnyOf | AllOf]) -> bool:
@@ -2343,10 +2344,6 @@ def _with_restatement(
     return fields.model_copy(update={"value": strict, "lenient_value": lenient})
 
 
-_RENAL = frozenset({"crcl", "egfr", "creatinine"})
-"""Names a clearance or GFR may be printed under: the unit says which ("Creatinine at least 40 mL/min")."""
-
-
 def _renal_analyte(analyte: Analyte, fields: ThresholdFields) -> str:
     """ "GFR ≥ 50 ml/min" is a clearance in mL/min; "CrCl ≥ 60 mL/min/1.73 m²" is a normalised eGFR.
 
@@ -2423,7 +2420,7 @@ def _fields(quantity: Quantity, analyte: Analyte, base: Quantity | None, segment
     if quantity.upper:
         raise _UnreadableError(f"a range where one threshold is expected: '{printed}'")
     unit = quantity.unit
-    if analyte.id in _RENAL and unit in _CLEARANCE_UNITS:
+    if analyte.id in _RENAL_MEASURES and unit in _CLEARANCE_UNITS:
         analyte = get_analyte("crcl" if unit == "mL/min" else "egfr")
     if quantity.unit_text and unit is None:
         raise _UnreadableError(f"unit not recognised in '{printed}'")

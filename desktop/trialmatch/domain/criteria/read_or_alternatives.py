@@ -31,7 +31,8 @@ def read_or_alternatives(segment: Segment, section: Section) -> Read | None:
     if section is not Section.INCLUSION or " OR " not in printed or ";" in printed:
         return None
     cuts = [(m.start(), m.end()) for m in _CAPITAL_OR.finditer(segment.printed, segment.start, segment.end)]
-    if any(inside(cut, parenthesised(segment)) for cut in cuts):
+    brackets = parenthesised(segment)
+    if any(inside(cut, brackets) for cut in cuts):
         return None
     bounds = [segment.start, *(x for cut in cuts for x in cut), segment.end]
     alternatives: list[Rule] = []

@@ -150,7 +150,7 @@ def read_partial(whole: Segment, section: Section, context: str, read_head: Read
         if cue in ("exception", "condition") and section is Section.INCLUSION and not _one_limit(rule):
             continue  # "Creatinine ≤ 1.5 mg/dL or ≤ 1.0 mg/dL for patients with diabetes": binds the last
         join = AllOf if cue == "both" or (cue != "either" and section is Section.EXCLUSION) else AnyOf
-        rest = _read_tail(whole.sub(match.end(), tail.end), match, rule, section, read_head)
+        rest = _read_tail(whole.sub(match.end(), tail.end), match, cue, rule, section, read_head)
         if rest is None:
             why = _WHY[cue].format(tail=tail.quote())
             rest = NeedsReview(source_span=tail.span, text=tail.quote(), why=why)
@@ -163,15 +163,15 @@ _PATIENTS_WITH = re.compile(r"(?:for|in)\s")
 
 
 def _read_tail(
-    tail: Segment, match: re.Match[str], head: Rule, section: Section, read_head: ReadHead
+    tail: Segment, match: re.Match[str], cue: Cue, head: Rule, section: Section, read_head: ReadHead
 ) -> Rule | None:
     """The tail read fully as an item of the section, when the join then says what the item says: "or
     symptomatic splenomegaly" one more alternative, an inclusion's "and ..." one more requirement, an
     exclusion's "in patients with diabetes" the finding of the patients its one limit excludes
     (after alternatives, "QTcF > 450 ms or ≥ 480 ms for participants with bundle branch block", it binds the
     last only). Not "if"/"when" ("TSH > 5.0 mU/L; ... may be re-tested if TSH is < 10 mU/L": a value as the
-    condition of something else), nor an exception or an inclusion's condition, which need the opposite."""
-    cue = _kind(match, section)
+    condition of something else), nor an exception or an inclusion's condition, which need the opposite.
+    ``cue``: the kind of ``match``, as ``_kind`` gave it."""
     if cue not in _READ_TAILS and not (
         cue == "condition"
         and section is Section.EXCLUSION
@@ -183,9 +183,12 @@ def _read_tail(
     if negated is not None:
         return _without(read_head(tail.sub(negated.end(), tail.end), section))
     rule = read_head(tail, section)
-    if rule is None or "review" in leaf_kinds(rule):
+    if rule is None:
         return None
-    return rule if cue != "condition" or leaf_kinds(rule) == {"finding"} else None
+    kinds = leaf_kinds(rule)
+    if "review" in kinds:
+        return None
+    return rule if cue != "condition" or kinds == {"finding"} else None
 
 
 _NOT_ON = re.compile(r"\s*(?:are|is)\s+not\s+(?:yet\s+|currently\s+)?(?=[a-z])")
