@@ -18,6 +18,7 @@ from trialmatch.domain.criteria.lab_admitted_note import admits_the_unexcluded, 
 from trialmatch.domain.criteria.lab_anticoagulation import about_anticoagulated, waive_for_anticoagulated
 from trialmatch.domain.criteria.lab_shared_waiver import with_heading_waiver
 from trialmatch.domain.criteria.lab_test_notes import test_notes
+from trialmatch.domain.criteria.list_narrowing import share_opening_narrowing
 from trialmatch.domain.criteria.list_window import share_windows
 from trialmatch.domain.criteria.logic import (
     THRESHOLD_KINDS,
@@ -1241,7 +1242,7 @@ def _join_list(whole: Segment, runs: list[tuple[str, Rule]], section: Section) -
     (an "or" before a bare comma) does not say whether C is one more alternative or binds A and B both.
     """
     rules = share_windows([rule for _, rule in runs], whole)
-    runs = [(joiner, rule) for (joiner, _), rule in zip(runs, rules, strict=True)]
+    runs = share_opening_narrowing(whole, [(j, rule) for (j, _), rule in zip(runs, rules, strict=True)])
     scales = [
         r.scale if r.scale != "who" else "ecog" for _, r in runs if isinstance(r, PerformanceStatusRule)
     ]

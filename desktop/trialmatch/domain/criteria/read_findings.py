@@ -452,9 +452,11 @@ def _applies(narrowing: re.Match[str], concept_start: int, first_concept: int, c
 _HEPATITIS_B_OR_C = re.compile(r"hepatitis\s+b\s*(?:,|or|and/or|and|/)\s*(?:hepatitis\s+)?(?P<c>c)(?![a-z])")
 """"Hepatitis B or C": C shares the noun."""
 _ELLIPSIS = re.compile(
-    r"(?<![a-z])(?P<first>[a-z]+)\s+(?:or|and|and/or|/)\s+(?:[a-z-]+\s+)?(?P<noun>metastases|metastasis|mets|disease)(?![a-z])"
+    r"(?<![a-z])(?P<first>[a-z]+)\s+(?:or|and|and/or|/)\s+(?:[a-z-]+\s+)?(?P<noun>metastases|metastasis|mets|disease"
+    r"|dysfunction|impairment|insufficiency)(?![a-z])"
 )
-""""Cerebral or leptomeningeal metastases": the first adjective shares the noun ("cerebral metastases")."""
+""""Cerebral or leptomeningeal metastases": the first adjective shares the noun ("cerebral metastases"), as
+in "hepatic or renal dysfunction" (hepatic dysfunction)."""
 _TYPE_1_OR_2 = re.compile(
     r"(?<![a-z])(?P<first>type[\s-]*(?:1|i))\s*(?:,|or|and/or|and|/)\s*"
     r"(?P<second>(?:type[\s-]*)?(?:2|ii)[\s-]+diabet[a-z]*(?:\s+mellitus)?)"
@@ -479,7 +481,14 @@ def _concepts(segment: Segment) -> list[tuple[int, int, Concept]]:
                 inside = match.span("second")
                 found = [f for f in found if not inside[0] <= f[0] < inside[1]]
                 found.append((match.start("second"), match.end("second"), get_concept("type2_diabetes")))
-    if "metastas" in text or "mets" in text or "disease" in text:
+    if (
+        "metastas" in text
+        or "mets" in text
+        or "disease" in text
+        or "dysfunction" in text
+        or "insufficien" in text
+        or "impairment" in text
+    ):
         for match in _ELLIPSIS.finditer(segment.norm, segment.start, segment.end):
             if any(s <= match.start("first") < e for s, e, _ in found):
                 continue
@@ -593,8 +602,8 @@ def _lift(main: list[tuple[int, int, Concept]], exceptions: list[FindingExceptio
     lifted = []
     for _, _, concept in main:
         for exception in exceptions:
-            if exception.concept is None or exception.concept in ancestors(concept.id):
-                continue
+            if exception.concept in {None, concept.id} or exception.concept in ancestors(concept.id):
+                continue  # "hypercalcaemia (treated hypercalcaemia allowed)" stays hypercalcaemia
             shared = set(get_concept(exception.concept).parents) & set(concept.parents)
             if shared and concept.id not in ancestors(exception.concept):
                 concept = get_concept(sorted(shared)[0])

@@ -77,7 +77,13 @@ def test_an_acronym_inside_atrioventricular_block_and_atrial_tachycardia_with_it
     rule = exclusion(HIGH_RISK_ARRHYTHMIA)
     assert isinstance(rule, AnyOf), rule
     found = _findings(rule)
-    assert [concept for concept, _ in found] == ["arrhythmia", "arrhythmia", "arrhythmia", "heart_block"]
+    assert [concept for concept, _ in found] == [
+        "arrhythmia",
+        "atrial_tachycardia",
+        "ventricular_arrhythmia",
+        "ventricular_tachycardia",
+        "heart_block",
+    ]
     assert found[-1][1] == ["higher-grade"]
     tachycardia = rule.children[1]
     assert limit_of(tachycardia.children[1]) == ("heart_rate", ">", 100.0, "/min")

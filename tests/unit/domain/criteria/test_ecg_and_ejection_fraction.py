@@ -87,7 +87,7 @@ def test_a_qtc_by_another_correction_than_fridericia_stays_for_review(text: str)
         ("prolonged QTc interval", "qt_prolongation", "cardiovascular_disease"),
         ("familial prolonged QT syndrome", "long_qt_syndrome", "qt_prolongation"),
         ("conduction system abnormalities", "conduction_abnormality", "cardiovascular_disease"),
-        ("left bundle branch block", "bundle_branch_block", "conduction_abnormality"),
+        ("left bundle branch block", "left_bundle_branch_block", "conduction_abnormality"),
         ("atrioventricular block", "heart_block", "conduction_abnormality"),
         ("myocardial ischemia", "myocardial_ischemia", "coronary_artery_disease"),
         ("ischemic cardiopathy", "coronary_artery_disease", "cardiovascular_disease"),
