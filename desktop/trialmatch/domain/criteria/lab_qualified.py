@@ -11,7 +11,14 @@ the side.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from trialmatch.domain.criteria.lab import LabThreshold
+from trialmatch.domain.criteria.logic import AllOf, AnyOf
+from trialmatch.domain.criteria.registry import Rule
+
+Side = Literal["met", "unmet"]
+"""Which side of a qualified threshold is left to the clinician (``LabThreshold.confirm_when``)."""
 
 
 def qualified_opposite(rule: LabThreshold) -> LabThreshold | None:
@@ -21,3 +28,19 @@ def qualified_opposite(rule: LabThreshold) -> LabThreshold | None:
         return None
     side = "unmet" if rule.confirm_when == "met" else "met"
     return rule.model_copy(update={"comparator": rule.comparator.opposite, "confirm_when": side})
+
+
+def qualified_thresholds(
+    rule: Rule, qualifier: str, confirm_when: Literal["met", "unmet"] = "met"
+) -> Rule | None:
+    """The rule with the qualifier on every threshold, leaving the ``confirm_when`` side of each to the
+    clinician ("unmet" where the lab reader negated them: "No uncontrolled hypertension ..."); None when a
+    part cannot carry it."""
+    if isinstance(rule, LabThreshold) and rule.qualifier is None:
+        return rule.model_copy(update={"qualifier": qualifier, "confirm_when": confirm_when})
+    if isinstance(rule, AnyOf | AllOf):
+        children = [qualified_thresholds(child, qualifier, confirm_when) for child in rule.children]
+        if any(child is None for child in children):
+            return None
+        return rule.model_copy(update={"children": children})
+    return None

@@ -40,6 +40,7 @@ from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.criteria.lab_glycaemic_label import GLYCAEMIC, upper_limit_defines_high_glucose
 from trialmatch.domain.criteria.lab_notes import ALTERNATIVE, EXAMPLES
+from trialmatch.domain.criteria.lab_qualified import qualified_thresholds
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
 from trialmatch.domain.criteria.read_blood_pressure import read_blood_pressure
 from trialmatch.domain.criteria.read_findings import read_findings
@@ -450,20 +451,6 @@ def _serial_or(parts: list[Segment]) -> bool:
     return len(split_top_level(parts[-1], _OR)) > 1 and not any(
         len(split_top_level(part, _AND)) > 1 for part in parts
     )
-
-
-def qualified_thresholds(rule: Rule, qualifier: str, confirm_when: str = "met") -> Rule | None:
-    """The rule with the qualifier on every threshold, leaving the ``confirm_when`` side of each to the
-    clinician ("unmet" where the lab reader negated them: "No uncontrolled hypertension ..."); None when a
-    part cannot carry it."""
-    if isinstance(rule, LabThreshold) and rule.qualifier is None:
-        return rule.model_copy(update={"qualifier": qualifier, "confirm_when": confirm_when})
-    if isinstance(rule, AnyOf | AllOf):
-        children = [qualified_thresholds(child, qualifier, confirm_when) for child in rule.children]
-        if any(child is None for child in children):
-            return None
-        return rule.model_copy(update={"children": children})
-    return None
 
 
 def _narrowing(segment: Segment, section: Section) -> Read | None:
