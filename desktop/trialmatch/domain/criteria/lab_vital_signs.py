@@ -13,7 +13,8 @@ screening)" lets the patient be treated to meet the limit, which still holds at 
 
 How an oxygen saturation or a pressure is taken is the standard way the file's value is taken too, as "on room
 air" and "at rest" are (``lab_notes``): "when breathing air", "the oxygen saturation when inhaling air",
-"Under resting conditions", "(pre-dialysis for HD patients)".
+"Under resting conditions", "(pre-dialysis for HD patients)". The P/F ratio (PaO2/FiO2, in mmHg) is entered as
+the ratio the laboratory or the ICU chart reports.
 
 Words before the value that ask more than the one reading the file holds are carried on the thresholds as a
 qualifier (``lab_qualified``), never dropped: "Persistent heart rate < 45 bpm" is met by a persistently low
@@ -68,13 +69,15 @@ def vital_sign_notes(segment: Segment, analytes: frozenset[str]) -> list[Span]:
     return spans
 
 
-_TAKEN = frozenset({"sbp", "dbp", "heart_rate", "spo2", "po2"})
-_TAKEN_CUES = ("air", "resting conditions", "dialysis")
+_TAKEN = frozenset({"sbp", "dbp", "heart_rate", "spo2", "po2", "pf_ratio"})
+_TAKEN_CUES = ("air", "resting conditions", "dialysis", "kpa")
 _TAKEN_AS_USUAL = re.compile(
     r",?\s*(?:(?:when|while)\s+)?(?:breathing|inhaling)\s+(?:room\s+|ambient\s+)?air(?![a-z])"
     r"|(?:under|in)\s+resting\s+conditions\s*,?"
     r"|[(\[]\s*pre-?\s?dialysis(?:\s+(?:for|in)\s+(?:hd|ha?emodialysis)\s+patients)?\s*[)\]]"
+    r"|[(\[]\s*1\s*mm\s*hg\s*=\s*0[.,]133\s*kpa\s*[)\]]"
 )
+""""(1 mmHg = 0.133 kPa)": the unit's value, printed beside a pressure, a P/F ratio in mmHg: no limit."""
 
 VITAL_SIGNS = frozenset({"sbp", "dbp", "heart_rate", "spo2"})
 _LEADS_CUES = ("persist", "sustained", "exercis")

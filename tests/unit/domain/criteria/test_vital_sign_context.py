@@ -116,3 +116,34 @@ def test_resting_or_exercise_saturation_is_met_by_the_resting_value():
     assert outcome(INC, OR_EXERCISE, _spo2(95)) is Outcome.PASS
     assert outcome(INC, OR_EXERCISE, _spo2(86)) is Outcome.UNKNOWN  # the exercise value may meet it
     assert outcome(INC, OR_EXERCISE, patient()) is Outcome.UNKNOWN
+
+
+# --- the P/F ratio ------------------------------------------------------------------------------------------
+
+SEVERE = (
+    "Under resting conditions, oxygen saturation ≤93% when breathing air, or P/F value ≤ 300 mmHg"
+    " (1 mmHg = 0.133 kPa)."
+)
+
+
+def test_a_saturation_or_a_pf_ratio_is_met_by_either():
+    rule = inclusion(SEVERE)
+    assert isinstance(rule, AnyOf)
+    assert limits_with_multiples(rule) == [
+        ("spo2", "≤", 93.0, "%", None),
+        ("pf_ratio", "≤", 300.0, "mmHg", None),
+    ]
+
+
+def test_pf_ratio_verdicts():
+    assert outcome(INC, SEVERE, _vital("P/F ratio", 240, "mmHg")) is Outcome.PASS
+    assert outcome(INC, SEVERE, _spo2(91)) is Outcome.PASS
+    both_fine = patient(
+        labs=[
+            {"test": "oxygen saturation", "value": 97, "unit": "%"},
+            {"test": "P/F ratio", "value": 420, "unit": "mmHg"},
+        ]
+    )
+    assert outcome(INC, SEVERE, both_fine) is Outcome.FAIL
+    assert outcome(INC, SEVERE, _spo2(97)) is Outcome.UNKNOWN  # the P/F ratio may meet it
+    assert outcome(INC, SEVERE, patient()) is Outcome.UNKNOWN
