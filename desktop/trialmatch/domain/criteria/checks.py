@@ -305,7 +305,17 @@ def _sentence(description: str, phrase: str) -> str:
 class _LabCheck:
     """A lab threshold with its exceptions and stratum variants, resolved once."""
 
-    __slots__ = ("analyte", "base", "exceptions", "inclusion", "name", "qualifier", "sex", "variants")
+    __slots__ = (
+        "analyte",
+        "base",
+        "confirm_met",
+        "exceptions",
+        "inclusion",
+        "name",
+        "qualifier",
+        "sex",
+        "variants",
+    )
 
     def __init__(self, rule: LabThreshold, inclusion: bool) -> None:
         self.analyte = get_analyte(rule.analyte)
@@ -313,6 +323,7 @@ class _LabCheck:
         self.inclusion = inclusion
         self.sex = rule.sex
         self.qualifier = rule.qualifier
+        self.confirm_met = rule.confirm_when == "met"
         self.base = _Limit.of(rule, self.analyte)
         self.exceptions = self._exceptions(rule.exceptions, rule.comparator)
         self.variants = {
@@ -343,7 +354,8 @@ class _LabCheck:
     def __call__(self, view: PatientView, stratum: str | None) -> Assessment:
         """The limit for one sex holds only for patients of that sex; a requirement on how the value was
         obtained ("without transfusion support") leaves a value that meets the limit to the clinician, quoting
-        the trial ("to confirm: no transfusion allowed within 7 days of enrollment")."""
+        the trial ("to confirm: no transfusion allowed within 7 days of enrollment"); the opposite of such a
+        limit leaves a value that does not meet it."""
         sex = view.facts.sex
         if self.sex is not None and sex is not None and sex != self.sex:
             return Assessment(
@@ -357,7 +369,7 @@ class _LabCheck:
             found = replace(found, reason=f"{found.reason} (limit for {_SEX_PLURAL[self.sex]})")
             if sex is None and found.truth is not False:
                 return replace(found, truth=None, reason=f"{found.reason}; sex not entered", missing=("sex",))
-        if self.qualifier and found.truth is True:
+        if self.qualifier and found.truth is self.confirm_met:
             return replace(found, truth=None, reason=f"{found.reason}; to confirm: {self.qualifier}")
         return found
 

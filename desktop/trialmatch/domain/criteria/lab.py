@@ -83,6 +83,10 @@ class LabThreshold(ThresholdFields, RuleBase):
     transfusion support"); the reader sets it only on lower bounds that support could raise the value to
     meet, so a value below the bound fails whatever the support, and one that meets it is left to the
     clinician.
+    ``confirm_when``: which side of the threshold the qualifier leaves to the clinician. "met" (the default,
+    not stored) is the above. "unmet" is the opposite of a qualified threshold ("No uncontrolled hypertension
+    (SBP > 150 mmHg despite optimal medical management)" is SBP ≤ 150 mmHg): a value within it passes, and
+    one past it is the qualified condition only if the qualifier holds, which the file does not record.
     """
 
     kind: Literal["lab"] = "lab"
@@ -91,6 +95,7 @@ class LabThreshold(ThresholdFields, RuleBase):
     strata: list[StratumVariant] = Field(default_factory=list)
     sex: Literal["female", "male"] | None = None
     qualifier: str | None = None
+    confirm_when: Literal["met", "unmet"] = Field(default="met", exclude_if=lambda side: side == "met")
 
     @property
     def is_plain(self) -> bool:

@@ -16,6 +16,7 @@ from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.criteria.lab_admitted_note import admits_the_unexcluded, may_admit
 from trialmatch.domain.criteria.lab_anticoagulation import about_anticoagulated, waive_for_anticoagulated
+from trialmatch.domain.criteria.lab_qualified import qualified_opposite
 from trialmatch.domain.criteria.lab_shared_waiver import with_heading_waiver
 from trialmatch.domain.criteria.lab_test_notes import test_notes
 from trialmatch.domain.criteria.list_narrowing import share_opening_narrowing
@@ -882,6 +883,8 @@ def _negation(rule: Rule) -> Rule | None:
         return rule.model_copy(update={"present": not rule.present})
     if isinstance(rule, LabThreshold | DerivedValueRule) and rule.is_plain:
         return rule.model_copy(update={"comparator": rule.comparator.opposite})
+    if isinstance(rule, LabThreshold) and rule.qualifier:
+        return qualified_opposite(rule)
     return None
 
 

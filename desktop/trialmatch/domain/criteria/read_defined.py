@@ -19,11 +19,12 @@ mmHg") does not say whether all or any must hold: not read, unless an inclusion 
 repetition qualifier (below): a qualified threshold that is met is left to the clinician, so whichever
 combination the trial meant, the reading excludes no one and passes only the patients within every limit.
 
-A treatment qualifier ("despite optimal medical management", "on antihypertensive medications") narrows an
-exclusion to treated patients, and a repetition ("on repeated readings", "permanently above") to values that
-persist; it is carried on each threshold, so a value that does not reach the limit passes and one that does
-is left to the clinician. In an inclusion it would have to be negated with the threshold ("No uncontrolled
-hypertension ... despite ..."), which the threshold model cannot say: review.
+A treatment qualifier ("despite optimal medical management", "on antihypertensive medications") narrows the
+condition to treated patients, and a repetition ("on repeated readings", "permanently above") to values that
+persist; it is carried on each threshold, so a value that does not reach the limit passes an exclusion and one
+that does is left to the clinician. Negated with the threshold ("No uncontrolled hypertension ... despite
+..." in an inclusion) it leaves the other side: a value within the limit passes, one past it is left to the
+clinician (``lab_qualified``).
 
 A diagnosis narrowed by thresholds ("COPD with a FEV1 < 50% of predicted normal", "HIV with CD4 < 200/mm³")
 is both: the patient has the finding and meets the thresholds. The thresholds do not define the diagnosis
@@ -39,6 +40,7 @@ from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.criteria.lab_glycaemic_label import GLYCAEMIC, upper_limit_defines_high_glucose
 from trialmatch.domain.criteria.lab_notes import ALTERNATIVE, EXAMPLES
+from trialmatch.domain.criteria.lab_qualified import qualified_thresholds
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
 from trialmatch.domain.criteria.read_blood_pressure import read_blood_pressure
 from trialmatch.domain.criteria.read_findings import read_findings
@@ -264,7 +266,7 @@ def read_defined(segment: Segment, section: Section) -> Read | None:
     norm = segment.norm
     spans: list[Span] = []
     qualifier: str | None = None
-    if section is Section.EXCLUSION and segment.contains(*_TREATED_CUES, *_REPEATED_CUES):
+    if segment.contains(*_TREATED_CUES, *_REPEATED_CUES):
         for pattern, what in (
             (_TREATED, "measured on treatment"),
             (_UNTREATED, "uncontrolled"),
@@ -282,10 +284,10 @@ def read_defined(segment: Segment, section: Section) -> Read | None:
         if label:
             spans.append(label)
             definition_start = label[1]
-            narrowing = _narrowing_qualifier(segment, label, section)
-            if narrowing is False or (narrowing and qualifier):
+            narrowing = _narrowing_qualifier(segment, label)
+            if narrowing and qualifier:
                 return None
-            if isinstance(narrowing, str):
+            if narrowing:
                 qualifier = narrowing
     if not spans:
         if not (segment.contains(" with ") or (segment.contains(":") and segment.contains("controlled"))):
@@ -311,7 +313,8 @@ def read_defined(segment: Segment, section: Section) -> Read | None:
         return None  # a qualified threshold met is left to the clinician: all or any, none excludes
     if qualifier is None:
         return read
-    qualified = qualified_thresholds(read.rule, qualifier)
+    negated = section is Section.INCLUSION and _NO.match(norm, segment.start, segment.end) is not None
+    qualified = qualified_thresholds(read.rule, qualifier, "unmet" if negated else "met")
     return Read(qualified) if qualified is not None else None
 
 
@@ -329,17 +332,14 @@ def defines(segment: Segment) -> bool:
     return _LABEL.fullmatch(segment.norm, segment.start, segment.end) is not None
 
 
-def _narrowing_qualifier(segment: Segment, label: Span, section: Section) -> str | bool | None:
+def _narrowing_qualifier(segment: Segment, label: Span) -> str | None:
     """The qualifier a narrowing word in the label puts on the thresholds ("untreated ('Untreated
-    hypogonadism')"); None without one, False where it cannot be carried: after an inclusion's "No" the
-    qualified thresholds would have to be negated, which the threshold model cannot say."""
+    hypogonadism')"); None without one."""
     if not segment.contains(*_NARROWING):
         return None
     word = _NARROWING_WORD.search(segment.norm, *label)
     if word is None:
         return None
-    if section is Section.INCLUSION and _NO.match(segment.norm, segment.start, label[0]):
-        return False
     named = _NARROWED_LABEL.search(segment.norm, label[0], label[1])
     end = named.end() if named else label[1]
     return f"{word.group()} ('{segment.quote(word.start(), end)}')"
@@ -451,18 +451,6 @@ def _serial_or(parts: list[Segment]) -> bool:
     return len(split_top_level(parts[-1], _OR)) > 1 and not any(
         len(split_top_level(part, _AND)) > 1 for part in parts
     )
-
-
-def qualified_thresholds(rule: Rule, qualifier: str) -> Rule | None:
-    """The rule with the qualifier on every threshold; None when a part cannot carry it."""
-    if isinstance(rule, LabThreshold) and rule.qualifier is None:
-        return rule.model_copy(update={"qualifier": qualifier})
-    if isinstance(rule, AnyOf | AllOf):
-        children = [qualified_thresholds(child, qualifier) for child in rule.children]
-        if any(child is None for child in children):
-            return None
-        return rule.model_copy(update={"children": children})
-    return None
 
 
 def _narrowing(segment: Segment, section: Section) -> Read | None:

@@ -76,7 +76,7 @@ from trialmatch.domain.criteria.lab_test_notes import test_notes
 from trialmatch.domain.criteria.lab_timing import other_correction, plus_grade, timing_spans
 from trialmatch.domain.criteria.lab_unit_prefix import prefix_misprint
 from trialmatch.domain.criteria.lab_unit_typos import misprinted_units
-from trialmatch.domain.criteria.lab_vital_signs import vital_sign_notes
+from trialmatch.domain.criteria.lab_vital_signs import vital_sign_leads, vital_sign_notes, with_vital_leads
 from trialmatch.domain.criteria.lab_with import with_as_and
 from trialmatch.domain.criteria.logic import AllOf, AnyOf, all_of_merged
 from trialmatch.domain.criteria.numbers import (
@@ -775,6 +775,8 @@ def _read(
     claimed.extend(n.span for n in support)
     course = course_notes(segment, min((m.start for m in mentions), default=segment.end))
     claimed.extend(n.span for n in course)
+    leads = vital_sign_leads(segment, analytes, min((m.start for m in mentions), default=segment.end))
+    claimed.extend(lead.span for lead in leads)
     methods = [
         (m.start(), m.end(), method)
         for cues, pattern, method in _METHODS
@@ -867,6 +869,11 @@ def _read(
         if not isinstance(coursed, AnyOf | AllOf | LabThreshold):
             raise _UnreadableError(f"a note on the course of no lab value: '{course[0].note}'")
         rule = coursed
+    if leads:
+        led = with_vital_leads(rule, leads)
+        if not isinstance(led, AnyOf | AllOf | LabThreshold):
+            raise _UnreadableError(f"more than one reading asked of another value: '{leads[0].qualifier}'")
+        rule = led
     if defined and upper_limit_defines_high_glucose(segment.norm[defined[0] : defined[1]], rule):
         raise _UnreadableError(
             "diabetes 'defined' by a glucose below a limit: which side is meant is not stated"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from trialmatch.domain.criteria.read_defined import qualified_thresholds
+from trialmatch.domain.criteria.lab_qualified import qualified_thresholds
 from trialmatch.domain.criteria.read_labs import read_labs
 from trialmatch.domain.criteria.text import Read, Segment
 from trialmatch.domain.trial import Section

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from trialmatch.domain.criteria.read_defined import is_bare_list, qualified_thresholds
+from trialmatch.domain.criteria.lab_qualified import qualified_thresholds
+from trialmatch.domain.criteria.read_defined import is_bare_list
 from trialmatch.domain.criteria.read_labs import read_labs
 from trialmatch.domain.criteria.text import Read, Segment, parenthesised
 from trialmatch.domain.trial import Section

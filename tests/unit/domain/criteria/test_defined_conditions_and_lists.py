@@ -52,8 +52,15 @@ def test_symptomatic_is_carried_on_every_threshold_of_the_definition() -> None:
     assert outcome(EXC, text, high) is Outcome.UNKNOWN
 
 
-def test_a_narrowing_word_after_an_inclusions_no_is_left_for_review() -> None:
-    assert "symptomatic" in review("No symptomatic hypercalcemia (corrected calcium > 12 mg/dL)", INC)
+def test_a_narrowing_word_after_an_inclusions_no_leaves_a_value_past_the_limit_to_the_clinician() -> None:
+    rule = lab("No symptomatic hypercalcemia (corrected calcium > 12 mg/dL)", INC)
+    assert (rule.analyte, rule.comparator.symbol, rule.value, rule.unit) == (
+        "calcium_corrected",
+        "≤",
+        12,
+        "mg/dL",
+    )
+    assert (rule.qualifier, rule.confirm_when) == ("symptomatic ('symptomatic hypercalcemia')", "unmet")
 
 
 def test_a_unit_misprinted_in_the_definition_is_read_in_the_prefix_that_fits() -> None:

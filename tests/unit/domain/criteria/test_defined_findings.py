@@ -96,12 +96,6 @@ def test_a_treatment_qualifier_is_held_on_every_threshold(text: str, qualifier: 
             "pressure> 90 mmHg).",
             EXC,
         ),
-        # a treatment qualifier cannot be negated with the threshold for an inclusion
-        (
-            "No uncontrolled hypertension (i.e., systolic blood pressure [BP] > 150 mm Hg or "
-            "diastolic BP > 90 mm Hg despite optimal medical management)",
-            INC,
-        ),
     ],
 )
 def test_stays_for_review(text: str, section: Section):
