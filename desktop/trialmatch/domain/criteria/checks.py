@@ -25,6 +25,7 @@ from trialmatch.domain.criteria.derived import DerivedValueRule
 from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabException, LabThreshold, ThresholdFields, limit_name
 from trialmatch.domain.criteria.logic import JOINING, AllOf, Alternative, AnyOf
+from trialmatch.domain.criteria.per_stratum import PerStratum
 from trialmatch.domain.criteria.performance import PerformanceStatusRule
 from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.review import NeedsReview
@@ -162,6 +163,8 @@ def build_check(rule: Rule, inclusion: bool) -> Check:
         return _logic_check(rule, inclusion)
     if isinstance(rule, Alternative):
         return build_check(rule.children[0], inclusion)  # the item alone; evaluation counts its siblings
+    if isinstance(rule, PerStratum):
+        return _per_stratum_check(rule, inclusion)
     return _review_check(rule)
 
 
@@ -1067,6 +1070,23 @@ def _logic_check(rule: AnyOf | AllOf, inclusion: bool) -> Check:
     return check
 
 
+def _per_stratum_check(rule: PerStratum, inclusion: bool) -> Check:
+    """The limit of the stratum asked about; in a stratum named with no limit, or one not named, the sentence
+    does not concern the patient (met in an inclusion, not excluding in an exclusion)."""
+    children = {s: build_check(c, inclusion) for s, c in zip(rule.strata, rule.children, strict=True)}
+    named = ", ".join([*rule.strata, *rule.free])
+
+    def check(view: PatientView, stratum: str | None) -> Assessment:
+        child = children.get(stratum) if stratum is not None else None
+        if child is not None:
+            return child(view, stratum)
+        if stratum in rule.free:
+            return Assessment(inclusion, f"no limit in stratum {stratum}", applies=False)
+        return Assessment(inclusion, f"limits for stratum {named} only", applies=False)
+
+    return check
+
+
 def review_assessment(rule: NeedsReview) -> Assessment:
     """A rule left for review decides nothing: unknown, with the reason it was not read."""
     return Assessment(None, f"needs review: {rule.why}")
@@ -1110,7 +1130,9 @@ def rule_inputs(rule: Rule) -> frozenset[Input]:
 
 
 def rule_strata(rule: Rule) -> frozenset[str]:
-    """Strata with their own thresholds inside the rule ("for Stratum D: ...")."""
+    """Strata with their own thresholds inside the rule ("for Stratum D: ...", "(cohort 2)")."""
+    if isinstance(rule, PerStratum):
+        return frozenset([*rule.strata, *rule.free])
     if isinstance(rule, LabThreshold):
         return frozenset(v.stratum for v in rule.strata)
     if isinstance(rule, JOINING):

@@ -63,6 +63,14 @@ _OGTT = re.compile(
 """"2-h plasma glucose ≥ 200 mg/dL during the oral glucose tolerance test (OGTT)": the test the 2-hour value
 comes from, which its name already says."""
 
+_ELECTROPHORESIS = re.compile(
+    r"(?<![a-z])(?:(?:by|on|per|in|using|from)\s+)?(?:(?:an?|the)\s+)?(?:(?:serum|urine|urinary)\s+protein\s+"
+    r"electrophoresis(?:\s*[(\[]\s*[su]pep\s*[)\]])?|[(\[]\s*[su]pep\s*[)\]]|[su]pep)(?![a-z])"
+)
+""""M-protein ≥ 0.5 g/dL by serum protein electrophoresis (sPEP)": the test an M-protein is measured by, the
+one value the file holds; the unit printed says whether it is the serum or the urine value."""
+_M_PROTEINS = frozenset({"m_protein_serum", "m_protein_urine"})
+
 _METHODS: tuple[tuple[tuple[str, ...], frozenset[str], re.Pattern[str]], ...] = (
     (("bronchodilat", "bd", "withholding"), _SPIROMETRY, _BRONCHODILATOR),
     (("aobpm",), BLOOD_PRESSURES, _OFFICE_BP),
@@ -75,6 +83,7 @@ _METHODS: tuple[tuple[tuple[str, ...], frozenset[str], re.Pattern[str]], ...] = 
     ),
     (("non",), GLUCOSES, _NON_FASTING),
     (("glucose tolerance", "ogtt"), frozenset({"ogtt_2h_glucose"}), _OGTT),
+    (("electrophoresis", "spep", "upep"), _M_PROTEINS, _ELECTROPHORESIS),
 )
 """Each pattern with the words it needs, looked for first, and the analytes it may qualify."""
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Literal
 
 from trialmatch.domain.criteria.base import RuleBase
+from trialmatch.domain.criteria.per_stratum import PerStratum
 
 if TYPE_CHECKING:
     from trialmatch.domain.criteria.registry import Rule
@@ -42,7 +43,7 @@ class Alternative(RuleBase):
     children: list[Rule]
 
 
-JOINING = (AnyOf, AllOf, Alternative)
+JOINING = (AnyOf, AllOf, Alternative, PerStratum)
 """The kinds that hold other rules in ``children``: a walker over a rule tree descends into these."""
 
 

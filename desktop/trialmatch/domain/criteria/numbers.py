@@ -380,7 +380,8 @@ _PLAIN_UNITS = (
     r"s(?:ec(?:onds?)?)?",
     r"%|percent(?:age)?",
     r"mm\s*[-/]?\s*hg",
-    r"(?:g|mg)\s*/\s*24\s*h(?:ours?|rs?)?",
+    r"(?:g|mg|(?:milli)?grams?)(?:\s*[(\[]\s*m?g\s*[)\]])?\s*(?:/|per)\s*24[\s-]*h(?:ours?|rs?)?"
+    r"(?:\s+urine(?:\s+collection)?)?",  # "200 milligrams (mg) per 24-hour urine collection"
     r"(?:mg|milligrams?)" + _PER + r"(?:gm?|grams?|mg|milligrams?|mmol(?:es?)?|millimol(?:es?)?)",
     r"gm?\s*/\s*gm?",
     r"bpm|(?:beats?\s*)?" + _PER + r"min(?:ute)?s?|beats?" + _PER + r"mn",
@@ -497,7 +498,9 @@ def unit_of(matched: str, printed: str) -> str | None:
     )
     cleaned = re.sub(r"^kg(?=m2$)", "kg/", cleaned)
     cleaned = re.sub(r"minutes?|min\.", "min", cleaned)
-    cleaned = re.sub(r"/24h(?:ours?|rs?)?$", "/24h", cleaned)
+    cleaned = re.sub(
+        r"^(m?g)(?:rams?)?(?:\(m?g\))?/24-?h(?:ours?|rs?)?(?:urine(?:collection)?)?$", r"\1/24h", cleaned
+    )
     cleaned = re.sub(r"^(m?g)(d?l)-1$", r"\1/\2", cleaned)
     if cleaned in {"s", "sec", "second", "seconds"}:
         return canonical_unit("s")

@@ -130,6 +130,8 @@ _NOT_MENTIONS = frozenset(
         "pal",
         "glu",
         "tca",
+        "serum protein electrophoresis",
+        "urine protein electrophoresis",
         "cockcroft-gault",
         "cockcroft gault",
         "ckd-epi",
@@ -414,7 +416,7 @@ _METHODS: tuple[tuple[tuple[str, ...], re.Pattern[str], Method], ...] = (
     (
         ("24", "measured", "isotop", "iothalamate", "iohexol"),
         re.compile(
-            r"(?=[2mir])(?:24[\s-]*(?:hours?|hrs?|h)[\s-]*urine(?:\s+collection)?(?!\s*(?:protein|albumin))"
+            r"(?=[2mir])(?:(?<!/)(?<!g\sper\s)(?<!\)\sper\s)24[\s-]*(?:hours?|hrs?|h)[\s-]*urine(?:\s+collection)?(?!\s*(?:protein|albumin))"
             r"|measured\s+(?=creatinine\s+clearance)"
             r"|(?<![a-z])(?:radioisotope|isotope|isotopic|iothalamate|iohexol)(?=\s+(?:clearance|gfr|glomerular))"
             r"|(?<=isotope\sclearance\s)measurements?(?![a-z]))"
@@ -2296,9 +2298,10 @@ def _excluding(exception: LabException, base: Comparator) -> LabException:
     return exception.model_copy(update={"comparator": exception.comparator.opposite})
 
 
-_IN_OTHER_UNITS = {"fev1": "fev1_volume"}
-"""FEV1 as a percentage of the predicted value or as a volume ("FEV1 at least 1 liter"): different values in
-the patient file, and the unit printed says which one the threshold is on."""
+_IN_OTHER_UNITS = {"fev1": "fev1_volume", "m_protein_serum": "m_protein_urine"}
+"""FEV1 as a percentage of the predicted value or as a volume ("FEV1 at least 1 liter"), an M-protein in g/dL
+(serum) or mg/24 h (urine): different values in the patient file, and the unit printed says which one the
+threshold is on."""
 
 
 def _measured_as(analyte: Analyte, quantity: Quantity) -> Analyte:

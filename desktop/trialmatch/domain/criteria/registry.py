@@ -15,6 +15,7 @@ from trialmatch.domain.criteria.derived import DerivedValueRule
 from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.criteria.logic import AllOf, Alternative, AnyOf
+from trialmatch.domain.criteria.per_stratum import PerStratum
 from trialmatch.domain.criteria.performance import PerformanceStatusRule
 from trialmatch.domain.criteria.review import NeedsReview
 from trialmatch.domain.criteria.sex import SexRule
@@ -33,6 +34,7 @@ Rule: TypeAlias = Annotated[
     | AnyOf
     | AllOf
     | Alternative
+    | PerStratum
     | NeedsReview,
     Field(discriminator="kind"),
 ]
@@ -49,6 +51,7 @@ _KIND_CLASSES: tuple[type[RuleBase], ...] = (
     AnyOf,
     AllOf,
     Alternative,
+    PerStratum,
     NeedsReview,
 )
 RULE_KINDS: dict[str, type[RuleBase]] = {cls.model_fields["kind"].default: cls for cls in _KIND_CLASSES}
@@ -57,6 +60,7 @@ RULE_KINDS: dict[str, type[RuleBase]] = {cls.model_fields["kind"].default: cls f
 AnyOf.model_rebuild(_types_namespace={"Rule": Rule})
 AllOf.model_rebuild(_types_namespace={"Rule": Rule})
 Alternative.model_rebuild(_types_namespace={"Rule": Rule})
+PerStratum.model_rebuild(_types_namespace={"Rule": Rule})
 
 _ADAPTER: TypeAdapter[Rule] = TypeAdapter(Rule)
 

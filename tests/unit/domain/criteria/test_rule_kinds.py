@@ -27,6 +27,7 @@ from trialmatch.domain.criteria import (
     rule_from_json,
     rule_to_json,
 )
+from trialmatch.domain.criteria.per_stratum import PerStratum
 from trialmatch.domain.trial import Section
 
 SPAN = (0, 10)
@@ -112,6 +113,12 @@ EVERY_KIND = [
         group="at least 3 of the following",
         children=[AgeRule(source_span=SPAN, min=60)],
     ),
+    PerStratum(
+        source_span=SPAN,
+        strata=["gemcitabine"],
+        children=[AgeRule(source_span=SPAN, max=75)],
+        free=["capecitabine"],
+    ),
     NeedsReview(
         source_span=SPAN, text="Expected survival > 3 months", why="not a criterion kind the engine reads"
     ),
@@ -141,6 +148,7 @@ def test_every_kind_is_registered_and_round_tripped_here():
         "any_of",
         "all_of",
         "alternative",
+        "per_stratum",
         "review",
     }
 
