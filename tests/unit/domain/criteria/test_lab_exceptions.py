@@ -111,7 +111,7 @@ def test_unless_after_a_number_is_not_a_multiple_of_the_uln():
     rule = parse_criterion("INR ≤ 1.5 unless receiving anticoagulation therapy", INC)
     assert isinstance(rule, LabThreshold)
     assert _limit(rule) == ("≤", 1.5, "1", None)
-    assert [(e.concept, e.waived) for e in rule.exceptions] == [(None, True)]
+    assert [(e.concept, e.waived) for e in rule.exceptions] == [("anticoagulation", True)]
 
 
 def test_a_footnote_condition_is_the_thresholds():
