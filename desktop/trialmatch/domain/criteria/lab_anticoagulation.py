@@ -70,14 +70,28 @@ _PAST = re.compile(
 )
 
 
-def for_anticoagulated(part: Segment, concepts: Sequence[tuple[int, int, Concept]]) -> bool:
+def for_anticoagulated(
+    part: Segment, concepts: Sequence[tuple[int, int, Concept]], leading: bool = False
+) -> bool:
     """Whether a condition waiving a limit, which names anticoagulation and words the finding does not say,
     is for (some) anticoagulated patients: it names no other finding and says nothing of stopped, refused or
-    past anticoagulation ("unless anticoagulation was stopped" is about other patients)."""
+    past anticoagulation ("unless anticoagulation was stopped" is about other patients). ``leading``: a
+    condition printed before the limits, which names who they are for ("For patients not receiving
+    therapeutic anticoagulation:"), so its one "not" says whom the limits leave out."""
     if not concepts or any(c.id != ANTICOAGULATION for _, _, c in concepts):
         return False
-    norm = part.norm
-    return not (_FORBIDDING.search(norm, part.start, part.end) or _PAST.search(norm, part.start, part.end))
+    norm, start = part.norm, part.start
+    if leading:
+        for_others = _NOT_RECEIVING.match(norm, start, part.end)
+        if for_others is None:
+            return False
+        start = for_others.end()
+    return not (_FORBIDDING.search(norm, start, part.end) or _PAST.search(norm, start, part.end))
+
+
+_NOT_RECEIVING = re.compile(
+    r"[\s*]*(?:for|in)\s+(?:patients|participants|subjects|those)\s+(?:who\s+are\s+)?not\s+(?=receiving|on|taking)"
+)
 
 
 def names_only_anticoagulation(concepts: Sequence[tuple[int, int, Concept]]) -> bool:

@@ -1674,7 +1674,11 @@ def _read_condition(
     )
     if leftover or not concepts or restricting:
         text = _NOTE_MARKS.sub("", segment.quote(start, end)).strip("()[] ,;:")
-        anticoagulated = waived and not restricting and for_anticoagulated(segment.sub(start, end), concepts)
+        anticoagulated = (
+            waived
+            and not restricting
+            and for_anticoagulated(segment.sub(start, end), concepts, leading=condition.waiver)
+        )
         condition.exceptions.append(
             LabException(
                 concept=ANTICOAGULATION if anticoagulated else None,

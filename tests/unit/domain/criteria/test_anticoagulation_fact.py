@@ -158,3 +158,26 @@ def test_past_anticoagulation_is_not_judged_on_the_current_state():
         review("No prior anticoagulants")
         == "past anticoagulation: the patient file says only whether it is current"
     )
+
+
+LEADING = "For patients not receiving therapeutic anticoagulation: INR and aPTT ≤ 1.5 ⋅ ULN"
+
+
+def test_limits_for_patients_not_receiving_anticoagulation_are_waived_for_the_others():
+    rule = inclusion(LEADING)
+    assert limits_with_multiples(rule) == [("inr", "≤", 1.5, None, "uln"), ("ptt", "≤", 1.5, None, "uln")]
+    for limit in thresholds(rule):
+        (waiver,) = limit.exceptions
+        assert (waiver.concept, waiver.requirement) == ("anticoagulation", waiver.text)
+    assert judged(INC, LEADING, labs=[inr(2.0), PTT], findings={"anticoagulation": False})[0] is Outcome.FAIL
+    assert judged(INC, LEADING, labs=[inr(1.2), PTT], findings={"anticoagulation": False})[0] is Outcome.PASS
+    outcome, reason = judged(INC, LEADING, labs=[inr(2.0), PTT], treatments=WARFARIN)
+    assert outcome is Outcome.UNKNOWN
+    assert "waived: on warfarin (treatments); check 'For patients not receiving therapeutic" in reason
+    assert judged(INC, LEADING, labs=[inr(2.0), PTT])[0] is Outcome.UNKNOWN
+
+
+def test_limits_for_patients_never_anticoagulated_stay_unchecked():
+    (limit,) = thresholds(inclusion("For patients not previously receiving anticoagulation: INR ≤ 1.5"))
+    (waiver,) = limit.exceptions
+    assert (waiver.concept, waiver.waived) == (None, True)

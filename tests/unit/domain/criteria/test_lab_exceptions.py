@@ -221,7 +221,7 @@ def test_a_leading_waiver_holds_for_every_threshold_after_it():
     assert _limit(labs["ptt"]) == ("≤", 1.5, None, "uln")
     for lab in labs.values():
         (exception,) = lab.exceptions
-        assert (exception.concept, exception.waived) == (None, True)
+        assert (exception.concept, exception.waived) == ("anticoagulation", True)
         assert exception.text == "For patients not receiving therapeutic anticoagulation"
 
 
