@@ -750,7 +750,7 @@ def _finding_check(rule: FindingRule) -> Check:
                 None, f"{label} present; {doubt}", used, missing=() if "'" in doubt else (doubt,)
             )
         derived = facts.evidence(concept.id)
-        how = f"present ({derived})" if derived else _how_present(concept.id, view.explicit)
+        how = f"present: {derived}" if derived else _how_present(concept.id, view.explicit)
         return Assessment(rule.present, f"{label} {how}", used)
 
     return check

@@ -137,7 +137,7 @@ def test_taking_blood_thinners_and_inr_above_3_excludes_both_together():
     assert limits_with_multiples(limit) == [("inr", ">", 3.0, "1", None)]
     outcome, reason = judged(EXC, BLOOD_THINNERS, labs=[inr(3.4)], treatments=WARFARIN)
     assert outcome is Outcome.FAIL
-    assert "Anticoagulation present (on warfarin (treatments))" in reason
+    assert "Anticoagulation present: on warfarin (treatments)" in reason
     assert judged(EXC, BLOOD_THINNERS, labs=[inr(2.5)], treatments=WARFARIN)[0] is Outcome.PASS
     assert (
         judged(EXC, BLOOD_THINNERS, labs=[inr(3.4)], findings={"anticoagulation": False})[0] is Outcome.PASS
@@ -181,3 +181,16 @@ def test_limits_for_patients_never_anticoagulated_stay_unchecked():
     (limit,) = thresholds(inclusion("For patients not previously receiving anticoagulation: INR ≤ 1.5"))
     (waiver,) = limit.exceptions
     assert (waiver.concept, waiver.waived) == (None, True)
+
+
+def test_no_concurrent_anticoagulants_is_judged_on_the_treatments_and_the_record():
+    text = "No concurrent anticoagulants"
+    rule = inclusion(text)
+    assert isinstance(rule, FindingRule)
+    assert (rule.concept, rule.present, rule.qualifier) == ("anticoagulation", False, "active")
+    outcome, reason = judged(INC, text, treatments=[{"name": "Eliquis 5 mg", "start": "2026-02-01"}])
+    assert outcome is Outcome.FAIL
+    assert reason == "Anticoagulation present: on apixaban (treatments)"
+    assert judged(INC, text, findings={"anticoagulation": False})[0] is Outcome.PASS
+    stopped = [{"name": "Eliquis", "start": "2026-02-01", "end": "2026-05-01"}]
+    assert judged(INC, text, treatments=stopped)[0] is Outcome.UNKNOWN
