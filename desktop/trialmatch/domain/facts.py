@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from trialmatch.domain.analytes import Analyte, get_analyte, resolve_analyte
+from trialmatch.domain.anticoagulation import ANTICOAGULATION, drug_term, read_anticoagulation
 from trialmatch.domain.derived import age_at, bmi, ckd_epi_2021, cockcroft_gault, ecog_from_karnofsky
 from trialmatch.domain.derived import karnofsky_range as ecog_karnofsky_range
 from trialmatch.domain.lexicon import ancestors, descendants, resolve_finding, says_active
@@ -63,8 +64,21 @@ class PatientFacts:
             low, high = ecog_karnofsky_range(patient.ecog)
             self.karnofsky_range = (low, high)
             self.karnofsky, self.karnofsky_derived = (low + high) // 2, True
-        self._findings, self.activity, self.unknown_terms = _resolve_findings(patient.findings)
+        self._findings, self.activity, unknown = _resolve_findings(patient.findings)
         """``activity``: concept id -> recorded as active now or not ("active hepatitis B": false)."""
+        drugs = {t: drug_term(t) for t in unknown}
+        self.unknown_terms = tuple(t for t in unknown if drugs[t] is None)
+        self.anticoagulation = read_anticoagulation(
+            self._findings.get(ANTICOAGULATION),
+            {drug: patient.findings[t] for t, drug in drugs.items() if drug is not None},
+            self.treatments,
+            as_of,
+        )
+        """Also the finding ``anticoagulation`` (see ``trialmatch.domain.anticoagulation``)."""
+        if self.anticoagulation.present is None:
+            self._findings.pop(ANTICOAGULATION, None)
+        else:
+            self._findings[ANTICOAGULATION] = self.anticoagulation.present
         self._labs, self.unusable_labs = self._entered_labs()
 
     def _age(self) -> tuple[float | None, str | None]:
@@ -90,6 +104,13 @@ class PatientFacts:
     def finding(self, concept_id: str) -> bool | None:
         """True present, False known absent, None unknown (a parent is present when any child is)."""
         return self._findings.get(concept_id)
+
+    def evidence(self, concept_id: str) -> str | None:
+        """What in the file makes a finding derived rather than recorded present ("on warfarin
+        (treatments)"), for the reason shown; None for a finding as recorded."""
+        if concept_id == ANTICOAGULATION and self.anticoagulation.present:
+            return self.anticoagulation.evidence
+        return None
 
     def lab(self, analyte_id: str) -> Reading | None:
         """The latest reading on or before ``as_of``, entered or derived (CrCl, eGFR, BMI; body weight from

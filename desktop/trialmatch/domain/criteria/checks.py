@@ -336,8 +336,9 @@ class _LabCheck:
 
     def _exceptions(
         self, exceptions: Sequence[LabException], base: Comparator
-    ) -> tuple[tuple[str | None, str, _Limit | None], ...]:
-        """(concept or None, what to call it, the threshold it brings or None when it waives the limit).
+    ) -> tuple[tuple[str | None, str, _Limit | None, str | None], ...]:
+        """(concept or None, what to call it, the threshold it brings or None when it waives the limit, what
+        the trial still asks of the patients it waives the limit for).
 
         An exception bounding the other side ("Bilirubin no greater than 3.0 mg/dL. Greater than 3 times
         normal if due to biliary obstruction ... stented") allows values past the limit: it waives it. Read as
@@ -350,6 +351,7 @@ class _LabCheck:
                 None
                 if e.waived or e.comparator.is_lower_bound != base.is_lower_bound
                 else _Limit.of(e, self.analyte),
+                e.requirement,
             )
             for e in exceptions
         )
@@ -387,15 +389,11 @@ class _LabCheck:
         applied: list[str] = []
         limit = base
         pending: list[str] = []
-        for concept_id, label, alternative in exceptions:
+        for concept_id, label, alternative, requirement in exceptions:
             present = view.facts.finding(concept_id) if concept_id else None
-            if present:
+            if present and concept_id:
                 if alternative is None:
-                    return Assessment(
-                        self.inclusion,
-                        f"{label} present: the {self.name} limit does not apply",
-                        used,
-                    )
+                    return self._waived(view, reading, limit, concept_id, requirement)
                 limit = alternative
                 applied.append(
                     f"{label.lower()} present: {alternative.comparator.symbol} {alternative.text} applies"
@@ -408,7 +406,7 @@ class _LabCheck:
         holds, description, equal = outcome
         reason = _sentence(description, _phrase(limit, holds, self.inclusion, equal))
         if pending and limit is base:
-            relaxed = [alt for _, label, alt in exceptions if label in pending]
+            relaxed = [alt for _, label, alt, _ in exceptions if label in pending]
             would_change = any(
                 holds != self.inclusion if alt is None else self._possible(reading, alt) != {holds}
                 for alt in relaxed
@@ -452,6 +450,30 @@ class _LabCheck:
             wanted = _wanted(limit.comparator, self.inclusion).symbol
             hint = f"{self.name} {wanted} {limit.text} required, patient {patient}"
         return Assessment(holds, reason, used, hint=hint)
+
+    def _waived(
+        self, view: PatientView, reading: Reading, limit: _Limit, concept_id: str, requirement: str | None
+    ) -> Assessment:
+        """The patient has what waives the limit: a value past it is allowed, saying what allows it ("INR
+        2.6 is above the allowed 1.5; waived: on warfarin (treatments)"); when the trial asks something else
+        of such patients ("must have INR within the therapeutic range"), that is left to the clinician."""
+        used = (f"{self.name} {reading.display}",)
+        label = get_concept(concept_id).label
+        outcome = self._compare(reading, limit)
+        if isinstance(outcome, Assessment):
+            if requirement:
+                return Assessment(None, f"{label} present: check '{requirement}'", used)
+            return Assessment(self.inclusion, f"{label} present: the {self.name} limit does not apply", used)
+        holds, description, equal = outcome
+        if holds == self.inclusion:
+            reason = _sentence(description, _phrase(limit, holds, self.inclusion, equal))
+            return Assessment(self.inclusion, reason, used)
+        wanted = limit if self.inclusion else replace(limit, comparator=limit.comparator.opposite)
+        because = view.facts.evidence(concept_id) or f"{_lower_label(label)} recorded"
+        reason = f"{_sentence(description, _phrase(wanted, False, True, equal))}; waived: {because}"
+        if requirement:
+            return Assessment(None, f"{reason}; check '{requirement}'", used)
+        return Assessment(self.inclusion, reason, used)
 
     def _compare(self, reading: Reading, limit: _Limit) -> tuple[bool, str, bool] | Assessment:
         value = reading.value
@@ -742,7 +764,9 @@ def _finding_check(rule: FindingRule) -> Check:
             return Assessment(
                 None, f"{label} present; {doubt}", used, missing=() if "'" in doubt else (doubt,)
             )
-        return Assessment(rule.present, f"{label} {_how_present(concept.id, view.explicit)}", used)
+        derived = facts.evidence(concept.id)
+        how = f"present: {derived}" if derived else _how_present(concept.id, view.explicit)
+        return Assessment(rule.present, f"{label} {how}", used)
 
     return check
 

@@ -63,6 +63,10 @@ class LabException(ThresholdFields):
     text: str | None = None
     waived: bool = False
     source_span: tuple[int, int]
+    requirement: str | None = None
+    """What the trial asks instead of patients with ``concept``, which the file does not record ("Patients on
+    therapeutic anticoagulation must have INR within the therapeutic range"): a waived limit is then not
+    granted to them outright; a value past it is left to the clinician with this text."""
 
 
 class StratumVariant(ThresholdFields):

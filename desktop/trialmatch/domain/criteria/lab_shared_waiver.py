@@ -78,12 +78,18 @@ def footnote_elsewhere(segment: Segment) -> Span | None:
 
 
 def with_waiver(
-    rule: Rule, text: str, span: Span, analytes: frozenset[str] | None = None, concept: str | None = None
+    rule: Rule,
+    text: str,
+    span: Span,
+    analytes: frozenset[str] | None = None,
+    concept: str | None = None,
+    requirement: str | None = None,
 ) -> Rule | None:
     """``rule`` with a waiver ``text`` on each lab limit (of ``analytes`` only, when given): checked against
-    ``concept`` when given, else left to the clinician; None when it has no such limit."""
+    ``concept`` when given, else left to the clinician; None when it has no such limit. ``requirement``: what
+    the trial still asks of the patients with ``concept`` (see ``LabException``)."""
     if isinstance(rule, JOINING):
-        children = [with_waiver(child, text, span, analytes, concept) for child in rule.children]
+        children = [with_waiver(child, text, span, analytes, concept, requirement) for child in rule.children]
         if all(child is None for child in children):
             return None
         kept = [new if new is not None else old for new, old in zip(children, rule.children, strict=True)]
@@ -91,7 +97,9 @@ def with_waiver(
     if not isinstance(rule, LabThreshold) or (analytes is not None and rule.analyte not in analytes):
         return None
     fields = {name: getattr(rule, name) for name in _FIELDS}
-    waiver = LabException(concept=concept, text=text, waived=True, source_span=span, **fields)
+    waiver = LabException(
+        concept=concept, text=text, waived=True, source_span=span, requirement=requirement, **fields
+    )
     return rule.model_copy(update={"exceptions": [*rule.exceptions, waiver]})
 
 

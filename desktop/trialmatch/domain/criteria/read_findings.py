@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from trialmatch.domain.anticoagulation import ANTICOAGULATION
 from trialmatch.domain.criteria.finding import FindingException, FindingRule, Qualifier
 from trialmatch.domain.criteria.finding_grades import cardiac_grades
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
@@ -286,6 +287,8 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
     if negated is None:
         return Read.failed("negation covers only part of the list")
     qualifier = _qualifier(segment, main[0][1])
+    if qualifier == "history" and any(c.id == ANTICOAGULATION for c in main_concepts):
+        return Read.failed("past anticoagulation: the patient file says only whether it is current")
     chunks = _chunks(segment)
     # "HIV infection, with CD4 < 200/µL": a narrowing in a stretch of its own narrows every concept, so its
     # words are never claimed and then dropped.

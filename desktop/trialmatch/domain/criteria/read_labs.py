@@ -19,10 +19,12 @@ from itertools import pairwise
 from typing import cast
 
 from trialmatch.domain.analytes import Analyte, all_analytes, get_analyte
+from trialmatch.domain.anticoagulation import ANTICOAGULATION
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.ctcae import grade_bounds
 from trialmatch.domain.criteria.derived import DERIVED_ANALYTES, RENAL_ANALYTES, DerivedValueRule, Method
 from trialmatch.domain.criteria.lab import LabException, LabThreshold, StratumVariant, ThresholdFields
+from trialmatch.domain.criteria.lab_anticoagulation import for_anticoagulated, names_only_anticoagulation
 from trialmatch.domain.criteria.lab_body_size import body_size_notes
 from trialmatch.domain.criteria.lab_cardiac import cardiac_note_spans
 from trialmatch.domain.criteria.lab_citations import citation_spans
@@ -1631,8 +1633,13 @@ def _read_condition(
     ]
     concepts = _condition_concepts(segment, start, end)
     # "(anticoagulation is allowed if ... on a stable dose of warfarin for > 2 weeks)": a condition naming no
-    # finding is never granted unseen (its text goes to the clinician), so a time span in it is its own words
-    times = [] if concepts else [q for q in quantities if q.time_unit]
+    # finding but anticoagulation is never granted unseen (its text goes to the clinician), so a time span in
+    # it is its own words
+    times = (
+        []
+        if concepts and not names_only_anticoagulation(concepts)
+        else [q for q in quantities if q.time_unit]
+    )
     quantities = [q for q in quantities if not q.time_unit] if times else quantities
     _refuse_time_spans(segment, quantities)
     if len(quantities) > 1:
@@ -1676,9 +1683,19 @@ def _read_condition(
     )
     if leftover or not concepts or restricting:
         text = _NOTE_MARKS.sub("", segment.quote(start, end)).strip("()[] ,;:")
+        anticoagulated = (
+            waived
+            and not restricting
+            and for_anticoagulated(segment.sub(start, end), concepts, leading=condition.waiver)
+        )
         condition.exceptions.append(
             LabException(
-                concept=None, text=text, waived=waived, source_span=(start, end), **fields.model_dump()
+                concept=ANTICOAGULATION if anticoagulated else None,
+                text=text,
+                waived=waived,
+                source_span=(start, end),
+                requirement=text if anticoagulated else None,
+                **fields.model_dump(),
             )
         )
         return

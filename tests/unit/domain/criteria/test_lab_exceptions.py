@@ -111,7 +111,7 @@ def test_unless_after_a_number_is_not_a_multiple_of_the_uln():
     rule = parse_criterion("INR ≤ 1.5 unless receiving anticoagulation therapy", INC)
     assert isinstance(rule, LabThreshold)
     assert _limit(rule) == ("≤", 1.5, "1", None)
-    assert [(e.concept, e.waived) for e in rule.exceptions] == [(None, True)]
+    assert [(e.concept, e.waived) for e in rule.exceptions] == [("anticoagulation", True)]
 
 
 def test_a_footnote_condition_is_the_thresholds():
@@ -221,7 +221,7 @@ def test_a_leading_waiver_holds_for_every_threshold_after_it():
     assert _limit(labs["ptt"]) == ("≤", 1.5, None, "uln")
     for lab in labs.values():
         (exception,) = lab.exceptions
-        assert (exception.concept, exception.waived) == (None, True)
+        assert (exception.concept, exception.waived) == ("anticoagulation", True)
         assert exception.text == "For patients not receiving therapeutic anticoagulation"
 
 
