@@ -23,7 +23,9 @@ from trialmatch.domain.criteria.age import AgeRule
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.derived import DerivedValueRule
 from trialmatch.domain.criteria.finding import FindingRule
+from trialmatch.domain.criteria.gleason_derived import DerivedScore, derived_score
 from trialmatch.domain.criteria.lab import LabException, LabThreshold, ThresholdFields, limit_name
+from trialmatch.domain.criteria.lab_gleason import GLEASON_SCORES
 from trialmatch.domain.criteria.logic import JOINING, AllOf, Alternative, AnyOf
 from trialmatch.domain.criteria.performance import PerformanceStatusRule
 from trialmatch.domain.criteria.registry import Rule
@@ -192,6 +194,9 @@ _SHORT_NAMES = {
     "lvef": "LVEF",
     "sofa": "SOFA score",
     "news2": "NEWS2 score",
+    "gleason": "Gleason score",
+    "grade_group": "grade group",
+    "gleason_primary": "primary Gleason pattern",
     "cd4": "CD4 count",
     "hba1c": "HbA1c",
     "spo2": "SpO2",
@@ -367,6 +372,9 @@ class _LabCheck:
             base, exceptions = self.variants[stratum]
         reading = view.facts.lab(self.analyte.id)
         if reading is None:
+            derived = derived_score(self.analyte.id, view.facts.lab) if not exceptions else None
+            if derived is not None:
+                return self._derived_score(derived, base)
             return Assessment(None, f"{self.name} not entered", missing=(self.name,))
         used = (f"{self.name} {reading.display}",)
         applied: list[str] = []
@@ -437,6 +445,26 @@ class _LabCheck:
             wanted = _wanted(limit.comparator, self.inclusion).symbol
             hint = f"{self.name} {wanted} {limit.text} required, patient {patient}"
         return Assessment(holds, reason, used, hint=hint)
+
+    def _derived_score(self, derived: DerivedScore, limit: _Limit) -> Assessment:
+        """A Gleason measure known from another one as a range: decided where the whole range is."""
+        description = f"{self.name} {derived.shown}"
+        ends = {limit.comparator.holds(value, limit.value) for value in (derived.low, derived.high)}
+        if len(ends) > 1:
+            reason = f"{description}: {limit.comparator.symbol} {limit.text} not decided"
+            return Assessment(None, reason, derived.used, (derived.decides,))
+        holds = ends.pop()
+        equal = derived.low == derived.high == limit.value
+        hint = None
+        if holds != self.inclusion:
+            wanted = _wanted(limit.comparator, self.inclusion).symbol
+            hint = f"{self.name} {wanted} {limit.text} required, patient {derived.shown}"
+        return Assessment(
+            holds,
+            _sentence(description, _phrase(limit, holds, self.inclusion, equal)),
+            derived.used,
+            hint=hint,
+        )
 
     def _compare(self, reading: Reading, limit: _Limit) -> tuple[bool, str, bool] | Assessment:
         value = reading.value
@@ -1076,7 +1104,8 @@ def rule_inputs(rule: Rule) -> frozenset[Input]:
             e.concept for v in rule.strata for e in v.exceptions if e.concept
         }
         sex = {("sex", "")} if rule.sex else set()
-        return frozenset({("lab", rule.analyte), *sex, *(("finding", c) for c in concepts)})
+        scores = {("lab", a) for a in GLEASON_SCORES} if rule.analyte in GLEASON_SCORES else set()
+        return frozenset({("lab", rule.analyte), *sex, *scores, *(("finding", c) for c in concepts)})
     if isinstance(rule, DerivedValueRule):
         return frozenset({("lab", rule.analyte)})
     if isinstance(rule, AgeRule):
