@@ -32,6 +32,7 @@ from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.review import NeedsReview
 from trialmatch.domain.criteria.sex import SexRule
 from trialmatch.domain.criteria.stage import StageRule, parse_stage, stage_holds, stage_name
+from trialmatch.domain.criteria.t_category import TCategoryRule, patient_category
 from trialmatch.domain.criteria.temporal import (
     AGENT_CLASSES,
     BIOLOGIC,
@@ -160,6 +161,8 @@ def build_check(rule: Rule, inclusion: bool) -> Check:
         return _therapy_check(rule)
     if isinstance(rule, StageRule):
         return _stage_check(rule, inclusion)
+    if isinstance(rule, TCategoryRule):
+        return _t_category_check(rule, inclusion)
     if isinstance(rule, AnyOf | AllOf):
         return _logic_check(rule, inclusion)
     if isinstance(rule, Alternative):
@@ -1045,6 +1048,32 @@ def _stage_check(rule: StageRule, inclusion: bool) -> Check:
     return check
 
 
+def _t_category_check(rule: TCategoryRule, inclusion: bool) -> Check:
+    wanted = rule.describe()
+
+    def check(view: PatientView, stratum: str | None) -> Assessment:
+        stage = view.facts.stage
+        if not stage:
+            return Assessment(None, "stage not entered", missing=("stage (TNM)",))
+        shown = f"stage '{stage.strip()}'"
+        found = patient_category(stage)
+        if isinstance(found, str):
+            return Assessment(None, f"{shown}: {found} ({wanted} asked)", (shown,), ("T category",))
+        category, clinical = found
+        if rule.clinical and not clinical:
+            reason = f"{shown}: pathological {category}; the criterion asks the clinical category ({wanted})"
+            return Assessment(None, reason, (shown,), ("clinical T category",))
+        holds = rule.holds(category)
+        if holds is None:
+            return Assessment(
+                None, f"{category}: the sub-category decides ({wanted})", (shown,), ("T sub-category",)
+            )
+        reason = f"{category}, {'within' if holds else 'not'} {wanted}"
+        return Assessment(holds, _excluded(reason, holds, inclusion), (shown,))
+
+    return check
+
+
 # --- logic and review -------------------------------------------------------------------------------------
 
 
@@ -1119,7 +1148,7 @@ def rule_inputs(rule: Rule) -> frozenset[Input]:
         return frozenset({("sex", ""), ("explicit", ""), *(("finding", c) for c in concepts)})
     if isinstance(rule, TemporalTherapyRule):
         return frozenset({("treatments", "")})
-    if isinstance(rule, StageRule):
+    if isinstance(rule, StageRule | TCategoryRule):
         return frozenset({("stage", "")})
     if isinstance(rule, JOINING):
         return frozenset(i for child in rule.children for i in rule_inputs(child))

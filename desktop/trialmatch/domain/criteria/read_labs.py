@@ -96,6 +96,7 @@ from trialmatch.domain.criteria.numbers import (
     trie_alternation,
 )
 from trialmatch.domain.criteria.ranges import but_between_bounds, read_ranges
+from trialmatch.domain.criteria.read_t_category import any_t_category
 from trialmatch.domain.criteria.text import (
     ALTERNATIVE_END,
     ALTERNATIVE_START,
@@ -775,6 +776,7 @@ def _read(
     if section is Section.INCLUSION:  # "meet all of the following" in an exclusion would need every one
         claimed.extend(heading_spans(segment))
     claimed.extend(regardless_spans(segment))
+    claimed.extend(any_t_category(segment))
     claimed.extend(both_sexes(segment))
     if any(QT_ANALYTES.intersection(m.analytes) for m in mentions):
         claimed.extend(m.span() for m in _QT_WORDS.finditer(segment.norm, segment.start, segment.end))
