@@ -12,6 +12,7 @@ from trialmatch.domain.criteria.registry import RULE_KINDS, Rule, rule_from_json
 from trialmatch.domain.criteria.review import NeedsReview
 from trialmatch.domain.criteria.sex import SexRule
 from trialmatch.domain.criteria.stage import StageRule
+from trialmatch.domain.criteria.t_category import TCategoryRule
 from trialmatch.domain.criteria.temporal import TemporalTherapyRule
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "SexRule",
     "StageRule",
     "StratumVariant",
+    "TCategoryRule",
     "TemporalTherapyRule",
     "parse_criterion",
     "rule_from_json",

@@ -23,7 +23,9 @@ from trialmatch.domain.criteria.age import AgeRule
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.derived import DerivedValueRule
 from trialmatch.domain.criteria.finding import FindingRule
+from trialmatch.domain.criteria.gleason_derived import DerivedScore, derived_score
 from trialmatch.domain.criteria.lab import LabException, LabThreshold, ThresholdFields, limit_name
+from trialmatch.domain.criteria.lab_gleason import GLEASON_SCORES
 from trialmatch.domain.criteria.logic import JOINING, AllOf, Alternative, AnyOf
 from trialmatch.domain.criteria.per_stratum import PerStratum
 from trialmatch.domain.criteria.performance import PerformanceStatusRule
@@ -31,6 +33,7 @@ from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.review import NeedsReview
 from trialmatch.domain.criteria.sex import SexRule
 from trialmatch.domain.criteria.stage import StageRule, parse_stage, stage_holds, stage_name
+from trialmatch.domain.criteria.t_category import TCategoryRule, patient_category
 from trialmatch.domain.criteria.temporal import (
     AGENT_CLASSES,
     BIOLOGIC,
@@ -159,6 +162,8 @@ def build_check(rule: Rule, inclusion: bool) -> Check:
         return _therapy_check(rule)
     if isinstance(rule, StageRule):
         return _stage_check(rule, inclusion)
+    if isinstance(rule, TCategoryRule):
+        return _t_category_check(rule, inclusion)
     if isinstance(rule, AnyOf | AllOf):
         return _logic_check(rule, inclusion)
     if isinstance(rule, Alternative):
@@ -195,6 +200,9 @@ _SHORT_NAMES = {
     "lvef": "LVEF",
     "sofa": "SOFA score",
     "news2": "NEWS2 score",
+    "gleason": "Gleason score",
+    "grade_group": "grade group",
+    "gleason_primary": "primary Gleason pattern",
     "cd4": "CD4 count",
     "hba1c": "HbA1c",
     "spo2": "SpO2",
@@ -384,6 +392,9 @@ class _LabCheck:
             base, exceptions = self.variants[stratum]
         reading = view.facts.lab(self.analyte.id)
         if reading is None:
+            derived = derived_score(self.analyte.id, view.facts.lab) if not exceptions else None
+            if derived is not None:
+                return self._derived_score(derived, base)
             return Assessment(None, f"{self.name} not entered", missing=(self.name,))
         used = (f"{self.name} {reading.display}",)
         applied: list[str] = []
@@ -474,6 +485,26 @@ class _LabCheck:
         if requirement:
             return Assessment(None, f"{reason}; check '{requirement}'", used)
         return Assessment(self.inclusion, reason, used)
+
+    def _derived_score(self, derived: DerivedScore, limit: _Limit) -> Assessment:
+        """A Gleason measure known from another one as a range: decided where the whole range is."""
+        description = f"{self.name} {derived.shown}"
+        ends = {limit.comparator.holds(value, limit.value) for value in (derived.low, derived.high)}
+        if len(ends) > 1:
+            reason = f"{description}: {limit.comparator.symbol} {limit.text} not decided"
+            return Assessment(None, reason, derived.used, (derived.decides,))
+        holds = ends.pop()
+        equal = derived.low == derived.high == limit.value
+        hint = None
+        if holds != self.inclusion:
+            wanted = _wanted(limit.comparator, self.inclusion).symbol
+            hint = f"{self.name} {wanted} {limit.text} required, patient {derived.shown}"
+        return Assessment(
+            holds,
+            _sentence(description, _phrase(limit, holds, self.inclusion, equal)),
+            derived.used,
+            hint=hint,
+        )
 
     def _compare(self, reading: Reading, limit: _Limit) -> tuple[bool, str, bool] | Assessment:
         value = reading.value
@@ -1056,6 +1087,32 @@ def _stage_check(rule: StageRule, inclusion: bool) -> Check:
     return check
 
 
+def _t_category_check(rule: TCategoryRule, inclusion: bool) -> Check:
+    wanted = rule.describe()
+
+    def check(view: PatientView, stratum: str | None) -> Assessment:
+        stage = view.facts.stage
+        if not stage:
+            return Assessment(None, "stage not entered", missing=("stage (TNM)",))
+        shown = f"stage '{stage.strip()}'"
+        found = patient_category(stage)
+        if isinstance(found, str):
+            return Assessment(None, f"{shown}: {found} ({wanted} asked)", (shown,), ("T category",))
+        category, clinical = found
+        if rule.clinical and not clinical:
+            reason = f"{shown}: pathological {category}; the criterion asks the clinical category ({wanted})"
+            return Assessment(None, reason, (shown,), ("clinical T category",))
+        holds = rule.holds(category)
+        if holds is None:
+            return Assessment(
+                None, f"{category}: the sub-category decides ({wanted})", (shown,), ("T sub-category",)
+            )
+        reason = f"{category}, {'within' if holds else 'not'} {wanted}"
+        return Assessment(holds, _excluded(reason, holds, inclusion), (shown,))
+
+    return check
+
+
 # --- logic and review -------------------------------------------------------------------------------------
 
 
@@ -1132,7 +1189,8 @@ def rule_inputs(rule: Rule) -> frozenset[Input]:
             e.concept for v in rule.strata for e in v.exceptions if e.concept
         }
         sex = {("sex", "")} if rule.sex else set()
-        return frozenset({("lab", rule.analyte), *sex, *(("finding", c) for c in concepts)})
+        scores = {("lab", a) for a in GLEASON_SCORES} if rule.analyte in GLEASON_SCORES else set()
+        return frozenset({("lab", rule.analyte), *sex, *scores, *(("finding", c) for c in concepts)})
     if isinstance(rule, DerivedValueRule):
         return frozenset({("lab", rule.analyte)})
     if isinstance(rule, AgeRule):
@@ -1146,7 +1204,7 @@ def rule_inputs(rule: Rule) -> frozenset[Input]:
         return frozenset({("sex", ""), ("explicit", ""), *(("finding", c) for c in concepts)})
     if isinstance(rule, TemporalTherapyRule):
         return frozenset({("treatments", "")})
-    if isinstance(rule, StageRule):
+    if isinstance(rule, StageRule | TCategoryRule):
         return frozenset({("stage", "")})
     if isinstance(rule, JOINING):
         return frozenset(i for child in rule.children for i in rule_inputs(child))

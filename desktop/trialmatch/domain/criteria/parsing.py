@@ -60,6 +60,7 @@ from trialmatch.domain.criteria.read_refractory import read_refractory
 from trialmatch.domain.criteria.read_renal_floor import read_renal_floor
 from trialmatch.domain.criteria.read_stage import read_stage
 from trialmatch.domain.criteria.read_subgroup_limits import read_subgroup_limits
+from trialmatch.domain.criteria.read_t_category import read_t_category
 from trialmatch.domain.criteria.read_therapy import read_therapy
 from trialmatch.domain.criteria.read_threshold_cause import read_threshold_cause
 from trialmatch.domain.criteria.read_uncorrectable import read_uncorrectable
@@ -301,7 +302,7 @@ _GENERIC_POPULATION = word_set(
 )
 """"Participants will be eligible if they": everyone, not a subgroup."""
 _ANY_OF_HEADING = re.compile(
-    r"(?<![a-z])(?:due\s+to|defined\s+by|evidenced\s+by|determined\s+by)\s+any\s+of(?:\s+the\s+following"
+    r"(?<![a-z])(?:due\s+to|defined\s+by|evidenced\s+by|determined\s+by)\s+(?:any|either)\s+of(?:\s+the\s+following"
     r"(?!\s+(?:laboratory|lab)(?![a-z]))(?![a-z])|\s*:?\s*$)"
 )
 """"At high risk for invasive aspergillosis due to any of the following risk factors": each item is one way
@@ -601,8 +602,13 @@ def _states_an_absence(rule: Rule) -> bool:
 
 def _lead_in(heading: str) -> str:
     """The last line of a (lower-case) heading, the one right above the item: "for high-risk patients" in
-    "hematopoietic: for high-risk patients:"."""
-    return heading.rstrip(" :").rsplit(":", 1)[-1].strip()
+    "hematopoietic: for high-risk patients:". A closing bracketed note is no line of its own: "... by any
+    of the following combinations (NOTE: tumor found in one lobe will not alter T stage)" leads in with "any
+    of"."""
+    return _CLOSING_NOTE.sub("", heading.rstrip(" :")).rstrip(" :").rsplit(":", 1)[-1].strip()
+
+
+_CLOSING_NOTE = re.compile(r"\s*\((?:note|nb)\s*:[^()]*\)$")
 
 
 def _parse(text: str, section: Section, context: str | None) -> Rule:
@@ -639,7 +645,7 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
         if "none of" in lead and _NONE_OF_HEADING.search(lead):
             why = "a feature its heading ('none of the following') rules out, under the heading's own terms"
             return NeedsReview(source_span=(0, len(text)), text=text, why=f"{why}: judge it with the heading")
-        if "any of" in lead and _ANY_OF_HEADING.search(lead) and not _NEGATED_HEADING.match(lead):
+        if " of" in lead and _ANY_OF_HEADING.search(lead) and not _NEGATED_HEADING.match(lead):
             any_of = [*_ANY_OF_HEADING.finditer(low)][-1]  # the lead-in's, the last line of the heading
             return _one_alternative(_parse(text, section, _ANY_OF_HEADING.sub(" ", low)), low, any_of)
     if "includ" in low and _DEFINING_HEADING.search(heading):
@@ -954,7 +960,7 @@ _READERS: tuple[Callable[[Segment, Section, str], Read | None], ...] = (
     lambda segment, section, heading: read_sex(segment, heading),
     lambda segment, section, heading: _read_labs(segment, section),
     read_raised_if,
-    lambda segment, section, heading: read_stage(segment),
+    lambda segment, section, heading: read_stage(segment) or read_t_category(segment),
     _therapy,
     _findings,
 )

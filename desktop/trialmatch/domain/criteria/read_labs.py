@@ -30,6 +30,13 @@ from trialmatch.domain.criteria.lab_cardiac import cardiac_note_spans
 from trialmatch.domain.criteria.lab_citations import citation_spans
 from trialmatch.domain.criteria.lab_control import requires_above_control
 from trialmatch.domain.criteria.lab_fasting import fasting_state
+from trialmatch.domain.criteria.lab_gleason import (
+    GLEASON_SCORES,
+    NOTATION,
+    NotationError,
+    gleason_notations,
+    notation_bounds,
+)
 from trialmatch.domain.criteria.lab_glosses import gloss_spans
 from trialmatch.domain.criteria.lab_glycaemic_label import upper_limit_defines_high_glucose
 from trialmatch.domain.criteria.lab_grade_before import (
@@ -91,6 +98,7 @@ from trialmatch.domain.criteria.numbers import (
     trie_alternation,
 )
 from trialmatch.domain.criteria.ranges import but_between_bounds, read_ranges
+from trialmatch.domain.criteria.read_t_category import any_t_category
 from trialmatch.domain.criteria.text import (
     ALTERNATIVE_END,
     ALTERNATIVE_START,
@@ -772,6 +780,7 @@ def _read(
     if section is Section.INCLUSION:  # "meet all of the following" in an exclusion would need every one
         claimed.extend(heading_spans(segment))
     claimed.extend(regardless_spans(segment))
+    claimed.extend(any_t_category(segment))
     claimed.extend(both_sexes(segment))
     if any(QT_ANALYTES.intersection(m.analytes) for m in mentions):
         claimed.extend(m.span() for m in _QT_WORDS.finditer(segment.norm, segment.start, segment.end))
@@ -795,6 +804,8 @@ def _read(
     mentions = [m for m in mentions if not inside((m.start, m.end), method_spans) or m.start == m.end]
     mentions = [m for m in mentions if not inside((m.start, m.end), claimed)]
     graded = [_grade_quantity(g) for g in grades]
+    if any(GLEASON_SCORES.intersection(m.analytes) for m in mentions):
+        graded = _with_gleason_notations(segment, mentions, graded)
     quantities = [q for q in quantities if not any(_overlap(q, g) for g in graded)] + graded
     for extra in (
         [_bare_quantity(b) for b in bare]
@@ -899,6 +910,19 @@ def _overlap(a: Quantity, b: Quantity) -> bool:
 def _bare_quantity(bare: tuple[int, int, Comparator, str], unit_text: str | None = None) -> Quantity:
     start, end, comparator, multiple = bare
     return Quantity(start, end, comparator, Number(1.0, None), None, None, unit_text, multiple, False, None)
+
+
+def _with_gleason_notations(
+    segment: Segment, mentions: list[_Mention], graded: list[Quantity]
+) -> list[Quantity]:
+    """The grade limits with the Gleason notations ("3+4=7", "Gleason score 7"), which replace a CTCAE grade
+    read inside one ("Gleason grade ≤ 3+4")."""
+    named = [(m.start, m.end, a) for m in mentions for a in m.analytes if a in GLEASON_SCORES]
+    try:
+        noted = gleason_notations(segment, named)
+    except NotationError as problem:
+        raise _UnreadableError(str(problem)) from None
+    return [g for g in graded if not any(_overlap(g, n) for n in noted)] + noted
 
 
 def _grade_quantity(grade: GradeLimit) -> Quantity:
@@ -2199,6 +2223,25 @@ def _expanded(
             return rules[0]
         kind = AllOf if at_most else AnyOf
         return kind(source_span=_span_of(group), children=list(rules))
+    if quantity.multiple_of == NOTATION:
+        if analyte.id not in GLEASON_SCORES:
+            raise _UnreadableError(f"a Gleason notation for {analyte.label}")
+        scale, printed_bounds = notation_bounds(quantity)
+        ends = [
+            _threshold_rule(
+                replace(
+                    quantity, comparator=c, number=Number(v, None), upper=None, unit="1", multiple_of=None
+                ),
+                get_analyte(scale),
+                group,
+                section,
+                segment,
+                notes,
+                None,
+            )
+            for c, v in printed_bounds
+        ]
+        return ends[0] if len(ends) == 1 else AllOf(source_span=_span_of(group), children=list(ends))
     if quantity.upper is not None and base is None and _class_range(quantity, analyte):
         low = replace(quantity, comparator=quantity.comparator or Comparator.GE, upper=None)
         high = replace(quantity, comparator=Comparator.LE, number=quantity.upper, upper=None)

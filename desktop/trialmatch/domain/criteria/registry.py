@@ -20,6 +20,7 @@ from trialmatch.domain.criteria.performance import PerformanceStatusRule
 from trialmatch.domain.criteria.review import NeedsReview
 from trialmatch.domain.criteria.sex import SexRule
 from trialmatch.domain.criteria.stage import StageRule
+from trialmatch.domain.criteria.t_category import TCategoryRule
 from trialmatch.domain.criteria.temporal import TemporalTherapyRule
 
 Rule: TypeAlias = Annotated[
@@ -31,6 +32,7 @@ Rule: TypeAlias = Annotated[
     | TemporalTherapyRule
     | DerivedValueRule
     | StageRule
+    | TCategoryRule
     | AnyOf
     | AllOf
     | Alternative
@@ -48,6 +50,7 @@ _KIND_CLASSES: tuple[type[RuleBase], ...] = (
     TemporalTherapyRule,
     DerivedValueRule,
     StageRule,
+    TCategoryRule,
     AnyOf,
     AllOf,
     Alternative,

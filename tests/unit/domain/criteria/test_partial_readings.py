@@ -196,11 +196,6 @@ def test_a_subgroup_heading_still_wraps_the_partial_reading() -> None:
             "more than ONE of the following chronic medical conditions, they are NOT eligible",
             "Blood pressure more than or equal to 130/85 mmHg or use of antihypertensive medication",
         ),
-        (
-            INC,
-            "High risk for relapse as determined by either of the following",
-            "Prostate-specific antigen (PSA) 20-100 ng/mL and Gleason score at least 7 (any T stage)",
-        ),
     ],
 )
 def test_not_read_under_a_heading_that_counts_its_items(section: Section, context: str, text: str) -> None:

@@ -22,6 +22,7 @@ from trialmatch.domain.criteria import (
     SexRule,
     StageRule,
     StratumVariant,
+    TCategoryRule,
     TemporalTherapyRule,
     parse_criterion,
     rule_from_json,
@@ -122,6 +123,7 @@ EVERY_KIND = [
     NeedsReview(
         source_span=SPAN, text="Expected survival > 3 months", why="not a criterion kind the engine reads"
     ),
+    TCategoryRule(source_span=SPAN, low="T1c", high="T2b", clinical=True),
 ]
 
 
@@ -145,6 +147,7 @@ def test_every_kind_is_registered_and_round_tripped_here():
         "therapy",
         "derived",
         "stage",
+        "t_category",
         "any_of",
         "all_of",
         "alternative",
