@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.lab import LabThreshold
-from trialmatch.domain.criteria.logic import leaves
+from trialmatch.domain.criteria.logic import AllOf, leaves
 from trialmatch.domain.criteria.numbers import Number, Quantity, find_quantities
 from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.text import Segment
@@ -191,3 +191,37 @@ def admits_the_healthy(rule: Rule) -> bool:
     found = [t for t in leaves(rule) if isinstance(t, LabThreshold) and t.analyte == CHILD_PUGH]
     lows = [t.value + (t.comparator is Comparator.GT) for t in found if t.comparator.is_lower_bound]
     return bool(found) and max(lows, default=LOWEST) <= LOWEST
+
+
+def stated_limits(segment: Segment) -> LabThreshold | AllOf | None:
+    """The Child-Pugh thresholds the whole segment states, as classes ("Class B and C") or as points ("> 5
+    points", kept as printed), when it is printed before the scale's name ("... on the Child-Pugh scale")."""
+    match = _CLASS.fullmatch(segment.norm, segment.start, segment.end)
+    if match is not None:
+        band = _letters_band(match.group("letters"), bool(match.group("up")))
+        return _band_rule(band, segment.span) if band and band != (LOWEST, HIGHEST) else None
+    found = find_quantities(segment.norm[: segment.end], segment.printed, segment.start)
+    if len(found) != 1 or found[0].comparator is None or found[0].upper is not None:
+        return None
+    rest = segment.norm[segment.start : found[0].start] + segment.norm[found[0].end : segment.end]
+    if _points_band(found[0]) is None or not _POINT_WORDS.fullmatch(rest):
+        return None
+    return LabThreshold(
+        source_span=segment.span,
+        analyte=CHILD_PUGH,
+        comparator=found[0].comparator,
+        value=found[0].number.value,
+        unit="1",
+    )
+
+
+def _band_rule(band: tuple[int, int], span: tuple[int, int]) -> LabThreshold | AllOf:
+    """The Child-Pugh thresholds of a band of points: one bound, or both."""
+    low, high = band
+    bounds = [(Comparator.GE, low)] if low > LOWEST else []
+    bounds += [(Comparator.LE, high)] if high < HIGHEST else []
+    rules = [
+        LabThreshold(source_span=span, analyte=CHILD_PUGH, comparator=c, value=float(v), unit="1")
+        for c, v in bounds
+    ]
+    return rules[0] if len(rules) == 1 else AllOf(source_span=span, children=list(rules))

@@ -897,9 +897,11 @@ def _read_labs(segment: Segment, section: Section) -> Read | None:
         pressure = read_blood_pressure(segment, section) or read_controlled_note(segment, section)
         if pressure is not None:
             return pressure
-    if read is None:
+    if read is None:  # "Class B and C on the Child-Pugh scale": the class before the score's name
         defined = read_defined(segment, section) if names_blood_pressure(segment) else None
-        return defined if defined is not None and defined.rule is not None else None
+        return (
+            defined if defined is not None and defined.rule is not None else read_child_pugh(segment, section)
+        )
     if read.rule is not None:
         return read
     defined = read_defined(segment, section)

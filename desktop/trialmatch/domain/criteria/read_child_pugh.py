@@ -14,10 +14,11 @@ import re
 
 from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
-from trialmatch.domain.criteria.lab_child_pugh import CHILD_PUGH, CLASSES, HIGHEST, LOWEST
+from trialmatch.domain.criteria.lab_child_pugh import CHILD_PUGH, CLASSES, HIGHEST, LOWEST, stated_limits
 from trialmatch.domain.criteria.logic import AllOf, leaves
 from trialmatch.domain.criteria.read_findings import read_findings
 from trialmatch.domain.criteria.read_labs import read_labs
+from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.text import Read, Segment
 from trialmatch.domain.trial import Section
 
@@ -37,12 +38,21 @@ _LIVER = (
 )
 _WORDS = "|".join(sorted((w.replace(" ", r"\s+") for w in _SEVERITY), key=len, reverse=True))
 _NAMED = re.compile(
-    rf"(?:(?:patients?|participants?|subjects?)\s+with\s+)?(?:known\s+)?(?:(?P<severity>{_WORDS})\s+)?"
-    rf"(?P<condition>{_LIVER})\s*(?P<class>[(\[]?\s*(?:i\.\s?e\.?,?\s*|defined\s+as\s+)?child.*?)[.;]?"
+    rf"(?:the\s+presence\s+of\s+|(?:patients?|participants?|subjects?)\s+(?:with|has|have)\s+)?(?:known\s+)?"
+    rf"(?:(?P<severity>{_WORDS})\s+)?(?P<condition>{_LIVER})\s*,?\s*"
+    r"(?P<class>(?:[(\[]\s*)?(?:(?:i\.\s?e\.?,?|defined\s+as|with)\s+)?(?:child|class|grade|[<>≤≥]|\d).*?)[.;,]?"
 )
 """"Advanced liver cirrhosis (Child-Pugh Score C)": the condition, then its class."""
 _CLASS_FIRST = re.compile(rf"(?P<class>child.*?)\s+(?P<condition>{_LIVER})\s*[.;]?")
 """"Child-Pugh class B or C cirrhosis"."""
+_MEET = re.compile(r"(?:must\s+)?meets?\s+(?P<class>child.*?)[.;]?")
+""""Meet Child-Pugh liver function rating: Grade A or B": the class alone."""
+_SCALE_AFTER = re.compile(
+    r"(?:[(\[]\s*)?(?:(?:i\.\s?e\.?,?|defined\s+as|with)\s+)?(?P<band>.+?)\s+(?:on|in|according\s+to|by|of)\s+"
+    r"the\s+child(?:[\s-]+(?:turcotte[\s-]+)?pugh|'s)\s+(?:scale|classification|score|criteria)\s*[)\]]?"
+)
+""""Class B and C on the Child-Pugh scale", "(> 5 points according to the Child-Pugh classification)": the
+band printed before the scale's name."""
 _CONCEPTS = frozenset({"cirrhosis", "liver_disease", "hepatic_impairment"})
 
 
@@ -50,29 +60,40 @@ def read_child_pugh(segment: Segment, section: Section) -> Read | None:
     """The liver condition and its Child-Pugh band; None for any other segment."""
     if not segment.contains("child"):
         return None
-    match = _NAMED.fullmatch(segment.norm, segment.start, segment.end) or _CLASS_FIRST.fullmatch(
-        segment.norm, segment.start, segment.end
-    )
+    whole = (segment.norm, segment.start, segment.end)
+    match = _NAMED.fullmatch(*whole) or _CLASS_FIRST.fullmatch(*whole) or _MEET.fullmatch(*whole)
     if match is None:
         return None
-    band = read_labs(segment.sub(*match.span("class")), section)
-    if band is None or band.rule is None:
+    band = _band(segment.sub(*match.span("class")), section)
+    if band is None:
         return None
-    parts = list(leaves(band.rule))
+    parts = list(leaves(band))
     scores = [t for t in parts if isinstance(t, LabThreshold) and t.analyte == CHILD_PUGH and t.is_plain]
     if len(scores) != len(parts):
         return None
     severity = match.groupdict().get("severity")
     if severity and not _SEVERITY[re.sub(r"\s+", " ", severity)] & _classes(scores):
         return None
+    if "condition" not in match.groupdict():
+        return Read(band)
     finding = read_findings(segment.sub(*match.span("condition")), section)
     found = finding.rule if finding is not None else None
-    if not isinstance(found, FindingRule) or found.concept not in _CONCEPTS or found.exceptions:
+    if not isinstance(found, FindingRule) or found.concept not in _CONCEPTS or not found.present:
         return None
-    return Read(AllOf(source_span=segment.span, children=[found, band.rule]))
+    return Read(AllOf(source_span=segment.span, children=[found, band]))
 
 
 def _classes(scores: list[LabThreshold]) -> set[str]:
     """The classes of the points the thresholds all admit."""
     points = [p for p in range(LOWEST, HIGHEST + 1) if all(t.comparator.holds(p, t.value) for t in scores)]
     return {letter for letter, (low, high) in CLASSES.items() if any(low <= p <= high for p in points)}
+
+
+def _band(segment: Segment, section: Section) -> Rule | None:
+    """The Child-Pugh thresholds the segment states, named first ("Child-Pugh class C") or last ("Class B and
+    C on the Child-Pugh scale")."""
+    read = read_labs(segment, section)
+    if read is not None and read.rule is not None:
+        return read.rule
+    scale = _SCALE_AFTER.fullmatch(segment.norm, segment.start, segment.end)
+    return stated_limits(segment.sub(*scale.span("band"))) if scale else None

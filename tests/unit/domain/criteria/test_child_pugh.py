@@ -183,3 +183,46 @@ def test_a_band_is_named_in_classes(low, high, name):
 
 def test_each_score_has_its_class():
     assert [class_of(p) for p in (5, 6, 7, 9, 10, 15)] == ["A", "A", "B", "B", "C", "C"]
+
+
+def test_a_class_printed_before_the_scale_is_read_with_the_condition_it_grades():
+    text = "Chronic liver disease defined as Class B and C on the Child-Pugh scale."
+    rule = exclusion(text)
+    assert rule.kind == "all_of"
+    finding, score = rule.children
+    assert (finding.concept, finding.present, [e.text for e in finding.exceptions]) == (
+        "liver_disease",
+        True,
+        ["Chronic"],
+    )
+    assert limits_with_multiples(score) == [("child_pugh", "≥", 7.0, "1", None)]
+    assert result(EXC, text, _score(6, liver_disease=True)).result is Outcome.PASS
+    assert result(EXC, text, _score(9, liver_disease=False)).result is Outcome.PASS
+    assert result(EXC, text, _score(9)).result is Outcome.UNKNOWN
+
+
+def test_points_printed_before_the_classification_are_kept_as_printed():
+    text = "The presence of cirrhosis of the liver (> 5 points according to the Child-Pugh classification),"
+    rule = exclusion(text)
+    assert rule.kind == "all_of"
+    assert rule.children[0].concept == "cirrhosis"
+    assert limits_with_multiples(rule) == [("child_pugh", ">", 5.0, "1", None)]
+    excluded = result(EXC, text, _score(6, cirrhosis=True))
+    assert (excluded.result, excluded.reason) == (
+        Outcome.FAIL,
+        "Liver cirrhosis recorded as present; Child-Pugh score 6 (class A), > 5 (class A6 or B or C): excluded",
+    )
+    assert result(EXC, text, _score(5, cirrhosis=True)).result is Outcome.PASS
+
+
+def test_a_class_the_patient_must_meet_is_the_class_alone():
+    assert limits_with_multiples(inclusion("Meet Child-Pugh liver function rating: Grade A or B;")) == [
+        ("child_pugh", "≤", 9.0, "1", None)
+    ]
+
+
+def test_severity_words_the_class_states_leave_the_condition_plain():
+    rule = exclusion("Patient has moderate or severe hepatic impairment (Child-Pugh Class B or C).")
+    assert rule.kind == "all_of"
+    assert (rule.children[0].concept, rule.children[0].exceptions) == ("hepatic_impairment", [])
+    assert limits_with_multiples(rule) == [("child_pugh", "≥", 7.0, "1", None)]
