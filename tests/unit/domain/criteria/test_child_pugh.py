@@ -210,7 +210,8 @@ def test_points_printed_before_the_classification_are_kept_as_printed():
     excluded = result(EXC, text, _score(6, cirrhosis=True))
     assert (excluded.result, excluded.reason) == (
         Outcome.FAIL,
-        "Liver cirrhosis recorded as present; Child-Pugh score 6 (class A), > 5 (class A6 or B or C): excluded",
+        "Liver cirrhosis recorded as present; "
+        "Child-Pugh score 6 (class A), > 5 (class A6 or B or C): excluded",
     )
     assert result(EXC, text, _score(5, cirrhosis=True)).result is Outcome.PASS
 
