@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 
+from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.criteria.lab_child_pugh import CHILD_PUGH, CLASSES, HIGHEST, LOWEST, stated_limits
-from trialmatch.domain.criteria.logic import AllOf, leaves
+from trialmatch.domain.criteria.logic import AllOf, AnyOf, all_of_merged, leaves
 from trialmatch.domain.criteria.read_findings import read_findings
 from trialmatch.domain.criteria.read_labs import read_labs
 from trialmatch.domain.criteria.registry import Rule
@@ -53,6 +54,13 @@ _SCALE_AFTER = re.compile(
 )
 """"Class B and C on the Child-Pugh scale", "(> 5 points according to the Child-Pugh classification)": the
 band printed before the scale's name."""
+_TOP_SCORE_FREE_OF = re.compile(
+    r"(?P<class>child.*?)\s*[,;]\s*(?:patients?|participants?|subjects?|those)\s+with\s+(?:a\s+)?"
+    r"(?:child[\s-]+pugh\s+)?score\s+of\s+(?P<top>\d{1,2})\s+must\s+(?:be\s+free\s+of|have\s+no|not\s+have)\s+"
+    r"(?P<finding>[^,;.]+?)\s*[.;]?"
+)
+""""Child-Pugh score of 5-7 (A or B), patients with a score of 7 must be free of ascites": the band, and at
+its top score the finding absent."""
 _CONCEPTS = frozenset({"cirrhosis", "liver_disease", "hepatic_impairment"})
 
 
@@ -61,6 +69,10 @@ def read_child_pugh(segment: Segment, section: Section) -> Read | None:
     if not segment.contains("child"):
         return None
     whole = (segment.norm, segment.start, segment.end)
+    if section is Section.INCLUSION and segment.contains("must"):
+        top = _TOP_SCORE_FREE_OF.fullmatch(*whole)
+        if top is not None:
+            return _free_at_the_top(segment, top, section)
     match = _NAMED.fullmatch(*whole) or _CLASS_FIRST.fullmatch(*whole) or _MEET.fullmatch(*whole)
     if match is None:
         return None
@@ -85,7 +97,7 @@ def read_child_pugh(segment: Segment, section: Section) -> Read | None:
 
 def _classes(scores: list[LabThreshold]) -> set[str]:
     """The classes of the points the thresholds all admit."""
-    points = [p for p in range(LOWEST, HIGHEST + 1) if all(t.comparator.holds(p, t.value) for t in scores)]
+    points = _points(scores)
     return {letter for letter, (low, high) in CLASSES.items() if any(low <= p <= high for p in points)}
 
 
@@ -97,3 +109,28 @@ def _band(segment: Segment, section: Section) -> Rule | None:
         return read.rule
     scale = _SCALE_AFTER.fullmatch(segment.norm, segment.start, segment.end)
     return stated_limits(segment.sub(*scale.span("band"))) if scale else None
+
+
+def _free_at_the_top(segment: Segment, match: re.Match[str], section: Section) -> Read | None:
+    """The band, and below its top score or without the finding: "score of 7 must be free of ascites" within
+    5-7 is "score < 7 or no ascites"."""
+    band = _band(segment.sub(*match.span("class")), section)
+    finding = read_findings(segment.sub(*match.span("finding")), section)
+    found = finding.rule if finding is not None else None
+    if band is None or not isinstance(found, FindingRule) or not found.present or found.exceptions:
+        return None
+    scores = [t for t in leaves(band) if isinstance(t, LabThreshold) and t.analyte == CHILD_PUGH]
+    top = float(match.group("top"))
+    if len(scores) != len(list(leaves(band))) or max(_points(scores), default=None) != top:
+        return None
+    below = LabThreshold(
+        source_span=match.span("top"), analyte=CHILD_PUGH, comparator=Comparator.LT, value=top, unit="1"
+    )
+    absent = found.model_copy(update={"present": False})
+    either = AnyOf(source_span=(match.end("class"), segment.end), children=[below, absent])
+    return Read(all_of_merged([band, either], segment.span))
+
+
+def _points(scores: list[LabThreshold]) -> list[int]:
+    """The points the thresholds all admit."""
+    return [p for p in range(LOWEST, HIGHEST + 1) if all(t.comparator.holds(p, t.value) for t in scores)]

@@ -227,3 +227,20 @@ def test_severity_words_the_class_states_leave_the_condition_plain():
     assert rule.kind == "all_of"
     assert (rule.children[0].concept, rule.children[0].exceptions) == ("hepatic_impairment", [])
     assert limits_with_multiples(rule) == [("child_pugh", "≥", 7.0, "1", None)]
+
+
+def test_the_top_score_of_the_band_is_admitted_only_without_the_finding_named_for_it():
+    text = "Child-Pugh score of 5-7 (A or B), patients with a score of 7 must be free of ascites."
+    rule = inclusion(text)
+    assert rule.kind == "all_of"
+    band, either = rule.children
+    assert limits_with_multiples(band) == [("child_pugh", "≤", 7.0, "1", None)]
+    below, absent = either.children
+    assert (either.kind, below.comparator.value, below.value) == ("any_of", "<", 7.0)
+    assert (absent.concept, absent.present) == ("ascites", False)
+    assert result(INC, text, _score(6)).result is Outcome.PASS
+    assert result(INC, text, _score(7, ascites=False)).result is Outcome.PASS
+    assert result(INC, text, _score(7, ascites=True)).result is Outcome.FAIL
+    assert result(INC, text, _score(7)).result is Outcome.UNKNOWN
+    assert result(INC, text, _score(8, ascites=False)).result is Outcome.FAIL
+    assert result(INC, text, patient()).result is Outcome.UNKNOWN
