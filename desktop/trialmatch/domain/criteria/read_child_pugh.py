@@ -16,7 +16,7 @@ from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.criteria.lab_child_pugh import CHILD_PUGH, CLASSES, HIGHEST, LOWEST, stated_limits
-from trialmatch.domain.criteria.logic import AllOf, AnyOf, all_of_merged, leaves
+from trialmatch.domain.criteria.logic import AnyOf, all_of_merged, leaves
 from trialmatch.domain.criteria.read_findings import read_findings
 from trialmatch.domain.criteria.read_labs import read_labs
 from trialmatch.domain.criteria.registry import Rule
@@ -44,8 +44,13 @@ _NAMED = re.compile(
     r"(?P<class>(?:[(\[]\s*)?(?:(?:i\.\s?e\.?,?|defined\s+as|with)\s+)?(?:child|class|grade|[<>≤≥]|\d).*?)[.;,]?"
 )
 """"Advanced liver cirrhosis (Child-Pugh Score C)": the condition, then its class."""
-_CLASS_FIRST = re.compile(rf"(?P<class>child.*?)\s+(?P<condition>{_LIVER})\s*[.;]?")
-""""Child-Pugh class B or C cirrhosis"."""
+_CLASS_FIRST = re.compile(
+    rf"(?P<class>child.*?)\s+(?P<condition>{_LIVER})\s*(?P<more>[(\[][^()\[\]]+[)\]])?\s*[.;]?"
+)
+""""Child-Pugh class B or C cirrhosis", "Child's B and C cirrhosis (CTP ≤ 12)": the class, the condition, and
+a further limit on the score."""
+_CHILDS = re.compile(r"child'?s\s+(?P<band>.+)")
+""""Child's B and C": the class by the name of Child's original classification."""
 _MEET = re.compile(r"(?:must\s+)?meets?\s+(?P<class>child.*?)[.;]?")
 """"Meet Child-Pugh liver function rating: Grade A or B": the class alone."""
 _SCALE_AFTER = re.compile(
@@ -92,7 +97,13 @@ def read_child_pugh(segment: Segment, section: Section) -> Read | None:
     found = finding.rule if finding is not None else None
     if not isinstance(found, FindingRule) or found.concept not in _CONCEPTS or not found.present:
         return None
-    return Read(AllOf(source_span=segment.span, children=[found, band]))
+    limits = [band]
+    if match.groupdict().get("more"):  # "(CTP ≤ 12)"
+        more = _band(segment.sub(*match.span("more")), section)
+        if more is None or not all(_is_score(t) for t in leaves(more)):
+            return None
+        limits.append(more)
+    return Read(all_of_merged([found, *limits], segment.span))
 
 
 def _classes(scores: list[LabThreshold]) -> set[str]:
@@ -107,8 +118,14 @@ def _band(segment: Segment, section: Section) -> Rule | None:
     read = read_labs(segment, section)
     if read is not None and read.rule is not None:
         return read.rule
-    scale = _SCALE_AFTER.fullmatch(segment.norm, segment.start, segment.end)
+    scale = _SCALE_AFTER.fullmatch(segment.norm, segment.start, segment.end) or _CHILDS.fullmatch(
+        segment.norm, segment.start, segment.end
+    )
     return stated_limits(segment.sub(*scale.span("band"))) if scale else None
+
+
+def _is_score(rule: Rule) -> bool:
+    return isinstance(rule, LabThreshold) and rule.analyte == CHILD_PUGH and rule.is_plain
 
 
 def _free_at_the_top(segment: Segment, match: re.Match[str], section: Section) -> Read | None:

@@ -244,3 +244,19 @@ def test_the_top_score_of_the_band_is_admitted_only_without_the_finding_named_fo
     assert result(INC, text, _score(7)).result is Outcome.UNKNOWN
     assert result(INC, text, _score(8, ascites=False)).result is Outcome.FAIL
     assert result(INC, text, patient()).result is Outcome.UNKNOWN
+
+
+def test_childs_classes_with_a_further_limit_on_the_score():
+    text = "Child's B and C cirrhosis (CTP ≤ 12)"
+    rule = inclusion(text)
+    assert rule.kind == "all_of"
+    assert (rule.children[0].concept, rule.children[0].present) == ("cirrhosis", True)
+    assert limits_with_multiples(rule) == [
+        ("child_pugh", "≥", 7.0, "1", None),
+        ("child_pugh", "≤", 12.0, "1", None),
+    ]
+    assert result(INC, text, _score(8, cirrhosis=True)).result is Outcome.PASS
+    assert result(INC, text, _score(13, cirrhosis=True)).result is Outcome.FAIL
+    assert result(INC, text, _score(6, cirrhosis=True)).result is Outcome.FAIL
+    assert result(INC, text, _score(8, cirrhosis=False)).result is Outcome.FAIL
+    assert result(INC, text, patient(findings={"cirrhosis": True})).result is Outcome.UNKNOWN
