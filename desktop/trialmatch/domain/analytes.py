@@ -42,8 +42,9 @@ class Analyte:
 
     @property
     def label(self) -> str:
-        """The name as it reads inside a sentence: "platelets", but "AST" and "CD4 count" keep capitals."""
-        if len(self.name) > 1 and self.name[1].isupper():
+        """The name as it reads inside a sentence: "platelets", but "AST", "CD4 count" and "Child-Pugh score"
+        keep capitals."""
+        if any(c.isupper() for c in self.name.split()[0][1:]):
             return self.name
         return self.name[0].lower() + self.name[1:]
 

@@ -25,6 +25,7 @@ from trialmatch.domain.criteria.derived import DerivedValueRule
 from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.gleason_derived import DerivedScore, derived_score
 from trialmatch.domain.criteria.lab import LabException, LabThreshold, ThresholdFields, limit_name
+from trialmatch.domain.criteria.lab_child_pugh import limit_class, score_class
 from trialmatch.domain.criteria.lab_gleason import GLEASON_SCORES
 from trialmatch.domain.criteria.logic import JOINING, AllOf, Alternative, AnyOf
 from trialmatch.domain.criteria.per_stratum import PerStratum
@@ -276,7 +277,7 @@ class _Limit:
             if fields.lenient_value is not None
             else None
         )
-        text = _quantity(value, analyte.unit)
+        text = _quantity(value, analyte.unit) + limit_class(analyte.id, fields.comparator, value)
         return cls(fields.comparator, value, lenient, None, text, unit if fields.unit_inferred else None)
 
 
@@ -510,6 +511,7 @@ class _LabCheck:
         value = reading.value
         if limit.multiple_of is None:
             description = f"{self.name} {format_quantity(_apart(value, limit.value), self.analyte.unit)}"
+            description += score_class(self.analyte.id, value)
             return limit.comparator.holds(value, limit.value), description, math.isclose(value, limit.value)
         if limit.multiple_of == "control":
             return self._against_control(reading, limit)

@@ -43,6 +43,7 @@ from trialmatch.domain.criteria.read_age_label import age_label
 from trialmatch.domain.criteria.read_age_with import read_age_with
 from trialmatch.domain.criteria.read_alone_met import read_alone_met
 from trialmatch.domain.criteria.read_blood_pressure import names_blood_pressure, read_blood_pressure
+from trialmatch.domain.criteria.read_child_pugh import read_child_pugh
 from trialmatch.domain.criteria.read_composite import read_composite
 from trialmatch.domain.criteria.read_controlled_note import read_controlled_note
 from trialmatch.domain.criteria.read_defined import read_defined
@@ -906,16 +907,19 @@ def _read_labs(segment: Segment, section: Section) -> Read | None:
         pressure = read_blood_pressure(segment, section) or read_controlled_note(segment, section)
         if pressure is not None:
             return pressure
-    if read is None:
+    if read is None:  # "Class B and C on the Child-Pugh scale": the class before the score's name
         defined = read_defined(segment, section) if names_blood_pressure(segment) else None
-        return defined if defined is not None and defined.rule is not None else None
+        return (
+            defined if defined is not None and defined.rule is not None else read_child_pugh(segment, section)
+        )
     if read.rule is not None:
         return read
     defined = read_defined(segment, section)
     if defined is not None and defined.rule is not None:
         return defined
     return (
-        read_uncorrectable(segment, section)
+        read_child_pugh(segment, section)
+        or read_uncorrectable(segment, section)
         or read_refractory(segment, section)
         or read_renal_floor(segment, section)
         or read_threshold_cause(segment, section)

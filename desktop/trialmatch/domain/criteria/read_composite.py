@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable
 
 from trialmatch.domain.criteria.finding import FindingRule
+from trialmatch.domain.criteria.lab_child_pugh import admits_the_healthy
 from trialmatch.domain.criteria.lab_glycaemic_label import upper_limit_defines_high_glucose
 from trialmatch.domain.criteria.lab_notes import ALTERNATIVE
 from trialmatch.domain.criteria.logic import AllOf, AnyOf, reads_with_threshold
@@ -89,7 +90,8 @@ def read_composite(segment: Segment, section: Section, read_part: ReadPart) -> R
         defined = _thresholds(read_part(inner, section))
         if defined is not None and defined.rule and upper_limit_defines_high_glucose(head.text, defined.rule):
             return None
-        return defined
+        if defined is None or defined.rule is None or not admits_the_healthy(defined.rule):
+            return defined
     if section is Section.INCLUSION and (
         _WHO.match(head.norm, head.start, head.end)
         or states_permission(segment.text)

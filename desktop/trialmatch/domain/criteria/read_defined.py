@@ -38,6 +38,7 @@ from itertools import pairwise
 
 from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
+from trialmatch.domain.criteria.lab_child_pugh import admits_the_healthy
 from trialmatch.domain.criteria.lab_glycaemic_label import GLYCAEMIC, upper_limit_defines_high_glucose
 from trialmatch.domain.criteria.lab_notes import ALTERNATIVE, EXAMPLES
 from trialmatch.domain.criteria.lab_qualified import qualified_thresholds
@@ -63,6 +64,10 @@ _MODIFIERS = (
     "not adequately controlled",
     "severe",
     "severely",
+    "moderate",
+    "moderately",
+    "moderate to severe",
+    "moderate-to-severe",
     "significant",
     "clinically significant",
     "arterial",
@@ -298,6 +303,8 @@ def read_defined(segment: Segment, section: Section) -> Read | None:
         return narrowed
     read = _thresholds(masked(segment, spans), section)
     if read is None or read.rule is None:
+        return None
+    if label and admits_the_healthy(read.rule):
         return None
     if label:
         negated = section is Section.INCLUSION and _NO.match(norm, segment.start, label[0]) is not None

@@ -27,6 +27,7 @@ from trialmatch.domain.criteria.lab import LabException, LabThreshold, StratumVa
 from trialmatch.domain.criteria.lab_anticoagulation import for_anticoagulated, names_only_anticoagulation
 from trialmatch.domain.criteria.lab_body_size import body_size_notes
 from trialmatch.domain.criteria.lab_cardiac import cardiac_note_spans
+from trialmatch.domain.criteria.lab_child_pugh import CHILD_PUGH, admits_the_healthy, class_thresholds
 from trialmatch.domain.criteria.lab_citations import citation_spans
 from trialmatch.domain.criteria.lab_control import requires_above_control
 from trialmatch.domain.criteria.lab_fasting import fasting_state
@@ -616,6 +617,9 @@ def read_labs(segment: Segment, section: Section) -> Read | None:
         if not any(m.start <= q.start and q.end <= m.end for m in mentions)
     ]  # "FEV 1", "FEV_1": a digit in the analyte's own name
     mentions = [m for m in mentions if not any(_in_unit(m, q) for q in quantities)]
+    child_pugh = [m.end for m in mentions if CHILD_PUGH in m.analytes]
+    if child_pugh:  # "Child-Pugh class A": a class is a band of the score
+        quantities = class_thresholds(segment, child_pugh, quantities)
     bare = find_bare_limits(segment.norm[: segment.end], segment.start)
     grades = grade_limits(segment)
     if not quantities and not bare and not grades and not _normal_words(segment, mentions):
@@ -889,6 +893,8 @@ def _read(
         if not isinstance(led, AnyOf | AllOf | LabThreshold):
             raise _UnreadableError(f"more than one reading asked of another value: '{leads[0].qualifier}'")
         rule = led
+    if defined and admits_the_healthy(rule):
+        raise _UnreadableError("a Child-Pugh limit a normal liver meets does not define the liver condition")
     if defined and upper_limit_defines_high_glucose(segment.norm[defined[0] : defined[1]], rule):
         raise _UnreadableError(
             "diabetes 'defined' by a glucose below a limit: which side is meant is not stated"
