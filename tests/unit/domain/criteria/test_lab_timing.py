@@ -147,7 +147,6 @@ def test_24_hour_urine_protein_is_the_analyte_not_a_clearance_method():
         ("Low testosterone (<300 ng/dl) on two successive blood draws before 9:00 am", INC),
         ("Blood glucose 2h after oral glucose tolerance test between 140 and 199mg/dl", INC),
         ("LVEF ≥ 50% within 6 months of the first dose of chemotherapy", INC),
-        ("ANC ≥ 1500/µL within 7 days prior to surgery", INC),
         ("ANC ≥ 1500/µL within 4 weeks of the most recent chemotherapy", INC),
         # repeated lab values are not ECG repeats
         ("Platelet count < 30,000/µL on 2 successive measurements", INC),
