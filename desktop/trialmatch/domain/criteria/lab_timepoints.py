@@ -47,17 +47,18 @@ _EVENT = (
     r"|anti-?androgen\s+withdrawal)"
 )
 _AT_EVENT = re.compile(
-    r"(?<![a-z])(?:(?:on|at)\s+the\s+day\s+of|at\s+the\s+time\s+of"
+    r"(?<![a-z])(?:(?:obtained|measured|drawn)\s+)?(?:(?:on|at)\s+the\s+day\s+of|at\s+the\s+time\s+of"
     r"|(?:\d+\s*(?:to|-)\s*)?\d+\s*(?:days?|d)\s+(?:after|following)"
     r"|(?:within\s+(?:the\s+)?\d+\s*(?:days?|weeks?|hours?)\s+)?(?:before|prior\s+to)|after|following|at)"
-    r"\s+(?:(?:the|his|her)\s+)?(?:initial\s+)?" + _EVENT + r"(?![a-z])"
+    r"\s+(?:(?:the|his|her)\s+)?(?:initial\s+|clinical\s+)?" + _EVENT + r"(?![a-z])"
+    r"|(?<![a-z])(?:(?:obtained|measured|drawn)\s+)?post[\s-]?surgery(?![a-z])"
     r"|(?<![a-z])at\s+the\s+last\s+assessment\s+during\s+(?:the\s+)?(?:induction|consolidation)"
     r"(?:\s+(?:therapy|treatment|chemotherapy))?(?:\s+phase)?(?![a-z])"
 )
 """"before prostatectomy", "on the day of surgery", "at the time of delivery", "at presentation", "10 to 15
-days after renal transplantation", "within 7 days prior to surgery", "at the last assessment during the
-induction therapy phase": an event of the patient's course, not the trial's start (which ``lab_timing`` reads
-as the draw of today's value)."""
+days after renal transplantation", "within 7 days prior to surgery", "obtained post surgery", "at the last
+assessment during the induction therapy phase": an event of the patient's course, not the trial's start
+(which ``lab_timing`` reads as the draw of today's value)."""
 _EVENT_CUES = (
     "before",
     "prior",
@@ -68,6 +69,7 @@ _EVENT_CUES = (
     "presentation",
     "diagnosis",
     "during",
+    "surgery",
 )
 
 

@@ -288,3 +288,29 @@ def test_a_rule_stored_before_timepoints_loads_unchanged():
     assert rule.timepoint is None
     timed = inclusion("PSA level <10 ng/mL before prostatectomy")
     assert rule_from_json(rule_to_json(timed)) == timed
+
+
+def test_a_marker_obtained_post_surgery_leaves_its_alternative_to_decide():
+    text = "Measurable disease OR CA 125 greater than 120 units/mL obtained post surgery"
+    rule = inclusion(text)
+    assert [leaf.kind for leaf in rule.children] == ["finding", "lab"]  # type: ignore[union-attr]
+    assert limits_with_multiples(rule) == [("ca125", ">", 120.0, "U/mL", None)]
+    assert rule.children[1].timepoint == "obtained post surgery"  # type: ignore[union-attr]
+    high = entered(("CA-125", 300, "U/mL"))
+    assert result("inclusion", text, patient(findings={"measurable disease": True})).result is Outcome.PASS
+    assert result("inclusion", text, patient(findings={"measurable disease": False}, labs=high)).result is (
+        Outcome.UNKNOWN
+    )
+    assert result("inclusion", text, patient()).result is Outcome.UNKNOWN
+
+
+def test_a_testosterone_after_surgery_keeps_the_unit_it_must_have_meant():
+    rule = lab("Testosterone level > 300 mg/dl post-surgery")
+    assert (rule.analyte, rule.comparator, rule.value, rule.unit, rule.unit_inferred, rule.timepoint) == (
+        "testosterone",
+        ">",
+        300.0,
+        "ng/dL",
+        True,
+        "post-surgery",
+    )
