@@ -1065,10 +1065,13 @@ def review_assessment(rule: NeedsReview) -> Assessment:
 def _timepoint_check(rule: LabThreshold | DerivedValueRule) -> Check:
     """A value at another time than now ("PSA < 10 ng/mL before prostatectomy") is never compared with
     today's: unknown, naming the value it needs."""
-    wanted = rule.value_at(short_name(get_analyte(rule.analyte)))
+    name = short_name(get_analyte(rule.analyte))
+    wanted = rule.value_at(name)
+    limit = f"{name} {rule.comparator.symbol} {rule.value:g} × {wanted}" if rule.relative else rule.describe()
+    confirm = f"; to confirm: {rule.qualifier}" if isinstance(rule, LabThreshold) and rule.qualifier else ""
     assessment = Assessment(
         None,
-        f"needs {wanted} ({rule.describe()}); the patient file holds current values only",
+        f"needs {wanted} ({limit}){confirm}; the patient file holds current values only",
         missing=(wanted.removeprefix("the "),),
     )
 

@@ -53,11 +53,15 @@ class ThresholdFields(RuleModel):
 
 class AtTime(RuleModel):
     """``timepoint``: the time the value is taken at when it is not now, kept as written ("pre-pregnancy",
-    "before prostatectomy", "at the time of delivery", "initial"). The patient file holds current values only,
-    so such a threshold is never compared with today's value: it stays unknown, naming the value it needs.
+    "before prostatectomy", "at the time of delivery", "initial"), or the value a change is measured from
+    ("nadir", "baseline"). The patient file holds current values only, so such a threshold is never compared
+    with today's value: it stays unknown, naming the value it needs.
     """
 
     timepoint: str | None = None
+    relative: bool = False
+    """The value is a multiple of the patient's own value at ``timepoint`` ("a rise in PSA greater than 50% of
+    nadir": > 1.5 × the nadir), not an amount in a unit."""
 
     def value_at(self, name: str) -> str:
         """ "the pre-pregnancy BMI", "the PSA before prostatectomy": the value the threshold is on."""
