@@ -41,6 +41,8 @@ def read_relative_change(segment: Segment) -> Read | None:
     if not segment.contains("nadir", "baseline"):
         return None
     rise = segment.contains("rise", "increase")
+    if not rise and not segment.contains("doubled"):
+        return None
     match = (_RISE if rise else _DOUBLED).fullmatch(segment.norm, segment.start, segment.end)
     if match is None:
         return None
