@@ -147,6 +147,8 @@ Check = Callable[[PatientView, str | None], Assessment]
 
 def build_check(rule: Rule, inclusion: bool) -> Check:
     """The check for one rule (and its children), built once."""
+    if isinstance(rule, LabThreshold | DerivedValueRule) and rule.timepoint:
+        return _timepoint_check(rule)
     if isinstance(rule, LabThreshold):
         return _LabCheck(rule, inclusion)
     if isinstance(rule, DerivedValueRule):
@@ -1175,6 +1177,25 @@ def review_assessment(rule: NeedsReview) -> Assessment:
     return Assessment(None, f"needs review: {rule.why}")
 
 
+def _timepoint_check(rule: LabThreshold | DerivedValueRule) -> Check:
+    """A value at another time than now ("PSA < 10 ng/mL before prostatectomy") is never compared with
+    today's: unknown, naming the value it needs."""
+    name = short_name(get_analyte(rule.analyte))
+    wanted = rule.value_at(name)
+    limit = f"{name} {rule.comparator.symbol} {rule.value:g} × {wanted}" if rule.relative else rule.describe()
+    confirm = f"; to confirm: {rule.qualifier}" if isinstance(rule, LabThreshold) and rule.qualifier else ""
+    assessment = Assessment(
+        None,
+        f"needs {wanted} ({limit}){confirm}; the patient file holds current values only",
+        missing=(wanted.removeprefix("the "),),
+    )
+
+    def check(view: PatientView, stratum: str | None) -> Assessment:
+        return assessment
+
+    return check
+
+
 def _review_check(rule: NeedsReview) -> Check:
     assessment = review_assessment(rule)
 
@@ -1186,6 +1207,8 @@ def _review_check(rule: NeedsReview) -> Check:
 
 def rule_inputs(rule: Rule) -> frozenset[Input]:
     """Everything the rule's check reads from the patient: its answer changes only when one of these does."""
+    if isinstance(rule, LabThreshold | DerivedValueRule) and rule.timepoint:
+        return frozenset()
     if isinstance(rule, LabThreshold):
         concepts = {e.concept for e in rule.exceptions if e.concept} | {
             e.concept for v in rule.strata for e in v.exceptions if e.concept

@@ -7,6 +7,7 @@ patients the trial accepts.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import Field
@@ -50,6 +51,35 @@ class ThresholdFields(RuleModel):
         return f"{self.comparator.symbol} {number}{unit}"
 
 
+class AtTime(RuleModel):
+    """``timepoint``: the time the value is taken at when it is not now, kept as written ("pre-pregnancy",
+    "before prostatectomy", "at the time of delivery", "initial"), or the value a change is measured from
+    ("nadir", "baseline"). The patient file holds current values only, so such a threshold is never compared
+    with today's value: it stays unknown, naming the value it needs.
+    """
+
+    timepoint: str | None = None
+    relative: bool = False
+    """The value is a multiple of the patient's own value at ``timepoint`` ("a rise in PSA greater than 50% of
+    nadir": > 1.5 × the nadir), not an amount in a unit."""
+
+    def value_at(self, name: str) -> str:
+        """ "the pre-pregnancy BMI", "the PSA before prostatectomy": the value the threshold is on."""
+        when = self.timepoint
+        if not when:
+            return f"the {name}"
+        if when[1:2].islower():  # "Pre-pregnancy" opening the sentence; "PSA" keeps its capitals
+            when = when[0].lower() + when[1:]
+        return f"the {name} {when}" if _AFTER_NAME.match(when) else f"the {when} {name}"
+
+
+_AFTER_NAME = re.compile(
+    r"(?:at|on|before|after|prior\s+to|during|in|following|when|\d)(?![a-z])", re.IGNORECASE
+)
+"""A timepoint that opens with a preposition follows the analyte's name ("PSA before prostatectomy");
+any other ("pre-pregnancy", "initial") goes before it."""
+
+
 class LabException(ThresholdFields):
     """A conditional variant: when the patient has ``concept`` this threshold replaces the base one.
 
@@ -77,7 +107,7 @@ class StratumVariant(ThresholdFields):
     source_span: tuple[int, int]
 
 
-class LabThreshold(ThresholdFields, RuleBase):
+class LabThreshold(ThresholdFields, AtTime, RuleBase):
     """ "<analyte> <comparator> <value> <unit | × ULN | × LLN>" with its conditional and stratum variants.
 
     ``sex``: the limit for patients of that sex; the statement is then "the patient is of that sex and meets
@@ -91,6 +121,7 @@ class LabThreshold(ThresholdFields, RuleBase):
     not stored) is the above. "unmet" is the opposite of a qualified threshold ("No uncontrolled hypertension
     (SBP > 150 mmHg despite optimal medical management)" is SBP ≤ 150 mmHg): a value within it passes, and
     one past it is the qualified condition only if the qualifier holds, which the file does not record.
+    ``timepoint``: see ``AtTime``.
     """
 
     kind: Literal["lab"] = "lab"

@@ -58,6 +58,7 @@ from trialmatch.domain.criteria.read_partial import read_partial
 from trialmatch.domain.criteria.read_people import read_age_and_sex, read_performance, read_sex
 from trialmatch.domain.criteria.read_raised_if import read_raised_if
 from trialmatch.domain.criteria.read_refractory import read_refractory
+from trialmatch.domain.criteria.read_relative_change import read_relative_change
 from trialmatch.domain.criteria.read_renal_floor import read_renal_floor
 from trialmatch.domain.criteria.read_stage import read_stage
 from trialmatch.domain.criteria.read_subgroup_limits import read_subgroup_limits
@@ -963,6 +964,7 @@ _READERS: tuple[Callable[[Segment, Section, str], Read | None], ...] = (
     lambda segment, section, heading: read_age_and_sex(segment, heading),
     lambda segment, section, heading: read_sex(segment, heading),
     lambda segment, section, heading: _read_labs(segment, section),
+    lambda segment, section, heading: read_relative_change(segment),
     read_raised_if,
     lambda segment, section, heading: read_stage(segment) or read_t_category(segment),
     _therapy,

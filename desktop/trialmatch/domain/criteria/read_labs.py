@@ -47,7 +47,6 @@ from trialmatch.domain.criteria.lab_grade_before import (
 )
 from trialmatch.domain.criteria.lab_headings import heading_spans
 from trialmatch.domain.criteria.lab_liver_notes import group_threshold, liver_notes
-from trialmatch.domain.criteria.lab_marker_times import marker_time
 from trialmatch.domain.criteria.lab_metabolic_notes import metabolic_notes
 from trialmatch.domain.criteria.lab_methods import method_note_spans
 from trialmatch.domain.criteria.lab_named_exceptions import named_exception
@@ -83,6 +82,7 @@ from trialmatch.domain.criteria.lab_shared_waiver import (
 )
 from trialmatch.domain.criteria.lab_support import SupportNote, is_time_span, support_notes
 from trialmatch.domain.criteria.lab_test_notes import test_notes
+from trialmatch.domain.criteria.lab_timepoints import at_timepoint, read_timepoint
 from trialmatch.domain.criteria.lab_timing import other_correction, plus_grade, timing_spans
 from trialmatch.domain.criteria.lab_unit_prefix import prefix_misprint
 from trialmatch.domain.criteria.lab_unit_typos import misprinted_units
@@ -717,9 +717,6 @@ def _read(
             if past and any(q.comparator and q.start >= mention.end for q in quantities):
                 quote = segment.quote(past.start(), mention.end)
                 raise _UnreadableError(f"a documented value, which may be a past one: '{quote}'")
-    when = marker_time(segment, [(m.start, m.analytes) for m in mentions])
-    if when:
-        raise _UnreadableError(f"a marker's value at another time than now: '{when}'")
     limit = stated_limit(segment)
     if limit:
         raise _UnreadableError(f"a bracket that states the normal limit, not a threshold: '{limit}'")
@@ -794,6 +791,8 @@ def _read(
     claimed.extend(n.span for n in course)
     leads = vital_sign_leads(segment, analytes, min((m.start for m in mentions), default=segment.end))
     claimed.extend(lead.span for lead in leads)
+    when, at = read_timepoint(segment, [(m.start, m.analytes) for m in mentions], claimed)
+    claimed.extend(at)
     methods = [
         (m.start(), m.end(), method)
         for cues, pattern, method in _METHODS
@@ -899,7 +898,19 @@ def _read(
         raise _UnreadableError(
             "diabetes 'defined' by a glucose below a limit: which side is meant is not stated"
         )
-    return _negate(rule) if negated else rule
+    if negated:
+        rule = _negate(rule)
+    if when:
+        whole = Segment(segment.printed, segment.norm, 0, len(segment.norm))
+        if any(not segment.start <= start < segment.end for start, _ in analyte_mentions(whole)):
+            raise _UnreadableError(
+                f"a value at another time than now, in an item naming other tests: '{when}'"
+            )
+        timed = at_timepoint(rule, when)
+        if timed is None:
+            raise _UnreadableError(f"a value at another time than now, of which test is not stated: '{when}'")
+        rule = timed
+    return rule
 
 
 def _refuse_time_spans(segment: Segment, quantities: list[Quantity]) -> None:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from one_criterion import exclusion, inclusion, lab, limits, outcome, patient, review
+from one_criterion import exclusion, inclusion, lab, limits, outcome, patient
 
 from trialmatch.domain.evaluation import Outcome
-from trialmatch.domain.trial import Section
 
 # --- CD4 counts named "CD4 lymphocyte", "CD4+ T lymphocytes", "CD4^+" -------------------------------------
 
@@ -87,28 +86,8 @@ def test_active_hepatitis_virus_is_the_active_infection(text: str, concept: str)
     assert (rule.kind, rule.concept, rule.present, rule.qualifier) == ("finding", concept, True, "active")
 
 
-# --- "Pretreatment PSA", "Preoperative CA-125": a marker before surgery or therapy is not today's -----------
-
-
-@pytest.mark.parametrize(
-    ("text", "section"),
-    [
-        ("Pretreatment prostate-specific antigen ≤ 20 ng/mL", "inclusion"),
-        ("Pretherapy serum prostate-specific antigen level > 100.", "exclusion"),
-        ("Preoperative PSA greater than 15 ng/mL", "inclusion"),
-        ("Post-operative PSA < 0.2 ng/mL", "inclusion"),
-        ("Preoperative CA-125 > 35 U/mL", "inclusion"),
-        ("Pre-treatment testosterone ≥ 150 ng/dL", "inclusion"),
-    ],
-)
-def test_a_marker_measured_before_or_after_surgery_or_therapy_is_left_for_review(text: str, section: str):
-    assert review(text, Section(section)).startswith("a marker's value at another time than now")
-
-
-def test_a_psa_before_treatment_does_not_fail_a_patient_whose_psa_fell_after_it():
-    text = "Pretherapy serum prostate-specific antigen level > 100."
-    labs = [{"test": "PSA", "value": 0.4, "unit": "ng/mL"}]
-    assert outcome("exclusion", text, patient(sex="male", labs=labs)) is Outcome.UNKNOWN
+# --- "Preoperative hemoglobin", "Screening PSA": the time of an ordinary draw (a marker's time is in
+# test_lab_timepoints) -----------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
