@@ -26,11 +26,13 @@ _WHOLE = re.compile(
     r"(?:\s*(?P<up>\+|or\s+(?:higher|greater|more|above)))?\s*[.;,]?"
 )
 _JOINER = re.compile(r"\s*(?:,\s*or|,|or)\s*")
+_NAMES_T = re.compile(r"t[1-4]")
+"""The cheap test first: no "t" with a digit after it, no T category (most segments)."""
 
 
 def read_t_category(segment: Segment) -> Read | None:
     """The T category rule when the whole segment is one; None otherwise."""
-    if "t" not in segment.text or not any(c.isdigit() for c in segment.text):
+    if _NAMES_T.search(segment.norm, segment.start, segment.end) is None:
         return None
     whole = _WHOLE.fullmatch(segment.norm, segment.start, segment.end)
     if whole is None:
