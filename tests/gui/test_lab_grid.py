@@ -188,3 +188,18 @@ def test_model_passes_qt_model_tester(qtmodeltester):
 def test_typed_numbers_become_numbers_and_anything_else_stays_text(typed, document):
     assert number_or_text(typed) == document
     assert type(number_or_text(typed)) is type(document)
+
+
+def test_the_test_picker_offers_the_child_pugh_score(grid):
+    choices = grid.rows_model().index(0, TEST).data(Qt.ItemDataRole.UserRole + 1)
+    assert "Child-Pugh score" in choices
+
+
+def test_a_child_pugh_score_typed_by_its_short_name_is_entered_as_points_without_a_unit(grid):
+    model = grid.rows_model()
+    model.setData(model.index(0, TEST), "child-pugh")
+    model.setData(model.index(0, VALUE), "8")
+    assert model.index(0, TEST).data() == "Child-Pugh score"
+    assert model.index(0, UNIT).data(Qt.ItemDataRole.UserRole + 1) == ("1",)
+    assert model.rows()[0] == LabRow(test="child-pugh", value="8", unit="1")
+    assert model.entries() == ([{"test": "child-pugh", "value": 8, "unit": "1"}], [0])

@@ -391,7 +391,9 @@ def _verdict(trial_id: str, plan: _Plan, results: tuple[CriterionResult, ...]) -
     if plan.strata:
         open_strata = tuple(s for s in plan.strata if not any(_applies(r, s) for r in failed))
         if not open_strata:
-            verdict, reason = Verdict.INELIGIBLE, f"every stratum excluded: {failed[0].reason}"
+            # A failure binding every stratum says why better than the first stratum's own.
+            everywhere = next((r for r in failed if r.stratum is None), failed[0])
+            verdict, reason = Verdict.INELIGIBLE, f"every stratum excluded: {everywhere.reason}"
         else:
             eligible = [
                 s for s in open_strata if all(r.result is Outcome.PASS for r in results if _applies(r, s))

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from one_criterion import entered, evaluation, inclusion, limits_with_multiples, patient, review
 
+from trialmatch.domain.compiled import compile_trial
 from trialmatch.domain.criteria.per_stratum import PerStratum
 from trialmatch.domain.criteria.registry import rule_from_json, rule_to_json
-from trialmatch.domain.evaluation import Outcome, Verdict
+from trialmatch.domain.evaluation import Outcome, Verdict, evaluate
+from trialmatch.domain.trial import Criterion, Section, Trial
 
 HBA1C = "Hemoglobin A1c (HbA1c) ≤ 10% (cohort 1)/Hemoglobin A1c (HbA1c) < 6.5% (cohort 2);"
 BILIRUBIN = "Total bilirubin =< 3mg/dl for gemcitabine and any value for Capecitabine"
@@ -95,3 +97,19 @@ def test_a_cohort_limit_in_an_exclusion_excludes_from_that_cohort_only() -> None
 def test_a_part_without_its_cohort_stays_for_review() -> None:
     assert review("HbA1c ≤ 10% (Stratum A), < 6.5% (Stratum B)").startswith("a stratum label")
     assert inclusion("Bilirubin ≤ 3 mg/dL for gemcitabine and ALT ≤ 3 x ULN").kind != "per_stratum"
+
+
+def test_a_trial_every_stratum_of_which_is_excluded_says_the_failure_binding_them_all() -> None:
+    """HbA1c 8 % closes cohort 2 only; bilirubin 5 mg/dL closes both, and is the reason shown."""
+    criteria = [
+        Criterion(section=Section.INCLUSION, text=HBA1C),
+        Criterion(section=Section.INCLUSION, text="Total bilirubin ≤ 1.5 × ULN"),
+    ]
+    trial = Trial(id="NCT00000001", registry="ctgov", title="t", criteria=criteria)
+    labs = entered(("hba1c", 8, "%"), ("bilirubin", 5, "mg/dL"))
+    found = evaluate(compile_trial(trial), patient(labs=labs))
+    assert found.verdict is Verdict.INELIGIBLE
+    assert found.reason == (
+        "every stratum excluded: total bilirubin 5 mg/dL is 4.2 × ULN (1.2 mg/dL), "
+        "above the allowed 1.5 × ULN (assumed ULN 1.2 mg/dL)"
+    )
