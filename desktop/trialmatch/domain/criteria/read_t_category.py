@@ -26,12 +26,15 @@ _WHOLE = re.compile(
     r"(?:\s*(?P<up>\+|or\s+(?:higher|greater|more|above)))?\s*[.;,]?"
 )
 _JOINER = re.compile(r"\s*(?:,\s*or|,|or)\s*")
+_RANGE_WORD = re.compile(r"[-–]|to|through")
 _NAMES_T = re.compile(r"t[1-4]")
 """The cheap test first: no "t" with a digit after it, no T category (most segments)."""
 
 
 def read_t_category(segment: Segment) -> Read | None:
-    """The T category rule when the whole segment is one; None otherwise."""
+    """The T category rule when the whole segment is one; None otherwise. A bare "T3" or "T4" with no
+    staging word, prefix, sub-category or range is as likely the thyroid hormone or a thoracic vertebra
+    ("Abnormal thyroid function, defined as any of: T3"): it is not read."""
     if _NAMES_T.search(segment.norm, segment.start, segment.end) is None:
         return None
     whole = _WHOLE.fullmatch(segment.norm, segment.start, segment.end)
@@ -44,6 +47,8 @@ def read_t_category(segment: Segment) -> Read | None:
         item = _ITEM.match(segment.norm, cursor, end)
         if item is None:
             return None
+        if _RANGE_WORD.search(item.group(0)) and not (item.group("n2") or item.group("l2")):
+            return None
         ranges.append(item)
         joiner = _JOINER.match(segment.norm, item.end(), end)
         if item.end() == end:
@@ -54,6 +59,9 @@ def read_t_category(segment: Segment) -> Read | None:
     cmp = comparator_of(whole.group("cmp")) if whole.group("cmp") else None
     up = bool(whole.group("up"))
     if (cmp or up) and (len(ranges) > 1 or ranges[0].group("n2")):
+        return None
+    marked = whole.group("lead").strip() or cmp or up
+    if not marked and not any(item.group("c") or item.group("l") or item.group("n2") for item in ranges):
         return None
     rules: list[Rule] = []
     for item in ranges:

@@ -14,12 +14,14 @@ from typing import Literal
 
 from trialmatch.domain.criteria.base import RuleBase
 
-_T_GLUED = re.compile(r"(?<![a-z0-9])(?P<prefix>[cpy]{0,2})t(?P<n>[1-4x])(?P<letter>[a-d])?(?=[nm\s,;/]|$)")
+_T_GLUED = re.compile(
+    r"(?<![a-z0-9])(?P<prefix>[cpy]{0,2})t(?P<n>[1-4x])(?P<letter>[a-d])?(?=[nm\s,;/).:\-–]|$)"
+)
 
-Span = tuple[float, float]
+_Range = tuple[float, float]
 
 
-def category_span(text: str) -> Span:
+def category_span(text: str) -> _Range:
     """ "T2a" → (2.1, 2.1); "T2" → (2.0, 2.9), all its sub-categories."""
     number, letter = int(text[1]), text[2:3]
     if letter:

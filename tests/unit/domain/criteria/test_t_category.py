@@ -126,3 +126,16 @@ def test_an_item_under_either_of_the_following_is_one_alternative() -> None:
         ("psa", "≤", 100.0, "ng/mL", None),
         ("gleason", "≥", 7.0, "1", None),
     ]
+
+
+@pytest.mark.parametrize("text", ["T3", "T4", "T1 to"])
+def test_a_bare_or_dangling_t_is_not_read_as_a_t_category(text: str) -> None:
+    """Under "Abnormal thyroid function, defined as any of:" a bare "T3" is the hormone, under "Spinal cord
+    compression at:" "T4" a vertebra; a range with no end is unread."""
+    assert inclusion(text).kind == "review"
+
+
+@pytest.mark.parametrize("stage", ["Stage IIB (T3)", "T3.", "T3: N0", "T3-4 N0"])
+def test_a_t_category_followed_by_punctuation_is_found_in_the_stage(stage: str) -> None:
+    found = result("exclusion", "stage T3-T4,", patient(stage=stage))
+    assert (found.result, found.reason) == (Outcome.FAIL, "T3, within T3–T4: excluded")
