@@ -59,6 +59,10 @@ class _Interval:
     high: int
 
 
+_PATTERN_OR_SCORE = frozenset({"gleason", "gleason grade"})
+"""Names printed before a bare number that may be a pattern ("Gleason grade 4 or 5") or a score."""
+
+
 class NotationError(ValueError):
     """A Gleason notation that names no score or grade group exactly: the sentence is left for review."""
 
@@ -76,7 +80,7 @@ def gleason_notations(segment: Segment, mentions: list[tuple[int, int, str]]) ->
         if not items or not any(m.group("pair") or m.group("pairs") or _bare(m) for m in items):
             continue
         printed = segment.quote(items[0].start(), items[-1].end())
-        bare_score = analyte == "gleason" and segment.norm[start:end].strip() == "gleason"
+        bare_score = analyte == "gleason" and segment.norm[start:end].strip() in _PATTERN_OR_SCORE
         intervals = [_interval(m, analyte, printed, bare_score) for m in items]
         leading = _LEADING.search(segment.norm, max(segment.start, start - 30), start)
         if leading:  # "≥ Gleason score 4+3": the bound printed before the name

@@ -81,6 +81,7 @@ def test_a_gleason_limit_joins_the_psa_limit_as_the_sentence_does() -> None:
         ("Gleason 3+2=5", "a Gleason pattern below 3, which names no grade group: '3+2=5'"),
         ("Gleason 3+4=8", "a Gleason pattern pair that does not add up: '3+4=8'"),
         ("any Gleason 5", "'Gleason 5': a pattern or a score?"),
+        ("Gleason grade 4 or 5", "'Gleason 4': a pattern or a score?"),
         ("Gleason score 6 or 8", "values with a gap between them: '6 or 8'"),
         ("grade group 2 (3+4)", "a Gleason pattern pair after a grade group or pattern: '2 (3+4)'"),
     ],

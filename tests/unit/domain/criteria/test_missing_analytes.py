@@ -4,7 +4,7 @@ the right ventricular ejection fraction, "SAP" for serum alkaline phosphatase, t
 
 from __future__ import annotations
 
-from one_criterion import entered, lab, limits_with_multiples, outcome, patient, result
+from one_criterion import entered, inclusion, lab, limits_with_multiples, outcome, patient, result
 
 from trialmatch.domain.criteria import parse_criterion
 from trialmatch.domain.evaluation import Outcome
@@ -39,15 +39,12 @@ def test_creatinine_phosphokinase_is_creatine_kinase() -> None:
     ]
 
 
-def test_sap_is_serum_alkaline_phosphatase() -> None:
-    text = "SAP and SGOT less than 2 times upper limit of normal"
-    rule = parse_criterion(text, Section.INCLUSION, "PATIENT CHARACTERISTICS: Hepatic")
-    assert limits_with_multiples(rule) == [("alp", "<", 2.0, None, "uln"), ("ast", "<", 2.0, None, "uln")]
-    normal = entered(("alp", 100, "U/L"), ("ast", 30, "U/L"))
-    assert outcome("inclusion", text, patient(labs=normal)) is Outcome.PASS
-    high = entered(("alp", 400, "U/L"), ("ast", 30, "U/L"))
-    assert outcome("inclusion", text, patient(labs=high)) is Outcome.FAIL
-    assert outcome("inclusion", text, patient(labs=entered(("ast", 30, "U/L")))) is Outcome.UNKNOWN
+def test_sap_is_alkaline_phosphatase_only_right_before_its_limit() -> None:
+    """ "SAP" is also the systolic arterial pressure: read as serum alkaline phosphatase where it stands
+    right before a comparator, else left for review."""
+    assert limits_with_multiples(inclusion("SAP < 2 x ULN")) == [("alp", "<", 2.0, None, "uln")]
+    rule = parse_criterion("SAP and SGOT less than 2 times upper limit of normal", Section.INCLUSION, None)
+    assert rule.kind == "review"
 
 
 def test_right_ventricular_ejection_fraction_is_its_own_value() -> None:
