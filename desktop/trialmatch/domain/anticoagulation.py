@@ -13,8 +13,9 @@ blood thinners and INR > 3"), so the evaluator reads it as one finding, the lexi
 Present when either says so. Absent only when the clinician recorded it false: the treatment list of a
 cancer patient file is no complete medication list, so a list without an anticoagulant says nothing. Unknown
 otherwise, and also when the two disagree (recorded false beside an ongoing warfarin) or the only
-anticoagulant entry has no dates (it may be a past one). A treatment that ended on or before the evaluation
-date counts for nothing: it neither makes the patient anticoagulated nor says they are not.
+anticoagulant entry has no dates (it may be a past one) or keeps a line open ("heparin flush"). A treatment
+that ended on or before the evaluation date counts for nothing: it neither makes the patient anticoagulated
+nor says they are not.
 
 The dose is not recorded, so "anticoagulation" is any dose: a patient on prophylactic enoxaparin is on
 anticoagulation, not known to be on *therapeutic* anticoagulation (readers keep that word for the clinician).
@@ -67,6 +68,10 @@ def anticoagulant_named(text: str) -> str | None:
     return generic[found.group(0)] if found else None
 
 
+_LOCAL = re.compile(r"flush|lock|bonded|coated|catheter|(?<![a-z])line(?![a-z])", re.IGNORECASE)
+"""A heparin that keeps a port or catheter open ("heparin flush", "heparin lock") is no systemic
+anticoagulation."""
+
 _ON = re.compile(r"^\s*(?:on|taking|receiving|current|ongoing)\s+", re.IGNORECASE)
 
 
@@ -97,9 +102,13 @@ def read_anticoagulation(
     drug (generic name -> recorded value) and the treatments, on ``as_of``."""
     ongoing: list[str] = []
     undated: list[str] = []
+    local: list[str] = []
     for entry in treatments:
         drug = anticoagulant_named(entry.name)
         if drug is None:
+            continue
+        if _LOCAL.search(entry.name):
+            local.append(entry.name)
             continue
         state = _ongoing(entry, as_of)
         if state:
@@ -110,6 +119,8 @@ def read_anticoagulation(
     clash = next((d for d in ongoing if recorded is False or drug_terms.get(d) is False), None)
     if clash is not None:
         return Anticoagulation(None, f"recorded absent, but {clash} ongoing in the treatments")
+    if recorded is False and said:
+        return Anticoagulation(None, f"recorded absent, but on {said[0]} recorded")
     if said:
         return Anticoagulation(True, f"on {said[0]} (recorded)")
     if recorded:
@@ -120,4 +131,8 @@ def read_anticoagulation(
         return Anticoagulation(False, "anticoagulation recorded absent")
     if undated:
         return Anticoagulation(None, f"{undated[0]} in the treatments without dates")
+    if local:
+        return Anticoagulation(
+            None, f"'{local[0]}' in the treatments: a line flush or lock, not known to be more"
+        )
     return Anticoagulation(None, None)

@@ -470,7 +470,8 @@ class _LabCheck:
     ) -> Assessment:
         """The patient has what waives the limit: a value past it is allowed, saying what allows it ("INR
         2.6 is above the allowed 1.5; waived: on warfarin (treatments)"); when the trial asks something else
-        of such patients ("must have INR within the therapeutic range"), that is left to the clinician."""
+        of such patients ("must have INR within the therapeutic range"), that is left to the clinician on
+        either side of the limit (an INR of 1.0 on warfarin is within 1.5 but below a therapeutic range)."""
         used = (f"{self.name} {reading.display}",)
         label = get_concept(concept_id).label
         outcome = self._compare(reading, limit)
@@ -481,6 +482,10 @@ class _LabCheck:
         holds, description, equal = outcome
         if holds == self.inclusion:
             reason = _sentence(description, _phrase(limit, holds, self.inclusion, equal))
+            if requirement:  # within the limit, yet below a therapeutic range the trial may ask
+                return Assessment(
+                    None, f"{reason}; {_lower_label(label)} present: check '{requirement}'", used
+                )
             return Assessment(self.inclusion, reason, used)
         wanted = limit if self.inclusion else replace(limit, comparator=limit.comparator.opposite)
         because = view.facts.evidence(concept_id) or f"{_lower_label(label)} recorded"

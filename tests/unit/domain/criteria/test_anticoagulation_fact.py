@@ -57,6 +57,20 @@ def test_a_patient_recorded_as_not_anticoagulated_is_held_to_the_limit():
     assert reason.startswith("INR 2.6 is 2.4 × ULN (1.1), above the allowed 1.5 × ULN")
 
 
+def test_a_heparin_flush_is_no_anticoagulation_and_a_recorded_no_beside_a_drug_is_a_clash():
+    flush = [{"name": "Heparin flush (port)", "start": "2026-01-01"}]
+    outcome, reason = judged(INC, UNLESS, labs=[inr(2.6), PTT], treatments=flush)
+    assert outcome is Outcome.UNKNOWN
+    assert reason == (
+        "INR 2.6 is 2.4 × ULN (1.1), above the allowed 1.5 × ULN; "
+        "another limit applies with anticoagulation, not recorded"
+    )
+    current = judged(EXC, "Current use of anticoagulants", treatments=flush)
+    assert current == (Outcome.UNKNOWN, "active anticoagulation not recorded")
+    clash = {"anticoagulation": False, "warfarin": True}
+    assert judged(INC, UNLESS, labs=[inr(2.6), PTT], findings=clash)[0] is Outcome.UNKNOWN
+
+
 def test_anticoagulation_unknown_above_the_limit_is_left_open():
     assert judged(INC, UNLESS, labs=[inr(2.6), PTT])[0] is Outcome.UNKNOWN
     assert judged(INC, UNLESS, labs=[inr(1.0), PTT])[0] is Outcome.PASS
@@ -82,7 +96,9 @@ def test_a_note_asking_more_of_anticoagulated_patients_leaves_them_to_the_clinic
     outcome, reason = judged(INC, NOTE, labs=[inr(2.6), ptt], treatments=WARFARIN)
     assert outcome is Outcome.UNKNOWN
     assert "waived: on warfarin (treatments); check 'Patients on therapeutic doses" in reason
-    assert judged(INC, NOTE, labs=[inr(1.2), ptt], treatments=WARFARIN)[0] is Outcome.PASS
+    # Within the limit on warfarin, yet maybe below the therapeutic range the note asks: the clinician's.
+    assert judged(INC, NOTE, labs=[inr(1.0), ptt], treatments=WARFARIN)[0] is Outcome.UNKNOWN
+    assert judged(INC, NOTE, labs=[inr(1.0), ptt], findings={"anticoagulation": False})[0] is Outcome.PASS
     assert judged(INC, NOTE, labs=[inr(2.6), ptt], findings={"anticoagulation": False})[0] is Outcome.FAIL
 
 
