@@ -46,10 +46,13 @@ _EVENT = (
     r"|diagnosis|presentation|(?:(?:renal|kidney|liver)\s+)?transplant(?:ation)?|autografting\s+evaluation"
     r"|anti-?androgen\s+withdrawal)"
 )
+_WITHIN = re.compile(r"within\s+(?:the\s+)?\d+\s*(?:days?|weeks?|hours?)\s*$")
+"""A window before the event ("within 7 days prior to surgery") says when today's value is drawn: the
+screening value, which lab_timing reads, not a value at another time."""
 _AT_EVENT = re.compile(
     r"(?<![a-z])(?:(?:obtained|measured|drawn)\s+)?(?:(?:on|at)\s+the\s+day\s+of|at\s+the\s+time\s+of"
     r"|(?:\d+\s*(?:to|-)\s*)?\d+\s*(?:days?|d)\s+(?:after|following)"
-    r"|(?:within\s+(?:the\s+)?\d+\s*(?:days?|weeks?|hours?)\s+)?(?:before|prior\s+to)|after|following|at)"
+    r"|before|prior\s+to|after|following|at)"
     r"\s+(?:(?:the|his|her)\s+)?(?:initial\s+|clinical\s+)?" + _EVENT + r"(?![a-z])"
     r"|(?<![a-z])(?:(?:obtained|measured|drawn)\s+)?post[\s-]?surgery(?![a-z])"
     r"|(?<![a-z])at\s+the\s+last\s+assessment\s+during\s+(?:the\s+)?(?:induction|consolidation)"
@@ -102,6 +105,8 @@ def read_timepoint(
                 found.append((segment.quote(named.start(), named.end(1)), named.span()))
     if segment.contains(*_EVENT_CUES):
         for event in _AT_EVENT.finditer(segment.norm, segment.start, segment.end):
+            if _WITHIN.search(segment.norm, max(segment.start, event.start() - 30), event.start()):
+                continue
             if not inside(event.span(), claimed):
                 found.append((segment.quote(*event.span()).strip(), event.span()))
     spans += [span for _, span in found]
