@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.criteria.lab_glycaemic_label import GLYCAEMIC
-from trialmatch.domain.criteria.logic import JOINING, leaves
+from trialmatch.domain.criteria.logic import leaves, map_leaves
 from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.text import Segment, Span
 
@@ -96,10 +96,10 @@ def _targets(rule: Rule, note: CourseNote) -> list[Rule]:
 
 
 def _qualified(rule: Rule, targets: set[int], note: str) -> Rule:
-    if isinstance(rule, JOINING):
-        children = [_qualified(child, targets, note) for child in rule.children]
-        return rule.model_copy(update={"children": children})
-    if id(rule) in targets and isinstance(rule, LabThreshold):
-        qualifier = f"{rule.qualifier}; {note}" if rule.qualifier else note
-        return rule.model_copy(update={"qualifier": qualifier})
-    return rule
+    def noted(part: Rule) -> Rule:
+        if id(part) in targets and isinstance(part, LabThreshold):
+            qualifier = f"{part.qualifier}; {note}" if part.qualifier else note
+            return part.model_copy(update={"qualifier": qualifier})
+        return part
+
+    return map_leaves(rule, noted)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Literal
 
 from trialmatch.domain.criteria.lab import LabThreshold
-from trialmatch.domain.criteria.logic import AllOf, AnyOf
+from trialmatch.domain.criteria.logic import map_leaves
 from trialmatch.domain.criteria.registry import Rule
 
 Side = Literal["met", "unmet"]
@@ -36,11 +36,10 @@ def qualified_thresholds(
     """The rule with the qualifier on every threshold, leaving the ``confirm_when`` side of each to the
     clinician ("unmet" where the lab reader negated them: "No uncontrolled hypertension ..."); None when a
     part cannot carry it."""
-    if isinstance(rule, LabThreshold) and rule.qualifier is None:
-        return rule.model_copy(update={"qualifier": qualifier, "confirm_when": confirm_when})
-    if isinstance(rule, AnyOf | AllOf):
-        children = [qualified_thresholds(child, qualifier, confirm_when) for child in rule.children]
-        if any(child is None for child in children):
-            return None
-        return rule.model_copy(update={"children": children})
-    return None
+
+    def qualified(part: Rule) -> Rule | None:
+        if isinstance(part, LabThreshold) and part.qualifier is None:
+            return part.model_copy(update={"qualifier": qualifier, "confirm_when": confirm_when})
+        return None
+
+    return map_leaves(rule, qualified)

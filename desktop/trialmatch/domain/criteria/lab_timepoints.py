@@ -21,7 +21,8 @@ from collections.abc import Iterable
 
 from trialmatch.domain.criteria.derived import DerivedValueRule
 from trialmatch.domain.criteria.lab import LabThreshold
-from trialmatch.domain.criteria.logic import JOINING, AllOf, AnyOf, leaves
+from trialmatch.domain.criteria.logic import leaves, map_leaves
+from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.text import Segment, Span, inside
 
 _MARKERS = frozenset({"psa", "ca125", "cea", "afp", "testosterone"})
@@ -115,9 +116,7 @@ def read_timepoint(
     return ", ".join(dict.fromkeys(phrase for phrase, _ in found)), spans
 
 
-def at_timepoint(
-    rule: LabThreshold | DerivedValueRule | AnyOf | AllOf, timepoint: str
-) -> LabThreshold | DerivedValueRule | AnyOf | AllOf | None:
+def at_timepoint(rule: Rule, timepoint: str) -> Rule | None:
     """The rule with ``timepoint`` on its thresholds; None when it is not clear which value it is said of
     (several tests, or a threshold with exceptions, strata, a sex or a qualifier)."""
     parts = list(leaves(rule))
@@ -127,12 +126,8 @@ def at_timepoint(
         return None
     if any(isinstance(p, LabThreshold) and not p.is_plain for p in parts):
         return None
-    return _timed(rule, timepoint)
 
+    def timed(part: Rule) -> Rule:
+        return part.model_copy(update={"timepoint": timepoint})
 
-def _timed(
-    rule: LabThreshold | DerivedValueRule | AnyOf | AllOf, timepoint: str
-) -> LabThreshold | DerivedValueRule | AnyOf | AllOf:
-    if isinstance(rule, JOINING):
-        return rule.model_copy(update={"children": [_timed(c, timepoint) for c in rule.children]})  # type: ignore[arg-type]
-    return rule.model_copy(update={"timepoint": timepoint})
+    return map_leaves(rule, timed)

@@ -7,8 +7,8 @@ An empty AllOf states nothing and holds ("Hematopoietic: Not specified"); an emp
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Literal, overload
 
 from trialmatch.domain.criteria.base import RuleBase
 from trialmatch.domain.criteria.per_stratum import PerStratum
@@ -65,6 +65,21 @@ def leaves(rule: Rule) -> Iterator[Rule]:
             yield from leaves(child)
     else:
         yield rule
+
+
+@overload
+def map_leaves(rule: Rule, change: Callable[[Rule], Rule]) -> Rule: ...
+@overload
+def map_leaves(rule: Rule, change: Callable[[Rule], Rule | None]) -> Rule | None: ...
+def map_leaves(rule: Rule, change: Callable[[Rule], Rule | None]) -> Rule | None:
+    """The tree with every statement replaced by ``change(statement)`` ("a timepoint on each threshold");
+    None when ``change`` gives None for any of them (a part that cannot carry what the others get)."""
+    if not isinstance(rule, JOINING):
+        return change(rule)
+    children = [map_leaves(child, change) for child in rule.children]
+    if any(child is None for child in children):
+        return None
+    return rule.model_copy(update={"children": children})
 
 
 def leaf_kinds(rule: Rule) -> set[str]:

@@ -907,7 +907,7 @@ def _read(
                 f"a value at another time than now, in an item naming other tests: '{when}'"
             )
         timed = at_timepoint(rule, when)
-        if timed is None:
+        if not isinstance(timed, LabThreshold | DerivedValueRule | AnyOf | AllOf):
             raise _UnreadableError(f"a value at another time than now, of which test is not stated: '{when}'")
         rule = timed
     return rule
