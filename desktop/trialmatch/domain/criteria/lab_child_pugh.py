@@ -58,8 +58,14 @@ def _letters_band(text: str, up: bool) -> tuple[int, int] | None:
     return bands[0][0], HIGHEST if up else max(b[1] for b in bands)
 
 
-def _classes_touched(low: int, high: int) -> set[str]:
+def classes_touched(low: int, high: int) -> set[str]:
+    """The classes with points from ``low`` to ``high``."""
     return {letter for letter, (a, b) in CLASSES.items() if a <= high and low <= b}
+
+
+def admitted_points(limits: list[tuple[Comparator, float]]) -> list[int]:
+    """The scores every (comparator, value) limit admits."""
+    return [p for p in range(LOWEST, HIGHEST + 1) if all(c.holds(p, value) for c, value in limits)]
 
 
 def _points_band(quantity: Quantity) -> tuple[int, int] | None:
@@ -106,7 +112,7 @@ def _restating_letters(segment: Segment, start: int, band: tuple[int, int]) -> i
     named = {m.group("letter") for m in _ONE.finditer(letters.group("letters"))}
     if any(m.group("points") for m in _ONE.finditer(letters.group("letters"))):
         return None
-    return bracket.end() if named == _classes_touched(*band) else None
+    return bracket.end() if named == classes_touched(*band) else None
 
 
 def _quantity(start: int, end: int, band: tuple[int, int]) -> Quantity:
@@ -174,7 +180,7 @@ def limit_class(analyte: str, comparator: Comparator, value: float) -> str:
     " (class B or C)" for "≥ 7"; nothing for another analyte."""
     if analyte != CHILD_PUGH:
         return ""
-    points = [p for p in range(LOWEST, HIGHEST + 1) if comparator.holds(p, value)]
+    points = admitted_points([(comparator, value)])
     return f" ({band_name(points[0], points[-1])})" if points else ""
 
 

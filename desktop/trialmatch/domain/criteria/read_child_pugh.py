@@ -11,11 +11,17 @@ are read by ``read_defined`` as the score alone.
 from __future__ import annotations
 
 import re
+from typing import TypeGuard
 
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.lab import LabThreshold
-from trialmatch.domain.criteria.lab_child_pugh import CHILD_PUGH, CLASSES, HIGHEST, LOWEST, stated_limits
+from trialmatch.domain.criteria.lab_child_pugh import (
+    CHILD_PUGH,
+    admitted_points,
+    classes_touched,
+    stated_limits,
+)
 from trialmatch.domain.criteria.logic import AnyOf, all_of_merged, leaves
 from trialmatch.domain.criteria.read_findings import read_findings
 from trialmatch.domain.criteria.read_labs import read_labs
@@ -85,7 +91,7 @@ def read_child_pugh(segment: Segment, section: Section) -> Read | None:
     if band is None:
         return None
     parts = list(leaves(band))
-    scores = [t for t in parts if isinstance(t, LabThreshold) and t.analyte == CHILD_PUGH and t.is_plain]
+    scores = [t for t in parts if _is_score(t)]
     if len(scores) != len(parts):
         return None
     severity = match.groupdict().get("severity")
@@ -109,7 +115,7 @@ def read_child_pugh(segment: Segment, section: Section) -> Read | None:
 def _classes(scores: list[LabThreshold]) -> set[str]:
     """The classes of the points the thresholds all admit."""
     points = _points(scores)
-    return {letter for letter, (low, high) in CLASSES.items() if any(low <= p <= high for p in points)}
+    return classes_touched(points[0], points[-1]) if points else set()
 
 
 def _band(segment: Segment, section: Section) -> Rule | None:
@@ -124,7 +130,7 @@ def _band(segment: Segment, section: Section) -> Rule | None:
     return stated_limits(segment.sub(*scale.span("band"))) if scale else None
 
 
-def _is_score(rule: Rule) -> bool:
+def _is_score(rule: Rule) -> TypeGuard[LabThreshold]:
     return isinstance(rule, LabThreshold) and rule.analyte == CHILD_PUGH and rule.is_plain
 
 
@@ -150,4 +156,4 @@ def _free_at_the_top(segment: Segment, match: re.Match[str], section: Section) -
 
 def _points(scores: list[LabThreshold]) -> list[int]:
     """The points the thresholds all admit."""
-    return [p for p in range(LOWEST, HIGHEST + 1) if all(t.comparator.holds(p, t.value) for t in scores)]
+    return admitted_points([(t.comparator, t.value) for t in scores])
