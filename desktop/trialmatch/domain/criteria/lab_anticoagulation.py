@@ -78,7 +78,7 @@ def for_anticoagulated(
     past anticoagulation ("unless anticoagulation was stopped" is about other patients). ``leading``: a
     condition printed before the limits, which names who they are for ("For patients not receiving
     therapeutic anticoagulation:"), so its one "not" says whom the limits leave out."""
-    if not concepts or any(c.id != ANTICOAGULATION for _, _, c in concepts):
+    if not names_only_anticoagulation(concepts):
         return False
     norm, start = part.norm, part.start
     if leading:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from trialmatch.domain.criteria.logic import leaf_kinds
+from trialmatch.domain.criteria.logic import THRESHOLD_KINDS, leaf_kinds
 from trialmatch.domain.criteria.per_stratum import PerStratum
 from trialmatch.domain.criteria.read_labs import read_labs
 from trialmatch.domain.criteria.registry import Rule
@@ -59,7 +59,7 @@ def read_stratum_limits(segment: Segment, section: Section) -> Read | None:
         if label is None or name is None:
             return None
         read = read_labs(part.sub(part.start, label.start()), section)
-        if read is None or read.rule is None or not leaf_kinds(read.rule) <= {"lab", "derived"}:
+        if read is None or read.rule is None or not leaf_kinds(read.rule) <= THRESHOLD_KINDS:
             return None
         strata.append(name)
         children.append(read.rule)
