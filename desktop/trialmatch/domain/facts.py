@@ -106,8 +106,8 @@ class PatientFacts:
         return self._findings.get(concept_id)
 
     def evidence(self, concept_id: str) -> str | None:
-        """What in the file makes a finding derived rather than recorded present ("on warfarin
-        (treatments)"), for the reason shown; None for a finding as recorded."""
+        """What in the file says the patient is anticoagulated ("on warfarin (treatments)", "anticoagulation
+        recorded"), for the reason shown; None for any other finding, whose reason says how it was entered."""
         if concept_id == ANTICOAGULATION and self.anticoagulation.present:
             return self.anticoagulation.evidence
         return None
