@@ -430,3 +430,36 @@ def test_alternatives_under_sub_headings_are_left_to_the_clinician_when_unmet():
     assert [r.result for r in evaluation.results] == [Outcome.PASS, Outcome.UNKNOWN, Outcome.UNKNOWN]
     assert evaluation.results[1].reason.endswith("listed with sub-headings: judge it with the others")
     assert evaluation.verdict is Verdict.POSSIBLE
+
+
+def test_a_kept_waiver_reason_names_this_patients_anticoagulant_not_the_last_ones():
+    compiled = trial(("inclusion", "INR ≤ 1.5 x ULN unless receiving anticoagulation"))
+    inr = [{"test": "INR", "value": 2.6, "unit": "1", "uln": 1.1}]
+    on_warfarin = only(compiled, patient(labs=inr, treatments=[{"name": "warfarin", "start": "2025-01-10"}]))
+    assert on_warfarin.reason.endswith("waived: on warfarin (treatments)")
+    on_apixaban = only(compiled, patient(labs=inr, treatments=[{"name": "apixaban", "start": "2025-01-10"}]))
+    assert on_apixaban.result is Outcome.PASS
+    assert on_apixaban.reason.endswith("waived: on apixaban (treatments)")
+
+
+def test_a_changed_age_reconsiders_a_consent_recorded_absent():
+    compiled = trial(("inclusion", "Signed informed consent"))
+    adult = only(compiled, patient(age=40, findings={"informed consent": False}))
+    assert adult.result is Outcome.FAIL
+    child = only(compiled, patient(age=8, findings={"informed consent": False}))
+    assert (child.result, child.reason) == (
+        Outcome.UNKNOWN,
+        "Able to give informed consent recorded as absent; for a minor a parent or guardian gives consent",
+    )
+
+
+def test_ongoing_castration_is_reconsidered_when_the_diagnosis_is_typed_after_it():
+    compiled = trial(("exclusion", "Anticancer therapy within 4 weeks before the first dose of study drug"))
+    leuprolide = [{"name": "leuprolide", "category": "hormone therapy", "start": "2026-01-05"}]
+    unnamed = only(compiled, patient(sex="male", treatments=leuprolide))
+    assert unnamed.result is Outcome.FAIL
+    prostate = only(compiled, patient(sex="male", treatments=leuprolide, diagnosis="prostate cancer"))
+    assert prostate.result is Outcome.UNKNOWN
+    assert prostate.reason.endswith(
+        "castration for prostate cancer, which trials continue: judge whether it counts"
+    )

@@ -115,8 +115,8 @@ class PatientView:
         kind, name = item
         if kind == "lab":
             return facts.lab(name)
-        if kind == "finding":
-            return facts.finding(name)
+        if kind == "finding":  # what the reason names ("on warfarin") belongs to the value compared
+            return facts.finding(name), facts.evidence(name)
         if kind == "explicit":
             return self.explicit, self.facts.activity
         if kind == "age":
@@ -1221,8 +1221,8 @@ def rule_inputs(rule: Rule) -> frozenset[Input]:
         sex = {("sex", "")} if rule.sex else set()
         scores = {("lab", a) for a in GLEASON_SCORES} if rule.analyte in GLEASON_SCORES else set()
         return frozenset({("lab", rule.analyte), *sex, *scores, *(("finding", c) for c in concepts)})
-    if isinstance(rule, DerivedValueRule):
-        return frozenset({("lab", rule.analyte)})
+    if isinstance(rule, DerivedValueRule):  # a clearance with no method named is held against eGFR too
+        return frozenset({("lab", rule.analyte), *((("lab", "egfr"),) if rule.analyte == "crcl" else ())})
     if isinstance(rule, AgeRule):
         return frozenset({("age", "")})
     if isinstance(rule, SexRule):
@@ -1231,9 +1231,10 @@ def rule_inputs(rule: Rule) -> frozenset[Input]:
         return frozenset({("ps", "")})
     if isinstance(rule, FindingRule):
         concepts = {rule.concept, *(e.concept for e in rule.exceptions if e.concept)}
-        return frozenset({("sex", ""), ("explicit", ""), *(("finding", c) for c in concepts)})
-    if isinstance(rule, TemporalTherapyRule):
-        return frozenset({("treatments", "")})
+        age = {("age", "")} if rule.concept == "informed_consent" else set()  # a minor's parents consent
+        return frozenset({("sex", ""), ("explicit", ""), *age, *(("finding", c) for c in concepts)})
+    if isinstance(rule, TemporalTherapyRule):  # the diagnosis tells castration for prostate cancer apart
+        return frozenset({("treatments", ""), ("stage", "")})
     if isinstance(rule, StageRule | TCategoryRule):
         return frozenset({("stage", "")})
     if isinstance(rule, JOINING):
