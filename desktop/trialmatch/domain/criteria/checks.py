@@ -373,13 +373,9 @@ class _LabCheck:
         the trial ("to confirm: no transfusion allowed within 7 days of enrollment"); the opposite of such a
         limit leaves a value that does not meet it."""
         sex = view.facts.sex
-        if self.sex is not None and sex is not None and sex != self.sex:
-            return Assessment(
-                False,
-                f"{self.name} limit for {_SEX_PLURAL[self.sex]}: patient {sex}",
-                (f"sex {sex}",),
-                applies=False,
-            )
+        other = _for_the_other_sex(self.name, self.sex, sex)
+        if other is not None:
+            return other
         found = self._assess(view, stratum)
         if self.sex is not None:
             found = replace(found, reason=f"{found.reason} (limit for {_SEX_PLURAL[self.sex]})")
@@ -1195,10 +1191,20 @@ def _timepoint_check(rule: LabThreshold | DerivedValueRule) -> Check:
         missing=(wanted.removeprefix("the "),),
     )
 
+    sex = rule.sex if isinstance(rule, LabThreshold) else None
+
     def check(view: PatientView, stratum: str | None) -> Assessment:
-        return assessment
+        return _for_the_other_sex(name, sex, view.facts.sex) or assessment
 
     return check
+
+
+def _for_the_other_sex(name: str, limit_sex: str | None, patient_sex: str | None) -> Assessment | None:
+    """A limit for women says nothing of a man ("QTcF limit for women: patient male")."""
+    if limit_sex is None or patient_sex is None or patient_sex == limit_sex:
+        return None
+    reason = f"{name} limit for {_SEX_PLURAL[limit_sex]}: patient {patient_sex}"
+    return Assessment(False, reason, (f"sex {patient_sex}",), applies=False)
 
 
 def _review_check(rule: NeedsReview) -> Check:
@@ -1213,7 +1219,7 @@ def _review_check(rule: NeedsReview) -> Check:
 def rule_inputs(rule: Rule) -> frozenset[Input]:
     """Everything the rule's check reads from the patient: its answer changes only when one of these does."""
     if isinstance(rule, LabThreshold | DerivedValueRule) and rule.timepoint:
-        return frozenset()
+        return frozenset({("sex", "")}) if isinstance(rule, LabThreshold) and rule.sex else frozenset()
     if isinstance(rule, LabThreshold):
         concepts = {e.concept for e in rule.exceptions if e.concept} | {
             e.concept for v in rule.strata for e in v.exceptions if e.concept

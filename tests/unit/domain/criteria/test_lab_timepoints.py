@@ -8,6 +8,7 @@ import pytest
 from one_criterion import entered, exclusion, inclusion, lab, limits_with_multiples, patient, result, review
 
 from trialmatch.domain.criteria import rule_from_json, rule_to_json
+from trialmatch.domain.criteria.checks import PatientView, build_check, rule_inputs
 from trialmatch.domain.criteria.derived import DerivedValueRule
 from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.evaluation import Outcome
@@ -314,3 +315,22 @@ def test_a_testosterone_after_surgery_keeps_the_unit_it_must_have_meant():
         True,
         "post-surgery",
     )
+
+
+def test_a_past_value_limited_to_one_sex_does_not_apply_to_the_other():
+    # "Hb at diagnosis < 12 g/dL (women)": asked of a man, it is not his limit, not a value he lacks.
+    rule = LabThreshold(
+        source_span=(0, 30),
+        analyte="hemoglobin",
+        comparator="<",
+        value=12,
+        unit="g/dL",
+        timepoint="at diagnosis",
+        sex="female",
+    )
+    man = build_check(rule, True)(PatientView(patient(sex="male")), None)
+    assert (man.truth, man.reason, man.applies) == (False, "haemoglobin limit for women: patient male", False)
+    woman = build_check(rule, True)(PatientView(patient(sex="female")), None)
+    assert woman.truth is None
+    assert woman.reason.startswith("needs the haemoglobin at diagnosis")
+    assert rule_inputs(rule) == frozenset({("sex", "")})
