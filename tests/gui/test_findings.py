@@ -154,3 +154,29 @@ def test_model_passes_qt_model_tester(qtmodeltester):
     model.add_term("made-up finding")
     model.remove(len(model.rows()) - 1)
     qtmodeltester.check(model, force_py=True)
+
+
+def test_a_typed_anticoagulant_is_read_as_anticoagulation_not_flagged(qtbot, panel):
+    # The engine reads "warfarin": true as anticoagulation; the panel must not say it "will not be used".
+    qtbot.keyClicks(panel.term, "warfarin")
+    qtbot.keyClick(panel.term, Qt.Key.Key_Return)
+    assert answers(panel)[-1] == ("warfarin", "Yes")
+    assert panel.status.text() == "'warfarin': an anticoagulant, read as anticoagulation: Yes"
+    last = panel.proxy.index(panel.proxy.rowCount() - 1, ANSWER)
+    assert last.data(Qt.ItemDataRole.DecorationRole) is None
+    assert last.flags() & Qt.ItemFlag.ItemIsEditable
+    tooltip = panel.proxy.index(panel.proxy.rowCount() - 1, FINDING).data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == "an anticoagulant (warfarin): read as the finding anticoagulation"
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(last)
+    qtbot.keyClick(panel.view, Qt.Key.Key_N)
+    assert panel.findings() == {"warfarin": False}
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    assert panel.findings() == {}
+    assert panel.proxy.rowCount() == len(CONCEPTS)
+
+
+def test_a_file_naming_an_anticoagulant_shows_its_answer(panel):
+    panel.set_findings({"on apixaban": True})
+    assert answers(panel)[-1] == ("on apixaban", "Yes")
+    assert panel.findings() == {"on apixaban": True}

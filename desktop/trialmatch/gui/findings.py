@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trialmatch.domain.anticoagulation import drug_term
 from trialmatch.domain.lexicon import Concept, resolve_finding
 from trialmatch.gui.lab_grid import ChoiceDelegate, ChoicesRole, FreeTextRole, text_of
 from trialmatch.gui.table_model import AnyIndex, FlatTableModel
@@ -55,10 +56,12 @@ class FindingRow:
     """True present, False known absent, None unknown (not written)."""
     invalid: object = None
     """An answer from a file that is not true/false, kept (and written back) until the clinician answers."""
+    drug: str | None = None
+    """The anticoagulant a typed term names ("warfarin"), which the engine reads as anticoagulation."""
 
     @property
     def recognised(self) -> bool:
-        return self.concept is not None
+        return self.concept is not None or self.drug is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +73,10 @@ class _Looks:
 
 
 def _looks(row: FindingRow) -> _Looks:
+    answer = ANSWERS[row.state] if row.state is not None or row.invalid is None else text_of(row.invalid)
+    if row.drug is not None:
+        tooltip = f"an anticoagulant ({row.drug}): read as the finding anticoagulation"
+        return _Looks(row.key, answer, tooltip, row.key.casefold())
     if row.concept is None:
         return _Looks(
             row.key,
@@ -82,7 +89,6 @@ def _looks(row: FindingRow) -> _Looks:
     synonyms = ", ".join(concept.synonyms[:6])
     tooltip = "; ".join(filter(None, [recorded, f"also: {synonyms}" if synonyms else None]))
     search = " | ".join([concept.label, *concept.synonyms, row.key]).casefold()
-    answer = ANSWERS[row.state] if row.state is not None or row.invalid is None else text_of(row.invalid)
     return _Looks(concept.label, answer, tooltip or None, search)
 
 
@@ -166,16 +172,18 @@ class FindingsModel(FlatTableModel):
                     return number
         for number, row in enumerate(self._rows):
             if row.concept is None and row.key.casefold() == term.casefold():
+                self.set_state(number, True)
                 return number
-        self._append(FindingRow(concept.id if concept else term, concept, True))
+        drug = drug_term(term) if concept is None else None
+        self._append(FindingRow(concept.id if concept else term, concept, True, drug=drug))
         self.edited.emit()
         return len(self._rows) - 1
 
     def remove(self, row: int) -> bool:
-        """Take an unrecognised term away, or set a concept back to unknown."""
+        """Take a typed term away, or set a concept back to unknown."""
         if not 0 <= row < len(self._rows):
             return False
-        if self._rows[row].recognised:
+        if self._rows[row].concept is not None:
             return self.set_state(row, None)
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._rows[row]
@@ -211,10 +219,11 @@ class FindingsModel(FlatTableModel):
         claimed: set[int] = set()
         for term, value in findings.items():
             concept = resolve_finding(term)
+            drug = drug_term(term) if concept is None else None
             row = (
-                FindingRow(term, concept, value, None)
+                FindingRow(term, concept, value, None, drug)
                 if isinstance(value, bool)
-                else FindingRow(term, concept, None, value)
+                else FindingRow(term, concept, None, value, drug)
             )
             place = next(
                 (i for i, r in enumerate(rows) if concept and r.concept == concept and i not in claimed), None
@@ -360,7 +369,9 @@ class FindingsPanel(QWidget):
         if row is None:
             return
         added = self.model.rows()[row]
-        if added.concept is None:
+        if added.drug is not None:
+            self.status.setText(f"{text!r}: an anticoagulant, read as anticoagulation: Yes")
+        elif added.concept is None:
             self.status.setText(f"{text!r}: {NOT_RECOGNISED}")
         else:
             self.status.setText(f"{text!r} recorded as {added.concept.label}: Yes")
