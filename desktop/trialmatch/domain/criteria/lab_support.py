@@ -31,8 +31,12 @@ transfusion raised it."""
 _RELAXING = re.compile(r"(?<![a-z])(?:allowed|permitted|acceptable|accepted|may|can)(?![a-z])")
 _TRAILING_SUPPORT = re.compile(
     r"(?<![a-z])(?:(?:without|not\s+requiring|independent\s+of|in\s+the\s+absence\s+of"
-    r"|transfusion[\s-]+independent)(?![a-z])|no\s+(?=(?:[a-z]+\s+){0,3}?(?:transfus|growth|g-?csf|blood)))"
+    r"|transfusion[\s-]+independent|unsupported)(?![a-z])|no\s+(?=(?:[a-z]+\s+){0,3}?(?:transfus|growth|g-?csf|blood)))"
 )
+""""Without transfusion support", and "unsupported" before the count it qualifies ("ANC ≥ 1000 and
+unsupported platelet count ≥ 50,000": without transfusion support)."""
+_CORRECTED = re.compile(r"\(\s*corrected\s*\)")
+""""Hb: > 10 g/dl (corrected)": the value after correction (transfusion) counts, a note that relaxes."""
 _TRAILING_END = re.compile(r"[;,()\[\]]|\.\s|\.$")
 _ABBREVIATION = re.compile(r"\(\s*[a-z0-9+-]{1,8}\s*\)")
 """"without the use of red blood cell (RBC) transfusion within ...": an abbreviation in brackets does not end
@@ -72,6 +76,9 @@ class SupportNote:
     text: str
     """As printed, without brackets."""
     shared: bool = False
+    corrected: bool = False
+    """ "(corrected)": the value may be reached by correcting it, which only a count or haemoglobin can be by
+    support; the lab reader keeps the note only there."""
 
     @property
     def lowers(self) -> bool:
@@ -94,9 +101,14 @@ def support_notes(segment: Segment, mentions: Sequence[int] = ()) -> list[Suppor
     number; ``mentions`` (where analytes are named) end a trailing note that runs into the next threshold
     ("... without transfusion support Hemoglobin ≥ 9 g/dL")."""
     norm = segment.norm
-    if not _SUPPORT.search(norm, segment.start, segment.end):
-        return []
     found: list[SupportNote] = []
+    if "corrected" in norm[segment.start : segment.end]:
+        found.extend(
+            SupportNote(m.span(), True, "corrected (may be reached with transfusion)", corrected=True)
+            for m in _CORRECTED.finditer(norm, segment.start, segment.end)
+        )
+    if not _SUPPORT.search(norm, segment.start, segment.end):
+        return found
     for start, end in parenthesised(segment):
         if _SUPPORT.search(norm, start, end):
             shared = _ABOUT_THE_PATIENT.match(norm, start, end) is not None
@@ -177,6 +189,8 @@ def _note(segment: Segment, start: int, end: int, values: list[Quantity] | None 
     if leftover_words(clause, [(q.start, q.end) for q in values], _SUPPORT_WORDS):
         return None
     text = segment.quote(start, end).strip("()[] ,;.")
+    if text.lower() == "unsupported":
+        text = "unsupported (without transfusion support)"
     if _RESTRICTING.search(segment.norm, start, end):
         return SupportNote((start, end), False, text)
     if _RELAXING.search(segment.norm, start, end):

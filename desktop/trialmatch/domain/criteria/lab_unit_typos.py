@@ -23,6 +23,9 @@ from trialmatch.domain.criteria.numbers import Quantity
 from trialmatch.domain.criteria.text import Segment, Span
 
 _COUNTS = frozenset({"anc", "wbc", "platelets", "lymphocytes", "eosinophils", "cd4"})
+VOLUME_MISPRINTED = _COUNTS
+""""ANC ≥ 1000ml": a count printed with a bare volume, which no count is measured in (the lab reader reads the
+number as unit-less, so the unit is inferred and flagged)."""
 _END = r"(?![a-z0-9/])"
 _MISPRINTS: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = (
     (_COUNTS, re.compile(r"\s*(?:cells?\s*)?/\s*(?:ml3?|um)" + _END)),

@@ -455,11 +455,12 @@ def _applies(narrowing: re.Match[str], concept_start: int, first_concept: int, c
 _HEPATITIS_B_OR_C = re.compile(r"hepatitis\s+b\s*(?:,|or|and/or|and|/)\s*(?:hepatitis\s+)?(?P<c>c)(?![a-z])")
 """"Hepatitis B or C": C shares the noun."""
 _ELLIPSIS = re.compile(
-    r"(?<![a-z])(?P<first>[a-z]+)\s+(?:or|and|and/or|/)\s+(?:[a-z-]+\s+)?(?P<noun>metastases|metastasis|mets|disease"
-    r"|dysfunction|impairment|insufficiency)(?![a-z])"
+    r"(?<![a-z])(?P<first>[a-z]+)\s+(?:or|and|and/or|/)\s+(?:[a-z-]+\s+)?(?P<noun>metastases|metastasis|mets|diseases?"
+    r"|disorders?|dysfunction|impairment|insufficiency)(?![a-z])"
 )
 """"Cerebral or leptomeningeal metastases": the first adjective shares the noun ("cerebral metastases"), as
-in "hepatic or renal dysfunction" (hepatic dysfunction)."""
+in "hepatic or renal dysfunction" (hepatic dysfunction) and "hematologic or coagulation disorders"
+(hematologic disorders, which the filler word "hematologic" alone would have dropped unread)."""
 _TYPE_1_OR_2 = re.compile(
     r"(?<![a-z])(?P<first>type[\s-]*(?:1|i))\s*(?:,|or|and/or|and|/)\s*"
     r"(?P<second>(?:type[\s-]*)?(?:2|ii)[\s-]+diabet[a-z]*(?:\s+mellitus)?)"
@@ -488,6 +489,7 @@ def _concepts(segment: Segment) -> list[tuple[int, int, Concept]]:
         "metastas" in text
         or "mets" in text
         or "disease" in text
+        or "disorder" in text
         or "dysfunction" in text
         or "insufficien" in text
         or "impairment" in text

@@ -85,7 +85,7 @@ from trialmatch.domain.criteria.lab_test_notes import test_notes
 from trialmatch.domain.criteria.lab_timepoints import at_timepoint, read_timepoint
 from trialmatch.domain.criteria.lab_timing import other_correction, plus_grade, timing_spans
 from trialmatch.domain.criteria.lab_unit_prefix import prefix_misprint
-from trialmatch.domain.criteria.lab_unit_typos import misprinted_units
+from trialmatch.domain.criteria.lab_unit_typos import VOLUME_MISPRINTED, misprinted_units
 from trialmatch.domain.criteria.lab_vital_signs import vital_sign_leads, vital_sign_notes, with_vital_leads
 from trialmatch.domain.criteria.lab_with import with_as_and
 from trialmatch.domain.criteria.logic import AllOf, AnyOf, all_of_merged
@@ -786,6 +786,8 @@ def _read(
     if any(QT_ANALYTES.intersection(m.analytes) for m in mentions):
         claimed.extend(m.span() for m in _QT_WORDS.finditer(segment.norm, segment.start, segment.end))
     support = support_notes(segment, [m.start for m in mentions])
+    if any(n.corrected for n in support):
+        support = [n for n in support if not n.corrected or _corrects_a_count(n, mentions)]
     claimed.extend(n.span for n in support)
     course = course_notes(segment, min((m.start for m in mentions), default=segment.end))
     claimed.extend(n.span for n in course)
@@ -1251,6 +1253,23 @@ _LOWERED = frozenset({"alt", "ast", "bilirubin", "direct_bilirubin", "alp", "ggt
 """Liver tests hepatoprotective drugs lower: a value above the bound fails whatever the drugs."""
 
 
+def _corrects_a_count(note: SupportNote, mentions: list[_Mention]) -> bool:
+    """ "Hb: > 10 g/dl (corrected)": a count or haemoglobin may be corrected (transfused) to reach the bound;
+    "(corrected)" after a calcium or a DLCO is another correction, not support."""
+    before = [m for m in mentions if m.end <= note.span[0]]
+    return bool(before) and set(before[-1].analytes) <= _SUPPORTED
+
+
+def _qualifies_the_next(segment: Segment, note: SupportNote, mentions: list[_Mention]) -> bool:
+    """ "... and unsupported platelet count ≥ 50,000": the adjective before an analyte's name qualifies that
+    analyte's threshold, not the one before it (a trailing "without transfusion support" ends where the next
+    analyte is named, and qualifies the threshold before it)."""
+    start, end = note.span
+    return segment.norm[start:end].strip() == "unsupported" and any(
+        m.start >= end and not segment.norm[end : m.start].strip() for m in mentions
+    )
+
+
 def _attach_support(
     segment: Segment,
     support: list[SupportNote],
@@ -1286,7 +1305,7 @@ def _attach_support(
             for q in before:
                 notes.support.setdefault(q.start, []).append(note)
             continue
-        if end <= first_mention:
+        if end <= first_mention or _qualifies_the_next(segment, note, mentions):
             target = next((q for q in quantities if q.start >= end), None)
         else:
             before = [q for q in quantities if q.end <= start]
@@ -2515,6 +2534,10 @@ def _fields(quantity: Quantity, analyte: Analyte, base: Quantity | None, segment
     if unit is None and base is not None and base.unit and not base.multiple_of:
         unit = base.unit
     inferred = False
+    if unit == "mL" and analyte.id in VOLUME_MISPRINTED:
+        unit = (
+            None  # "ANC ≥ 1000ml": a count per volume, its "/µL" misprinted, read as if no unit were printed
+        )
     if unit is None:
         unit, value = _infer_unit(number.value, analyte, printed)
         inferred = analyte.unit != "1"
