@@ -2535,9 +2535,8 @@ def _fields(quantity: Quantity, analyte: Analyte, base: Quantity | None, segment
         unit = base.unit
     inferred = False
     if unit == "mL" and analyte.id in VOLUME_MISPRINTED:
-        unit = (
-            None  # "ANC ≥ 1000ml": a count per volume, its "/µL" misprinted, read as if no unit were printed
-        )
+        # "ANC ≥ 1000ml": a count per volume, its "/µL" misprinted, read as if no unit were printed
+        unit = None
     if unit is None:
         unit, value = _infer_unit(number.value, analyte, printed)
         inferred = analyte.unit != "1"
