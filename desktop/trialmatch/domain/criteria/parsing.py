@@ -40,6 +40,7 @@ from trialmatch.domain.criteria.permissions import (
     states_permission,
 )
 from trialmatch.domain.criteria.read_age_label import age_label
+from trialmatch.domain.criteria.read_age_variant import read_age_variant
 from trialmatch.domain.criteria.read_age_with import read_age_with
 from trialmatch.domain.criteria.read_alone_met import read_alone_met
 from trialmatch.domain.criteria.read_blood_pressure import names_blood_pressure, read_blood_pressure
@@ -717,7 +718,11 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
     if read.rule is not None:
         return read.rule
     problem = read.problem or "not a criterion kind the engine reads"
-    aged = _for_the_ages(whole, section, heading) or read_age_with(whole, section, heading, _read_part)
+    aged = (
+        _for_the_ages(whole, section, heading)
+        or read_age_with(whole, section, heading, _read_part)
+        or read_age_variant(whole, section, heading, _read_part)
+    )
     if aged is not None:
         return aged
     if {"if", "with", "case"} & words_of(whole):

@@ -37,6 +37,7 @@ import re
 from itertools import pairwise
 
 from trialmatch.domain.criteria.finding import FindingRule
+from trialmatch.domain.criteria.finding_grades import NYHA_NAME
 from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.criteria.lab_child_pugh import admits_the_healthy
 from trialmatch.domain.criteria.lab_glycaemic_label import GLYCAEMIC, upper_limit_defines_high_glucose
@@ -390,11 +391,22 @@ def _narrowed(segment: Segment, section: Section) -> Read | None:
         controlled = isinstance(found, FindingRule) and _control_defined(found, thresholds.rule)
         if colon and not controlled:
             continue
-        if not isinstance(found, FindingRule) or not found.present or (found.exceptions and not controlled):
+        if not isinstance(found, FindingRule) or not found.present:
             return None
-        found = found.model_copy(update={"exceptions": []})
+        if found.exceptions and not controlled and not _nyha_classes_only(found):
+            return None
+        found = found.model_copy(update={"exceptions": [] if controlled else found.exceptions})
         return Read(AllOf(source_span=segment.span, children=[found, thresholds.rule]))
     return None
+
+
+_NYHA_CLASS = re.compile(NYHA_NAME + r"(?![a-z])", re.IGNORECASE)
+
+
+def _nyha_classes_only(finding: FindingRule) -> bool:
+    """ "NYHA class II-IV heart failure with LVEF < 45%": the class narrows the finding, which keeps it (a
+    patient with heart failure is left to the clinician), beside the thresholds."""
+    return all(e.concept is None and _NYHA_CLASS.match(e.text) for e in finding.exceptions)
 
 
 _OR_THOSE = re.compile(

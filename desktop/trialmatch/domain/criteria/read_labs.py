@@ -30,6 +30,7 @@ from trialmatch.domain.criteria.lab_cardiac import cardiac_note_spans
 from trialmatch.domain.criteria.lab_child_pugh import CHILD_PUGH, admits_the_healthy, class_thresholds
 from trialmatch.domain.criteria.lab_citations import citation_spans
 from trialmatch.domain.criteria.lab_control import requires_above_control
+from trialmatch.domain.criteria.lab_exclusion_cue import exclusion_cue
 from trialmatch.domain.criteria.lab_fasting import fasting_state
 from trialmatch.domain.criteria.lab_gleason import (
     GLEASON_SCORES,
@@ -754,6 +755,7 @@ def _read(
     elif correction:
         raise _UnreadableError(f"a QT interval corrected by another formula than Fridericia: '{correction}'")
     claimed.extend(timing_spans(segment, analytes))
+    claimed.extend(exclusion_cue(segment, section))
     claimed.extend(method_note_spans(segment, analytes))
     claimed.extend(renal_method_spans(segment, analytes))
     claimed.extend(cardiac_note_spans(segment, analytes))

@@ -161,8 +161,6 @@ def test_the_head_decides_only_where_the_tail_cannot_turn_it(
         ("History of creatinine > 2 mg/dL or dialysis", EXC),
         # a number after an inclusion's exception may be a stricter limit for some
         ("Platelets ≥ 75,000/mm³ other than immune thrombocytopenia with platelets ≥ 30,000/mm³", INC),
-        # a second bound of the same value, sharing its unit: not a further requirement
-        ("Pre-BD FEV1 ≥40% and <80% (<90% for participants 12 to 17 years of age) of predicted", INC),
         # a variant limit for a subgroup, maybe a stricter one
         ("Creatinine ≤ 1.5 mg/dL or creatinine clearance ≥ 60 mL/min among diabetics", INC),
         ("Creatinine > 1.5 mg/dL, or > 2.0 mg/dL in myeloma", EXC),
