@@ -72,6 +72,7 @@ from trialmatch.domain.criteria.lab_renal import with_creatinine_condition
 from trialmatch.domain.criteria.lab_renal_methods import renal_method_spans
 from trialmatch.domain.criteria.lab_restrictions import regardless_spans, restricts
 from trialmatch.domain.criteria.lab_retest import retest_notes
+from trialmatch.domain.criteria.lab_seconds_over import seconds_over
 from trialmatch.domain.criteria.lab_semicolon_items import semicolon_items
 from trialmatch.domain.criteria.lab_sex_variant import bases_for_the_other_sex
 from trialmatch.domain.criteria.lab_shared_waiver import (
@@ -818,7 +819,7 @@ def _read(
         if not any(_overlap(extra, q) for q in quantities):
             quantities.append(extra)
     quantities.sort(key=lambda q: q.start)
-    quantities = percent_above(segment, quantities)
+    quantities = seconds_over(segment, percent_above(segment, quantities))
     claimed.extend(_grade_restatements(segment, quantities))
     claimed.extend(_restated_units(segment, quantities))
     claimed.extend(_abbreviations(segment, mentions))
@@ -2501,8 +2502,14 @@ def _fields(quantity: Quantity, analyte: Analyte, base: Quantity | None, segment
             value, lenient = _range_bounds(comparator, value, quantity.upper.value)
         if not 0 < value <= 100:
             raise _UnreadableError(f"implausible multiple of the normal limit: '{printed}'")
+        if quantity.plus_seconds is not None and analyte.unit != "s":
+            raise _UnreadableError(f"seconds added to a limit of {analyte.label}: '{printed}'")
         return ThresholdFields(
-            comparator=comparator, value=value, multiple_of=multiple, lenient_value=lenient
+            comparator=comparator,
+            value=value,
+            multiple_of=multiple,
+            lenient_value=lenient,
+            plus_seconds=quantity.plus_seconds,
         )
     if quantity.upper:
         raise _UnreadableError(f"a range where one threshold is expected: '{printed}'")
