@@ -266,12 +266,22 @@ class _Limit:
     text: str
     """As shown: "1.5 × 10⁹/L", "3 × ULN"."""
     inferred_unit: str | None
+    plus: float | None = None
+    """Seconds added to the multiple ("> ULN + 4 s")."""
 
     @classmethod
     def of(cls, fields: ThresholdFields, analyte: Analyte) -> _Limit:
         if fields.multiple_of:
             text = fields.describe()[2:]
-            return cls(fields.comparator, fields.value, fields.lenient_value, fields.multiple_of, text, None)
+            return cls(
+                fields.comparator,
+                fields.value,
+                fields.lenient_value,
+                fields.multiple_of,
+                text,
+                None,
+                fields.plus_seconds,
+            )
         unit = fields.unit or analyte.unit
         value = convert(fields.value, unit, analyte.unit, analyte)
         lenient = (
@@ -281,6 +291,17 @@ class _Limit:
         )
         text = _quantity(value, analyte.unit) + limit_class(analyte.id, fields.comparator, value)
         return cls(fields.comparator, value, lenient, None, text, unit if fields.unit_inferred else None)
+
+
+def _against(
+    value: float, normal: float, limit: _Limit, multiple: float | None = None
+) -> tuple[float, float]:
+    """The value and what it is compared with for a limit on the normal limit ``normal``: the value's ratio
+    to it and the multiple, or with seconds added ("ULN + 4 s") the value and the limit in seconds."""
+    multiple = limit.value if multiple is None else multiple
+    if limit.plus is not None:
+        return value, normal * multiple + limit.plus
+    return value / normal, multiple
 
 
 def _wanted(comparator: Comparator, inclusion: bool) -> Comparator:
@@ -527,6 +548,14 @@ class _LabCheck:
                 (f"{self.name} {reading.display}",),
                 (f"{self.name} {which}",),
             )
+        if limit.plus is not None:
+            threshold = normal * limit.value + limit.plus
+            unit = self.analyte.unit
+            description = (
+                f"{self.name} {_quantity(value, unit)} ({which} {_quantity(normal, unit)}"
+                f" + {format_number(limit.plus)} s = {_quantity(threshold, unit)})"
+            )
+            return limit.comparator.holds(value, threshold), description, math.isclose(value, threshold)
         ratio = value / normal
         times = _ratio_text(ratio, limit.value)
         description = (
@@ -551,7 +580,7 @@ class _LabCheck:
         unit = self.analyte.unit
         band = f"{_quantity(low, unit)}–{_quantity(high, unit)}"
         description = f"{self.name} {_quantity(reading.value, unit)} (normal range {band})"
-        ends = {limit.comparator.holds(reading.value / normal, limit.value) for normal in (low, high)}
+        ends = {limit.comparator.holds(*_against(reading.value, normal, limit)) for normal in (low, high)}
         if len(ends) > 1:
             limit_text = f"{limit.comparator.symbol} {limit.text}"
             reason = f"{description}: {limit_text} depends on the control value, not recorded"
@@ -572,10 +601,17 @@ class _LabCheck:
         if limit.multiple_of == "control":  # only when it holds whatever the control (see _against_control)
             ends = (reading.lln, reading.uln)
             return all(
-                n is not None and n > 0 and limit.comparator.holds(reading.value / n, threshold) for n in ends
+                n is not None
+                and n > 0
+                and limit.comparator.holds(*_against(reading.value, n, limit, threshold))
+                for n in ends
             )
         normal = reading.uln if limit.multiple_of == "uln" else reading.lln
-        return normal is not None and normal > 0 and limit.comparator.holds(reading.value / normal, threshold)
+        return (
+            normal is not None
+            and normal > 0
+            and limit.comparator.holds(*_against(reading.value, normal, limit, threshold))
+        )
 
 
 # --- derived values ---------------------------------------------------------------------------------------

@@ -36,6 +36,9 @@ class ThresholdFields(RuleModel):
     multiple_of: Multiple | None = None
     unit_inferred: bool = False
     lenient_value: float | None = None
+    plus_seconds: float | None = None
+    """Seconds added to the limit a clotting time is held to: "PT > ULN + 4 seconds" is 1 × ULN plus 4,
+    "PTT prolonged by > 2 seconds" 1 × control plus 2 (see ``lab_seconds_over``)."""
 
     def describe(self) -> str:
         """ "≤ 3 × ULN", "≥ 1500 /µL": the threshold as a clinician reads it."""
@@ -44,6 +47,9 @@ class ThresholdFields(RuleModel):
             number = f"{number}–{_number(self.lenient_value)}"
         if self.multiple_of:
             limit = limit_name(self.multiple_of)
+            if self.plus_seconds is not None:
+                limit = limit if number == "1" else f"{number} × {limit}"
+                return f"{self.comparator.symbol} {limit} + {_number(self.plus_seconds)} s"
             if number == "1":
                 return f"{self.comparator.symbol} {limit}"
             return f"{self.comparator.symbol} {number} × {limit}"

@@ -7,6 +7,10 @@ own, read apart).
 "Including" is claimed only right after "liver function tests" and right before the analytes it lists:
 "abnormalities including" or "including but not limited to" leave the list open, and stay unread.
 
+"SAP" stands for serum alkaline phosphatase as well as systolic arterial pressure; listed with the liver
+tests under a limit on the upper limit of normal ("SAP and SGOT less than 2 times upper limit of normal") it
+is the phosphatase: no pressure has an upper limit of normal.
+
 A threshold whose subject is the group itself ("Bilirubin and liver function tests less than 2 times ULN")
 names no test: which of AST, ALT, ALP or GGT the trial means is the clinician's to judge, so the lab reader
 refuses the sentence rather than keep the one test it names.
@@ -48,3 +52,16 @@ def group_threshold(segment: Segment) -> str | None:
         return None
     match = _GROUP_THRESHOLD.search(segment.norm, segment.start, segment.end)
     return segment.quote(*match.span()) if match else None
+
+
+_WITH_LIVER_TESTS = re.compile(
+    r"\s*(?:,|and/or|and|or|&|/)\s*(?:sgot|sgpt|ast|alt|(?:total\s+)?bilirubin|ggt)(?![a-z])[^;.]*?"
+    r"(?:"
+    + COMPARATOR
+    + r")\s*[\d.]+\s*(?:x|×|times)?\s*(?:the\s+)?(?:uln|upper\s+limit\s+of\s+normal)(?![a-z])"
+)
+
+
+def listed_with_liver_tests(segment: Segment, end: int) -> bool:
+    """Whether a name ending at ``end`` is listed with liver tests sharing a limit on the ULN."""
+    return bool(_WITH_LIVER_TESTS.match(segment.norm, end, segment.end))

@@ -596,6 +596,8 @@ class Quantity:
     times_only: bool
     """"≤ 5 x" with no unit: a multiple of whatever the sentence's base threshold is a multiple of."""
     time_unit: str | None
+    plus_seconds: float | None = None
+    """Seconds added to the multiple ("> ULN + 4 seconds"), see ``lab_seconds_over``."""
 
 
 _MOLAR = re.compile(r"\s*(?P<unit>mM|[µμu]M)(?:\s*/\s*[lL])?(?![A-Za-z0-9])")

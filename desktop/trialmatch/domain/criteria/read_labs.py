@@ -47,7 +47,7 @@ from trialmatch.domain.criteria.lab_grade_before import (
     grades_restated_after,
 )
 from trialmatch.domain.criteria.lab_headings import heading_spans
-from trialmatch.domain.criteria.lab_liver_notes import group_threshold, liver_notes
+from trialmatch.domain.criteria.lab_liver_notes import group_threshold, listed_with_liver_tests, liver_notes
 from trialmatch.domain.criteria.lab_metabolic_notes import metabolic_notes
 from trialmatch.domain.criteria.lab_methods import method_note_spans
 from trialmatch.domain.criteria.lab_named_exceptions import named_exception
@@ -73,6 +73,7 @@ from trialmatch.domain.criteria.lab_renal import with_creatinine_condition
 from trialmatch.domain.criteria.lab_renal_methods import renal_method_spans
 from trialmatch.domain.criteria.lab_restrictions import regardless_spans, restricts
 from trialmatch.domain.criteria.lab_retest import retest_notes
+from trialmatch.domain.criteria.lab_seconds_over import seconds_over
 from trialmatch.domain.criteria.lab_semicolon_items import semicolon_items
 from trialmatch.domain.criteria.lab_sex_variant import bases_for_the_other_sex
 from trialmatch.domain.criteria.lab_shared_waiver import (
@@ -393,8 +394,10 @@ def _capitalised(segment: Segment, match: re.Match[str], key: str, printed: str)
     analyte = _CAPITALISED.get(key)
     if analyte is None or (len(key) <= 3 and not printed[0].isupper()):
         return None
-    if not _BEFORE_COMPARATOR.match(segment.norm, match.end(), segment.end) and not (
-        analyte == "body_weight" and _WEIGHT_AFTER.match(segment.norm, match.end(), segment.end)
+    if (
+        not _BEFORE_COMPARATOR.match(segment.norm, match.end(), segment.end)
+        and not (analyte == "body_weight" and _WEIGHT_AFTER.match(segment.norm, match.end(), segment.end))
+        and not (key == "sap" and listed_with_liver_tests(segment, match.end()))
     ):
         return None
     return (analyte,)
@@ -517,12 +520,13 @@ _RESTATING_JOINER = re.compile(r"\s*(?:[,;]?\s*or|;|\.\s+(?:an?\s+|the\s+)?)\s*,
 """"..., or", ";" or a full stop between a threshold and the same analytes named again: an alternative, not
 an addition, when a condition follows."""
 _WITHOUT = (
-    r"(?P<cue>if\s+there\s+(?:is|are)\s+no|if\s+no|(?:in|for)\s+(?:patients|subjects|participants)\s+without)"
+    r"(?P<cue>if\s+there\s+(?:is|are)\s+no|if\s+no|(?:in|for)\s+(?:patients|subjects|participants)\s+without"
+    r"|without\s+(?:a\s+)?(?:pattern|picture)\s+consistent\s+with)"
     r"\s+(?:clear\s+|known\s+|evidence\s+of\s+)?[a-z][a-z' -]*?"
 )
 _WITHOUT_BEFORE = re.compile(r"(?<![a-z])" + _WITHOUT + r"\s*,\s*$")
 _WITHOUT_AFTER = re.compile(r"\s*,?\s*" + _WITHOUT + r"(?=\s*(?:[;.]|$))")
-_NEGATION_WORDS = word_set("there no clear without")
+_NEGATION_WORDS = word_set("there no clear without pattern picture consistent")
 _LEADING_WAIVER = re.compile(
     r"(?<![a-z])(?P<cue>unless|except|(?:for|in)\s+(?:patients|subjects|participants)\s+(?:who\s+are\s+)?not)"
     r"\s[^:;.()]*?:\s*$"
@@ -822,7 +826,7 @@ def _read(
         if not any(_overlap(extra, q) for q in quantities):
             quantities.append(extra)
     quantities.sort(key=lambda q: q.start)
-    quantities = percent_above(segment, quantities)
+    quantities = seconds_over(segment, percent_above(segment, quantities))
     claimed.extend(_grade_restatements(segment, quantities))
     claimed.extend(_restated_units(segment, quantities))
     claimed.extend(_abbreviations(segment, mentions))
@@ -1767,10 +1771,15 @@ def _read_condition(
         )
 
 
-def _match_negative(segment: Segment, condition: _Condition, exceptions: list[LabException]) -> None:
+def _match_negative(
+    segment: Segment, condition: _Condition, exceptions: list[LabException], fields: ThresholdFields
+) -> list[LabException]:
     """ "AST < 2.5 x ULN in patients without liver metastases; < 5 x ULN in patients with liver metastases":
-    the base is for patients without what the exceptions name, which they already say; anything else is a
-    condition on the base itself, which no rule carries."""
+    the base is for patients without what the exceptions name, which they already say. Alone ("Total
+    bilirubin < 2 mg/dL without a pattern consistent with Gilbert's syndrome") it says the limit is not for
+    the patients with what it names, whose own limit it does not state (another item may): the limit is
+    waived for them with the condition as what is left to check, so a value past it is the clinician's, not
+    a pass. Anything else is a condition on the base itself, which no rule carries."""
     start, end = condition.span
     concepts = _condition_concepts(segment, start, end)
     claimed = [(s, e) for s, e, _ in concepts]
@@ -1778,8 +1787,20 @@ def _match_negative(segment: Segment, condition: _Condition, exceptions: list[La
         Segment(segment.printed, segment.norm, start, end), claimed, _EXCEPTION_FILLER | _NEGATION_WORDS
     )
     named = {c.id for _, _, c in concepts}
+    if not leftover and named and not exceptions:
+        return [
+            LabException(
+                concept=concept,
+                waived=True,
+                source_span=(start, end),
+                requirement=segment.quote(start, end),
+                **fields.model_dump(),
+            )
+            for concept in sorted(named)
+        ]
     if leftover or not named or not named <= {e.concept for e in exceptions}:
         raise _UnreadableError(f"a condition on the base threshold: '{segment.quote(start, end)}'")
+    return []
 
 
 _NOTE_MARKS = re.compile(r"^[\s*]*(?:note\s*:\s*)?\**\s*", re.IGNORECASE)
@@ -2338,7 +2359,7 @@ def _threshold_rule(
         exceptions.extend(condition.exceptions)
     for condition in group.conditions:
         if condition.negative:
-            _match_negative(segment, condition, exceptions)
+            exceptions.extend(_match_negative(segment, condition, exceptions, fields))
     if section is Section.EXCLUSION:
         exceptions = [_excluding(e, fields.comparator) for e in exceptions]
     sex = notes.sexes.get(quantity.start)
@@ -2522,8 +2543,14 @@ def _fields(quantity: Quantity, analyte: Analyte, base: Quantity | None, segment
             value, lenient = _range_bounds(comparator, value, quantity.upper.value)
         if not 0 < value <= 100:
             raise _UnreadableError(f"implausible multiple of the normal limit: '{printed}'")
+        if quantity.plus_seconds is not None and analyte.unit != "s":
+            raise _UnreadableError(f"seconds added to a limit of {analyte.label}: '{printed}'")
         return ThresholdFields(
-            comparator=comparator, value=value, multiple_of=multiple, lenient_value=lenient
+            comparator=comparator,
+            value=value,
+            multiple_of=multiple,
+            lenient_value=lenient,
+            plus_seconds=quantity.plus_seconds,
         )
     if quantity.upper:
         raise _UnreadableError(f"a range where one threshold is expected: '{printed}'")

@@ -80,9 +80,11 @@ def test_the_paired_limits_in_an_exclusion_exclude_beyond_each_patients_limit():
     )
 
 
-def test_a_limit_only_for_patients_without_metastases_and_none_for_the_others_stays_for_review():
+def test_a_limit_only_for_patients_without_metastases_leaves_the_others_to_the_clinician():
+    """No limit is stated for patients with liver metastases: theirs is waived here, a value past it left to
+    the clinician with the condition (see test_liver_exceptions_without)."""
     rule = parse_criterion("ALT ≤2.5 × ULN if there is no liver metastasis", INC)
-    assert rule.kind == "review"
+    assert _read(rule) == [("alt", LE, 2.5, "uln", [("liver_metastases", LE, 2.5, True)])]
 
 
 # --- the wider limit restated after a condition on the same tests ------------------------------------------

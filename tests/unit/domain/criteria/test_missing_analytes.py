@@ -41,9 +41,10 @@ def test_creatinine_phosphokinase_is_creatine_kinase() -> None:
 
 def test_sap_is_alkaline_phosphatase_only_right_before_its_limit() -> None:
     """ "SAP" is also the systolic arterial pressure: read as serum alkaline phosphatase where it stands
-    right before a comparator, else left for review."""
+    right before a comparator (or listed with liver tests under a limit on the ULN, see
+    test_liver_exceptions_without), else left for review."""
     assert limits_with_multiples(inclusion("SAP < 2 x ULN")) == [("alp", "<", 2.0, None, "uln")]
-    rule = parse_criterion("SAP and SGOT less than 2 times upper limit of normal", Section.INCLUSION, None)
+    rule = parse_criterion("SAP and SBP less than 2 times upper limit of normal", Section.INCLUSION, None)
     assert rule.kind == "review"
 
 

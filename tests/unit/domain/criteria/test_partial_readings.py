@@ -48,9 +48,9 @@ CASES = [
     ),
     pytest.param(
         INC,
-        "PT INR less than or equal to 1.3 or PTT prolonged by less than or equal to 3 seconds",
+        "PT INR less than or equal to 1.3 or PTT within the therapeutic range",
         AnyOf,
-        "or PTT prolonged by less than or equal to 3 seconds",
+        "or PTT within the therapeutic range",
         [
             (entered(("INR", 1.1, "1")), PASS, "INR 1.1, within ≤ 1.3"),
             (entered(("INR", 1.6, "1")), UNKNOWN, "INR 1.6 is above the allowed 1.3"),
@@ -181,7 +181,7 @@ def test_a_head_without_its_unit_is_not_read() -> None:
 
 
 def test_a_subgroup_heading_still_wraps_the_partial_reading() -> None:
-    text = "PT INR less than or equal to 1.3 or PTT prolonged by less than or equal to 3 seconds"
+    text = "PT INR less than or equal to 1.3 or PTT within the therapeutic range"
     met = patient(labs=entered(("INR", 1.1, "1")))
     assert outcome(INC, text, met, "Metabolic: For high-risk patients") is PASS
 
