@@ -55,6 +55,13 @@ _SECONDS_VOLUME = re.compile(r"(?<![a-z])volume\s+in\s+(?:1|one)\s*-?\s*(?:s|sec
 """"forced expiratory volume in 1s": FEV1 spelt out."""
 _HLA = re.compile(r"(?<![a-z])hla\s*-?\s*[a-z]{1,4}\s*\*?\s*\d{2}\s*:?\s*\d{2,4}(?![\d%])(?![.,]\d)")
 """"HLA-A 0201", "HLA-A*02:01": an allele."""
+_KIDNEY_STAGE = re.compile(
+    r"(?<![a-z])(?:ckd|chronic\s+kidney\s+disease)\s*,?\s*(?:stage|grade)\s*(?:≥|>=|>)?\s*(?:[1-5]|iv|v|i{1,3})"
+    r"[ab]?(?![a-z0-9])(?:\s*(?:-|–|~|to|or|/)\s*(?:(?:[1-5]|iv|v|i{1,3})[ab]?|[ab])(?![a-z0-9]))?"
+    r"|(?<![a-z])stage\s*(?:[1-5]|iv|v|i{1,3})[ab]?(?=\s+(?:ckd|chronic\s+kidney))"
+)
+""""CKD stage 4 or greater", "stage 4 CKD": a stage of the disease (``finding_grades.kidney_stages``), not a
+threshold of its own."""
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _CITED = (
     r"(?:edition|version|revision|update|guidelines?|criteria|classification|consensus|recommendations?"
@@ -82,6 +89,7 @@ _PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str], bool], ...] = (
     (("lead",), _ECG_LEADS, True),
     (("volume in",), _SECONDS_VOLUME, True),
     (("hla",), _HLA, False),
+    (("ckd", "kidney disease"), _KIDNEY_STAGE, False),
     (("19", "20"), _EDITION, True),
     (("19", "20"), _EQUATION_YEAR, False),
 )
