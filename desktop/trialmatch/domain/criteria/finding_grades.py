@@ -71,7 +71,8 @@ decided, one with it goes to the clinician with the stage the trial names (the f
 
 
 def kidney_stages(segment: Segment, concepts: list[Concept]) -> list[re.Match[str]]:
-    """The stage words narrowing the segment's findings, when every one of them is a chronic kidney disease."""
+    """The stage words narrowing the segment's findings, when every one of them is a chronic kidney
+    disease."""
     if not concepts or not segment.contains("stage", "grade"):
         return []
     if not all(c.id == _KIDNEY or _KIDNEY in ancestors(c.id) for c in concepts):
