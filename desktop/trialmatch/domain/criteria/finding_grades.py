@@ -57,3 +57,24 @@ def cardiac_grades(segment: Segment, concepts: list[Concept]) -> list[re.Match[s
             if not any(s < m.end() and m.start() < e for s, e in taken)
         ]
     return grades
+
+
+_KIDNEY = "chronic_kidney_disease"
+_KIDNEY_STAGE = re.compile(
+    r"(?<![a-z])(?:ckd\s*)?(?:stage|grade)\s*(?:≥|>=|>)?\s*(?:[1-5]|iv|v|i{1,3})[ab]?(?![a-z0-9])"
+    r"(?:\s*(?:-|–|~|to|or|/)\s*(?:(?:[1-5]|iv|v|i{1,3})[ab]?|[ab])(?![a-z0-9]))?"
+    r"(?:\s+(?:or|and)\s+(?:above|higher|greater|more|worse|over|beyond))?"
+)
+""""CKD stage 4 or greater", "(CKD stage 3 and above)", "stage 4 CKD", "CKD stage 3a/b": the KDIGO stage of a
+chronic kidney disease. Kept as an unchecked narrowing like a NYHA class: a patient without the disease is
+decided, one with it goes to the clinician with the stage the trial names (the file holds no stage)."""
+
+
+def kidney_stages(segment: Segment, concepts: list[Concept]) -> list[re.Match[str]]:
+    """The stage words narrowing the segment's findings, when every one of them is a chronic kidney
+    disease."""
+    if not concepts or not segment.contains("stage", "grade"):
+        return []
+    if not all(c.id == _KIDNEY or _KIDNEY in ancestors(c.id) for c in concepts):
+        return []
+    return list(_KIDNEY_STAGE.finditer(segment.norm, segment.start, segment.end))

@@ -45,6 +45,7 @@ _BEFORE_CUES = ("previous", "prior", "initial", "first", "highest", "lowest", "p
 _EVENT = (
     r"(?:(?:radical\s+)?prostatectomy|cystectomy|nephrectomy|hysterectomy|surgery|delivery|pregnancy|conception"
     r"|diagnosis|presentation|(?:(?:renal|kidney|liver)\s+)?transplant(?:ation)?|autografting\s+evaluation"
+    r"|hospitali[sz]ation"
     r"|anti-?androgen\s+withdrawal)"
 )
 _WITHIN = re.compile(r"within\s+(?:the\s+)?\d+\s*(?:days?|weeks?|hours?)\s*$")
@@ -53,16 +54,16 @@ screening value, which lab_timing reads, not a value at another time."""
 _AT_EVENT = re.compile(
     r"(?<![a-z])(?:(?:obtained|measured|drawn)\s+)?(?:(?:on|at)\s+the\s+day\s+of|at\s+the\s+time\s+of"
     r"|(?:\d+\s*(?:to|-)\s*)?\d+\s*(?:days?|d)\s+(?:after|following)"
-    r"|before|prior\s+to|after|following|at)"
+    r"|before|prior\s+to|after|following|during|at)"
     r"\s+(?:(?:the|his|her)\s+)?(?:initial\s+|clinical\s+)?" + _EVENT + r"(?![a-z])"
     r"|(?<![a-z])(?:(?:obtained|measured|drawn)\s+)?post[\s-]?surgery(?![a-z])"
     r"|(?<![a-z])at\s+the\s+last\s+assessment\s+during\s+(?:the\s+)?(?:induction|consolidation)"
     r"(?:\s+(?:therapy|treatment|chemotherapy))?(?:\s+phase)?(?![a-z])"
 )
 """"before prostatectomy", "on the day of surgery", "at the time of delivery", "at presentation", "10 to 15
-days after renal transplantation", "within 7 days prior to surgery", "obtained post surgery", "at the last
-assessment during the induction therapy phase": an event of the patient's course, not the trial's start
-(which ``lab_timing`` reads as the draw of today's value)."""
+days after renal transplantation", "during hospitalization", "within 7 days prior to surgery", "obtained
+post surgery", "at the last assessment during the induction therapy phase": an event of the patient's
+course, not the trial's start (which ``lab_timing`` reads as the draw of today's value)."""
 _EVENT_CUES = (
     "before",
     "prior",

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from trialmatch.domain.criteria.base import Comparator
+from trialmatch.domain.criteria.name_numbers import in_a_name, name_spans
 from trialmatch.domain.units import canonical_unit
 
 _FOLD = str.maketrans(
@@ -607,8 +608,11 @@ _MOLAR = re.compile(r"\s*(?P<unit>mM|[µμu]M)(?:\s*/\s*[lL])?(?![A-Za-z0-9])")
 def find_quantities(norm: str, printed: str, start: int = 0) -> list[Quantity]:
     """Every number in the text (from ``start``) with the comparator before it and the unit or limit after."""
     found = []
+    names = name_spans(norm)
     for match in THRESHOLD.finditer(norm, start):
         if match.group("num") is None:
+            continue
+        if names and in_a_name(names, *match.span("num")):  # "type 2 diabetes", "HIV-1", "(2015 edition)"
             continue
         comparator = comparator_of(match.group("cmp")) if match.group("cmp") else None
         if match.group("post_ge") or match.group("post_le"):

@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from trialmatch.domain.anticoagulation import ANTICOAGULATION
 from trialmatch.domain.criteria.finding import FindingException, FindingRule, Qualifier
-from trialmatch.domain.criteria.finding_grades import cardiac_grades
+from trialmatch.domain.criteria.finding_grades import cardiac_grades, kidney_stages
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
 from trialmatch.domain.criteria.text import (
     Read,
@@ -260,6 +260,7 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
         return Read.failed("a NYHA class below a limit: patients with heart failure and without it")
     nyha = [m.span() for m in classes]
     classes += [m for m in cardiac_grades(segment, [c for _, _, c in main]) if not inside(m.span(), nyha)]
+    classes += kidney_stages(segment, [c for _, _, c in main])
     in_concept = [
         m
         for m in found

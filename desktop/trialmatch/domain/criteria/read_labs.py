@@ -467,7 +467,7 @@ _LAB_FILLER = word_set(
     points score preferred ultrasound doppler color echocardiographic via step between inclusive elevated
     elevation concurrent random non-fasting nonfasting preoperative pre-operative postoperative
     post-operative pretreatment pre-treatment pretherapy showing showed seated sitting supine standing
-    fingertip oximeter oximetry pulse recording biochemical thyroid addition cbc undergo
+    fingertip oximeter oximetry pulse recording biochemical thyroid addition cbc undergo available
     """
 )
 

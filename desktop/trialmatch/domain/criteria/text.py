@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from trialmatch.domain.criteria.name_numbers import in_a_name, name_spans
 from trialmatch.domain.criteria.numbers import WORD_NUMBER, normalise
 
 if TYPE_CHECKING:
@@ -100,14 +101,20 @@ def leftover_words(
 ) -> list[str]:
     """The words of ``segment`` outside every claimed span that are not filler; empty means fully read."""
     spans = sorted((max(s, segment.start), min(e, segment.end)) for s, e in claimed)
+    names = name_spans(segment.norm)
     words: list[str] = []
     cursor = segment.start
     for s, e in [*spans, (segment.end, segment.end)]:
         if s > cursor:
             words += [
                 bare
-                for word in _WORD.findall(segment.norm, cursor, s)
-                if (bare := word.strip("'")) and bare not in FILLER and bare not in extra_filler
+                for word in _WORD.finditer(segment.norm, cursor, s)
+                if (bare := word.group().strip("'"))
+                and bare not in FILLER
+                and bare not in extra_filler
+                and not (
+                    names and bare.isdigit() and in_a_name(names, *word.span(), silent=True)
+                )  # "(2015 edition)"
             ]
         cursor = max(cursor, e)
     return words

@@ -71,8 +71,10 @@ def test_type_1_or_type_2_diabetes_stays_one_item_of_a_list():
     assert outcome("inclusion", TYPE_OR_A1C, patient(labs=entered(("hba1c", 5.6, "%")))) is Outcome.UNKNOWN
 
 
-def test_a_time_frame_on_the_value_is_still_left_for_review():
-    assert "review" in inclusion(TYPE_OR_A1C[:-1] + " during hospitalization.").model_dump_json()
+def test_a_time_frame_on_the_value_is_kept_and_never_judged_against_todays_value():
+    text = TYPE_OR_A1C[:-1] + " during hospitalization."
+    assert '"timepoint":"during hospitalization"' in inclusion(text).model_dump_json()
+    assert outcome("inclusion", text, patient(labs=entered(("hba1c", 7.4, "%")))) is Outcome.UNKNOWN
 
 
 SEXED_EXAMPLE = "Arrhythmias [including QTc ≥450ms in men, QTc ≥470ms in women]"
