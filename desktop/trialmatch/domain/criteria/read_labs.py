@@ -23,6 +23,7 @@ from trialmatch.domain.anticoagulation import ANTICOAGULATION
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.ctcae import grade_bounds
 from trialmatch.domain.criteria.derived import DERIVED_ANALYTES, RENAL_ANALYTES, DerivedValueRule, Method
+from trialmatch.domain.criteria.gleason_specimen import gleason_specimen
 from trialmatch.domain.criteria.lab import LabException, LabThreshold, StratumVariant, ThresholdFields
 from trialmatch.domain.criteria.lab_anticoagulation import for_anticoagulated, names_only_anticoagulation
 from trialmatch.domain.criteria.lab_body_size import body_size_notes
@@ -792,6 +793,7 @@ def _read(
     leads = vital_sign_leads(segment, analytes, min((m.start for m in mentions), default=segment.end))
     claimed.extend(lead.span for lead in leads)
     when, at = read_timepoint(segment, [(m.start, m.analytes) for m in mentions], claimed)
+    when, at = gleason_specimen(segment, [(m.start, m.end, m.analytes) for m in mentions], when, at)
     claimed.extend(at)
     methods = [
         (m.start(), m.end(), method)
