@@ -83,6 +83,7 @@ from trialmatch.domain.criteria.lab_shared_waiver import (
 )
 from trialmatch.domain.criteria.lab_support import SupportNote, is_time_span, support_notes
 from trialmatch.domain.criteria.lab_test_notes import test_notes
+from trialmatch.domain.criteria.lab_testosterone import testosterone_notes
 from trialmatch.domain.criteria.lab_timepoints import at_timepoint, read_timepoint
 from trialmatch.domain.criteria.lab_timing import other_correction, plus_grade, timing_spans
 from trialmatch.domain.criteria.lab_unit_prefix import prefix_misprint
@@ -789,6 +790,11 @@ def _read(
     support = support_notes(segment, [m.start for m in mentions])
     claimed.extend(n.span for n in support)
     course = course_notes(segment, min((m.start for m in mentions), default=segment.end))
+    hormone, asks_nothing = testosterone_notes(
+        segment, [(m.start, m.end) for m in mentions if "testosterone" in m.analytes]
+    )
+    course += hormone
+    claimed.extend(asks_nothing)
     claimed.extend(n.span for n in course)
     leads = vital_sign_leads(segment, analytes, min((m.start for m in mentions), default=segment.end))
     claimed.extend(lead.span for lead in leads)
@@ -1042,7 +1048,11 @@ def _restatements(
     against the IFCC value it restates."""
     restating: set[int] = set()
     promoted: dict[int, Comparator] = {}
-    for start, end in parenthesised(segment):
+    groups = parenthesised(segment)  # and "(< 1.7 nmol/L [50 ng/dL])": one bracket inside another
+    groups += [
+        g for s, e in groups for g in parenthesised(Segment(segment.printed, segment.norm, s + 1, e - 1))
+    ]
+    for start, end in groups:
         inner = [q for q in quantities if start < q.start and q.end <= end]
         before = [q for q in quantities if q.end <= start]
         if len(inner) != 1 or not before:
