@@ -80,7 +80,7 @@ class AtTime(RuleModel):
 
 
 _AFTER_NAME = re.compile(
-    r"(?:at|on|before|after|prior\s+to|during|in|following|when|\d)(?![a-z])", re.IGNORECASE
+    r"(?:at|on|before|after|prior\s+to|during|in|following|when|based\s+on|from|\d)(?![a-z])", re.IGNORECASE
 )
 """A timepoint that opens with a preposition follows the analyte's name ("PSA before prostatectomy");
 any other ("pre-pregnancy", "initial") goes before it."""

@@ -32,6 +32,10 @@ _QT_RESTATED = re.compile(
     r"(?<=interval)\s+duration(?![a-z])"
     r"|(?<![a-z])(?:long|prolonged)(?=\s+qtc?f?\s+interval(?![a-z]))"
     r"|(?<![a-z])repeated\s+demonstration\s+of(?:\s+an?)?(?=\s+qtc)"
+    r"|(?<![a-z])(?:an?\s+)?marked\s+(?:(?:screening|baseline)\s+(?:or\s+(?:screening|baseline)\s+)?)?"
+    r"prolongation\s+of\s+(?:the\s+)?(?:qt\s*/\s*)?qtc\s+interval"
+    r"(?:\s+using\s+(?:the\s+)?fr[ie]deri[cz]ia'?s?\s+(?:qt\s+correction\s+)?formula)?"
+    r"\s*[(\[]\s*(?:(?:e\.?\s?g|i\.?\s?e)\.?\s*,?\s*)?(?=repeated\s+demonstration\s+of(?:\s+an?)?\s+qtc)"
     r"|(?<![a-z])(?:from|on|in)\s+(?:ecgs|ekgs|electrocardiograms)\s+(?:performed|taken|obtained|recorded)\s+"
     r"(?:at\s+least\s+)?\d+\s*(?:hours?|hrs?|minutes?|mins?)\s+apart(?![a-z])"
 )
@@ -42,6 +46,8 @@ hours apart" says how far apart they are."""
 
 _CUES = ("echo", "ultrasound", "muga", "gaited")
 _QT_CUES = ("duration", "long", "prolonged", "repeated", "apart")
+"""("marked" comes with "repeated": "A marked baseline prolongation of QT/QTc interval (e.g. repeated
+demonstration of a QTc interval > 450 ms)", the standard wording whose example is the limit meant.)"""
 
 
 def cardiac_note_spans(segment: Segment, analytes: frozenset[str]) -> list[Span]:

@@ -23,6 +23,7 @@ from trialmatch.domain.anticoagulation import ANTICOAGULATION
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.ctcae import grade_bounds
 from trialmatch.domain.criteria.derived import DERIVED_ANALYTES, RENAL_ANALYTES, DerivedValueRule, Method
+from trialmatch.domain.criteria.gleason_specimen import gleason_specimen
 from trialmatch.domain.criteria.lab import LabException, LabThreshold, StratumVariant, ThresholdFields
 from trialmatch.domain.criteria.lab_anticoagulation import for_anticoagulated, names_only_anticoagulation
 from trialmatch.domain.criteria.lab_body_size import body_size_notes
@@ -84,6 +85,7 @@ from trialmatch.domain.criteria.lab_shared_waiver import (
 )
 from trialmatch.domain.criteria.lab_support import SupportNote, is_time_span, support_notes
 from trialmatch.domain.criteria.lab_test_notes import test_notes
+from trialmatch.domain.criteria.lab_testosterone import testosterone_notes
 from trialmatch.domain.criteria.lab_timepoints import at_timepoint, read_timepoint
 from trialmatch.domain.criteria.lab_timing import other_correction, plus_grade, timing_spans
 from trialmatch.domain.criteria.lab_unit_prefix import prefix_misprint
@@ -796,10 +798,16 @@ def _read(
         support = [n for n in support if not n.corrected or _corrects_a_count(n, mentions)]
     claimed.extend(n.span for n in support)
     course = course_notes(segment, min((m.start for m in mentions), default=segment.end))
+    hormone, asks_nothing = testosterone_notes(
+        segment, [(m.start, m.end) for m in mentions if "testosterone" in m.analytes]
+    )
+    course += hormone
+    claimed.extend(asks_nothing)
     claimed.extend(n.span for n in course)
     leads = vital_sign_leads(segment, analytes, min((m.start for m in mentions), default=segment.end))
     claimed.extend(lead.span for lead in leads)
     when, at = read_timepoint(segment, [(m.start, m.analytes) for m in mentions], claimed)
+    when, at = gleason_specimen(segment, [(m.start, m.end, m.analytes) for m in mentions], when, at)
     claimed.extend(at)
     methods = [
         (m.start(), m.end(), method)
@@ -1048,7 +1056,11 @@ def _restatements(
     against the IFCC value it restates."""
     restating: set[int] = set()
     promoted: dict[int, Comparator] = {}
-    for start, end in parenthesised(segment):
+    groups = parenthesised(segment)  # and "(< 1.7 nmol/L [50 ng/dL])": one bracket inside another
+    groups += [
+        g for s, e in groups for g in parenthesised(Segment(segment.printed, segment.norm, s + 1, e - 1))
+    ]
+    for start, end in groups:
         inner = [q for q in quantities if start < q.start and q.end <= end]
         before = [q for q in quantities if q.end <= start]
         if len(inner) != 1 or not before:

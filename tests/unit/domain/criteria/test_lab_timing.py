@@ -143,7 +143,6 @@ def test_24_hour_urine_protein_is_the_analyte_not_a_clearance_method():
         ("Platelet count ≥ 50,000/mm3 with no transfusion at least 14 days before enrollment", INC),
         # a time that changes which value counts
         ("Initial WBC greater than 30,000/mm3 OR Diagnosis of B-cell ALL", INC),
-        ("Low testosterone (<300 ng/dl) on two successive blood draws before 9:00 am", INC),
         ("Blood glucose 2h after oral glucose tolerance test between 140 and 199mg/dl", INC),
         ("LVEF ≥ 50% within 6 months of the first dose of chemotherapy", INC),
         ("ANC ≥ 1500/µL within 4 weeks of the most recent chemotherapy", INC),
