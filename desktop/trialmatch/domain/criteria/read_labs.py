@@ -85,7 +85,7 @@ from trialmatch.domain.criteria.lab_test_notes import test_notes
 from trialmatch.domain.criteria.lab_timepoints import at_timepoint, read_timepoint
 from trialmatch.domain.criteria.lab_timing import other_correction, plus_grade, timing_spans
 from trialmatch.domain.criteria.lab_unit_prefix import prefix_misprint
-from trialmatch.domain.criteria.lab_unit_typos import misprinted_units
+from trialmatch.domain.criteria.lab_unit_typos import misprinted_units, unprinted
 from trialmatch.domain.criteria.lab_vital_signs import vital_sign_leads, vital_sign_notes, with_vital_leads
 from trialmatch.domain.criteria.lab_with import with_as_and
 from trialmatch.domain.criteria.logic import AllOf, AnyOf, all_of_merged
@@ -617,6 +617,7 @@ def read_labs(segment: Segment, section: Section) -> Read | None:
         if not any(m.start <= q.start and q.end <= m.end for m in mentions)
     ]  # "FEV 1", "FEV_1": a digit in the analyte's own name
     mentions = [m for m in mentions if not any(_in_unit(m, q) for q in quantities)]
+    quantities = unprinted(segment, [(m.start, m.analytes) for m in mentions], quantities)
     child_pugh = [m.end for m in mentions if CHILD_PUGH in m.analytes]
     if child_pugh:  # "Child-Pugh class A": a class is a band of the score
         quantities = class_thresholds(segment, child_pugh, quantities)
