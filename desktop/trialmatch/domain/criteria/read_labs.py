@@ -24,6 +24,7 @@ from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.ctcae import grade_bounds
 from trialmatch.domain.criteria.derived import DERIVED_ANALYTES, RENAL_ANALYTES, DerivedValueRule, Method
 from trialmatch.domain.criteria.lab import LabException, LabThreshold, StratumVariant, ThresholdFields
+from trialmatch.domain.criteria.lab_advice_notes import advice_notes
 from trialmatch.domain.criteria.lab_anticoagulation import for_anticoagulated, names_only_anticoagulation
 from trialmatch.domain.criteria.lab_body_size import body_size_notes
 from trialmatch.domain.criteria.lab_cardiac import cardiac_note_spans
@@ -769,6 +770,7 @@ def _read(
     claimed.extend(vital_sign_notes(segment, analytes))
     claimed.extend(body_size_notes(segment, analytes))
     claimed.extend(metabolic_notes(segment, [m.start for m in mentions]))
+    claimed.extend(advice_notes(segment, section))
     claimed.extend(citation_spans(segment))
     claimed.extend(gloss_spans(segment, section, min((m.start for m in mentions), default=segment.end)))
     if grades:
