@@ -7,6 +7,10 @@ The printed formula holds numbers (140, 72, 0.85) and a creatinine that are no t
 claims the bracket. A method "or any other validated formula" accepts the eGFR the patient file holds
 (CKD-EPI): claimed whole, the method named in it is not set on the rule, so a value below the threshold
 fails instead of being left to the clinician as if another formula were asked for.
+
+"(using actual body weight)" is the weight the patient file's Cockcroft-Gault clearance is computed with
+(``domain.derived.cockcroft_gault``); an ideal or adjusted body weight gives another clearance and stays for
+review.
 """
 
 from __future__ import annotations
@@ -47,6 +51,10 @@ threshold; the patient file computes the value from the same inputs. A number ri
 alone is its threshold ("based on serum creatinine > 1.5 mg/dL"); after the list of inputs, it is the
 equation's ("based on serum creatinine, age, race, and gender of > 60 cc/min")."""
 _THRESHOLD_AFTER = re.compile(r"\s*(?:(?:of|is|level|levels|value|values)\s+)*(?:[\d.]|" + COMPARATOR + r")")
+_ACTUAL_WEIGHT = re.compile(
+    r"[(\[]\s*(?:using|with|based\s+on|per)\s+(?:the\s+)?(?:patient'?s\s+)?actual\s+(?:body\s+)?weight\s*[)\]]"
+)
+""""(using actual body weight)": the weight the file's clearance is computed with."""
 _VARIABLES = re.compile(r"(?<![a-z0-9])(?:4|four)[\s-]*variables?\s+(?=mdrd|modification\s+of\s+diet)")
 """"the 4 variable MDRD equation": which MDRD equation, the one the method names."""
 
@@ -67,6 +75,8 @@ def renal_method_spans(segment: Segment, analytes: frozenset[str]) -> list[Span]
             for m in _INPUTS.finditer(segment.norm, segment.start, segment.end)
             if m.group("others") or not _THRESHOLD_AFTER.match(segment.norm, m.end(), segment.end)
         ]
+    if segment.contains("actual"):
+        spans += [m.span() for m in _ACTUAL_WEIGHT.finditer(segment.norm, segment.start, segment.end)]
     if segment.contains("variable"):
         spans += [m.span() for m in _VARIABLES.finditer(segment.norm, segment.start, segment.end)]
     return spans

@@ -69,6 +69,7 @@ from trialmatch.domain.criteria.read_threshold_cause import read_threshold_cause
 from trialmatch.domain.criteria.read_uncorrectable import read_uncorrectable
 from trialmatch.domain.criteria.read_unless import read_unless
 from trialmatch.domain.criteria.read_urine_protein import read_urine_protein
+from trialmatch.domain.criteria.read_weight_limits import read_weight_limits
 from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.review import NeedsReview
 from trialmatch.domain.criteria.stage import StageRule
@@ -929,6 +930,7 @@ def _read_labs(segment: Segment, section: Section) -> Read | None:
         or read_uncorrectable(segment, section)
         or read_refractory(segment, section)
         or read_renal_floor(segment, section)
+        or read_weight_limits(segment, section)
         or read_threshold_cause(segment, section)
         or read_composite(segment, section, _read_part)
         or read_examples(segment, section, _read_part, _list_items)

@@ -25,6 +25,7 @@ from trialmatch.domain.criteria.ctcae import grade_bounds
 from trialmatch.domain.criteria.derived import DERIVED_ANALYTES, RENAL_ANALYTES, DerivedValueRule, Method
 from trialmatch.domain.criteria.gleason_specimen import gleason_specimen
 from trialmatch.domain.criteria.lab import LabException, LabThreshold, StratumVariant, ThresholdFields
+from trialmatch.domain.criteria.lab_advice_notes import advice_notes
 from trialmatch.domain.criteria.lab_anticoagulation import for_anticoagulated, names_only_anticoagulation
 from trialmatch.domain.criteria.lab_body_size import body_size_notes
 from trialmatch.domain.criteria.lab_cardiac import cardiac_note_spans
@@ -89,7 +90,7 @@ from trialmatch.domain.criteria.lab_testosterone import testosterone_notes
 from trialmatch.domain.criteria.lab_timepoints import at_timepoint, read_timepoint
 from trialmatch.domain.criteria.lab_timing import other_correction, plus_grade, timing_spans
 from trialmatch.domain.criteria.lab_unit_prefix import prefix_misprint
-from trialmatch.domain.criteria.lab_unit_typos import VOLUME_MISPRINTED, misprinted_units
+from trialmatch.domain.criteria.lab_unit_typos import misprinted_units, unprinted
 from trialmatch.domain.criteria.lab_vital_signs import vital_sign_leads, vital_sign_notes, with_vital_leads
 from trialmatch.domain.criteria.lab_with import with_as_and
 from trialmatch.domain.criteria.logic import AllOf, AnyOf, all_of_merged
@@ -624,6 +625,7 @@ def read_labs(segment: Segment, section: Section) -> Read | None:
         if not any(m.start <= q.start and q.end <= m.end for m in mentions)
     ]  # "FEV 1", "FEV_1": a digit in the analyte's own name
     mentions = [m for m in mentions if not any(_in_unit(m, q) for q in quantities)]
+    quantities = unprinted(segment, [(m.start, m.analytes) for m in mentions], quantities)
     child_pugh = [m.end for m in mentions if CHILD_PUGH in m.analytes]
     if child_pugh:  # "Child-Pugh class A": a class is a band of the score
         quantities = class_thresholds(segment, child_pugh, quantities)
@@ -776,6 +778,7 @@ def _read(
     claimed.extend(vital_sign_notes(segment, analytes))
     claimed.extend(body_size_notes(segment, analytes))
     claimed.extend(metabolic_notes(segment, [m.start for m in mentions]))
+    claimed.extend(advice_notes(segment, section))
     claimed.extend(citation_spans(segment))
     claimed.extend(gloss_spans(segment, section, min((m.start for m in mentions), default=segment.end)))
     if grades:
@@ -2575,9 +2578,6 @@ def _fields(quantity: Quantity, analyte: Analyte, base: Quantity | None, segment
     if unit is None and base is not None and base.unit and not base.multiple_of:
         unit = base.unit
     inferred = False
-    if unit == "mL" and analyte.id in VOLUME_MISPRINTED:
-        # "ANC ≥ 1000ml": a count per volume, its "/µL" misprinted, read as if no unit were printed
-        unit = None
     if unit is None:
         unit, value = _infer_unit(number.value, analyte, printed)
         inferred = analyte.unit != "1"

@@ -15,6 +15,10 @@ limit or a 24-hour protein within its own, and the exclusion excludes a grade at
 protein past it. An exclusion's way out must say it makes the patient eligible; read alone, "if ≥ 2+, the
 24-hour protein > 1 g" could be a second condition to exclude on.
 
+A way out may name the one grade the limit leaves out ("Urine protein < 2 + (when baseline urine protein is 2
++, 24-hour urine protein quantification should be performed, and inclusion can only be made when ≤ 1 g)"):
+it then holds for that grade only, and a 3+ is still held to the limit.
+
 Each reading is of the segment as a whole: only the names, the grade, the 24-hour amount and words that add
 no condition ("urine routine test indicates that", "at screening") may be in it.
 """
@@ -64,6 +68,7 @@ _DIPSTICK_WORDS = word_set(
     """
     urine urinary protein proteinuria dipstick dipsticks urinalysis ua routine qualitative indicates indicate
     indicated suggests suggest suggested shows show showed whose that examination strip
+    screening early morning first sample spot
     """
 )
 """The words of a dipstick clause besides the grade: the names, where the grade was read, and "whose urine
@@ -78,7 +83,7 @@ _DAY_WORDS = word_set(
 """The words of a 24-hour protein clause besides its amount."""
 _WAY_OUT_WORDS = word_set(
     """
-    if when discovered found undergo performed eligible then can made may
+    if when discovered found undergo performed eligible then can made may baseline inclusion only is and be
     """
 )
 """The words that open a way out: "patients discovered to have ... should undergo ... to be eligible"."""
@@ -89,6 +94,10 @@ def read_urine_protein(segment: Segment, section: Section) -> Read | None:
     states whole; None when it states anything else."""
     if not segment.contains("protein"):
         return None
+    if segment.contains("="):
+        gloss = _ULN_GLOSS.search(segment.norm, segment.start, segment.end)
+        if gloss:
+            segment = segment.sub(segment.start, gloss.start())
     rule = _with_way_out(segment, section) or _dipstick(segment) or _day_protein(segment)
     return Read(rule) if rule is not None else None
 
@@ -102,12 +111,19 @@ def _dipstick(segment: Segment) -> LabThreshold | None:
     claimed = [span, *_label(segment)]
     if _holds_more(segment, claimed, _DIPSTICK_WORDS):
         return None
+    if rule.comparator.is_lower_bound and segment.contains("absence"):
+        return None  # an absence defined by a grade at or above a limit says the opposite of itself
     return rule
 
 
 def _label(segment: Segment) -> list[Span]:
     """ "Renal insufficiency: urine routine indicates urinary protein ≥ ++": the condition the grade defines,
-    before a colon (see ``lab_notes.definition_label``)."""
+    before a colon (see ``lab_notes.definition_label``); "The absence of clinically significant proteinuria as
+    defined by": the absence the grade below its limit defines."""
+    if segment.contains("absence"):
+        absence = _ABSENCE.match(segment.norm, segment.start, segment.end)
+        if absence:
+            return [absence.span()]
     colon = segment.norm.find(":", segment.start, segment.end)
     if colon < 0:
         return []
@@ -197,8 +213,10 @@ def _with_way_out(segment: Segment, section: Section) -> Rule | None:
         return None
     flagged = base.comparator if section is Section.EXCLUSION else base.comparator.opposite
     found_grade = _grade(way_out)
+    if found_grade is None and section is Section.INCLUSION:
+        return _for_one_grade(segment, base, way_out) or _restated_in_a_day(segment, section, base, way_out)
     if found_grade is None:
-        return _restated_in_a_day(segment, section, base, way_out)
+        return None
     found_amount = _amount(way_out)
     if found_amount is None:
         return None
@@ -214,6 +232,28 @@ def _with_way_out(segment: Segment, section: Section) -> Rule | None:
         opposite = amount.model_copy(update={"comparator": amount.comparator.opposite})
         return AllOf(source_span=segment.span, children=[base, opposite])
     return AnyOf(source_span=segment.span, children=[base, amount])
+
+
+def _for_one_grade(segment: Segment, base: LabThreshold, way_out: Segment) -> Rule | None:
+    """ "< 2 + (when baseline urine protein is 2 +, ... ≤ 1 g)": the first grade the inclusion's limit
+    leaves out, then what it must show in 24 hours: the limit, or that grade with the amount."""
+    exact = _EXACT_GRADE.search(way_out.norm, way_out.start, way_out.end)
+    found_amount = _amount(way_out)
+    if exact is None or found_amount is None or base.comparator.is_lower_bound:
+        return None
+    value = float(exact.group("grade"))
+    amount, amount_span = found_amount
+    if _steps(base.comparator.opposite, base.value) != (True, value) or exact.start() > amount_span[0]:
+        return None
+    if _holds_more(way_out, [exact.span(), amount_span], _DIPSTICK_WORDS | _DAY_WORDS | _WAY_OUT_WORDS):
+        return None
+    grade = LabThreshold(
+        source_span=exact.span("grade"), analyte=DIPSTICK, comparator=Comparator.LE, value=value, unit="1"
+    )
+    return AnyOf(
+        source_span=segment.span,
+        children=[base, AllOf(source_span=way_out.span, children=[grade, amount])],
+    )
 
 
 def _restated_in_a_day(
@@ -237,6 +277,14 @@ def _restated_in_a_day(
     return AnyOf(source_span=segment.span, children=[base, amount])
 
 
+_ABSENCE = re.compile(
+    r"\s*(?:the\s+)?absence\s+of\s+(?:clinically\s+significant\s+)?proteinuria\s*,?\s*(?:as\s+)?"
+    r"(?:defined|demonstrated|shown|documented)\s+by"
+)
+_EXACT_GRADE = re.compile(r"(?<![a-z])(?:is|of|=)\s*(?P<grade>[1-4])\s*\+(?![\d+])")
+""""is 2 +": one grade, pluses printed."""
+_ULN_GLOSS = re.compile(r"\s*\*\s*uln\s*=\s*upper\s+limit\s+of\s+normal\s*[.;]?\s*$")
+""""* ULN = upper limit of normal": the footnote of a table of limits, copied after the item."""
 _DAY = re.compile(r"(?<![\d.])24\s*-?\s*h(?![a-z])|(?<![\d.])24\s*-?\s*(?:hours?|hrs?)(?![a-z])")
 _SENTENCE_END = re.compile(r"[.;]\s+(?=[A-Za-z])")
 """"< 2+. If urine dipstick is ≥ 2, ...": the sentence end after a grade, which ``text.sentences`` does not

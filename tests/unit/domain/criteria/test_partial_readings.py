@@ -151,8 +151,9 @@ def test_the_head_decides_only_where_the_tail_cannot_turn_it(
         ("Platelets ≥ 75,000/mm³, adequate bone marrow reserve", INC),
         ("Platelets ≥ 75,000/mm³ (other than immune thrombocytopenia), adequate marrow", INC),
         (
-            "Creatinine clearance ≥ 30 mL/min. We recommend avoiding cisplatin for patients with CrCl < 50 "
-            "mL/min.",
+            # (advice, "We recommend avoiding cisplatin for patients with CrCl < 50 mL/min", is no limit: see
+            # test_lab_advice_notes)
+            "Creatinine clearance ≥ 30 mL/min. Cisplatin only for patients with CrCl ≥ 50 mL/min.",
             INC,
         ),
         # the tail says how the value counts: met after a transfusion, it does not admit

@@ -171,7 +171,8 @@ def test_creatine_kinase_feno_and_units_written_with_a_negative_exponent():
 
 def test_a_typo_in_the_name_or_the_unit_stays_for_review():
     assert inclusion("Creatinine kinase < 5 times ULN").analyte == "ck"  # the common misspelling of CK
-    assert inclusion("Creatinine no greater than 2.5 mg/ml").kind == "review"
+    creatinine = inclusion("Creatinine no greater than 2.5 mg/ml")  # 250 mg/dL: the volume slipped (mg/dL)
+    assert (creatinine.value, creatinine.unit, creatinine.unit_inferred) == (2.5, "mg/dL", True)
     bilirubin = exclusion("Bilirubin >2 g/dL")  # 2 g/dL is no limit: the one prefix that fits, flagged
     assert (bilirubin.analyte, bilirubin.value, bilirubin.unit, bilirubin.unit_inferred) == (
         "bilirubin",
