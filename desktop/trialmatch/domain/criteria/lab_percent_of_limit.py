@@ -6,7 +6,10 @@ For a pulmonary function test the lower limit of the predicted value is the lowe
 reference equations, which the laboratory reports beside the percentage of predicted (the engine assumes its
 default limit, saying so, when it does not). A percentage of that limit is not a percentage of the predicted
 value: "≥ 60 %" would fail a DLCO of 50 % of predicted that meets the trial's 0.6 × LLN (45 % for an LLN of
-75 %)."""
+75 %).
+
+A share of the upper limit below the whole of it is not read: "serum creatinine exceeds 50% of the upper limit
+of normal value" would exclude nearly every patient; it means above the limit by 50 %, or is misprinted."""
 
 from __future__ import annotations
 
@@ -36,6 +39,8 @@ def percent_of_limit(segment: Segment, quantities: list[Quantity]) -> list[Quant
     read: dict[int, Quantity] = {}
     for q in quantities:
         limit = _OF_LIMIT.match(segment.norm, q.end, segment.end) if q.unit == "%" else None
+        if limit and limit.group("uln") and q.number.value < 100:
+            continue  # "creatinine exceeds 50% of the upper limit of normal": by 50 %, or a misprint
         if limit and q.comparator and q.upper is None:
             multiple = Number(round(q.number.value / 100, 6), None)
             read[q.start] = replace(

@@ -4,6 +4,7 @@ value" is ≥ 0.6 × LLN, not ≥ 60 % of predicted; "bilirubin ≤ 150% of ULN"
 from one_criterion import limits_with_multiples, outcome, patient
 
 from trialmatch.domain.criteria import parse_criterion
+from trialmatch.domain.criteria.logic import leaves
 from trialmatch.domain.evaluation import Outcome
 from trialmatch.domain.trial import Section
 
@@ -72,3 +73,11 @@ def test_a_percentage_of_the_upper_limit_is_a_multiple_of_the_uln() -> None:
     bilirubin[0]["value"] = 2.0
     assert outcome("inclusion", text, patient(labs=bilirubin)) is Outcome.FAIL
     assert outcome("inclusion", text, patient()) is Outcome.UNKNOWN
+
+
+def test_less_than_the_whole_upper_limit_is_not_read_as_a_share_of_it() -> None:
+    text = (
+        "Patients with hepatic or renal dysfunction as per the following: AST, ALT>3*ULN, serum creatinine "
+        "exceeds 50% of the upper limit of normal value;"
+    )
+    assert "review" in {leaf.kind for leaf in leaves(parse_criterion(text, Section.EXCLUSION, None))}
