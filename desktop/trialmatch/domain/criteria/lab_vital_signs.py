@@ -55,6 +55,16 @@ _NOTES = re.compile(
     r"\s+medications?(?:\s*\[\s*s\s*\])?\s+(?:is|are)\s+(?:allowed|permitted)\s+(?:prior\s+to|before)\s+(?:the\s+)?"
     r"(?:screening|study\s+entry|enrol?ment|randomi[sz]ation)"
 )
+_STABLE_REGIMEN = re.compile(
+    r"[(\[]\s*note\s*:\s*(?:an?\s+|the\s+)?stable\s+(?:anti-?\s?hypertensive|bp|blood\s+pressure)\s+"
+    r"(?:regimen|treatment|therapy|medications?)\s+(?:should|must|shall)\s+be\s+in\s+place\s+"
+    r"(?:within|for\s+at\s+least|at\s+least)\s+\d{1,2}\s+(?:weeks?|days?)\s+(?:before|prior\s+to)\s+(?:the\s+)?"
+    r"(?:first\s+dose|randomi[sz]ation|enrol?ment|study\s+entry)(?:\s+of\s+(?:the\s+)?study\s+(?:drug|treatment))?"
+    r"\s*[)\]]"
+)
+""""(Note: a stable antihypertensive regimen should be in place within 1 week before the first dose)": how the
+pressure on treatment is taken, on a regimen that has settled, as an average of readings is how it is taken;
+the patient file holds that pressure and the limit does not change."""
 _CUES = ("regardless", "irrespective", "without", "visit one", "average", "mean", "pressure", "adjustment")
 
 
@@ -64,6 +74,8 @@ def vital_sign_notes(segment: Segment, analytes: frozenset[str]) -> list[Span]:
     spans = []
     if analytes & {"sbp", "dbp", "heart_rate"} and segment.contains(*_CUES):
         spans = [m.span() for m in _NOTES.finditer(segment.norm, segment.start, segment.end)]
+    if analytes & {"sbp", "dbp"} and segment.contains("note"):
+        spans += [m.span() for m in _STABLE_REGIMEN.finditer(segment.norm, segment.start, segment.end)]
     if analytes & _TAKEN and segment.contains(*_TAKEN_CUES):
         spans += [m.span() for m in _TAKEN_AS_USUAL.finditer(segment.norm, segment.start, segment.end)]
     return spans

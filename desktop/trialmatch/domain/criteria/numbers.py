@@ -369,6 +369,7 @@ _PLAIN_UNITS = (
     r"mmol\s*/\s*ml",  # HbA1c's IFCC mmol/mol misprinted: checked as one (read_labs._ifcc)
     r"meq\s*/\s*l",
     r"(?:iu|u|ui|units?|miu|mu|ku)\s*/\s*(?:l|ml)",
+    r"(?:ml|millilit(?:er|re)s?)\s*/\s*(?:kg\s*/\s*min(?:ute)?|min(?:ute)?\s*/\s*kg)",  # VO2 max
     r"(?:ml|millilit(?:er|re)s?)"
     + _PER
     + r"min(?:ute)?s?\.?(?:\s*(?:/|per)\s*1[.,]73(?:2|\s*(?:m\s*(?:\^\s*2|2|²|\(2\)|\^(?![\s\d]))|sqm"

@@ -64,6 +64,7 @@ from trialmatch.domain.criteria.read_renal_floor import read_renal_floor
 from trialmatch.domain.criteria.read_stage import read_stage
 from trialmatch.domain.criteria.read_subgroup_limits import read_subgroup_limits
 from trialmatch.domain.criteria.read_t_category import read_t_category
+from trialmatch.domain.criteria.read_tested_subgroup import read_tested_subgroup
 from trialmatch.domain.criteria.read_therapy import read_therapy
 from trialmatch.domain.criteria.read_threshold_cause import read_threshold_cause
 from trialmatch.domain.criteria.read_uncorrectable import read_uncorrectable
@@ -936,6 +937,7 @@ def _read_labs(segment: Segment, section: Section) -> Read | None:
         or read_examples(segment, section, _read_part, _list_items)
         or read_unless(segment, section)
         or read_subgroup_limits(segment, section)
+        or read_tested_subgroup(segment, section)
         or read_excepted(segment, section, _read_part)
         or read_lab_alternatives(segment, section)
         or read_or_alternatives(segment, section)

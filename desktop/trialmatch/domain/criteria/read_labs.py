@@ -68,6 +68,7 @@ from trialmatch.domain.criteria.lab_notes import (
 )
 from trialmatch.domain.criteria.lab_paired_blocks import paired_blocks
 from trialmatch.domain.criteria.lab_percent_above import percent_above
+from trialmatch.domain.criteria.lab_percent_of_limit import percent_of_limit
 from trialmatch.domain.criteria.lab_persistence import course_notes, with_course
 from trialmatch.domain.criteria.lab_pulmonary import dlco_correction_spans, lung_capacity, room_air_spans
 from trialmatch.domain.criteria.lab_qt_correction import QT_ANALYTES, bazett_spans, requires_prolonged_qtc
@@ -837,7 +838,7 @@ def _read(
         if not any(_overlap(extra, q) for q in quantities):
             quantities.append(extra)
     quantities.sort(key=lambda q: q.start)
-    quantities = seconds_over(segment, percent_above(segment, quantities))
+    quantities = seconds_over(segment, percent_of_limit(segment, percent_above(segment, quantities)))
     claimed.extend(_grade_restatements(segment, quantities))
     claimed.extend(_restated_units(segment, quantities))
     claimed.extend(_abbreviations(segment, mentions))

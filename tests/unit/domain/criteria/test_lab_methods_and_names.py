@@ -94,12 +94,13 @@ def test_the_pao2_fio2_ratio_is_not_the_pao2():
     assert "po2" not in exclusion("Pulmonary oedema with PaO2 / FiO2 < 100; or").model_dump_json()
 
 
-def test_a_percentage_of_the_lower_limit_of_predicted_stays_for_review():
+def test_a_percentage_of_the_lower_limit_of_predicted_is_a_multiple_of_the_lln():
     rule = inclusion(
         "Pulmonary: DLCO at least 60% lower limit of predicted pCO2 no greater than 43 mmHg on room air pO2 "
         "greater than 85 mmHg on room air FEV 1 at least 2 liters"
     )
-    assert rule.kind == "review"
+    dlco = rule.children[0]
+    assert (dlco.analyte, dlco.value, dlco.unit, dlco.multiple_of) == ("dlco", 0.6, None, "lln")
 
 
 def test_a_sign_in_brackets_restating_the_comparator_words_is_read_once():
