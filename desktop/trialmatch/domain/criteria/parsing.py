@@ -73,6 +73,7 @@ from trialmatch.domain.criteria.read_urine_protein import read_urine_protein
 from trialmatch.domain.criteria.read_weight_limits import read_weight_limits
 from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.review import NeedsReview
+from trialmatch.domain.criteria.sex import SexRule
 from trialmatch.domain.criteria.stage import StageRule
 from trialmatch.domain.criteria.temporal import TemporalTherapyRule
 from trialmatch.domain.criteria.text import (
@@ -210,6 +211,13 @@ _CONDITION_FIRST = re.compile(
 """"If history of cardiac disease, LVEF ≥ 50 %", "for participants with screening eGFR ≥ 45 mL/min/1.73 m2,
 potassium must be ≥ 3.0 and ≤ 4.8 mmol/L", "If Body Mass Index (BMI) < 30, cardiac index < 2.0 L/min/m2": the
 requirement holds only for patients with the condition."""
+_CONDITION_WHO = re.compile(
+    r"\s*(?:for|in)\s+(?:all\s+)?(?P<condition>[a-z][a-z0-9+-]*(?:\s+[a-z0-9+-]+){0,2}?)\s+"
+    r"(?:patients|subjects|participants|individuals|women|men)\s*[,:]\s+(?P<rule>[^;]+?)\s*\.?\s*"
+)
+""""For asthmatic patients, FEV1 ≥ 80%", "For female patients, hemoglobin ≥ 10 g/dL": the patients an
+adjective names, then what is asked of them only (read as "asthma and FEV1 ≥ 80%" it failed everyone
+without asthma)."""
 _CONDITION_AFTER = re.compile(
     r"\s*(?P<rule>[^;]+?)[\s,(]+(?:if|(?:for|in)\s+(?:patients|subjects|participants)\s+with"
     r"|in\s+(?:the\s+)?case\s+of)\s+"
@@ -727,7 +735,7 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
     )
     if aged is not None:
         return aged
-    if {"if", "with", "case"} & words_of(whole):
+    if {"if", "with", "case"} & words_of(whole) or _names_whom(whole):
         conditional = _conditional(whole, section, heading)
         if conditional is not None:
             return conditional
@@ -819,8 +827,10 @@ def _conditional(whole: Segment, section: Section, heading: str) -> Rule | None:
     finding" it failed a non-diabetic patient with a normal HbA1c)."""
     label = _NOTE_LABEL.match(whole.norm, whole.start, whole.end)
     start = label.end() if label else whole.start
-    match = _CONDITION_FIRST.fullmatch(whole.norm, start, whole.end) or _CONDITION_AFTER.fullmatch(
-        whole.norm, start, whole.end
+    match = (
+        _CONDITION_FIRST.fullmatch(whole.norm, start, whole.end)
+        or _CONDITION_AFTER.fullmatch(whole.norm, start, whole.end)
+        or (_CONDITION_WHO.fullmatch(whole.norm, start, whole.end) if _names_whom(whole) else None)
     )
     subject = None
     if match is None and section is Section.INCLUSION and "with" in words_of(whole):
@@ -835,6 +845,9 @@ def _conditional(whole: Segment, section: Section, heading: str) -> Rule | None:
     requirement = _read(whole.sub(*match.span("rule")), section, heading).rule
     if requirement is None or requirement.kind == "review":
         return None
+    if isinstance(condition, SexRule) and section is Section.INCLUSION and match.re is _CONDITION_WHO:
+        why = f"a limit for {condition.sex} {ONE_SEX_ONLY}"  # "For female patients, Hb ≥ 10 g/dL"
+        return NeedsReview(source_span=whole.span, text=whole.quote(), why=why)
     if isinstance(requirement, AnyOf) and match.re is _CONDITION_AFTER:
         return last_alternative_if(whole.span, condition, requirement)
     if section is Section.EXCLUSION:
@@ -845,6 +858,14 @@ def _conditional(whole: Segment, section: Section, heading: str) -> Rule | None:
     if negated is None:
         return None
     return AnyOf(source_span=whole.span, children=[negated, requirement])
+
+
+def _names_whom(whole: Segment) -> bool:
+    """Whether the item opens with "for/in ... patients" (cheap test before ``_CONDITION_WHO``)."""
+    opening = whole.norm[whole.start : whole.start + 60]
+    return opening.lstrip().startswith(("for ", "in ")) and any(
+        w in opening for w in ("patients", "subjects", "participants", "individuals", "women", "men")
+    )
 
 
 def _for_the_ages(whole: Segment, section: Section, heading: str) -> Rule | None:

@@ -255,3 +255,36 @@ def test_a_bmi_inside_the_class_passes_and_one_above_it_fails():
 def test_a_bound_before_a_range_of_another_analyte_or_an_upper_bound_stays_for_review():
     assert isinstance(inclusion("Platelets ≥ 75-100 x 10^9/L"), NeedsReview)
     assert isinstance(inclusion("BMI ≤ 30-35 kg/m2"), NeedsReview)
+
+
+# --- "for asthmatic patients, ...": a limit for the patients an adjective names --------------------------
+
+ASTHMATIC = "For asthmatic patients, FEV1 ≥ 80%"
+FEV1_60 = [{"test": "FEV1", "value": 60, "unit": "%"}]
+
+
+def test_a_limit_for_the_patients_an_adjective_names_leaves_the_others_free():
+    rule = inclusion(ASTHMATIC)
+    assert isinstance(rule, AnyOf)
+    no_asthma, limit = rule.children
+    assert (no_asthma.kind, no_asthma.concept, no_asthma.present) == ("finding", "asthma", False)
+    assert (limit.analyte, limit.comparator, limit.value, limit.unit) == ("fev1", Comparator.GE, 80.0, "%")
+    assert outcome(INC, ASTHMATIC, patient(findings={"asthma": False}, labs=FEV1_60)) is Outcome.PASS
+    assert outcome(INC, ASTHMATIC, patient(findings={"asthma": True}, labs=FEV1_60)) is Outcome.FAIL
+    assert outcome(INC, ASTHMATIC, patient(labs=FEV1_60)) is Outcome.UNKNOWN
+
+
+def test_in_an_exclusion_the_named_patients_with_the_value_are_excluded():
+    text = "In cirrhotic patients, bilirubin > 3 mg/dL"
+    rule = exclusion(text)
+    assert isinstance(rule, AllOf)
+    high = [{"test": "bilirubin", "value": 4, "unit": "mg/dL"}]
+    assert outcome(EXC, text, patient(findings={"cirrhosis": True}, labs=high)) is Outcome.FAIL
+    assert outcome(EXC, text, patient(findings={"cirrhosis": False}, labs=high)) is Outcome.PASS
+
+
+def test_a_limit_for_one_sex_opened_by_for_is_left_for_review_as_when_it_follows():
+    # The men's limit is not stated: failing every man, as "female and Hb ≥ 10" did, is wrong.
+    rule = inclusion("For female patients, hemoglobin ≥ 10 g/dL")
+    assert isinstance(rule, NeedsReview)
+    assert rule.why == "a limit for female patients only: the other sex's is not stated"
