@@ -38,7 +38,11 @@ def percent_of_limit(segment: Segment, quantities: list[Quantity]) -> list[Quant
         return quantities
     read: dict[int, Quantity] = {}
     for q in quantities:
-        limit = _OF_LIMIT.match(segment.norm, q.end, segment.end) if q.unit == "%" else None
+        limit = (
+            _OF_LIMIT.match(segment.norm, q.end, segment.end)
+            if q.unit == "%" and segment.norm[q.end - 1] == "%"  # not "≥ 50% or above the LLN"
+            else None
+        )
         if limit and limit.group("uln") and q.number.value < 100:
             continue  # "creatinine exceeds 50% of the upper limit of normal": by 50 %, or a misprint
         if limit and q.comparator and q.upper is None:

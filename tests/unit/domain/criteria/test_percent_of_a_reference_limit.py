@@ -81,3 +81,9 @@ def test_less_than_the_whole_upper_limit_is_not_read_as_a_share_of_it() -> None:
         "exceeds 50% of the upper limit of normal value;"
     )
     assert "review" in {leaf.kind for leaf in leaves(parse_criterion(text, Section.EXCLUSION, None))}
+
+
+def test_a_percentage_followed_by_or_above_is_no_share_of_the_limit_after_it():
+    # "≥ 50% or above the LLN" names two limits; read as 0.5 × LLN it admitted an LVEF of 30 %.
+    rule = parse_criterion("LVEF ≥ 50% or above the LLN", Section.INCLUSION, None)
+    assert ("lvef", "≥", 0.5, None, "lln") not in limits_with_multiples(rule)
