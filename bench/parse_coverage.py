@@ -41,9 +41,9 @@ from gold_compare import load_gold, mismatch
 from registry_criteria import load_records
 
 from trialmatch.domain.criteria import Rule, parse_criterion, rule_from_json
-from trialmatch.domain.criteria.numbers import find_quantities
-from trialmatch.domain.criteria.read_labs import analyte_mentions
-from trialmatch.domain.criteria.text import Segment
+from trialmatch.domain.criteria.reading.numbers import find_quantities
+from trialmatch.domain.criteria.reading.read_labs import analyte_mentions
+from trialmatch.domain.criteria.reading.text import Segment
 from trialmatch.domain.segmentation import split_criteria
 from trialmatch.domain.trial import Section
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from trialmatch.domain.criteria.text import word_set
+from trialmatch.domain.criteria.reading.text import word_set
 from trialmatch.domain.evaluation import TrialEvaluation, Verdict
 
 

@@ -16,10 +16,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
-from trialmatch.domain.criteria.lab_anticoagulation import CLOTTING, about_anticoagulated
-from trialmatch.domain.criteria.parsing import about_other_people
-from trialmatch.domain.criteria.read_labs import named_analytes
-from trialmatch.domain.criteria.text import ALTERNATIVE_END, ALTERNATIVE_START, Segment, word_set
+from trialmatch.domain.criteria.reading.lab_anticoagulation import CLOTTING, about_anticoagulated
+from trialmatch.domain.criteria.reading.parsing import about_other_people
+from trialmatch.domain.criteria.reading.read_labs import named_analytes
+from trialmatch.domain.criteria.reading.text import ALTERNATIVE_END, ALTERNATIVE_START, Segment, word_set
 from trialmatch.domain.trial import Criterion, Section
 
 __all__ = ["split_criteria"]

@@ -6,8 +6,8 @@ from trialmatch.domain.criteria.derived import DerivedValueRule
 from trialmatch.domain.criteria.finding import FindingException, FindingRule
 from trialmatch.domain.criteria.lab import LabException, LabThreshold, StratumVariant
 from trialmatch.domain.criteria.logic import AllOf, Alternative, AnyOf
-from trialmatch.domain.criteria.parsing import parse_criterion
 from trialmatch.domain.criteria.performance import PerformanceStatusRule
+from trialmatch.domain.criteria.reading.parsing import parse_criterion
 from trialmatch.domain.criteria.registry import RULE_KINDS, Rule, rule_from_json, rule_to_json
 from trialmatch.domain.criteria.review import NeedsReview
 from trialmatch.domain.criteria.sex import SexRule

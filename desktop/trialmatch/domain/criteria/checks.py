@@ -25,11 +25,12 @@ from trialmatch.domain.criteria.derived import DerivedValueRule
 from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.gleason_derived import DerivedScore, derived_score
 from trialmatch.domain.criteria.lab import LabException, LabThreshold, ThresholdFields, limit_name
-from trialmatch.domain.criteria.lab_child_pugh import limit_class, score_class
-from trialmatch.domain.criteria.lab_gleason import GLEASON_SCORES
 from trialmatch.domain.criteria.logic import JOINING, AllOf, Alternative, AnyOf
 from trialmatch.domain.criteria.per_stratum import PerStratum
 from trialmatch.domain.criteria.performance import PerformanceStatusRule
+from trialmatch.domain.criteria.reading.lab_child_pugh import limit_class, score_class
+from trialmatch.domain.criteria.reading.lab_gleason import GLEASON_SCORES
+from trialmatch.domain.criteria.reading.text import word_set
 from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.review import NeedsReview
 from trialmatch.domain.criteria.sex import SexRule
@@ -44,7 +45,6 @@ from trialmatch.domain.criteria.temporal import (
     SMALL_MOLECULE,
     TemporalTherapyRule,
 )
-from trialmatch.domain.criteria.text import word_set
 from trialmatch.domain.derived import ECOG_TO_KARNOFSKY
 from trialmatch.domain.facts import PatientFacts, Reading
 from trialmatch.domain.lexicon import ancestors, descendants, get_concept, resolve_finding

@@ -9,7 +9,7 @@ from one_criterion import exclusion, inclusion, lab, limits_with_multiples, pati
 
 from trialmatch.domain.analytes import get_analyte, resolve_analyte
 from trialmatch.domain.criteria import parse_criterion
-from trialmatch.domain.criteria.lab_child_pugh import band_name, class_of
+from trialmatch.domain.criteria.reading.lab_child_pugh import band_name, class_of
 from trialmatch.domain.evaluation import Outcome
 from trialmatch.domain.trial import Section
 

@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from trialmatch.domain.criteria.base import Comparator
-from trialmatch.domain.criteria.numbers import find_bare_limits, find_quantities, normalise, read_number
+from trialmatch.domain.criteria.reading.numbers import (
+    find_bare_limits,
+    find_quantities,
+    normalise,
+    read_number,
+)
 
 
 def _one(text: str):

@@ -336,7 +336,7 @@ def test_partial_inclusion_keeps_the_unread_sentence():
 
 
 def test_therapy_categories_are_the_patient_files_vocabulary():
-    from trialmatch.domain.criteria.read_therapy import CATEGORY_WORDS
+    from trialmatch.domain.criteria.reading.read_therapy import CATEGORY_WORDS
     from trialmatch.domain.patient import TREATMENT_CATEGORIES
 
     assert {c for _, categories in CATEGORY_WORDS for c in categories} <= set(TREATMENT_CATEGORIES)

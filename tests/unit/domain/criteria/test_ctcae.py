@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from trialmatch.domain.criteria.base import Comparator
-from trialmatch.domain.criteria.ctcae import GradeBound, grade_bounds
+from trialmatch.domain.criteria.reading.ctcae import GradeBound, grade_bounds
 
 LE, GE, LT, GT = Comparator.LE, Comparator.GE, Comparator.LT, Comparator.GT
 

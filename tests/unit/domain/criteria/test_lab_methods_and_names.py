@@ -7,7 +7,7 @@ from one_criterion import exclusion, inclusion, limits
 
 from trialmatch.domain.analytes import get_analyte, resolve_analyte
 from trialmatch.domain.criteria.base import Comparator
-from trialmatch.domain.criteria.numbers import normalise
+from trialmatch.domain.criteria.reading.numbers import normalise
 from trialmatch.domain.units import convert
 
 

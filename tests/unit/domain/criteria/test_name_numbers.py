@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from one_criterion import review
 
-from trialmatch.domain.criteria.name_numbers import name_spans
-from trialmatch.domain.criteria.numbers import find_quantities, normalise
+from trialmatch.domain.criteria.reading.name_numbers import name_spans
+from trialmatch.domain.criteria.reading.numbers import find_quantities, normalise
 from trialmatch.domain.trial import Section
 
 

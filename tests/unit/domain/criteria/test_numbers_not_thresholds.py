@@ -4,7 +4,7 @@ analyte. Each case is a catalogue sentence (or its wording) with the values a cl
 from __future__ import annotations
 
 from trialmatch.domain.criteria import parse_criterion
-from trialmatch.domain.criteria.numbers import find_quantities, normalise
+from trialmatch.domain.criteria.reading.numbers import find_quantities, normalise
 from trialmatch.domain.trial import Section
 
 

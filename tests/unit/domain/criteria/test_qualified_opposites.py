@@ -12,7 +12,7 @@ from one_criterion import inclusion, limits_with_multiples, outcome, patient, re
 
 from trialmatch.domain.criteria import AllOf, LabThreshold, rule_from_json, rule_to_json
 from trialmatch.domain.criteria.base import Comparator
-from trialmatch.domain.criteria.lab_qualified import qualified_opposite
+from trialmatch.domain.criteria.reading.lab_qualified import qualified_opposite
 from trialmatch.domain.evaluation import Outcome
 from trialmatch.domain.trial import Section
 
