@@ -7,7 +7,7 @@ treatment to attain normal potassium levels during the screening period.").
 
 Advice to avoid a drug below a value tells the investigator how to treat an enrolled patient, not whom to
 enrol. The reason a limit is lenient is said of the limit already read. A correction during screening gives
-the value the file holds when the patient is matched, which the limit is then judged on. Each is claimed only
+no limit of its own: ``lab_correctable`` puts it on the limit it lets be corrected. Each is claimed only
 as a whole sentence or clause ending the item; the rationale only in an inclusion ("are permitted" in an
 exclusion would turn the item round).
 """
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from trialmatch.domain.criteria.reading.lab_correctable import CORRECTION_NOTE
 from trialmatch.domain.criteria.reading.text import Segment, Span
 from trialmatch.domain.trial import Section
 
@@ -30,14 +31,6 @@ _NOT_RENAL = re.compile(
     r"(?:secreted|excreted|cleared|eliminated)(?:\s+(?:by|through|via)\s+the\s+kidneys?)?\s*[.;]?\s*$"
 )
 """"are permitted as the study agents are not secreted by the kidney": why a low clearance is accepted."""
-_CORRECTED = re.compile(
-    r"(?<=[.;])\s*(?:note\s*:\s*)?(?:patients|subjects|participants)\s+(?:experiencing|with)\s+"
-    r"hyp(?:o|er)(?:kal|natr|calc|magnes|phosphat)a?emia\s+(?:are|is)\s+(?:permitted|allowed)\s+to\s+"
-    r"(?:undergo|receive)\s+(?:treatment|supplementation|replacement|correction)(?:\s+to\s+(?:attain|achieve|reach)"
-    r"\s+normal\s+[a-z]+\s+levels?)?(?:\s+(?:during|before)\s+(?:the\s+)?screening(?:\s+period)?)?\s*[.;]?\s*$"
-)
-""""Note: Patients experiencing hypokalemia are permitted to undergo treatment to attain normal potassium
-levels during the screening period."."""
 
 
 def advice_notes(segment: Segment, section: Section) -> list[Span]:
@@ -48,5 +41,5 @@ def advice_notes(segment: Segment, section: Section) -> list[Span]:
     if section is Section.INCLUSION and segment.contains(" not "):
         spans += [m.span() for m in _NOT_RENAL.finditer(segment.norm, segment.start, segment.end)]
     if segment.contains("emia"):
-        spans += [m.span() for m in _CORRECTED.finditer(segment.norm, segment.start, segment.end)]
+        spans += [m.span() for m in CORRECTION_NOTE.finditer(segment.norm, segment.start, segment.end)]
     return spans

@@ -302,11 +302,13 @@ them."""
 _ONE_OF_HEADING = re.compile(
     r"(?<![a-z])(?:(?:at\s+least\s+(?:one|two|three|[1-9])|one|1)\s+(?:or\s+more\s+)?of\s+(?:the\s+)?"
     r"(?:following|below|these)|at\s+least\s+(?:one|1)\s+(?:[a-z-]+\s+){0,3}?(?:risk\s+factors?|criteri(?:a|on)"
-    r"|conditions?))(?![a-z])"
+    r"|conditions?)|(?:requirements|criteria)\s+(?:for|of)\s+one\s+of\s+the\s+(?:study\s+)?(?:groups|cohorts))(?![a-z])"
 )
 """"Meets 1 of the following criteria", "non-childbearing potential by fulfilling one of the following",
 "Presence of at least one high risk factor for severe COVID-19 infection": each inclusion item under it is one
-alternative ("Age ≥ 60 years", "BMI > 25"), and read alone it would fail the patients who meet another."""
+alternative ("Age ≥ 60 years", "BMI > 25"), and read alone it would fail the patients who meet another. So is
+each study group under "eligible ... if they meet the requirements for one of the study groups, as follows"
+("LTBI+ and uncontrolled DM (HbA1c >8%)")."""
 _AT_LEAST = re.compile(r"at\s+least\s+(one|two|three|[1-9])")
 _SUBGROUP_ADMITTED = re.compile(
     r"(?P<who>[^.;]*?)\s+(?:(?:is|are|will\s+be|may\s+be)\s+)?(?:also\s+)?(?:allowed|permitted|eligible|acceptable)"

@@ -36,6 +36,7 @@ from trialmatch.domain.criteria.reading.lab_cardiac import cardiac_note_spans
 from trialmatch.domain.criteria.reading.lab_child_pugh import CHILD_PUGH, admits_the_healthy, class_thresholds
 from trialmatch.domain.criteria.reading.lab_citations import citation_spans
 from trialmatch.domain.criteria.reading.lab_control import requires_above_control
+from trialmatch.domain.criteria.reading.lab_correctable import with_correction
 from trialmatch.domain.criteria.reading.lab_exclusion_cue import exclusion_cue
 from trialmatch.domain.criteria.reading.lab_fasting import fasting_state
 from trialmatch.domain.criteria.reading.lab_gleason import (
@@ -666,7 +667,7 @@ def read_labs(segment: Segment, section: Section) -> Read | None:
         mark = footnote_elsewhere(segment)
         if mark:
             return Read(with_waiver(rule, FOOTNOTE_ELSEWHERE, mark) or rule)
-    return Read(rule)
+    return Read(with_correction(rule, segment, section))
 
 
 def _in_unit(mention: _Mention, quantity: Quantity) -> bool:

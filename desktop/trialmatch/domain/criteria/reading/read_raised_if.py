@@ -5,7 +5,8 @@ normal limits with supplements".
 
 The item names the analyte the heading holds within its normal limits, and lets a value above the upper limit
 up to the stated one when the condition holds: "≥ LLN, and ≤ ULN or (≤ 6.0 mmol/L and CrCl ≥ 90 mL/min)". A
-value corrected with supplements is read as it now is, which the heading requires to be normal.
+value below the lower limit that the heading lets be "corrected ... with supplements" is left to the clinician
+(``lab_correctable``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.derived import DerivedValueRule
 from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
+from trialmatch.domain.criteria.reading.lab_correctable import with_supplements
 from trialmatch.domain.criteria.reading.numbers import find_quantities
 from trialmatch.domain.criteria.reading.read_labs import read_labs
 from trialmatch.domain.criteria.reading.text import Read, Segment
@@ -76,7 +78,8 @@ def read_raised_if(segment: Segment, section: Section, heading: str) -> Read | N
         ],
     )
     normal = AnyOf(source_span=span, children=[threshold(Comparator.LE, 1.0, multiple_of="uln"), above])
-    return Read(AllOf(source_span=span, children=[threshold(Comparator.GE, 1.0, multiple_of="lln"), normal]))
+    low = with_supplements(threshold(Comparator.GE, 1.0, multiple_of="lln"), heading, section)
+    return Read(AllOf(source_span=span, children=[low, normal]))
 
 
 def _analyte(name: str, note: str | None) -> Analyte | None:
