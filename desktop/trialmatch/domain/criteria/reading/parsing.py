@@ -25,6 +25,7 @@ from trialmatch.domain.criteria.logic import (
     reads_with_threshold,
 )
 from trialmatch.domain.criteria.performance import PerformanceStatusRule
+from trialmatch.domain.criteria.reading.counted_headings import COUNTED_HEADING, counted_heading, needed_by
 from trialmatch.domain.criteria.reading.lab_admitted_note import admits_the_unexcluded, may_admit
 from trialmatch.domain.criteria.reading.lab_anticoagulation import (
     about_anticoagulated,
@@ -33,7 +34,6 @@ from trialmatch.domain.criteria.reading.lab_anticoagulation import (
 from trialmatch.domain.criteria.reading.lab_qualified import qualified_opposite
 from trialmatch.domain.criteria.reading.lab_shared_waiver import with_heading_waiver
 from trialmatch.domain.criteria.reading.lab_test_notes import test_notes
-from trialmatch.domain.criteria.reading.counted_headings import COUNTED_HEADING, counted_heading, needed_by
 from trialmatch.domain.criteria.reading.list_narrowing import share_opening_narrowing
 from trialmatch.domain.criteria.reading.list_window import share_windows
 from trialmatch.domain.criteria.reading.numbers import read_number
