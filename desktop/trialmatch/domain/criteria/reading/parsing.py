@@ -25,6 +25,7 @@ from trialmatch.domain.criteria.logic import (
     reads_with_threshold,
 )
 from trialmatch.domain.criteria.performance import PerformanceStatusRule
+from trialmatch.domain.criteria.reading.counted_headings import COUNTED_HEADING, counted_heading, needed_by
 from trialmatch.domain.criteria.reading.lab_admitted_note import admits_the_unexcluded, may_admit
 from trialmatch.domain.criteria.reading.lab_anticoagulation import (
     about_anticoagulated,
@@ -36,6 +37,7 @@ from trialmatch.domain.criteria.reading.lab_test_notes import test_notes
 from trialmatch.domain.criteria.reading.list_narrowing import share_opening_narrowing
 from trialmatch.domain.criteria.reading.list_window import share_windows
 from trialmatch.domain.criteria.reading.numbers import read_number
+from trialmatch.domain.criteria.reading.optional_part import optional_part
 from trialmatch.domain.criteria.reading.permissions import (
     as_permission,
     asked_subject,
@@ -649,7 +651,17 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
     if "donor" in low and _about_a_donor(heading):
         why = "about the donor, not the patient: judge it with the donor's data"
         return NeedsReview(source_span=(0, len(text)), text=text, why=why)
+    if scope := optional_part(low):
+        why = f"asked only of the patients in an optional part of the study ('{scope}'): judge it for them"
+        return NeedsReview(source_span=(0, len(text)), text=text, why=why)
+    counted = counted_heading(low)
+    if counted and section is Section.EXCLUSION:
+        why = f"one of the features its heading counts ('{counted.group(0)}'): judge it with the others"
+        return NeedsReview(source_span=(0, len(text)), text=text, why=why)
     if section is Section.INCLUSION and low:
+        if counted:
+            rule = _parse(text, section, COUNTED_HEADING.sub(" ", low))
+            return _one_alternative(rule, low, counted, needed_by(counted))
         if (
             ("exclu" in low or "ineligib" in low)
             and "inclusion" not in lead
@@ -774,11 +786,12 @@ def _asks_the_section(heading: str, section: Section) -> bool:
     return (answered.group("answer") == "no") is (section is Section.EXCLUSION)
 
 
-def _one_alternative(rule: Rule, low: str, match: re.Match[str]) -> Rule:
+def _one_alternative(rule: Rule, low: str, match: re.Match[str], needed: int | None = None) -> Rule:
     """An item under "Meets 1 of the following criteria": one of the alternatives the evaluation counts
     together, grouped by the heading up to that phrase (sub-headings below it stay in the group)."""
     count = _AT_LEAST.search(match.group(0))
-    needed = int(read_number(count.group(1)).value) if count else 1
+    if needed is None:
+        needed = int(read_number(count.group(1)).value) if count else 1
     group = low[: match.end()].strip()
     return Alternative(source_span=rule.source_span, needed=needed, group=group, children=[rule])
 

@@ -1,0 +1,21 @@
+"""Headings that scope their items to an optional part of the study: "To participate in the research
+biopsies during endoscopy, subjects must have the following lab values". The items ("Hematocrit ≥ 30%") are
+asked only of the patients who take part in that procedure; read as the trial's own, they failed every
+patient below the limit, who can still enrol without the biopsies."""
+
+from __future__ import annotations
+
+import re
+
+_OPTIONAL_PART = re.compile(
+    r"(?<![a-z])(?:to\s+(?:participate|take\s+part)\s+in\s+(?:the\s+|any\s+)?(?:optional|research)"
+    r"|(?:eligible\s+for|excluded\s+from)\s+(?:the\s+)?(?:optional\s+)?sub-?study)(?![a-z])"
+)
+
+
+def optional_part(low: str) -> str | None:
+    """The phrase of a (lower-case) heading that limits its items to an optional part, if it has one."""
+    if "optional" not in low and "research" not in low and "study" not in low:
+        return None
+    found = _OPTIONAL_PART.search(low)
+    return found.group(0) if found else None
