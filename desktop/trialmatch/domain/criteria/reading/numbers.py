@@ -544,15 +544,12 @@ TIMES = r"(?:x|\*|-?\s?times|-?\s?fold)"
 _QUANTITY = (
     r"(?P<num>" + NUMBER + r"|" + WORD_NUMBER + r"|(?<![a-z])(?:twice|double)(?![a-z]))"
     r"(?:\s*(?:-|to|–|~)\s*(?P<num2>" + NUMBER + r"))?"
+    # "> 4 times exceeding the upper reference limit": the word between the multiple and the limit restates
+    # the comparator printed before it (without one, no comparator is read and the item stays for review)
     r"(?:\s*(?:(?P<times>"
     + TIMES
-    + r")(?:\s*of(?![a-z]))?)?\s*(?:the\s+)?(?P<uln>"
-    + ULN
-    + r")|\s*(?P<lln>"
-    + TIMES
-    + r"?\s*"
-    + LLN
-    + r")"
+    + r")(?:\s*of(?![a-z]))?(?:\s+(?:above|exceeding)(?=\s+(?:the\s+)?(?:i?uln|upper)))?)?"
+    r"\s*(?:the\s+)?(?P<uln>" + ULN + r")|\s*(?P<lln>" + TIMES + r"?\s*" + LLN + r")"
     r"|\s*(?P<normal>" + TIMES + r"\s*(?:the\s+)?(?:institutional\s+)?normal(?:\s+limits?)?)(?![a-z])"
     r"|\s*(?P<control>" + TIMES + r"\s*(?:the\s+)?control(?:\s+values?)?)(?![a-z])"
     r"|\s*(?P<times_only>" + TIMES + r")(?![a-z0-9])(?!\s*" + NUMBER + r")(?!\s*10)"

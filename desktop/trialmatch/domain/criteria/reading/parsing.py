@@ -120,7 +120,8 @@ _HEADINGS = word_set(
     age sex gender performance status performance life expectancy hematopoietic haematopoietic hepatic renal
     cardiovascular pulmonary other menopausal status biologic biological therapy chemotherapy endocrine
     metabolic therapy radiotherapy surgery hormonal therapy immunotherapy prior concurrent therapy
-    abnormalities in hematologic haematologic hematological haematological test tests
+    abnormalities in hematologic haematologic hematological haematological test tests hemogram haemogram
+    index
     """
 )
 _ALTERNATIVE_ITEM = re.compile(r"\(\s*(?:and\s*/\s*or|or)\s*\)\s*$")

@@ -37,6 +37,17 @@ _EXCEPT_WHO_MAY = re.compile(
     + r"(?P<cond>[^,;()]+?)\s*,\s*who\s+may\s+be\s+(?:included|enrolled|eligible)\s+if\s+"
     r"(?P<alt>[^()]+?)\s*[)\]]\s*[)\]]?[\s.;]*"
 )
+_EXCEPT_THEN = re.compile(
+    r"\s*(?P<base>[^;()]+?)\s*[(\[]\s*except\s+(?:in\s+|for\s+)?(?:"
+    + _PATIENTS
+    + r")?(?P<cond>[^,;:()]+?)\s*[,:]\s*"
+    r"(?:(?:this\s+kind\s+of|these|such)\s+(?:patients|participants|subjects)\s+(?:only\s+)?(?:need\s+to\s+|must\s+)?"
+    r"(?:meet|satisfy)\s+the\s+requirements?\s+of\s+)?(?P<alt>[^()]+?)\s*[)\]][\s.;]*"
+)
+""""Total serum bilirubin ≤ 1.5 × ULN (except Gilbert syndrome, this kind of subjects only meet the
+requirements of direct bilirubin ≤ 1.5 × ULN)": the condition, then the thresholds that hold for it instead
+(read only when the condition is a finding, and the thresholds are not the base's own exception, which the
+lab reader reads first)."""
 _OR_WHEN = re.compile(
     r"\s*(?P<base>[^;()]+?)\s*[(\[]\s*or\s+(?P<alt>[^;()]+?)\s+(?:when|if)\s+(?P<cond>[^;()]+?)\s*[)\]][\s.;]*"
 )
@@ -56,7 +67,7 @@ def read_lab_alternatives(segment: Segment, section: Section) -> Read | None:
     match = next(
         (
             found
-            for pattern in (_OR_IN_PATIENTS, _EXCEPT_WHO_MAY, _OR_WHEN)
+            for pattern in (_OR_IN_PATIENTS, _EXCEPT_WHO_MAY, _EXCEPT_THEN, _OR_WHEN)
             if (found := pattern.fullmatch(segment.norm, segment.start, segment.end))
         ),
         None,
@@ -71,6 +82,8 @@ def read_lab_alternatives(segment: Segment, section: Section) -> Read | None:
         return None
     concept = resolve_finding(segment.quote(*match.span("cond"))) if match.re is not _OR_WHEN else None
     if concept is None:
+        if match.re is _EXCEPT_THEN:
+            return None
         return _for_the_others(segment, match, base.rule, alternative.rule)
     has = FindingRule(source_span=match.span("cond"), concept=concept.id)
     alternatives = alternative.rule.children if isinstance(alternative.rule, AllOf) else [alternative.rule]

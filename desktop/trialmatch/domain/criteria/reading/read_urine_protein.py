@@ -52,7 +52,7 @@ _GRADE = re.compile(
     + COMPARATOR
     + r")\s*)?\(?\s*(?<![\w.])(?P<grade>\+{1,4}(?![\w+])|[1-4](?:\.0)?(?:\s*\+(?![\d+])|(?![.,]\d)))"
     r"(?![\d/]|\s*(?:g|mg|gm|grams?|x|×|%)(?![a-z]))\s*\)?"
-    r"(?:\s*or\s+(?P<up>greater|more|higher|above|over)(?![a-z]))?"
+    r"(?:(?:\s*protein)?\s*or\s+(?P<up>greater|more|higher|above|over)(?![a-z]))?"
 )
 """"≥ ++", "≥(++)", "< 2 +", "less than 1+", "no greater than 2.0", "2+ or greater": a grade with its
 comparator before it or its "or greater" after."""
@@ -84,6 +84,7 @@ _DAY_WORDS = word_set(
 _WAY_OUT_WORDS = word_set(
     """
     if when discovered found undergo performed eligible then can made may baseline inclusion only is and be
+    repeat repeated will require required must total
     """
 )
 """The words that open a way out: "patients discovered to have ... should undergo ... to be eligible"."""
@@ -98,6 +99,10 @@ def read_urine_protein(segment: Segment, section: Section) -> Read | None:
         gloss = _ULN_GLOSS.search(segment.norm, segment.start, segment.end)
         if gloss:
             segment = segment.sub(segment.start, gloss.start())
+    if segment.contains("repeat"):  # "..., or the pt will require a repeat UA. If repeat UA shows ..."
+        segment = masked(
+            segment, [m.span() for m in _REPEAT.finditer(segment.norm, segment.start, segment.end)]
+        )
     rule = _with_way_out(segment, section) or _dipstick(segment) or _day_protein(segment)
     return Read(rule) if rule is not None else None
 
@@ -281,6 +286,13 @@ _ABSENCE = re.compile(
     r"\s*(?:the\s+)?absence\s+of\s+(?:clinically\s+significant\s+)?proteinuria\s*,?\s*(?:as\s+)?"
     r"(?:defined|demonstrated|shown|documented)\s+by"
 )
+_REPEAT = re.compile(
+    r",?\s*or\s+the\s+(?:pt|patient|participant|subject)\s+will\s+(?:require|need)\s+a\s+repeat\s+(?:ua|urinalysis)"
+    r"(?![a-z])"
+)
+""""Urinalysis (UA) must show less than 1+ protein in urine, or the pt will require a repeat UA. If repeat UA
+shows 1+ protein or more, a 24 hour urine ... must show total protein =< 1000 mg/24 hour": a second strip
+first, whose grade is the one the file holds; the way out is read as the second sentence states it."""
 _EXACT_GRADE = re.compile(r"(?<![a-z])(?:is|of|=)\s*(?P<grade>[1-4])\s*\+(?![\d+])")
 """"is 2 +": one grade, pluses printed."""
 _ULN_GLOSS = re.compile(r"\s*\*\s*uln\s*=\s*upper\s+limit\s+of\s+normal\s*[.;]?\s*$")
