@@ -370,7 +370,8 @@ def _label(segment: Segment) -> Span | None:
     """The condition words and the definer after them ("Uncontrolled hypertension (i.e."), when every word
     before the definer names the condition."""
     norm = segment.norm
-    start = _MASKED_LEAD.match(norm, segment.start, segment.end).end()  # "Even after drug treatment, ..."
+    lead = _MASKED_LEAD.match(norm, segment.start, segment.end)  # "Even after drug treatment, ..."
+    start = lead.end() if lead else segment.start
     no = _NO.match(norm, start, segment.end)
     label = _NARROWED_LABEL.match(norm, no.end() if no else start, segment.end)
     if label is None:
