@@ -48,3 +48,17 @@ def room_air_spans(segment: Segment, analytes: frozenset[str]) -> list[tuple[int
     if not _GASES.intersection(analytes) or not segment.contains("ra"):
         return []
     return [m.span() for m in _ROOM_AIR.finditer(segment.norm, segment.start, segment.end)]
+
+
+_MEASURED_BY = re.compile(
+    r"(?<![a-z])(?:(?:has|have)\s+)?(?:an?\s+)?spirometry\s+or\s+peak\s+flow\s+(?:with\s+)?(?:(?:a|the)\s+)?"
+    r"measurement\s+of(?=\s+(?:fev|forced\s+expiratory))"
+)
+
+
+def spirometry_spans(segment: Segment, analytes: frozenset[str]) -> list[tuple[int, int]]:
+    """ "has a Spirometry or Peak Flow with Measurement of FEV1>=80% of predicted": the tests the FEV1 is
+    measured by, the value the file holds; "spirometry" there names no FEV1 and FVC limit of its own."""
+    if "fev1" not in analytes or not segment.contains("peak flow"):
+        return []
+    return [m.span() for m in _MEASURED_BY.finditer(segment.norm, segment.start, segment.end)]

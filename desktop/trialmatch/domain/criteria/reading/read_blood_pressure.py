@@ -76,6 +76,20 @@ _POSTFIX = re.compile(
     + r")?\s*[(\[]\s*diastolic\s*[)\]]"
     + _TAIL
 )
+_NAMED_AFTER = re.compile(
+    r"\s*(?:systolic\s+and\s+diastolic\s+)?(?:bp|blood\s+pressure)\s+(?:values?|readings?)\s+of\s*(?P<cmp>"
+    + COMPARATOR
+    + r")\s*(?P<sbp>\d{2,3})(?P<unit>"
+    + _UNIT
+    + r")?\s*(?:sbp|systolic)\s+(?P<join>and\s*/\s*or|or|and)\s+(?P<cmp2>"
+    + COMPARATOR
+    + r")\s*(?P<dbp>\d{2,3})(?P<unit2>"
+    + _UNIT
+    + r")?\s*(?:dbp|diastolic)(?P<excluded>\s+(?:would|will)\s+result\s+in\s+(?:an?\s+)?exclusion"
+    r"(?:\s+from\s+the\s+study)?)?\s*[.;]?\s*"
+)
+""""Systolic and diastolic BP values of >155 SBP and >95 DBP would result in exclusion from the study": each
+value followed by its name, joined as the postfix pair is; the closing words say what the exclusion says."""
 _CUES = ("pressure", "bp", "sbp", "htn", "hypertension", "systolic")
 
 
@@ -97,6 +111,10 @@ def read_blood_pressure(segment: Segment, section: Section) -> Read | None:
     if segment.contains("diastolic"):
         match = _POSTFIX.fullmatch(segment.norm, segment.start, segment.end)
         if match is not None:
+            return _postfix(segment, section, match)
+    if segment.contains(" values of", " value of", " readings of", " reading of"):
+        match = _NAMED_AFTER.fullmatch(segment.norm, segment.start, segment.end)
+        if match is not None and (section is Section.EXCLUSION or not match.group("excluded")):
             return _postfix(segment, section, match)
     return None
 

@@ -174,6 +174,10 @@ beyond the limits may belong to a treated or symptom-free patient, so they are c
 qualifier: a value within the limits passes an exclusion, one beyond them is left to the clinician."""
 
 
+_CONTROL_STATES = ("uncontrolled", "poorly controlled", "inadequately controlled", "not well controlled")
+""""hypertension is still poorly controlled (...)": the modifier said after the condition."""
+
+
 def _label_pattern(modifiers: tuple[str, ...]) -> re.Pattern[str]:
     """ "Polycythemia/hypovolemia (hemoglobin > 16.5 g/dL)": two names for what the bracket defines."""
     return re.compile(
@@ -186,6 +190,9 @@ def _label_pattern(modifiers: tuple[str, ...]) -> re.Pattern[str]:
         + _alternation(_CONDITIONS)
         + r")(?:\s*/\s*(?:"
         + _alternation(_CONDITIONS)
+        + r"))?"
+        + r"(?:\s+(?:is|remains)\s+(?:still\s+)?(?:"
+        + _alternation(_CONTROL_STATES)
         + r"))?"
     )
 
@@ -241,8 +248,9 @@ _TREATED_CUES = ("despite", "after", "medication", "control", "antihypert", "ant
 _REPEATED = re.compile(
     r"(?:on|in)\s+repeated\s+(?:readings|measurements)|permanently(?=\s+(?:above|over|>))"
     r"|(?<![a-z])sustained(?=\s+(?:tachycardia|bradycardia|hypertension|hypotension)(?![a-z]))"
+    r"|(?<![a-z])continuous(?:ly)?\s+increase\s+in(?=\s+(?:systolic|diastolic|blood\s+pressure|sbp|dbp|bp)(?![a-z]))"
 )
-_REPEATED_CUES = ("repeated", "permanently", "sustained")
+_REPEATED_CUES = ("repeated", "permanently", "sustained", "continuous")
 _WITH = re.compile(r"\s+with\s+(?:an?\s+)?|\s*(?P<colon>:)\s*")
 """"COPD with a FEV1 < 50%"; a colon only after a control word its thresholds define ("Uncontrolled T2DM at
 screening: HbA1C > 10.5%"): elsewhere it may open a condition ("HIV: CD4 > 200/µL" in an inclusion)."""
@@ -273,16 +281,17 @@ def read_defined(segment: Segment, section: Section) -> Read | None:
     spans: list[Span] = []
     qualifier: str | None = None
     if segment.contains(*_TREATED_CUES, *_REPEATED_CUES):
-        for pattern, what in (
-            (_TREATED, "measured on treatment"),
-            (_UNTREATED, "uncontrolled"),
-            (_REPEATED, "persistent"),
+        for patterns in (
+            ((_TREATED, "measured on treatment"), (_UNTREATED, "uncontrolled")),
+            ((_REPEATED, "persistent"),),
         ):
-            found = pattern.search(norm, segment.start, segment.end)
-            if found:
-                spans.append(found.span())
-                qualifier = f"{what} ('{segment.quote(*found.span()).strip(', ')}')"
-                break
+            for pattern, what in patterns:
+                found = pattern.search(norm, segment.start, segment.end)
+                if found:
+                    spans.append(found.span())
+                    said = f"{what} ('{segment.quote(*found.span()).strip(', ')}')"
+                    qualifier = f"{qualifier}; {said}" if qualifier else said
+                    break
     definition_start = segment.start
     label = None
     if segment.contains(*_CUES):
@@ -353,12 +362,18 @@ def _narrowing_qualifier(segment: Segment, label: Span) -> str | None:
     return f"{word.group()} ('{segment.quote(word.start(), end)}')"
 
 
+_MASKED_LEAD = re.compile(r"[\s,]*")
+"""The blanks and comma a masked qualifier before the condition leaves."""
+
+
 def _label(segment: Segment) -> Span | None:
     """The condition words and the definer after them ("Uncontrolled hypertension (i.e."), when every word
     before the definer names the condition."""
     norm = segment.norm
-    no = _NO.match(norm, segment.start, segment.end)
-    label = _NARROWED_LABEL.match(norm, no.end() if no else segment.start, segment.end)
+    lead = _MASKED_LEAD.match(norm, segment.start, segment.end)  # "Even after drug treatment, ..."
+    start = lead.end() if lead else segment.start
+    no = _NO.match(norm, start, segment.end)
+    label = _NARROWED_LABEL.match(norm, no.end() if no else start, segment.end)
     if label is None:
         return None
     definer = _DEFINER.match(norm, label.end(), segment.end)

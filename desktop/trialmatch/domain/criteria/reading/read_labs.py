@@ -83,6 +83,7 @@ from trialmatch.domain.criteria.reading.lab_pulmonary import (
     dlco_correction_spans,
     lung_capacity,
     room_air_spans,
+    spirometry_spans,
 )
 from trialmatch.domain.criteria.reading.lab_qt_correction import (
     QT_ANALYTES,
@@ -796,6 +797,7 @@ def _read(
     claimed.extend(misprinted_units(segment, [(m.start, m.analytes) for m in mentions], quantities))
     claimed.extend(dlco_correction_spans(segment, analytes))
     claimed.extend(room_air_spans(segment, analytes))
+    claimed.extend(spirometry_spans(segment, analytes))
     claimed.extend(vital_sign_notes(segment, analytes))
     claimed.extend(body_size_notes(segment, analytes))
     claimed.extend(metabolic_notes(segment, [m.start for m in mentions]))

@@ -18,6 +18,7 @@ from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.logic import AnyOf, all_of_merged, leaf_kinds
 from trialmatch.domain.criteria.reading.read_findings import read_findings
 from trialmatch.domain.criteria.reading.read_labs import read_labs
+from trialmatch.domain.criteria.reading.read_regimen_limits import read_regimen_limits
 from trialmatch.domain.criteria.reading.read_stratum_limits import read_stratum_limits
 from trialmatch.domain.criteria.reading.text import Read, Segment, parenthesised, split_top_level
 from trialmatch.domain.criteria.registry import Rule
@@ -35,7 +36,7 @@ _WHO = re.compile(
 
 def read_subgroup_limits(segment: Segment, section: Section) -> Read | None:
     """Either subgroup with its thresholds, or one limit per cohort or drug; None when not read fully."""
-    per_stratum = read_stratum_limits(segment, section)
+    per_stratum = read_stratum_limits(segment, section) or read_regimen_limits(segment, section)
     if per_stratum is not None:
         return per_stratum
     if section is not Section.INCLUSION or not segment.contains(";") or not segment.contains(":"):
