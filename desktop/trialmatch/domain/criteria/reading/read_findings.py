@@ -166,7 +166,7 @@ _FINDING_FILLER = word_set(
     clinical clinically signs diagnosed status existing concurrent serology serologic seropositive
     history known pregnant breast feeding lactating nursing note medical need needs required must should
     serum urine β hcg beta female females male males antibody antibodies surface antigen hbsag use intake
-    received receiving undergoing administration administered carry carries
+    received receiving administration administered carry carries
     """
 )
 _CONDITIONAL_FILLER = _FINDING_FILLER | {"if"}
