@@ -65,6 +65,7 @@ from trialmatch.domain.criteria.reading.read_nyha import read_nyha
 from trialmatch.domain.criteria.reading.read_or_alternatives import read_or_alternatives
 from trialmatch.domain.criteria.reading.read_partial import read_partial
 from trialmatch.domain.criteria.reading.read_people import read_age_and_sex, read_performance, read_sex
+from trialmatch.domain.criteria.reading.read_preventive_use import read_preventive_use
 from trialmatch.domain.criteria.reading.read_raised_if import read_raised_if
 from trialmatch.domain.criteria.reading.read_refractory import read_refractory
 from trialmatch.domain.criteria.reading.read_relative_change import read_relative_change
@@ -982,6 +983,7 @@ def _read_labs(segment: Segment, section: Section) -> Read | None:
         or read_subgroup_limits(segment, section)
         or read_tested_subgroup(segment, section)
         or read_excepted(segment, section, _read_part)
+        or read_preventive_use(segment, section, _read_part)
         or read_lab_alternatives(segment, section)
         or read_or_alternatives(segment, section)
         or read_alone_met(segment, section)

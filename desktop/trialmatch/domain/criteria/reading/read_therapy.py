@@ -54,7 +54,11 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("radiotherapy",),
     ),
     (r"surgery|surgical\s+(?:procedures?|resection|intervention)|operations?", ("surgery",)),
-    (r"(?:hormonal|hormone|endocrine)\s+(?:therapy|therapies|treatments?)", ("hormone therapy",)),
+    (
+        r"(?:hormonal|hormone|endocrine)\s+(?:therapy|therapies|treatments?)"
+        r"|androgen[\s-]deprivation(?:\s+(?:therapy|therapies|treatments?))?",
+        ("hormone therapy",),
+    ),
     (
         r"(?:autologous\s+|allogeneic\s+|hematopoietic\s+|haematopoietic\s+)*(?:stem\s+cell|bone\s+marrow)"
         r"\s+transplant(?:ation)?s?|hsct",
@@ -95,8 +99,8 @@ _AGENT = re.compile(
 _CUE_STARTS = word_set(
     """
     anti systemic cancer cytotoxic chemo immun checkpoint biologic targeted tyrosine kinase tki small radi
-    irradiation rt surg operation hormon endocrine autologous allogeneic hematopoietic haematopoietic stem
-    bone hsct car adoptive cell pd ctla anthracycline taxane platinum
+    irradiation rt surg operation hormon endocrine androgen autologous allogeneic hematopoietic haematopoietic
+    stem bone hsct car adoptive cell pd ctla anthracycline taxane platinum
     """
 )
 _CUE = re.compile(
