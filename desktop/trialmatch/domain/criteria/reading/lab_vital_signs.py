@@ -53,13 +53,13 @@ _NOTES = re.compile(
     r"|blood\s+pressures?\s*:(?=\s*(?:systolic|diastolic|sbp|dbp)(?![a-z]))"
     r"|(?:the\s+)?(?:initiation|start)\s+(?:or|and/or)\s+adjustment\s+of\s+(?:anti-?\s?hypertensive|bp|blood\s+pressure)"
     r"\s+medications?(?:\s*\[\s*s\s*\])?\s+(?:is|are)\s+(?:allowed|permitted)\s+(?:prior\s+to|before)\s+(?:the\s+)?"
-    r"(?:screening|study\s+entry|enrol?ment|randomi[sz]ation)"
+    r"(?:screening|study\s+entry|enrol{1,2}ment|randomi[sz]ation)"
 )
 _STABLE_REGIMEN = re.compile(
     r"[(\[]\s*note\s*:\s*(?:an?\s+|the\s+)?stable\s+(?:anti-?\s?hypertensive|bp|blood\s+pressure)\s+"
     r"(?:regimen|treatment|therapy|medications?)\s+(?:should|must|shall)\s+be\s+in\s+place\s+"
     r"(?:within|for\s+at\s+least|at\s+least)\s+\d{1,2}\s+(?:weeks?|days?)\s+(?:before|prior\s+to)\s+(?:the\s+)?"
-    r"(?:first\s+dose|randomi[sz]ation|enrol?ment|study\s+entry)(?:\s+of\s+(?:the\s+)?study\s+(?:drug|treatment))?"
+    r"(?:first\s+dose|randomi[sz]ation|enrol{1,2}ment|study\s+entry)(?:\s+of\s+(?:the\s+)?study\s+(?:drug|treatment))?"
     r"\s*[)\]]"
 )
 """"(Note: a stable antihypertensive regimen should be in place within 1 week before the first dose)": how the
