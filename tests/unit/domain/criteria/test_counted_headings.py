@@ -86,3 +86,28 @@ def test_two_or_more_of_the_following_inclusions_pass_with_two_met_and_fail_with
 
     assert [r.result for r in evaluate(trial, two).results] == [Outcome.PASS] * 3
     assert [r.result for r in evaluate(trial, one).results] == [Outcome.PASS, Outcome.FAIL, Outcome.FAIL]
+
+
+DIAGNOSIS = "DISEASE CHARACTERISTICS: Diagnosis of one of the following"
+APLASTIC = f"{DIAGNOSIS}: Severe aplastic anemia as defined by either of the following"
+COUNTS = f"{APLASTIC}: At least 2 of the following abnormal peripheral blood counts"
+
+
+def test_a_count_under_one_of_several_diagnoses_does_not_exclude_a_patient_with_another() -> None:
+    # NCT00003816: the counts define one of the diagnoses; a leukaemia patient with normal counts is not
+    # ineligible for lacking two of them.
+    criteria = [
+        Criterion(section=Section.INCLUSION, text="Acute leukemia", context=DIAGNOSIS),
+        Criterion(section=Section.INCLUSION, text="Platelet count < 20,000/mm^3", context=COUNTS),
+        Criterion(section=Section.INCLUSION, text="Neutrophil count < 500/mm^3", context=COUNTS),
+    ]
+    trial = Trial(id="NCT00003816", registry="ctgov", title="t", criteria=criteria)
+    rule = compile_trial(trial).criteria[1].rule
+    assert isinstance(rule, Alternative)
+    assert rule.group == DIAGNOSIS.lower()
+    facts = patient(labs=entered(("platelets", 200, "10^9/L"), ("anc", 3.0, "10^9/L")))
+
+    found = evaluate(compile_trial(trial), facts)
+
+    assert found.verdict.value == "possible"
+    assert [r.result for r in found.results[1:]] == [Outcome.UNKNOWN, Outcome.UNKNOWN]

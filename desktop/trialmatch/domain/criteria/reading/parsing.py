@@ -657,6 +657,10 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
         why = f"asked only of the patients in an optional part of the study ('{scope}'): judge it for them"
         return NeedsReview(source_span=(0, len(text)), text=text, why=why)
     counted = counted_heading(low)
+    if counted and (
+        _ONE_OF_HEADING.search(low, 0, counted.start()) or _ANY_OF_HEADING.search(low, 0, counted.start())
+    ):
+        counted = None  # a count under "one of the following" diagnoses: the broader choice decides first
     if counted and section is Section.EXCLUSION:
         why = f"one of the features its heading counts ('{counted.group(0)}'): judge it with the others"
         return NeedsReview(source_span=(0, len(text)), text=text, why=why)
