@@ -4,10 +4,11 @@ own words still narrows it. The rule values a clinician checks, and how a patien
 
 from __future__ import annotations
 
-from one_criterion import exclusion, outcome, patient, review
+from one_criterion import evaluation, exclusion, outcome, patient, review
 
-from trialmatch.domain.criteria import AnyOf, FindingRule
+from trialmatch.domain.criteria import AnyOf, FindingRule, NeedsReview, parse_criterion
 from trialmatch.domain.evaluation import Outcome
+from trialmatch.domain.trial import Section
 
 
 def _finding(rule: object) -> tuple[str, bool, str, list[str | None], list[str]]:
@@ -146,3 +147,25 @@ def test_and_women_with_names_a_further_group_not_a_narrowing_of_pregnancy():
     )
     neither = patient(findings={"pregnant": False, "breastfeeding": False})
     assert outcome("exclusion", FERTILITY, neither) is Outcome.UNKNOWN
+
+
+SALIVA = (
+    "Participants will be excluded from providing a saliva sample (required for the cortisol measurement) if "
+    "they meet any of the following criteria"
+)
+
+
+def test_a_heading_excluding_from_a_part_of_the_study_does_not_exclude_from_the_trial():
+    rule = parse_criterion("Currently breastfeeding;", Section.EXCLUSION, SALIVA)
+    assert isinstance(rule, NeedsReview), rule
+    assert rule.why == (
+        "its heading excludes from a part of the study only ('providing a saliva sample'), "
+        "not from the trial: judge it"
+    )
+    nursing = patient(findings={"breastfeeding": True})
+    (only,) = evaluation("exclusion", "Currently breastfeeding;", nursing, SALIVA).results
+    assert only.result is Outcome.UNKNOWN
+    # under a heading excluding from the study itself the item still excludes
+    study = "Patients will be excluded from the study if any of the following criteria apply"
+    (only,) = evaluation("exclusion", "Currently breastfeeding;", nursing, study).results
+    assert only.result is Outcome.FAIL

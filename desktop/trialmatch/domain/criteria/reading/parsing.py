@@ -25,6 +25,7 @@ from trialmatch.domain.criteria.logic import (
     reads_with_threshold,
 )
 from trialmatch.domain.criteria.performance import PerformanceStatusRule
+from trialmatch.domain.criteria.reading.heading_part import excluded_part
 from trialmatch.domain.criteria.reading.lab_admitted_note import admits_the_unexcluded, may_admit
 from trialmatch.domain.criteria.reading.lab_anticoagulation import (
     about_anticoagulated,
@@ -394,6 +395,10 @@ def parse_criterion(text: str, section: Section, context: str | None = None) -> 
 def _under_the_heading(rule: Rule, text: str, section: Section, heading: str) -> Rule:
     """The item's rule as its (lower-case) heading bounds it: for a subgroup, a stage or risk group, one
     numbered group, or under an "If <condition>:" line."""
+    part = excluded_part(heading)
+    if part is not None:
+        why = f"its heading excludes from a part of the study only ('{part}'), not from the trial: judge it"
+        return NeedsReview(source_span=(0, len(text)), text=text, why=why)
     lead_in = _lead_in(heading)
     if "for" in heading:
         subgroup = _SUBGROUP_HEADING.match(lead_in)
