@@ -169,3 +169,21 @@ def test_a_heading_excluding_from_a_part_of_the_study_does_not_exclude_from_the_
     study = "Patients will be excluded from the study if any of the following criteria apply"
     (only,) = evaluation("exclusion", "Currently breastfeeding;", nursing, study).results
     assert only.result is Outcome.FAIL
+
+
+PSYCHOTIC = "Diagnosed with psychotic disorder or bipolar disorder"
+
+
+def test_a_psychotic_disorder_is_no_psychiatric_illness_of_any_kind():
+    rule = exclusion(PSYCHOTIC)
+    assert isinstance(rule, AnyOf), rule
+    assert [_finding(c) for c in rule.children] == [
+        ("psychotic_disorder", True, "any", [], []),
+        ("bipolar_disorder", True, "any", [], []),
+    ]
+    # a depression on file failed the patient as if it were a psychosis
+    depressed = patient(findings={"depression": True, "bipolar disorder": False})
+    assert outcome("exclusion", PSYCHOTIC, depressed) is Outcome.UNKNOWN
+    assert outcome("exclusion", PSYCHOTIC, patient(findings={"schizophrenia": True})) is Outcome.FAIL
+    assert outcome("exclusion", PSYCHOTIC, patient(findings={"psychiatric illness": False})) is Outcome.PASS
+    assert outcome("inclusion", "No psychosis", depressed) is Outcome.UNKNOWN
