@@ -187,3 +187,12 @@ def test_a_psychotic_disorder_is_no_psychiatric_illness_of_any_kind():
     assert outcome("exclusion", PSYCHOTIC, patient(findings={"schizophrenia": True})) is Outcome.FAIL
     assert outcome("exclusion", PSYCHOTIC, patient(findings={"psychiatric illness": False})) is Outcome.PASS
     assert outcome("inclusion", "No psychosis", depressed) is Outcome.UNKNOWN
+
+
+def test_a_smoking_history_is_not_read_as_current_smoking():
+    why = "a smoking history: the patient file says only whether the patient smokes now"
+    assert review("Has a history of smoking", Section.EXCLUSION) == why
+    # the patient who quit, recorded as no current smoker, passed an exclusion of every past smoker
+    quit_smoking = patient(findings={"current smoker": False})
+    assert outcome("exclusion", "Has a history of smoking", quit_smoking) is Outcome.UNKNOWN
+    assert _finding(exclusion("Current smoker")) == ("smoking", True, "active", [], [])

@@ -309,6 +309,8 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
     qualifier = _qualifier(segment, main[0][1])
     if qualifier == "history" and any(c.id == ANTICOAGULATION for c in main_concepts):
         return Read.failed("past anticoagulation: the patient file says only whether it is current")
+    if qualifier == "history" and any(c.id == "smoking" for c in main_concepts):
+        return Read.failed("a smoking history: the patient file says only whether the patient smokes now")
     chunks = _chunks(segment)
     # "HIV infection, with CD4 < 200/µL": a narrowing in a stretch of its own narrows every concept, so its
     # words are never claimed and then dropped.
