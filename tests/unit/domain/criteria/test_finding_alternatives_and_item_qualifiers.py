@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from one_criterion import evaluation, exclusion, outcome, patient, review
 
-from trialmatch.domain.criteria import AnyOf, FindingRule, NeedsReview, parse_criterion
+from trialmatch.domain.criteria import AllOf, AnyOf, FindingRule, NeedsReview, parse_criterion
 from trialmatch.domain.evaluation import Outcome
 from trialmatch.domain.trial import Section
 
@@ -196,3 +196,20 @@ def test_a_smoking_history_is_not_read_as_current_smoking():
     quit_smoking = patient(findings={"current smoker": False})
     assert outcome("exclusion", "Has a history of smoking", quit_smoking) is Outcome.UNKNOWN
     assert _finding(exclusion("Current smoker")) == ("smoking", True, "active", [], [])
+
+
+def test_an_item_under_a_heading_naming_two_parts_binds_only_their_patients():
+    text = "Inflammatory bowel disease (e.g Crohn's disease, ulcerative colitis, etc)."
+    rule = parse_criterion(text, Section.EXCLUSION, "Part B and Part C")
+    assert isinstance(rule, AllOf), rule
+    ibd, subgroup = rule.children
+    assert _finding(ibd) == ("inflammatory_bowel_disease", True, "any", [], [])
+    assert isinstance(subgroup, NeedsReview), subgroup
+    assert "('part b and part c')" in subgroup.why
+    # a part A patient with Crohn's disease was excluded from the whole trial
+    (crohn,) = evaluation(
+        "exclusion", text, patient(findings={"Crohn's disease": True}), "Part B and Part C"
+    ).results
+    assert crohn.result is Outcome.UNKNOWN
+    (none,) = evaluation("exclusion", text, patient(findings={"IBD": False}), "Part B and Part C").results
+    assert none.result is Outcome.PASS
