@@ -7,6 +7,7 @@ from __future__ import annotations
 from one_criterion import evaluation, exclusion, outcome, patient, review
 
 from trialmatch.domain.criteria import AllOf, AnyOf, FindingRule, NeedsReview, parse_criterion
+from trialmatch.domain.criteria.stage import StageRule
 from trialmatch.domain.evaluation import Outcome
 from trialmatch.domain.trial import Section
 
@@ -213,3 +214,27 @@ def test_an_item_under_a_heading_naming_two_parts_binds_only_their_patients():
     assert crohn.result is Outcome.UNKNOWN
     (none,) = evaluation("exclusion", text, patient(findings={"IBD": False}), "Part B and Part C").results
     assert none.result is Outcome.PASS
+
+
+AR2 = (
+    "DISEASE CHARACTERISTICS: Average risk (AR) patients: AR patients substratified in: AR2: "
+    "B-cell lineage ALL with WBC at least 100,000/mm^3"
+)
+
+
+def test_a_risk_group_named_above_the_lead_in_bounds_the_item_to_its_patients():
+    text = "Precursor T-lymphoblastic NHL stage III or IV"
+    rule = parse_criterion(text, Section.INCLUSION, AR2)
+    assert isinstance(rule, AnyOf), rule
+    stage, subgroup = rule.children
+    assert isinstance(stage, StageRule), stage
+    assert (stage.stages, stage.disease) == (["III", "IV"], "Precursor T-lymphoblastic NHL")
+    assert isinstance(subgroup, NeedsReview), subgroup
+    assert "('average risk (ar) patients')" in subgroup.why
+    # a stage II patient of the AR1 group was failed on the AR2 definition
+    stage_two = patient(diagnosis="Precursor T-lymphoblastic lymphoma", stage="II")
+    (only,) = evaluation("inclusion", text, stage_two, AR2).results
+    assert only.result is Outcome.UNKNOWN
+    stage_four = patient(diagnosis="Precursor T-lymphoblastic lymphoma", stage="IV")
+    (only,) = evaluation("inclusion", text, stage_four, AR2).results
+    assert only.result is Outcome.PASS

@@ -405,7 +405,7 @@ def _under_the_heading(rule: Rule, text: str, section: Section, heading: str) ->
         if subgroup and not _EVERYONE.match(subgroup.group("who") or ""):
             return _for_a_named_subgroup(rule, text, section, subgroup)
     if "stage" in heading or "risk" in heading:
-        named = _NAMED_SUBGROUP.fullmatch(lead_in)
+        named = _NAMED_SUBGROUP.fullmatch(lead_in) or _named_line_above(heading, rule)
         if named:
             return _for_a_subgroup(rule, text, section, named.group(0))
     if any(word in heading for word in _GROUP_WORDS):
@@ -475,6 +475,17 @@ _NAMED_SUBGROUP = re.compile(
 naming a stage or risk group without "for"; read for everyone, "Creatinine clearance at least 50 mL/min"
 failed the stage I patient it never concerned."""
 _EVERYONE = re.compile(r"(?:all|both|these|those|eligible|the|all\s+eligible|all\s+the|all\s+enrolled)$")
+
+
+def _named_line_above(heading: str, rule: Rule) -> re.Match[str] | None:
+    """ "Average risk (AR) patients: AR patients substratified in: AR2: B-cell lineage ALL ...": a stage or
+    risk group named on a line above the lead-in bounds the items too; read for everyone, "Precursor
+    T-lymphoblastic NHL stage III or IV" failed each patient of another group. Not an alternative: its group
+    decides it."""
+    if rule.kind == "alternative":
+        return None
+    lines = (line.strip() for line in heading.split(":")[:-1])
+    return next((m for line in lines if (m := _NAMED_SUBGROUP.fullmatch(line))), None)
 
 
 def _for_a_subgroup(rule: Rule, text: str, section: Section, heading: str) -> Rule:
