@@ -404,7 +404,7 @@ def _under_the_heading(rule: Rule, text: str, section: Section, heading: str) ->
         if subgroup and not _EVERYONE.match(subgroup.group("who") or ""):
             return _for_a_named_subgroup(rule, text, section, subgroup)
     if "stage" in heading or "risk" in heading:
-        named = _NAMED_SUBGROUP.fullmatch(lead_in)
+        named = _NAMED_SUBGROUP.fullmatch(lead_in) or _named_line_above(heading, rule)
         if named:
             return _for_a_subgroup(rule, text, section, named.group(0))
     if any(word in heading for word in _GROUP_WORDS):
@@ -423,11 +423,12 @@ _ONE_GROUP_HEADING = re.compile(
     r"(?:or\s+for|for\s+(?:the\s+)?[a-z]+)?\s*(?:group|cohort|arm|part)\s+[a-z0-9]{1,3}"
     r"(?:\s*[-–]\s+[^:]+|\s*\([^()]+\))"
     r"|or\s+for\s+(?:the\s+)?(?:group|cohort|arm|part)\s+[a-z0-9]{1,3}"
+    r"|(?:group|cohort|arm|part)\s+[a-z0-9]{1,3}(?:\s*(?:,|and|or|&)\s*(?:group|cohort|arm|part)\s+[a-z0-9]{1,3})+"
 )
 """"Group-specific inclusion criteria: Group 4 - Other situations with immunodeficiency.", "For Dose Cohort 4
 (FT538 plus Vorinostat)", "Or for Cohort 3": one of the trial's groups, named in a wording segmentation
 does not turn into a stratum; read for everyone, group 4's "HIV with CD4 < 200/µL" failed every patient of
-groups 1-3."""
+groups 1-3. "Part B and Part C" names two of its parts: their items do not bind part A."""
 _IF_HEADING = re.compile(r"if\s+(?P<condition>[^,;:()]+?)\s*")
 """"Pulmonary: If history of symptomatic pulmonary disease:" heading "DLCO greater than 50% predicted": the
 items under it are asked only of the patients with the condition."""
@@ -473,6 +474,17 @@ _NAMED_SUBGROUP = re.compile(
 naming a stage or risk group without "for"; read for everyone, "Creatinine clearance at least 50 mL/min"
 failed the stage I patient it never concerned."""
 _EVERYONE = re.compile(r"(?:all|both|these|those|eligible|the|all\s+eligible|all\s+the|all\s+enrolled)$")
+
+
+def _named_line_above(heading: str, rule: Rule) -> re.Match[str] | None:
+    """ "Average risk (AR) patients: AR patients substratified in: AR2: B-cell lineage ALL ...": a stage or
+    risk group named on a line above the lead-in bounds the items too; read for everyone, "Precursor
+    T-lymphoblastic NHL stage III or IV" failed each patient of another group. Not an alternative: its group
+    decides it."""
+    if rule.kind == "alternative":
+        return None
+    lines = (line.strip() for line in heading.split(":")[:-1])
+    return next((m for line in lines if (m := _NAMED_SUBGROUP.fullmatch(line))), None)
 
 
 def _for_a_subgroup(rule: Rule, text: str, section: Section, heading: str) -> Rule:

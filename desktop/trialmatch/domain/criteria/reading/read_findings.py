@@ -16,6 +16,11 @@ from itertools import pairwise
 from trialmatch.domain.anticoagulation import ANTICOAGULATION
 from trialmatch.domain.criteria.finding import FindingException, FindingRule, Qualifier
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
+from trialmatch.domain.criteria.reading.finding_alternatives import (
+    another_group,
+    another_state,
+    childbearing_as_item,
+)
 from trialmatch.domain.criteria.reading.finding_grades import cardiac_grades, kidney_stages
 from trialmatch.domain.criteria.reading.text import (
     Read,
@@ -194,6 +199,10 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
         concepts = _without_infection_nouns(segment, concepts)
     conditional: list[Span] = []
     if any(c.id == "pregnancy" for _, _, c in concepts):
+        if childbearing_as_item(segment, concepts):
+            return Read.failed(
+                "women of childbearing potential listed as a group of their own beside pregnancy"
+            )
         conditional = [(s, e) for s, e, c in concepts if c.id == "childbearing_potential"]
         concepts = [x for x in concepts if x[2].id != "childbearing_potential"]
     exception_spans = _exception_clauses(segment, concepts)
@@ -203,7 +212,7 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
     own_examples = _own_examples(segment, main) if segment.contains("(") else []
     if own_examples:
         main = [c for c in main if not inside((c[0], c[1]), own_examples)]
-    unread = _unread_spread(segment, main)
+    unread = _unread_spread(segment, main) or another_state(segment, main)
     if unread:
         return Read.failed(unread)
     narrowing = [
@@ -216,6 +225,10 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
     ):
         return Read.failed(
             "'or (those) with ...' names another group of patients, not a narrowing of the finding"
+        )
+    if narrowing and another_group(segment, narrowing):
+        return Read.failed(
+            "'and <patients> with ...' names another group of patients, not a narrowing of the finding"
         )
     if segment.contains("and with") and any(
         _AND_BEFORE.search(segment.norm, max(segment.start, m.start() - 6), m.start())
@@ -265,8 +278,14 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
         m
         for m in found
         for s, e, concept in main
-        if s <= m.start() and m.end() <= e and m.group(0).split()[0] not in concept.label.lower()
+        if m.end() <= e
+        and (
+            (s <= m.start() and m.group(0).split()[0] not in concept.label.lower())
+            or (m.start() < s < m.end() and m.group(0).split()[-1] not in concept.label.lower())
+        )
     ]
+    # "Clinically significant pulmonary disease": a narrowing word overlapping the start of the concept's own
+    # words ("significant pulmonary disease" is a synonym) still narrows it.
     # "Uncontrolled diabetes or hypertension": a narrowing word opening the first concept's own words narrows
     # the whole list, though "uncontrolled diabetes" is a concept of its own.
     leading = [m for m in found if len(main) > 1 and m.start() == main[0][0] and m not in in_concept]
@@ -290,13 +309,22 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
     qualifier = _qualifier(segment, main[0][1])
     if qualifier == "history" and any(c.id == ANTICOAGULATION for c in main_concepts):
         return Read.failed("past anticoagulation: the patient file says only whether it is current")
+    if qualifier == "history" and any(c.id == "smoking" for c in main_concepts):
+        return Read.failed("a smoking history: the patient file says only whether the patient smokes now")
     chunks = _chunks(segment)
     # "HIV infection, with CD4 < 200/µL": a narrowing in a stretch of its own narrows every concept, so its
     # words are never claimed and then dropped.
     orphans = [m for m in narrowing if not any(_applies(m, s, main[0][0], chunks) for s, _, _ in main)]
     rules = []
     seen: set[str] = set()
+    own_active = False
     for index, ((start, end, _), concept) in enumerate(zip(main, main_concepts, strict=True)):
+        own_active = (
+            bool(index)
+            and qualifier == "any"
+            and not concept.label.lower().startswith("active")
+            and _own_activity(segment, main, index, own_active)
+        )
         shared = leading if index and _shares_opening(segment, main[: index + 1], found) else []
         narrower = _narrower(concept, shared, segment.norm[start:end])
         if narrower is not None:
@@ -314,7 +342,7 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
                 source_span=(start, end),
                 concept=concept.id,
                 present=not negated,
-                qualifier=qualifier,
+                qualifier="active" if own_active else qualifier,
                 exceptions=[*exceptions, *unchecked],
             )
         )
@@ -663,6 +691,20 @@ def _qualifier(segment: Segment, first_concept_end: int) -> Qualifier:
     if _ACTIVE.search(before):
         return "active"
     return "any"
+
+
+def _own_activity(
+    segment: Segment, main: list[tuple[int, int, Concept]], index: int, previous_active: bool
+) -> bool:
+    """ "HIV, hepatitis C, and/or active hepatitis B": "active" before a later item bounds that item (and one
+    sharing its noun by a bare joiner, "active hepatitis B or C"); read with the list's qualifier "any", a
+    resolved hepatitis B excluded the patient."""
+    (_, previous_end, _), (start, end, _) = main[index - 1], main[index]
+    own = segment.norm[previous_end:end]
+    own = own[max(own.rfind(mark, 0, start - previous_end) for mark in (",", ";", " or ", " and ")) + 1 :]
+    if _ACTIVE.search(own) and not _HISTORY.search(own):
+        return True
+    return previous_active and _BARE_JOINER.fullmatch(segment.norm, previous_end, start) is not None
 
 
 def _joiners(segment: Segment, main: list[tuple[int, int, Concept]]) -> set[str]:
