@@ -35,7 +35,9 @@ _TIMING = re.compile(
     + _AMOUNT
     + r"(?:\s*(?P<link>prior\s+to|before|of|preceding|from)\s+"
     r"(?P<event>(?:the\s+)?(?:receiving\s+(?:the\s+)?|(?:planned\s+)?start(?:ing)?\s+(?:of\s+)?|initiation\s+of\s+(?:the\s+)?)?"
-    r"(?:study\s+)?" + _ANCHOR + r"(?:\s+(?:of\s+)?(?:study\s+)?(?:treatment|drug|therapy))?))?"
+    r"(?:study\s+)?"
+    + _ANCHOR
+    + r"(?:\s+(?:of\s+)?(?:study\s+)?(?:treatment|drug|therapy)|\s+step\s+registration)?))?"
     r"(?:\s*,?\s*unless\s+otherwise\s+(?:indicated|specified|noted|stated))?"
 )
 """"within 14 days prior to registration": when the lab is drawn, which a patient file does not record."""
@@ -165,12 +167,25 @@ _DAYS_PER = {"d": 1, "w": 7, "m": 30, "h": 0}
 _UNIT_WORDS = {"d": "days", "w": "weeks", "m": "months", "h": "hours"}
 
 
+_CLAUSE_START = re.compile(r".*[(\[;:]|.*\.\s", re.DOTALL)
+_DATES_ANOTHER = re.compile(
+    r"(?<![a-z])(?:regimen|stable|transfus\w*|growth\s+factors?|support\w*|hydroxy\w+|leukapheresis|hepatoprotect\w*"
+    r"|corrective|stimulat\w*|no|not|without|history|g-?csf)(?![a-z])"
+)
+""""(Note: a stable antihypertensive regimen should be in place within 1 week before the first dose)", "(no
+blood transfusion within 14 days before screening)": the clause dates something else than the draw."""
+
+
 def _window(segment: Segment, match: re.Match[str]) -> Window | None:
     """The window a timing match states: an amount of time before an event about to happen (the anchors are
     the trial's start: registration, randomisation, first dose...). "within 14 days from ..." is not said
-    to lie before it, and a span without its event says nothing of where it is counted from."""
+    to lie before it, a span without its event says nothing of where it is counted from, and one in a
+    clause on support, a regimen or a history dates that, not the draw."""
     groups = match.groupdict()
     if not groups.get("event") or groups.get("link") == "from":
+        return None
+    clause = _CLAUSE_START.match(segment.norm, segment.start, match.start())
+    if _DATES_ANOTHER.search(segment.norm, clause.end() if clause else segment.start, match.start()):
         return None
     amount = groups.get("amount")
     count = 1 if amount is None else _NUMBER_WORDS.get(amount) or int(amount)
