@@ -1,6 +1,8 @@
 """When and how a lab value is taken: "within 14 days prior to registration", "at Cycle 1 Day 1 pre-dose",
-"demonstrated by at least 2 ECGs > 30 minutes apart". The patient file holds the value, not the day or the way
-it was drawn, and these words do not change the threshold, so the lab reader claims them as read.
+"demonstrated by at least 2 ECGs > 30 minutes apart". These words do not change the threshold, so the lab
+reader claims them as read. How far back before the trial's start the value may be drawn ("within 14 days
+prior to registration") is also returned as a ``Window``, which ``lab_window`` puts on the thresholds and the
+check holds the value's date to; the way it was drawn the patient file does not record.
 
 Only phrases that name the draw are claimed. A time span that is part of the requirement ("no transfusion
 within 14 days", "stable for 3 months", "two values 4 weeks apart") is left to the reader, which sends it to

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import lru_cache
 from typing import TypeVar, cast
 
 from trialmatch.domain.criteria.derived import DerivedValueRule
@@ -67,7 +67,7 @@ def with_heading_window(rule: Rule, context: str) -> Rule:
 _WINDOWED_KINDS = frozenset({"lab", "derived", "all_of", "any_of", "alternative", "per_stratum"})
 
 
-@cache
+@lru_cache(maxsize=4096)
 def _heading_windows(context: str) -> tuple[Window, ...]:
     """The draw windows of a heading, computed once per heading (its items share it)."""
     low = context.lower()
