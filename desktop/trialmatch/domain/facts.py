@@ -37,6 +37,9 @@ class Reading:
     lln_assumed: bool
     derived_from: str | None
     """"Cockcroft-Gault from creatinine 1.1 mg/dL, 68 kg, 62 y, female"; None when entered."""
+    date: dt.date | None = None
+    """When the value was drawn (an undated entry: the file's date); for a derived value, the date of the
+    oldest value it is computed from, so a trial's draw window holds it to its oldest part."""
 
 
 class PatientFacts:
@@ -125,7 +128,7 @@ class PatientFacts:
 
     def _entered_labs(self) -> tuple[dict[str, Reading | None], tuple[str, ...]]:
         """The most recent entry per analyte, undated entries counting as of the file's date."""
-        file_date = self.patient.as_of or self.as_of
+        file_date = self.file_date
         latest: dict[str, tuple[dt.date, Reading]] = {}
         unusable: list[str] = []
         for entry in self.patient.labs:
@@ -136,9 +139,15 @@ class PatientFacts:
             if reading is None:
                 unusable.append(f"{entry.test} {format_number(entry.value)} {entry.unit or ''}".strip())
                 continue
+            reading = replace(reading, date=when)
             if reading.analyte_id not in latest or when >= latest[reading.analyte_id][0]:
                 latest[reading.analyte_id] = (when, reading)
         return {analyte_id: reading for analyte_id, (_, reading) in latest.items()}, tuple(unusable)
+
+    @property
+    def file_date(self) -> dt.date:
+        """The date of what the file records without a date of its own (weight, height, undated labs)."""
+        return self.patient.as_of or self.as_of
 
     def _creatinine_inputs(self) -> tuple[Reading, float, str] | None:
         """Creatinine, age and sex for the adult renal formulas (both are validated from 18 years only)."""
@@ -190,7 +199,7 @@ def _reading(entry: LabEntry, *, adult: bool = True) -> Reading | None:
     )
 
 
-def _derived(analyte_id: str, value: float, method: str, inputs: str) -> Reading:
+def _derived(analyte_id: str, value: float, method: str, inputs: str, date: dt.date | None) -> Reading:
     analyte = get_analyte(analyte_id)
     return Reading(
         analyte_id=analyte_id,
@@ -201,6 +210,7 @@ def _derived(analyte_id: str, value: float, method: str, inputs: str) -> Reading
         uln_assumed=False,
         lln_assumed=False,
         derived_from=f"{method} from {inputs}",
+        date=date,
     )
 
 
@@ -217,7 +227,8 @@ def _derive_crcl(facts: PatientFacts) -> Reading | None:
     described = (
         f"creatinine {creatinine.display}, {format_number(facts.weight_kg)} kg, {_age_text(age)}, {sex}"
     )
-    return _derived("crcl", value, "Cockcroft-Gault", described)
+    oldest = min(d for d in (creatinine.date, facts.file_date) if d is not None)  # the weight: the file's
+    return _derived("crcl", value, "Cockcroft-Gault", described, oldest)
 
 
 def _derive_egfr(facts: PatientFacts) -> Reading | None:
@@ -227,7 +238,11 @@ def _derive_egfr(facts: PatientFacts) -> Reading | None:
     creatinine, age, sex = inputs
     value = ckd_epi_2021(age, creatinine.value, sex)
     return _derived(
-        "egfr", value, "CKD-EPI 2021", f"creatinine {creatinine.display}, {_age_text(age)}, {sex}"
+        "egfr",
+        value,
+        "CKD-EPI 2021",
+        f"creatinine {creatinine.display}, {_age_text(age)}, {sex}",
+        creatinine.date,
     )
 
 
@@ -236,7 +251,7 @@ def _derive_bmi(facts: PatientFacts) -> Reading | None:
         return None
     value = bmi(facts.weight_kg, facts.height_cm)
     described = f"{format_number(facts.weight_kg)} kg, {format_number(facts.height_cm)} cm"
-    return _derived("bmi", value, "BMI", described)
+    return _derived("bmi", value, "BMI", described, facts.file_date)
 
 
 def _body_weight(facts: PatientFacts) -> Reading | None:
@@ -252,6 +267,7 @@ def _body_weight(facts: PatientFacts) -> Reading | None:
         uln_assumed=False,
         lln_assumed=False,
         derived_from=None,
+        date=facts.file_date,
     )
 
 

@@ -69,8 +69,12 @@ OPTIONS: dict[str, list[Any]] = {
     **{f"lab {test}": [None, *values] for test, values in LABS.items()},
     **{f"lab {test}": [None, *values] for test, (_, _, values) in ULN_LABS.items()},
     **{f"finding {term}": [None, True, False] for term in FINDINGS},
+    "lab date": [None, "2026-11-12", "2026-06-01"],
+    "judged on": [None, "2027-02-01"],
 }
-"""What the clinician may type, field by field."""
+"""What the clinician may type, field by field; the date every lab was drawn (None: undated) and the day the
+file is judged on (None: its own date), which a draw window ("within 14 days prior to registration") counts
+back from."""
 
 BASES = {
     "abnormal, child on warfarin and leuprolide": {
@@ -92,6 +96,8 @@ BASES = {
 
 
 def _patient(fields: dict[str, Any]) -> PatientFacts:
+    judged_on = date.fromisoformat(fields.get("judged on") or AS_OF.isoformat())
+    drawn = fields.get("lab date")
     raw: dict[str, Any] = {
         "format": "trialmatch-patient/1",
         "as_of": "2026-11-20",
@@ -99,7 +105,7 @@ def _patient(fields: dict[str, Any]) -> PatientFacts:
         "findings": {},
     }
     for name, value in fields.items():
-        if value is None:
+        if value is None or name in ("judged on", "lab date"):
             continue
         kind, _, what = name.partition(" ")
         if kind == "lab" and what in ULN_LABS:
@@ -113,7 +119,9 @@ def _patient(fields: dict[str, Any]) -> PatientFacts:
             raw["treatments"] = [TREATMENTS[drug] for drug in value]
         else:
             raw[name] = value
-    return PatientFacts(load_patient(raw), AS_OF)
+    if drawn:
+        raw["labs"] = [{**entry, "date": drawn} for entry in raw["labs"]]
+    return PatientFacts(load_patient(raw), judged_on)
 
 
 def _shown(evaluation: Any) -> list[tuple[object, ...]]:

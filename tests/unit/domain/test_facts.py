@@ -51,6 +51,7 @@ def test_the_lab_uln_is_used_and_a_missing_one_is_assumed_from_the_default(melan
         uln_assumed=False,
         lln_assumed=True,
         derived_from=None,
+        date=dt.date(2026, 11, 20),  # undated: the file's date
     )
     assert melanoma.lab("anc") == Reading(
         analyte_id="anc",
@@ -61,6 +62,7 @@ def test_the_lab_uln_is_used_and_a_missing_one_is_assumed_from_the_default(melan
         uln_assumed=True,
         lln_assumed=True,
         derived_from=None,
+        date=dt.date(2026, 11, 20),  # undated: the file's date
     )
 
 

@@ -22,6 +22,7 @@ from trialmatch.domain.analytes import Analyte, get_analyte
 from trialmatch.domain.criteria.age import AgeRule
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.derived import DerivedValueRule
+from trialmatch.domain.criteria.drawn import dated_reason, drawn_before
 from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.gleason_derived import DerivedScore, derived_score
 from trialmatch.domain.criteria.lab import LabException, LabThreshold, ThresholdFields, limit_name
@@ -127,6 +128,8 @@ class PatientView:
             return (facts.ecog, facts.ecog_derived, facts.karnofsky, facts.karnofsky_derived)
         if kind == "stage":
             return (facts.stage, facts.diagnosis)
+        if kind == "as_of":  # a draw window counts back from it
+            return facts.as_of
         return (facts.treatments, facts.as_of)
 
     def changed_since(self, other: PatientView) -> frozenset[Input]:
@@ -149,6 +152,10 @@ def build_check(rule: Rule, inclusion: bool) -> Check:
     """The check for one rule (and its children), built once."""
     if isinstance(rule, LabThreshold | DerivedValueRule) and rule.timepoint:
         return _timepoint_check(rule)
+    if isinstance(rule, LabThreshold | DerivedValueRule) and rule.within_days is not None:
+        return _window_check(
+            rule, build_check(rule.model_copy(update={"within_days": None}), inclusion), inclusion
+        )
     if isinstance(rule, LabThreshold):
         return _LabCheck(rule, inclusion)
     if isinstance(rule, DerivedValueRule):
@@ -1236,6 +1243,26 @@ def _timepoint_check(rule: LabThreshold | DerivedValueRule) -> Check:
     return check
 
 
+def _window_check(rule: LabThreshold | DerivedValueRule, check: Check, inclusion: bool) -> Check:
+    """``check`` held to the rule's draw window: a value drawn before it is unknown, with its date and the
+    window in the reason, and the recent value missing (see ``drawn``)."""
+    name = short_name(get_analyte(rule.analyte))
+    days = rule.within_days or 0
+    window = rule.window or f"{days} days before the trial's start"
+    wanted = f"{name} from the {window}"
+
+    def windowed(view: PatientView, stratum: str | None) -> Assessment:
+        found = check(view, stratum)
+        facts = view.facts
+        reading = facts.lab(rule.analyte)
+        if reading is None or not found.applies or not drawn_before(reading, facts.as_of, days):
+            return found
+        reason = dated_reason(found.reason, name, reading, facts, window, found.truth == inclusion)
+        return Assessment(None, reason, found.values_used, (*found.missing, wanted))
+
+    return windowed
+
+
 def _for_the_other_sex(name: str, limit_sex: str | None, patient_sex: str | None) -> Assessment | None:
     """A limit for women says nothing of a man ("QTcF limit for women: patient male")."""
     if limit_sex is None or patient_sex is None or patient_sex == limit_sex:
@@ -1257,6 +1284,8 @@ def rule_inputs(rule: Rule) -> frozenset[Input]:
     """Everything the rule's check reads from the patient: its answer changes only when one of these does."""
     if isinstance(rule, LabThreshold | DerivedValueRule) and rule.timepoint:
         return frozenset({("sex", "")}) if isinstance(rule, LabThreshold) and rule.sex else frozenset()
+    if isinstance(rule, LabThreshold | DerivedValueRule) and rule.within_days is not None:
+        return rule_inputs(rule.model_copy(update={"within_days": None})) | {("as_of", "")}
     if isinstance(rule, LabThreshold):
         concepts = {e.concept for e in rule.exceptions if e.concept} | {
             e.concept for v in rule.strata for e in v.exceptions if e.concept

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Literal
 
 from trialmatch.domain.criteria.base import RuleBase
-from trialmatch.domain.criteria.lab import AtTime, ThresholdFields
+from trialmatch.domain.criteria.lab import AtTime, DrawWindow, ThresholdFields
 
 RENAL_ANALYTES = frozenset({"crcl", "egfr"})
 """The kidney's filtration, however obtained: a creatinine clearance or a GFR."""
@@ -21,7 +21,7 @@ Method = Literal["cockcroft-gault", "ckd-epi", "mdrd", "measured", "cystatin-c"]
 creatinine eGFR is not."""
 
 
-class DerivedValueRule(ThresholdFields, AtTime, RuleBase):
+class DerivedValueRule(ThresholdFields, AtTime, DrawWindow, RuleBase):
     """``analyte`` (crcl, egfr, bmi) compared with a fixed threshold; ``method`` when the trial names one."""
 
     kind: Literal["derived"] = "derived"

@@ -86,6 +86,17 @@ _AFTER_NAME = re.compile(
 any other ("pre-pregnancy", "initial") goes before it."""
 
 
+class DrawWindow(RuleModel):
+    """``within_days``: the value must be drawn within that many days before the trial's start ("ANC ≥ 1.5 ×
+    10⁹/L within 14 days prior to registration"; weeks and months counted in days, a month as 30); ``window``
+    says it as the reason shows it ("14 days before registration"). A value dated earlier is not the value
+    the trial asks for: it is judged unknown, whichever side of the limit it is on. Absent (not stored) when
+    the sentence names no such window."""
+
+    within_days: int | None = Field(default=None, exclude_if=lambda days: days is None)
+    window: str | None = Field(default=None, exclude_if=lambda text: text is None)
+
+
 class LabException(ThresholdFields):
     """A conditional variant: when the patient has ``concept`` this threshold replaces the base one.
 
@@ -113,7 +124,7 @@ class StratumVariant(ThresholdFields):
     source_span: tuple[int, int]
 
 
-class LabThreshold(ThresholdFields, AtTime, RuleBase):
+class LabThreshold(ThresholdFields, AtTime, DrawWindow, RuleBase):
     """ "<analyte> <comparator> <value> <unit | × ULN | × LLN>" with its conditional and stratum variants.
 
     ``sex``: the limit for patients of that sex; the statement is then "the patient is of that sex and meets
@@ -127,7 +138,7 @@ class LabThreshold(ThresholdFields, AtTime, RuleBase):
     not stored) is the above. "unmet" is the opposite of a qualified threshold ("No uncontrolled hypertension
     (SBP > 150 mmHg despite optimal medical management)" is SBP ≤ 150 mmHg): a value within it passes, and
     one past it is the qualified condition only if the qualifier holds, which the file does not record.
-    ``timepoint``: see ``AtTime``.
+    ``timepoint``: see ``AtTime``; ``within_days``: see ``DrawWindow``.
     """
 
     kind: Literal["lab"] = "lab"

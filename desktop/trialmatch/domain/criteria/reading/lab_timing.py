@@ -1,6 +1,8 @@
 """When and how a lab value is taken: "within 14 days prior to registration", "at Cycle 1 Day 1 pre-dose",
-"demonstrated by at least 2 ECGs > 30 minutes apart". The patient file holds the value, not the day or the way
-it was drawn, and these words do not change the threshold, so the lab reader claims them as read.
+"demonstrated by at least 2 ECGs > 30 minutes apart". These words do not change the threshold, so the lab
+reader claims them as read. How far back before the trial's start the value may be drawn ("within 14 days
+prior to registration") is also returned as a ``Window``, which ``lab_window`` puts on the thresholds and the
+check holds the value's date to; the way it was drawn the patient file does not record.
 
 Only phrases that name the draw are claimed. A time span that is part of the requirement ("no transfusion
 within 14 days", "stable for 3 months", "two values 4 weeks apart") is left to the reader, which sends it to
@@ -10,6 +12,7 @@ review; so is a time that changes which value counts ("initial WBC", "testostero
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from trialmatch.domain.criteria.reading.text import Segment, Span
 
@@ -26,33 +29,37 @@ _ANCHOR = (
     r"|(?:signing\s+(?:of\s+)?(?:the\s+)?)?(?:informed\s+)?consent(?:\s+form)?|protocol\s+(?:therapy|treatment)"
     r"|(?:drug|treatment)\s+administration|therapy|drug|dosing|administration|lymphodepletion|accrual)"
 )
+_AMOUNT = r"(?P<amount>\d+|one|two|three|four)\s*(?P<unit>days?|d|weeks?|wks?|months?|hours?|hrs?|h)(?![a-z])"
 _TIMING = re.compile(
     r"(?:(?:obtained|performed|done|measured|drawn|collected|assessed|completed)\s+)?"
     r"(?:within|≤|<=|in\s+the|during\s+the)\s+"
-    r"(?:the\s+)?(?:last\s+|past\s+|previous\s+)?(?:≤|<=|<)?\s*(?:\d+|one|two|three|four)\s*"
-    r"(?:days?|d|weeks?|wks?|months?|hours?|hrs?|h)(?![a-z])"
-    r"(?:\s*(?:prior\s+to|before|of|preceding|from)\s+(?:the\s+)?"
-    r"(?:receiving\s+(?:the\s+)?|(?:planned\s+)?start(?:ing)?\s+(?:of\s+)?|initiation\s+of\s+(?:the\s+)?)?"
-    r"(?:study\s+)?" + _ANCHOR + r"(?:\s+(?:of\s+)?(?:study\s+)?(?:treatment|drug|therapy))?)?"
+    r"(?:the\s+)?(?:last\s+|past\s+|previous\s+)?(?:≤|<=|<)?\s*"
+    + _AMOUNT
+    + r"(?:\s*(?P<link>prior\s+to|before|of|preceding|from)\s+"
+    r"(?P<event>(?:the\s+)?(?:receiving\s+(?:the\s+)?|(?:planned\s+)?start(?:ing)?\s+(?:of\s+)?|initiation\s+of\s+(?:the\s+)?)?"
+    r"(?:study\s+)?"
+    + _ANCHOR
+    + r"(?:\s+(?:of\s+)?(?:study\s+)?(?:treatment|drug|therapy)|\s+step\s+registration)?))?"
     r"(?:\s*,?\s*unless\s+otherwise\s+(?:indicated|specified|noted|stated))?"
 )
 """"within 14 days prior to registration": when the lab is drawn, which a patient file does not record."""
 _RECENCY = re.compile(
     r"(?:(?:obtained|performed|done|measured|drawn|collected|assessed)\s+)?(?:(?:during|at)\s+screening\s+or\s+)?"
-    r"(?:up\s+to|no\s+more\s+than|not\s+more\s+than|no\s+longer\s+than|at\s+most)\s+(?:\d+|one|two|three|four)\s*"
-    r"(?:days?|d|weeks?|wks?|months?|hours?|hrs?|h)\s+(?:prior\s+to|before)\s+(?:the\s+)?(?:study\s+)?"
+    r"(?:up\s+to|no\s+more\s+than|not\s+more\s+than|no\s+longer\s+than|at\s+most)\s+" + _AMOUNT + r"\s+"
+    r"(?P<link>prior\s+to|before)\s+(?P<event>(?:the\s+)?(?:study\s+)?"
     r"(?:registration|enrol?ment|enrollment|randomi[sz]ation|entry|screening|baseline|inclusion|consent"
-    r"|treatment|first\s+dose|day\s+1)(?![a-z])"
+    r"|treatment|first\s+dose|day\s+1))(?![a-z])"
 )
 """"up to 12 weeks before screening": the same recency, said with a bound instead of "within"; only with what
 it is counted back from, so a bare "up to 12 weeks" is never taken for it."""
 _LAST_MONTH = re.compile(
-    r"during\s+the\s+(?:last\s+|past\s+)?month\s+(?:prior\s+to|before)\s+(?:the\s+)?(?:study\s+)?" + _ANCHOR
+    r"during\s+the\s+(?:last\s+|past\s+)?(?P<unit>month)\s+(?P<link>prior\s+to|before)\s+"
+    r"(?P<event>(?:the\s+)?(?:study\s+)?" + _ANCHOR + ")"
 )
 """"during the month before study entry": "within 1 month", in words."""
 _LEADING = re.compile(
-    r"(?:(?<=:)|(?<=^))\s*(?:\d+|one|two|three|four|seven)\s*(?:days?|weeks?)\s+(?:prior\s+to|before)\s+(?:the\s+)?"
-    r"(?:study\s+)?" + _ANCHOR + r"\s*(?=[,:])"
+    r"(?:(?<=:)|(?<=^))\s*(?P<amount>\d+|one|two|three|four|seven)\s*(?P<unit>days?|weeks?)\s+"
+    r"(?P<link>prior\s+to|before)\s+(?P<event>(?:the\s+)?(?:study\s+)?" + _ANCHOR + r")\s*(?=[,:])"
 )
 """"Adequate marrow function: 14 days before enrollment, ANC ≥ ...": the date of the draw put in front of the
 values, said without "within"; only as a phrase of its own between a colon and a comma, so "at least 14 days
@@ -144,20 +151,70 @@ _GUARDED: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
 """Each pattern with the words it needs, looked for first: most criteria hold none of them."""
 
 
-def timing_spans(segment: Segment, analytes: frozenset[str]) -> list[Span]:
-    """The spans saying when or how the value is taken; ECG procedure only when ``analytes`` are read off
-    an ECG."""
+@dataclass(frozen=True, slots=True)
+class Window:
+    """A draw window before the trial's start: ``days`` counted back from it, ``text`` as the reason says it
+    ("14 days before registration"), ``span`` where it is written."""
+
+    days: int
+    text: str
+    span: Span
+
+
+_WINDOWED = (_TIMING, _RECENCY, _LAST_MONTH, _LEADING)
+"""The patterns that may say how far back the value may be drawn; only with the event counted back from."""
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "seven": 7}
+_DAYS_PER = {"d": 1, "w": 7, "m": 30, "h": 0}
+"""Days per unit by its first letter; hours are counted apart (a date holds no hour)."""
+_UNIT_WORDS = {"d": "days", "w": "weeks", "m": "months", "h": "hours"}
+
+
+_CLAUSE_START = re.compile(r".*[(\[;:]|.*\.\s", re.DOTALL)
+_DATES_ANOTHER = re.compile(
+    r"(?<![a-z])(?:regimen|stable|transfus\w*|growth\s+factors?|support\w*|hydroxy\w+|leukapheresis|hepatoprotect\w*"
+    r"|corrective|stimulat\w*|no|not|without|history|g-?csf)(?![a-z])"
+)
+""""(Note: a stable antihypertensive regimen should be in place within 1 week before the first dose)", "(no
+blood transfusion within 14 days before screening)": the clause dates something else than the draw."""
+
+
+def _window(segment: Segment, match: re.Match[str]) -> Window | None:
+    """The window a timing match states: an amount of time before an event about to happen (the anchors are
+    the trial's start: registration, randomisation, first dose...). "within 14 days from ..." is not said
+    to lie before it, a span without its event says nothing of where it is counted from, and one in a
+    clause on support, a regimen or a history dates that, not the draw."""
+    groups = match.groupdict()
+    if not groups.get("event") or groups.get("link") == "from":
+        return None
+    clause = _CLAUSE_START.match(segment.norm, segment.start, match.start())
+    if _DATES_ANOTHER.search(segment.norm, clause.end() if clause else segment.start, match.start()):
+        return None
+    amount = groups.get("amount")
+    count = 1 if amount is None else _NUMBER_WORDS.get(amount) or int(amount)
+    unit = groups["unit"][0]
+    days = count // 24 if unit == "h" else count * _DAYS_PER[unit]
+    words = _UNIT_WORDS[unit]
+    how_long = words[:-1] if count == 1 else f"{count} {words}"
+    event = segment.quote(*match.span("event"))
+    return Window(days, f"{how_long} before {event}", match.span())
+
+
+def timing_spans(segment: Segment, analytes: frozenset[str]) -> tuple[list[Span], list[Window]]:
+    """The spans saying when or how the value is taken, with the draw windows among them; ECG procedure
+    only when ``analytes`` are read off an ECG."""
     norm, start, end = segment.norm, segment.start, segment.end
-    spans = [m.span() for pattern in (_TIMING, _RECENCY) for m in pattern.finditer(norm, start, end)]
     window = norm[start:end]
+    matches = [*_TIMING.finditer(norm, start, end), *_RECENCY.finditer(norm, start, end)]
     for cues, pattern in _GUARDED:
         if any(cue in window for cue in cues):
-            spans += [m.span() for m in pattern.finditer(norm, start, end)]
+            matches += pattern.finditer(norm, start, end)
+    spans = [m.span() for m in matches]
+    windows = [w for m in matches if m.re in _WINDOWED and (w := _window(segment, m)) is not None]
     if analytes & ECG_ANALYTES:
         if "ecg" in window or "ekg" in window or "electrocardiogram" in window:
             spans += [m.span() for m in _ON_ECG.finditer(norm, start, end)]
         spans += [m.span() for m in _ECG_REPEATS.finditer(norm, start, end)]
-    return spans
+    return spans, windows
 
 
 def plus_grade(segment: Segment) -> str | None:

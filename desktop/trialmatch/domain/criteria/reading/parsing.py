@@ -34,6 +34,7 @@ from trialmatch.domain.criteria.reading.lab_anticoagulation import (
 from trialmatch.domain.criteria.reading.lab_qualified import qualified_opposite
 from trialmatch.domain.criteria.reading.lab_shared_waiver import with_heading_waiver
 from trialmatch.domain.criteria.reading.lab_test_notes import test_notes
+from trialmatch.domain.criteria.reading.lab_window import with_heading_window
 from trialmatch.domain.criteria.reading.list_narrowing import share_opening_narrowing
 from trialmatch.domain.criteria.reading.list_window import share_windows
 from trialmatch.domain.criteria.reading.numbers import read_number
@@ -359,7 +360,7 @@ def parse_criterion(text: str, section: Section, context: str | None = None) -> 
     try:
         rule = _parse(text, section, context)
         if context:
-            rule = with_heading_waiver(rule, context)
+            rule = with_heading_window(with_heading_waiver(rule, context), context)
     except Exception as error:  # the parser must never raise: one odd sentence cannot stop an import
         return NeedsReview(source_span=(0, len(text)), text=text, why=f"the parser failed on it ({error})")
     if section is Section.EXCLUSION and _states_an_absence(rule):

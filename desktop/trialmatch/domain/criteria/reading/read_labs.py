@@ -115,6 +115,7 @@ from trialmatch.domain.criteria.reading.lab_vital_signs import (
     vital_sign_notes,
     with_vital_leads,
 )
+from trialmatch.domain.criteria.reading.lab_window import with_window
 from trialmatch.domain.criteria.reading.lab_with import with_as_and
 from trialmatch.domain.criteria.reading.numbers import (
     COMPARATOR,
@@ -784,7 +785,8 @@ def _read(
         claimed.extend(bazett)
     elif correction:
         raise _UnreadableError(f"a QT interval corrected by another formula than Fridericia: '{correction}'")
-    claimed.extend(timing_spans(segment, analytes))
+    timing, windows = timing_spans(segment, analytes)
+    claimed.extend(timing)
     claimed.extend(exclusion_cue(segment, section))
     claimed.extend(method_note_spans(segment, analytes))
     claimed.extend(renal_method_spans(segment, analytes))
@@ -942,6 +944,8 @@ def _read(
         )
     if negated:
         rule = _negate(rule)
+    if windows:  # the draw's window, unless it dates a note on support or the course
+        rule = with_window(rule, windows, [n.span for n in support] + [n.span for n in course])
     if when:
         whole = Segment(segment.printed, segment.norm, 0, len(segment.norm))
         if any(not segment.start <= start < segment.end for start, _ in analyte_mentions(whole)):
