@@ -21,6 +21,11 @@ from trialmatch.domain.criteria.reading.text import (
     may_hold_quantity,
     word_set,
 )
+from trialmatch.domain.criteria.reading.therapy_alternatives import (
+    both_transplants,
+    investigational_drug,
+    with_investigational_drug,
+)
 from trialmatch.domain.criteria.temporal import (
     AGENT_CLASSES,
     BIOLOGIC,
@@ -259,8 +264,15 @@ def read_therapy(segment: Segment) -> Read | None:
     if quantities and quantities[0].upper is not None:
         return Read.failed("a range of times ('within the past 12-48 months'): between them, not within one")
     qualifier = _QUALIFIERS.search(segment.norm, segment.start, segment.end)
+    both = both_transplants(segment) if qualifier else None
+    if both:  # "allogeneic or autologous": every transplant, no narrowing
+        claimed.append(both)
+        qualifier = _QUALIFIERS.search(segment.norm, both[1], segment.end)
     if qualifier:
         claimed.append(qualifier.span())
+    drug = investigational_drug(segment, claimed, categories)
+    if drug:
+        claimed.append(drug)
     relation, window, unit, inclusive = _timing(segment, quantities)
     if relation is None:
         return Read.failed("how the therapy relates to the trial (before, now, never) is not stated")
@@ -283,9 +295,11 @@ def read_therapy(segment: Segment) -> Read | None:
         qualifier="investigational" if investigational else qualifier.group(0) if qualifier else None,
     )
     if not quantities and relation == "none" and window == 0 and _REQUIRED_COMPLETION.search(segment.text):
+        if drug:
+            return Read.failed("investigational drugs among therapies that must have been completed")
         received = rule.model_copy(update={"relation": "prior", "window": None})
         return Read(AllOf(source_span=segment.span, children=[received, rule]))
-    return Read(rule)
+    return Read(with_investigational_drug(rule) if drug else rule)
 
 
 def _categories(segment: Segment, named: list[tuple[re.Match[str], tuple[str, ...]]]) -> list[str]:
