@@ -3,7 +3,9 @@ biopsies during endoscopy, subjects must have the following lab values". The ite
 asked only of the patients who take part in that procedure; read as the trial's own, they failed every
 patient below the limit, who can still enrol without the biopsies. So are the items under "Participants will
 be excluded from providing a saliva sample ... if they meet any of the following" ("Currently breastfeeding"),
-which keep a patient out of the sampling, not out of the trial."""
+which keep a patient out of the sampling, not out of the trial; and those of "the following are considered
+criteria for exclusion from the exploratory genetic research" ("Prior allogeneic bone marrow transplant":
+donor DNA in the sample), which keep a patient out of the research, not out of the trial."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import re
 _OPTIONAL_PART = re.compile(
     r"(?<![a-z])(?:to\s+(?:participate|take\s+part)\s+in\s+(?:the\s+|any\s+)?(?:optional|research)"
     r"|(?:eligible\s+for|excluded\s+from)\s+(?:the\s+)?(?:optional\s+)?sub-?study"
+    r"|exclusion\s+from\s+(?:the\s+|any\s+)?(?:optional|exploratory)\s+[a-z\s-]{0,40}?(?:research|sub-?study)"
     r"|excluded\s+from\s+(?:providing|giving|donating|undergoing|having)\s+[^:;()]{1,50}?"
     r"(?=\s*(?:\(|\s+(?:if|who|when)\s|[:;]|$)))(?![a-z])"
 )
