@@ -130,3 +130,14 @@ def test_an_acute_coronary_syndrome_is_angina_or_an_infarction() -> None:
     # An infarction with no angina: read as angina, the patient passed.
     assert judged(EXC, text, **{"myocardial infarction": True, "angina": False}) is UNKNOWN
     assert judged(EXC, text, **{"coronary artery disease": False}) is PASS
+
+
+def test_a_past_bleeding_is_not_the_bleeding_a_patient_file_records() -> None:
+    # The patient file says whether the patient bleeds now: "no" passed a patient after a major bleed.
+    assert review("No history of clinically significant bleeding", INC) == (
+        "a past bleeding: the patient file says only whether the patient bleeds now"
+    )
+    assert "bleeds now" in review(
+        "Has a history of bleeding prior to the initiation of the study treatment;", EXC
+    )
+    assert finding(exclusion("Active bleeding"))[:3] == ("active_bleeding", True, "active")

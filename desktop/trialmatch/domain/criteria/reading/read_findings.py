@@ -435,8 +435,11 @@ def _asked_also(rule: FindingRule, segment: Segment, end: int) -> FindingRule:
 _ONLY_CURRENT = {
     ANTICOAGULATION: "past anticoagulation: the patient file says only whether it is current",
     "smoking": "a smoking history: the patient file says only whether the patient smokes now",
+    "active_bleeding": "a past bleeding: the patient file says only whether the patient bleeds now",
+    "active_infection": "a past infection: the patient file says only whether an infection is active now",
 }
-"""Findings a patient file records only as they are now: a sentence about their past is not read."""
+"""Findings a patient file records only as they are now: a sentence about their past is not read ("No
+history of clinically significant bleeding" passed a patient not bleeding now after a major bleed)."""
 
 
 _EXAMPLES_AFTER = re.compile(
