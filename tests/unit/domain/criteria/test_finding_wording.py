@@ -141,3 +141,24 @@ def test_a_past_bleeding_is_not_the_bleeding_a_patient_file_records() -> None:
         "Has a history of bleeding prior to the initiation of the study treatment;", EXC
     )
     assert finding(exclusion("Active bleeding"))[:3] == ("active_bleeding", True, "active")
+
+
+def test_acute_or_chronic_is_the_whole_finding() -> None:
+    text = (
+        "History of acute or chronic pancreatitis within the 6 months prior to start of the study treatment."
+    )
+    assert finding(exclusion(text)) == (
+        "pancreatitis",
+        True,
+        "history",
+        [(None, "within the 6 months prior to start of the study treatment")],
+    )
+    assert finding(exclusion("History of acute or chronic depression")) == ("depression", True, "history", [])
+    assert judged(EXC, "History of acute or chronic depression", depression=True) is FAIL
+    # "Chronic" beside "congestive" names heart failure a second way: the patient with it fails, not review.
+    no = "No chronic or congestive heart failure"
+    assert finding(inclusion(no)) == ("heart_failure", False, "any", [])
+    assert judged(INC, no, **{"heart failure": True}) is FAIL
+    assert judged(INC, no, **{"heart failure": False}) is PASS
+    # Two narrowings joined by "or" still narrow.
+    assert [e.text for e in exclusion("Severe or uncontrolled hypertension").exceptions] != []

@@ -22,7 +22,12 @@ from trialmatch.domain.criteria.reading.finding_alternatives import (
     childbearing_as_item,
 )
 from trialmatch.domain.criteria.reading.finding_grades import cardiac_grades, kidney_stages
-from trialmatch.domain.criteria.reading.finding_wording import about_treatment, reworded, surface_antigen
+from trialmatch.domain.criteria.reading.finding_wording import (
+    about_treatment,
+    reworded,
+    surface_antigen,
+    whole_course,
+)
 from trialmatch.domain.criteria.reading.text import (
     Read,
     Segment,
@@ -293,6 +298,10 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
     # the whole list, though "uncontrolled diabetes" is a concept of its own.
     leading = [m for m in found if len(main) > 1 and m.start() == main[0][0] and m not in in_concept]
     narrowing += words + classes + in_concept
+    if segment.contains(" or", "/"):
+        plain = {s for s, e, _ in main if segment.norm[s:e].split()[0] not in _NARROWING_WORDS}
+        either = whole_course(segment.norm, words + in_concept, plain)
+        narrowing = [m for m in narrowing if m not in either]
     claimed += [m.span() for m in words + classes]
     negations = [
         m
