@@ -300,8 +300,8 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
     narrowing += words + classes + in_concept
     if segment.contains(" or", "/"):
         plain = {s for s, e, _ in main if segment.norm[s:e].split()[0] not in _NARROWING_WORDS}
-        either = whole_course(segment.norm, words + in_concept, plain)
-        narrowing = [m for m in narrowing if m not in either]
+        alternatives = whole_course(segment.norm, words + in_concept, plain)
+        narrowing = [m for m in narrowing if m not in alternatives]
     claimed += [m.span() for m in words + classes]
     negations = [
         m
