@@ -22,6 +22,12 @@ from trialmatch.domain.criteria.reading.finding_alternatives import (
     childbearing_as_item,
 )
 from trialmatch.domain.criteria.reading.finding_grades import cardiac_grades, kidney_stages
+from trialmatch.domain.criteria.reading.finding_wording import (
+    about_treatment,
+    reworded,
+    surface_antigen,
+    whole_course,
+)
 from trialmatch.domain.criteria.reading.text import (
     Read,
     Segment,
@@ -213,6 +219,8 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
     if own_examples:
         main = [c for c in main if not inside((c[0], c[1]), own_examples)]
     unread = _unread_spread(segment, main) or another_state(segment, main)
+    if not unread and segment.contains("treat", "therap"):
+        unread = about_treatment(segment.norm, segment.start, main[0][0])
     if unread:
         return Read.failed(unread)
     narrowing = [
@@ -290,6 +298,10 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
     # the whole list, though "uncontrolled diabetes" is a concept of its own.
     leading = [m for m in found if len(main) > 1 and m.start() == main[0][0] and m not in in_concept]
     narrowing += words + classes + in_concept
+    if segment.contains(" or", "/"):
+        plain = {s for s, e, _ in main if segment.norm[s:e].split()[0] not in _NARROWING_WORDS}
+        alternatives = whole_course(segment.norm, words + in_concept, plain)
+        narrowing = [m for m in narrowing if m not in alternatives]
     claimed += [m.span() for m in words + classes]
     negations = [
         m
@@ -307,15 +319,13 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
     if negated is None:
         return Read.failed("negation covers only part of the list")
     qualifier = _qualifier(segment, main[0][1])
-    if qualifier == "history" and any(c.id == ANTICOAGULATION for c in main_concepts):
-        return Read.failed("past anticoagulation: the patient file says only whether it is current")
-    if qualifier == "history" and any(c.id == "smoking" for c in main_concepts):
-        return Read.failed("a smoking history: the patient file says only whether the patient smokes now")
+    if qualifier == "history" and (past := [c.id for c in main_concepts if c.id in _ONLY_CURRENT]):
+        return Read.failed(_ONLY_CURRENT[past[0]])
     chunks = _chunks(segment)
     # "HIV infection, with CD4 < 200/µL": a narrowing in a stretch of its own narrows every concept, so its
     # words are never claimed and then dropped.
     orphans = [m for m in narrowing if not any(_applies(m, s, main[0][0], chunks) for s, _, _ in main)]
-    rules = []
+    rules: list[FindingRule] = []
     seen: set[str] = set()
     own_active = False
     for index, ((start, end, _), concept) in enumerate(zip(main, main_concepts, strict=True)):
@@ -329,14 +339,29 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
         narrower = _narrower(concept, shared, segment.norm[start:end])
         if narrower is not None:
             concept, shared = narrower, []
+        asked = reworded(concept, segment.norm[start:end], qualifier == "history")
+        if asked is not None:
+            concept = asked[0]
         if concept.id in seen:
+            if asked is not None:
+                rules = [_asked_also(r, segment, end) if r.concept == concept.id else r for r in rules]
+            elif (again := _repeated(segment, main, index, rules, concept.id, narrowing, chunks)) is not None:
+                if concept.id in _ONLY_CURRENT:
+                    return Read.failed(_ONLY_CURRENT[concept.id])
+                rules.append(again)
             continue
         seen.add(concept.id)
         unchecked = [
             FindingException(concept=None, text=segment.quote(m.start(), m.end()), source_span=m.span())
             for m in [*narrowing, *shared]
-            if _applies(m, start, main[0][0], chunks) or m in orphans or m in shared
+            if (_applies(m, start, main[0][0], chunks) or m in orphans or m in shared)
+            and not (asked is not None and start <= m.start() < end)
         ]
+        if asked is not None:
+            unchecked.append(FindingException(concept=None, text=asked[1], source_span=(start, end)))
+        if (antigen := surface_antigen(concept, segment.text)) is not None:
+            at = (segment.start + antigen.start(), segment.start + antigen.end())
+            unchecked.append(FindingException(concept=None, text=segment.quote(*at), source_span=at))
         rules.append(
             FindingRule(
                 source_span=(start, end),
@@ -362,6 +387,68 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
         else AllOf(source_span=segment.span, children=list(rules))
     )
     return Read(combined)
+
+
+def _repeated(
+    segment: Segment,
+    main: list[tuple[int, int, Concept]],
+    index: int,
+    rules: list[FindingRule],
+    concept_id: str,
+    narrowing: list[re.Match[str]],
+    chunks: list[Span],
+) -> FindingRule | None:
+    """The second way a finding already read as active is named, when it is an alternative about the past:
+    "Active inflammatory bowel disease requiring immunosuppressive medication or previous history of
+    inflammatory bowel disease", "Active cardiac disease or history of cardiac dysfunction". Read as the
+    first only, a patient with a past IBD passed; None for any other repeat (it adds nothing)."""
+    (_, previous_end, _), (start, end, _) = main[index - 1], main[index]
+    first = next(r for r in rules if r.concept == concept_id)
+    if first.qualifier != "active" or not re.search(
+        r"(?<![a-z])or(?![a-z])|/", segment.norm[previous_end:start]
+    ):
+        return None
+    own = segment.norm[previous_end:end]
+    own = own[max(own.rfind(mark, 0, start - previous_end) for mark in (",", ";", " or ", "/")) + 1 :]
+    if not _HISTORY.search(own):
+        return None
+    words = [
+        m
+        for m in narrowing
+        if m.start() >= start and any(s <= m.start() < e and s <= start < e for s, e in chunks)
+    ]
+    unchecked = [
+        FindingException(concept=None, text=segment.quote(m.start(), m.end()), source_span=m.span())
+        for m in words
+    ]
+    exceptions = [e for e in first.exceptions if e.concept is not None or e.source_span[0] < main[0][0]]
+    return FindingRule(
+        source_span=(start, end),
+        concept=concept_id,
+        present=first.present,
+        qualifier="history",
+        exceptions=[*exceptions, *unchecked],
+    )
+
+
+def _asked_also(rule: FindingRule, segment: Segment, end: int) -> FindingRule:
+    """ "History of hypertensive crisis or hypertensive encephalopathy": the second wording the concept is
+    checked against joins the first in what is left to check."""
+    first = rule.exceptions[-1]
+    joined = FindingException(
+        concept=None, text=segment.quote(first.source_span[0], end), source_span=(first.source_span[0], end)
+    )
+    return rule.model_copy(update={"exceptions": [*rule.exceptions[:-1], joined]})
+
+
+_ONLY_CURRENT = {
+    ANTICOAGULATION: "past anticoagulation: the patient file says only whether it is current",
+    "smoking": "a smoking history: the patient file says only whether the patient smokes now",
+    "active_bleeding": "a past bleeding: the patient file says only whether the patient bleeds now",
+    "active_infection": "a past infection: the patient file says only whether an infection is active now",
+}
+"""Findings a patient file records only as they are now: a sentence about their past is not read ("No
+history of clinically significant bleeding" passed a patient not bleeding now after a major bleed)."""
 
 
 _EXAMPLES_AFTER = re.compile(
