@@ -425,11 +425,15 @@ _ONE_GROUP_HEADING = re.compile(
     r"(?:\s*[-–]\s+[^:]+|\s*\([^()]+\))"
     r"|or\s+for\s+(?:the\s+)?(?:group|cohort|arm|part)\s+[a-z0-9]{1,3}"
     r"|(?:group|cohort|arm|part)\s+[a-z0-9]{1,3}(?:\s*(?:,|and|or|&)\s*(?:group|cohort|arm|part)\s+[a-z0-9]{1,3})+"
+    r"|(?:(?:group|cohort|arm|part)\s+[a-z0-9]{1,3}|(?!(?:all|both|each|every|the|study|main|general|common)\s)"
+    r"[a-z][a-z0-9/-]*(?:\s+[a-z0-9/-]+){0,3}\s+(?:group|cohort|arm|part))\s+(?:inclusion|exclusion)\s+criteria"
 )
 """"Group-specific inclusion criteria: Group 4 - Other situations with immunodeficiency.", "For Dose Cohort 4
 (FT538 plus Vorinostat)", "Or for Cohort 3": one of the trial's groups, named in a wording segmentation
 does not turn into a stratum; read for everyone, group 4's "HIV with CD4 < 200/µL" failed every patient of
-groups 1-3. "Part B and Part C" names two of its parts: their items do not bind part A."""
+groups 1-3. "Part B and Part C" names two of its parts: their items do not bind part A. "Erectile dysfunction
+cohort Exclusion Criteria", "Part B inclusion criteria": one group's own list; "Active smoker" excluded the
+smokers of the trial's other cohort too."""
 _IF_HEADING = re.compile(r"if\s+(?P<condition>[^,;:()]+?)\s*")
 """"Pulmonary: If history of symptomatic pulmonary disease:" heading "DLCO greater than 50% predicted": the
 items under it are asked only of the patients with the condition."""
