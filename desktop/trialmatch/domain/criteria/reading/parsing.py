@@ -26,6 +26,7 @@ from trialmatch.domain.criteria.logic import (
 )
 from trialmatch.domain.criteria.performance import PerformanceStatusRule
 from trialmatch.domain.criteria.reading.counted_headings import COUNTED_HEADING, counted_heading, needed_by
+from trialmatch.domain.criteria.reading.everyone_item import binds_everyone
 from trialmatch.domain.criteria.reading.lab_admitted_note import admits_the_unexcluded, may_admit
 from trialmatch.domain.criteria.reading.lab_anticoagulation import (
     about_anticoagulated,
@@ -425,11 +426,15 @@ _ONE_GROUP_HEADING = re.compile(
     r"(?:\s*[-–]\s+[^:]+|\s*\([^()]+\))"
     r"|or\s+for\s+(?:the\s+)?(?:group|cohort|arm|part)\s+[a-z0-9]{1,3}"
     r"|(?:group|cohort|arm|part)\s+[a-z0-9]{1,3}(?:\s*(?:,|and|or|&)\s*(?:group|cohort|arm|part)\s+[a-z0-9]{1,3})+"
+    r"|(?:(?:group|cohort|arm|part)\s+[a-z0-9]{1,3}|(?!(?:all|both|each|every|the|study|main|general|common)\s)"
+    r"[a-z][a-z0-9/-]*(?:\s+[a-z0-9/-]+){0,3}\s+(?:group|cohort|arm|part))\s+(?:inclusion|exclusion)\s+criteria"
 )
 """"Group-specific inclusion criteria: Group 4 - Other situations with immunodeficiency.", "For Dose Cohort 4
 (FT538 plus Vorinostat)", "Or for Cohort 3": one of the trial's groups, named in a wording segmentation
 does not turn into a stratum; read for everyone, group 4's "HIV with CD4 < 200/µL" failed every patient of
-groups 1-3. "Part B and Part C" names two of its parts: their items do not bind part A."""
+groups 1-3. "Part B and Part C" names two of its parts: their items do not bind part A. "Erectile dysfunction
+cohort Exclusion Criteria", "Part B inclusion criteria": one group's own list; "Active smoker" excluded the
+smokers of the trial's other cohort too."""
 _IF_HEADING = re.compile(r"if\s+(?P<condition>[^,;:()]+?)\s*")
 """"Pulmonary: If history of symptomatic pulmonary disease:" heading "DLCO greater than 50% predicted": the
 items under it are asked only of the patients with the condition."""
@@ -678,6 +683,9 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
         why = f"one of the features its heading counts ('{counted.group(0)}'): judge it with the others"
         return NeedsReview(source_span=(0, len(text)), text=text, why=why)
     if section is Section.INCLUSION and low:
+        if binds_everyone(text) and (counted or _ONE_OF_HEADING.search(low) or _ANY_OF_HEADING.search(lead)):
+            bare = _ANY_OF_HEADING.sub(" ", _ONE_OF_HEADING.sub(" ", COUNTED_HEADING.sub(" ", low)))
+            return _parse(text, section, bare.strip(" :") or None)
         if counted:
             rule = _parse(text, section, COUNTED_HEADING.sub(" ", low))
             return _one_alternative(rule, low, counted, needed_by(counted))

@@ -36,7 +36,7 @@ _CUES = ("eligible", "allow", "permit", "accept", "may", "can", "could", "will",
 _MAY_DEFINE_THE_TRIAL = word_set(
     """
     metastatic_disease cns_disease primary_brain_tumour cns_metastases brain_metastases
-    active_brain_metastases stable_brain_metastases
+    active_brain_metastases symptomatic_brain_metastases stable_brain_metastases
     leptomeningeal_disease spinal_cord_compression liver_metastases bone_metastases lung_metastases
     peritoneal_metastases measurable_disease bone_marrow_involvement her2_positive hormone_receptor_positive
     triple_negative egfr_mutation alk_rearrangement ros1_rearrangement braf_v600_mutation kras_mutation

@@ -16,6 +16,7 @@ from itertools import pairwise
 from trialmatch.domain.anticoagulation import ANTICOAGULATION
 from trialmatch.domain.criteria.finding import FindingException, FindingRule, Qualifier
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
+from trialmatch.domain.criteria.reading.current_infection import marks_current_infection
 from trialmatch.domain.criteria.reading.finding_alternatives import (
     another_group,
     another_state,
@@ -351,6 +352,7 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
                 rules.append(again)
             continue
         seen.add(concept.id)
+        current = qualifier != "history" and marks_current_infection(concept.id, segment.norm[start:end])
         unchecked = [
             FindingException(concept=None, text=segment.quote(m.start(), m.end()), source_span=m.span())
             for m in [*narrowing, *shared]
@@ -367,7 +369,7 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
                 source_span=(start, end),
                 concept=concept.id,
                 present=not negated,
-                qualifier="active" if own_active else qualifier,
+                qualifier="active" if own_active or current else qualifier,
                 exceptions=[*exceptions, *unchecked],
             )
         )
