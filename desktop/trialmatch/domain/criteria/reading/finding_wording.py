@@ -1,19 +1,14 @@
 """Wordings where the lexicon's concept for a criterion's words says more, or other, than the words.
 
-The lexicon maps a patient's or a registry's term to the concept a patient file records ("symptomatic brain
-metastases" is recorded as active brain metastases, "acute coronary syndrome" as angina, "hypertensive
-crisis" as uncontrolled hypertension, "HBsAg positive" as hepatitis B). Read back from a criterion, some of
-those terms ask for something the recorded concept does not say, and a present finding must then go to the
-clinician rather than decide:
+The lexicon maps a patient's or a registry's term to the concept a patient file records ("acute coronary
+syndrome" as angina). Read back from a criterion, some of those terms ask for something the recorded concept
+does not say, and a present finding must then go to the clinician rather than decide:
 
-- "symptomatic brain metastases" are neither all active brain metastases (untreated asymptomatic ones are
-  active) nor only them (treated, stable ones may cause symptoms);
 - an acute coronary syndrome is unstable angina or a myocardial infarction, not angina alone;
-- a "history of hypertensive crisis" is a past event, which uncontrolled hypertension now neither proves nor
-  rules out;
-- HBsAg is positive in current infection only, while a patient file records hepatitis B when it was ever
-  had (a resolved infection is HBsAg negative);
 - "previous treatment for latent TB" refuses those treated, not those with the infection.
+
+(Symptomatic brain metastases and a hypertensive crisis are concepts of their own in the lexicon; HBsAg and
+detectable HCV RNA mark an infection now, ``current_infection``.)
 """
 
 from __future__ import annotations
@@ -22,14 +17,7 @@ import re
 
 from trialmatch.domain.lexicon import Concept, get_concept
 
-_SYMPTOMATIC = re.compile(r"(?<![a-z])symptomatic(?![a-z])")
-_CNS = re.compile(r"(?<![a-z])(?:cns|central\s+nervous\s+system)(?![a-z])")
 _CORONARY_SYNDROME = re.compile(r"(?<![a-z])(?:acute\s+)?coronary\s+syndromes?(?![a-z])")
-_HYPERTENSIVE_EVENT = re.compile(
-    r"(?<![a-z])hypertensive\s+(?:crisis|crises|encephalopathy|emergency|emergencies|urgency)(?![a-z])"
-)
-_SURFACE_ANTIGEN = re.compile(r"(?<![a-z])(?:hbsag|(?:hepatitis\s+b\s+)?surface\s+antigen)(?![a-z])")
-_CORE_ANTIBODY = re.compile(r"(?<![a-z])(?:hbcab|anti[\s-]*hbc|hbc|core)(?![a-z])")
 _TREATMENT_FOR = re.compile(
     r"(?<![a-z])(?<!study\s)(?:treatments?|therapy|therapies|treated)\s+(?:for|of)\s+(?:the\s+|their\s+|a\s+)?$"
 )
@@ -74,22 +62,6 @@ def reworded(concept: Concept, words: str, history: bool) -> tuple[Concept, str]
     """(the concept the criterion's ``words`` can be checked against, what is left to check) when the
     lexicon's concept for them says more than they do; None when it says what they say. ``history``: the
     criterion asks about the past ("prior history of hypertensive crisis")."""
-    if concept.id == "active_brain_metastases" and _SYMPTOMATIC.search(words):
-        broader = "cns_metastases" if _CNS.search(words) else "brain_metastases"
-        return get_concept(broader), "symptomatic"
     if concept.id == "angina" and (found := _CORONARY_SYNDROME.search(words)):
         return get_concept("coronary_artery_disease"), found.group(0)
-    if concept.id == "uncontrolled_hypertension" and history and (found := _HYPERTENSIVE_EVENT.search(words)):
-        return get_concept("hypertension"), found.group(0)
     return None
-
-
-def surface_antigen(concept: Concept, text: str) -> re.Match[str] | None:
-    """Where a hepatitis B finding is asked as its surface antigen ("HBsAg positive", "no hepatitis B surface
-    antigen"), which a recorded hepatitis B does not answer; None when the criterion also names the core
-    antibody, which a resolved infection keeps (then the recorded finding answers it)."""
-    if concept.id != "hbv" or ("antigen" not in text and "hbsag" not in text):
-        return None
-    if _CORE_ANTIBODY.search(text):
-        return None
-    return _SURFACE_ANTIGEN.search(text)

@@ -26,7 +26,6 @@ from trialmatch.domain.criteria.reading.finding_grades import cardiac_grades, ki
 from trialmatch.domain.criteria.reading.finding_wording import (
     about_treatment,
     reworded,
-    surface_antigen,
     whole_course,
 )
 from trialmatch.domain.criteria.reading.text import (
@@ -361,9 +360,6 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
         ]
         if asked is not None:
             unchecked.append(FindingException(concept=None, text=asked[1], source_span=(start, end)))
-        if (antigen := surface_antigen(concept, segment.text)) is not None:
-            at = (segment.start + antigen.start(), segment.start + antigen.end())
-            unchecked.append(FindingException(concept=None, text=segment.quote(*at), source_span=at))
         rules.append(
             FindingRule(
                 source_span=(start, end),
