@@ -323,7 +323,7 @@ Exclusion Criteria:
 def test_an_item_labelled_with_its_phase_applies_to_that_phase_only():
     """The label restricts the item and the items under it; "Phase 2 and Phase 3:" restricts nothing."""
     assert [c.stratum for c in split_criteria(TWO_PHASES)] == ["2", "3", None, "2"]
-    evaluation = evaluation_for(TWO_PHASES, "NCT04613596", findings={"measurable disease": False})
+    evaluation = evaluation_for(TWO_PHASES, "NCT04613596", findings={"evaluable disease": False})
     (measurable,) = [r for r in evaluation.results if "measurable" in r.text]
     assert measurable.result is Outcome.FAIL  # Phase 3 wants it, Phase 2 does not
     assert evaluation.verdict is not Verdict.INELIGIBLE

@@ -620,7 +620,7 @@ def _summary_sub_item(text: str, context: str, rule: Rule) -> bool:
     return _REQUIRING.isdisjoint(re.findall(r"[a-z]+", text.lower()))
 
 
-_ABSENCE_EXCLUDES = frozenset({"measurable_disease", "informed_consent"})
+_ABSENCE_EXCLUDES = frozenset({"measurable_disease", "evaluable_disease", "informed_consent"})
 """Concepts whose absence is itself a reason to exclude: "No measurable disease", "absence of informed
 consent"."""
 

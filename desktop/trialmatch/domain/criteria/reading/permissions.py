@@ -38,7 +38,8 @@ _MAY_DEFINE_THE_TRIAL = word_set(
     metastatic_disease cns_disease primary_brain_tumour cns_metastases brain_metastases
     active_brain_metastases symptomatic_brain_metastases stable_brain_metastases
     leptomeningeal_disease spinal_cord_compression liver_metastases bone_metastases lung_metastases
-    peritoneal_metastases measurable_disease bone_marrow_involvement her2_positive hormone_receptor_positive
+    peritoneal_metastases measurable_disease evaluable_disease bone_marrow_involvement her2_positive
+    hormone_receptor_positive
     triple_negative egfr_mutation alk_rearrangement ros1_rearrangement braf_v600_mutation kras_mutation
     brca_mutation msi_high informed_consent postmenopausal premenopausal childbearing_potential
     carcinoma_in_situ superior_vena_cava_syndrome transfusion_dependence
