@@ -600,7 +600,9 @@ _REQUIRING = word_set(
     cytologically evidence presence history known have has with no not
     """
 )
-_SUB_ITEM_CONCEPTS = frozenset({"carcinoma_in_situ", "nonmelanoma_skin_cancer"})
+_SUB_ITEM_CONCEPTS = frozenset(
+    {"carcinoma_in_situ", "nonmelanoma_skin_cancer", "basal_cell_skin_cancer", "squamous_cell_skin_cancer"}
+)
 
 
 def _summary_sub_item(text: str, context: str, rule: Rule) -> bool:
