@@ -210,8 +210,8 @@ def test_findings_with_negation_qualifiers_and_exceptions():
         "Positive test for human immunodeficiency virus (HIV) or known acquired immunodeficiency syndrome",
         EXC,
     )
-    assert isinstance(hiv, FindingRule)
-    assert hiv.concept == "hiv"
+    assert isinstance(hiv, AnyOf)  # HIV, or AIDS (a narrower form of it): either excludes
+    assert [c.concept for c in hiv.children if isinstance(c, FindingRule)] == ["hiv", "aids"]
     brain = parse_criterion("Active brain metastasis (treated and stable brain metastasis accepted).", EXC)
     assert isinstance(brain, FindingRule)
     assert brain.concept == "brain_metastases"

@@ -225,7 +225,7 @@ def test_the_haemoglobin_limit_and_the_conditions_beside_it_each_exclude():
     assert [e.text for e in hypovolaemia.exceptions] == ["severe"]  # the list's opening word may reach it
     assert isinstance(hiv, FindingRule)
     assert isinstance(aids, FindingRule)
-    assert [(hiv.concept, hiv.exceptions), (aids.concept, aids.exceptions)] == [("hiv", []), ("hiv", [])]
+    assert [(hiv.concept, hiv.exceptions), (aids.concept, aids.exceptions)] == [("hiv", []), ("aids", [])]
 
 
 def test_a_low_haemoglobin_excludes_and_in_range_without_the_conditions_passes():

@@ -40,7 +40,7 @@ def test_the_word_does_not_reach_past_a_semicolon_and_nor_an_item_with_its_own_v
     assert [_finding(c) for c in rule.children[1:]] == [
         ("hypovolemia", True, ["severe"]),
         ("hiv", True, []),
-        ("hiv", True, []),
+        ("aids", True, []),
     ]
     renal = exclusion(
         "Significant or chronic renal insufficiency (defined as serum creatinine > 2.5 mg/dL or an estimated "
