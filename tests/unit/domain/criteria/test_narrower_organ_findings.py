@@ -1,8 +1,7 @@
 """Diabetic neuropathy, end-stage renal disease and a duodenal ulcer are narrower concepts of their own:
-read as
-peripheral neuropathy, chronic kidney disease or any peptic ulcer, they failed the patient whose recorded
-finding is another form the criterion never named (a chemotherapy-induced neuropathy, a stage 3 chronic kidney
-disease, a gastric ulcer)."""
+read as peripheral neuropathy, chronic kidney disease or any peptic ulcer, they failed the patient whose
+recorded finding is another form the criterion never named (a chemotherapy-induced neuropathy, a stage 3
+chronic kidney disease, a gastric ulcer)."""
 
 from __future__ import annotations
 

@@ -54,7 +54,7 @@ _DEFINED_BY = re.compile(
     r"recist(?:\s+(?:v(?:ersion)?\s*)?1\.1)?(?:\s+criteria)?|per\s+recist(?:\s+(?:v(?:ersion)?\s*)?1\.1)?"
 )
 _SECTION_WORDS = re.compile(
-    r"(?<![a-z])(?:(?:are|is|will\s+be)\s+)?(?:not\s+eligible(?:\s+for\s+the\s+study)?|ineligible"
+    r"(?<![a-z])(?:(?:are|is|will\s+be)\s+)?(?:(?:will\s+)?not\s+(?:be\s+)?eligible(?:\s+for\s+the\s+study)?|ineligible"
     r"|excluded(?:\s+from\s+(?:the\s+)?study(?![a-z\s]))?)(?![a-z])"
 )
 """"Pregnant or lactating females are excluded (from study)": in an exclusion item the words only repeat the
@@ -331,7 +331,7 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
     for index, ((start, end, _), concept) in enumerate(zip(main, main_concepts, strict=True)):
         own_active = (
             bool(index)
-            and qualifier == "any"
+            and qualifier != "active"
             and not concept.label.lower().startswith("active")
             and _own_activity(segment, main, index, own_active)
         )
@@ -570,11 +570,12 @@ _HEPATITIS_B_OR_C = re.compile(r"hepatitis\s+b\s*(?:,|or|and/or|and|/)\s*(?:hepa
 """"Hepatitis B or C": C shares the noun."""
 _ELLIPSIS = re.compile(
     r"(?<![a-z])(?P<first>[a-z]+)\s+(?:or|and|and/or|/)\s+(?:[a-z-]+\s+)?(?P<noun>metastases|metastasis|mets|diseases?"
-    r"|disorders?|dysfunction|impairment|insufficiency)(?![a-z])"
+    r"|disorders?|dysfunction|impairment|insufficiency|failure)(?![a-z])"
 )
 """"Cerebral or leptomeningeal metastases": the first adjective shares the noun ("cerebral metastases"), as
 in "hepatic or renal dysfunction" (hepatic dysfunction) and "hematologic or coagulation disorders"
-(hematologic disorders, which the filler word "hematologic" alone would have dropped unread)."""
+(hematologic disorders, which the filler word "hematologic" alone would have dropped unread), and "severe
+liver and renal failure" (liver failure: read as renal failure alone, a patient in liver failure passed)."""
 _TYPE_1_OR_2 = re.compile(
     r"(?<![a-z])(?P<first>type[\s-]*(?:1|i))\s*(?:,|or|and/or|and|/)\s*"
     r"(?P<second>(?:type[\s-]*)?(?:2|ii)[\s-]+diabet[a-z]*(?:\s+mellitus)?)"
@@ -607,6 +608,7 @@ def _concepts(segment: Segment) -> list[tuple[int, int, Concept]]:
         or "dysfunction" in text
         or "insufficien" in text
         or "impairment" in text
+        or "failure" in text
     ):
         for match in _ELLIPSIS.finditer(segment.norm, segment.start, segment.end):
             if any(s <= match.start("first") < e for s, e, _ in found):
@@ -628,6 +630,8 @@ def _exception_clauses(segment: Segment, concepts: list[tuple[int, int, Concept]
     first_concept_end = concepts[0][1]
     for match in _ACCEPTANCE.finditer(segment.norm, segment.start, segment.end):
         if match.start() <= first_concept_end or any(s <= match.start() < e for s, e in clauses):
+            continue
+        if match.group(0) == "eligible" and _NOT_BEFORE.search(segment.norm, segment.start, match.start()):
             continue
         leading = _LEADING_ACCEPTANCE.match(match.group(0))
         clause_start = max(
@@ -680,6 +684,9 @@ def _glued_status(
     return None
 
 
+_NOT_BEFORE = re.compile(r"(?<![a-z])not\s+(?:be\s+)?$")
+""""... or a history of congestive heart failure will not be eligible": who is refused, not accepted back;
+read as an exception clause, the heart failure it names was dropped and a patient with it passed."""
 _LEADING_ACCEPTANCE = re.compile(r"except|excluding|unless|other\s+than|with\s+the\s+exception\s+of")
 
 
@@ -783,7 +790,8 @@ def _own_activity(
 ) -> bool:
     """ "HIV, hepatitis C, and/or active hepatitis B": "active" before a later item bounds that item (and one
     sharing its noun by a bare joiner, "active hepatitis B or C"); read with the list's qualifier "any", a
-    resolved hepatitis B excluded the patient."""
+    resolved hepatitis B excluded the patient. So after "history of": in "a known history of HIV infection or
+    active hepatitis B or C infection, active tuberculosis" a treated tuberculosis does not exclude."""
     (_, previous_end, _), (start, end, _) = main[index - 1], main[index]
     own = segment.norm[previous_end:end]
     own = own[max(own.rfind(mark, 0, start - previous_end) for mark in (",", ";", " or ", " and ")) + 1 :]
