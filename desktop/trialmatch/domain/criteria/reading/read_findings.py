@@ -324,6 +324,7 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
     chunks = _chunks(segment)
     # "HIV infection, with CD4 < 200/µL": a narrowing in a stretch of its own narrows every concept, so its
     # words are never claimed and then dropped.
+    opening = _opening_later_items(segment, narrowing, main)
     orphans = [m for m in narrowing if not any(_applies(m, s, main[0][0], chunks) for s, _, _ in main)]
     rules: list[FindingRule] = []
     seen: set[str] = set()
@@ -357,6 +358,7 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
             for m in [*narrowing, *shared]
             if (_applies(m, start, main[0][0], chunks) or m in orphans or m in shared)
             and not (asked is not None and start <= m.start() < end)
+            and not (start < m.start() and m.start() in opening)
         ]
         if asked is not None:
             unchecked.append(FindingException(concept=None, text=asked[1], source_span=(start, end)))
@@ -507,7 +509,9 @@ def _unread_spread(segment: Segment, main: list[tuple[int, int, Concept]]) -> st
     return None
 
 
-_CHUNK = re.compile(r"[,;]")
+_CHUNK = re.compile(r"[,;]|(?<=[a-z0-9)])(?<!\.[a-z])\.\s")
+"""Commas, semicolons and sentence ends ("Active hepatitis B or C. HIV with detectable viral load."), not the
+dot of "e.g." or "i.e."."""
 _TOGETHER = re.compile(
     r"(?<![a-z])(?:concurrent|concomitant|co-?infect\w*|co-?existing|both|combined|simultaneous\w*|together)(?![a-z])"
 )
@@ -549,6 +553,34 @@ def _chunks(segment: Segment) -> list[Span]:
         segment.end,
     ]
     return list(pairwise(bounds))
+
+
+def _opening_later_items(
+    segment: Segment, narrowing: list[re.Match[str]], main: list[tuple[int, int, Concept]]
+) -> set[int]:
+    """ "Type 1 diabetes or uncontrolled type 2 diabetes", "heart failure or symptomatic ischemic heart
+    disease": where a word opening a later item starts. It narrows that item and the ones after it, never an
+    item before it (read for it, a patient with type 1 diabetes went to review instead of being excluded).
+    An item naming an earlier one again ("renal disease (stage 4 CKD)") is no later item: the stage narrows
+    the disease."""
+    return {
+        m.start()
+        for m in narrowing
+        if m.start() > main[0][1]
+        and not _TIME_WINDOW.search(m.group(0))
+        and any(
+            _opens(m, s, e, segment) and all(c.id != concept.id for _, _, c in main[:index])
+            for index, (s, e, concept) in enumerate(main)
+        )
+    }
+
+
+def _opens(narrowing: re.Match[str], start: int, end: int, segment: Segment) -> bool:
+    """Whether the word is the opening of the item at ``start``: just before it, or its own first words
+    ("recent myocardial infarction"); not a stage holding the item's name ("CKD stage 4 or greater")."""
+    if narrowing.start() == start:
+        return narrowing.end() <= end
+    return narrowing.end() <= start and not segment.norm[narrowing.end() : start].strip()
 
 
 _TIME_WINDOW = re.compile(r"(?<![a-z])(?:within|in\s+the\s+(?:last|past|previous|preceding))(?![a-z])")
