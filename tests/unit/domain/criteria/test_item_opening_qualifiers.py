@@ -68,3 +68,19 @@ def test_a_later_sentence_qualifies_its_own_finding():
     assert outcome("exclusion", text, hiv) is Outcome.UNKNOWN
     none = patient(findings={"hepatitis B": False, "hepatitis C": False, "HIV": False})
     assert outcome("exclusion", text, none) is Outcome.PASS
+
+
+def test_a_qualifier_inside_the_first_items_synonym_is_shared_by_a_bare_list():
+    text = "Has symptomatic pleural effusion, pericardial effusion, or poorly controlled ascites"
+    assert _findings(exclusion(text)) == [
+        ("pleural_effusion", "any", ["symptomatic"]),
+        ("pericardial_effusion", "any", ["symptomatic"]),
+        ("ascites", "any", ["poorly controlled"]),
+    ]
+    # a small pericardial effusion without symptoms excluded the patient
+    pericardial = patient(
+        findings={"pleural effusion": False, "pericardial effusion": True, "ascites": False}
+    )
+    assert outcome("exclusion", text, pericardial) is Outcome.UNKNOWN
+    none = patient(findings={"pleural effusion": False, "pericardial effusion": False, "ascites": False})
+    assert outcome("exclusion", text, none) is Outcome.PASS

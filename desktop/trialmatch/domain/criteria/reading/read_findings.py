@@ -296,7 +296,8 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
     # words ("significant pulmonary disease" is a synonym) still narrows it.
     # "Uncontrolled diabetes or hypertension": a narrowing word opening the first concept's own words narrows
     # the whole list, though "uncontrolled diabetes" is a concept of its own.
-    leading = [m for m in found if len(main) > 1 and m.start() == main[0][0] and m not in in_concept]
+    # "Symptomatic pleural effusion, pericardial effusion, or ...": so does one inside a synonym of the first.
+    leading = [m for m in found if len(main) > 1 and m.start() == main[0][0]]
     narrowing += words + classes + in_concept
     if segment.contains(" or", "/"):
         plain = {s for s, e, _ in main if segment.norm[s:e].split()[0] not in _NARROWING_WORDS}
@@ -355,7 +356,7 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
         current = qualifier != "history" and marks_current_infection(concept.id, segment.norm[start:end])
         unchecked = [
             FindingException(concept=None, text=segment.quote(m.start(), m.end()), source_span=m.span())
-            for m in [*narrowing, *shared]
+            for m in dict.fromkeys([*narrowing, *shared])
             if (_applies(m, start, main[0][0], chunks) or m in orphans or m in shared)
             and not (asked is not None and start <= m.start() < end)
             and not (start < m.start() and m.start() in opening)
