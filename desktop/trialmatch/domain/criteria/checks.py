@@ -797,7 +797,8 @@ _MAY_BE_PAST = word_set(
     systemic_lupus inflammatory_bowel_disease multiple_sclerosis myasthenia_gravis vasculitis
     autoimmune_hepatitis psoriasis hypothyroidism hyperthyroidism pneumonitis interstitial_lung_disease
     idiopathic_pulmonary_fibrosis alcohol_abuse
-    covid19 syphilis peptic_ulcer graft_versus_host_disease seizures psychiatric_illness depression
+    covid19 syphilis peptic_ulcer duodenal_ulcer graft_versus_host_disease seizures psychiatric_illness
+    depression
     psychotic_disorder
     substance_abuse sarcoidosis uveitis pancreatitis myocarditis immune_related_adverse_event
     celiac_disease hemolytic_anemia immune_thrombocytopenia

@@ -54,7 +54,7 @@ _DEFINED_BY = re.compile(
     r"recist(?:\s+(?:v(?:ersion)?\s*)?1\.1)?(?:\s+criteria)?|per\s+recist(?:\s+(?:v(?:ersion)?\s*)?1\.1)?"
 )
 _SECTION_WORDS = re.compile(
-    r"(?<![a-z])(?:(?:are|is|will\s+be)\s+)?(?:not\s+eligible(?:\s+for\s+the\s+study)?|ineligible"
+    r"(?<![a-z])(?:(?:are|is|will\s+be)\s+)?(?:(?:will\s+)?not\s+(?:be\s+)?eligible(?:\s+for\s+the\s+study)?|ineligible"
     r"|excluded(?:\s+from\s+(?:the\s+)?study(?![a-z\s]))?)(?![a-z])"
 )
 """"Pregnant or lactating females are excluded (from study)": in an exclusion item the words only repeat the
@@ -296,7 +296,8 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
     # words ("significant pulmonary disease" is a synonym) still narrows it.
     # "Uncontrolled diabetes or hypertension": a narrowing word opening the first concept's own words narrows
     # the whole list, though "uncontrolled diabetes" is a concept of its own.
-    leading = [m for m in found if len(main) > 1 and m.start() == main[0][0] and m not in in_concept]
+    # "Symptomatic pleural effusion, pericardial effusion, or ...": so does one inside a synonym of the first.
+    leading = [m for m in found if len(main) > 1 and m.start() == main[0][0]]
     narrowing += words + classes + in_concept
     if segment.contains(" or", "/"):
         plain = {s for s, e, _ in main if segment.norm[s:e].split()[0] not in _NARROWING_WORDS}
@@ -324,6 +325,7 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
     chunks = _chunks(segment)
     # "HIV infection, with CD4 < 200/µL": a narrowing in a stretch of its own narrows every concept, so its
     # words are never claimed and then dropped.
+    opening = _opening_later_items(segment, narrowing, main)
     orphans = [m for m in narrowing if not any(_applies(m, s, main[0][0], chunks) for s, _, _ in main)]
     rules: list[FindingRule] = []
     seen: set[str] = set()
@@ -331,7 +333,7 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
     for index, ((start, end, _), concept) in enumerate(zip(main, main_concepts, strict=True)):
         own_active = (
             bool(index)
-            and qualifier == "any"
+            and qualifier != "active"
             and not concept.label.lower().startswith("active")
             and _own_activity(segment, main, index, own_active)
         )
@@ -354,9 +356,10 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
         current = qualifier != "history" and marks_current_infection(concept.id, segment.norm[start:end])
         unchecked = [
             FindingException(concept=None, text=segment.quote(m.start(), m.end()), source_span=m.span())
-            for m in [*narrowing, *shared]
+            for m in dict.fromkeys([*narrowing, *shared])
             if (_applies(m, start, main[0][0], chunks) or m in orphans or m in shared)
             and not (asked is not None and start <= m.start() < end)
+            and not (start < m.start() and m.start() in opening)
         ]
         if asked is not None:
             unchecked.append(FindingException(concept=None, text=asked[1], source_span=(start, end)))
@@ -507,7 +510,9 @@ def _unread_spread(segment: Segment, main: list[tuple[int, int, Concept]]) -> st
     return None
 
 
-_CHUNK = re.compile(r"[,;]")
+_CHUNK = re.compile(r"[,;]|(?<=[a-z0-9)])(?<!\.[a-z])\.\s")
+"""Commas, semicolons and sentence ends ("Active hepatitis B or C. HIV with detectable viral load."), not the
+dot of "e.g." or "i.e."."""
 _TOGETHER = re.compile(
     r"(?<![a-z])(?:concurrent|concomitant|co-?infect\w*|co-?existing|both|combined|simultaneous\w*|together)(?![a-z])"
 )
@@ -551,6 +556,34 @@ def _chunks(segment: Segment) -> list[Span]:
     return list(pairwise(bounds))
 
 
+def _opening_later_items(
+    segment: Segment, narrowing: list[re.Match[str]], main: list[tuple[int, int, Concept]]
+) -> set[int]:
+    """ "Type 1 diabetes or uncontrolled type 2 diabetes", "heart failure or symptomatic ischemic heart
+    disease": where a word opening a later item starts. It narrows that item and the ones after it, never an
+    item before it (read for it, a patient with type 1 diabetes went to review instead of being excluded).
+    An item naming an earlier one again ("renal disease (stage 4 CKD)") is no later item: the stage narrows
+    the disease."""
+    return {
+        m.start()
+        for m in narrowing
+        if m.start() > main[0][1]
+        and not _TIME_WINDOW.search(m.group(0))
+        and any(
+            _opens(m, s, e, segment) and all(c.id != concept.id for _, _, c in main[:index])
+            for index, (s, e, concept) in enumerate(main)
+        )
+    }
+
+
+def _opens(narrowing: re.Match[str], start: int, end: int, segment: Segment) -> bool:
+    """Whether the word is the opening of the item at ``start``: just before it, or its own first words
+    ("recent myocardial infarction"); not a stage holding the item's name ("CKD stage 4 or greater")."""
+    if narrowing.start() == start:
+        return narrowing.end() <= end
+    return narrowing.end() <= start and not segment.norm[narrowing.end() : start].strip()
+
+
 _TIME_WINDOW = re.compile(r"(?<![a-z])(?:within|in\s+the\s+(?:last|past|previous|preceding))(?![a-z])")
 
 
@@ -570,11 +603,12 @@ _HEPATITIS_B_OR_C = re.compile(r"hepatitis\s+b\s*(?:,|or|and/or|and|/)\s*(?:hepa
 """"Hepatitis B or C": C shares the noun."""
 _ELLIPSIS = re.compile(
     r"(?<![a-z])(?P<first>[a-z]+)\s+(?:or|and|and/or|/)\s+(?:[a-z-]+\s+)?(?P<noun>metastases|metastasis|mets|diseases?"
-    r"|disorders?|dysfunction|impairment|insufficiency)(?![a-z])"
+    r"|disorders?|dysfunction|impairment|insufficiency|failure)(?![a-z])"
 )
 """"Cerebral or leptomeningeal metastases": the first adjective shares the noun ("cerebral metastases"), as
 in "hepatic or renal dysfunction" (hepatic dysfunction) and "hematologic or coagulation disorders"
-(hematologic disorders, which the filler word "hematologic" alone would have dropped unread)."""
+(hematologic disorders, which the filler word "hematologic" alone would have dropped unread), and "severe
+liver and renal failure" (liver failure: read as renal failure alone, a patient in liver failure passed)."""
 _TYPE_1_OR_2 = re.compile(
     r"(?<![a-z])(?P<first>type[\s-]*(?:1|i))\s*(?:,|or|and/or|and|/)\s*"
     r"(?P<second>(?:type[\s-]*)?(?:2|ii)[\s-]+diabet[a-z]*(?:\s+mellitus)?)"
@@ -607,6 +641,7 @@ def _concepts(segment: Segment) -> list[tuple[int, int, Concept]]:
         or "dysfunction" in text
         or "insufficien" in text
         or "impairment" in text
+        or "failure" in text
     ):
         for match in _ELLIPSIS.finditer(segment.norm, segment.start, segment.end):
             if any(s <= match.start("first") < e for s, e, _ in found):
@@ -628,6 +663,8 @@ def _exception_clauses(segment: Segment, concepts: list[tuple[int, int, Concept]
     first_concept_end = concepts[0][1]
     for match in _ACCEPTANCE.finditer(segment.norm, segment.start, segment.end):
         if match.start() <= first_concept_end or any(s <= match.start() < e for s, e in clauses):
+            continue
+        if match.group(0) == "eligible" and _NOT_BEFORE.search(segment.norm, segment.start, match.start()):
             continue
         leading = _LEADING_ACCEPTANCE.match(match.group(0))
         clause_start = max(
@@ -680,6 +717,9 @@ def _glued_status(
     return None
 
 
+_NOT_BEFORE = re.compile(r"(?<![a-z])not\s+(?:be\s+)?$")
+""""... or a history of congestive heart failure will not be eligible": who is refused, not accepted back;
+read as an exception clause, the heart failure it names was dropped and a patient with it passed."""
 _LEADING_ACCEPTANCE = re.compile(r"except|excluding|unless|other\s+than|with\s+the\s+exception\s+of")
 
 
@@ -783,7 +823,8 @@ def _own_activity(
 ) -> bool:
     """ "HIV, hepatitis C, and/or active hepatitis B": "active" before a later item bounds that item (and one
     sharing its noun by a bare joiner, "active hepatitis B or C"); read with the list's qualifier "any", a
-    resolved hepatitis B excluded the patient."""
+    resolved hepatitis B excluded the patient. So after "history of": in "a known history of HIV infection or
+    active hepatitis B or C infection, active tuberculosis" a treated tuberculosis does not exclude."""
     (_, previous_end, _), (start, end, _) = main[index - 1], main[index]
     own = segment.norm[previous_end:end]
     own = own[max(own.rfind(mark, 0, start - previous_end) for mark in (",", ";", " or ", " and ")) + 1 :]

@@ -1,0 +1,61 @@
+"""Diabetic neuropathy, end-stage renal disease and a duodenal ulcer are narrower concepts of their own:
+read as peripheral neuropathy, chronic kidney disease or any peptic ulcer, they failed the patient whose
+recorded finding is another form the criterion never named (a chemotherapy-induced neuropathy, a stage 3
+chronic kidney disease, a gastric ulcer)."""
+
+from __future__ import annotations
+
+from one_criterion import exclusion, outcome, patient
+
+from trialmatch.domain.criteria import AnyOf, FindingRule
+from trialmatch.domain.evaluation import Outcome
+
+
+def _finding(rule: object) -> tuple[str, bool, str, list[str]]:
+    assert isinstance(rule, FindingRule), rule
+    return rule.concept, rule.present, rule.qualifier, [e.text for e in rule.exceptions]
+
+
+def test_diabetic_neuropathy_is_not_every_peripheral_neuropathy():
+    text = "Patients with diabetic neuropathy,"
+    assert _finding(exclusion(text)) == ("diabetic_neuropathy", True, "any", [])
+    chemotherapy_induced = patient(findings={"peripheral neuropathy": True})
+    assert outcome("exclusion", text, chemotherapy_induced) is Outcome.UNKNOWN
+    assert outcome("exclusion", text, patient(findings={"diabetic neuropathy": True})) is Outcome.FAIL
+    assert outcome("exclusion", text, patient(findings={"peripheral neuropathy": False})) is Outcome.PASS
+    assert outcome("exclusion", text, patient(findings={"diabetes": False})) is Outcome.PASS
+    assert outcome("exclusion", text, patient()) is Outcome.UNKNOWN
+    # a diabetic neuropathy is still a peripheral neuropathy
+    assert outcome("exclusion", "Peripheral neuropathy", patient(findings={"diabetic neuropathy": True})) is (
+        Outcome.FAIL
+    )
+
+
+def test_end_stage_renal_disease_is_not_every_chronic_kidney_disease():
+    text = "Participants with a history of end-stage renal disease (ESRD) on hemodialysis"
+    rule = exclusion(text)
+    assert isinstance(rule, AnyOf)
+    assert [_finding(c) for c in rule.children] == [
+        ("end_stage_renal_disease", True, "history", []),
+        ("dialysis", True, "history", []),
+    ]
+    stage_3 = patient(findings={"chronic kidney disease": True, "dialysis": False})
+    assert outcome("exclusion", text, stage_3, "Module 2") is Outcome.UNKNOWN
+    assert outcome("exclusion", text, patient(findings={"ESRD": True})) is Outcome.FAIL
+    assert outcome("exclusion", text, patient(findings={"hemodialysis": True})) is Outcome.FAIL
+    no_kidney_disease = patient(findings={"chronic kidney disease": False, "dialysis": False})
+    assert outcome("exclusion", text, no_kidney_disease) is Outcome.PASS
+
+
+def test_a_duodenal_ulcer_is_not_every_peptic_ulcer():
+    text = "Active duodenal ulcer"
+    assert _finding(exclusion(text)) == ("duodenal_ulcer", True, "active", [])
+    assert outcome("exclusion", text, patient(findings={"gastric ulcer": True})) is Outcome.UNKNOWN
+    # a duodenal ulcer on file may be healed: whether it is active is asked, as for any peptic ulcer
+    assert outcome("exclusion", text, patient(findings={"duodenal ulcer": True})) is Outcome.UNKNOWN
+    assert outcome("exclusion", "Duodenal ulcer", patient(findings={"duodenal ulcer": True})) is Outcome.FAIL
+    assert (
+        outcome("exclusion", "Duodenal ulcer", patient(findings={"gastric ulcer": True})) is Outcome.UNKNOWN
+    )
+    assert outcome("exclusion", text, patient(findings={"peptic ulcer": False})) is Outcome.PASS
+    assert outcome("exclusion", "Peptic ulcer", patient(findings={"duodenal ulcer": True})) is Outcome.FAIL
