@@ -288,3 +288,21 @@ def test_a_limit_for_one_sex_opened_by_for_is_left_for_review_as_when_it_follows
     rule = inclusion("For female patients, hemoglobin ≥ 10 g/dL")
     assert isinstance(rule, NeedsReview)
     assert rule.why == "a limit for female patients only: the other sex's is not stated"
+
+
+def test_men_with_a_finding_exclude_the_men_with_it_only():
+    # "Men with neurological disease" (an exclusion) excluded a woman with one when read as the finding alone.
+    text = "Men with neurological disease"
+    rule = exclusion(text)
+    assert isinstance(rule, AllOf)
+    sex, finding = rule.children
+    assert (sex.kind, sex.sex, finding.kind, finding.concept) == (
+        "sex",
+        "male",
+        "finding",
+        "neurological_disorder",
+    )
+    ill = {"neurological disorder": True}
+    assert outcome(EXC, text, patient(sex="female", findings=ill)) is Outcome.PASS
+    assert outcome(EXC, text, patient(sex="male", findings=ill)) is Outcome.FAIL
+    assert outcome(EXC, text, patient(sex=None, findings=ill)) is Outcome.UNKNOWN

@@ -756,6 +756,11 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
     if section is Section.EXCLUSION and _DANGLING_AND.search(whole.text):
         why = "joined by 'and' to the next item, with which alone it excludes: judge them together"
         return NeedsReview(source_span=whole.span, text=text, why=why)
+    one_sex = (
+        _ONE_SEX_WITH.match(whole.norm, whole.start, whole.end) if section is Section.EXCLUSION else None
+    )
+    if one_sex and (of_one_sex := _excludes_one_sex(whole, one_sex, heading)) is not None:
+        return of_one_sex
     if _NOT_SPECIFIED.fullmatch(whole.text) or (
         whole.contains("allowed", "permitted")
         and _PERMISSION.fullmatch(whole.text)
@@ -908,6 +913,22 @@ def _conditional(whole: Segment, section: Section, heading: str) -> Rule | None:
     if negated is None:
         return None
     return AnyOf(source_span=whole.span, children=[negated, requirement])
+
+
+_ONE_SEX_WITH = re.compile(
+    r"\s*(?:(?P<male>men|males|male\s+(?:patients|subjects|participants))"
+    r"|(?P<female>women|females|female\s+(?:patients|subjects|participants)))\s+with\s+"
+)
+""""Men with neurological disease" among the exclusions: read as the finding alone it excluded a woman too."""
+
+
+def _excludes_one_sex(whole: Segment, match: re.Match[str], heading: str) -> Rule | None:
+    """ "Men with X" excludes the men with X: "male and X"; None when X is not read."""
+    rest = _read(whole.sub(match.end(), whole.end), Section.EXCLUSION, heading).rule
+    if rest is None or "review" in leaf_kinds(rest):
+        return None
+    sex = SexRule(source_span=match.span(), sex="male" if match.group("male") else "female")
+    return AllOf(source_span=whole.span, children=[sex, rest])
 
 
 def _names_whom(whole: Segment) -> bool:
