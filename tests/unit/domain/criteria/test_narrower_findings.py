@@ -98,3 +98,16 @@ def test_a_hypertensive_crisis_is_not_every_uncontrolled_hypertension():
     assert outcome("exclusion", text, crisis) is Outcome.FAIL
     assert outcome("exclusion", text, patient(findings={"hypertension": False})) is Outcome.PASS
     assert outcome("exclusion", "Uncontrolled hypertension", crisis) is Outcome.FAIL
+
+
+def test_an_egfr_sensitising_mutation_is_not_every_egfr_mutation():
+    # An exon 20 insertion is an EGFR mutation but no sensitising one: "absence of EGFR-sensitising mutation"
+    # failed such a patient, and a required sensitising mutation passed one.
+    text = "Absence of EGFR-sensitising mutation"
+    assert _finding(inclusion(text)) == ("egfr_sensitizing_mutation", False, "any", [])
+    assert outcome("inclusion", text, patient(findings={"EGFR mutation": True})) is Outcome.UNKNOWN
+    assert outcome("inclusion", text, patient(findings={"EGFR exon 19 deletion": True})) is Outcome.FAIL
+    assert outcome("inclusion", text, patient(findings={"EGFR mutation": False})) is Outcome.PASS
+    required = "EGFR sensitizing mutation"
+    assert outcome("inclusion", required, patient(findings={"EGFR mutation": True})) is Outcome.UNKNOWN
+    assert outcome("inclusion", required, patient(findings={"EGFR L858R": True})) is Outcome.PASS
