@@ -147,3 +147,14 @@ def test_a_limit_under_a_subgroup_heading_does_not_fail_a_patient_who_may_not_be
 
 def test_a_limit_under_a_subgroup_heading_that_is_met_passes():
     assert outcome(INC, "Granulocyte count at least 1,500/mm^3", _girl(2.0), HIGH_RISK) is Outcome.PASS
+
+
+NCI_CONSENT = "Ability to understand and the willingness to sign a written informed consent document."
+
+
+def test_the_nci_consent_wording_is_the_consent_finding():
+    # The NCI template's wording was left for review; it asks what "Signed informed consent" asks.
+    assert result(INC, NCI_CONSENT, patient()).reason == "Able to give informed consent not recorded"
+    assert outcome(INC, NCI_CONSENT, patient(findings={"informed consent": True})) is Outcome.PASS
+    assert outcome(INC, NCI_CONSENT, patient(findings={"informed consent": False})) is Outcome.FAIL
+    assert outcome(EXC, "Absence of signed written informed consent.", patient()) is Outcome.UNKNOWN
