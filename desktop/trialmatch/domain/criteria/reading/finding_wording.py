@@ -25,31 +25,6 @@ _TREATMENT_FOR = re.compile(
 finding that make the criterion about its treatment."""
 
 
-_EITHER_COURSE = re.compile(r"\s*(?:or|and/or|/)\s*(?P<other>acute|chronic)(?![a-z])")
-_OR_NEXT = re.compile(r"\s+or\s+")
-
-
-def whole_course(norm: str, narrowing: list[re.Match[str]], starts: set[int]) -> list[re.Match[str]]:
-    """The narrowing words that are alternatives covering the whole finding, not narrowings of it: "acute or
-    chronic pancreatitis" is any pancreatitis, and "chronic or congestive heart failure" names heart failure
-    twice. Kept as narrowings, a patient with the finding was left to review, never failed."""
-    found = []
-    for m in narrowing:
-        word = m.group(0)
-        if word in {"acute", "chronic"}:
-            other = _EITHER_COURSE.match(norm, m.end())
-            before = norm[max(0, m.start() - 12) : m.start()]
-            if (other and other.group("other") != word) or re.search(
-                r"(?:acute|chronic)\s*(?:or|and/or|/)\s*$", before
-            ):
-                found.append(m)
-                continue
-        joined = _OR_NEXT.match(norm, m.end())
-        if " " not in word and joined is not None and joined.end() in starts:
-            found.append(m)
-    return found
-
-
 def about_treatment(norm: str, start: int, concept_start: int) -> str | None:
     """Why a sentence whose first finding is named as what a treatment was for is not read as the finding:
     read so, "Previous treatment for LTBI" failed every patient with latent TB, whom the trial enrols."""

@@ -21,12 +21,12 @@ from trialmatch.domain.criteria.reading.finding_alternatives import (
     another_group,
     another_state,
     childbearing_as_item,
+    whole_course,
 )
 from trialmatch.domain.criteria.reading.finding_grades import cardiac_grades, kidney_stages
 from trialmatch.domain.criteria.reading.finding_wording import (
     about_treatment,
     reworded,
-    whole_course,
 )
 from trialmatch.domain.criteria.reading.text import (
     Read,
