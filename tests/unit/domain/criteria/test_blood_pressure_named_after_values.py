@@ -4,7 +4,7 @@ of >155 SBP and >95 DBP would result in exclusion from the study"."""
 from __future__ import annotations
 
 import pytest
-from one_criterion import exclusion, inclusion, limits_with_multiples, outcome, patient
+from one_criterion import entered, exclusion, inclusion, limits_with_multiples, outcome, patient
 
 from trialmatch.domain.criteria import AllOf, AnyOf, NeedsReview
 from trialmatch.domain.evaluation import Outcome
@@ -38,14 +38,7 @@ def test_or_between_the_values_excludes_on_either() -> None:
 def test_a_patient_is_excluded_when_both_values_are_above(
     pressure: tuple[float, float] | None, expected: Outcome
 ) -> None:
-    labs = (
-        []
-        if pressure is None
-        else [
-            {"test": "SBP", "value": pressure[0], "unit": "mmHg"},
-            {"test": "DBP", "value": pressure[1], "unit": "mmHg"},
-        ]
-    )
+    labs = [] if pressure is None else entered(("SBP", pressure[0], "mmHg"), ("DBP", pressure[1], "mmHg"))
     assert outcome(Section.EXCLUSION, BOTH, patient(labs=labs)) is expected
 
 

@@ -6,7 +6,7 @@ whether it was on treatment and persisted."""
 from __future__ import annotations
 
 import pytest
-from one_criterion import exclusion, limits_with_multiples, patient, result, thresholds
+from one_criterion import entered, exclusion, limits_with_multiples, patient, result, thresholds
 
 from trialmatch.domain.criteria import AnyOf
 from trialmatch.domain.evaluation import Outcome
@@ -42,14 +42,7 @@ def test_the_thresholds_carry_both_qualifiers() -> None:
 def test_a_pressure_above_a_limit_is_left_to_the_clinician(
     pressure: tuple[float, float] | None, expected: Outcome
 ) -> None:
-    labs = (
-        []
-        if pressure is None
-        else [
-            {"test": "SBP", "value": pressure[0], "unit": "mmHg"},
-            {"test": "DBP", "value": pressure[1], "unit": "mmHg"},
-        ]
-    )
+    labs = [] if pressure is None else entered(("SBP", pressure[0], "mmHg"), ("DBP", pressure[1], "mmHg"))
     judged = result(Section.EXCLUSION, STILL, patient(labs=labs))
     assert judged.result is expected
     if pressure == (165.0, 95.0):
