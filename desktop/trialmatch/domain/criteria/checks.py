@@ -40,6 +40,7 @@ from trialmatch.domain.criteria.t_category import TCategoryRule, patient_categor
 from trialmatch.domain.criteria.temporal import (
     AGENT_CLASSES,
     BIOLOGIC,
+    CAR_T,
     BRAND_NAMES,
     OTHER_DRUGS,
     REGIMENS,
@@ -917,6 +918,7 @@ _CLASS_CATEGORY = {
     "anthracycline": "chemotherapy",
     "taxane": "chemotherapy",
     "platinum": "chemotherapy",
+    CAR_T: "cell therapy",
 }
 _DRUG_CATEGORY = {drug: _CLASS_CATEGORY[cls] for cls, drugs in AGENT_CLASSES.items() for drug in drugs}
 _NAMED_CATEGORY = {**_DRUG_CATEGORY, **{drug: c for c, drugs in OTHER_DRUGS.items() for drug in drugs}}

@@ -37,6 +37,24 @@ _PD1_PDL1 = (
     "avelumab",
 )
 _CTLA4 = ("ipilimumab", "tremelimumab")
+CAR_T = "car-t cell therapy"
+_CAR_T = (
+    "car-t",
+    "car t-cell",
+    "car t cell",
+    "chimeric antigen receptor",
+    "tisagenlecleucel",
+    "axicabtagene",
+    "brexucabtagene",
+    "lisocabtagene",
+    "idecabtagene",
+    "ciltacabtagene",
+    "obecabtagene",
+    "relmacabtagene",
+)
+"""What a patient file calls a CAR-T cell therapy: the wording or one of the licensed products. Other cell
+therapies (tumour-infiltrating lymphocytes, TCR-T, NK cells) are not CAR-T: "no prior CAR-T" read as any cell
+therapy failed the melanoma patient after TIL."""
 AGENT_CLASSES: dict[str, tuple[str, ...]] = {
     "pd-1/pd-l1 inhibitor": _PD1_PDL1,
     "ctla-4 inhibitor": _CTLA4,
@@ -44,6 +62,7 @@ AGENT_CLASSES: dict[str, tuple[str, ...]] = {
     "anthracycline": ("doxorubicin", "epirubicin", "daunorubicin", "idarubicin", "mitoxantrone"),
     "taxane": ("paclitaxel", "docetaxel", "cabazitaxel", "nab-paclitaxel"),
     "platinum": ("cisplatin", "carboplatin", "oxaliplatin"),
+    CAR_T: _CAR_T,
 }
 """Agent classes registries name ("prior PD-1/PD-L1 targeted therapy") with the drugs a patient file lists."""
 
@@ -82,6 +101,13 @@ BRAND_NAMES: dict[str, str] = {
     "platinol": "cisplatin",
     "paraplatin": "carboplatin",
     "eloxatin": "oxaliplatin",
+    "kymriah": "tisagenlecleucel",
+    "yescarta": "axicabtagene",
+    "tecartus": "brexucabtagene",
+    "breyanzi": "lisocabtagene",
+    "abecma": "idecabtagene",
+    "carvykti": "ciltacabtagene",
+    "aucatzyl": "obecabtagene",
 }
 """Brand names a patient file may hold for the drugs of the agent classes."""
 OTHER_DRUGS: dict[str, tuple[str, ...]] = {
@@ -113,12 +139,22 @@ OTHER_DRUGS: dict[str, tuple[str, ...]] = {
         "procarbazine",
     ),
     "immunotherapy": ("interferon", "interleukin", "aldesleukin", "bcg", "sipuleucel", "talimogene"),
+    "cell therapy": (
+        "lifileucel",
+        "tumor-infiltrating lymphocyte",
+        "tumour-infiltrating lymphocyte",
+        "afamitresgene",
+    ),
 }
 """Common drugs of a category that belong to none of the agent classes: a patient's "gemcitabine" is known
 not to be a taxane, while an unrecognised chemotherapy name may be one, and is left to the clinician."""
 
 
-_AGENT_DISPLAY = {"pd-1/pd-l1 inhibitor": "PD-1/PD-L1 inhibitor", "ctla-4 inhibitor": "CTLA-4 inhibitor"}
+_AGENT_DISPLAY = {
+    "pd-1/pd-l1 inhibitor": "PD-1/PD-L1 inhibitor",
+    "ctla-4 inhibitor": "CTLA-4 inhibitor",
+    CAR_T: "CAR-T cell therapy",
+}
 """Agent classes kept lower-case as data, written as a clinician writes them."""
 
 

@@ -29,6 +29,7 @@ from trialmatch.domain.criteria.reading.therapy_alternatives import (
 from trialmatch.domain.criteria.temporal import (
     AGENT_CLASSES,
     BIOLOGIC,
+    CAR_T,
     SMALL_MOLECULE,
     Relation,
     TemporalTherapyRule,
@@ -70,7 +71,7 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("stem cell transplant",),
     ),
     (
-        r"car[\s-]?t(?:[\s-]cells?)?(?:\s+(?:cell\s+)?therapy)?|(?:adoptive\s+)?cell(?:ular)?\s+therapy",
+        r"(?:adoptive\s+)?cell(?:ular)?\s+therapy",
         ("cell therapy",),
     ),
 )
@@ -92,6 +93,7 @@ _AGENT_NAMES = {
     r"anthracyclines?": "anthracycline",
     r"taxanes?": "taxane",
     r"platinum(?:[\s-]based)?": "platinum",
+    r"car[\s-]?t(?:[\s-]cells?)?(?:\s+(?:cell\s+)?therapy)?|chimeric\s+antigen\s+receptor(?:[\s-]t)?(?:[\s-]cells?)?": CAR_T,
 }
 _DRUGS = sorted({d for drugs in AGENT_CLASSES.values() for d in drugs}, key=len, reverse=True)
 _AGENT = re.compile(
@@ -105,7 +107,7 @@ _CUE_STARTS = word_set(
     """
     anti systemic cancer cytotoxic chemo immun checkpoint biologic targeted tyrosine kinase tki small radi
     irradiation rt surg operation hormon endocrine androgen autologous allogeneic hematopoietic haematopoietic
-    stem bone hsct car adoptive cell pd ctla anthracycline taxane platinum
+    stem bone hsct car chimeric adoptive cell pd ctla anthracycline taxane platinum
     """
 )
 _CUE = re.compile(
