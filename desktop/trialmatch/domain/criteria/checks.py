@@ -40,8 +40,8 @@ from trialmatch.domain.criteria.t_category import TCategoryRule, patient_categor
 from trialmatch.domain.criteria.temporal import (
     AGENT_CLASSES,
     BIOLOGIC,
-    CAR_T,
     BRAND_NAMES,
+    CAR_T,
     OTHER_DRUGS,
     REGIMENS,
     SMALL_MOLECULE,

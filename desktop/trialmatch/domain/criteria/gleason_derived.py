@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from trialmatch.domain.facts import Reading
 
-_SCORE_OF_GROUP = {1: (2, 6), 2: (7, 7), 3: (7, 7), 4: (8, 8), 5: (9, 10)}
+SCORE_OF_GROUP = {1: (2, 6), 2: (7, 7), 3: (7, 7), 4: (8, 8), 5: (9, 10)}
+"""The Gleason scores of each ISUP grade group (group 2 is 3+4, group 3 is 4+3)."""
 _PRIMARY_OF_GROUP = {2: (3, 3), 3: (4, 4)}
 _GROUP_OR_PRIMARY = "grade group (or primary Gleason pattern)"
 
@@ -37,7 +38,7 @@ def derived_score(analyte_id: str, lab: Callable[[str], Reading | None]) -> Deri
     give, None when they give none."""
     group, score, primary = (_whole(lab(a), top) for a, top in _ENTERED)
     if analyte_id == "gleason" and group is not None:
-        return _derived(_SCORE_OF_GROUP[group], f"grade group {group}", "Gleason score")
+        return _derived(SCORE_OF_GROUP[group], f"grade group {group}", "Gleason score")
     if analyte_id == "grade_group" and score is not None:
         return _group_of_score(score, primary)
     if analyte_id == "gleason_primary":

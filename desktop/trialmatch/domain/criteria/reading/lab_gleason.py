@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from trialmatch.domain.criteria.base import Comparator
+from trialmatch.domain.criteria.gleason_derived import SCORE_OF_GROUP
 from trialmatch.domain.criteria.reading.numbers import COMPARATOR, Number, Quantity, comparator_of
 from trialmatch.domain.criteria.reading.text import Segment
 
@@ -180,9 +181,14 @@ def _bounded(scale: str, value: int, comparator: Comparator | None) -> _Interval
     return _Interval(scale, bottom, value - (comparator is Comparator.LT))
 
 
-_GROUP_LOW = {2: 1, 3: 1, 4: 1, 5: 1, 6: 1, 7: 2, 8: 4, 9: 5}
-_GROUP_HIGH = {6: 1, 7: 3, 8: 4, 10: 5}
-"""Scores that begin (end) a grade group: a run of scores from one to the other is a run of whole groups."""
+_GROUP_LOW = {
+    score: group
+    for group, (low, high) in sorted(SCORE_OF_GROUP.items(), reverse=True)
+    for score in (range(low, high + 1) if group == 1 else (low,))
+}
+_GROUP_HIGH = {high: group for group, (_, high) in sorted(SCORE_OF_GROUP.items())}
+"""Scores that begin (end) a grade group: a run of scores from one to the other is a run of whole groups.
+Every score up to 6 is group 1, so "Gleason ≥ 4" begins it; a score of 7 begins group 2 and ends group 3."""
 
 
 def _union(intervals: list[_Interval], printed: str) -> tuple[int, int, str]:

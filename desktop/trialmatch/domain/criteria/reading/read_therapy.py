@@ -93,7 +93,8 @@ _AGENT_NAMES = {
     r"anthracyclines?": "anthracycline",
     r"taxanes?": "taxane",
     r"platinum(?:[\s-]based)?": "platinum",
-    r"car[\s-]?t(?:[\s-]cells?)?(?:\s+(?:cell\s+)?therapy)?|chimeric\s+antigen\s+receptor(?:[\s-]t)?(?:[\s-]cells?)?": CAR_T,
+    r"car[\s-]?t(?:[\s-]cells?)?(?:\s+(?:cell\s+)?therapy)?"
+    r"|chimeric\s+antigen\s+receptor(?:[\s-]t)?(?:[\s-]cells?)?": CAR_T,
 }
 _DRUGS = sorted({d for drugs in AGENT_CLASSES.values() for d in drugs}, key=len, reverse=True)
 _AGENT = re.compile(
