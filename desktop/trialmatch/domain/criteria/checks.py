@@ -22,7 +22,7 @@ from trialmatch.domain.analytes import Analyte, get_analyte
 from trialmatch.domain.criteria.age import AgeRule
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.derived import DerivedValueRule
-from trialmatch.domain.criteria.drawn import dated_reason, drawn_before
+from trialmatch.domain.criteria.drawn import DrawWindow
 from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.gleason_derived import DerivedScore, derived_score
 from trialmatch.domain.criteria.lab import LabException, LabThreshold, ThresholdFields, limit_name
@@ -153,10 +153,6 @@ def build_check(rule: Rule, inclusion: bool) -> Check:
     """The check for one rule (and its children), built once."""
     if isinstance(rule, LabThreshold | DerivedValueRule) and rule.timepoint:
         return _timepoint_check(rule)
-    if isinstance(rule, LabThreshold | DerivedValueRule) and rule.within_days is not None:
-        return _window_check(
-            rule, build_check(rule.model_copy(update={"within_days": None}), inclusion), inclusion
-        )
     if isinstance(rule, LabThreshold):
         return _LabCheck(rule, inclusion)
     if isinstance(rule, DerivedValueRule):
@@ -318,8 +314,9 @@ def _wanted(comparator: Comparator, inclusion: bool) -> Comparator:
     return comparator if inclusion else comparator.opposite
 
 
-def _phrase(limit: _Limit, holds: bool, inclusion: bool, equal: bool) -> str:
-    """The comparison in words: "within ≤ 3 × ULN", "is below the required 1.5 × 10⁹/L"."""
+def _phrase(limit: _Limit, holds: bool, inclusion: bool, equal: bool, decides: bool = True) -> str:
+    """The comparison in words: "within ≤ 3 × ULN", "is below the required 1.5 × 10⁹/L"; a value that
+    ``decides`` nothing (drawn before the trial's window) "would exclude"."""
     sign = limit.comparator.symbol
     if inclusion:
         if holds:
@@ -332,7 +329,7 @@ def _phrase(limit: _Limit, holds: bool, inclusion: bool, equal: bool) -> str:
             return f"is {'not above' if equal else 'below'} the required {limit.text}"
         return f"is {'not below' if equal else 'above'} the allowed {limit.text}"
     if holds:
-        return f"{sign} {limit.text}: excluded"
+        return f"{sign} {limit.text}: {'excluded' if decides else 'would exclude'}"
     return f"not {sign} {limit.text}"
 
 
@@ -358,6 +355,7 @@ class _LabCheck:
         "qualifier",
         "sex",
         "variants",
+        "window",
     )
 
     def __init__(self, rule: LabThreshold, inclusion: bool) -> None:
@@ -368,6 +366,7 @@ class _LabCheck:
         self.qualifier = rule.qualifier
         self.confirm_met = rule.confirm_when == "met"
         self.base = _Limit.of(rule, self.analyte)
+        self.window = DrawWindow.of(rule, self.name)
         self.exceptions = self._exceptions(rule.exceptions, rule.comparator)
         self.variants = {
             v.stratum: (_Limit.of(v, self.analyte), self._exceptions(v.exceptions, v.comparator))
@@ -411,7 +410,10 @@ class _LabCheck:
             if sex is None and found.truth is not False:
                 return replace(found, truth=None, reason=f"{found.reason}; sex not entered", missing=("sex",))
         if self.qualifier and found.truth is self.confirm_met:
-            return replace(found, truth=None, reason=f"{found.reason}; to confirm: {self.qualifier}")
+            found = replace(found, truth=None, reason=f"{found.reason}; to confirm: {self.qualifier}")
+        reading = view.facts.lab(self.analyte.id)
+        if self.window and reading and found.applies and self.window.before(reading, view.facts):
+            return _undecided(found, self.window, found.truth == self.inclusion)
         return found
 
     def _assess(self, view: PatientView, stratum: str | None) -> Assessment:
@@ -424,6 +426,7 @@ class _LabCheck:
             if derived is not None:
                 return self._derived_score(derived, base)
             return Assessment(None, f"{self.name} not entered", missing=(self.name,))
+        when = self.window.date_of(reading, view.facts) if self.window else ""
         used = (f"{self.name} {reading.display}",)
         applied: list[str] = []
         limit = base
@@ -432,18 +435,18 @@ class _LabCheck:
             present = view.facts.finding(concept_id) if concept_id else None
             if present and concept_id:
                 if alternative is None:
-                    return self._waived(view, reading, limit, concept_id, requirement)
+                    return self._waived(view, reading, limit, concept_id, requirement, when)
                 limit = alternative
                 applied.append(
                     f"{label.lower()} present: {alternative.comparator.symbol} {alternative.text} applies"
                 )
             elif present is None:
                 pending.append(label)
-        outcome = self._compare(reading, limit)
+        outcome = self._compare(reading, limit, when)
         if isinstance(outcome, Assessment):
             return outcome
         holds, description, equal = outcome
-        reason = _sentence(description, _phrase(limit, holds, self.inclusion, equal))
+        reason = _sentence(description, _phrase(limit, holds, self.inclusion, equal, decides=not when))
         if pending and limit is base:
             relaxed = [alt for _, label, alt, _ in exceptions if label in pending]
             would_change = any(
@@ -491,7 +494,13 @@ class _LabCheck:
         return Assessment(holds, reason, used, hint=hint)
 
     def _waived(
-        self, view: PatientView, reading: Reading, limit: _Limit, concept_id: str, requirement: str | None
+        self,
+        view: PatientView,
+        reading: Reading,
+        limit: _Limit,
+        concept_id: str,
+        requirement: str | None,
+        when: str,
     ) -> Assessment:
         """The patient has what waives the limit: a value past it is allowed, saying what allows it ("INR
         2.6 is above the allowed 1.5; waived: on warfarin (treatments)"); when the trial asks something else
@@ -499,7 +508,7 @@ class _LabCheck:
         either side of the limit (an INR of 1.0 on warfarin is within 1.5 but below a therapeutic range)."""
         used = (f"{self.name} {reading.display}",)
         label = get_concept(concept_id).label
-        outcome = self._compare(reading, limit)
+        outcome = self._compare(reading, limit, when)
         if isinstance(outcome, Assessment):
             if requirement:
                 return Assessment(None, f"{label} present: check '{requirement}'", used)
@@ -539,20 +548,23 @@ class _LabCheck:
             hint=hint,
         )
 
-    def _compare(self, reading: Reading, limit: _Limit) -> tuple[bool, str, bool] | Assessment:
+    def _compare(self, reading: Reading, limit: _Limit, when: str) -> tuple[bool, str, bool] | Assessment:
+        """Whether the value holds, described ("AST 88 U/L is 2.2 × ULN (40 U/L)") with ``when`` it was
+        drawn after the value if it is older than the trial asks (" of 2026-08-01"), and whether it equals
+        the limit."""
         value = reading.value
         if limit.multiple_of is None:
             description = f"{self.name} {format_quantity(_apart(value, limit.value), self.analyte.unit)}"
-            description += score_class(self.analyte.id, value)
+            description += score_class(self.analyte.id, value) + when
             return limit.comparator.holds(value, limit.value), description, math.isclose(value, limit.value)
         if limit.multiple_of == "control":
-            return self._against_control(reading, limit)
+            return self._against_control(reading, limit, when)
         normal = reading.uln if limit.multiple_of == "uln" else reading.lln
         which = limit_name(limit.multiple_of)
         if normal is None or normal <= 0:
             return Assessment(
                 None,
-                f"{self.name} {reading.display}: {which} not known",
+                f"{self.name} {reading.display}{when}: {which} not known",
                 (f"{self.name} {reading.display}",),
                 (f"{self.name} {which}",),
             )
@@ -560,23 +572,25 @@ class _LabCheck:
             threshold = normal * limit.value + limit.plus
             unit = self.analyte.unit
             description = (
-                f"{self.name} {_quantity(value, unit)} ({which} {_quantity(normal, unit)}"
+                f"{self.name} {_quantity(value, unit)}{when} ({which} {_quantity(normal, unit)}"
                 f" + {format_number(limit.plus)} s = {_quantity(threshold, unit)})"
             )
             return limit.comparator.holds(value, threshold), description, math.isclose(value, threshold)
         ratio = value / normal
         times = _ratio_text(ratio, limit.value)
         description = (
-            f"{self.name} {_quantity(value, self.analyte.unit)} is {times} × {which} "
+            f"{self.name} {_quantity(value, self.analyte.unit)}{when} is {times} × {which} "
             f"({_quantity(normal, self.analyte.unit)})"
         )
         return limit.comparator.holds(ratio, limit.value), description, math.isclose(ratio, limit.value)
 
-    def _against_control(self, reading: Reading, limit: _Limit) -> tuple[bool, str, bool] | Assessment:
+    def _against_control(
+        self, reading: Reading, limit: _Limit, when: str = ""
+    ) -> tuple[bool, str, bool] | Assessment:
         """ "PT < 1.5 × control": the control lies somewhere in the laboratory's normal range, so the limit is
         decided only where it holds, or fails, at both ends of the range; between them it is left to the
         clinician. Clotting-time ranges depend on the reagent: a default range decides nothing."""
-        shown = f"{self.name} {reading.display}"
+        shown = f"{self.name} {reading.display}{when}"
         low, high = reading.lln, reading.uln
         if low is None or high is None or low <= 0 or reading.lln_assumed or reading.uln_assumed:
             return Assessment(
@@ -587,7 +601,7 @@ class _LabCheck:
             )
         unit = self.analyte.unit
         band = f"{_quantity(low, unit)}–{_quantity(high, unit)}"
-        description = f"{self.name} {_quantity(reading.value, unit)} (normal range {band})"
+        description = f"{self.name} {_quantity(reading.value, unit)}{when} (normal range {band})"
         ends = {limit.comparator.holds(*_against(reading.value, normal, limit)) for normal in (low, high)}
         if len(ends) > 1:
             limit_text = f"{limit.comparator.symbol} {limit.text}"
@@ -644,6 +658,7 @@ def _derived_check(rule: DerivedValueRule, inclusion: bool) -> Check:
     analyte = get_analyte(rule.analyte)
     name = short_name(analyte)
     limit = _Limit.of(rule, analyte)
+    window = DrawWindow.of(rule, name)
 
     def check(view: PatientView, stratum: str | None) -> Assessment:
         reading = view.facts.lab(analyte.id)
@@ -651,6 +666,13 @@ def _derived_check(rule: DerivedValueRule, inclusion: bool) -> Check:
             return Assessment(
                 None, f"{name} not available (needs {_NEEDS.get(analyte.id, name)})", missing=(name,)
             )
+        if window is None or not window.before(reading, view.facts):
+            return judged(view, reading, "")
+        found = judged(view, reading, window.date_of(reading, view.facts))
+        return _undecided(found, window, found.truth == inclusion)
+
+    def judged(view: PatientView, reading: Reading, when: str) -> Assessment:
+        """The value against the limit, ``when`` it was drawn written after it if before the window."""
         holds = limit.comparator.holds(reading.value, limit.value)
         equal = math.isclose(reading.value, limit.value)
         shown = round(reading.value, 1)
@@ -659,10 +681,10 @@ def _derived_check(rule: DerivedValueRule, inclusion: bool) -> Check:
         patient = format_quantity(shown, analyte.unit)
         if reading.derived_from:
             how = reading.derived_from.split(" from ")[0]
-            how = patient if how == name else f"{how} {patient}"
+            how = f"{patient}{when}" if how == name else f"{how} {patient}{when}"
         else:
-            how = f"{patient} (entered)"
-        reason = _sentence(f"{name} {how}", _phrase(limit, holds, inclusion, equal))
+            how = f"{patient}{when} (entered)"
+        reason = _sentence(f"{name} {how}", _phrase(limit, holds, inclusion, equal, decides=not when))
         used = (reading.derived_from or f"{name} {reading.display}",)
         method = next(
             (m for label, m in _METHOD_OF_READING.items() if reading.display.startswith(label)), None
@@ -1247,24 +1269,11 @@ def _timepoint_check(rule: LabThreshold | DerivedValueRule) -> Check:
     return check
 
 
-def _window_check(rule: LabThreshold | DerivedValueRule, check: Check, inclusion: bool) -> Check:
-    """``check`` held to the rule's draw window: a value drawn before it is unknown, with its date and the
-    window in the reason, and the recent value missing (see ``drawn``)."""
-    name = short_name(get_analyte(rule.analyte))
-    days = rule.within_days or 0
-    window = rule.window or f"{days} days before the trial's start"
-    wanted = f"{name} from the {window}"
-
-    def windowed(view: PatientView, stratum: str | None) -> Assessment:
-        found = check(view, stratum)
-        facts = view.facts
-        reading = facts.lab(rule.analyte)
-        if reading is None or not found.applies or not drawn_before(reading, facts.as_of, days):
-            return found
-        reason = dated_reason(found.reason, name, reading, facts, window, found.truth == inclusion)
-        return Assessment(None, reason, found.values_used, (*found.missing, wanted))
-
-    return windowed
+def _undecided(found: Assessment, window: DrawWindow, met: bool) -> Assessment:
+    """``found`` for a value drawn before the trial's window: unknown, the recent value missing."""
+    return Assessment(
+        None, window.asking(found.reason, met), found.values_used, (*found.missing, window.wanted)
+    )
 
 
 def _for_the_other_sex(name: str, limit_sex: str | None, patient_sex: str | None) -> Assessment | None:

@@ -134,8 +134,8 @@ def test_an_old_value_that_meets_the_limit_is_unknown_naming_the_recent_value():
     found = result("inclusion", ANC, _anc(2.1, OLD))
     assert found.result == "unknown"
     assert found.reason == (
-        "ANC 2.1 × 10⁹/L of 2026-08-01 meets ≥ 1.5 × 10⁹/L, but the trial asks for a value from the 14 days "
-        "before registration"
+        "ANC 2.1 × 10⁹/L of 2026-08-01, meets ≥ 1.5 × 10⁹/L, but the trial asks for a value from the 14 "
+        "days before registration"
     )
     assert found.missing == ("ANC from the 14 days before registration",)
 
@@ -166,7 +166,7 @@ def test_an_undated_value_counts_as_of_the_files_date():
     assert result("inclusion", ANC, _anc(2.1)).result == "pass"  # the file is of the day judged
     found = result("inclusion", ANC, _anc(2.1, as_of="2026-01-05"))
     assert found.result == "unknown"
-    assert found.reason.startswith("ANC 2.1 × 10⁹/L of 2026-01-05 meets ≥ 1.5 × 10⁹/L, but")
+    assert found.reason.startswith("ANC 2.1 × 10⁹/L of 2026-01-05, meets ≥ 1.5 × 10⁹/L, but")
 
 
 def test_a_later_judgement_date_makes_the_same_value_old():
@@ -192,8 +192,8 @@ def test_a_clearance_from_an_old_creatinine_is_unknown():
     found = result("inclusion", CRCL, old)
     assert found.result == "unknown"
     assert found.reason == (
-        "CrCl Cockcroft-Gault 80.6 mL/min (from creatinine of 2026-03-01) meets ≥ 60 mL/min, but the trial "
-        "asks for a value from the 14 days before registration"
+        "CrCl Cockcroft-Gault 80.6 mL/min (from creatinine of 2026-03-01), meets ≥ 60 mL/min, but the "
+        "trial asks for a value from the 14 days before registration"
     )
     recent = patient(
         weight_kg=70, labs=[{"test": "creatinine", "value": 0.8, "unit": "mg/dL", "date": "2026-11-19"}]
@@ -208,3 +208,19 @@ def test_a_clearance_from_an_old_creatinine_is_unknown():
 def test_no_value_is_unknown():
     found = result("inclusion", ANC, patient())
     assert (found.result, found.reason, found.missing) == ("unknown", "ANC not entered", ("ANC",))
+
+
+def test_an_old_multiple_of_the_uln_names_its_date_before_the_ratio():
+    old = patient(labs=[{"test": "AST", "value": 88, "unit": "U/L", "uln": 40, "date": "2026-08-01"}])
+    met = result("inclusion", "AST ≤ 2.5 x ULN within 14 days prior to registration", old)
+    assert (met.result, met.reason) == (
+        "unknown",
+        "AST 88 U/L of 2026-08-01 is 2.2 × ULN (40 U/L), within ≤ 2.5 × ULN, but the trial asks for a value "
+        "from the 14 days before registration",
+    )
+    past = result("exclusion", "AST > 2 x ULN within 14 days prior to registration", old)
+    assert (past.result, past.reason) == (
+        "unknown",
+        "AST 88 U/L of 2026-08-01 is 2.2 × ULN (40 U/L), > 2 × ULN: would exclude; the trial asks for a "
+        "value from the 14 days before registration",
+    )
