@@ -277,3 +277,16 @@ def test_creatinine_in_a_clearance_unit_verdicts(
     labs = entered(("Creatinine", creatinine, "mg/dL"), ("Creatinine clearance", clearance, "mL/min"))
     facts = patient(labs=labs)
     assert outcome(INC, CREATININE_OR_CLEARANCE, facts, "PATIENT CHARACTERISTICS: Renal") is expected
+
+
+def test_creatinine_in_a_normalised_clearance_unit_is_an_egfr() -> None:
+    rule = parse_criterion("Serum creatinine > 60 ml/min/1.73m2", INC, None)
+    assert (rule.kind, rule.analyte, rule.comparator.symbol, rule.value, rule.unit) == (
+        "derived",
+        "egfr",
+        ">",
+        60.0,
+        "mL/min/1.73m2",
+    )
+    labs = entered(("eGFR", 75, "mL/min/1.73m2"))
+    assert outcome(INC, "Serum creatinine > 60 ml/min/1.73m2", patient(labs=labs)) is PASS

@@ -2428,8 +2428,6 @@ def _threshold_rule(
         restricting.append(support.text)
     qualifier = "; ".join(restricting) or None
     span = (min(group.mentions[0].start, quantity.start), max(quantity.end, group.mentions[-1].end))
-    if analyte.id == "creatinine" and fields.unit in _CLEARANCE_UNITS:
-        analyte = get_analyte("crcl")  # "Creatinine at least 40 mL/min": a clearance, as its unit says
     if analyte.id in DERIVED_ANALYTES:
         if exceptions or variants or sex:
             raise _UnreadableError(f"conditions on {analyte.label} are not read")
@@ -2459,18 +2457,23 @@ def _excluding(exception: LabException, base: Comparator) -> LabException:
     return exception.model_copy(update={"comparator": exception.comparator.opposite})
 
 
-_IN_OTHER_UNITS = {"fev1": "fev1_volume", "m_protein_serum": "m_protein_urine"}
+_IN_OTHER_UNITS = {
+    "fev1": ("fev1_volume",),
+    "m_protein_serum": ("m_protein_urine",),
+    "creatinine": ("crcl", "egfr"),
+}
 """FEV1 as a percentage of the predicted value or as a volume ("FEV1 at least 1 liter"), an M-protein in g/dL
-(serum) or mg/24 h (urine): different values in the patient file, and the unit printed says which one the
-threshold is on."""
+(serum) or mg/24 h (urine), creatinine in mg/dL or a clearance in mL/min or mL/min/1.73 m² ("Creatinine at
+least 40 mL/min"): different values in the patient file, and the unit printed says which one the threshold
+is on."""
 
 
 def _measured_as(analyte: Analyte, quantity: Quantity) -> Analyte:
-    other = _IN_OTHER_UNITS.get(analyte.id)
-    if other is None or quantity.unit is None or is_unit_for(quantity.unit, analyte):
+    others = _IN_OTHER_UNITS.get(analyte.id)
+    if others is None or quantity.unit is None or is_unit_for(quantity.unit, analyte):
         return analyte
-    measured = get_analyte(other)
-    return measured if is_unit_for(quantity.unit, measured) else analyte
+    unit = quantity.unit
+    return next((m for other in others if is_unit_for(unit, m := get_analyte(other))), analyte)
 
 
 def _ifcc(quantity: Quantity) -> bool:
