@@ -31,6 +31,7 @@ from trialmatch.domain.criteria.reading.lab_anticoagulation import (
     for_anticoagulated,
     names_only_anticoagulation,
 )
+from trialmatch.domain.criteria.reading.lab_any_value import any_value_notes
 from trialmatch.domain.criteria.reading.lab_body_size import body_size_notes
 from trialmatch.domain.criteria.reading.lab_cardiac import cardiac_note_spans
 from trialmatch.domain.criteria.reading.lab_child_pugh import CHILD_PUGH, admits_the_healthy, class_thresholds
@@ -818,6 +819,7 @@ def _read(
         claimed.extend(heading_spans(segment))
     claimed.extend(regardless_spans(segment))
     claimed.extend(any_t_category(segment))
+    claimed.extend(any_value_notes(segment))
     claimed.extend(both_sexes(segment))
     if any(QT_ANALYTES.intersection(m.analytes) for m in mentions):
         claimed.extend(m.span() for m in _QT_WORDS.finditer(segment.norm, segment.start, segment.end))
