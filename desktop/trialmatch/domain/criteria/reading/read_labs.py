@@ -666,8 +666,9 @@ def read_labs(segment: Segment, section: Section) -> Read | None:
         rule = _read(segment, section, mentions, quantities, bare, grades)
     except _UnreadableError as problem:
         return Read.failed(str(problem))
-    if spontaneous is not None:
-        rule = waive_for_anticoagulated(rule, spontaneous) or rule
+    waived = waive_for_anticoagulated(rule, spontaneous) if spontaneous is not None else None
+    if isinstance(waived, AnyOf | AllOf | LabThreshold | DerivedValueRule):
+        rule = waived
     if section is Section.INCLUSION and requires_above_control(rule):
         return Read.failed("a clotting time required above its control")
     if section is Section.INCLUSION and requires_prolonged_qtc(rule):
