@@ -3,8 +3,9 @@ define ("Untreated hypogonadism (testosterone < 300 ng/dL)")."""
 
 from __future__ import annotations
 
-from one_criterion import exclusion, inclusion, lab, limits, outcome, patient, review, thresholds
+from one_criterion import exclusion, inclusion, lab, limits, outcome, patient, thresholds
 
+from trialmatch.domain.criteria import LabThreshold
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.evaluation import Outcome
 from trialmatch.domain.trial import Section
@@ -167,4 +168,8 @@ def test_a_bleeding_risk_the_trial_defines_by_platelets_and_inr_is_those_limits(
 
 
 def test_a_spontaneous_inr_is_not_any_inr() -> None:
-    review("High bleeding risk (spontaneous international normalized ratio (INR) > 1.6).", EXC)
+    """Not an anticoagulated patient's: the limit carries the checked anticoagulation waiver
+    (``test_spontaneous_clotting_times``)."""
+    rule = exclusion("High bleeding risk (spontaneous international normalized ratio (INR) > 1.6).")
+    assert isinstance(rule, LabThreshold)
+    assert [e.concept for e in rule.exceptions] == ["anticoagulation"]

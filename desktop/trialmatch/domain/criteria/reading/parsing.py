@@ -63,6 +63,7 @@ from trialmatch.domain.criteria.reading.read_lab_alternatives import (
     read_lab_alternatives,
 )
 from trialmatch.domain.criteria.reading.read_labs import ONE_SEX_ONLY, analyte_mentions, read_labs
+from trialmatch.domain.criteria.reading.read_not_achieved import read_not_achieved
 from trialmatch.domain.criteria.reading.read_nyha import read_nyha
 from trialmatch.domain.criteria.reading.read_or_alternatives import read_or_alternatives
 from trialmatch.domain.criteria.reading.read_partial import read_partial
@@ -1025,6 +1026,7 @@ def _read_labs(segment: Segment, section: Section) -> Read | None:
         or read_renal_floor(segment, section)
         or read_weight_limits(segment, section)
         or read_threshold_cause(segment, section)
+        or read_not_achieved(segment, section)
         or read_composite(segment, section, _read_part)
         or read_examples(segment, section, _read_part, _list_items)
         or read_unless(segment, section)

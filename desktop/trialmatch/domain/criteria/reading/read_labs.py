@@ -104,6 +104,7 @@ from trialmatch.domain.criteria.reading.lab_shared_waiver import (
     footnote_elsewhere,
     with_waiver,
 )
+from trialmatch.domain.criteria.reading.lab_spontaneous import spontaneous_clotting, waive_for_anticoagulated
 from trialmatch.domain.criteria.reading.lab_support import SupportNote, is_time_span, support_notes
 from trialmatch.domain.criteria.reading.lab_test_notes import test_notes
 from trialmatch.domain.criteria.reading.lab_testosterone import testosterone_notes
@@ -137,6 +138,7 @@ from trialmatch.domain.criteria.reading.text import (
     Span,
     inside,
     leftover_words,
+    masked,
     parenthesised,
     word_set,
 )
@@ -658,10 +660,16 @@ def read_labs(segment: Segment, section: Section) -> Read | None:
     if not quantities and not bare and not grades and not _normal_words(segment, mentions):
         return None
     segment = with_as_and(segment, [(m.start, m.end, m.analytes) for m in mentions], quantities)
+    spontaneous = spontaneous_clotting(segment, [(m.start, m.analytes) for m in mentions])
+    if spontaneous is not None:  # "spontaneous INR > 1.6": not for the anticoagulated (``lab_spontaneous``)
+        segment = masked(segment, [spontaneous])
     try:
         rule = _read(segment, section, mentions, quantities, bare, grades)
     except _UnreadableError as problem:
         return Read.failed(str(problem))
+    waived = waive_for_anticoagulated(rule, spontaneous) if spontaneous is not None else None
+    if isinstance(waived, AnyOf | AllOf | LabThreshold | DerivedValueRule):
+        rule = waived
     if section is Section.INCLUSION and requires_above_control(rule):
         return Read.failed("a clotting time required above its control")
     if section is Section.INCLUSION and requires_prolonged_qtc(rule):
