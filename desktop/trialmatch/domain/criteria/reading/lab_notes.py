@@ -78,7 +78,7 @@ _DEFINED_WORDS = word_set(
     hypertriglyceridemia hypercholesterolemia qtc qt prolongation prolonged interval presence evidence
     castrate castration hypothyroidism hyperthyroidism dysnatraemia dysnatremia ecg ekg electrocardiogram
     end stage failure disease pathology decrease bradycardia tachycardia hypotension left ventricular systolic
-    biochemically
+    biochemically lack
     """
 )
 _OBESITY_GRADE = word_set("class grade degree degrees 1 2 3 i ii iii and above or higher")

@@ -1,13 +1,14 @@
 """A note after the thresholds on which patients must have a test done: "ejection fraction is required if
 the patient has a history of anthracyclines", "confirmation of creatinine clearance is only required when
 creatinine is > 1.5 times ULN", "only when creatinine > 1.5 × ULN, creatinine clearance rate needs to be
-confirmed".
+confirmed", and after a dash closing a bracketed list, "... with creatinine clearance < 50 mL/min - creatinine
+clearance only needs to be confirmed when creatinine > 1.5 ULN)".
 
 Such a note says who must be tested, not which values the trial accepts: a patient whose value is entered
 is judged by the thresholds before it, and one whose value is missing is unknown either way, so the lab
-reader claims it. Only when it ends the item, after a threshold (it starts after a ";" or a full stop), and
-its subject is nothing but a test the sentence names: "normal LVEF is required if ..." is a requirement, and
-stays unread.
+reader claims it. Only when it ends the item, after a threshold (it starts after a ";", a full stop or a
+dash), and its subject is nothing but a test the sentence names: "normal LVEF is required if ..." is a
+requirement, and stays unread.
 """
 
 from __future__ import annotations
@@ -20,11 +21,13 @@ from trialmatch.domain.criteria.reading.text import Segment, Span, leftover_word
 _DONE = r"needs?\s+to\s+be\s+(?:confirmed|measured|assessed|obtained)"
 _SUBJECT = r"[a-z][a-z ()-]{1,60}?"
 _REQUIRED = re.compile(
-    r"(?<=[;.])\s*(?:(?:(?:confirmation|measurement|assessment)\s+of\s+)?(?P<subject>" + _SUBJECT + r")\s+"
+    r"(?:(?<=[;.])|(?<=\s-))\s*(?:(?:(?:confirmation|measurement|assessment)\s+of\s+)?(?P<subject>"
+    + _SUBJECT
+    + r")\s+"
     r"(?:(?:is|are)\s+(?:only\s+)?required|(?:only\s+)?"
     + _DONE
     + r")\s+(?:only\s+)?(?:if|when|for|in)(?![a-z])"
-    r"[^;]*|only\s+(?:if|when)(?![a-z])[^;,]*,\s*(?P<late>" + _SUBJECT + r")\s+" + _DONE + r")[\s;.]*$"
+    r"[^;]*|only\s+(?:if|when)(?![a-z])[^;,]*,\s*(?P<late>" + _SUBJECT + r")\s+" + _DONE + r")[\s;.)\]]*$"
 )
 _TEST_WORDS = word_set("rate measurement")
 

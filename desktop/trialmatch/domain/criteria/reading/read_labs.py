@@ -497,6 +497,7 @@ _LAB_FILLER = word_set(
     elevation concurrent random non-fasting nonfasting preoperative pre-operative postoperative
     post-operative pretreatment pre-treatment pretherapy showing showed seated sitting supine standing
     fingertip oximeter oximetry pulse recording biochemical thyroid addition cbc undergo available
+    demonstrated formulas
     """
 )
 
@@ -915,8 +916,15 @@ def _read(
         )
     else:
         either = words <= {"or", ",", "and/or"}
+    items = (
+        _exclusion_items(segment, groups, rules, joiners)
+        if combining is Section.EXCLUSION and words == {",", "and"} and len(rules) == len(group_rules)
+        else None
+    )
     if len(rules) == 1:
         rule = rules[0]
+    elif items is not None:
+        rule = items
     elif "or" in words and not either and words != {"or"}:
         blocks: LabThreshold | DerivedValueRule | AnyOf | AllOf | None = paired_blocks(
             rules, joiners, segment.span
@@ -967,6 +975,32 @@ def _read(
             raise _UnreadableError(f"a value at another time than now, of which test is not stated: '{when}'")
         rule = timed
     return rule
+
+
+_LIST_MARKS = re.compile(r"[;,]")
+_BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+
+
+def _exclusion_items(
+    segment: Segment,
+    groups: list[_Group],
+    rules: list[LabThreshold | DerivedValueRule | AnyOf | AllOf],
+    joiners: list[str],
+) -> LabThreshold | DerivedValueRule | AnyOf | AllOf | None:
+    """An exclusion's list whose items a bare semicolon sets apart, one item joining two values with "and"
+    ("ANC < 1.5 × 10⁹/L; platelets < 100 × 10⁹/L; creatinine > 1.5 × ULN with creatinine clearance < 50
+    mL/min"): the "and" binds inside its item, and each item excludes on its own, as the items of a list
+    without it do; read as one "and" over the list, it let in a patient with platelets of 50 × 10⁹/L."""
+    if ";" not in segment.text:
+        return None
+    separated = [_bare_semicolon(segment, a, b) for a, b in pairwise(groups)]
+    for (first, second), apart, joiner in zip(pairwise(groups), separated, joiners, strict=True):
+        if joiner == "," and not apart:
+            return None  # items set apart by commas: the list's last "and" may join them all
+        between = _BRACKETED.sub(" ", segment.norm[_span_of(first)[1] : second.mentions[0].start])
+        if joiner == "and" and _LIST_MARKS.search(between):
+            return None  # "A; B; and C": the list's own "and", read literally
+    return semicolon_items(rules, joiners, separated, False, segment.span)
 
 
 def _refuse_time_spans(segment: Segment, quantities: list[Quantity]) -> None:
