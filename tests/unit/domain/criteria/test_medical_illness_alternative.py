@@ -1,8 +1,8 @@
 """'medical' beside a named finding is an alternative the lexicon cannot name, not filler."""
 
-from trialmatch.domain.evaluation import Outcome
-
 from tests.unit.domain.criteria.one_criterion import exclusion, inclusion, outcome, patient, review
+
+from trialmatch.domain.evaluation import Outcome
 
 WHY = "a medical illness the lexicon cannot name is listed beside the finding: judge it"
 

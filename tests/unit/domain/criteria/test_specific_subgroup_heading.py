@@ -1,10 +1,10 @@
 """Items under a heading "criteria specific to <a subgroup>" bind only that subgroup."""
 
+from tests.unit.domain.criteria.one_criterion import outcome, patient
+
 from trialmatch.domain.criteria import parse_criterion
 from trialmatch.domain.evaluation import Outcome
 from trialmatch.domain.trial import Section
-
-from tests.unit.domain.criteria.one_criterion import outcome, patient
 
 HEADING = (
     "Non inclusion criteria specific to the phase 2 study in patients with unfavorable serum marker decrease"

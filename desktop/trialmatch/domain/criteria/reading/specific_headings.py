@@ -14,8 +14,8 @@ _SPECIFIC = re.compile(
     r"(?!(?:all|both|each|every|any)\s).*?(?:patients|participants|subjects)\s+"
     r"(?:with|who|whose|receiving|undergoing|treated)\s.*"
 )
-"""Only a subgroup of patients named by what they have: "criteria specific to Cohort A2" names a labelled group
-that segmentation already makes the items' stratum."""
+"""Only a subgroup of patients named by what they have: "criteria specific to Cohort A2" names a labelled
+group that segmentation already makes the items' stratum."""
 
 
 def specific_subgroup(lead_in: str) -> str | None:
