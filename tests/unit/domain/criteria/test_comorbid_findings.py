@@ -32,7 +32,7 @@ COMORBID = {
     "hypothyroidism": True,
     "retinopathy": False,
     "peripheral neuropathy": False,
-    "liver failure": False,
+    "hepatic impairment": False,
     "leptomeningeal disease": False,
 }
 

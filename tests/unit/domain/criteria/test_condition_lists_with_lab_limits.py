@@ -45,7 +45,7 @@ def test_renal_disease_defined_by_creatinine_anuria_failure_or_dialysis():
     assert [e.text for e in finding.exceptions] == ["Clinically significant"]
     assert isinstance(bracket, AnyOf)
     assert limits_with_multiples(bracket) == [("creatinine", ">", 2.0, "mg/dL", None)]
-    assert concepts(bracket) == ["anuria", "chronic_kidney_disease", "dialysis"]
+    assert concepts(bracket) == ["anuria", "renal_failure", "dialysis"]
 
 
 def test_renal_list_verdicts():

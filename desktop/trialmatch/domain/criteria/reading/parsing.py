@@ -83,6 +83,7 @@ from trialmatch.domain.criteria.reading.read_uncorrectable import read_uncorrect
 from trialmatch.domain.criteria.reading.read_unless import read_unless
 from trialmatch.domain.criteria.reading.read_urine_protein import read_urine_protein
 from trialmatch.domain.criteria.reading.read_weight_limits import read_weight_limits
+from trialmatch.domain.criteria.reading.specific_headings import specific_subgroup
 from trialmatch.domain.criteria.reading.text import (
     ALTERNATIVE_END,
     Read,
@@ -414,6 +415,8 @@ def _under_the_heading(rule: Rule, text: str, section: Section, heading: str) ->
         group = _ONE_GROUP_HEADING.fullmatch(lead_in)
         if group:
             return _for_a_subgroup(rule, text, section, group.group(0))
+    if (specific := specific_subgroup(lead_in)) is not None:
+        return _for_a_subgroup(rule, text, section, specific)
     if "if" in heading:
         condition = _IF_HEADING.fullmatch(lead_in)
         if condition:

@@ -24,6 +24,7 @@ from trialmatch.domain.criteria.reading.finding_alternatives import (
     whole_course,
 )
 from trialmatch.domain.criteria.reading.finding_grades import cardiac_grades, kidney_stages
+from trialmatch.domain.criteria.reading.finding_unnamed import unnamed_alternative
 from trialmatch.domain.criteria.reading.finding_wording import (
     about_treatment,
     reworded,
@@ -76,7 +77,8 @@ _NARROWING = re.compile(
     r"(?<![a-z])(?:uncontrolled|poorly\s+controlled|poor\s+control(?:led)?(?:\s+of)?|symptomatic|clinically\s+(?:significant|relevant|important|active)"
     r"|significant|severe|serious|unstable|untreated|progressive|progressing|chronic|acute|recent|recently"
     r"|recurrent|major|moderate|life[\s-]threatening|refractory|unresolved|persistent|decompensated|multifocal"
-    r"|extensive|widespread|newly|malignant(?=\s+(?:ventricular\s+)?(?:arrhythmias?|dysrhythmias?))"
+    r"|extensive|widespread|newly"
+    r"|malignant(?=\s+(?:(?:ventricular\s+)?(?:arrhythmias?|dysrhythmias?)|(?:pleural\s+|pericardial\s+)?(?:effusions?|ascites)))"
     r"|high[\s-]+risk(?=\s+(?!of\s|for\s)[a-z])"
     r"|(?:seen\s+)?on\s+(?:an?\s+)?(?:12[\s-]lead\s+)?(?:ecg|ekg|electrocardiogram)"
     r"|(?:that|which)\s+(?:is|are)\s+not\s+(?:adequately\s+|well\s+)?(?:rate[\s-])?controlled"
@@ -218,7 +220,9 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
     own_examples = _own_examples(segment, main) if segment.contains("(") else []
     if own_examples:
         main = [c for c in main if not inside((c[0], c[1]), own_examples)]
-    unread = _unread_spread(segment, main) or another_state(segment, main)
+    unread = (
+        _unread_spread(segment, main) or another_state(segment, main) or unnamed_alternative(segment, main)
+    )
     if not unread and segment.contains("treat", "therap"):
         unread = about_treatment(segment.norm, segment.start, main[0][0])
     if unread:
