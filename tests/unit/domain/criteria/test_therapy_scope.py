@@ -4,9 +4,10 @@ or "to the pelvis" narrows only the category written next to it."""
 
 from __future__ import annotations
 
-from one_criterion import inclusion, patient, result
+from one_criterion import exclusion, inclusion, patient, result
 
 from trialmatch.domain.criteria import AllOf
+from trialmatch.domain.criteria.reading.therapy_alternatives import SYSTEMIC
 from trialmatch.domain.criteria.temporal import TemporalTherapyRule
 from trialmatch.domain.evaluation import Outcome
 from trialmatch.domain.trial import Section
@@ -70,6 +71,25 @@ def test_chemotherapy_on_record_may_have_been_for_another_cancer():
     assert result(INC, CURRENT_CANCER, patient()).result is Outcome.UNKNOWN
 
 
+def test_prior_systemic_therapy_for_the_current_malignancy_excludes_only_through_the_clinician():
+    text = (
+        "Has received prior systemic anti-cancer therapy including investigational agents for the current "
+        "malignancy."
+    )
+    assert shape(exclusion(text)) == (
+        list(SYSTEMIC),
+        "prior",
+        None,
+        "days",
+        True,
+        "for the current malignancy",
+    )
+    treated = result(Section.EXCLUSION, text, patient(treatments=[CARBOPLATIN_2019]))
+    assert treated.result is Outcome.UNKNOWN
+    operated = given("lumpectomy", "surgery", "2019-01-01", "2019-01-01")
+    assert result(Section.EXCLUSION, text, patient(treatments=[operated])).result is Outcome.PASS
+
+
 def test_receiving_chemotherapy_for_the_first_time():
     assert shape(inclusion(FIRST_TIME)) == (
         ["chemotherapy"],
@@ -86,6 +106,11 @@ def test_receiving_chemotherapy_for_the_first_time():
     )
     surgery = given("lumpectomy", "surgery", "2026-10-01", "2026-10-01")
     assert judged(FIRST_TIME, surgery) == (Outcome.FAIL, "no chemotherapy for the first time at present")
+
+
+def test_the_first_time_of_the_study_drug_is_the_anchor_not_a_narrowing():
+    rule = inclusion("No chemotherapy within 28 days before receiving the study drug for the first time")
+    assert shape(rule) == (["chemotherapy"], "none", 28, "days", True, None)
 
 
 def test_major_narrows_the_surgery_not_the_radiotherapy():

@@ -271,7 +271,7 @@ def read_therapy(segment: Segment) -> Read | None:
         qualifier = _QUALIFIERS.search(segment.norm, both[1], segment.end)
     if qualifier:
         claimed.append(qualifier.span())
-    scope = scope_of_therapy(segment)
+    scope = scope_of_therapy(segment, named)
     if scope and qualifier:
         return Read.failed(f"'{qualifier.group(0)}' and '{scope.group(0)}' narrow the therapy together")
     if scope:

@@ -35,11 +35,19 @@ _AFTER_ITS_CATEGORY = "radiotherapy"
 _BETWEEN = re.compile(r"[\s,]*(?:(?:prior|previous|any|the)\s+)*")
 
 
-def scope_of_therapy(segment: Segment) -> re.Match[str] | None:
-    """ "for the current cancer", "for the first time": which course of the therapy the sentence means."""
+def scope_of_therapy(
+    segment: Segment, named: list[tuple[re.Match[str], tuple[str, ...]]]
+) -> re.Match[str] | None:
+    """ "for the current cancer", "for the first time": which course of the therapy the sentence means.
+    "For the first time" right after the therapy only: "before receiving the study drug for the first time"
+    is the trial's first dose, the anchor of the window."""
     if not segment.contains(*_SCOPE_CUES):
         return None
-    return _SCOPE.search(segment.norm, segment.start, segment.end)
+    scope = _SCOPE.search(segment.norm, segment.start, segment.end)
+    if scope and scope.group(0).endswith("first time"):
+        after_therapy = any(not segment.norm[m.end() : scope.start()].strip() for m, _ in named)
+        return scope if after_therapy else None
+    return scope
 
 
 def without(segment: Segment, span: Span) -> Segment:
