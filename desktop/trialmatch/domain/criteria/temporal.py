@@ -185,7 +185,9 @@ class TemporalTherapyRule(RuleBase):
         what = " or ".join([*self.categories, *(_AGENT_DISPLAY.get(a, a) for a in self.agents)]) or "therapy"
         if self.qualifier:
             what = (
-                f"{what} {self.qualifier}" if self.qualifier.startswith("to ") else f"{self.qualifier} {what}"
+                f"{what} {self.qualifier}"
+                if self.qualifier.startswith(("to ", "for "))
+                else f"{self.qualifier} {what}"
             )
         if self.window is None:
             return what

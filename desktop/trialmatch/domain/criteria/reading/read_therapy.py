@@ -26,6 +26,7 @@ from trialmatch.domain.criteria.reading.therapy_alternatives import (
     investigational_drug,
     with_investigational_drug,
 )
+from trialmatch.domain.criteria.reading.therapy_scope import bound_qualifier, scope_of_therapy, without
 from trialmatch.domain.criteria.temporal import (
     AGENT_CLASSES,
     BIOLOGIC,
@@ -273,10 +274,18 @@ def read_therapy(segment: Segment) -> Read | None:
         qualifier = _QUALIFIERS.search(segment.norm, both[1], segment.end)
     if qualifier:
         claimed.append(qualifier.span())
+    scope = scope_of_therapy(segment, named)
+    if scope and qualifier:
+        return Read.failed(f"'{qualifier.group(0)}' and '{scope.group(0)}' narrow the therapy together")
+    if scope:
+        claimed.append(scope.span())
+        qualifier = scope
     drug = investigational_drug(segment, claimed, categories)
     if drug:
         claimed.append(drug)
-    relation, window, unit, inclusive = _timing(segment, quantities)
+    relation, window, unit, inclusive = _timing(
+        without(segment, scope.span()) if scope else segment, quantities
+    )
     if relation is None:
         return Read.failed("how the therapy relates to the trial (before, now, never) is not stated")
     claimed += [(q.start, q.end) for q in quantities]
@@ -302,7 +311,9 @@ def read_therapy(segment: Segment) -> Read | None:
             return Read.failed("investigational drugs among therapies that must have been completed")
         received = rule.model_copy(update={"relation": "prior", "window": None})
         return Read(AllOf(source_span=segment.span, children=[received, rule]))
-    return Read(with_investigational_drug(rule) if drug else rule)
+    if drug:
+        return Read(with_investigational_drug(rule))
+    return Read(bound_qualifier(rule, qualifier, named) if qualifier else rule)
 
 
 def _categories(segment: Segment, named: list[tuple[re.Match[str], tuple[str, ...]]]) -> list[str]:
