@@ -282,6 +282,7 @@ _GROUPS = {
     "partially activated prothrombin time": ("ptt",),
     "activated partial prothrombin time": ("ptt",),
     "activated partial thrombin time": ("ptt",),
+    "activated partial coagulation activity enzyme time": ("ptt",),
     "international standardized ratio": ("inr",),
     "internationalized normalized ratio": ("inr",),
     "prothrombin time international ratio": ("inr",),

@@ -60,7 +60,7 @@ def read_t_category(segment: Segment) -> Read | None:
     up = bool(whole.group("up"))
     if (cmp or up) and (len(ranges) > 1 or ranges[0].group("n2")):
         return None
-    marked = whole.group("lead").strip() or cmp or up
+    marked = whole.group("lead").strip() or cmp or up or _beside_prostate_values(segment)
     if not marked and not any(item.group("c") or item.group("l") or item.group("n2") for item in ranges):
         return None
     rules: list[Rule] = []
@@ -81,6 +81,16 @@ def read_t_category(segment: Segment) -> Read | None:
     if len(rules) == 1:
         return Read(rules[0])
     return Read(AnyOf(source_span=segment.span, children=rules))
+
+
+_PROSTATE_VALUES = re.compile(r"(?<![a-z])(?:psa|prostate[\s-]+specific\s+antigen|gleason)(?![a-z])")
+
+
+def _beside_prostate_values(segment: Segment) -> bool:
+    """ "T2, PSA greater than 20 µg/L AND Gleason score at least 8": a bare T category in an item that also
+    holds a PSA or Gleason limit is the tumour's, not a thyroid hormone or a vertebra."""
+    text = segment.norm
+    return ("psa" in text or "gleason" in text or "prostate" in text) and bool(_PROSTATE_VALUES.search(text))
 
 
 def _bounded(category: str, cmp: Comparator | None, up: bool) -> tuple[str | None, str | None] | None:
