@@ -10,6 +10,7 @@ every word of it is accounted for, so an unknown condition stays in the sentence
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
@@ -190,6 +191,66 @@ def definition_label(
                 stop + 1 if opened and not explicit else after
             )
     return None
+
+
+_GLUCOSE = frozenset({"glucose", "fasting_glucose", "ogtt_2h_glucose", "hba1c"})
+_BLOOD_PRESSURE = frozenset({"sbp", "dbp"})
+_RED_CELLS = frozenset({"hemoglobin", "hematocrit", "rbc"})
+_WHITE_CELLS = frozenset({"anc", "wbc"})
+_CALCIUM = frozenset({"calcium", "calcium_corrected", "ionized_calcium"})
+_THYROID = frozenset({"tsh", "ft4", "ft3", "tt4", "tt3"})
+_BODY_SIZE = frozenset({"bmi", "body_weight"})
+_BILIRUBIN = frozenset({"bilirubin", "direct_bilirubin"})
+_POTASSIUM = frozenset({"potassium"})
+_MEASURED_BY: dict[str, frozenset[str]] = {
+    **dict.fromkeys(
+        ("diabetes", "diabete", "diabetic", "diabetics", "mellitus", "dm", "t1dm", "t2dm"), _GLUCOSE
+    ),
+    **dict.fromkeys(("hyperglycemia", "hyperglycaemia", "hypoglycemia", "hypoglycaemia"), _GLUCOSE),
+    **dict.fromkeys(("hypertension", "hypotension"), _BLOOD_PRESSURE),
+    **dict.fromkeys(("anemia", "anaemia", "polycythemia", "polycythaemia"), _RED_CELLS),
+    **dict.fromkeys(("thrombocytopenia", "thrombocytosis"), frozenset({"platelets"})),
+    **dict.fromkeys(
+        ("neutropenia", "granulocytopenia", "leukopenia", "leucopenia", "leukocytosis"), _WHITE_CELLS
+    ),
+    "lymphopenia": frozenset({"lymphocytes", "cd4"}),
+    **dict.fromkeys(
+        ("hyperbilirubinemia", "hyperbilirubinaemia"), frozenset({"bilirubin", "direct_bilirubin"})
+    ),
+    **dict.fromkeys(("hypercalcemia", "hypercalcaemia", "hypocalcemia", "hypocalcaemia"), _CALCIUM),
+    **dict.fromkeys(
+        ("hypokalemia", "hypokalaemia", "hyperkalemia", "hyperkalaemia"), frozenset({"potassium"})
+    ),
+    **dict.fromkeys(
+        ("hyponatremia", "hyponatraemia", "hypernatremia", "hypernatraemia", "dysnatremia", "dysnatraemia"),
+        frozenset({"sodium"}),
+    ),
+    **dict.fromkeys(("hypomagnesemia", "hypomagnesaemia"), frozenset({"magnesium"})),
+    **dict.fromkeys(("hypoalbuminemia", "hypoalbuminaemia"), frozenset({"albumin"})),
+    **dict.fromkeys(("hypoxemia", "hypoxaemia"), frozenset({"spo2", "po2", "pf_ratio"})),
+    **dict.fromkeys(("obesity", "obese", "overweight", "underweight"), _BODY_SIZE),
+    "malnutrition": _BODY_SIZE | {"albumin", "total_protein"},
+    "hyperuricemia": frozenset({"uric_acid"}),
+    "hypertriglyceridemia": frozenset({"triglycerides"}),
+    "hypercholesterolemia": frozenset({"cholesterol", "ldl"}),
+    **dict.fromkeys(("hypothyroidism", "hyperthyroidism"), _THYROID),
+    **dict.fromkeys(("castrate", "castration"), frozenset({"testosterone"})),
+    **dict.fromkeys(("bradycardia", "tachycardia"), frozenset({"heart_rate"})),
+}
+"""The values that can define a named condition: "Diabetes, platelets < 50,000/mm³" names two conditions,
+not a diabetes the platelet count defines; read as one, the diabetes was dropped and a diabetic patient with
+normal platelets passed the exclusion."""
+
+
+def defined_by(segment: Segment, label: Span, analytes: Iterable[str]) -> bool:
+    """Whether the thresholds' analytes can define the condition the label names: any of them, for each
+    condition the label names by a word of its own (organ words and "abnormal" bound nothing here)."""
+    found = set(analytes)
+    return all(
+        not found.isdisjoint(values)
+        for word in re.findall(r"[a-z0-9]+", segment.norm[label[0] : label[1]])
+        if (values := _MEASURED_BY.get(word)) is not None
+    )
 
 
 _SENTENCE_END = re.compile(r"[a-z0-9)\]]{2}\.\s+[a-z]")

@@ -68,6 +68,7 @@ from trialmatch.domain.criteria.reading.lab_notes import (
     Sex,
     both_sexes,
     condition_words,
+    defined_by,
     definition_label,
     grade_limits,
     grade_notes,
@@ -784,10 +785,10 @@ def _read(
         start = no.end()
     label = _LABEL.match(segment.norm, start, segment.end)
     first = min((m.start for m in mentions if m.start >= start), default=segment.end)
-    defined = label.span() if label else definition_label(segment, start, first, _LAB_FILLER)
-    if defined:
-        claimed.append(defined)
     analytes = _analytes(mentions)
+    defined = label.span() if label else definition_label(segment, start, first, _LAB_FILLER)
+    if defined and defined_by(segment, defined, analytes):
+        claimed.append(defined)
     correction = other_correction(segment, analytes)
     bazett = bazett_spans(segment, analytes) if correction else []
     if bazett:
