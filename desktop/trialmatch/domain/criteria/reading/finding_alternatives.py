@@ -77,8 +77,13 @@ def listed_group(segment: Segment, narrowing: list[re.Match[str]]) -> bool:
     patient with childbearing potential that refused acceptable contraceptive method" excludes the woman who
     refuses contraception too; read as a narrowing of pregnancy, she passed. After "with the following
     exceptions:" such groups are the exceptions."""
-    return segment.contains(",") and not segment.contains("except") and any(
-        _LISTED_GROUP.search(segment.norm, max(segment.start, m.start() - 16), m.start()) for m in narrowing
+    return (
+        segment.contains(",")
+        and not segment.contains("except")
+        and any(
+            _LISTED_GROUP.search(segment.norm, max(segment.start, m.start() - 16), m.start())
+            for m in narrowing
+        )
     )
 
 
