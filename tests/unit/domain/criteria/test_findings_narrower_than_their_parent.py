@@ -13,11 +13,12 @@ def _finding(rule):
 def test_a_malignant_pleural_effusion_is_not_every_pleural_effusion():
     # "malignant" was part of a synonym of pleural effusion: a heart-failure effusion excluded the patient.
     text = "Patients with malignant pleural effusion"
-    assert _finding(exclusion(text)) == ("pleural_effusion", True, "any", [(None, "malignant")])
+    assert _finding(exclusion(text)) == ("malignant_pleural_effusion", True, "any", [])
     assert outcome("exclusion", text, patient(findings={"pleural effusion": True})) is Outcome.UNKNOWN
     assert outcome("exclusion", text, patient(findings={"pleural effusion": False})) is Outcome.PASS
+    assert outcome("exclusion", text, patient(findings={"malignant pleural effusion": True})) is Outcome.FAIL
     negative = "No malignant pleural effusion"
-    assert _finding(inclusion(negative)) == ("pleural_effusion", False, "any", [(None, "malignant")])
+    assert _finding(inclusion(negative)) == ("malignant_pleural_effusion", False, "any", [])
     assert outcome("inclusion", negative, patient(findings={"pleural effusion": True})) is Outcome.UNKNOWN
     assert outcome("inclusion", negative, patient(findings={"pleural effusion": False})) is Outcome.PASS
     ascites = "Malignant ascites"

@@ -67,6 +67,26 @@ _COURSE_BEFORE = re.compile(r"(?:acute|chronic)\s*(?:or|and/or|/)\s*$")
 _OR_NEXT = re.compile(r"\s+or\s+")
 
 
+_LISTED_GROUP = re.compile(
+    r",\s*(?:women|men|females|males|patients?|subjects?|participants?|individuals?)\s+$"
+)
+
+
+def listed_group(segment: Segment, narrowing: list[re.Match[str]]) -> bool:
+    """Whether a trailing "with ..." opens a further group listed after a comma: "Pregnancy or breastfeeding,
+    patient with childbearing potential that refused acceptable contraceptive method" excludes the woman who
+    refuses contraception too; read as a narrowing of pregnancy, she passed. After "with the following
+    exceptions:" such groups are the exceptions."""
+    return (
+        segment.contains(",")
+        and not segment.contains("except")
+        and any(
+            _LISTED_GROUP.search(segment.norm, max(segment.start, m.start() - 16), m.start())
+            for m in narrowing
+        )
+    )
+
+
 def whole_course(norm: str, narrowing: list[re.Match[str]], starts: set[int]) -> list[re.Match[str]]:
     """The narrowing words that are alternatives covering the whole finding, not narrowings of it: "acute or
     chronic pancreatitis" is any pancreatitis, and "chronic or congestive heart failure" names heart failure

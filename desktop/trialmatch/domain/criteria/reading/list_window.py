@@ -24,7 +24,7 @@ _WINDOW = re.compile(
 )
 _MEASURED = re.compile(r"(?<![a-z])(?:measured|obtained|taken|collected|performed|done|drawn)\s+$")
 """A window said of a measurement dates the lab value before it, not the findings of the list."""
-_OWN = re.compile(r"(?<![a-z])(?:within|in\s+the\s+(?:last|past)|during|since)(?![a-z])")
+OWN_WINDOW = re.compile(r"(?<![a-z])(?:within|in\s+the\s+(?:last|past)|during|since)(?![a-z])")
 
 
 def share_windows(rules: list[Rule], whole: Segment) -> list[Rule]:
@@ -50,7 +50,7 @@ def _narrowed(rule: Rule, text: str, window: Span) -> Rule:
         )
     if not isinstance(rule, FindingRule) or rule.source_span[1] >= window[0]:
         return rule
-    if any(_OWN.search(exception.text.lower()) for exception in rule.exceptions):
+    if any(OWN_WINDOW.search(exception.text.lower()) for exception in rule.exceptions):
         return rule
     narrowing = FindingException(concept=None, text=text, source_span=window)
     return rule.model_copy(update={"exceptions": [*rule.exceptions, narrowing]})

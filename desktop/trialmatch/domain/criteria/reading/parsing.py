@@ -27,6 +27,7 @@ from trialmatch.domain.criteria.logic import (
 from trialmatch.domain.criteria.performance import PerformanceStatusRule
 from trialmatch.domain.criteria.reading.counted_headings import COUNTED_HEADING, counted_heading, needed_by
 from trialmatch.domain.criteria.reading.everyone_item import binds_everyone
+from trialmatch.domain.criteria.reading.finding_heading_window import with_finding_window
 from trialmatch.domain.criteria.reading.lab_admitted_note import admits_the_unexcluded, may_admit
 from trialmatch.domain.criteria.reading.lab_anticoagulation import (
     about_anticoagulated,
@@ -364,6 +365,7 @@ def parse_criterion(text: str, section: Section, context: str | None = None) -> 
         rule = _parse(text, section, context)
         if context:
             rule = with_heading_window(with_heading_waiver(rule, context), context)
+            rule = with_finding_window(rule, context)
     except Exception as error:  # the parser must never raise: one odd sentence cannot stop an import
         return NeedsReview(source_span=(0, len(text)), text=text, why=f"the parser failed on it ({error})")
     if section is Section.EXCLUSION and _states_an_absence(rule):

@@ -21,6 +21,7 @@ from trialmatch.domain.criteria.reading.finding_alternatives import (
     another_group,
     another_state,
     childbearing_as_item,
+    listed_group,
     whole_course,
 )
 from trialmatch.domain.criteria.reading.finding_grades import cardiac_grades, kidney_stages
@@ -148,10 +149,13 @@ _AND_BEFORE = re.compile(r"(?<![a-z])and\s+$")
 """"Diagnosis of ITP ≥ 3 months, and with a platelet count of < 30 x 10^9/L": the platelet count is a second
 requirement, read as a lab limit beside the finding, not a narrowing of it."""
 _TRAILING_WORDS = word_set("with requiring requires require required needing defined treatment therapy")
-_ANOTHER_GROUP = re.compile(r"(?<![a-z])or\s+(?:(?:those|patients|subjects|participants|individuals)\s+)?$")
+_ANOTHER_GROUP = re.compile(
+    r"(?<![a-z])or\s+(?:(?:those|patients|subjects|participants|individuals)\s+|(?:being\s+)?diagnosed\s+)?$"
+)
 """"Diabetes mellitus or those with an HbA1c ≥ 6.5%": a second way into the trial; read as what narrows the
 diabetes, it failed a non-diabetic patient with an HbA1c of 7.1 %. "... coagulation disorders or with
-hemoglobin of < 10.0 g/dL" likewise: read as a narrowing, a patient with haemoglobin 9 g/dL passed."""
+hemoglobin of < 10.0 g/dL" likewise: read as a narrowing, a patient with haemoglobin 9 g/dL passed. So does
+"Have a pacemaker or being diagnosed with a cardiac problem that ...": one without a pacemaker passed."""
 _DRUG_CLASSES = frozenset({"immunosuppressive_therapy", "systemic_corticosteroids"})
 _INDICATION = re.compile(
     r"\s+(?:for|to\s+(?:treat|control|manage|prevent))\s+(?:(?!\s(?:or|and/or)\s)(?!\.\s)[^,;()])+"
@@ -233,10 +237,14 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
         if not any(s <= m.start() < e for s, e in exception_spans)
     ]
     if segment.contains(" or ") and any(
-        _ANOTHER_GROUP.search(segment.norm, max(segment.start, m.start() - 20), m.start()) for m in narrowing
+        _ANOTHER_GROUP.search(segment.norm, max(segment.start, m.start() - 24), m.start()) for m in narrowing
     ):
         return Read.failed(
             "'or (those) with ...' names another group of patients, not a narrowing of the finding"
+        )
+    if narrowing and listed_group(segment, narrowing):
+        return Read.failed(
+            "', <patients> with ...' names another group of patients, not a narrowing of the finding"
         )
     if narrowing and another_group(segment, narrowing):
         return Read.failed(
