@@ -136,6 +136,16 @@ def test_a_limit_whose_footnote_is_printed_elsewhere_leaves_a_patient_past_it_to
     assert outcome("inclusion", noted, gilbert) is Outcome.PASS
 
 
+def test_a_second_footnote_mark_is_a_footnote_printed_elsewhere_too():
+    # "SGOT less than 60 IU/mL* *" (NCT00002600): its footnote, "Unless abnormality due to metastatic
+    # involvement", is the next item; read bare, a melanoma patient with liver metastases failed at AST 88.
+    high = _patient([{"test": "AST", "value": 88, "unit": "U/L", "uln": 40}])
+    assert outcome("inclusion", "SGOT less than 60 IU/mL* *", high) is Outcome.UNKNOWN
+    low = _patient([{"test": "AST", "value": 32, "unit": "U/L", "uln": 40}])
+    assert outcome("inclusion", "SGOT less than 60 IU/mL* *", low) is Outcome.PASS
+    assert outcome("inclusion", "Renal: Creatinine less than 2.0 mg/dL* *", _patient([])) is Outcome.UNKNOWN
+
+
 def test_a_sub_item_with_the_limit_for_patients_with_liver_involvement_is_part_of_the_item_above_it():
     block = (
         "Inclusion Criteria:\n\n"

@@ -71,7 +71,8 @@ def test_a_transaminase_per_ml_too_small_for_units_per_litre_stays_for_review() 
 
 
 def test_the_misprinted_transaminase_is_judged_in_units_per_litre() -> None:
-    text, heading = "SGOT less than 60 IU/mL* *", "PATIENT CHARACTERISTICS: Hepatic"
+    # without the catalogue item's footnote marks, which leave a value past the limit to the clinician
+    text, heading = "SGOT less than 60 IU/mL", "PATIENT CHARACTERISTICS: Hepatic"
     normal = result(Section.INCLUSION, text, patient(labs=entered(("AST", 32, "U/L"))), heading)
     assert normal.result is Outcome.PASS
     raised = result(Section.INCLUSION, text, patient(labs=entered(("AST", 75, "U/L"))), heading)

@@ -64,17 +64,18 @@ def covered_analytes(segment: Segment, start: int, end: int) -> frozenset[str] |
 
 
 _FIELDS = tuple(ThresholdFields.model_fields)
-_DANGLING_MARK = re.compile(r"\*\s*[.;,]?\s*$")
+_DANGLING_MARK = re.compile(r"(?:\*\s*){1,3}[.;,]?\s*$")
 FOOTNOTE_ELSEWHERE = "a footnote (*) printed outside this item qualifies the limit"
 
 
 def footnote_elsewhere(segment: Segment) -> Span | None:
-    """The footnote mark ending the item when its note is not in the item ("Total Bilirubin ≤1.5 x ULN*")."""
+    """The footnote mark ending the item when its note is not in the item ("Total Bilirubin ≤1.5 x ULN*",
+    "SGOT less than 60 IU/mL* *", the second of a trial's footnotes)."""
     printed = segment.printed
-    if printed.count("*") != 1:
+    mark = _DANGLING_MARK.search(printed) if printed.endswith(("*", " ", ".", ";", ",")) else None
+    if mark is None or printed.count("*") != printed.count("*", mark.start()):
         return None
-    mark = _DANGLING_MARK.search(printed)
-    return mark.span() if mark else None
+    return mark.span()
 
 
 def with_waiver(
