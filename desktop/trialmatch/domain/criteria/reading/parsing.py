@@ -368,37 +368,58 @@ def parse_criterion(text: str, section: Section, context: str | None = None) -> 
             rule = with_finding_window(rule, context)
     except Exception as error:  # the parser must never raise: one odd sentence cannot stop an import
         return NeedsReview(source_span=(0, len(text)), text=text, why=f"the parser failed on it ({error})")
-    if section is Section.EXCLUSION and _states_an_absence(rule):
-        why = "a negative statement in the exclusion list: whether it excludes patients with it or without it"
-        return NeedsReview(source_span=(0, len(text)), text=text, why=why)
-    if section is Section.INCLUSION and _excepted_requirement(rule):
-        why = "a required finding with an exception: whom the exception admits without it, judge it"
-        return NeedsReview(source_span=(0, len(text)), text=text, why=why)
-    if section is Section.INCLUSION and _requires_open_ended_poor_performance(rule):
-        why = (
-            "requires a poor performance status with no limit (bedbound included): an inverted sign? judge it"
-        )
-        return NeedsReview(source_span=(0, len(text)), text=text, why=why)
-    if section is Section.EXCLUSION and _excludes_the_fit(rule):
-        why = "excludes the fittest patients (ECOG 0): an inverted sign? judge it"
-        return NeedsReview(source_span=(0, len(text)), text=text, why=why)
-    if section is Section.EXCLUSION and _excludes_normal_pressure(rule):
-        why = "excludes patients whose blood pressure is normal: a definition cut from its item? judge it"
-        return NeedsReview(source_span=(0, len(text)), text=text, why=why)
-    if section is Section.INCLUSION and _washout_as_requirement(text, rule):
-        why = (
-            "recent anticancer therapy stated without 'must' or 'required': a washout exclusion, judge it so"
-        )
-        return NeedsReview(source_span=(0, len(text)), text=text, why=why)
-    if section is Section.INCLUSION and context and _summary_sub_item(text, context, rule):
-        why = "a condition named alone in a summary list: an item under the line before it, judge it so"
-        return NeedsReview(source_span=(0, len(text)), text=text, why=why)
-    if section is Section.EXCLUSION and _consent_given(rule):
-        why = "consent, a requirement printed among the exclusions: so read it excludes all who consent"
-        return NeedsReview(source_span=(0, len(text)), text=text, why=why)
+    for where, doubtful, why in _DOUBTFUL_READINGS:
+        if section is where and doubtful(rule, text, context):
+            return NeedsReview(source_span=(0, len(text)), text=text, why=why)
     if context and rule.kind != "review":
         return _under_the_heading(rule, text, section, context.lower())
     return rule
+
+
+_DOUBTFUL_READINGS: tuple[tuple[Section, Callable[[Rule, str, str | None], bool], str], ...] = (
+    (
+        Section.EXCLUSION,
+        lambda rule, text, context: _states_an_absence(rule),
+        "a negative statement in the exclusion list: whether it excludes patients with it or without it",
+    ),
+    (
+        Section.INCLUSION,
+        lambda rule, text, context: _excepted_requirement(rule),
+        "a required finding with an exception: whom the exception admits without it, judge it",
+    ),
+    (
+        Section.INCLUSION,
+        lambda rule, text, context: _requires_open_ended_poor_performance(rule),
+        "requires a poor performance status with no limit (bedbound included): an inverted sign? judge it",
+    ),
+    (
+        Section.EXCLUSION,
+        lambda rule, text, context: _excludes_the_fit(rule),
+        "excludes the fittest patients (ECOG 0): an inverted sign? judge it",
+    ),
+    (
+        Section.EXCLUSION,
+        lambda rule, text, context: _excludes_normal_pressure(rule),
+        "excludes patients whose blood pressure is normal: a definition cut from its item? judge it",
+    ),
+    (
+        Section.INCLUSION,
+        lambda rule, text, context: _washout_as_requirement(text, rule),
+        "recent anticancer therapy stated without 'must' or 'required': a washout exclusion, judge it so",
+    ),
+    (
+        Section.INCLUSION,
+        lambda rule, text, context: bool(context) and _summary_sub_item(text, context or "", rule),
+        "a condition named alone in a summary list: an item under the line before it, judge it so",
+    ),
+    (
+        Section.EXCLUSION,
+        lambda rule, text, context: _consent_given(rule),
+        "consent, a requirement printed among the exclusions: so read it excludes all who consent",
+    ),
+)
+"""Readings that are right as read but most likely not what the trial meant in that section (a sign
+inverted, a requirement printed among the exclusions): each is left to the clinician with its reason."""
 
 
 def _under_the_heading(rule: Rule, text: str, section: Section, heading: str) -> Rule:
