@@ -11,7 +11,9 @@ from trialmatch.domain.compiled import compile_trial
 from trialmatch.domain.criteria import LabThreshold, NeedsReview, Rule, parse_criterion
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.derived import DerivedValueRule
+from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.logic import leaves
+from trialmatch.domain.criteria.temporal import TemporalTherapyRule
 from trialmatch.domain.evaluation import CriterionResult, Outcome, TrialEvaluation, evaluate
 from trialmatch.domain.facts import PatientFacts
 from trialmatch.domain.patient import load_patient
@@ -56,6 +58,26 @@ def limits_with_multiples(rule: Rule) -> list[tuple[str, str, float, str | None,
         for t in leaves(rule)
         if isinstance(t, LabThreshold | DerivedValueRule)
     ]
+
+
+def finding_shape(rule: object) -> tuple[str, bool, str, list[str]]:
+    """(concept, present, qualifier, exception texts) of a rule that must be one finding."""
+    assert isinstance(rule, FindingRule), rule
+    return rule.concept, rule.present, rule.qualifier, [e.text for e in rule.exceptions]
+
+
+def therapy_shape(rule: object) -> tuple[list[str], str, int | None, str, bool, str | None]:
+    """(categories, relation, window, window unit, window inclusive, qualifier) of a rule that must be one
+    therapy rule."""
+    assert isinstance(rule, TemporalTherapyRule), rule
+    return (
+        rule.categories,
+        rule.relation,
+        rule.window,
+        rule.window_unit,
+        rule.window_inclusive,
+        rule.qualifier,
+    )
 
 
 def limit_of(rule: object) -> tuple[str, str, float, str | None]:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from one_criterion import exclusion, inclusion, outcome, patient
+from one_criterion import exclusion, finding_shape, inclusion, outcome, patient
 
 from trialmatch.domain.criteria import AnyOf, FindingRule
 from trialmatch.domain.evaluation import Outcome
@@ -11,14 +11,9 @@ from trialmatch.domain.evaluation import Outcome
 RESOLVED = {"hepatitis B": True, "active hepatitis B": False}
 
 
-def _finding(rule: object) -> tuple[str, bool, str, list[str]]:
-    assert isinstance(rule, FindingRule), rule
-    return rule.concept, rule.present, rule.qualifier, [e.text for e in rule.exceptions]
-
-
 def test_positive_for_hbsag_excludes_a_current_infection_only():
     text = "Known to be positive for HBsAg"
-    assert _finding(exclusion(text)) == ("hbv", True, "active", [])
+    assert finding_shape(exclusion(text)) == ("hbv", True, "active", [])
     assert outcome("exclusion", text, patient(findings=RESOLVED)) is Outcome.PASS
     # hepatitis B recorded without saying whether it is active now: asked, not failed
     assert outcome("exclusion", text, patient(findings={"hepatitis B": True})) is Outcome.UNKNOWN
@@ -28,14 +23,14 @@ def test_positive_for_hbsag_excludes_a_current_infection_only():
 
 def test_hbsag_negative_admits_a_resolved_hepatitis_b():
     text = "Negative hepatitis B surface antigen test"
-    assert _finding(inclusion(text)) == ("hbv", False, "active", [])
+    assert finding_shape(inclusion(text)) == ("hbv", False, "active", [])
     assert outcome("inclusion", text, patient(findings=RESOLVED)) is Outcome.PASS
     assert outcome("inclusion", text, patient(findings={"active hepatitis B": True})) is Outcome.FAIL
     assert outcome("inclusion", text, patient(findings={"hepatitis B": False})) is Outcome.PASS
 
 
 def test_an_antibody_or_a_history_keeps_its_reading():
-    assert _finding(exclusion("History of HBsAg positive"))[2] == "history"
+    assert finding_shape(exclusion("History of HBsAg positive"))[2] == "history"
     rule = exclusion(
         "Positive serology for hepatitis B surface antigen (HBsAg) or a positive hepatitis C virus (HCV) "
         "antibody test at screening"
@@ -45,4 +40,4 @@ def test_an_antibody_or_a_history_keeps_its_reading():
         ("hbv", "active"),
         ("hcv", "any"),
     ]
-    assert _finding(exclusion("Hepatitis B"))[2] == "any"
+    assert finding_shape(exclusion("Hepatitis B"))[2] == "any"

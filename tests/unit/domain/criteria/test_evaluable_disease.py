@@ -5,22 +5,22 @@ admits."""
 
 from __future__ import annotations
 
-from one_criterion import inclusion, outcome, patient
+from one_criterion import finding_shape, inclusion, outcome, patient
 
-from trialmatch.domain.criteria import AllOf, FindingRule
+from trialmatch.domain.criteria import AllOf
 from trialmatch.domain.evaluation import Outcome
-
-
-def _finding(rule: object) -> tuple[str, bool, str, list[str]]:
-    assert isinstance(rule, FindingRule), rule
-    return rule.concept, rule.present, rule.qualifier, [e.text for e in rule.exceptions]
 
 
 def test_evaluable_or_measurable_disease_admits_either():
     text = "Evaluable or measurable disease"
     context = "DISEASE CHARACTERISTICS"
-    assert _finding(inclusion(text)) == ("evaluable_disease", True, "any", [])
-    assert _finding(inclusion("Measurable or evaluable disease")) == ("evaluable_disease", True, "any", [])
+    assert finding_shape(inclusion(text)) == ("evaluable_disease", True, "any", [])
+    assert finding_shape(inclusion("Measurable or evaluable disease")) == (
+        "evaluable_disease",
+        True,
+        "any",
+        [],
+    )
     measurable = patient(findings={"measurable disease": True})
     assert outcome("inclusion", text, measurable, context) is Outcome.PASS
     # bone-only disease: not measurable, maybe evaluable; the clinician says
@@ -34,9 +34,9 @@ def test_evaluable_or_measurable_disease_admits_either():
 
 def test_measurable_disease_still_asks_for_measurable_disease():
     text = "Patients must have measurable disease"
-    assert _finding(inclusion(text)) == ("measurable_disease", True, "any", [])
+    assert finding_shape(inclusion(text)) == ("measurable_disease", True, "any", [])
     evaluable_only = patient(findings={"measurable disease": False, "evaluable disease": True})
     assert outcome("inclusion", text, evaluable_only) is Outcome.FAIL
     both = inclusion("Measurable and evaluable disease")
     assert isinstance(both, AllOf)
-    assert [_finding(c)[0] for c in both.children] == ["measurable_disease", "evaluable_disease"]
+    assert [finding_shape(c)[0] for c in both.children] == ["measurable_disease", "evaluable_disease"]

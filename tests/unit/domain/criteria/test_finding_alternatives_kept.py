@@ -5,22 +5,17 @@ resolved hepatitis B was judged on a sentence the engine had half read."""
 
 from __future__ import annotations
 
-from one_criterion import exclusion, outcome, patient
+from one_criterion import exclusion, finding_shape, outcome, patient
 
 from trialmatch.domain.criteria import AnyOf, FindingRule, NeedsReview
 from trialmatch.domain.evaluation import Outcome
-
-
-def _finding(rule: object) -> tuple[str, bool, str, list[str]]:
-    assert isinstance(rule, FindingRule), rule
-    return rule.concept, rule.present, rule.qualifier, [e.text for e in rule.exceptions]
 
 
 def test_liver_shares_the_failure_of_renal_failure():
     text = "Severe liver and renal failure"
     rule = exclusion(text)
     assert isinstance(rule, AnyOf), rule
-    assert [_finding(c) for c in rule.children] == [
+    assert [finding_shape(c) for c in rule.children] == [
         ("hepatic_failure", True, "any", ["Severe"]),
         ("renal_failure", True, "any", ["Severe"]),
     ]
@@ -47,7 +42,7 @@ HISTORY_OR_ACTIVE = (
 def test_active_after_a_history_bounds_its_own_items():
     rule = exclusion(HISTORY_OR_ACTIVE)
     assert isinstance(rule, AnyOf), rule
-    assert [_finding(c) for c in rule.children] == [
+    assert [finding_shape(c) for c in rule.children] == [
         ("hiv", True, "history", []),
         ("hbv", True, "active", []),
         ("hcv", True, "active", []),
@@ -83,5 +78,5 @@ def test_will_not_be_eligible_refuses_and_does_not_accept_back():
     heart_failure = patient(findings={"congestive heart failure": True, "coronary artery disease": False})
     assert outcome("exclusion", text, heart_failure) is Outcome.UNKNOWN
     plain = "Patients with a history of congestive heart failure will not be eligible."
-    assert _finding(exclusion(plain)) == ("heart_failure", True, "history", [])
+    assert finding_shape(exclusion(plain)) == ("heart_failure", True, "history", [])
     assert outcome("exclusion", plain, patient(findings={"congestive heart failure": True})) is Outcome.FAIL

@@ -5,21 +5,16 @@ admitted any patient with an infection."""
 
 from __future__ import annotations
 
-from one_criterion import exclusion, inclusion, outcome, patient
+from one_criterion import exclusion, finding_shape, inclusion, outcome, patient
 
-from trialmatch.domain.criteria import AnyOf, FindingRule
+from trialmatch.domain.criteria import AnyOf
 from trialmatch.domain.evaluation import Outcome
-
-
-def _finding(rule: object) -> tuple[str, bool, str, list[str]]:
-    assert isinstance(rule, FindingRule), rule
-    return rule.concept, rule.present, rule.qualifier, [e.text for e in rule.exceptions]
 
 
 def test_diabetic_neuropathy_is_not_every_neuropathy():
     text = "No diabetic neuropathy"
     context = "PATIENT CHARACTERISTICS: Neurologic"
-    assert _finding(inclusion(text)) == ("diabetic_neuropathy", False, "any", [])
+    assert finding_shape(inclusion(text)) == ("diabetic_neuropathy", False, "any", [])
     chemo_induced = patient(findings={"peripheral neuropathy": True, "diabetes": False})
     assert outcome("inclusion", text, chemo_induced, context) is Outcome.PASS
     assert outcome("inclusion", text, patient(findings={"neuropathy": True}), context) is Outcome.UNKNOWN
@@ -33,8 +28,8 @@ def test_diabetic_neuropathy_is_not_every_neuropathy():
 def test_aids_is_not_every_hiv_infection():
     text = "No AIDS-related illness"
     context = "PATIENT CHARACTERISTICS: Other"
-    assert _finding(inclusion(text)) == ("aids", False, "any", [])
-    assert _finding(inclusion("No AIDS")) == ("aids", False, "any", [])
+    assert finding_shape(inclusion(text)) == ("aids", False, "any", [])
+    assert finding_shape(inclusion("No AIDS")) == ("aids", False, "any", [])
     controlled = patient(findings={"HIV": True})
     assert outcome("inclusion", text, controlled, context) is Outcome.UNKNOWN
     assert outcome("inclusion", text, patient(findings={"HIV": True, "AIDS": False}), context) is Outcome.PASS
@@ -42,7 +37,7 @@ def test_aids_is_not_every_hiv_infection():
     assert outcome("inclusion", text, patient(findings={"HIV": False}), context) is Outcome.PASS
     either = exclusion("Known HIV positivity or AIDS-related illness")
     assert isinstance(either, AnyOf)
-    assert [_finding(c)[0] for c in either.children] == ["hiv", "aids"]
+    assert [finding_shape(c)[0] for c in either.children] == ["hiv", "aids"]
     assert outcome("exclusion", "Known HIV positivity or AIDS-related illness", controlled) is Outcome.FAIL
 
 
@@ -50,7 +45,7 @@ def test_sepsis_is_not_every_active_infection():
     text = "Diagnosed with sepsis or septic shock"
     rule = inclusion(text)
     assert isinstance(rule, AnyOf)
-    assert [_finding(c)[0] for c in rule.children] == ["sepsis", "septic_shock"]
+    assert [finding_shape(c)[0] for c in rule.children] == ["sepsis", "septic_shock"]
     infection = patient(findings={"active infection": True})
     assert outcome("inclusion", text, infection) is Outcome.UNKNOWN
     assert outcome("inclusion", text, patient(findings={"sepsis": True})) is Outcome.PASS

@@ -4,21 +4,15 @@ finding, it failed the patient whose recorded finding is another form the criter
 
 from __future__ import annotations
 
-from one_criterion import exclusion, inclusion, outcome, patient
+from one_criterion import exclusion, finding_shape, inclusion, outcome, patient
 
-from trialmatch.domain.criteria import FindingRule
 from trialmatch.domain.evaluation import Outcome
-
-
-def _finding(rule: object) -> tuple[str, bool, str, list[str]]:
-    assert isinstance(rule, FindingRule), rule
-    return rule.concept, rule.present, rule.qualifier, [e.text for e in rule.exceptions]
 
 
 def test_symptomatic_brain_metastases_are_not_every_active_brain_metastasis():
     text = "No symptomatic brain metastases"
     context = "DISEASE CHARACTERISTICS"
-    assert _finding(inclusion(text)) == ("symptomatic_brain_metastases", False, "any", [])
+    assert finding_shape(inclusion(text)) == ("symptomatic_brain_metastases", False, "any", [])
     # untreated but asymptomatic brain metastases: the trial admits them; whether they cause symptoms is asked
     untreated = patient(findings={"untreated brain metastases": True})
     assert outcome("inclusion", text, untreated, context) is Outcome.UNKNOWN
@@ -30,7 +24,7 @@ def test_symptomatic_brain_metastases_are_not_every_active_brain_metastasis():
 
 def test_symptomatic_cns_metastases_exclude_only_symptomatic_ones():
     text = "Patient with symptomatic CNS metastases."
-    assert _finding(exclusion(text)) == ("symptomatic_brain_metastases", True, "any", [])
+    assert finding_shape(exclusion(text)) == ("symptomatic_brain_metastases", True, "any", [])
     assert outcome("exclusion", text, patient(findings={"active brain metastases": True})) is Outcome.UNKNOWN
     assert outcome("exclusion", text, patient(findings={"symptomatic CNS metastases": True})) is Outcome.FAIL
     assert outcome("exclusion", text, patient(findings={"CNS metastases": False})) is Outcome.PASS
@@ -43,7 +37,7 @@ def test_symptomatic_cns_metastases_exclude_only_symptomatic_ones():
 
 def test_untreated_or_symptomatic_brain_metastases_are_either():
     text = "Untreated or symptomatic brain metastases"
-    assert _finding(exclusion(text)) == ("active_brain_metastases", True, "any", [])
+    assert finding_shape(exclusion(text)) == ("active_brain_metastases", True, "any", [])
     untreated = patient(findings={"untreated brain metastases": True, "symptomatic brain metastases": False})
     assert outcome("exclusion", text, untreated) is Outcome.FAIL
     assert outcome("exclusion", text, patient(findings={"brain metastases": False})) is Outcome.PASS
@@ -52,7 +46,7 @@ def test_untreated_or_symptomatic_brain_metastases_are_either():
 def test_idiopathic_pulmonary_fibrosis_is_one_interstitial_lung_disease():
     text = "Idiopathic pulmonary fibrosis (IPF)."
     context = "Condition of organ system"
-    assert _finding(exclusion(text)) == ("idiopathic_pulmonary_fibrosis", True, "any", [])
+    assert finding_shape(exclusion(text)) == ("idiopathic_pulmonary_fibrosis", True, "any", [])
     other_ild = patient(findings={"interstitial lung disease": True})
     assert outcome("exclusion", text, other_ild, context) is Outcome.UNKNOWN
     assert outcome("exclusion", text, patient(findings={"IPF": True}), context) is Outcome.FAIL
@@ -66,7 +60,7 @@ def test_idiopathic_pulmonary_fibrosis_is_one_interstitial_lung_disease():
 
 
 def test_alcoholism_is_not_every_substance_abuse():
-    assert _finding(exclusion("Alcoholism")) == ("alcohol_abuse", True, "any", [])
+    assert finding_shape(exclusion("Alcoholism")) == ("alcohol_abuse", True, "any", [])
     assert outcome("exclusion", "Alcoholism", patient(findings={"drug abuse": True})) is Outcome.UNKNOWN
     assert outcome("exclusion", "Alcoholism", patient(findings={"alcohol abuse": True})) is Outcome.FAIL
     assert outcome("exclusion", "Alcoholism", patient(findings={"substance abuse": False})) is Outcome.PASS
@@ -78,7 +72,7 @@ def test_alcoholism_is_not_every_substance_abuse():
 
 
 def test_ischaemic_stroke_is_not_every_stroke():
-    assert _finding(inclusion("ischemic stroke")) == ("ischemic_stroke", True, "any", [])
+    assert finding_shape(inclusion("ischemic stroke")) == ("ischemic_stroke", True, "any", [])
     assert outcome("inclusion", "ischemic stroke", patient(findings={"stroke": True})) is Outcome.UNKNOWN
     haemorrhagic = patient(findings={"hemorrhagic stroke": True, "ischaemic stroke": False})
     assert outcome("inclusion", "ischemic stroke", haemorrhagic) is Outcome.FAIL
@@ -91,7 +85,7 @@ def test_ischaemic_stroke_is_not_every_stroke():
 
 def test_a_hypertensive_crisis_is_not_every_uncontrolled_hypertension():
     text = "Any prior history of hypertensive crisis or hypertensive encephalopathy"
-    assert _finding(exclusion(text)) == ("hypertensive_crisis", True, "history", [])
+    assert finding_shape(exclusion(text)) == ("hypertensive_crisis", True, "history", [])
     poorly_controlled = patient(findings={"uncontrolled hypertension": True})
     assert outcome("exclusion", text, poorly_controlled) is Outcome.UNKNOWN
     crisis = patient(findings={"hypertensive encephalopathy": True})
@@ -104,7 +98,7 @@ def test_an_egfr_sensitising_mutation_is_not_every_egfr_mutation():
     # An exon 20 insertion is an EGFR mutation but no sensitising one: "absence of EGFR-sensitising mutation"
     # failed such a patient, and a required sensitising mutation passed one.
     text = "Absence of EGFR-sensitising mutation"
-    assert _finding(inclusion(text)) == ("egfr_sensitizing_mutation", False, "any", [])
+    assert finding_shape(inclusion(text)) == ("egfr_sensitizing_mutation", False, "any", [])
     assert outcome("inclusion", text, patient(findings={"EGFR mutation": True})) is Outcome.UNKNOWN
     assert outcome("inclusion", text, patient(findings={"EGFR exon 19 deletion": True})) is Outcome.FAIL
     assert outcome("inclusion", text, patient(findings={"EGFR mutation": False})) is Outcome.PASS

@@ -5,20 +5,15 @@ chronic kidney disease, a gastric ulcer)."""
 
 from __future__ import annotations
 
-from one_criterion import exclusion, outcome, patient
+from one_criterion import exclusion, finding_shape, outcome, patient
 
-from trialmatch.domain.criteria import AnyOf, FindingRule
+from trialmatch.domain.criteria import AnyOf
 from trialmatch.domain.evaluation import Outcome
-
-
-def _finding(rule: object) -> tuple[str, bool, str, list[str]]:
-    assert isinstance(rule, FindingRule), rule
-    return rule.concept, rule.present, rule.qualifier, [e.text for e in rule.exceptions]
 
 
 def test_diabetic_neuropathy_is_not_every_peripheral_neuropathy():
     text = "Patients with diabetic neuropathy,"
-    assert _finding(exclusion(text)) == ("diabetic_neuropathy", True, "any", [])
+    assert finding_shape(exclusion(text)) == ("diabetic_neuropathy", True, "any", [])
     chemotherapy_induced = patient(findings={"peripheral neuropathy": True})
     assert outcome("exclusion", text, chemotherapy_induced) is Outcome.UNKNOWN
     assert outcome("exclusion", text, patient(findings={"diabetic neuropathy": True})) is Outcome.FAIL
@@ -35,7 +30,7 @@ def test_end_stage_renal_disease_is_not_every_chronic_kidney_disease():
     text = "Participants with a history of end-stage renal disease (ESRD) on hemodialysis"
     rule = exclusion(text)
     assert isinstance(rule, AnyOf)
-    assert [_finding(c) for c in rule.children] == [
+    assert [finding_shape(c) for c in rule.children] == [
         ("end_stage_renal_disease", True, "history", []),
         ("dialysis", True, "history", []),
     ]
@@ -49,7 +44,7 @@ def test_end_stage_renal_disease_is_not_every_chronic_kidney_disease():
 
 def test_a_duodenal_ulcer_is_not_every_peptic_ulcer():
     text = "Active duodenal ulcer"
-    assert _finding(exclusion(text)) == ("duodenal_ulcer", True, "active", [])
+    assert finding_shape(exclusion(text)) == ("duodenal_ulcer", True, "active", [])
     assert outcome("exclusion", text, patient(findings={"gastric ulcer": True})) is Outcome.UNKNOWN
     # a duodenal ulcer on file may be healed: whether it is active is asked, as for any peptic ulcer
     assert outcome("exclusion", text, patient(findings={"duodenal ulcer": True})) is Outcome.UNKNOWN

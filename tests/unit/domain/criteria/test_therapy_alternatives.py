@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 import one_criterion
+from one_criterion import therapy_shape
 
 from trialmatch.domain.criteria import NeedsReview, parse_criterion
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
-from trialmatch.domain.criteria.temporal import TemporalTherapyRule
 from trialmatch.domain.evaluation import Outcome
 from trialmatch.domain.trial import Section
 
@@ -31,23 +31,11 @@ def outcome(section: str, text: str, treatments: list[dict[str, Any]], context: 
     return one_criterion.outcome(section, text, facts, context)
 
 
-def timing(rule: object) -> tuple[list[str], str, int | None, str, bool, str | None]:
-    assert isinstance(rule, TemporalTherapyRule), rule
-    return (
-        rule.categories,
-        rule.relation,
-        rule.window,
-        rule.window_unit,
-        rule.window_inclusive,
-        rule.qualifier,
-    )
-
-
 def test_investigational_agents_are_an_alternative_of_their_own_not_dropped():
     rule = one_criterion.exclusion(WITHIN_21_DAYS)
     assert isinstance(rule, AnyOf)
     named, investigational = rule.children
-    assert timing(named) == (
+    assert therapy_shape(named) == (
         ["chemotherapy", "radiotherapy", "immunotherapy"],
         "prior",
         21,
@@ -55,7 +43,14 @@ def test_investigational_agents_are_an_alternative_of_their_own_not_dropped():
         True,
         None,
     )
-    assert timing(investigational) == (SYSTEMIC, "prior", 21, "days", True, "investigational")
+    assert therapy_shape(investigational) == (
+        SYSTEMIC,
+        "prior",
+        21,
+        "days",
+        True,
+        "investigational",
+    )
 
 
 def test_a_recent_kinase_inhibitor_may_be_the_investigational_agent_and_goes_to_the_clinician():
@@ -73,7 +68,7 @@ def test_a_washout_of_chemotherapy_or_investigational_agents_asks_for_neither():
     text = "No chemotherapy or investigational agents within 4 weeks"
     rule = one_criterion.inclusion(text)
     assert isinstance(rule, AllOf)
-    assert [timing(child) for child in rule.children] == [
+    assert [therapy_shape(child) for child in rule.children] == [
         (["chemotherapy"], "none", 4, "weeks", True, None),
         (SYSTEMIC, "none", 4, "weeks", True, "investigational"),
     ]
@@ -85,9 +80,9 @@ def test_a_washout_of_chemotherapy_or_investigational_agents_asks_for_neither():
 def test_categories_that_hold_every_systemic_therapy_already_name_the_investigational_ones():
     text = "More than 28 days since any antineoplastic therapy or therapy with investigational agents"
     rule = one_criterion.inclusion(text)
-    assert timing(rule) == (SYSTEMIC, "none", 28, "days", True, None)
+    assert therapy_shape(rule) == (SYSTEMIC, "none", 28, "days", True, None)
     narrowed = one_criterion.inclusion("No other concurrent investigational anticancer agents")
-    assert timing(narrowed) == (SYSTEMIC, "none", 0, "days", True, "investigational")
+    assert therapy_shape(narrowed) == (SYSTEMIC, "none", 0, "days", True, "investigational")
 
 
 def test_the_first_dose_of_investigational_product_is_the_anchor_not_an_alternative():
@@ -104,7 +99,7 @@ def test_investigational_drugs_alone_stay_for_review():
 
 def test_allogeneic_or_autologous_is_every_transplant_not_the_allogeneic_one():
     rule = parse_criterion(BOTH_TRANSPLANTS, Section.INCLUSION, BIOLOGIC_HEADING)
-    assert timing(rule) == (["stem cell transplant"], "none", 3, "months", True, None)
+    assert therapy_shape(rule) == (["stem cell transplant"], "none", 3, "months", True, None)
     recent = treated("autologous stem cell transplant", "stem cell transplant", "2026-10-01", "2026-10-02")
     assert outcome("inclusion", BOTH_TRANSPLANTS, recent, BIOLOGIC_HEADING) is Outcome.FAIL
     old = treated("autologous stem cell transplant", "stem cell transplant", "2020-10-01", "2020-10-02")
@@ -112,11 +107,18 @@ def test_allogeneic_or_autologous_is_every_transplant_not_the_allogeneic_one():
     either = one_criterion.exclusion(
         "Prior autologous or allogeneic stem cell transplantation within 100 days"
     )
-    assert timing(either) == (["stem cell transplant"], "prior", 100, "days", True, None)
+    assert therapy_shape(either) == (["stem cell transplant"], "prior", 100, "days", True, None)
 
 
 def test_one_kind_of_transplant_still_narrows():
     rule = one_criterion.exclusion("Prior allogeneic bone marrow transplant.")
-    assert timing(rule) == (["stem cell transplant"], "prior", None, "days", True, "allogeneic")
+    assert therapy_shape(rule) == (
+        ["stem cell transplant"],
+        "prior",
+        None,
+        "days",
+        True,
+        "allogeneic",
+    )
     auto = treated("autologous stem cell transplant", "stem cell transplant", "2020-10-01", "2020-10-02")
     assert outcome("exclusion", "Prior allogeneic bone marrow transplant.", auto) is Outcome.UNKNOWN

@@ -4,11 +4,10 @@ or "to the pelvis" narrows only the category written next to it."""
 
 from __future__ import annotations
 
-from one_criterion import exclusion, inclusion, patient, result
+from one_criterion import exclusion, inclusion, patient, result, therapy_shape
 
 from trialmatch.domain.criteria import AllOf
 from trialmatch.domain.criteria.reading.therapy_alternatives import SYSTEMIC
-from trialmatch.domain.criteria.temporal import TemporalTherapyRule
 from trialmatch.domain.evaluation import Outcome
 from trialmatch.domain.trial import Section
 
@@ -32,20 +31,8 @@ def judged(text: str, *treatments: dict[str, str]) -> tuple[Outcome, str]:
     return found.result, found.reason
 
 
-def shape(rule: object) -> tuple[object, ...]:
-    assert isinstance(rule, TemporalTherapyRule), rule
-    return (
-        rule.categories,
-        rule.relation,
-        rule.window,
-        rule.window_unit,
-        rule.window_inclusive,
-        rule.qualifier,
-    )
-
-
 def test_for_the_current_cancer_narrows_the_therapy():
-    assert shape(inclusion(CURRENT_CANCER)) == (
+    assert therapy_shape(inclusion(CURRENT_CANCER)) == (
         ["chemotherapy"],
         "none",
         None,
@@ -54,8 +41,8 @@ def test_for_the_current_cancer_narrows_the_therapy():
         "for the current cancer",
     )
     # "current" here names the cancer, not a therapy being received now
-    assert shape(inclusion("No chemotherapy for the current cancer"))[1:3] == ("none", None)
-    assert shape(inclusion("No prior radiotherapy for the current cancer"))[0] == ["radiotherapy"]
+    assert therapy_shape(inclusion("No chemotherapy for the current cancer"))[1:3] == ("none", None)
+    assert therapy_shape(inclusion("No prior radiotherapy for the current cancer"))[0] == ["radiotherapy"]
 
 
 def test_chemotherapy_on_record_may_have_been_for_another_cancer():
@@ -76,7 +63,7 @@ def test_prior_systemic_therapy_for_the_current_malignancy_excludes_only_through
         "Has received prior systemic anti-cancer therapy including investigational agents for the current "
         "malignancy."
     )
-    assert shape(exclusion(text)) == (
+    assert therapy_shape(exclusion(text)) == (
         list(SYSTEMIC),
         "prior",
         None,
@@ -91,7 +78,7 @@ def test_prior_systemic_therapy_for_the_current_malignancy_excludes_only_through
 
 
 def test_receiving_chemotherapy_for_the_first_time():
-    assert shape(inclusion(FIRST_TIME)) == (
+    assert therapy_shape(inclusion(FIRST_TIME)) == (
         ["chemotherapy"],
         "current",
         None,
@@ -110,15 +97,15 @@ def test_receiving_chemotherapy_for_the_first_time():
 
 def test_the_first_time_of_the_study_drug_is_the_anchor_not_a_narrowing():
     rule = inclusion("No chemotherapy within 28 days before receiving the study drug for the first time")
-    assert shape(rule) == (["chemotherapy"], "none", 28, "days", True, None)
+    assert therapy_shape(rule) == (["chemotherapy"], "none", 28, "days", True, None)
 
 
 def test_major_narrows_the_surgery_not_the_radiotherapy():
     rule = inclusion(WASHOUT)
     assert isinstance(rule, AllOf)
     surgery, others = rule.children
-    assert shape(surgery) == (["surgery"], "none", 3, "weeks", False, "major")
-    assert shape(others) == (["radiotherapy", "chemotherapy"], "none", 3, "weeks", False, None)
+    assert therapy_shape(surgery) == (["surgery"], "none", 3, "weeks", False, "major")
+    assert therapy_shape(others) == (["radiotherapy", "chemotherapy"], "none", 3, "weeks", False, None)
 
 
 def test_radiotherapy_last_week_fails_the_washout_and_surgery_goes_to_the_clinician():
@@ -145,7 +132,7 @@ def test_radiotherapy_last_week_fails_the_washout_and_surgery_goes_to_the_clinic
 def test_the_pelvis_narrows_the_irradiation_not_the_chemotherapy():
     rule = inclusion(PELVIS)
     assert isinstance(rule, AllOf)
-    assert [shape(child) for child in rule.children] == [
+    assert [therapy_shape(child) for child in rule.children] == [
         (["radiotherapy"], "none", None, "days", True, "to the pelvis"),
         (["chemotherapy"], "none", None, "days", True, None),
     ]
@@ -161,7 +148,7 @@ def test_the_pelvis_narrows_the_irradiation_not_the_chemotherapy():
 
 def test_a_qualifier_of_every_category_named_stays_on_the_whole_rule():
     assert (
-        shape(inclusion("At least 4 weeks since prior extensive radiotherapy or chemotherapy"))[-1]
+        therapy_shape(inclusion("At least 4 weeks since prior extensive radiotherapy or chemotherapy"))[-1]
         == "extensive"
     )
-    assert shape(inclusion("No prior radiotherapy to the brain"))[-1] == "to the brain"
+    assert therapy_shape(inclusion("No prior radiotherapy to the brain"))[-1] == "to the brain"
