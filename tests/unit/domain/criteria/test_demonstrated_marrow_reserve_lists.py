@@ -5,7 +5,7 @@ the exclusion's semicolon items each exclude, the "with" binding creatinine and 
 
 from __future__ import annotations
 
-from tests.unit.domain.criteria.one_criterion import (
+from one_criterion import (
     entered,
     exclusion,
     inclusion,

@@ -5,7 +5,7 @@ collection will be required & must show total protein =< 1000 mg/24 hour to be e
 
 from __future__ import annotations
 
-from tests.unit.domain.criteria.one_criterion import entered, inclusion, limits, outcome, patient
+from one_criterion import entered, inclusion, limits, outcome, patient
 
 from trialmatch.domain.criteria import AnyOf
 from trialmatch.domain.criteria.base import Comparator

@@ -1,7 +1,7 @@
 """A malignant effusion, an intracranial haemorrhage, a congenital immunodeficiency: narrower than the
 finding a patient file may record, so a record of the broader finding leaves them undecided."""
 
-from tests.unit.domain.criteria.one_criterion import exclusion, inclusion, outcome, patient
+from one_criterion import exclusion, inclusion, outcome, patient
 
 from trialmatch.domain.evaluation import Outcome
 

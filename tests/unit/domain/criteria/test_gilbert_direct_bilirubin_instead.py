@@ -5,7 +5,7 @@ limit; a patient above the total limit whose syndrome is not recorded is unknown
 
 from __future__ import annotations
 
-from tests.unit.domain.criteria.one_criterion import (
+from one_criterion import (
     entered,
     inclusion,
     limits_with_multiples,

@@ -1,6 +1,6 @@
 """'medical' beside a named finding is an alternative the lexicon cannot name, not filler."""
 
-from tests.unit.domain.criteria.one_criterion import exclusion, inclusion, outcome, patient, review
+from one_criterion import exclusion, inclusion, outcome, patient, review
 
 from trialmatch.domain.evaluation import Outcome
 

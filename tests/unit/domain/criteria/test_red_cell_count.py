@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from tests.unit.domain.criteria.one_criterion import entered, inclusion, limits, outcome, patient
+from one_criterion import entered, inclusion, limits, outcome, patient
 
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.evaluation import Outcome

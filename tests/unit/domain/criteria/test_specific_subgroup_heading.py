@@ -1,6 +1,6 @@
 """Items under a heading "criteria specific to <a subgroup>" bind only that subgroup."""
 
-from tests.unit.domain.criteria.one_criterion import outcome, patient
+from one_criterion import outcome, patient
 
 from trialmatch.domain.criteria import parse_criterion
 from trialmatch.domain.evaluation import Outcome

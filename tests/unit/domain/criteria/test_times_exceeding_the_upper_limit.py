@@ -4,7 +4,7 @@ language whose word for total is "general") is the total bilirubin."""
 
 from __future__ import annotations
 
-from tests.unit.domain.criteria.one_criterion import (
+from one_criterion import (
     entered,
     exclusion,
     inclusion,
