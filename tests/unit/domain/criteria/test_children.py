@@ -158,3 +158,10 @@ def test_the_nci_consent_wording_is_the_consent_finding():
     assert outcome(INC, NCI_CONSENT, patient(findings={"informed consent": True})) is Outcome.PASS
     assert outcome(INC, NCI_CONSENT, patient(findings={"informed consent": False})) is Outcome.FAIL
     assert outcome(EXC, "Absence of signed written informed consent.", patient()) is Outcome.UNKNOWN
+
+
+def test_the_nci_surgery_branch_consent_wording_is_the_consent_finding():
+    text = "Patient is able to understand and willing to sign a written informed consent document."
+    assert outcome(INC, text, patient(findings={"informed consent": True})) is Outcome.PASS
+    assert outcome(INC, text, patient(findings={"informed consent": False})) is Outcome.FAIL
+    assert outcome(INC, text, patient()) is Outcome.UNKNOWN
