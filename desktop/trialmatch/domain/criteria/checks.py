@@ -411,9 +411,10 @@ class _LabCheck:
                 return replace(found, truth=None, reason=f"{found.reason}; sex not entered", missing=("sex",))
         if self.qualifier and found.truth is self.confirm_met:
             found = replace(found, truth=None, reason=f"{found.reason}; to confirm: {self.qualifier}")
-        reading = view.facts.lab(self.analyte.id)
-        if self.window and reading and found.applies and self.window.before(reading, view.facts):
-            return _undecided(found, self.window, found.truth == self.inclusion)
+        if self.window and found.applies:
+            reading = view.facts.lab(self.analyte.id)
+            if reading and self.window.before(reading, view.facts):
+                return _undecided(found, self.window, found.truth == self.inclusion)
         return found
 
     def _assess(self, view: PatientView, stratum: str | None) -> Assessment:
@@ -569,7 +570,7 @@ class _LabCheck:
                 (f"{self.name} {which}",),
             )
         if limit.plus is not None:
-            threshold = normal * limit.value + limit.plus
+            _, threshold = _against(value, normal, limit)
             unit = self.analyte.unit
             description = (
                 f"{self.name} {_quantity(value, unit)}{when} ({which} {_quantity(normal, unit)}"
@@ -1297,17 +1298,18 @@ def rule_inputs(rule: Rule) -> frozenset[Input]:
     """Everything the rule's check reads from the patient: its answer changes only when one of these does."""
     if isinstance(rule, LabThreshold | DerivedValueRule) and rule.timepoint:
         return frozenset({("sex", "")}) if isinstance(rule, LabThreshold) and rule.sex else frozenset()
-    if isinstance(rule, LabThreshold | DerivedValueRule) and rule.within_days is not None:
-        return rule_inputs(rule.model_copy(update={"within_days": None})) | {("as_of", "")}
+    drawn = isinstance(rule, LabThreshold | DerivedValueRule) and rule.within_days is not None
+    window = {("as_of", "")} if drawn else set()  # a draw window counts back from the judgement date
     if isinstance(rule, LabThreshold):
         concepts = {e.concept for e in rule.exceptions if e.concept} | {
             e.concept for v in rule.strata for e in v.exceptions if e.concept
         }
         sex = {("sex", "")} if rule.sex else set()
         scores = {("lab", a) for a in GLEASON_SCORES} if rule.analyte in GLEASON_SCORES else set()
-        return frozenset({("lab", rule.analyte), *sex, *scores, *(("finding", c) for c in concepts)})
+        return frozenset({("lab", rule.analyte), *sex, *scores, *window, *(("finding", c) for c in concepts)})
     if isinstance(rule, DerivedValueRule):  # a clearance with no method named is held against eGFR too
-        return frozenset({("lab", rule.analyte), *((("lab", "egfr"),) if rule.analyte == "crcl" else ())})
+        egfr = {("lab", "egfr")} if rule.analyte == "crcl" else set()
+        return frozenset({("lab", rule.analyte), *egfr, *window})
     if isinstance(rule, AgeRule):
         return frozenset({("age", "")})
     if isinstance(rule, SexRule):
