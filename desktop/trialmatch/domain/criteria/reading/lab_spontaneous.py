@@ -14,14 +14,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from trialmatch.domain.anticoagulation import ANTICOAGULATION
 from trialmatch.domain.criteria.reading.lab_anticoagulation import CLOTTING
-from trialmatch.domain.criteria.reading.lab_shared_waiver import with_waiver
 from trialmatch.domain.criteria.reading.text import Segment, Span
-from trialmatch.domain.criteria.registry import Rule
 
 _SPONTANEOUS = re.compile(r"(?<![a-z])spontaneous(?:ly\s+(?:raised|elevated|prolonged|increased))?\s+$")
-_WAIVER = "a spontaneous value: not raised by anticoagulation"
+SPONTANEOUS_WAIVER = "a spontaneous value: not raised by anticoagulation"
+"""The waiver it puts on each clotting limit, checked against the finding ``anticoagulation``."""
 
 
 def spontaneous_clotting(segment: Segment, mentions: Sequence[tuple[int, tuple[str, ...]]]) -> Span | None:
@@ -34,8 +32,3 @@ def spontaneous_clotting(segment: Segment, mentions: Sequence[tuple[int, tuple[s
             if word is not None:
                 return word.span()
     return None
-
-
-def waive_for_anticoagulated(rule: Rule, span: Span) -> Rule | None:
-    """``rule`` with each clotting limit waived for anticoagulated patients; None when it has none."""
-    return with_waiver(rule, _WAIVER, span, CLOTTING, ANTICOAGULATION)

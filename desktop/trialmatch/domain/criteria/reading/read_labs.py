@@ -28,6 +28,7 @@ from trialmatch.domain.criteria.reading.ctcae import grade_bounds
 from trialmatch.domain.criteria.reading.gleason_specimen import gleason_specimen
 from trialmatch.domain.criteria.reading.lab_advice_notes import advice_notes
 from trialmatch.domain.criteria.reading.lab_anticoagulation import (
+    CLOTTING,
     for_anticoagulated,
     names_only_anticoagulation,
 )
@@ -105,7 +106,7 @@ from trialmatch.domain.criteria.reading.lab_shared_waiver import (
     footnote_elsewhere,
     with_waiver,
 )
-from trialmatch.domain.criteria.reading.lab_spontaneous import spontaneous_clotting, waive_for_anticoagulated
+from trialmatch.domain.criteria.reading.lab_spontaneous import SPONTANEOUS_WAIVER, spontaneous_clotting
 from trialmatch.domain.criteria.reading.lab_support import SupportNote, is_time_span, support_notes
 from trialmatch.domain.criteria.reading.lab_test_notes import test_notes
 from trialmatch.domain.criteria.reading.lab_testosterone import testosterone_notes
@@ -670,7 +671,11 @@ def read_labs(segment: Segment, section: Section) -> Read | None:
         rule = _read(segment, section, mentions, quantities, bare, grades)
     except _UnreadableError as problem:
         return Read.failed(str(problem))
-    waived = waive_for_anticoagulated(rule, spontaneous) if spontaneous is not None else None
+    waived = (
+        with_waiver(rule, SPONTANEOUS_WAIVER, spontaneous, CLOTTING, ANTICOAGULATION)
+        if spontaneous is not None
+        else None
+    )
     if isinstance(waived, AnyOf | AllOf | LabThreshold | DerivedValueRule):
         rule = waived
     if section is Section.INCLUSION and requires_above_control(rule):
