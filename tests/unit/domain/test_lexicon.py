@@ -78,7 +78,7 @@ def test_every_concept_has_a_label_and_synonyms_in_normal_form():
         ("breast-feeding", "breastfeeding"),
         ("allo-HSCT", "allogeneic_stem_cell_transplant"),
         ("SARS-CoV-2 infection", "covid19"),
-        ("haemodialysis", "dialysis"),
+        ("haemodialysis", "hemodialysis"),
         ("NYHA class III", "heart_failure"),
         ("HER2+", "her2_positive"),
     ],

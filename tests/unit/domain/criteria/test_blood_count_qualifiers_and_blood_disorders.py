@@ -75,12 +75,12 @@ def test_a_list_of_blood_abnormalities_under_its_label() -> None:
     rule = exclusion(HAEMATOLOGIC_LIST)
     assert rule.kind == "any_of"
     assert [leaf.concept for leaf in leaves(rule) if isinstance(leaf, FindingRule)] == [
-        "bleeding_disorder",
+        "coagulation_disorder",
         "anticoagulation",
         "anemia",
     ]
     assert limits_with_multiples(rule) == [("platelets", "<", 80.0, "10^9/L", None)]
-    clear = {"bleeding disorder": False, "anticoagulation": False, "anemia": False}
+    clear = {"coagulation disorder": False, "anticoagulation": False, "anemia": False}
     fine = patient(findings=clear, labs=entered(("platelets", 150, "10^9/L")))
     assert outcome(EXC, HAEMATOLOGIC_LIST, fine) is PASS
     low = patient(findings=clear, labs=entered(("platelets", 60, "10^9/L")))
@@ -94,7 +94,7 @@ def test_hematologic_shares_the_noun_of_the_condition_after_it() -> None:
     assert rule.kind == "any_of"
     assert [leaf.concept for leaf in leaves(rule) if isinstance(leaf, FindingRule)] == [
         "hematologic_disorder",
-        "bleeding_disorder",
+        "coagulation_disorder",
     ]
     text = "Known haematopoietic disorder"
     assert outcome(EXC, text, patient(findings={"haemophilia": True})) is FAIL  # a bleeding disorder is one

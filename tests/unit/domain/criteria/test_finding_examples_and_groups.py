@@ -91,7 +91,7 @@ def test_an_abbreviation_printed_with_an_inner_capital_names_its_concept_but_a_c
 
 
 def test_coagulation_disorders_and_renal_diseases_are_the_lexicon_s_findings():
-    assert _finding(exclusion("coagulation disorders")) == ("bleeding_disorder", True, [])
+    assert _finding(exclusion("coagulation disorders")) == ("coagulation_disorder", True, [])
     assert _finding(exclusion("renal diseases")) == ("chronic_kidney_disease", True, [])
 
 
