@@ -58,3 +58,29 @@ def test_a_doubling_from_baseline_beside_todays_limit():
 
 def test_a_doubling_time_is_no_doubling_from_baseline():
     assert inclusion("PSA doubling time (PSADT) of ≤ 10 months.").kind == "review"
+
+
+_FAILED = (
+    "Failure of androgen ablation (orchiectomy or luteinizing hormone releasing hormone, flutamide) -Rise in"
+    " PSA greater than 50% of nadir confirmed by 2 measurements 1 week apart"
+)
+
+
+def test_the_therapy_a_rise_defines_the_failure_of_is_kept_for_the_clinician():
+    rule = lab(_FAILED)
+    assert (rule.analyte, rule.comparator, rule.value, rule.unit, rule.timepoint, rule.relative) == (
+        "psa",
+        ">",
+        1.5,
+        None,
+        "nadir",
+        True,
+    )
+    assert rule.qualifier == (
+        "Failure of androgen ablation (orchiectomy or luteinizing hormone releasing hormone, flutamide);"
+        " confirmed by 2 measurements 1 week apart"
+    )
+    for labs in (entered(("PSA", 0.1, "ng/mL")), entered(("PSA", 80, "ng/mL")), []):
+        found = result("inclusion", _FAILED, patient(sex="male", labs=labs))
+        assert found.result is Outcome.UNKNOWN
+        assert "to confirm: Failure of androgen ablation" in found.reason

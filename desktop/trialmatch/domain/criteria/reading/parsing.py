@@ -70,6 +70,7 @@ from trialmatch.domain.criteria.reading.read_or_alternatives import read_or_alte
 from trialmatch.domain.criteria.reading.read_partial import read_partial
 from trialmatch.domain.criteria.reading.read_people import read_age_and_sex, read_performance, read_sex
 from trialmatch.domain.criteria.reading.read_preventive_use import read_preventive_use
+from trialmatch.domain.criteria.reading.read_prostate_risk import read_prostate_risk
 from trialmatch.domain.criteria.reading.read_raised_if import read_raised_if
 from trialmatch.domain.criteria.reading.read_refractory import read_refractory
 from trialmatch.domain.criteria.reading.read_relative_change import read_relative_change
@@ -1053,6 +1054,7 @@ def _read_labs(segment: Segment, section: Section) -> Read | None:
         or read_weight_limits(segment, section)
         or read_threshold_cause(segment, section)
         or read_not_achieved(segment, section)
+        or read_prostate_risk(segment, section, _read_part)
         or read_composite(segment, section, _read_part)
         or read_examples(segment, section, _read_part, _list_items)
         or read_unless(segment, section)

@@ -82,6 +82,7 @@ from trialmatch.domain.criteria.reading.lab_paired_blocks import paired_blocks
 from trialmatch.domain.criteria.reading.lab_percent_above import percent_above
 from trialmatch.domain.criteria.reading.lab_percent_of_limit import percent_of_limit
 from trialmatch.domain.criteria.reading.lab_persistence import course_notes, with_course
+from trialmatch.domain.criteria.reading.lab_prostate_notes import prostate_note_spans
 from trialmatch.domain.criteria.reading.lab_pulmonary import (
     dlco_correction_spans,
     lung_capacity,
@@ -835,6 +836,7 @@ def _read(
         claimed.extend(heading_spans(segment))
     claimed.extend(regardless_spans(segment))
     claimed.extend(any_t_category(segment))
+    claimed.extend(prostate_note_spans(segment))
     claimed.extend(any_value_notes(segment))
     claimed.extend(both_sexes(segment))
     if any(QT_ANALYTES.intersection(m.analytes) for m in mentions):
