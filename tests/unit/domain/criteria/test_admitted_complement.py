@@ -10,8 +10,8 @@ from trialmatch.domain.trial import Section
 
 EXC = Section.EXCLUSION
 CHILD_PUGH_NOTE = (
-    "Severe hepatic impairment (Child-Pugh C or higher [score of 10 or higher]); subject with mild or moderate"
-    " hepatic impairment (Child-Pugh score of 5-9) may be eligible for treatment"
+    "Severe hepatic impairment (Child-Pugh C or higher [score of 10 or higher]); subject with mild or"
+    " moderate hepatic impairment (Child-Pugh score of 5-9) may be eligible for treatment"
 )
 
 
