@@ -47,6 +47,7 @@ from trialmatch.domain.criteria.reading.permissions import (
     may_define_the_trial,
     states_permission,
 )
+from trialmatch.domain.criteria.reading.read_admitted_complement import read_admitted_complement
 from trialmatch.domain.criteria.reading.read_age_label import age_label
 from trialmatch.domain.criteria.reading.read_age_variant import read_age_variant
 from trialmatch.domain.criteria.reading.read_age_with import read_age_with
@@ -1050,6 +1051,7 @@ def _read_labs(segment: Segment, section: Section) -> Read | None:
         read_child_pugh(segment, section)
         or read_uncorrectable(segment, section)
         or read_refractory(segment, section)
+        or read_admitted_complement(segment, section)
         or read_renal_floor(segment, section)
         or read_weight_limits(segment, section)
         or read_threshold_cause(segment, section)

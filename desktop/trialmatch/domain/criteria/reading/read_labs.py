@@ -113,6 +113,7 @@ from trialmatch.domain.criteria.reading.lab_test_notes import test_notes
 from trialmatch.domain.criteria.reading.lab_testosterone import testosterone_notes
 from trialmatch.domain.criteria.reading.lab_timepoints import at_timepoint, read_timepoint
 from trialmatch.domain.criteria.reading.lab_timing import other_correction, plus_grade, timing_spans
+from trialmatch.domain.criteria.reading.lab_typical_multiple import bracketed_after, comes_to_typical_multiple
 from trialmatch.domain.criteria.reading.lab_unit_prefix import prefix_misprint
 from trialmatch.domain.criteria.reading.lab_unit_typos import misprinted_units, unprinted
 from trialmatch.domain.criteria.reading.lab_vital_signs import (
@@ -1803,12 +1804,17 @@ def _read_condition(
     )
     quantities = [q for q in quantities if not q.time_unit] if times else quantities
     _refuse_time_spans(segment, quantities)
+    restated = bracketed_after(segment, quantities)  # "TBIL > 2.5 × ULN (3.0 mg/dL) in Gilbert subjects"
+    if restated is not None:
+        quantities = quantities[:1]
     if len(quantities) > 1:
         raise _UnreadableError(f"several thresholds in one condition: '{segment.quote(start, end)}'")
     if quantities and not (quantities[0].comparator or quantities[0].unit_text or quantities[0].multiple_of):
         q = quantities[0]
         raise _UnreadableError(f"a bare number in a condition: '{segment.quote(q.start, q.end)}'")
     claimed = [(s, e) for s, e, _ in concepts] + [(q.start, q.end) for q in quantities + times]
+    if restated is not None:
+        claimed.append((restated.start, restated.end))
     claimed.extend(m.span() for m in _HAS_CUE.finditer(segment.norm, start, end))
     named = _mentions(Segment(segment.printed, segment.norm, start, end))
     others = _analytes(named) - shared - condition.restated
@@ -1842,6 +1848,8 @@ def _read_condition(
         if quantities
         else _fields(base, analyte, None, segment)
     )
+    if restated is not None:
+        fields = _with_restatement(fields, restated, analyte, segment)
     if leftover or not concepts or restricting:
         text = _NOTE_MARKS.sub("", segment.quote(start, end)).strip("()[] ,;:")
         anticoagulated = (
@@ -2558,6 +2566,8 @@ def _with_restatement(
         return fields
     if fields.multiple_of and fields.value == 1 and other.unit is not None and not other.multiple_of:
         return other  # "LVEF ≥ lower limit of normal (50%)": the trial's own normal limit, as printed
+    if comes_to_typical_multiple(fields, other, analyte):
+        return other  # "TBIL > 2.5 × ULN (3.0 mg/dL)": the multiple worked out by the trial, as printed
     if fields.multiple_of or other.multiple_of or fields.unit is None or other.unit is None:
         raise _UnreadableError(f"a restated threshold that cannot be compared: '{printed}'")
     restated = convert(other.value, other.unit, fields.unit, analyte)
