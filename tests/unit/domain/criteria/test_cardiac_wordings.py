@@ -135,9 +135,10 @@ def test_nyha_wordings_read_as_heart_failure(text: str) -> None:
 
 
 def test_an_inclusion_nyha_class_below_a_limit_is_not_read_as_heart_failure() -> None:
-    # "NYHA class < 3" admits patients without heart failure: never a requirement to have it
+    # "NYHA class < 3" admits patients without heart failure: never a requirement to have it, it refuses
+    # heart failure of class 3 or above (see test_nyha_class_below_a_limit)
     rule = inclusion("NYHA class < 3")
-    assert rule.kind == "review"
+    assert (rule.kind, rule.concept, rule.present) == ("finding", "heart_failure", False)
     assert inclusion("NYHA class I-II").kind == "review"
 
 

@@ -125,6 +125,10 @@ def test_a_threshold_for_patients_with_a_finding_is_not_read_as_both():
 
 
 def test_a_nyha_class_below_a_limit_in_the_inclusions_is_not_read_as_heart_failure_required():
+    # it refuses heart failure of the limit's class or above (see test_nyha_class_below_a_limit)
     rule = parse_criterion("NYHA class < III", Section.INCLUSION)
+    assert isinstance(rule, FindingRule)
+    assert (rule.concept, rule.present) == ("heart_failure", False)
+    rule = parse_criterion("NYHA class < III", Section.EXCLUSION)
     assert isinstance(rule, NeedsReview)
     assert rule.why == "a NYHA class below a limit: patients with heart failure and without it"

@@ -67,6 +67,7 @@ from trialmatch.domain.criteria.reading.read_lab_alternatives import (
 from trialmatch.domain.criteria.reading.read_labs import ONE_SEX_ONLY, analyte_mentions, read_labs
 from trialmatch.domain.criteria.reading.read_not_achieved import read_not_achieved
 from trialmatch.domain.criteria.reading.read_nyha import read_nyha
+from trialmatch.domain.criteria.reading.read_nyha_limit import read_nyha_below, read_nyha_beside_labs
 from trialmatch.domain.criteria.reading.read_or_alternatives import read_or_alternatives
 from trialmatch.domain.criteria.reading.read_partial import read_partial
 from trialmatch.domain.criteria.reading.read_people import read_age_and_sex, read_performance, read_sex
@@ -1065,6 +1066,7 @@ def _read_labs(segment: Segment, section: Section) -> Read | None:
         or read_excepted(segment, section, _read_part)
         or read_preventive_use(segment, section, _read_part)
         or read_lab_alternatives(segment, section)
+        or read_nyha_beside_labs(segment, section, _read_part)
         or read_or_alternatives(segment, section)
         or read_alone_met(segment, section)
         or defined
@@ -1091,7 +1093,7 @@ def _therapy(segment: Segment, section: Section, heading: str) -> Read | None:
 
 
 def _findings(segment: Segment, section: Section, heading: str) -> Read | None:
-    return read_nyha(segment, section) or read_findings(segment, section)
+    return read_nyha(segment, section) or read_nyha_below(segment, section) or read_findings(segment, section)
 
 
 _READERS: tuple[Callable[[Segment, Section, str], Read | None], ...] = (

@@ -180,7 +180,7 @@ _FINDING_FILLER = word_set(
     diagnosis diagnosed evidence documented confirmed suspected positive test tested testing result for
     patients patient women
     woman men mothers subjects participants who are is was were or and with has have having of any personal
-    clinical clinically signs diagnosed status existing concurrent serology serologic seropositive
+    clinical clinically signs diagnosed status existing concurrent concomitant serology serologic seropositive
     history known pregnant breast feeding lactating nursing note medical need needs required must should
     serum urine β hcg beta female females male males antibody antibodies surface antigen hbsag use intake
     received receiving administration administered carry carries
