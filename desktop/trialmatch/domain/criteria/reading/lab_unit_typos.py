@@ -4,8 +4,8 @@ threshold anyone sets), "ANC ≥ 1000ml" (a count has no bare volume), "Fasting 
 "random blood sugar at least 200 mg" (mg/dL), "Hemoglobin ≥ 9/g/dL", "Hemoglobin ≥ 9.0 g/gL", "Hgb > 10 gms"
 (g/dL), "Creatinine clearance ≥60/mL" (a clearance per minute, its "/min" lost), "Creatinine clearance at
 least 50 mg/mL", "CrCl > 40 mL/sec" (mL/min), "eGFR < 30 ml/min/m2" (the "1.73" of mL/min/1.73 m² lost),
-"Creatinine no greater than 2.5 mg/ml" (mg/dL), "SGOT less than 60 IU/mL" (a transaminase in units per
-litre: 60,000 U/L is no limit anyone sets).
+"eGFR<60/ml/min/1,73 m2" (a slash before the unit), "Creatinine no greater than 2.5 mg/ml" (mg/dL), "SGOT less
+than 60 IU/mL" (a transaminase in units per litre: 60,000 U/L is no limit anyone sets).
 
 A clearance or GFR "per m²" is the 1.73 m² normalisation with its "1.73" dropped: no laboratory reports an
 eGFR per square metre, and a per-m² clearance differs from the normalised one by the patient's body surface
@@ -39,7 +39,8 @@ _MISPRINTS: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = (
     (
         RENAL_ANALYTES,
         re.compile(
-            r"\s*(?:/\s*ml|ml\s*/\s*min(?:ute)?\s*/\s*m\s*(?:2|\^\s*2|²)|mg\s*/\s*ml|ml\s*/\s*sec)" + _END
+            r"\s*(?:/\s*ml|ml\s*/\s*min(?:ute)?\s*/\s*m\s*(?:2|\^\s*2|²)|mg\s*/\s*ml|ml\s*/\s*sec"
+            r"|/\s*ml\s*/\s*min\s*/\s*1[.,]73\s*m\s*(?:2|\^\s*2|²))" + _END
         ),
     ),
     (GLUCOSES, re.compile(r"\s*mg(?:\s*/\s*d)?" + _END)),
