@@ -646,6 +646,8 @@ _METHOD_NAMES = {
     "mdrd": "MDRD",
     "measured": "a measured clearance",
     "cystatin-c": "an equation with cystatin C",
+    "ckd-epi-2009": "CKD-EPI 2009",
+    "schwartz": "the Schwartz equation",
 }
 """How a clinician writes the method a trial names."""
 _NEEDS = {

@@ -16,9 +16,10 @@ RENAL_ANALYTES = frozenset({"crcl", "egfr"})
 """The kidney's filtration, however obtained: a creatinine clearance or a GFR."""
 DERIVED_ANALYTES = RENAL_ANALYTES | {"bmi"}
 
-Method = Literal["cockcroft-gault", "ckd-epi", "mdrd", "measured", "cystatin-c"]
+Method = Literal["cockcroft-gault", "ckd-epi", "mdrd", "measured", "cystatin-c", "ckd-epi-2009", "schwartz"]
 """``cystatin-c``: an equation using cystatin C (alone or with creatinine), which the file's CKD-EPI 2021
-creatinine eGFR is not."""
+creatinine eGFR is not; ``ckd-epi-2009``: the CKD-EPI equation before its 2021 revision (race term, other
+values); ``schwartz``: the (bedside) Schwartz equation for children."""
 
 
 class DerivedValueRule(ThresholdFields, AtTime, DrawWindow, RuleBase):

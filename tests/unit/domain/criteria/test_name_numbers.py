@@ -3,11 +3,10 @@ equation", "(2015 edition)") are no thresholds: the readers see the words around
 
 from __future__ import annotations
 
-from one_criterion import review
+from one_criterion import exclusion, review
 
 from trialmatch.domain.criteria.reading.name_numbers import name_spans
 from trialmatch.domain.criteria.reading.numbers import find_quantities, normalise
-from trialmatch.domain.trial import Section
 
 
 def _values(text: str) -> list[float]:
@@ -41,13 +40,14 @@ def test_the_year_of_a_cited_edition_is_no_age_and_no_word_left_unread():
     assert why == "words not understood: lugano classification"
 
 
-def test_the_year_of_an_egfr_equation_is_a_name_that_stays_for_review():
-    """The 2009 CKD-EPI equation gives other values than the 2021 one the file's eGFR is computed with."""
-    assert "2009" in review(
+def test_the_year_of_an_egfr_equation_is_a_name_not_a_threshold():
+    """The 2009 CKD-EPI equation gives other values than the 2021 one the file's eGFR is computed with: its
+    year names the method (``ckd-epi-2009``), and is no number a reader may leave silently."""
+    rule = exclusion(
         "Participants with eGFR < 25 mL/min/1.73 m^2 (calculated based on the CKD-EPI equation, using 2009 "
-        "formula). eGFR can be reassessed once within 48 hours.",
-        Section.EXCLUSION,
+        "formula). eGFR can be reassessed once within 48 hours."
     )
+    assert (rule.kind, rule.value, rule.method) == ("derived", 25.0, "ckd-epi-2009")
     assert name_spans(normalise("eGFR < 60 (CKD-EPI formula [Levey et al, 2009])"))[0][2] is False
 
 

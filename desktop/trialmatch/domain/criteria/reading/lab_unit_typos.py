@@ -4,8 +4,9 @@ threshold anyone sets), "ANC ≥ 1000ml" (a count has no bare volume), "Fasting 
 "random blood sugar at least 200 mg" (mg/dL), "Hemoglobin ≥ 9/g/dL", "Hemoglobin ≥ 9.0 g/gL", "Hgb > 10 gms"
 (g/dL), "Creatinine clearance ≥60/mL" (a clearance per minute, its "/min" lost), "Creatinine clearance at
 least 50 mg/mL", "CrCl > 40 mL/sec" (mL/min), "eGFR < 30 ml/min/m2" (the "1.73" of mL/min/1.73 m² lost),
-"Creatinine no greater than 2.5 mg/ml" (mg/dL), "SGOT less than 60 IU/mL" (a transaminase in units per
-litre: 60,000 U/L is no limit anyone sets).
+"eGFR<60/ml/min/1,73 m2" (a slash before the unit), "Creatinine no greater than 2.5 mg/ml", "Serum bilirubin ≤
+1mg/d" (mg/dL: no blood level is per day), "SGOT less than 60 IU/mL" (a transaminase in units per litre:
+60,000 U/L is no limit anyone sets).
 
 A clearance or GFR "per m²" is the 1.73 m² normalisation with its "1.73" dropped: no laboratory reports an
 eGFR per square metre, and a per-m² clearance differs from the normalised one by the patient's body surface
@@ -39,12 +40,14 @@ _MISPRINTS: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = (
     (
         RENAL_ANALYTES,
         re.compile(
-            r"\s*(?:/\s*ml|ml\s*/\s*min(?:ute)?\s*/\s*m\s*(?:2|\^\s*2|²)|mg\s*/\s*ml|ml\s*/\s*sec)" + _END
+            r"\s*(?:/\s*ml|ml\s*/\s*min(?:ute)?\s*/\s*m\s*(?:2|\^\s*2|²)|mg\s*/\s*ml|ml\s*/\s*sec"
+            r"|/\s*ml\s*/\s*min\s*/\s*1[.,]73\s*m\s*(?:2|\^\s*2|²))" + _END
         ),
     ),
     (GLUCOSES, re.compile(r"\s*mg(?:\s*/\s*d)?" + _END)),
     (frozenset({"hemoglobin"}), re.compile(r"\s*(?:/\s*g\s*/\s*dl|g\s*/\s*gl|gms?|grams?)" + _END)),
-    (frozenset({"creatinine"}), re.compile(r"\s*mg\s*/\s*ml" + _END)),
+    (frozenset({"creatinine"}), re.compile(r"\s*mg\s*/\s*(?:ml|d)" + _END)),  # see _PER_DAY_CEILING
+    (frozenset({"bilirubin"}), re.compile(r"\s*mg\s*/\s*d" + _END)),
     (frozenset({"ast", "alt"}), re.compile(r"\s*i?u\s*/\s*ml" + _END)),  # see _PER_ML_ENZYME
 )
 _PRINTED_CUES = ("/m", "ml", "/sec")
@@ -53,6 +56,10 @@ _PER_SECOND = re.compile(r"\s*ml\s*/\s*sec")
 _SECONDS_FLOOR = 10.0
 """No clearance reaches 10 mL/s (600 mL/min): "CrCl > 40 mL/sec" is per minute, "CrCl > 1.0 mL/sec" may be
 meant."""
+_PER_DAY = re.compile(r"\s*mg\s*/\s*d$")
+_PER_DAY_CEILING = 10.0
+"""A creatinine or bilirubin "mg/d" is mg/dL only for a number under 10, which unit-less is read in mg/dL;
+a larger one would be read in µmol/L, which the printed "mg" denies: it stays for review."""
 _PER_ML_ENZYME = re.compile(r"\s*i?u\s*/")
 _ENZYME_FLOOR = 10.0
 """No transaminase limit is set below 10 U/L: "AST ≤ 0.05 IU/mL" may be meant as printed (50 U/L), and a
@@ -109,6 +116,9 @@ def _misprint(
             if match and _PER_SECOND.match(match.group()) and quantity.number.value < _SECONDS_FLOOR:
                 return None
             if match and _PER_ML_ENZYME.match(match.group()) and quantity.number.value < _ENZYME_FLOOR:
+                return None
+            per_day = match and family is not GLUCOSES and _PER_DAY.match(match.group())
+            if per_day and quantity.number.value >= _PER_DAY_CEILING:
                 return None
             return match
     return None

@@ -76,6 +76,7 @@ from trialmatch.domain.criteria.reading.read_prostate_risk import read_prostate_
 from trialmatch.domain.criteria.reading.read_raised_if import read_raised_if
 from trialmatch.domain.criteria.reading.read_refractory import read_refractory
 from trialmatch.domain.criteria.reading.read_relative_change import read_relative_change
+from trialmatch.domain.criteria.reading.read_renal_age_methods import read_renal_age_methods
 from trialmatch.domain.criteria.reading.read_renal_floor import read_renal_floor
 from trialmatch.domain.criteria.reading.read_stage import read_stage
 from trialmatch.domain.criteria.reading.read_subgroup_limits import read_subgroup_limits
@@ -816,6 +817,7 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
         _for_the_ages(whole, section, heading)
         or read_age_with(whole, section, heading, _read_part)
         or read_age_variant(whole, section, heading, _read_part)
+        or read_renal_age_methods(whole, section, heading, _read_part)
     )
     if aged is not None:
         return aged

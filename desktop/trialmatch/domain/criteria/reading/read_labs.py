@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import pairwise
@@ -446,6 +447,16 @@ _METHODS: tuple[tuple[tuple[str, ...], re.Pattern[str], Method], ...] = (
         "cockcroft-gault",
     ),
     (
+        ("2009",),
+        re.compile(
+            r"(?:chronic\s+kidney\s+disease[\s-]*epidemiology(?:\s+collaboration)?(?:\s*[(\[]ckd[\s-]*epi[)\]])?"
+            r"|ckd[\s-]*epi)(?:\s+creatinine)?(?:\s*[(\[]?\s*2009(?:\s*[)\]])?(?:\s+(?:equation|formula))?"
+            r"|(?:\s+(?:equation|formula))?(?:,?\s+using\s+(?:the\s+)?2009\s+(?:formula|equation)"
+            r"|\s*[(\[]\s*levey\s+et\s+al\.?,?\s*2009\s*[)\]]))"
+        ),
+        "ckd-epi-2009",
+    ),
+    (
         ("epidemiology", "ckd"),
         re.compile(
             r"chronic\s+kidney\s+disease[\s-]*epidemiology(?:\s+collaboration)?(?:\s*[(\[]ckd[\s-]*epi[)\]])?"
@@ -473,6 +484,11 @@ _METHODS: tuple[tuple[tuple[str, ...], re.Pattern[str], Method], ...] = (
         "measured",
     ),
     (
+        ("schwartz",),
+        re.compile(r"(?<![\[(])(?:(?:revised\s+)?bedside\s+)?schwartz(?:\s+(?:equation|formula))?(?![a-z])"),
+        "schwartz",
+    ),
+    (
         ("cystatin",),
         re.compile(
             r"(?<![a-z])(?=[cs])(?:(?:chronic\s+kidney\s+disease[\s-]*epidemiology(?:\s+collaboration)?(?:\s*[(\[]ckd[\s-]*epi[)\]])?"
@@ -484,8 +500,23 @@ _METHODS: tuple[tuple[tuple[str, ...], re.Pattern[str], Method], ...] = (
 )
 """How a clearance or GFR is calculated ("isotope clearance measurement", "iothalamate clearance": a measured
 GFR, its marker named), each pattern behind the words it cannot match without. "CKD-EPI" is the 2021
-equation the patient's eGFR is computed with, said or not; the 2009 one gives other values, so its year is
-left unread and the sentence goes to review."""
+equation the patient's eGFR is computed with, said or not; the 2009 one ("CKD-EPI creatinine 2009 equation",
+"CKD-EPI formula [Levey et al, 2009]") gives other values, so it is a method of its own, which the patient's
+eGFR can only show met. The (bedside) Schwartz equation is the children's."""
+
+
+def calculation_methods(segment: Segment, claimed: Sequence[Span] = ()) -> list[tuple[int, int, Method]]:
+    """The calculation methods the segment names outside ``claimed``, each with its span; of two that overlap
+    ("CKD-EPI creatinine-cystatin C equation") the longer, not the CKD-EPI inside it."""
+    methods = [
+        (m.start(), m.end(), method)
+        for cues, pattern, method in _METHODS
+        if segment.contains(*cues)
+        for m in pattern.finditer(segment.norm, segment.start, segment.end)
+        if not inside(m.span(), claimed)
+    ]
+    return [m for m in methods if not any(o != m and o[0] <= m[0] and m[1] <= o[1] for o in methods)]
+
 
 _LAB_FILLER = word_set(
     """
@@ -858,15 +889,7 @@ def _read(
     when, at = read_timepoint(segment, [(m.start, m.analytes) for m in mentions], claimed)
     when, at = gleason_specimen(segment, [(m.start, m.end, m.analytes) for m in mentions], when, at)
     claimed.extend(at)
-    methods = [
-        (m.start(), m.end(), method)
-        for cues, pattern, method in _METHODS
-        if segment.contains(*cues)
-        for m in pattern.finditer(segment.norm, segment.start, segment.end)
-        if not inside(m.span(), claimed)
-    ]
-    # "CKD-EPI creatinine-cystatin C equation": the longer method, not the CKD-EPI inside it
-    methods = [m for m in methods if not any(o != m and o[0] <= m[0] and m[1] <= o[1] for o in methods)]
+    methods = calculation_methods(segment, claimed)
     method_spans = [(s, e) for s, e, _ in methods]
     claimed.extend(method_spans)
     mentions = [m for m in mentions if not inside((m.start, m.end), method_spans) or m.start == m.end]

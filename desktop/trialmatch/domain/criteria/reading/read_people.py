@@ -235,9 +235,11 @@ _PS_FILLER = word_set(
     """
     performance status score scale ps of or and grade eastern cooperative oncology group who world health
     organization organisation karnofsky kps ecog zubrod index level be must have has with a an according
-    to on the not no
+    to on the not no ambulatory patients were required
     """
 )
+""""Patients were required to be ambulatory with a Karnofsky Performance Status at least 70": the scale says
+how able the patient must be."""
 
 
 def read_performance(segment: Segment, context: str) -> Read | None:
