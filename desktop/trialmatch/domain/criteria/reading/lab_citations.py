@@ -58,3 +58,17 @@ def citation_spans(segment: Segment) -> list[Span]:
         if all(span in cited for span in numbers):
             found.append((start, end))
     return found
+
+
+_COMMA_BEFORE = re.compile(r"[\s,;]*$")
+
+
+def before_citation(segment: Segment) -> Segment:
+    """The segment without a citing bracket that ends it, nor the comma before that bracket: "HbA1c > 7,
+    [as per ADA/ACP guidelines 2020]" is one threshold, not a list of two parts."""
+    cited = [span for span in citation_spans(segment) if span[1] == segment.end]
+    if not cited:
+        return segment
+    start = cited[-1][0]
+    comma = _COMMA_BEFORE.search(segment.norm, segment.start, start)
+    return segment.sub(segment.start, comma.start() if comma else start)

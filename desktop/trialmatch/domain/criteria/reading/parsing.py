@@ -57,6 +57,7 @@ from trialmatch.domain.criteria.reading.read_child_pugh import read_child_pugh
 from trialmatch.domain.criteria.reading.read_composite import read_composite
 from trialmatch.domain.criteria.reading.read_controlled_note import read_controlled_note
 from trialmatch.domain.criteria.reading.read_defined import read_defined
+from trialmatch.domain.criteria.reading.read_diabetic_subgroups import read_diabetic_subgroups
 from trialmatch.domain.criteria.reading.read_examples import read_examples
 from trialmatch.domain.criteria.reading.read_excepted import read_excepted
 from trialmatch.domain.criteria.reading.read_findings import read_findings
@@ -1061,6 +1062,7 @@ def _read_labs(segment: Segment, section: Section) -> Read | None:
         or read_not_achieved(segment, section)
         or read_prostate_risk(segment, section, _read_part)
         or read_composite(segment, section, _read_part)
+        or read_diabetic_subgroups(segment, section, _read_part)
         or read_examples(segment, section, _read_part, _list_items)
         or read_unless(segment, section)
         or read_subgroup_limits(segment, section)

@@ -28,10 +28,11 @@ from collections.abc import Callable
 from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.logic import AllOf, AnyOf, reads_with_threshold
 from trialmatch.domain.criteria.reading.lab_child_pugh import admits_the_healthy
+from trialmatch.domain.criteria.reading.lab_citations import before_citation
 from trialmatch.domain.criteria.reading.lab_glycaemic_label import upper_limit_defines_high_glucose
 from trialmatch.domain.criteria.reading.lab_notes import ALTERNATIVE
 from trialmatch.domain.criteria.reading.permissions import asked_subject, states_permission
-from trialmatch.domain.criteria.reading.read_defined import defines, is_bare_list
+from trialmatch.domain.criteria.reading.read_defined import control_defined, defines, is_bare_list
 from trialmatch.domain.criteria.reading.read_findings import read_findings
 from trialmatch.domain.criteria.reading.text import Read, Segment, parenthesised
 from trialmatch.domain.criteria.registry import Rule
@@ -84,7 +85,7 @@ def read_composite(segment: Segment, section: Section, read_part: ReadPart) -> R
         inner = inner.sub(definer.end(), inner.end)
     if inner.start >= inner.end or _TURNING.search(inner.norm, inner.start, inner.end):
         return None
-    if is_bare_list(inner, with_findings=True):
+    if is_bare_list(before_citation(inner), with_findings=True):
         return None
     if not example and not alternative and defines(head):
         defined = _thresholds(read_part(inner, section))
@@ -108,6 +109,12 @@ def read_composite(segment: Segment, section: Section, read_part: ReadPart) -> R
     if example and isinstance(thresholds.rule, AllOf):
         return None  # "(such as angina and QTcF > 470 ms)": never "both"; ``read_examples`` judges the list
     kind = AnyOf if example or alternative else AllOf
+    if (
+        kind is AllOf
+        and isinstance(found := findings[0], FindingRule)
+        and control_defined(found, thresholds.rule)
+    ):
+        findings = [found.model_copy(update={"exceptions": []})]  # "Uncontrolled T2DM (HbA1c > 9%)": defined
     return Read(kind(source_span=segment.span, children=[*findings, thresholds.rule]))
 
 

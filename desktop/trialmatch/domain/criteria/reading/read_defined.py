@@ -403,7 +403,7 @@ def _narrowed(segment: Segment, section: Section) -> Read | None:
             continue
         finding = read_findings(segment.sub(segment.start, joint.start()), section)
         found = finding.rule if finding is not None else None
-        controlled = isinstance(found, FindingRule) and _control_defined(found, thresholds.rule)
+        controlled = isinstance(found, FindingRule) and control_defined(found, thresholds.rule)
         if colon and not controlled:
             continue
         if not isinstance(found, FindingRule) or not found.present:
@@ -437,7 +437,7 @@ _CONTROL = re.compile(
 )
 
 
-def _control_defined(finding: FindingRule, thresholds: Rule) -> bool:
+def control_defined(finding: FindingRule, thresholds: Rule) -> bool:
     """ "Uncontrolled T2DM with HbA1c > 10.5%": the glycaemic threshold is what the trial means by the control
     it names, so that word is no narrowing left for the clinician. Only a present diabetes narrowed by nothing
     else, and glycaemic thresholds: "uncontrolled HIV with CD4 < 200/µL" says more than its count."""

@@ -622,10 +622,11 @@ in "hepatic or renal dysfunction" (hepatic dysfunction) and "hematologic or coag
 (hematologic disorders, which the filler word "hematologic" alone would have dropped unread), and "severe
 liver and renal failure" (liver failure: read as renal failure alone, a patient in liver failure passed)."""
 _TYPE_1_OR_2 = re.compile(
-    r"(?<![a-z])(?P<first>type[\s-]*(?:1|i))\s*(?:,|or|and/or|and|/)\s*"
+    r"(?<![a-z])(?P<first>type[\s-]*(?:1|i))\s*(?:,|or|and/or|and|/)\s*(?:(?:un|poorly\s+)controlled\s+)?"
     r"(?P<second>(?:type[\s-]*)?(?:2|ii)[\s-]+diabet[a-z]*(?:\s+mellitus)?)"
 )
-""""Type 1 or type 2 diabetes", "type 1 or 2 diabetes": the first type shares the noun."""
+""""Type 1 or type 2 diabetes", "type 1 or 2 diabetes", "type I or uncontrolled type II diabetes mellitus":
+the first type shares the noun (the control word narrows the second only)."""
 
 
 def _concepts(segment: Segment) -> list[tuple[int, int, Concept]]:

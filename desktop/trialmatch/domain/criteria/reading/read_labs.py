@@ -57,6 +57,7 @@ from trialmatch.domain.criteria.reading.lab_grade_before import (
     grades_restated_after,
 )
 from trialmatch.domain.criteria.reading.lab_headings import heading_spans
+from trialmatch.domain.criteria.reading.lab_ifcc_range import ifcc_range_spans
 from trialmatch.domain.criteria.reading.lab_liver_notes import (
     group_threshold,
     listed_with_liver_tests,
@@ -855,6 +856,7 @@ def _read(
     claimed.extend(metabolic_notes(segment, [m.start for m in mentions]))
     claimed.extend(advice_notes(segment, section))
     claimed.extend(citation_spans(segment))
+    claimed.extend(ifcc_range_spans(segment, analytes))
     claimed.extend(gloss_spans(segment, section, min((m.start for m in mentions), default=segment.end)))
     if grades:
         claimed.extend(grades_named_before(segment, grades, [(m.start, m.end) for m in mentions], quantities))
