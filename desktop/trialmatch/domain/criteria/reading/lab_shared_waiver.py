@@ -5,10 +5,13 @@ hepatocellular carcinoma, or hepatic metastases)": Gilbert's syndrome raises bil
 is on the bilirubin limit too, not only on the transaminases it is printed after. "Serum creatinine > 2 mg%,
 transaminases (ALT, AST) > 3 times upper normal value, direct bilirubin > 2 mg%, unless they result from tumor
 involvement": "they" are all the values listed. Read on the last threshold alone, such a waiver fails the
-very patients it names (a man with Gilbert's syndrome excluded on his bilirubin).
+very patients it names (a man with Gilbert's syndrome excluded on his bilirubin). "Uncontrolled hypertension
+defined by SBP ≥ 160 mm Hg and/or DBP ≥ 100 mm Hg, unless controlled prior to first dose": "controlled" is
+said of the blood pressure the list defines, systolic as much as diastolic.
 
-The waiver is carried to an earlier threshold when it refers back to several values ("they", "these") or
-names a condition known to raise that threshold's analyte. A waiver naming a condition that bears on no
+The waiver is carried to an earlier threshold when it refers back to several values ("they", "these"), names
+a condition known to raise that threshold's analyte, or says the values are brought under control and that
+analyte is one a treatment controls (blood pressure, glycaemia). A waiver naming a condition that bears on no
 earlier analyte ("ANC ≥ 1500, bilirubin ≤ 1.5 × ULN unless Gilbert's syndrome") stays where it is.
 
 A waiver can also be printed outside the item: "Total Bilirubin ≤1.5 x ULN*", whose footnote ("*unless
@@ -42,6 +45,9 @@ RAISED_BY: dict[str, frozenset[str]] = {
     "bone_marrow_involvement": frozenset({"anc", "platelets", "hemoglobin", "wbc", "lymphocytes"}),
 }
 """The analytes a finding is known to push past their limits, which a waiver naming it concerns."""
+_CONTROLLED = re.compile(r"(?<![a-z])(?:controlled|under\s+control)(?![a-z])")
+CONTROLLED_BY_TREATMENT = frozenset({"sbp", "dbp", "glucose", "fasting_glucose", "hba1c"})
+"""The analytes a waiver "unless controlled" speaks of: the measures that define hypertension or diabetes."""
 
 
 def covered_analytes(segment: Segment, start: int, end: int) -> frozenset[str] | None:
@@ -57,7 +63,7 @@ def covered_analytes(segment: Segment, start: int, end: int) -> frozenset[str] |
         return frozenset()
     if _ANAPHORA.search(norm, start, end):
         return None
-    raised: set[str] = set()
+    raised: set[str] = set(CONTROLLED_BY_TREATMENT if _CONTROLLED.search(norm, start, end) else ())
     for _, _, concept in find_concepts(segment.printed[start:end]):
         raised |= RAISED_BY.get(concept.id, frozenset())
     return frozenset(raised)

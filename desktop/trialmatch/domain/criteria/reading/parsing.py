@@ -41,6 +41,7 @@ from trialmatch.domain.criteria.reading.list_narrowing import share_opening_narr
 from trialmatch.domain.criteria.reading.list_window import share_windows
 from trialmatch.domain.criteria.reading.numbers import read_number
 from trialmatch.domain.criteria.reading.optional_part import optional_part
+from trialmatch.domain.criteria.reading.organ_limit_item import binds_everyone_as_organ_limit
 from trialmatch.domain.criteria.reading.permissions import (
     as_permission,
     asked_subject,
@@ -503,14 +504,24 @@ _SUBGROUP_HEADING = re.compile(
 """"Hematopoietic: For high-risk patients", "Concurrent Medication: For patients < 18 years of age": a heading
 naming a subgroup, whose items judge only its members; read for everyone, "Granulocyte count at least
 1,500/mm³" failed the standard-risk child it never concerned."""
+_RISK = r"(?:(?:very|extremely)\s+)?(?:high|low|standard|average|intermediate)(?:[\s-]+risk)?"
 _NAMED_SUBGROUP = re.compile(
-    r"(?:(?:figo\s+)?stage\s+[0-4ivx]+[a-c]?(?:\s*(?:/|-|and|or|to)\s*[0-4ivx]+[a-c]?)*"
+    r"(?:[a-z0-9/-]+\s+(?:(?:and|or|&)\s+[a-z0-9/-]+\s+)?)?(?:patients|participants|subjects)\s+"
+    r"(?:rated|classified|categori[sz]ed|stratified|assessed)\s+as\s+"
+    + _RISK
+    + r"(?:\s*(?:,|or|and)\s*"
+    + _RISK
+    + r")*"
+    r"(?<=risk)(?:\s+(?:according\s+to|by|per|on)\s+(?:the\s+)?[a-z0-9()/-]+(?:\s+[a-z0-9()/-]+)?)?"
+    r"|(?:(?:figo\s+)?stage\s+[0-4ivx]+[a-c]?(?:\s*(?:/|-|and|or|to)\s*[0-4ivx]+[a-c]?)*"
     r"|(?:very\s+)?(?:high|low|standard|average|intermediate)[\s-]+risk(?:\s*\([a-z]{1,4}\))?)"
     r"\s+(?:patients|participants|subjects)(?:\s+(?:with|receiving|undergoing|treated)(?![a-z])[^:;]{0,60})?"
 )
 """"Renal: Stage III/IV patients receiving concurrent cisplatin:", "Average risk (AR) patients:": a heading
 naming a stage or risk group without "for"; read for everyone, "Creatinine clearance at least 50 mL/min"
-failed the stage I patient it never concerned."""
+failed the stage I patient it never concerned. "MDS and CMML patients rated as high-risk or extremely
+high-risk according to IPSS-R": the risk group after the patients; read for everyone, its "Platelet > 30 ×
+10^9/L" failed the lower-risk patient of the trial's other group."""
 _EVERYONE = re.compile(r"(?:all|both|these|those|eligible|the|all\s+eligible|all\s+the|all\s+enrolled)$")
 
 
@@ -855,11 +866,14 @@ def _asks_the_section(heading: str, section: Section) -> bool:
 
 def _one_alternative(rule: Rule, low: str, match: re.Match[str], needed: int | None = None) -> Rule:
     """An item under "Meets 1 of the following criteria": one of the alternatives the evaluation counts
-    together, grouped by the heading up to that phrase (sub-headings below it stay in the group)."""
+    together, grouped by the heading up to that phrase (sub-headings below it stay in the group); an
+    organ-function limit glued under a diagnosis heading is no alternative (see ``organ_limit_item``)."""
     count = _AT_LEAST.search(match.group(0))
     if needed is None:
         needed = int(read_number(count.group(1)).value) if count else 1
     group = low[: match.end()].strip()
+    if binds_everyone_as_organ_limit(rule, group):
+        return rule
     return Alternative(source_span=rule.source_span, needed=needed, group=group, children=[rule])
 
 
