@@ -704,8 +704,8 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
     if scope := optional_part(low):
         why = f"asked only of the patients in an optional part of the study ('{scope}'): judge it for them"
         return NeedsReview(source_span=(0, len(text)), text=text, why=why)
-    if why := likely_candidates(low):
-        return NeedsReview(source_span=(0, len(text)), text=text, why=why)
+    if candidate := likely_candidates(low):
+        return NeedsReview(source_span=(0, len(text)), text=text, why=candidate)
     counted = counted_heading(low)
     if counted and (
         _ONE_OF_HEADING.search(low, 0, counted.start()) or _ANY_OF_HEADING.search(low, 0, counted.start())
