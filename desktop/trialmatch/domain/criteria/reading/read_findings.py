@@ -75,6 +75,13 @@ _DURATION_BOUND = (
     r"|(?:a\s+)?minimum\s+(?:of\s+)?|(?:a\s+)?maximum\s+(?:of\s+)?)"
 )
 """The bound a duration may be given with: "for at least 3 months", "for less than 6 months"."""
+_PLANNED_OR = (
+    r"\sor\s+(?:(?:is|are)\s+)?(?:plans?|planned|planning|scheduled|still|anticipat\w*|expected|expects?|will)"
+    r"(?![a-z])"
+)
+""""Major surgery within 3 months before the first dose or plans to undergo surgery during the study": the
+surgery planned is an alternative the patient file does not hold, not part of the time window; swallowed into
+the window, it was dropped and a patient with surgery planned passed."""
 _NARROWING = re.compile(
     r"(?<![a-z])(?:uncontrolled|poorly\s+controlled|poor\s+control(?:led)?(?:\s+of)?|symptomatic|clinically\s+(?:significant|relevant|important|active)"
     r"|significant|severe|serious|unstable|untreated|progressive|progressing|chronic|acute|recent|recently"
@@ -86,7 +93,11 @@ _NARROWING = re.compile(
     r"|(?:that|which)\s+(?:is|are)\s+not\s+(?:adequately\s+|well\s+)?(?:rate[\s-])?controlled"
     r"|systemic|within\s+(?:the\s+)?(?:last\s+|past\s+|previous\s+|preceding\s+)?(?:\d+\s*|" + _COUNT + r")?"
     r"(?:hours?|days?|weeks?|months?|years?)"
-    r"(?:\s+(?:prior\s+to|before|of|preceding)\s+[a-z0-9 ]*?(?=,|;|$|\)))?"
+    r"(?:\s+(?:prior\s+to|before|of|preceding)\s+(?:(?!"
+    + _PLANNED_OR
+    + r")[a-z0-9 ])*?(?=,|;|$|\)|"
+    + _PLANNED_OR
+    + r"))?"
     r"|in\s+the\s+(?:last|past|previous|preceding)\s+(?:\d+\s*|"
     + _COUNT
     + r")?(?:days?|weeks?|months?|years?)"
