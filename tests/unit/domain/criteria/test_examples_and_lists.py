@@ -125,8 +125,11 @@ def test_what_a_finding_required_narrows_it_and_is_no_finding_of_its_own():
         "pneumonitis/interstitial lung disease."
     )
     assert isinstance(rule, AnyOf)
-    assert _concepts(rule) == ["pneumonitis", "interstitial_lung_disease"]
+    assert _concepts(rule) == ["pneumonitis", "pneumonitis", "interstitial_lung_disease"]
     assert [e.text for e in rule.children[0].exceptions] == ["that required systemic steroids"]
+    assert [(c.qualifier, c.exceptions) for c in rule.children[1:2]] == [
+        ("active", [])
+    ]  # current pneumonitis
 
 
 LABELLED = (

@@ -19,7 +19,7 @@ _STATE_OR = re.compile(
 """"Newly diagnosed or metastatic disease" is newly diagnosed disease or metastatic disease; read as
 "metastatic disease, newly", it failed the newly diagnosed patient without metastases."""
 _ITEM_BEFORE = re.compile(
-    r"(?:,|(?<![a-z])or|(?<![a-z])and)\s+(?:(?:females?|women|woman|patients|subjects|participants)\s+)?$"
+    r"(?:,|(?<![a-z])or|(?<![a-z])and)\s+(?:an?\s+|any\s+)?(?:(?:females?|women|woman|patients|subjects|participants)\s+)?$"
 )
 _GROUP_BEFORE = re.compile(
     r"(?<![a-z])and\s+(?:women|men|females|males|patients|those|subjects|participants|individuals)\s+$"

@@ -25,6 +25,7 @@ from trialmatch.domain.criteria.logic import (
     reads_with_threshold,
 )
 from trialmatch.domain.criteria.performance import PerformanceStatusRule
+from trialmatch.domain.criteria.reading.candidate_headings import likely_candidates
 from trialmatch.domain.criteria.reading.counted_headings import COUNTED_HEADING, counted_heading, needed_by
 from trialmatch.domain.criteria.reading.everyone_item import binds_everyone
 from trialmatch.domain.criteria.reading.finding_heading_window import with_finding_window
@@ -719,6 +720,8 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
     if scope := optional_part(low):
         why = f"asked only of the patients in an optional part of the study ('{scope}'): judge it for them"
         return NeedsReview(source_span=(0, len(text)), text=text, why=why)
+    if candidate := likely_candidates(low):
+        return NeedsReview(source_span=(0, len(text)), text=text, why=candidate)
     counted = counted_heading(low)
     if counted and (
         _ONE_OF_HEADING.search(low, 0, counted.start()) or _ANY_OF_HEADING.search(low, 0, counted.start())

@@ -25,6 +25,9 @@ from trialmatch.domain.criteria.reading.finding_alternatives import (
     whole_course,
 )
 from trialmatch.domain.criteria.reading.finding_grades import cardiac_grades, kidney_stages
+from trialmatch.domain.criteria.reading.finding_item_qualifier import ACTIVE_WORDS as _ACTIVE
+from trialmatch.domain.criteria.reading.finding_item_qualifier import HAD_BEFORE, item_qualifier, own_words
+from trialmatch.domain.criteria.reading.finding_item_qualifier import HISTORY_WORDS as _HISTORY
 from trialmatch.domain.criteria.reading.finding_unnamed import unnamed_alternative
 from trialmatch.domain.criteria.reading.finding_wording import (
     about_treatment,
@@ -65,8 +68,6 @@ _SECTION_CUE = word_set("eligible ineligible excluded")
 _NOUN_AFTER = re.compile(r"\s*(?:infections?|diseases?|disorders?|conditions?|syndrome)(?![a-z])")
 """"HCV infection": a generic noun right after a concept belongs to it; elsewhere it may name another
 condition ("or chronic infection") and must not be skipped as filler."""
-_HISTORY = re.compile(r"(?<![a-z])(?:history|prior|previous|previously|past|ever)(?![a-z])")
-_ACTIVE = re.compile(r"(?<![a-z])(?:active|current|currently|ongoing|present|concurrent|existing)(?![a-z])")
 _COUNT = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]+"
 """"Within the past three months", "in the last year": a count in words, or none (one)."""
 _DURATION_BOUND = (
@@ -74,18 +75,29 @@ _DURATION_BOUND = (
     r"|(?:a\s+)?minimum\s+(?:of\s+)?|(?:a\s+)?maximum\s+(?:of\s+)?)"
 )
 """The bound a duration may be given with: "for at least 3 months", "for less than 6 months"."""
+_PLANNED_OR = (
+    r"\sor\s+(?:(?:is|are)\s+)?(?:plans?|planned|planning|scheduled|still|anticipat\w*|expected|expects?|will)"
+    r"(?![a-z])"
+)
+""""Major surgery within 3 months before the first dose or plans to undergo surgery during the study": the
+surgery planned is an alternative the patient file does not hold, not part of the time window; swallowed into
+the window, it was dropped and a patient with surgery planned passed."""
 _NARROWING = re.compile(
     r"(?<![a-z])(?:uncontrolled|poorly\s+controlled|poor\s+control(?:led)?(?:\s+of)?|symptomatic|clinically\s+(?:significant|relevant|important|active)"
     r"|significant|severe|serious|unstable|untreated|progressive|progressing|chronic|acute|recent|recently"
     r"|recurrent|major|moderate|life[\s-]threatening|refractory|unresolved|persistent|decompensated|multifocal"
-    r"|extensive|widespread|newly"
+    r"|extensive|widespread|newly|unexplained"
     r"|malignant(?=\s+(?:(?:ventricular\s+)?(?:arrhythmias?|dysrhythmias?)|(?:pleural\s+|pericardial\s+)?(?:effusions?|ascites)))"
     r"|high[\s-]+risk(?=\s+(?!of\s|for\s)[a-z])"
     r"|(?:seen\s+)?on\s+(?:an?\s+)?(?:12[\s-]lead\s+)?(?:ecg|ekg|electrocardiogram)"
     r"|(?:that|which)\s+(?:is|are)\s+not\s+(?:adequately\s+|well\s+)?(?:rate[\s-])?controlled"
     r"|systemic|within\s+(?:the\s+)?(?:last\s+|past\s+|previous\s+|preceding\s+)?(?:\d+\s*|" + _COUNT + r")?"
     r"(?:hours?|days?|weeks?|months?|years?)"
-    r"(?:\s+(?:prior\s+to|before|of|preceding)\s+[a-z0-9 ]*?(?=,|;|$|\)))?"
+    r"(?:\s+(?:prior\s+to|before|of|preceding)\s+(?:(?!"
+    + _PLANNED_OR
+    + r")[a-z0-9 ])*?(?=,|;|$|\)|"
+    + _PLANNED_OR
+    + r"))?"
     r"|in\s+the\s+(?:last|past|previous|preceding)\s+(?:\d+\s*|"
     + _COUNT
     + r")?(?:days?|weeks?|months?|years?)"
@@ -132,7 +144,7 @@ _NARROWING_WORDS = word_set(
     uncontrolled poorly poor symptomatic clinically significant severe serious unstable untreated progressive
     progressing chronic acute recent recently recurrent major moderate life refractory unresolved persistent
     decompensated systemic within last past previous preceding high multifocal extensive widespread newly
-    malignant ecg ekg electrocardiogram controlled
+    malignant ecg ekg electrocardiogram controlled unexplained
     """
 )
 _TRAILING = re.compile(
@@ -342,6 +354,7 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
     rules: list[FindingRule] = []
     seen: set[str] = set()
     own_active = False
+    own_time: Qualifier | None = None
     for index, ((start, end, _), concept) in enumerate(zip(main, main_concepts, strict=True)):
         own_active = (
             bool(index)
@@ -349,6 +362,10 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
             and not concept.label.lower().startswith("active")
             and _own_activity(segment, main, index, own_active)
         )
+        if index and qualifier == "active":
+            own_time = item_qualifier(segment, main, index, own_time)
+            if own_time == "history" and concept.id in _ONLY_CURRENT:
+                return Read.failed(_ONLY_CURRENT[concept.id])
         shared = leading if index and _shares_opening(segment, main[: index + 1], found) else []
         narrower = _narrower(concept, shared, segment.norm[start:end])
         if narrower is not None:
@@ -365,7 +382,9 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
                 rules.append(again)
             continue
         seen.add(concept.id)
-        current = qualifier != "history" and marks_current_infection(concept.id, segment.norm[start:end])
+        current = (own_time or qualifier) != "history" and marks_current_infection(
+            concept.id, segment.norm[start:end]
+        )
         unchecked = [
             FindingException(concept=None, text=segment.quote(m.start(), m.end()), source_span=m.span())
             for m in dict.fromkeys([*narrowing, *shared])
@@ -380,7 +399,7 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
                 source_span=(start, end),
                 concept=concept.id,
                 present=not negated,
-                qualifier="active" if own_active or current else qualifier,
+                qualifier="active" if own_active or current else (own_time or qualifier),
                 exceptions=[*exceptions, *unchecked],
             )
         )
@@ -414,16 +433,21 @@ def _repeated(
     """The second way a finding already read as active is named, when it is an alternative about the past:
     "Active inflammatory bowel disease requiring immunosuppressive medication or previous history of
     inflammatory bowel disease", "Active cardiac disease or history of cardiac dysfunction". Read as the
-    first only, a patient with a past IBD passed; None for any other repeat (it adds nothing)."""
+    first only, a patient with a past IBD passed. So the converse, a finding read as history named again as
+    current: "a history of pneumonitis that required steroids or has current pneumonitis" excludes current
+    pneumonitis whatever its treatment (read as the first only, it went to review). None for any other
+    repeat (it adds nothing)."""
     (_, previous_end, _), (start, end, _) = main[index - 1], main[index]
     first = next(r for r in rules if r.concept == concept_id)
-    if first.qualifier != "active" or not re.search(
+    if first.qualifier not in {"active", "history"} or not re.search(
         r"(?<![a-z])or(?![a-z])|/", segment.norm[previous_end:start]
     ):
         return None
     own = segment.norm[previous_end:end]
     own = own[max(own.rfind(mark, 0, start - previous_end) for mark in (",", ";", " or ", "/")) + 1 :]
-    if not _HISTORY.search(own):
+    if first.qualifier == "active" and not (_HISTORY.search(own) or HAD_BEFORE.search(own)):
+        return None
+    if first.qualifier == "history" and (_HISTORY.search(own) or not _ACTIVE.search(own)):
         return None
     words = [
         m
@@ -439,7 +463,7 @@ def _repeated(
         source_span=(start, end),
         concept=concept_id,
         present=first.present,
-        qualifier="history",
+        qualifier="history" if first.qualifier == "active" else "active",
         exceptions=[*exceptions, *unchecked],
     )
 
@@ -838,9 +862,8 @@ def _own_activity(
     sharing its noun by a bare joiner, "active hepatitis B or C"); read with the list's qualifier "any", a
     resolved hepatitis B excluded the patient. So after "history of": in "a known history of HIV infection or
     active hepatitis B or C infection, active tuberculosis" a treated tuberculosis does not exclude."""
-    (_, previous_end, _), (start, end, _) = main[index - 1], main[index]
-    own = segment.norm[previous_end:end]
-    own = own[max(own.rfind(mark, 0, start - previous_end) for mark in (",", ";", " or ", " and ")) + 1 :]
+    (_, previous_end, _), (start, _, _) = main[index - 1], main[index]
+    own = own_words(segment, main, index)
     if _ACTIVE.search(own) and not _HISTORY.search(own):
         return True
     return previous_active and _BARE_JOINER.fullmatch(segment.norm, previous_end, start) is not None
