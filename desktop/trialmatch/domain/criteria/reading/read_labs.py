@@ -216,12 +216,11 @@ _NOT_ANALYTES = (
     "pulmonary artery systolic pressure",
     "pulmonary arterial systolic pressure",
     "right ventricular systolic pressure",
-    "pao2/fio2",
-    "pao2 / fio2",
 )
 """Names that contain an analyte's name but name something else: the weight at birth, a dialysis target, a
 weight loss, the cholesterol outside HDL, an erectile function score (IIEF-EF), pressures in the pulmonary
-circulation, the PaO2/FiO2 ratio (not the PaO2); read as no analyte at all."""
+circulation; read as no analyte at all. (The PaO2/FiO2 ratio is an analyte of its own, the P/F ratio, named
+by the lexicon: not the PaO2.)"""
 
 _GROUPS = {
     "granulocyte count": ("anc",),
