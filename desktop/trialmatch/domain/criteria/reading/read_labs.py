@@ -34,6 +34,7 @@ from trialmatch.domain.criteria.reading.lab_anticoagulation import (
 )
 from trialmatch.domain.criteria.reading.lab_any_value import any_value_notes
 from trialmatch.domain.criteria.reading.lab_body_size import body_size_notes
+from trialmatch.domain.criteria.reading.lab_but_joined import but_before_a_name
 from trialmatch.domain.criteria.reading.lab_cardiac import cardiac_note_spans
 from trialmatch.domain.criteria.reading.lab_child_pugh import CHILD_PUGH, admits_the_healthy, class_thresholds
 from trialmatch.domain.criteria.reading.lab_citations import citation_spans
@@ -891,6 +892,7 @@ def _read(
         read_ranges(segment.norm, quantities)
     if segment.contains("but"):
         claimed.extend(but_between_bounds(segment.norm, quantities))
+        claimed.extend(but_before_a_name(segment, quantities, (m.start for m in mentions)))
     _leading_bounds(segment, quantities, mentions, notes)
     claimed.extend(_sexes(segment, quantities, mentions, notes))
     mentions = [m for m in mentions if not inside((m.start, m.end), claimed)]
@@ -2097,13 +2099,16 @@ alone)."""
 
 
 def _joiner(between: str) -> str:
-    """The joining word between two items: "and/or", "or", "and", "," or "" (adjacent)."""
+    """The joining word between two items: "and/or", "or", "and", "," or "" (adjacent). "but" joins as "and"
+    does ("post-bronchodilator FEV1/FVC ≤ 0.7 but FEV1 ≥ 50% of predicted": both)."""
     text = re.sub(r"\([^)]*\)", " ", between)
     if re.search(r"and\s*/\s*or", text):
         return "and/or"
     if re.search(r"(?<![a-z])or(?![a-z])", text):
         return "or"
-    if re.search(r"(?<![a-z])and(?![a-z])|&|\bplus\b|\bas well as\b|\bconcurrent with\b", text):
+    if re.search(
+        r"(?<![a-z])(?:and|but(?!\s+not))(?![a-z])|&|\bplus\b|\bas well as\b|\bconcurrent with\b", text
+    ):
         return "and"
     if "," in text or ";" in text:
         return ","
