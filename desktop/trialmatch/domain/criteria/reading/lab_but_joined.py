@@ -14,8 +14,16 @@ from trialmatch.domain.criteria.reading.text import Segment, Span
 _BUT = re.compile(r"\s*,?\s*but\s+(?!not(?![a-z]))")
 
 
-def but_before_a_name(segment: Segment, quantities: list[Quantity], names: Iterable[int]) -> list[Span]:
-    """The spans of each "but" right after a value and right before a test named at one of ``names``."""
+_LUNG_FUNCTION = frozenset({"fev1", "fev1_volume", "fvc", "fev1_fvc", "dlco", "tlc_lung", "vital_capacity"})
+
+
+def but_before_a_name(
+    segment: Segment, quantities: list[Quantity], analytes: frozenset[str], names: Iterable[int]
+) -> list[Span]:
+    """The spans of each "but" right after a value and right before a test named at one of ``names``, when
+    ``analytes`` (every test the segment names) are lung function tests."""
+    if not analytes or not analytes <= _LUNG_FUNCTION:
+        return []
     starts = set(names)
     spans = []
     for quantity in quantities:

@@ -107,6 +107,7 @@ from trialmatch.domain.criteria.reading.lab_shared_waiver import (
     footnote_elsewhere,
     with_waiver,
 )
+from trialmatch.domain.criteria.reading.lab_size_reasons import HEIGHT_LIMIT, size_reason_spans
 from trialmatch.domain.criteria.reading.lab_spontaneous import SPONTANEOUS_WAIVER, spontaneous_clotting
 from trialmatch.domain.criteria.reading.lab_support import SupportNote, is_time_span, support_notes
 from trialmatch.domain.criteria.reading.lab_test_notes import test_notes
@@ -333,6 +334,7 @@ _CAPITALISED = {
     "bodyweight": "body_weight",
     "body wt": "body_weight",
     "total body weight": "body_weight",
+    "height": "height",
     "pulse oximetry": "spo2",
     "ef": "lvef",
 }
@@ -426,6 +428,8 @@ def _capitalised(segment: Segment, match: re.Match[str], key: str, printed: str)
     analyte = _CAPITALISED.get(key)
     if analyte is None or (len(key) <= 3 and not printed[0].isupper()):
         return None
+    if analyte == "height":
+        return (analyte,) if HEIGHT_LIMIT.match(segment.norm, match.end(), segment.end) else None
     if (
         not _BEFORE_COMPARATOR.match(segment.norm, match.end(), segment.end)
         and not (analyte == "body_weight" and _WEIGHT_AFTER.match(segment.norm, match.end(), segment.end))
@@ -819,6 +823,7 @@ def _read(
     claimed.extend(spirometry_spans(segment, analytes))
     claimed.extend(vital_sign_notes(segment, analytes))
     claimed.extend(body_size_notes(segment, analytes))
+    claimed.extend(size_reason_spans(segment, analytes))
     claimed.extend(metabolic_notes(segment, [m.start for m in mentions]))
     claimed.extend(advice_notes(segment, section))
     claimed.extend(citation_spans(segment))
@@ -892,7 +897,7 @@ def _read(
         read_ranges(segment.norm, quantities)
     if segment.contains("but"):
         claimed.extend(but_between_bounds(segment.norm, quantities))
-        claimed.extend(but_before_a_name(segment, quantities, (m.start for m in mentions)))
+        claimed.extend(but_before_a_name(segment, quantities, analytes, (m.start for m in mentions)))
     _leading_bounds(segment, quantities, mentions, notes)
     claimed.extend(_sexes(segment, quantities, mentions, notes))
     mentions = [m for m in mentions if not inside((m.start, m.end), claimed)]
