@@ -94,6 +94,7 @@ from trialmatch.domain.criteria.reading.lab_qt_correction import (
     bazett_spans,
     requires_prolonged_qtc,
 )
+from trialmatch.domain.criteria.reading.lab_ratio_predicted import ratio_of_predicted, ratio_predicted_spans
 from trialmatch.domain.criteria.reading.lab_renal import with_creatinine_condition
 from trialmatch.domain.criteria.reading.lab_renal_methods import renal_method_spans
 from trialmatch.domain.criteria.reading.lab_restrictions import regardless_spans, restricts
@@ -414,6 +415,7 @@ def _mentions(segment: Segment) -> list[_Mention]:
         elif len(key) <= 3 and key not in _LOWER_CASE_OK and not printed.isupper():
             continue
         analytes = fasting_state(lung_capacity(key, analytes, segment), segment, match.start(), match.end())
+        analytes = ratio_of_predicted(analytes, segment, match.end())
         found.append(_Mention(match.start(), match.end(), analytes))
     if segment.contains("total"):
         found += [
@@ -824,6 +826,7 @@ def _read(
     claimed.extend(vital_sign_notes(segment, analytes))
     claimed.extend(body_size_notes(segment, analytes))
     claimed.extend(size_reason_spans(segment, analytes))
+    claimed.extend(ratio_predicted_spans(segment, analytes))
     claimed.extend(metabolic_notes(segment, [m.start for m in mentions]))
     claimed.extend(advice_notes(segment, section))
     claimed.extend(citation_spans(segment))
