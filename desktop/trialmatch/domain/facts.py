@@ -271,6 +271,23 @@ def _body_weight(facts: PatientFacts) -> Reading | None:
     )
 
 
+def _height(facts: PatientFacts) -> Reading | None:
+    """The file's own height, when no height was entered among the labs: the value a height limit names."""
+    if facts.height_cm is None:
+        return None
+    return Reading(
+        analyte_id="height",
+        value=facts.height_cm,
+        display=format_quantity(facts.height_cm, "cm"),
+        uln=None,
+        lln=None,
+        uln_assumed=False,
+        lln_assumed=False,
+        derived_from=None,
+        date=facts.file_date,
+    )
+
+
 def _fasting_as_glucose(facts: PatientFacts) -> Reading | None:
     """A fasting glucose is a glucose: a limit on any glucose is judged on it when no other was entered (the
     reverse does not hold, see ``criteria.lab_fasting``)."""
@@ -286,6 +303,7 @@ _DERIVATIONS: dict[str, Callable[[PatientFacts], Reading | None]] = {
     "egfr": _derive_egfr,
     "bmi": _derive_bmi,
     "body_weight": _body_weight,
+    "height": _height,
 }
 
 

@@ -60,7 +60,9 @@ def test_with_adds_an_alternative_and_a_cause_in_an_inclusion_gives_a_reason_nei
     alternative = "Diabetics with HbA1c greater than or equal to 10%, or with a history of retinopathy"
     assert isinstance(parse_criterion(alternative, EXC), NeedsReview)
     reason = "Patient weight of ≥ 50 kg due to fixed cell dosing and pre-dosed packaging."
-    assert isinstance(parse_criterion(reason, INC), NeedsReview)
+    weight = parse_criterion(reason, INC)  # the reason is the product's (lab_size_reasons): no exception
+    assert isinstance(weight, LabThreshold)
+    assert (weight.analyte, weight.value, weight.exceptions) == ("body_weight", 50.0, [])
 
 
 # --- how the value is obtained ------------------------------------------------------------------------------

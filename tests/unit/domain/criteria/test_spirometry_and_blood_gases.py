@@ -65,9 +65,12 @@ def test_only_both_limits_met_exclude_for_severe_copd(ratio: float, fev1: float 
     assert outcome("exclusion", text, patient(labs=labs)) is expected
 
 
-def test_a_percentage_of_predicted_on_the_ratio_itself_stays_for_review():
-    assert "predicted" in review("FEV1/FVC < 70% predicted", Section.EXCLUSION)
-    assert "predicted" in review("FEV1 < 80% predicted and FEV1/FVC < 70% predicted", Section.EXCLUSION)
+def test_a_percentage_of_predicted_on_the_ratio_is_never_the_ratio_itself():
+    # the percent-predicted ratio, an analyte of its own (lab_ratio_predicted)
+    assert 'fev1_fvc"' not in exclusion("FEV1/FVC < 70% predicted").model_dump_json()
+    both = exclusion("FEV1 < 80% predicted and FEV1/FVC < 70% predicted").model_dump_json()
+    assert "fev1_fvc_predicted" in both
+    assert 'fev1_fvc"' not in both
 
 
 def test_a_long_label_without_an_abbreviation_is_not_taken_for_a_definition():

@@ -388,6 +388,7 @@ _PLAIN_UNITS = (
     r"gm?\s*/\s*gm?",
     r"bpm|(?:beats?\s*)?" + _PER + r"min(?:ute)?s?|beats?" + _PER + r"mn",
     r"(?:kgs?|kilograms?)(?!\s*/)|lbs?|pounds?",
+    r"cms?|centimet(?:er|re)s?|inch(?:es)?",  # a body height
     r"(?:l|lit(?:er|re)s?)\s*/\s*min(?:ute)?\s*/\s*(?:m\s*(?:\^\s*2|2|²)|sqm)",  # a cardiac index
     r"(?:l|lit(?:er|re)s?|ml|cc)(?!\s*/)",
     r"ppb",
@@ -603,12 +604,21 @@ _MOLAR = re.compile(r"\s*(?P<unit>mM|[µμu]M)(?:\s*/\s*[lL])?(?![A-Za-z0-9])")
 """"5.6 mM", "25 μM": molar units, told from millimetres only by their capital M, read on the printed text."""
 
 
+_FEET_INCHES = re.compile(r"\s*['’′]\s*(?P<inches>\d|1[01])\s*(?:\"|''|”|″)")
+""""6'2\"", "6' 3\"": a height in feet and inches, read as the inches it is."""
+
+
+def _in_inches(feet: Number, match: re.Match[str]) -> Number:
+    return Number(feet.value * 12 + int(match.group("inches")), None)
+
+
 def find_quantities(norm: str, printed: str, start: int = 0) -> list[Quantity]:
     """Every number in the text (from ``start``) with the comparator before it and the unit or limit after."""
     found = []
     names = name_spans(norm)
+    inches_end = 0
     for match in THRESHOLD.finditer(norm, start):
-        if match.group("num") is None:
+        if match.group("num") is None or match.start() < inches_end:
             continue
         if names and in_a_name(names, *match.span("num")):  # "type 2 diabetes", "HIV-1", "(2015 edition)"
             continue
@@ -633,6 +643,16 @@ def find_quantities(norm: str, printed: str, start: int = 0) -> list[Quantity]:
                 unit_text = molar.group("unit")
                 unit = canonical_unit("mmol/L" if unit_text.startswith("m") else "µmol/L")
                 end = molar.end()
+        if unit_text is None and not upper and "'" in norm[end : end + 3]:
+            feet = _FEET_INCHES.match(norm, end)
+            if feet is not None:  # "height less than 6'2\"": 74 inches
+                number, unit, unit_text, end = (
+                    _in_inches(number, feet),
+                    "in",
+                    feet.group(0).strip(),
+                    feet.end(),
+                )
+                inches_end = end
         multiple = None
         if number_text in {"twice", "double"} and not (unit_text or match.group("uln") or match.group("lln")):
             normal = _TWICE_NORMAL.match(norm, end)

@@ -65,6 +65,7 @@ _MODIFIERS = (
     "not adequately controlled",
     "severe",
     "severely",
+    "critical",
     "moderate",
     "moderately",
     "moderate to severe",

@@ -35,6 +35,7 @@ from trialmatch.domain.criteria.reading.lab_anticoagulation import (
 )
 from trialmatch.domain.criteria.reading.lab_any_value import any_value_notes
 from trialmatch.domain.criteria.reading.lab_body_size import body_size_notes
+from trialmatch.domain.criteria.reading.lab_but_joined import but_before_a_name
 from trialmatch.domain.criteria.reading.lab_cardiac import cardiac_note_spans
 from trialmatch.domain.criteria.reading.lab_child_pugh import CHILD_PUGH, admits_the_healthy, class_thresholds
 from trialmatch.domain.criteria.reading.lab_citations import citation_spans
@@ -96,6 +97,7 @@ from trialmatch.domain.criteria.reading.lab_qt_correction import (
     bazett_spans,
     requires_prolonged_qtc,
 )
+from trialmatch.domain.criteria.reading.lab_ratio_predicted import ratio_of_predicted, ratio_predicted_spans
 from trialmatch.domain.criteria.reading.lab_renal import with_creatinine_condition
 from trialmatch.domain.criteria.reading.lab_renal_methods import renal_method_spans
 from trialmatch.domain.criteria.reading.lab_restrictions import regardless_spans, restricts
@@ -109,6 +111,7 @@ from trialmatch.domain.criteria.reading.lab_shared_waiver import (
     footnote_elsewhere,
     with_waiver,
 )
+from trialmatch.domain.criteria.reading.lab_size_reasons import HEIGHT_LIMIT, size_reason_spans
 from trialmatch.domain.criteria.reading.lab_spontaneous import SPONTANEOUS_WAIVER, spontaneous_clotting
 from trialmatch.domain.criteria.reading.lab_support import SupportNote, is_time_span, support_notes
 from trialmatch.domain.criteria.reading.lab_test_notes import test_notes
@@ -220,12 +223,11 @@ _NOT_ANALYTES = (
     "pulmonary artery systolic pressure",
     "pulmonary arterial systolic pressure",
     "right ventricular systolic pressure",
-    "pao2/fio2",
-    "pao2 / fio2",
 )
 """Names that contain an analyte's name but name something else: the weight at birth, a dialysis target, a
 weight loss, the cholesterol outside HDL, an erectile function score (IIEF-EF), pressures in the pulmonary
-circulation, the PaO2/FiO2 ratio (not the PaO2); read as no analyte at all."""
+circulation; read as no analyte at all. (The PaO2/FiO2 ratio is an analyte of its own, the P/F ratio, named
+by the lexicon: not the PaO2.)"""
 
 _GROUPS = {
     "granulocyte count": ("anc",),
@@ -337,6 +339,7 @@ _CAPITALISED = {
     "bodyweight": "body_weight",
     "body wt": "body_weight",
     "total body weight": "body_weight",
+    "height": "height",
     "pulse oximetry": "spo2",
     "ef": "lvef",
 }
@@ -416,6 +419,7 @@ def _mentions(segment: Segment) -> list[_Mention]:
         elif len(key) <= 3 and key not in _LOWER_CASE_OK and not printed.isupper():
             continue
         analytes = fasting_state(lung_capacity(key, analytes, segment), segment, match.start(), match.end())
+        analytes = ratio_of_predicted(analytes, segment, match.end())
         found.append(_Mention(match.start(), match.end(), analytes))
     if segment.contains("total"):
         found += [
@@ -430,6 +434,8 @@ def _capitalised(segment: Segment, match: re.Match[str], key: str, printed: str)
     analyte = _CAPITALISED.get(key)
     if analyte is None or (len(key) <= 3 and not printed[0].isupper()):
         return None
+    if analyte == "height":
+        return (analyte,) if HEIGHT_LIMIT.match(segment.norm, match.end(), segment.end) else None
     if (
         not _BEFORE_COMPARATOR.match(segment.norm, match.end(), segment.end)
         and not (analyte == "body_weight" and _WEIGHT_AFTER.match(segment.norm, match.end(), segment.end))
@@ -853,6 +859,8 @@ def _read(
     claimed.extend(spirometry_spans(segment, analytes))
     claimed.extend(vital_sign_notes(segment, analytes))
     claimed.extend(body_size_notes(segment, analytes))
+    claimed.extend(size_reason_spans(segment, analytes))
+    claimed.extend(ratio_predicted_spans(segment, analytes))
     claimed.extend(metabolic_notes(segment, [m.start for m in mentions]))
     claimed.extend(advice_notes(segment, section))
     claimed.extend(citation_spans(segment))
@@ -920,6 +928,7 @@ def _read(
         read_ranges(segment.norm, quantities)
     if segment.contains("but"):
         claimed.extend(but_between_bounds(segment.norm, quantities))
+        claimed.extend(but_before_a_name(segment, quantities, analytes, (m.start for m in mentions)))
     _leading_bounds(segment, quantities, mentions, notes)
     claimed.extend(_sexes(segment, quantities, mentions, notes))
     mentions = [m for m in mentions if not inside((m.start, m.end), claimed)]
@@ -2133,13 +2142,16 @@ alone)."""
 
 
 def _joiner(between: str) -> str:
-    """The joining word between two items: "and/or", "or", "and", "," or "" (adjacent)."""
+    """The joining word between two items: "and/or", "or", "and", "," or "" (adjacent). "but" joins as "and"
+    does ("post-bronchodilator FEV1/FVC ≤ 0.7 but FEV1 ≥ 50% of predicted": both)."""
     text = re.sub(r"\([^)]*\)", " ", between)
     if re.search(r"and\s*/\s*or", text):
         return "and/or"
     if re.search(r"(?<![a-z])or(?![a-z])", text):
         return "or"
-    if re.search(r"(?<![a-z])and(?![a-z])|&|\bplus\b|\bas well as\b|\bconcurrent with\b", text):
+    if re.search(
+        r"(?<![a-z])(?:and|but(?!\s+not))(?![a-z])|&|\bplus\b|\bas well as\b|\bconcurrent with\b", text
+    ):
         return "and"
     if "," in text or ";" in text:
         return ","
