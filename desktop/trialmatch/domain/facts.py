@@ -254,14 +254,14 @@ def _derive_bmi(facts: PatientFacts) -> Reading | None:
     return _derived("bmi", value, "BMI", described, facts.file_date)
 
 
-def _body_weight(facts: PatientFacts) -> Reading | None:
-    """The file's own weight, when no weight was entered among the labs: the value the criteria name."""
-    if facts.weight_kg is None:
+def _file_measure(analyte_id: str, value: float | None, unit: str, facts: PatientFacts) -> Reading | None:
+    """A body measure from the file's own fields, used when none was entered among the labs."""
+    if value is None:
         return None
     return Reading(
-        analyte_id="body_weight",
-        value=facts.weight_kg,
-        display=format_quantity(facts.weight_kg, "kg"),
+        analyte_id=analyte_id,
+        value=value,
+        display=format_quantity(value, unit),
         uln=None,
         lln=None,
         uln_assumed=False,
@@ -269,23 +269,16 @@ def _body_weight(facts: PatientFacts) -> Reading | None:
         derived_from=None,
         date=facts.file_date,
     )
+
+
+def _body_weight(facts: PatientFacts) -> Reading | None:
+    """The file's own weight: the value a weight limit names."""
+    return _file_measure("body_weight", facts.weight_kg, "kg", facts)
 
 
 def _height(facts: PatientFacts) -> Reading | None:
-    """The file's own height, when no height was entered among the labs: the value a height limit names."""
-    if facts.height_cm is None:
-        return None
-    return Reading(
-        analyte_id="height",
-        value=facts.height_cm,
-        display=format_quantity(facts.height_cm, "cm"),
-        uln=None,
-        lln=None,
-        uln_assumed=False,
-        lln_assumed=False,
-        derived_from=None,
-        date=facts.file_date,
-    )
+    """The file's own height: the value a height limit names."""
+    return _file_measure("height", facts.height_cm, "cm", facts)
 
 
 def _fasting_as_glucose(facts: PatientFacts) -> Reading | None:
