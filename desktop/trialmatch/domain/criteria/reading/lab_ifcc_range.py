@@ -30,8 +30,13 @@ _RANGE = re.compile(
 )
 
 
+def restates_in_ifcc(percent: float, mmol_per_mol: float) -> bool:
+    """Whether an HbA1c in mmol/mol restates the percentage, to the 1 mmol/mol it is printed to."""
+    return abs(10.929 * (percent - 2.15) - mmol_per_mol) <= 1.0
+
+
 def _agrees(percent: str, ifcc: str) -> bool:
-    return abs(10.929 * (float(percent.replace(",", ".")) - 2.15) - float(ifcc.replace(",", "."))) <= 1.0
+    return restates_in_ifcc(float(percent.replace(",", ".")), float(ifcc.replace(",", ".")))
 
 
 def ifcc_range_spans(segment: Segment, analytes: frozenset[str]) -> list[Span]:

@@ -58,7 +58,7 @@ from trialmatch.domain.criteria.reading.lab_grade_before import (
     grades_restated_after,
 )
 from trialmatch.domain.criteria.reading.lab_headings import heading_spans
-from trialmatch.domain.criteria.reading.lab_ifcc_range import ifcc_range_spans
+from trialmatch.domain.criteria.reading.lab_ifcc_range import ifcc_range_spans, restates_in_ifcc
 from trialmatch.domain.criteria.reading.lab_liver_notes import (
     group_threshold,
     listed_with_liver_tests,
@@ -2590,8 +2590,11 @@ def _with_restatement(
     ("≤ 3 times the upper limit of normal (3×ULN)"); the limit itself may be restated as a value, which is
     the trial's."""
     if _ifcc(again):
-        ifcc = 10.929 * (fields.value - 2.15)
-        if analyte.id != "hba1c" or fields.unit != "%" or abs(ifcc - again.number.value) > 1.0:
+        if (
+            analyte.id != "hba1c"
+            or fields.unit != "%"
+            or not restates_in_ifcc(fields.value, again.number.value)
+        ):
             printed = segment.quote(again.start, again.end)
             raise _UnreadableError(f"the bracketed value disagrees with the threshold: '{printed}'")
         return fields
