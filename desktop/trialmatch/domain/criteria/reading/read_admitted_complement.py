@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 
-from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.lab import LabThreshold
 from trialmatch.domain.criteria.logic import AllOf
 from trialmatch.domain.criteria.reading.lab_child_pugh import CHILD_PUGH, HIGHEST, LOWEST, admitted_points
@@ -33,12 +32,6 @@ _NOTE = re.compile(
 _CUES = ("eligible", "allowed", "permitted", "included", "enrolled")
 _NARROWING = re.compile(r"(?<![a-z])(?:not|no|only|unless|except|if)(?![a-z])")
 """Words in the note's label that could make it a condition rather than a restatement."""
-_OPPOSITE = {
-    Comparator.GT: Comparator.LE,
-    Comparator.GE: Comparator.LT,
-    Comparator.LT: Comparator.GE,
-    Comparator.LE: Comparator.GT,
-}
 
 
 def read_admitted_complement(segment: Segment, section: Section) -> Read | None:
@@ -72,7 +65,7 @@ def _complement(excluded: LabThreshold, admitted: Rule) -> bool:
         left = set(range(LOWEST, HIGHEST + 1)) - set(admitted_points([(excluded.comparator, excluded.value)]))
         return set(admitted_points([(t.comparator, t.value) for t in limits])) == left
     return len(limits) == 1 and (
-        limits[0].comparator is _OPPOSITE.get(excluded.comparator)
+        limits[0].comparator is excluded.comparator.opposite
         and (limits[0].value, limits[0].unit, limits[0].multiple_of)
         == (excluded.value, excluded.unit, excluded.multiple_of)
     )
