@@ -1207,9 +1207,13 @@ def _logic_check(rule: AnyOf | AllOf, inclusion: bool) -> Check:
             shown = [r for r in results if r.applies]
             results = shown + [replace(r, reason="") for r in results if not r.applies]
         decisive = [r for r in results if r.truth is any_of]
-        if decisive:
-            chosen: Sequence[Assessment] = decisive[:1]
-            truth: bool | None = any_of
+        truths = {r.truth for r in results}
+        chosen: Sequence[Assessment]
+        truth: bool | None
+        if rule.read_both_ways and len(truths) > 1:
+            chosen, truth = results, None
+        elif decisive:
+            chosen, truth = decisive[:1], any_of
         elif all(r.truth is (not any_of) for r in results):
             chosen, truth = results, not any_of
         else:
@@ -1218,6 +1222,8 @@ def _logic_check(rule: AnyOf | AllOf, inclusion: bool) -> Check:
         if truth is None and partly_read:  # the values read, then what is left to check
             told = [r for r in results if r.truth is not None] + list(chosen)
         reason = "; ".join(dict.fromkeys(r.reason for r in told if r.reason))
+        if rule.read_both_ways and truth is None and truths >= {True, False}:
+            reason += "; the sentence's 'and' may mean both or either: to confirm"
         if truth is False and any_of and inclusion:
             reason = "none met: " + reason
         used = tuple(dict.fromkeys(v for r in results for v in r.values_used))

@@ -22,6 +22,8 @@ class AnyOf(RuleBase):
 
     kind: Literal["any_of"] = "any_of"
     children: list[Rule]
+    read_both_ways: bool = False
+    """The words joining the children may mean "all" as well as "any": see ``AllOf.read_both_ways``."""
 
 
 class AllOf(RuleBase):
@@ -29,6 +31,10 @@ class AllOf(RuleBase):
 
     kind: Literal["all_of"] = "all_of"
     children: list[Rule]
+    read_both_ways: bool = False
+    """An exclusion's "AST and ALT > 3 × ULN" may mean either value raised (as the inclusion's "AST and ALT
+    ≤ 3 × ULN" asks each) as well as both: the statement holds only when every child does, fails only when
+    none does, and is unknown when they differ, instead of letting in a patient with one value raised."""
 
 
 class Alternative(RuleBase):
@@ -52,10 +58,17 @@ def spanning(rules: Sequence[Rule]) -> tuple[int, int]:
     return min(r.source_span[0] for r in rules), max(r.source_span[1] for r in rules)
 
 
-def all_of_merged(rules: Sequence[Rule], span: tuple[int, int]) -> AllOf:
-    """All of ``rules``, an AllOf among them giving its children in its place: one flat AllOf."""
-    children = [child for rule in rules for child in (rule.children if isinstance(rule, AllOf) else [rule])]
-    return AllOf(source_span=span, children=children)
+def all_of_merged(rules: Sequence[Rule], span: tuple[int, int], read_both_ways: bool = False) -> AllOf:
+    """All of ``rules``, an AllOf among them giving its children in its place: one flat AllOf. One read both
+    ways, or a plain one inside a whole read both ways (a range's two bounds), stays whole."""
+    children = [
+        child
+        for rule in rules
+        for child in (
+            rule.children if isinstance(rule, AllOf) and rule.read_both_ways == read_both_ways else [rule]
+        )
+    ]
+    return AllOf(source_span=span, children=children, read_both_ways=read_both_ways)
 
 
 def leaves(rule: Rule) -> Iterator[Rule]:

@@ -15,7 +15,8 @@ says what it means by it, as ``read_defined`` reads a bracketed definition. "SBP
 
 Two values each followed by their name ("≥ 160 mmHg (systolic) or ≥ 100 mmHg (diastolic)") are two
 thresholds joined by the word between them, as the lab reader joins any two: in an exclusion "and" is read
-literally (both) and "or", "and/or" or a comma as either; in an inclusion "or" is either, "and/or" either
+both ways (excluding when both are met, not when neither is, unknown between) and "or", "and/or" or a comma
+as either; in an inclusion "or" is either, "and/or" either
 for the raised values it asks, and "and" both. A comparator printed once ("no greater than 140 mmHg
 (systolic) and 90 mmHg (diastolic)") holds for both values.
 """
@@ -149,8 +150,11 @@ def _postfix(segment: Segment, section: Section, match: re.Match[str]) -> Read:
     else:
         raised = comparator.is_lower_bound and second.is_lower_bound
         either = join == "or" or (join == "and/or" and raised)
-    rule = AnyOf if either else AllOf
-    return Read(rule(source_span=segment.span, children=children))
+    if either:
+        return Read(AnyOf(source_span=segment.span, children=children))
+    # an exclusion's "≥ 160 mmHg (systolic) and ≥ 100 mmHg (diastolic)" may mean either value as well as both
+    both_ways = section is Section.EXCLUSION
+    return Read(AllOf(source_span=segment.span, children=children, read_both_ways=both_ways))
 
 
 def _threshold(

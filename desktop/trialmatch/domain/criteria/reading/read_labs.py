@@ -5,8 +5,11 @@ The sentence becomes a sequence of analyte mentions, thresholds and joining word
 threshold share it ("AST and ALT ≤ 3 x ULN"); groups joined by "or" are alternatives. Bracketed or trailing
 conditions become exceptions ("≤ 5 x if liver metastases") or stratum variants ("for Stratum D: ..."). How a
 list combines depends on the section: an inclusion "AST and/or ALT ≤ 3 x ULN" needs both, an exclusion
-"ALT and/or AST > 5 x ULN" excludes on either; a plain "and" in an exclusion is read literally (both), the
-reading that never excludes a patient the trial may accept.
+"ALT and/or AST > 5 x ULN" excludes on either. A plain "and" before a limit the values share, in an exclusion
+("AST and ALT > 3 × ULN"), is read both ways: it excludes when every value is beyond the limit, not when none
+is, and leaves the rest unknown, so it neither excludes a patient the trial may accept nor lets in one it may
+not. Between values with limits of their own ("FEV1/FVC ≤ 0.7 and FEV1 ≤ 50 %") it is read literally (both):
+such pairs define one state.
 """
 
 from __future__ import annotations
@@ -1509,7 +1512,7 @@ def _negate(
     if isinstance(rule, AnyOf | AllOf):
         children = [_negate(child) for child in rule.children]  # type: ignore[arg-type]
         kind = AllOf if isinstance(rule, AnyOf) else AnyOf
-        return kind(source_span=rule.source_span, children=list(children))
+        return kind(source_span=rule.source_span, children=list(children), read_both_ways=rule.read_both_ways)
     if isinstance(rule, LabThreshold) and (rule.exceptions or rule.strata or rule.sex or rule.qualifier):
         raise _UnreadableError("'no' before a threshold with conditions: its opposite is not stated")
     if rule.lenient_value is not None:
@@ -2231,7 +2234,7 @@ def _group_rule(
         either = joiners != {"and"}
     if either:
         return AnyOf(source_span=_span_of(group), children=list(per_analyte))
-    return all_of_merged(per_analyte, _span_of(group))
+    return all_of_merged(per_analyte, _span_of(group), read_both_ways=section is Section.EXCLUSION)
 
 
 _ONE_TEST = frozenset({"inr", "pt"})
