@@ -3,7 +3,9 @@ before closed, fewer unknowns, nearer sites, and the trial id so equal trials al
 
 Relevance compares disease words, not whole strings: "metastatic melanoma" fits "Melanoma" fully (stage
 and spread words are not the disease), "NSCLC" is "non-small cell lung cancer" (a small abbreviation table),
-"non-small cell" never matches "small cell", and "non-squamous" fits an adenocarcinoma.
+"non-small cell" never matches "small cell", and "non-squamous" fits an adenocarcinoma. A condition whose
+spread contradicts the diagnosis's ("Non-metastatic castration-resistant prostate cancer" for a metastatic
+one) fits half as well: the same disease, at a stage the trial does not take.
 """
 
 from __future__ import annotations
@@ -60,6 +62,9 @@ ABBREVIATIONS = {
     "gist": "gastrointestinal stromal tumor",
     "mcrpc": "metastatic castration-resistant prostate cancer",
     "crpc": "castration-resistant prostate cancer",
+    "nmcrpc": "non-metastatic castration-resistant prostate cancer",
+    "mcspc": "metastatic castration-sensitive prostate cancer",
+    "mhspc": "metastatic hormone-sensitive prostate cancer",
     "scc": "squamous cell carcinoma",
     "bcc": "basal cell carcinoma",
     "uc": "urothelial carcinoma",
@@ -72,7 +77,7 @@ _GENERIC = word_set(
     cancer cancers carcinoma carcinomas tumor tumors tumour tumours neoplasm neoplasms malignancy malignancies
     malignant metastatic advanced recurrent refractory relapsed locally stage unresectable disease primary
     adult adults patients of the and or with in a an i ii iii iv iva ivb previously treated untreated newly
-    diagnosed progressive high low grade early late nos
+    diagnosed progressive high low grade early late nos nonmetastatic localized localised
     """
 )
 """Words that say how far or how treated a disease is, not which disease it is."""
@@ -86,6 +91,7 @@ _COMPOUNDS = (
     (re.compile(r"non[\s-]+small[\s-]+cell"), "nonsmallcell"),
     (re.compile(r"small[\s-]+cell"), "smallcell"),
     (re.compile(r"non[\s-]*squamous"), "nonsquamous"),
+    (re.compile(r"non[\s-]*metastatic"), "nonmetastatic"),
 )
 _NON_SQUAMOUS = re.compile(r"adenocarcinoma|large[\s-]+cell\s+(?:lung\s+)?carcinoma")
 """Histologies that are non-squamous: "non-squamous NSCLC" is about the patient with lung adenocarcinoma."""
@@ -101,6 +107,21 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(expanded) if w not in _GENERIC)
 
 
+_LOCAL = re.compile(r"\b(?:nonmetastatic|localized|localised|m0)\b")
+_SPREAD = re.compile(r"\b(?:metastatic|metastases|metastasis|m1)\b")
+
+
+def _spread(text: str) -> str | None:
+    """ "local" or "spread" when the text says which and not both ("localized or metastatic": neither)."""
+    expanded = " ".join(ABBREVIATIONS.get(w, w) for w in _WORD.findall(text.lower()))
+    for pattern, joined in _COMPOUNDS:
+        expanded = pattern.sub(joined, expanded)
+    local, spread = bool(_LOCAL.search(expanded)), bool(_SPREAD.search(expanded))
+    if local == spread:
+        return None
+    return "local" if local else "spread"
+
+
 def _implied(diagnosis: str) -> frozenset[str]:
     """Words a condition may use that the diagnosis implies without printing them: they let a condition fit,
     and are not asked of one ("NSCLC" fits a lung adenocarcinoma as well as before)."""
@@ -112,7 +133,7 @@ def _similar(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= 88)
 
 
-def _fit(condition: str, wanted: frozenset[str], implied: frozenset[str]) -> float:
+def _fit(condition: str, wanted: frozenset[str], implied: frozenset[str], spread: str | None) -> float:
     if _BASKET.match(condition.strip().lower()):
         return 0.5
     offered = _words(condition)
@@ -120,7 +141,11 @@ def _fit(condition: str, wanted: frozenset[str], implied: frozenset[str]) -> flo
         return 0.0
     shared = sum(1 for w in wanted if any(_similar(w, o) for o in offered))
     covered = sum(1 for o in offered if o in implied or any(_similar(o, w) for w in wanted))
-    return (shared + covered) / (len(wanted) + len(offered))
+    fit = (shared + covered) / (len(wanted) + len(offered))
+    offered_spread = _spread(condition)
+    if spread and offered_spread and offered_spread != spread:
+        return fit / 2
+    return fit
 
 
 @lru_cache(maxsize=65536)
@@ -131,7 +156,8 @@ def _relevance(conditions: tuple[str, ...], diagnosis: str) -> float:
     """
     wanted = _words(diagnosis)
     implied = _implied(diagnosis)
-    fits = [_fit(condition, wanted, implied) for condition in conditions]
+    spread = _spread(diagnosis)
+    fits = [_fit(condition, wanted, implied, spread) for condition in conditions]
     if not fits:
         return 0.0
     best = max(fits)

@@ -26,6 +26,21 @@ from trialmatch.domain.ranking import RankInput, rank, relevance
         (["Non-squamous NSCLC"], "non-small cell lung cancer, adenocarcinoma", 0.833),
         (["NSCLC"], "non-small cell lung cancer, adenocarcinoma", 0.8),
         (["Non-squamous NSCLC"], "lung squamous cell carcinoma", 0.25),
+        (
+            ["Non-metastatic Castration-resistant Prostate Cancer"],
+            "metastatic castration-resistant prostate cancer",
+            0.5,
+        ),
+        (
+            ["Metastatic Castration-resistant Prostate Cancer"],
+            "metastatic castration-resistant prostate cancer",
+            1.0,
+        ),
+        (["nmCRPC"], "mCRPC", 0.5),
+        (["Localized Prostate Cancer"], "metastatic prostate cancer", 0.5),
+        (["Localized or Metastatic Prostate Cancer"], "metastatic prostate cancer", 1.0),
+        (["Metastatic Prostate Cancer"], "prostate cancer", 1.0),
+        (["Metastatic Prostate Cancer"], "non-metastatic prostate cancer", 0.5),
     ],
 )
 def test_relevance(conditions, diagnosis, score):
