@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from one_criterion import patient, result
+from one_criterion import exclusion, finding_shape, outcome, patient, result
 
 from trialmatch.domain.criteria import FindingRule, NeedsReview, parse_criterion
 from trialmatch.domain.criteria.checks import PatientView, build_check
@@ -280,3 +280,18 @@ def test_a_finding_from_its_cause_is_not_two_findings_and_excluded_from_study_re
     assert isinstance(
         parse_criterion("Pregnant women are excluded from study participation", EXC), NeedsReview
     )
+
+
+@pytest.mark.parametrize("text", ["Poorly controlled hypertension", "Inadequately controlled hypertension"])
+@pytest.mark.parametrize(
+    ("findings", "expected"),
+    [
+        ({"uncontrolled hypertension": True}, Outcome.FAIL),
+        ({"hypertension": False}, Outcome.PASS),
+        ({"hypertension": True}, Outcome.UNKNOWN),
+    ],
+)
+def test_poor_control_is_the_uncontrolled_concept_not_a_narrowing_of_it(text, findings, expected):
+    rule = exclusion(text)
+    assert finding_shape(rule) == ("uncontrolled_hypertension", True, "any", [])
+    assert outcome(Section.EXCLUSION, text, patient(findings=findings)) is expected

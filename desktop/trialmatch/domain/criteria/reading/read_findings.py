@@ -147,6 +147,16 @@ _NARROWING_WORDS = word_set(
     malignant ecg ekg electrocardiogram controlled unexplained
     """
 )
+_POOR_CONTROL = re.compile(r"(?:poorly|inadequately|badly)\s+controlled|poor\s+control")
+
+
+def _labelled(word: str, narrowing: str, label: str) -> bool:
+    """Whether the concept's label already says the narrowing ("Poorly controlled hypertension" is the concept
+    "Uncontrolled hypertension": read as a narrowing of it, a patient with it recorded was left unknown)."""
+    lowered = label.lower()
+    return word in lowered or (_POOR_CONTROL.match(narrowing) is not None and "uncontrolled" in lowered)
+
+
 _TRAILING = re.compile(
     r"(?<![a-z])(?:with|requiring|(?:that|which)\s+(?:requires?|required)|needing|defined\s+as|as\s+defined\s+by"
     r"|with\s+evidence\s+of|(?:on|in|under)(?=\s+(?:active\s+)?(?:treatment|therapy)(?![a-z])))"
@@ -312,8 +322,8 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
         for s, e, concept in main
         if m.end() <= e
         and (
-            (s <= m.start() and m.group(0).split()[0] not in concept.label.lower())
-            or (m.start() < s < m.end() and m.group(0).split()[-1] not in concept.label.lower())
+            (s <= m.start() and not _labelled(m.group(0).split()[0], m.group(0), concept.label))
+            or (m.start() < s < m.end() and not _labelled(m.group(0).split()[-1], m.group(0), concept.label))
         )
     ]
     # "Clinically significant pulmonary disease": a narrowing word overlapping the start of the concept's own
