@@ -1429,7 +1429,9 @@ def _join_list(whole: Segment, runs: list[tuple[str, Rule]], section: Section) -
                 rule = rule.model_copy(update={"disease": disease})
             disease = rule.disease
         shared.append((joiner, rule))
-    runs = shared
+    runs = _both_sexes(shared)
+    if section is Section.EXCLUSION and any(isinstance(r, SexRule) and r.sex == "any" for _, r in runs):
+        return None  # "male and female" among the exclusions: it excludes no one in particular
     joined = [re.sub(r"[,;\s]", "", joiner) for joiner, _ in runs[1:]]
     words = set(joined) - {""}
     if section is Section.INCLUSION:
@@ -1441,6 +1443,25 @@ def _join_list(whole: Segment, runs: list[tuple[str, Rule]], section: Section) -
     else:
         either = words != {"and"}
     return _join(whole, [rule for _, rule in runs], either=either)
+
+
+def _both_sexes(runs: list[tuple[str, Rule]]) -> list[tuple[str, Rule]]:
+    """ "Age ≥ 18 years, male and female patients, ECOG 0-1": the two sexes the list's "and" (or "or") cuts
+    apart are both accepted, one rule for any sex; read as two requirements, every patient failed one."""
+    merged: list[tuple[str, Rule]] = []
+    for joiner, rule in runs:
+        before = merged[-1][1] if merged else None
+        if (
+            isinstance(rule, SexRule)
+            and isinstance(before, SexRule)
+            and {rule.sex, before.sex} == {"male", "female"}
+            and re.sub(r"[,;\s]", "", joiner) in {"and", "or", "and/or"}
+        ):
+            span = (before.source_span[0], rule.source_span[1])
+            merged[-1] = (merged[-1][0], SexRule(source_span=span, sex="any"))
+        else:
+            merged.append((joiner, rule))
+    return merged
 
 
 def _shortest_first(parts: list[Segment]) -> list[int]:

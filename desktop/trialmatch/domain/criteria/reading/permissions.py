@@ -62,10 +62,11 @@ _GENERIC_SUBJECT = word_set(
     """
     all the patient patients participant participants subject subjects individual individuals person persons
     volunteer volunteers candidate candidates they he she eligible enrolled each every is are be
+    able capable willing and
     """
 )
 """Who an inclusion sentence speaks of when it asks the same of everyone: "Patients must have measurable
-disease"."""
+disease"; "Able and willing to give informed consent" names no one before "willing to"."""
 
 
 _OTHERS = re.compile(r"(?<![a-z])(?:men|males?|partners?|fertile|all)(?![a-z])")
@@ -94,6 +95,12 @@ def as_permission(rule: Rule, text: str, span: tuple[int, int], asked: str | Non
     something of the patients with X is met by every patient without X, whatever X is; one that also asks
     something of others ("Men and women of childbearing potential must ...") is left for review."""
     asks = asked is not None
+    if asked is not None and _asks_own_consent(rule):
+        # "Participants who are willing to sign an informed consent form": asked of whoever gives it
+        if _PROXY.search(asked):
+            why = "consent asked of someone other than the patient: judge it"
+            return NeedsReview(source_span=span, text=text, why=why)
+        return rule
     if asked is not None and _OTHERS.search(asked):
         why = "asks something of the patients it names and of others: judge it"
         return NeedsReview(source_span=span, text=text, why=why)
@@ -109,6 +116,16 @@ def as_permission(rule: Rule, text: str, span: tuple[int, int], asked: str | Non
         why = "'eligible' may say who is accepted or who is required: judge it"
         return NeedsReview(source_span=span, text=text, why=why)
     return rule
+
+
+_PROXY = re.compile(
+    r"(?<![a-z])(?:parents?|guardians?|representatives?|relatives?|proxy|surrogates?|legal(?:ly)?|partners?"
+    r"|caregivers?|spouses?|family|donors?)(?![a-z])"
+)
+
+
+def _asks_own_consent(rule: Rule) -> bool:
+    return isinstance(rule, FindingRule) and rule.concept == "informed_consent" and rule.present
 
 
 def _requires_a_finding(rule: Rule) -> bool:

@@ -209,6 +209,17 @@ _FINDING_FILLER = word_set(
     """
 )
 _CONDITIONAL_FILLER = _FINDING_FILLER | {"if"}
+_CONSENT_FILLER = word_set(
+    """
+    able ability capable willing willingness agree agrees understand understands understanding read sign signs
+    signed signing date dated give gives giving provide provides providing provided obtain obtained obtaining
+    voluntarily voluntary written form forms document documents icf prior before any study related specific
+    procedures procedure initiation start starting screening personally in person to the a an can will be
+    """
+)
+"""How a sentence asks for the patient's own consent ("Capable of giving signed informed consent", "Ability to
+understand and the willingness to sign a written informed consent document"). Not a representative's consent,
+a language or compliance with the protocol: those stay for review."""
 """"If" when the pregnancy test applies only to women of childbearing potential."""
 _EXCEPTION_FILLER = word_set(
     """
@@ -347,7 +358,10 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
         m for s, e, _ in main if (m := _NEGATIVE_AFTER.match(segment.norm, e, segment.end)) is not None
     ]
     claimed += [m.span() for m in negations] + [m.span() for m in negatives_after]
-    leftover = leftover_words(segment, claimed, _CONDITIONAL_FILLER if conditional else _FINDING_FILLER)
+    filler = _CONDITIONAL_FILLER if conditional else _FINDING_FILLER
+    if all(concept.id == "informed_consent" for _, _, concept in main):
+        filler = filler | _CONSENT_FILLER
+    leftover = leftover_words(segment, claimed, filler)
     if leftover:
         return Read.failed(f"words not understood: {' '.join(leftover[:8])}")
     negated = _negated(main, negations, negatives_after)
