@@ -209,6 +209,7 @@ _FINDING_FILLER = word_set(
     """
 )
 _CONDITIONAL_FILLER = _FINDING_FILLER | {"if"}
+""""If" when the pregnancy test applies only to women of childbearing potential."""
 _CONSENT_FILLER = word_set(
     """
     able ability capable willing willingness agree agrees understand understands understanding read sign signs
@@ -220,7 +221,6 @@ _CONSENT_FILLER = word_set(
 """How a sentence asks for the patient's own consent ("Capable of giving signed informed consent", "Ability to
 understand and the willingness to sign a written informed consent document"). Not a representative's consent,
 a language or compliance with the protocol: those stay for review."""
-""""If" when the pregnancy test applies only to women of childbearing potential."""
 _EXCEPTION_FILLER = word_set(
     """
     accepted acceptable allowed permitted eligible except excepted excluding unless other than exception
