@@ -98,13 +98,17 @@ _NON_SQUAMOUS = re.compile(r"adenocarcinoma|large[\s-]+cell\s+(?:lung\s+)?carcin
 _WORD = re.compile(r"[a-z0-9]+")
 
 
-def _words(text: str) -> frozenset[str]:
-    """Disease words of a diagnosis or condition: abbreviations expanded, compounds joined, generic out."""
-    lowered = text.lower()
-    expanded = " ".join(ABBREVIATIONS.get(w, w) for w in _WORD.findall(lowered))
+def _expanded(text: str) -> str:
+    """The lower-case text with abbreviations expanded and compounds joined."""
+    expanded = " ".join(ABBREVIATIONS.get(w, w) for w in _WORD.findall(text.lower()))
     for pattern, joined in _COMPOUNDS:
         expanded = pattern.sub(joined, expanded)
-    return frozenset(w for w in _WORD.findall(expanded) if w not in _GENERIC)
+    return expanded
+
+
+def _words(text: str) -> frozenset[str]:
+    """Disease words of a diagnosis or condition: abbreviations expanded, compounds joined, generic out."""
+    return frozenset(w for w in _WORD.findall(_expanded(text)) if w not in _GENERIC)
 
 
 _LOCAL = re.compile(r"\b(?:nonmetastatic|localized|localised|m0)\b")
@@ -113,9 +117,7 @@ _SPREAD = re.compile(r"\b(?:metastatic|metastases|metastasis|m1)\b")
 
 def _spread(text: str) -> str | None:
     """ "local" or "spread" when the text says which and not both ("localized or metastatic": neither)."""
-    expanded = " ".join(ABBREVIATIONS.get(w, w) for w in _WORD.findall(text.lower()))
-    for pattern, joined in _COMPOUNDS:
-        expanded = pattern.sub(joined, expanded)
+    expanded = _expanded(text)
     local, spread = bool(_LOCAL.search(expanded)), bool(_SPREAD.search(expanded))
     if local == spread:
         return None
