@@ -210,3 +210,16 @@ def test_no_concurrent_anticoagulants_is_judged_on_the_treatments_and_the_record
     assert judged(INC, text, findings={"anticoagulation": False})[0] is Outcome.PASS
     stopped = [{"name": "Eliquis", "start": "2026-02-01", "end": "2026-05-01"}]
     assert judged(INC, text, treatments=stopped)[0] is Outcome.UNKNOWN
+
+
+def test_a_note_naming_any_listed_anticoagulant_is_a_waiver_for_the_anticoagulated():
+    text = "INR ≤ 1.5 × ULN. Patients on apixaban must have INR within the therapeutic range"
+    (limit,) = thresholds(inclusion(text))
+    (waiver,) = limit.exceptions
+    assert (waiver.concept, waiver.requirement) == (
+        "anticoagulation",
+        "Patients on apixaban must have INR within the therapeutic range",
+    )
+    on_apixaban = [{"name": "apixaban", "start": "2026-09-01"}]
+    assert judged(INC, text, labs=[inr(2.0)], treatments=on_apixaban)[0] is Outcome.UNKNOWN
+    assert judged(INC, text, labs=[inr(2.0)], findings={"anticoagulation": False})[0] is Outcome.FAIL

@@ -21,16 +21,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from trialmatch.domain.anticoagulation import ANTICOAGULATION
+from trialmatch.domain.anticoagulation import ANTICOAGULATION, anticoagulant_named
 from trialmatch.domain.criteria.reading.lab_shared_waiver import with_waiver
 from trialmatch.domain.criteria.reading.text import Segment
 from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.lexicon import Concept
 
 _ANTICOAGULATED = re.compile(
-    r"(?<![a-z])(?:anti-?coagula(?:nt|nts|tion|ted)|warfarin|heparins?|coumadin|phenprocoumon|acenocoumarol"
-    r"|vitamin\s+k\s+antagonists?)(?![a-z])"
+    r"(?<![a-z])(?:anti-?coagula(?:nt|nts|tion|ted)|heparins|vitamin\s+k\s+antagonists?|blood\s+thinners?)(?![a-z])"
 )
+"""The class named; a drug named ("patients on apixaban") is found by the anticoagulant list."""
 _FORBIDDING = re.compile(
     r"(?<![a-z])(?:not|no|excluded|ineligible|prohibited|contraindicated|cannot|never|stop(?:ped)?|discontinued"
     r"|switched|interrupted|withheld)(?![a-z])"
@@ -42,11 +42,9 @@ CLOTTING = frozenset({"inr", "pt", "ptt"})
 
 def about_anticoagulated(part: Segment) -> bool:
     """Whether the sentence sets the standard for anticoagulated patients without keeping them out."""
-    if not part.contains("coagul", "warfarin", "heparin", "coumadin", "coumon", "coumarol", "vitamin k"):
-        return False
-    return bool(_ANTICOAGULATED.search(part.norm, part.start, part.end)) and not _FORBIDDING.search(
-        part.norm, part.start, part.end
-    )
+    text = part.norm[part.start : part.end]
+    named = _ANTICOAGULATED.search(text) is not None or anticoagulant_named(text) is not None
+    return named and not _FORBIDDING.search(text)
 
 
 def waive_for_anticoagulated(rule: Rule, note: Segment) -> Rule | None:
