@@ -166,7 +166,7 @@ def build_check(rule: Rule, inclusion: bool) -> Check:
     if isinstance(rule, FindingRule):
         return _finding_check(rule)
     if isinstance(rule, TemporalTherapyRule):
-        return _therapy_check(rule)
+        return _therapy_check(rule, inclusion)
     if isinstance(rule, StageRule):
         return _stage_check(rule, inclusion)
     if isinstance(rule, TCategoryRule):
@@ -962,7 +962,7 @@ def _shift(day: dt.date, amount: int, unit: str, sign: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
-def _therapy_check(rule: TemporalTherapyRule) -> Check:
+def _therapy_check(rule: TemporalTherapyRule, inclusion: bool) -> Check:
     drugs = frozenset(d for agent in rule.agents for d in AGENT_CLASSES.get(agent, (agent,)))
     categories = frozenset(rule.categories)
     agent_categories = frozenset(
@@ -975,6 +975,9 @@ def _therapy_check(rule: TemporalTherapyRule) -> Check:
     # "No concurrent use of other anti-cancer therapies": ongoing castration in prostate cancer is not one of
     # them (mCRPC trials require it). Only washout and "no concurrent" readings of every anticancer therapy.
     broad = categories >= _ANY_ANTICANCER and (rule.relation != "prior" or rule.window is not None)
+    # "Has undergone surgery within the past 8 weeks": a treatment list is a record of cancer drugs first; one
+    # with no operation or radiotherapy at all does not say there was none, so a requirement of one is unknown
+    local_only = bool(categories) and categories <= _LOCAL_THERAPY and not rule.agents
 
     def matches(entry: TreatmentEntry) -> bool | None:
         """Whether the entry is a therapy the rule names; None when its category holds a named agent but
@@ -1046,6 +1049,10 @@ def _therapy_check(rule: TemporalTherapyRule) -> Check:
                 None, f"{_treatment_text(hits[0][0])}: whether {rule.qualifier} is not recorded", used
             )
         received = bool(hits)
+        listed = not local_only or any(matches(entry) for entry in facts.treatments)
+        if not hits and inclusion and rule.relation != "none" and not listed:
+            why = f"no {what} in the treatment list, which often leaves it out"
+            return Assessment(None, why, missing=(what,))
         if not hits and uncertain:
             names = ", ".join(e.name for e in uncertain)
             return Assessment(None, f"{names}: whether it is {what} is not known", used)
@@ -1074,6 +1081,7 @@ def _therapy_check(rule: TemporalTherapyRule) -> Check:
 
 
 _ANY_ANTICANCER = frozenset({"chemotherapy", "immunotherapy", "targeted therapy", "hormone therapy"})
+_LOCAL_THERAPY = frozenset({"surgery", "radiotherapy"})
 _CASTRATION = re.compile(
     r"(?<![a-z])(?:leuprolide|leuprorelin|goserelin|triptorelin|histrelin|buserelin|degarelix|relugolix"
     r"|lhrh|gnrh|androgen\s+deprivation|adt|lupron|zoladex|eligard|firmagon|orgovyx|orchiectomy)(?![a-z])"

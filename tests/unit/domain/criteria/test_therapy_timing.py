@@ -217,8 +217,25 @@ def test_every_regimen_entered_without_a_category_counts_as_chemotherapy(regimen
 def test_must_have_completed_a_therapy_asks_for_it_given_and_over_while_all_prior_is_a_wash_out():
     text = "Patients must have completed radiotherapy"
     assert outcome("inclusion", text, TREATED) is Outcome.PASS
-    assert outcome("inclusion", text, SURGERY_ONLY) is Outcome.FAIL
+    assert outcome("inclusion", text, SURGERY_ONLY) is Outcome.UNKNOWN  # a list with no radiotherapy at all
     ongoing = [{"name": "radiotherapy", "category": "radiotherapy", "start": "2026-11-10"}]
     assert outcome("inclusion", text, ongoing) is Outcome.FAIL
     wash_out = "Patients must have completed all prior chemotherapy"
     assert outcome("inclusion", wash_out, SURGERY_ONLY) is Outcome.PASS
+
+
+@pytest.mark.parametrize(
+    ("text", "treatments", "expected"),
+    [
+        ("Has undergone surgery within the past 8 weeks", TREATED[:3], Outcome.UNKNOWN),
+        ("Has undergone surgery within the past 8 weeks", TREATED, Outcome.FAIL),
+        ("Prior surgery required", TREATED[:3], Outcome.UNKNOWN),
+        ("Prior surgery required", TREATED, Outcome.PASS),
+        ("Major surgery within 4 weeks prior to enrolment", TREATED[:3], Outcome.PASS),
+    ],
+)
+def test_an_operation_required_is_unknown_when_the_list_holds_none(text, treatments, expected):
+    """A list of cancer drugs with no operation at all does not say there was none: a required one is unknown;
+    a list that records some operation is taken as the record of operations."""
+    section = "exclusion" if text.startswith("Major") else "inclusion"
+    assert outcome(section, text, treatments) is expected
