@@ -31,6 +31,9 @@ class Analyte:
     default_uln: float | None
     """Canonical unit; a typical adult value, used only as an *assumed* ULN when the lab's own is missing."""
     default_lln: float | None
+    default_uln_by_sex: tuple[tuple[str, float], ...]
+    """("female", 1.1), ("male", 1.3) for creatinine: the assumed ULN of a patient whose sex is known, where
+    the sexes' ranges differ enough to decide a "≤ ULN" (1.3 mg/dL is normal for a man)."""
     plausible: tuple[float, float]
     """Canonical unit; a value outside is impossible (a typing or unit mistake)."""
     units: tuple[str, ...] = ()
@@ -47,6 +50,10 @@ class Analyte:
         if any(c.isupper() for c in self.name.split()[0][1:]):
             return self.name
         return self.name[0].lower() + self.name[1:]
+
+    def assumed_uln(self, sex: str | None) -> float | None:
+        """The ULN assumed when the lab gave none: the sex's own when the table has one."""
+        return dict(self.default_uln_by_sex).get(sex or "", self.default_uln)
 
 
 def _optional_float(text: str) -> float | None:
@@ -67,6 +74,9 @@ def _read_table() -> tuple[Analyte, ...]:
                 molar_mass=_optional_float(row["molar_mass"]),
                 default_uln=_optional_float(row["uln"]),
                 default_lln=_optional_float(row["lln"]),
+                default_uln_by_sex=tuple(
+                    (sex, float(row[f"uln_{sex}"])) for sex in ("female", "male") if row[f"uln_{sex}"].strip()
+                ),
                 plausible=(float(row["plausible_min"]), float(row["plausible_max"])),
                 units=tuple(u for u in row["units"].split("|") if u),
                 charge=int(row["charge"]) if row["charge"] else None,

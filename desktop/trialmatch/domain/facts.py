@@ -135,7 +135,7 @@ class PatientFacts:
             when = entry.date or file_date
             if when > self.as_of:
                 continue
-            reading = _reading(entry, adult=self.age is None or self.age >= 18)
+            reading = _reading(entry, adult=self.age is None or self.age >= 18, sex=self.sex)
             if reading is None:
                 unusable.append(f"{entry.test} {format_number(entry.value)} {entry.unit or ''}".strip())
                 continue
@@ -171,9 +171,10 @@ grow, creatinine rising with muscle mass, a faster heart): under 18, the adult d
 so "ALP ≤ 1.5 × ULN" waits for the laboratory's limit for age instead of failing a healthy 8-year-old."""
 
 
-def _reading(entry: LabEntry, *, adult: bool = True) -> Reading | None:
+def _reading(entry: LabEntry, *, adult: bool = True, sex: str | None = None) -> Reading | None:
     """An entered value in canonical units, None when its test or unit cannot be read. ``adult`` False: the
-    patient is a child, for whom an age-dependent analyte has no default limit."""
+    patient is a child, for whom an age-dependent analyte has no default limit; ``sex`` picks the assumed
+    limit where the sexes' differ."""
     analyte = resolve_analyte(entry.test)
     if analyte is None:
         return None
@@ -183,7 +184,7 @@ def _reading(entry: LabEntry, *, adult: bool = True) -> Reading | None:
     defaults = adult or analyte.id not in _LIMITS_BY_AGE
     try:
         value = convert(entry.value, unit, analyte.unit, analyte)
-        uln, uln_assumed = _limit(entry.uln, analyte.default_uln if defaults else None, unit, analyte)
+        uln, uln_assumed = _limit(entry.uln, analyte.assumed_uln(sex) if defaults else None, unit, analyte)
         lln, lln_assumed = _limit(entry.lln, analyte.default_lln if defaults else None, unit, analyte)
     except UnitError:
         return None

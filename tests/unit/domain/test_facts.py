@@ -197,3 +197,16 @@ def test_a_lab_the_engine_cannot_read_is_reported_not_dropped():
     facts = PatientFacts(patient, dt.date(2026, 1, 1))
     assert facts.lab("hemoglobin") is None
     assert facts.unusable_labs == ("Hb 9.8 mg",)
+
+
+def test_the_assumed_creatinine_uln_follows_the_sex_when_known():
+    """Creatinine ranges differ by sex (women 0.5-1.1, men 0.7-1.3 mg/dL): 1.3 mg/dL is normal in a man."""
+    labs = [{"test": "creatinine", "value": 1.3, "unit": "mg/dL"}]
+    limits = {}
+    for sex in ("male", "female", None):
+        raw = {"format": "trialmatch-patient/1", "as_of": "2026-11-20", "age": 71, "sex": sex, "labs": labs}
+        reading = PatientFacts(load_patient(raw), dt.date(2026, 11, 20)).lab("creatinine")
+        assert reading is not None
+        assert reading.uln_assumed
+        limits[sex] = reading.uln
+    assert limits == {"male": 1.3, "female": 1.1, None: 1.2}
