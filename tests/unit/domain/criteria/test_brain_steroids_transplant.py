@@ -127,8 +127,12 @@ def test_a_heading_cut_after_defined_by_any_of_still_offers_alternatives():
     psa_12 = patient(sex="male", labs=[{"test": "PSA", "value": 12, "unit": "ng/mL"}])
     results = evaluate(compile_trial(trial), psa_12).results
     assert [r.result for r in results] == [Outcome.UNKNOWN, Outcome.UNKNOWN]
+    # The risk group is set on the PSA at diagnosis: today's 25 does not say it was ≥ 20 then, but a
+    # Gleason 8 meets the heading's other alternative.
     psa_25 = patient(sex="male", labs=[{"test": "PSA", "value": 25, "unit": "ng/mL"}])
-    assert [r.result for r in evaluate(compile_trial(trial), psa_25).results] == [Outcome.PASS] * 2
+    assert [r.result for r in evaluate(compile_trial(trial), psa_25).results] == [Outcome.UNKNOWN] * 2
+    gleason_8 = patient(sex="male", labs=[{"test": "Gleason score", "value": 8, "unit": "1"}])
+    assert [r.result for r in evaluate(compile_trial(trial), gleason_8).results] == [Outcome.PASS] * 2
 
 
 def test_a_negated_heading_with_any_of_the_following_is_not_a_list_of_alternatives():

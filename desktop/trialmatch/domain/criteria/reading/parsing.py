@@ -34,6 +34,7 @@ from trialmatch.domain.criteria.reading.lab_anticoagulation import (
     about_anticoagulated,
     waive_for_anticoagulated,
 )
+from trialmatch.domain.criteria.reading.lab_diagnosis_heading import with_diagnosis_timepoint
 from trialmatch.domain.criteria.reading.lab_qualified import qualified_opposite
 from trialmatch.domain.criteria.reading.lab_shared_waiver import with_heading_waiver
 from trialmatch.domain.criteria.reading.lab_test_notes import test_notes
@@ -371,6 +372,7 @@ def parse_criterion(text: str, section: Section, context: str | None = None) -> 
     try:
         rule = _parse(text, section, context)
         if context:
+            rule = with_diagnosis_timepoint(rule, context)
             rule = with_heading_window(with_heading_waiver(rule, context), context)
             rule = with_finding_window(rule, context)
     except Exception as error:  # the parser must never raise: one odd sentence cannot stop an import
