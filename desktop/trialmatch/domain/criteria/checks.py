@@ -22,7 +22,7 @@ from trialmatch.domain.analytes import Analyte, get_analyte
 from trialmatch.domain.criteria.age import AgeRule
 from trialmatch.domain.criteria.base import Comparator
 from trialmatch.domain.criteria.derived import DerivedValueRule
-from trialmatch.domain.criteria.drawn import DrawWindow
+from trialmatch.domain.criteria.drawn import DrawWindowCheck
 from trialmatch.domain.criteria.finding import FindingRule
 from trialmatch.domain.criteria.gleason_derived import DerivedScore, derived_score
 from trialmatch.domain.criteria.lab import LabException, LabThreshold, ThresholdFields, limit_name
@@ -366,7 +366,7 @@ class _LabCheck:
         self.qualifier = rule.qualifier
         self.confirm_met = rule.confirm_when == "met"
         self.base = _Limit.of(rule, self.analyte)
-        self.window = DrawWindow.of(rule, self.name)
+        self.window = DrawWindowCheck.of(rule, self.name)
         self.exceptions = self._exceptions(rule.exceptions, rule.comparator)
         self.variants = {
             v.stratum: (_Limit.of(v, self.analyte), self._exceptions(v.exceptions, v.comparator))
@@ -661,7 +661,7 @@ def _derived_check(rule: DerivedValueRule, inclusion: bool) -> Check:
     analyte = get_analyte(rule.analyte)
     name = short_name(analyte)
     limit = _Limit.of(rule, analyte)
-    window = DrawWindow.of(rule, name)
+    window = DrawWindowCheck.of(rule, name)
 
     def check(view: PatientView, stratum: str | None) -> Assessment:
         reading = view.facts.lab(analyte.id)
@@ -1286,7 +1286,7 @@ def _timepoint_check(rule: LabThreshold | DerivedValueRule) -> Check:
     return check
 
 
-def _undecided(found: Assessment, window: DrawWindow, met: bool) -> Assessment:
+def _undecided(found: Assessment, window: DrawWindowCheck, met: bool) -> Assessment:
     """``found`` for a value drawn before the trial's window: unknown, the recent value missing."""
     return Assessment(
         None, window.asking(found.reason, met), found.values_used, (*found.missing, window.wanted)

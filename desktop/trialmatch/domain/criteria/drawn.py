@@ -16,7 +16,10 @@ from trialmatch.domain.facts import PatientFacts, Reading
 
 
 @dataclass(frozen=True, slots=True)
-class DrawWindow:
+class DrawWindowCheck:
+    """What the checks need of a rule's ``DrawWindow`` (``criteria.lab``): its days, its words, and what is
+    missing when the value is older."""
+
     days: int
     window: str
     """As the trial words it: "14 days before registration"."""
@@ -24,7 +27,7 @@ class DrawWindow:
     """What is missing when the value is older: "ANC from the 14 days before registration"."""
 
     @classmethod
-    def of(cls, rule: LabThreshold | DerivedValueRule, name: str) -> DrawWindow | None:
+    def of(cls, rule: LabThreshold | DerivedValueRule, name: str) -> DrawWindowCheck | None:
         if rule.within_days is None:
             return None
         window = rule.window or f"{rule.within_days} days before the trial's start"
