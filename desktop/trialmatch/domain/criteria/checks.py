@@ -1049,8 +1049,13 @@ def _therapy_check(rule: TemporalTherapyRule, inclusion: bool) -> Check:
                 None, f"{_treatment_text(hits[0][0])}: whether {rule.qualifier} is not recorded", used
             )
         received = bool(hits)
-        listed = not local_only or any(matches(entry) for entry in facts.treatments)
-        if not hits and inclusion and rule.relation != "none" and not listed:
+        if (
+            not hits
+            and inclusion
+            and local_only
+            and rule.relation != "none"
+            and not any(matches(entry) for entry in facts.treatments)
+        ):
             why = f"no {what} in the treatment list, which often leaves it out"
             return Assessment(None, why, missing=(what,))
         if not hits and uncertain:
