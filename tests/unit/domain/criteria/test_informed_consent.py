@@ -4,9 +4,9 @@ a representative's consent, a language or compliance with the protocol stay for 
 from __future__ import annotations
 
 import pytest
-from one_criterion import finding_shape, inclusion, outcome, patient, review
+from one_criterion import exclusion, finding_shape, inclusion, outcome, patient, review
 
-from trialmatch.domain.criteria import AgeRule, AllOf, PerformanceStatusRule, SexRule
+from trialmatch.domain.criteria import AgeRule, AllOf, NeedsReview, PerformanceStatusRule, SexRule
 from trialmatch.domain.evaluation import Outcome
 from trialmatch.domain.trial import Section
 
@@ -59,3 +59,14 @@ def test_male_and_female_cut_apart_by_a_list_accept_either_sex() -> None:
     text = "Age ≥ 18 years, male or female, ECOG 0-1"
     assert outcome(Section.INCLUSION, text, patient(ecog=1)) is Outcome.PASS
     assert outcome(Section.INCLUSION, text, patient(ecog=1, sex="male")) is Outcome.PASS
+
+
+@pytest.mark.parametrize(
+    "text", ["Male and female patients", "Age > 75 years, male and female patients, ECOG 3-4"]
+)
+def test_both_sexes_among_the_exclusions_exclude_no_one(text: str) -> None:
+    """Read literally, "Male and female patients" among the exclusions failed every patient."""
+    rule = exclusion(text)
+    assert isinstance(rule, NeedsReview)
+    assert rule.why == "both sexes named among the exclusions: it excludes no one in particular, judge it"
+    assert outcome(Section.EXCLUSION, text, patient()) is Outcome.UNKNOWN

@@ -423,6 +423,13 @@ _DOUBTFUL_READINGS: tuple[tuple[Section, Callable[[Rule, str, str | None], bool]
     ),
     (
         Section.EXCLUSION,
+        lambda rule, text, context: any(
+            isinstance(leaf, SexRule) and leaf.sex == "any" for leaf in leaves(rule)
+        ),
+        "both sexes named among the exclusions: it excludes no one in particular, judge it",
+    ),
+    (
+        Section.EXCLUSION,
         lambda rule, text, context: _consent_given(rule),
         "consent, a requirement printed among the exclusions: so read it excludes all who consent",
     ),
@@ -1432,8 +1439,6 @@ def _join_list(whole: Segment, runs: list[tuple[str, Rule]], section: Section) -
             disease = rule.disease
         shared.append((joiner, rule))
     runs = _both_sexes(shared)
-    if section is Section.EXCLUSION and any(isinstance(r, SexRule) and r.sex == "any" for _, r in runs):
-        return None  # "male and female" among the exclusions: it excludes no one in particular
     joined = [re.sub(r"[,;\s]", "", joiner) for joiner, _ in runs[1:]]
     words = set(joined) - {""}
     if section is Section.INCLUSION:
