@@ -939,6 +939,7 @@ def _only_excused(concept_id: str, excused_id: str, explicit: frozenset[str]) ->
 _CLASS_CATEGORY = {
     "pd-1/pd-l1 inhibitor": "immunotherapy",
     "ctla-4 inhibitor": "immunotherapy",
+    "lag-3 inhibitor": "immunotherapy",
     "immune checkpoint inhibitor": "immunotherapy",
     "anthracycline": "chemotherapy",
     "taxane": "chemotherapy",

@@ -58,7 +58,8 @@ therapy failed the melanoma patient after TIL."""
 AGENT_CLASSES: dict[str, tuple[str, ...]] = {
     "pd-1/pd-l1 inhibitor": _PD1_PDL1,
     "ctla-4 inhibitor": _CTLA4,
-    "immune checkpoint inhibitor": (*_PD1_PDL1, *_CTLA4, "relatlimab"),
+    "lag-3 inhibitor": ("relatlimab", "fianlimab"),
+    "immune checkpoint inhibitor": (*_PD1_PDL1, *_CTLA4, "relatlimab", "fianlimab"),
     "anthracycline": ("doxorubicin", "epirubicin", "daunorubicin", "idarubicin", "mitoxantrone"),
     "taxane": ("paclitaxel", "docetaxel", "cabazitaxel", "nab-paclitaxel"),
     "platinum": ("cisplatin", "carboplatin", "oxaliplatin"),

@@ -55,3 +55,16 @@ def test_a_type_named_once_for_two_is_not_read_as_the_first_alone():
     """ "Diabetes type 1 or 2": a finding reader that read "diabetes type 1" has not read "or 2"; a patient
     with type 2 diabetes must not fail it."""
     assert review("Diabetes type 1 or 2")
+
+
+def test_the_number_of_a_checkpoint_molecule_spelt_out_is_no_threshold():
+    """ "programmed cell death protein 1 (PD1)" sent a drug sentence to review as "threshold before any
+    analyte: '1'", a reason that misleads the clinician reading it."""
+    assert _values("programmed cell death protein 1 (PD1) or T-lymphocyte-associated protein 4") == []
+    assert _values("anti-Programmed death-1 (PD-1), anti-Programmed cell death ligand 2 (PD-L2)") == []
+    assert _values("human epidermal growth factor receptor 2 and LAG-3, ANC ≥ 1.5") == [1.5]
+    why = review(
+        "Participants must have progressed on either single agent programmed cell death protein 1 (PD1) or "
+        "combination PD1/ cytotoxic T-lymphocyte-associated protein 4 (CTLA-4) inhibition therapy."
+    )
+    assert why == "how the therapy relates to the trial (before, now, never) is not stated"

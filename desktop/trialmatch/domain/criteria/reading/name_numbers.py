@@ -29,7 +29,7 @@ _VIRUS = re.compile(
 )
 """"HIV-1", "HTLV-1/2", "HPV 16", "SARS-CoV-2", "COVID-19", "coronavirus disease 2019"."""
 _HYPHENED = re.compile(
-    r"(?<![a-z])(?:il|dpp|glp|pd|ctla|sglt|cyp|tlr|jak|her|fgfr|vegfr|mmp|cox|pcsk|hif|cdk|parp|sepsis)"
+    r"(?<![a-z])(?:il|dpp|glp|pd|ctla|sglt|cyp|tlr|jak|her|fgfr|vegfr|mmp|cox|pcsk|hif|cdk|parp|lag|tim|sepsis)"
     r"\s*-\s*\d{1,2}(?![\d%])(?![.,]\d)(?!\s*(?:x|times|mg|g/|µ|mmol|iu|u/|/|%|cells?|ms|mm))"
 )
 """"IL-7", "DPP-4 inhibitors", "GLP-1", "PD-1", "SGLT-2", "HER-2", "Sepsis-3": a molecule, a drug class or a
@@ -48,7 +48,16 @@ _HYPHEN_CUES: tuple[str, ...] = (
     "her-",
     "her -",
 )
-_HYPHEN_CUES += ("fgfr", "vegfr", "mmp", "cox", "pcsk", "hif", "cdk", "parp", "sepsis")
+_HYPHEN_CUES += ("fgfr", "vegfr", "mmp", "cox", "pcsk", "hif", "cdk", "parp", "lag", "tim", "sepsis")
+_MOLECULE = re.compile(
+    r"(?<![a-z])(?:programmed\s+(?:cell\s+)?death(?:\s*-?\s*(?:protein|ligand|receptor))?"
+    r"|t\s*-?\s*lymphocyte\s*-?\s*associated\s+(?:protein|antigen)"
+    r"|epidermal\s+growth\s+factor\s+receptor|lymphocyte\s+activation\s+gene)\s*-?\s*\d{1,2}" + _END
+)
+""""programmed cell death protein 1", "programmed death-ligand 1", "cytotoxic T-lymphocyte-associated antigen
+4", "human epidermal growth factor receptor 2", "lymphocyte activation gene 3": checkpoint molecules and
+receptors spelt out, whose number read as a threshold sent a drug sentence to review as "threshold before
+any analyte: '1'"."""
 _ECG_LEADS = re.compile(r"(?<![\d.,])(?:12|15|3|5|6)\s*-?\s*leads?(?![a-z])")
 """"12-lead ECG", "triplicate 12 lead electrocardiogram"."""
 _SECONDS_VOLUME = re.compile(r"(?<![a-z])volume\s+in\s+(?:1|one)\s*-?\s*(?:s|sec|second)(?![a-z])")
@@ -86,6 +95,7 @@ _PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str], bool], ...] = (
     (("type",), _DIABETES_TYPE, False),
     (("hiv", "htlv", "hsv", "hhv", "hpv", "cov", "coronavirus"), _VIRUS, False),
     (_HYPHEN_CUES, _HYPHENED, False),
+    (("death", "lymphocyte", "growth factor receptor", "activation gene"), _MOLECULE, False),
     (("lead",), _ECG_LEADS, True),
     (("volume in",), _SECONDS_VOLUME, True),
     (("hla",), _HLA, False),

@@ -81,10 +81,17 @@ _CATEGORY = re.compile(
     r"(?<![a-z])(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(CATEGORY_WORDS)) + r")(?![a-z])"
 )
 _AGENT_NAMES = {
-    r"anti[\s-]?pd[\s-]?(?:l)?[\s-]?1|pd[\s-]?1\s*/\s*pd[\s-]?l[\s-]?1|pd[\s-]?l?1|pdl[\s-]?1": (
+    r"anti[\s-]?pd[\s-]?(?:l)?[\s-]?[12]|pd[\s-]?1\s*/\s*pd[\s-]?l[\s-]?1|pd[\s-]?l?[12]|pdl[\s-]?[12]"
+    r"|(?:anti[\s-]*)?programmed\s+(?:cell\s+)?death(?:[\s-]*(?:protein|ligand|receptor))?[\s-]*[12]": (
         "pd-1/pd-l1 inhibitor"
     ),
-    r"anti[\s-]?ctla[\s-]?4|ctla[\s-]?4": "ctla-4 inhibitor",
+    r"anti[\s-]?ctla[\s-]?4|ctla[\s-]?4"
+    r"|(?:anti[\s-]*)?(?:cytotoxic\s+)?t[\s-]*lymphocyte[\s-]*associated\s+(?:protein|antigen)[\s-]*4": (
+        "ctla-4 inhibitor"
+    ),
+    r"anti[\s-]?lag[\s-]?3|lag[\s-]?3|(?:anti[\s-]*)?lymphocyte[\s-]+activation[\s-]+gene[\s-]*3": (
+        "lag-3 inhibitor"
+    ),
     r"(?:immune\s+)?checkpoint\s+(?:inhibitors?|blockade|blockers?)(?:\s+(?:therapy|therapies))?": (
         "immune checkpoint inhibitor"
     ),
@@ -109,7 +116,7 @@ _CUE_STARTS = word_set(
     """
     anti systemic cancer cytotoxic chemo immun checkpoint biologic targeted tyrosine kinase tki small radi
     irradiation rt surg operation hormon endocrine androgen autologous allogeneic hematopoietic haematopoietic
-    stem bone hsct car chimeric adoptive cell pd ctla anthracycline taxane platinum
+    stem bone hsct car chimeric adoptive cell pd ctla lag programmed lymphocyte anthracycline taxane platinum
     """
 )
 _CUE = re.compile(
