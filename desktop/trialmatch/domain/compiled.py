@@ -23,6 +23,7 @@ from trialmatch.domain.criteria import (
     parse_criterion,
 )
 from trialmatch.domain.criteria.checks import rule_strata
+from trialmatch.domain.segmentation import named_strata
 from trialmatch.domain.trial import Criterion, Section, Sex, Trial
 
 
@@ -68,6 +69,7 @@ def compile_trial(trial: Trial, rules: Sequence[Rule] | None = None) -> Compiled
     compiled.extend(_registry_criteria(trial))
     strata = {s for c in compiled for s in c.criterion.strata}
     strata.update(s for c in compiled for s in rule_strata(c.rule))
+    strata.update(s for c in compiled for s in named_strata(c.criterion.text))
     return CompiledTrial(
         trial_id=trial.id,
         min_age=trial.min_age,

@@ -384,6 +384,17 @@ def _applies(result: CriterionResult, stratum: str) -> bool:
     return result.stratum is None or stratum in {s.strip() for s in result.stratum.split(",")}
 
 
+def _closed_strata(closed: list[str], failed: list[CriterionResult], word: str) -> str:
+    """Each closed stratum with the first failure that closes it: "stratum A, B excluded (FOLFOX ...);
+    stratum D excluded (platelets ...)". One reason for all quoted stratum D's platelet limit as the reason
+    strata A and B were closed."""
+    by_reason: dict[str, list[str]] = {}
+    for stratum in closed:
+        first = next(r for r in failed if _applies(r, stratum))
+        by_reason.setdefault(first.reason, []).append(stratum)
+    return "; ".join(f"stratum {', '.join(strata)}{word} ({reason})" for reason, strata in by_reason.items())
+
+
 def _verdict(trial_id: str, plan: _Plan, results: tuple[CriterionResult, ...]) -> TrialEvaluation:
     failed = [r for r in results if r.result is Outcome.FAIL]
     unknown = [r for r in results if r.result is Outcome.UNKNOWN]
@@ -391,9 +402,10 @@ def _verdict(trial_id: str, plan: _Plan, results: tuple[CriterionResult, ...]) -
     if plan.strata:
         open_strata = tuple(s for s in plan.strata if not any(_applies(r, s) for r in failed))
         if not open_strata:
-            # A failure binding every stratum says why better than the first stratum's own.
-            everywhere = next((r for r in failed if r.stratum is None), failed[0])
-            verdict, reason = Verdict.INELIGIBLE, f"every stratum excluded: {everywhere.reason}"
+            # A failure binding every stratum says why better than each stratum's own.
+            everywhere = next((r for r in failed if r.stratum is None), None)
+            why = everywhere.reason if everywhere else _closed_strata(list(plan.strata), failed, "")
+            verdict, reason = Verdict.INELIGIBLE, f"every stratum excluded: {why}"
         else:
             eligible = [
                 s for s in open_strata if all(r.result is Outcome.PASS for r in results if _applies(r, s))
@@ -404,7 +416,7 @@ def _verdict(trial_id: str, plan: _Plan, results: tuple[CriterionResult, ...]) -
             word = "eligible" if eligible else "possible"
             reason = f"{word} for stratum {', '.join(shown)}"
             if closed:
-                reason += f"; stratum {', '.join(closed)} excluded ({failed[0].reason})"
+                reason += "; " + _closed_strata(closed, failed, " excluded")
             elif unknown and not eligible:
                 reason += f"; {len(unknown)} to check"
     elif failed:

@@ -22,7 +22,7 @@ from trialmatch.domain.criteria.reading.read_labs import named_analytes
 from trialmatch.domain.criteria.reading.text import ALTERNATIVE_END, ALTERNATIVE_START, Segment, word_set
 from trialmatch.domain.trial import Criterion, Section
 
-__all__ = ["split_criteria"]
+__all__ = ["named_strata", "split_criteria"]
 
 # --------------------------------------------------------------------------------------------- lines
 
@@ -490,6 +490,21 @@ def _tags(match: re.Match[str], heading: bool) -> str | None:
     if not (stratum or explicit or heading):
         return None  # "(Group D)" alone may be a classification, "(only Group D)" is a restriction
     return ", ".join(tag for tag in _TAG_SPLIT.split(match.group("tags")) if tag)
+
+
+def named_strata(text: str) -> frozenset[str]:
+    """Every stratum an item restricts a part of itself to, where or however many: "... (Strata A, B, D) or
+    who receives standard-of-care therapy (only for Stratum C)" keeps no stratum of its own, yet names C, a
+    stratum no other item names; a trial whose strata were known only from the other items was closed once
+    A, B and D were, with C still open."""
+    if "(" not in text:
+        return frozenset()
+    return frozenset(
+        tag
+        for match in _RESTRICTION.finditer(text)
+        if (tags := _tags(match, heading=False)) is not None
+        for tag in tags.split(", ")
+    )
 
 
 def _names_a_group(text: str) -> bool:

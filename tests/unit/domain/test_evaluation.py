@@ -463,3 +463,33 @@ def test_ongoing_castration_is_reconsidered_when_the_diagnosis_is_typed_after_it
     assert prostate.reason.endswith(
         "castration for prostate cancer, which trials continue: judge whether it counts"
     )
+
+
+def test_a_stratum_named_only_inside_a_two_part_item_stays_open():
+    """NCT03252938: "(Strata A, B, D) or ... (only for Stratum C)" is the one item naming stratum C. Known
+    only from the other items, the strata were A, B and D, and a patient closed out of those three was shown
+    ineligible though stratum C may take them; each closed stratum now gives its own reason."""
+    compiled = trial(
+        (
+            "inclusion",
+            "Patient failed standard therapy or refused standard therapy (Strata A, B, D) or who receives "
+            "standard-of-care therapy indicated for his/her tumor entity (only for Stratum C)",
+        ),
+        ("inclusion", "Platelets ≥ 75.000/µl (for Stratum D: ≥ 100.000/µl)"),
+        ("inclusion", "Peritoneal carcinomatosis", "B"),
+        ("exclusion", "Brain metastases", "A"),
+    )
+    assert compiled.strata == ["A", "B", "C", "D"]
+    evaluation = evaluate(
+        compiled,
+        patient(
+            labs=[{"test": "platelets", "value": 90, "unit": "10^9/L"}],
+            findings={"peritoneal carcinomatosis": False, "brain metastases": True},
+        ),
+    )
+    assert (evaluation.verdict, evaluation.open_strata) == (Verdict.POSSIBLE, ("C",))
+    assert evaluation.reason == (
+        "possible for stratum C; stratum A excluded (Brain metastases recorded as present); "
+        "stratum B excluded (Peritoneal metastases recorded as absent); "
+        "stratum D excluded (platelets 90 × 10⁹/L is below the required 100 × 10⁹/L)"
+    )

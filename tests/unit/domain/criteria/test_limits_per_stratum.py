@@ -40,7 +40,10 @@ def test_a_value_within_both_cohort_limits_passes_and_one_over_both_excludes() -
     assert (within.verdict, within.open_strata) == (Verdict.ELIGIBLE, ("1", "2"))
     over = evaluation("inclusion", HBA1C, patient(labs=entered(("hba1c", 11, "%"))))
     assert over.verdict is Verdict.INELIGIBLE
-    assert over.reason == "every stratum excluded: HbA1c 11% is above the allowed 10%"
+    assert over.reason == (
+        "every stratum excluded: stratum 1 (HbA1c 11% is above the allowed 10%); "
+        "stratum 2 (HbA1c 11% is above the allowed 6.5%)"
+    )
 
 
 def test_a_missing_value_leaves_every_cohort_to_check() -> None:
