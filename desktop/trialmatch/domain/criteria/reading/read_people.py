@@ -50,12 +50,15 @@ _AT_DIAGNOSIS = re.compile(
 )
 """"3 to 18 years of age at the time of diagnosis": an age the patient had, which the current age bounds only
 from above; read as the current age it would fail a patient diagnosed inside the range and older now."""
+_AGE_HEADING = re.compile(r"(?<![a-z])age[sd]?(?![a-z])")
+""""Age:", "Ages eligible": a heading that names the age, not one holding "stage", "dosage" or "average",
+under which "> 2 years" or "≤ 6 months" is no age of the patient's."""
 
 
 def read_age(segment: Segment, context: str) -> Read | None:
     """An age range; None when nothing says "age" (so "at least 3 years" of remission is not an age)."""
     cued = not _AGE_CUE_WORDS.isdisjoint(words_of(segment)) and _AGE_CUE.search(segment.text)
-    if not cued and "age" not in context:
+    if not cued and ("age" not in context or not _AGE_HEADING.search(context)):
         return None
     text = segment.text
     if not may_hold_quantity(segment):
