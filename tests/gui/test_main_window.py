@@ -75,7 +75,7 @@ def test_full_flow_patient_ranking_detail_and_pdf(melanoma, qtbot, dialogs, tmp_
     row = ids(window).index(IMP321)
     model = window.results_model
     assert [model.text(row, c) for c in (0, 1, 2, 3, 4)] == [
-        "Possible — strata A, B",
+        "Possible — strata A, B, C",
         IMP321_TITLE,
         "Phase 1",
         "Recruiting",

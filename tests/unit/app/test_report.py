@@ -30,7 +30,7 @@ from trialmatch.registries.reading import read_path
 
 DATA = Path(__file__).parents[2] / "data"
 IMP321 = "NCT03252938"
-"""Seed 002: IMP321 in solid tumours, strata A, B, D; prior PD-1 therapy excludes stratum D only."""
+"""Seed 002: IMP321 in solid tumours, strata A, B, C, D; prior PD-1 therapy excludes stratum D only."""
 RTOG = "NCT00023673"
 """AACT fixture: NSCLC chemoradiation, AST < 2 × ULN (the patient's 88 U/L with ULN 40 is 2.2 × ULN)."""
 MORPHEUS = "NCT03424005"
@@ -123,15 +123,15 @@ def test_only_eligible_and_possible_trials_are_reported_in_ranked_order(matcher,
 
 def test_stratified_trial_names_the_open_strata_and_its_unmet_criterion_with_reason(matcher, patient):
     rows = {row.card.trial_id: row for row in _rows(matcher, patient)}
-    assert verdict_text(rows[IMP321].evaluation) == "Possible — strata A, B"
+    assert verdict_text(rows[IMP321].evaluation) == "Possible — strata A, B, C"
     text = _text(_report(matcher, patient, list(rows.values())))
     section = text.split("Feasibility and Safety of IMP321")[1].split("Contacts")[0]
-    assert "Possible — strata A, B · NCT03252938 · Phase 1 · Recruiting" in section
+    assert "Possible — strata A, B, C · NCT03252938 · Phase 1 · Recruiting" in section
     assert "Unmet criteria (1)" in section
     assert "✘ Unmet · Exclusion Prior PD-1/PDL-1 targeted therapy (only for Stratum D)" in section
     assert "Patient values used: pembrolizumab (2026-01-10 to 2026-09-15)" in section
     assert "Stratum: D" in section
-    assert "Near miss" not in section  # strata A and B stay open: not a near miss
+    assert "Near miss" not in section  # strata A, B and C stay open: not a near miss
 
 
 def test_contacts_and_nearest_sites_are_listed_with_phone_email_and_distance(matcher, patient):

@@ -98,7 +98,7 @@ def test_match_json_contract_and_verdicts(seeded, capsys):
         assert key in results["NCT03252938"]
     imp321 = results["NCT03252938"]
     assert imp321["verdict"] == "possible"
-    assert imp321["open_strata"] == ["A", "B"]
+    assert imp321["open_strata"] == ["A", "B", "C"]
     first = imp321["criteria"][0]
     assert set(first) >= {"section", "number", "text", "result", "reason", "stratum"}
     assert (first["text"], first["result"], first["stratum"]) == (
