@@ -976,9 +976,13 @@ def _therapy_check(rule: TemporalTherapyRule, inclusion: bool) -> Check:
     # "No concurrent use of other anti-cancer therapies": ongoing castration in prostate cancer is not one of
     # them (mCRPC trials require it). Only washout and "no concurrent" readings of every anticancer therapy.
     broad = categories >= _ANY_ANTICANCER and (rule.relation != "prior" or rule.window is not None)
-    # "Has undergone surgery within the past 8 weeks": a treatment list is a record of cancer drugs first; one
-    # with no operation or radiotherapy at all does not say there was none, so a requirement of one is unknown
+    # A treatment list is a record of cancer drugs first; one with no operation (radiotherapy) at all does
+    # not say there was none: a required one ("Has undergone surgery within the past 8 weeks") or one at any
+    # time ("Previous radiation therapy to the pelvis", "No prior radiotherapy") is unknown until the list
+    # records one. A recent one ("Major surgery within 4 weeks") is part of the current care a clinician
+    # enters, and its absence is read as none.
     local_only = bool(categories) and categories <= _LOCAL_THERAPY and not rule.agents
+    unrecorded_is_unknown = local_only and (rule.window is None or (inclusion and rule.relation != "none"))
 
     def matches(entry: TreatmentEntry) -> bool | None:
         """Whether the entry is a therapy the rule names; None when its category holds a named agent but
@@ -1050,13 +1054,7 @@ def _therapy_check(rule: TemporalTherapyRule, inclusion: bool) -> Check:
                 None, f"{_treatment_text(hits[0][0])}: whether {rule.qualifier} is not recorded", used
             )
         received = bool(hits)
-        if (
-            not hits
-            and inclusion
-            and local_only
-            and rule.relation != "none"
-            and not any(matches(entry) for entry in facts.treatments)
-        ):
+        if not hits and unrecorded_is_unknown and not any(matches(entry) for entry in facts.treatments):
             why = f"no {what} in the treatment list, which often leaves it out"
             return Assessment(None, why, missing=(what,))
         if not hits and uncertain:

@@ -93,7 +93,10 @@ def test_radiotherapy_to_a_named_site_is_not_decided_by_radiotherapy_elsewhere()
     context = "PRIOR CONCURRENT THERAPY: Radiotherapy"
     text = "No prior radiotherapy to lesions to be evaluated"
     assert outcome("inclusion", text, TREATED, context) is Outcome.UNKNOWN
-    assert outcome("inclusion", text, SURGERY_ONLY, context) is Outcome.PASS
+    # a list with no radiotherapy at all does not say there was none
+    assert outcome("inclusion", text, SURGERY_ONLY, context) is Outcome.UNKNOWN
+    irradiated = [{"name": "radiotherapy to the spine", "category": "radiotherapy", "start": "2025-01-01"}]
+    assert outcome("inclusion", text, irradiated, context) is Outcome.UNKNOWN
 
 
 def test_the_kind_of_surgery_named_is_not_decided_by_another_surgery():
@@ -239,3 +242,24 @@ def test_an_operation_required_is_unknown_when_the_list_holds_none(text, treatme
     a list that records some operation is taken as the record of operations."""
     section = "exclusion" if text.startswith("Major") else "inclusion"
     assert outcome(section, text, treatments) is expected
+
+
+def test_an_operation_or_radiotherapy_at_any_time_is_unknown_when_the_list_holds_none():
+    """A PASS audit (colorectal cancer, a list of systemic therapy only): "Previous radiation therapy to the
+    pelvis" and "any major surgery before screening" passed as if none had been given, though rectal cancer is
+    treated with pelvic radiotherapy and most patients have had their primary resected. A recent one stays
+    read: an operation in the last weeks is current care, which the clinician enters."""
+    drugs_only = [{"name": "FOLFOX", "category": "chemotherapy", "start": "2025-09-01", "end": "2026-03-01"}]
+    pelvis = "Patients who have had previous radiation therapy to the pelvis."
+    assert outcome("exclusion", pelvis, drugs_only) is Outcome.UNKNOWN
+    assert outcome("exclusion", "Subjects who underwent any major surgery before screening;", drugs_only) is (
+        Outcome.UNKNOWN
+    )
+    assert outcome("inclusion", "No prior radiotherapy", drugs_only) is Outcome.UNKNOWN
+    assert outcome("exclusion", "Major surgery within 4 weeks of the first dose", drugs_only) is Outcome.PASS
+    resected = [
+        *drugs_only,
+        {"name": "hemicolectomy", "category": "surgery", "start": "2025-06-01", "end": "2025-06-01"},
+    ]
+    assert outcome("exclusion", pelvis, resected) is Outcome.UNKNOWN
+    assert outcome("exclusion", "Prior surgery", resected) is Outcome.FAIL
