@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
+from trialmatch.domain.criteria.reading.finding_permission_note import permits_narrower
 from trialmatch.domain.criteria.reading.lab_anticoagulation import CLOTTING, about_anticoagulated
 from trialmatch.domain.criteria.reading.parsing import about_other_people
 from trialmatch.domain.criteria.reading.read_labs import named_analytes
@@ -1264,10 +1265,15 @@ def _join_widening_notes(nodes: list[_Node]) -> list[_Node]:
     that item: read apart, the item fails the very patients its note admits. Only a note on an analyte the
     item itself bounds, or one admitting anticoagulated patients under clotting-time limits, is joined, as the
     sentence after it (the bullet ended one); other sub-items keep the item as their context, as do the items
-    under a lead-in ("The following only need to be assessed if the mean QTc > 480 msec")."""
+    under a lead-in ("The following only need to be assessed if the mean QTc > 480 msec").
+
+    So is a sub-item or next sibling item admitting a narrower form of a finding the item rules out ("No CNS
+    metastases" / "Brain metastases previously treated with radiotherapy allowed if ..."), for the same reason
+    (see ``finding_permission_note``)."""
     kept: list[_Node] = []
     for node in nodes:
         parent = node.parent
+        last = kept[-1] if kept else None
         if (
             parent is not None
             and parent in kept
@@ -1280,13 +1286,36 @@ def _join_widening_notes(nodes: list[_Node]) -> list[_Node]:
                     and _widens(node.text, named_analytes(parent.text))
                 )
                 or (_BARE_BOUND.match(node.text) and named_analytes(parent.text))
+                or permits_narrower(parent.text, node.text, node.section)
             )
         ):
-            head = parent.text.rstrip()
-            parent.text = f"{head}{'' if head.endswith(('.', ';')) else '.'} {node.text.lstrip()}"
+            _append(parent, node)
+            continue
+        if last is not None and _sibling_permission(last, node):
+            _append(last, node)
             continue
         kept.append(node)
     return kept
+
+
+def _append(item: _Node, note: _Node) -> None:
+    head = item.text.rstrip()
+    item.text = f"{head}{'' if head.endswith(('.', ';')) else '.'} {note.text.lstrip()}"
+
+
+def _sibling_permission(item: _Node, note: _Node) -> bool:
+    """Whether ``note`` is the next item beside ``item`` (same section, parent, heading and stratum, neither
+    with sub-items) and admits a narrower form of the finding it rules out."""
+    return (
+        note.section is item.section
+        and note.parent is item.parent
+        and note.context == item.context
+        and note.stratum == item.stratum
+        and not item.children
+        and not note.children
+        and not item.text.endswith((":", "："))
+        and permits_narrower(item.text, note.text, note.section)
+    )
 
 
 def _widens(note: str, bounded: frozenset[str]) -> bool:

@@ -912,17 +912,21 @@ def _maybe_past(concept_id: str, explicit: frozenset[str], activity: Mapping[str
 
 
 def _exception_state(rule: FindingRule, view: PatientView) -> tuple[str | None, str | None]:
-    """(the exception that excuses the finding, or None; what is left to check, or None)."""
+    """(the exception that excuses the finding, or None; what is left to check, or None). An exception that
+    could not excuse what the file records even if present (treated brain metastases accepted, active ones
+    recorded) leaves nothing to check."""
     doubts = []
     for exception in rule.exceptions:
         if exception.concept is None:
             doubts.append(f"check '{exception.text}'")
             continue
+        if not _only_excused(rule.concept, exception.concept, view.explicit):
+            continue
         present = view.facts.finding(exception.concept)
         name = get_concept(exception.concept).label.lower()
         if present is None:
             doubts.append(f"whether {name} is not recorded")
-        elif present and _only_excused(rule.concept, exception.concept, view.explicit):
+        elif present:
             return name, None
     return None, "; ".join(doubts) if doubts else None
 

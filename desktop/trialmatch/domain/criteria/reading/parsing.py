@@ -29,6 +29,7 @@ from trialmatch.domain.criteria.reading.candidate_headings import likely_candida
 from trialmatch.domain.criteria.reading.counted_headings import COUNTED_HEADING, counted_heading, needed_by
 from trialmatch.domain.criteria.reading.everyone_item import binds_everyone
 from trialmatch.domain.criteria.reading.finding_heading_window import with_finding_window
+from trialmatch.domain.criteria.reading.finding_permission_note import read_permitted_narrower
 from trialmatch.domain.criteria.reading.lab_admitted_note import admits_the_unexcluded, may_admit
 from trialmatch.domain.criteria.reading.lab_anticoagulation import (
     about_anticoagulated,
@@ -1123,7 +1124,12 @@ def _therapy(segment: Segment, section: Section, heading: str) -> Read | None:
 
 
 def _findings(segment: Segment, section: Section, heading: str) -> Read | None:
-    return read_nyha(segment, section) or read_nyha_below(segment, section) or read_findings(segment, section)
+    return (
+        read_nyha(segment, section)
+        or read_nyha_below(segment, section)
+        or read_permitted_narrower(segment, section)
+        or read_findings(segment, section)
+    )
 
 
 _READERS: tuple[Callable[[Segment, Section, str], Read | None], ...] = (
