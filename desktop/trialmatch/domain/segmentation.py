@@ -21,6 +21,7 @@ from trialmatch.domain.criteria.reading.lab_anticoagulation import CLOTTING, abo
 from trialmatch.domain.criteria.reading.parsing import about_other_people
 from trialmatch.domain.criteria.reading.read_labs import named_analytes
 from trialmatch.domain.criteria.reading.text import ALTERNATIVE_END, ALTERNATIVE_START, Segment, word_set
+from trialmatch.domain.study_groups import assign_group_strata, study_stage
 from trialmatch.domain.trial import Criterion, Section
 
 __all__ = ["named_strata", "split_criteria"]
@@ -571,7 +572,7 @@ def _heading_stratum(text: str) -> str | None:
     if named is not None and words[0] not in _NOT_ARM_NAMES and not _SENTENCE_WORDS & set(words):
         name = " ".join(named.group("name").replace("-", " ").split())  # "post- stroke", "post stroke"
         return f"{name} {named.group('kind2')}"
-    return _item_stratum(bare)
+    return _item_stratum(bare) or study_stage(bare)
 
 
 _GROUP_TAILS = (" participants", " patients", " subjects", " specific", " criteria")
@@ -1418,6 +1419,7 @@ def split_criteria(text: str | None) -> list[Criterion]:
     nodes = _Builder(pdq=pdq, taken=taken).run(units)
     _restore_carried_numbering(nodes)
     nodes = _glued_headings(_join_widening_notes(_join_alternatives(nodes)))
+    assign_group_strata(nodes)
     return [
         Criterion(
             section=node.section,
