@@ -1202,8 +1202,15 @@ def _heads(unit: _Unit) -> bool:
 def _leads_a_list(unit: _Unit, following: _Unit | None) -> bool:
     """A PDQ line ending with ":" above bullets ("At least one of the following indications for treatment:"
     / "- Neutropenia (ANC <1000 cells/µL)") is their lead-in, not a run-together requirement: read apart,
-    each option became a requirement."""
-    return following is not None and following.marker is not None and _heads(unit)
+    each option became a requirement. Not a line with run-together requirements before its lead-in: read as a
+    lead-in, they would only be its items' heading."""
+    return (
+        following is not None
+        and following.marker is not None
+        and _heads(unit)
+        and not _flat_heads(unit.text)
+        and len(_split_run(unit.text)) == 1
+    )
 
 
 def _is_title(unit: _Unit) -> bool:

@@ -366,3 +366,20 @@ def test_a_label_printed_inside_an_item_still_heads_the_numbered_items_after_it(
     )
     family = criteria["Extended family member of an eosinophilic participant on this protocol"]
     assert family.context == "Relatives only"
+
+
+RUN_TOGETHER = (
+    "PATIENT CHARACTERISTICS:\n\n"
+    "Hematopoietic: Absolute granulocyte count at least 1,500/mm3 Platelet count at least 100,000/mm3 Other: "
+    "one of the following:\n\n"
+    "  -  Willing to use contraception\n\n"
+    "  -  Postmenopausal\n"
+)
+"""A made-up PDQ paragraph in the shape of those records: requirements run together before the lead-in."""
+
+
+def test_requirements_run_together_before_a_lead_in_stay_criteria():
+    criteria = by_text(RUN_TOGETHER)
+    granulocytes = criteria["Hematopoietic: Absolute granulocyte count at least 1,500/mm3"]
+    assert granulocytes.context == "PATIENT CHARACTERISTICS: Hematopoietic"
+    assert criteria["Platelet count at least 100,000/mm3"].context == "PATIENT CHARACTERISTICS: Hematopoietic"
