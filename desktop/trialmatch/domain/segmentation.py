@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from trialmatch.domain.criteria.reading.finding_permission_note import permits_narrower
@@ -781,6 +781,16 @@ class _Label:
 
 
 @dataclass(slots=True)
+class _Outer:
+    """An item with headings printed inside it ("5. Patients must have one of the following:" / "Cohort A:"):
+    the open items and lead-in to resume when the next item of its level ends those headings."""
+
+    indent: int
+    stack: list[_Node]
+    scope: _Scope | None
+
+
+@dataclass(slots=True)
 class _Scope:
     """A lead-in ("Laboratory requirements:") whose sub-items are printed at its own level."""
 
@@ -789,6 +799,8 @@ class _Scope:
     plain: bool
     last: _Node | None = None
     closed: bool = False
+    flush: bool = False
+    """Its sub-items were printed as paragraphs left of it (see ``_in_scope``)."""
 
 
 def _descends(node: _Node, ancestor: _Node | None) -> bool:
@@ -801,6 +813,14 @@ def _descends(node: _Node, ancestor: _Node | None) -> bool:
             return True
         parent = parent.parent
     return False
+
+
+def _lineage(node: _Node) -> list[_Node]:
+    """The node and its ancestors, outermost first: the stack of open items while it is the last one."""
+    lineage = [node]
+    while lineage[-1].parent is not None:
+        lineage.append(lineage[-1].parent)
+    return lineage[::-1]
 
 
 def _style(marker: str | None) -> str:
@@ -826,17 +846,23 @@ def _in_scope(scope: _Scope, unit: _Unit) -> bool:
     A list in another numbering style that starts right under a numbered lead-in is its sub-list even when
     the page lost the indentation ("2. Muscle biopsy abnormalities:" then "i. necrosis", "ii. ...").
     Otherwise: the first item, the bullets under a plain lead-in, lab lines under a lab heading, and items
-    chained by ";" / ", or".
+    chained by ";" / ", or". A numbered or bulleted lead-in followed by paragraphs printed left of it ("-
+    Contraindication to the use of the RobOtol®:" / "Patients wearing electronic devices ...") has them as
+    its sub-items, up to the next numbered or bulleted item: read apart, the lead-in was a criterion of its
+    own and the paragraphs lost what they list.
     """
     last = scope.last
     lead_style = _style(scope.node.number)
     unit_style = _style(unit.marker)
+    if scope.flush:
+        return unit.marker is None
     if lead_style != "plain" and unit_style not in ("plain", lead_style):
         if last is None:
             return unit.marker in _FIRST_LABELS
         return _style(last.number) == unit_style
     if unit.indent < scope.node.indent:
-        return False
+        scope.flush = last is None and lead_style != "plain" and unit.marker is None
+        return scope.flush
     return (
         last is None
         or (scope.plain and unit.marker is not None)
@@ -885,6 +911,8 @@ class _Builder:
         self.stack: list[_Node] = []
         self.scope: _Scope | None = None
         self.base: tuple[tuple[str, ...], str | None] | None = None
+        self.outer: _Outer | None = None
+        """The item the open headings are printed inside, if any."""
 
     # -- headings
 
@@ -935,6 +963,10 @@ class _Builder:
             self.labels[-1].nested = True
         stratum = None if name.lower() in _PDQ_LABEL_NAMES else _heading_stratum(text)
         self.labels.append(_Label(indent, name, stratum, printed=text))
+        if self.outer is not None and indent <= self.outer.indent:
+            self.outer = None
+        elif self.outer is None and self.stack and self.stack[-1].indent < indent:
+            self.outer = _Outer(self.stack[-1].indent, list(self.stack), self.scope)
         self.stack.clear()
         self.scope = None
         self.base = None
@@ -956,6 +988,7 @@ class _Builder:
             self._close(self.labels.pop())
         self.stack.clear()
         self.scope = None
+        self.outer = None
         self.main = None
         self.base = None
 
@@ -982,16 +1015,45 @@ class _Builder:
         return self.base
 
     def item(self, unit: _Unit) -> None:
-        if unit.marker is None and self.labels and self.labels[-1].bullets:
+        outer = self.outer
+        if outer is not None and unit.indent <= outer.indent:
+            self._leave(outer, unit)
+        parent = self._parent(unit)
+        scope = self.scope
+        if scope is not None and scope.flush and parent is scope.node:
+            # Printed left of its lead-in, it is nested at the lead-in's level: the items printed there
+            # after it are the lead-in's siblings, not its own sub-items.
+            self.stack = _lineage(parent)
+            unit = replace(unit, indent=parent.indent)
+        elif unit.marker is None and self.labels and self.labels[-1].bullets:
             # A plain paragraph after the bullets of "Patients must have:" is no longer under it.
             self.labels.pop()
             self.base = None
-        parent = self._parent(unit)
         if unit.marker and unit.marker.isdigit() and unit.delim in ".)":
             for number, text in self._run_on(unit):
                 self._add(unit, number, text, parent)
         else:
             self._add(unit, unit.marker, unit.text, parent)
+
+    def _leave(self, outer: _Outer, unit: _Unit) -> None:
+        """The next item of the level of an item with headings inside it: those headings end there.
+
+        Read on, "Cohort B:" inside item 5 made items 6 to 12 (performance status, labs) apply to cohort B
+        only. Headings nothing was printed under yet head the items of that level ("3. ..." / "Eosinophilic
+        Patients only:" / "4. ...", "5. ..."): they stay open.
+        """
+        self.outer = None
+        inner = [label for label in self.labels if label.indent > outer.indent]
+        if unit.marker is None or not any(label.items for label in inner):
+            return
+        while self.labels and self.labels[-1].indent > outer.indent:
+            self._close(self.labels.pop())
+        self.base = None
+        self.stack = outer.stack
+        scope = outer.scope
+        self.scope = (
+            None if scope is None or scope.node is outer.stack[-1] else scope
+        )  # the headings filled it
 
     def _parent(self, unit: _Unit) -> _Node | None:
         while self.stack and self.stack[-1].indent >= unit.indent:
@@ -1127,7 +1189,7 @@ class _Builder:
             ):
                 grouped = following is not None and (self._is_label(following) or _heads(following))
                 self.open_label(unit.text, unit.indent, grouped)
-            elif self.pdq and unit.marker is None:
+            elif self.pdq and unit.marker is None and not _leads_a_list(unit, following):
                 self.flat(unit)
             else:
                 self.item(unit)
@@ -1152,6 +1214,20 @@ class _Builder:
 def _heads(unit: _Unit) -> bool:
     """A plain line ending with ":" opens a list (a label or a lead-in such as "Patients must have:")."""
     return unit.marker is None and unit.heading is None and unit.pdq is None and unit.text.endswith(":")
+
+
+def _leads_a_list(unit: _Unit, following: _Unit | None) -> bool:
+    """A PDQ line ending with ":" above bullets ("At least one of the following indications for treatment:"
+    / "- Neutropenia (ANC <1000 cells/µL)") is their lead-in, not a run-together requirement: read apart,
+    each option became a requirement. Not a line with run-together requirements before its lead-in: read as a
+    lead-in, they would only be its items' heading."""
+    return (
+        following is not None
+        and following.marker is not None
+        and _heads(unit)
+        and not _flat_heads(unit.text)
+        and len(_split_run(unit.text)) == 1
+    )
 
 
 def _is_title(unit: _Unit) -> bool:
@@ -1319,6 +1395,37 @@ def _sibling_permission(item: _Node, note: _Node) -> bool:
     )
 
 
+_COMPLETION = re.compile(
+    r"\s*(?:[<>≤≥]|(?:greater|more|higher|less|lower)\s+than|at\s+(?:least|most)|(?:no|not)\s+(?:greater|more"
+    r"|higher|less|lower)\s+than)",
+    re.IGNORECASE,
+)
+
+
+def _join_completions(nodes: list[_Node]) -> list[_Node]:
+    """A lead-in naming analytes whose only sub-item is the bound it lacks ("Hepatic function: serum
+    transaminases (either ALT or AST) or bilirubin:" / "≥ Grade 2, unless bilirubin is due to Gilbert's
+    disease") is one sentence: read apart, the bound had no analyte and the lead-in no bound."""
+    kept: list[_Node] = []
+    for node in nodes:
+        parent = node.parent
+        if (
+            parent is not None
+            and parent.children == 1
+            and parent.text.endswith((":", "："))
+            and node.section is parent.section
+            and not node.children
+            and _COMPLETION.match(node.text)
+            and parent in kept
+            and named_analytes(parent.text)
+        ):
+            parent.text = f"{parent.text} {node.text.lstrip()}"
+            parent.children = 0
+            continue
+        kept.append(node)
+    return kept
+
+
 def _widens(note: str, bounded: frozenset[str]) -> bool:
     """Whether a widening note is about the item's limits: it names one of its analytes, or it admits
     anticoagulated patients under clotting-time limits ("INR ≤ 1.5 and aPTT within normal limits" /
@@ -1418,7 +1525,7 @@ def split_criteria(text: str | None) -> list[Criterion]:
     pdq = any(word in text for word in _PDQ_HINTS) and _IS_PDQ.search(text) is not None
     nodes = _Builder(pdq=pdq, taken=taken).run(units)
     _restore_carried_numbering(nodes)
-    nodes = _glued_headings(_join_widening_notes(_join_alternatives(nodes)))
+    nodes = _glued_headings(_join_completions(_join_widening_notes(_join_alternatives(nodes))))
     assign_group_strata(nodes)
     return [
         Criterion(

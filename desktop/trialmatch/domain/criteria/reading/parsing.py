@@ -27,7 +27,7 @@ from trialmatch.domain.criteria.logic import (
 from trialmatch.domain.criteria.performance import PerformanceStatusRule
 from trialmatch.domain.criteria.reading.candidate_headings import likely_candidates
 from trialmatch.domain.criteria.reading.counted_headings import COUNTED_HEADING, counted_heading, needed_by
-from trialmatch.domain.criteria.reading.everyone_item import binds_everyone
+from trialmatch.domain.criteria.reading.everyone_item import binds_everyone, states_own_requirement
 from trialmatch.domain.criteria.reading.finding_heading_window import with_finding_window
 from trialmatch.domain.criteria.reading.finding_permission_note import read_permitted_narrower
 from trialmatch.domain.criteria.reading.lab_admitted_note import admits_the_unexcluded, may_admit
@@ -744,6 +744,9 @@ def _parse(text: str, section: Section, context: str | None) -> Rule:
         if binds_everyone(text) and (counted or _ONE_OF_HEADING.search(low) or _ANY_OF_HEADING.search(lead)):
             bare = _ANY_OF_HEADING.sub(" ", _ONE_OF_HEADING.sub(" ", COUNTED_HEADING.sub(" ", low)))
             return _parse(text, section, bare.strip(" :") or None)
+        if states_own_requirement(text) and (counted or _ONE_OF_HEADING.search(low)):
+            why = "a requirement of its own listed among its heading's alternatives: judge it apart from them"
+            return NeedsReview(source_span=(0, len(text)), text=text, why=why)
         if counted:
             rule = _parse(text, section, COUNTED_HEADING.sub(" ", low))
             return _one_alternative(rule, low, counted, needed_by(counted))
