@@ -430,6 +430,11 @@ _DOUBTFUL_READINGS: tuple[tuple[Section, Callable[[Rule, str, str | None], bool]
         "both sexes named among the exclusions: it excludes no one in particular, judge it",
     ),
     (
+        Section.INCLUSION,
+        lambda rule, text, context: _clearance_capped_as_adequate(rule, text, context),
+        "an upper limit on kidney function where adequate renal function is asked: inverted sign? judge it",
+    ),
+    (
         Section.EXCLUSION,
         lambda rule, text, context: _consent_given(rule),
         "consent, a requirement printed among the exclusions: so read it excludes all who consent",
@@ -622,6 +627,33 @@ def _excludes_normal_pressure(rule: Rule) -> bool:
         leaf.comparator in (Comparator.LE, Comparator.LT) and leaf.value >= _NORMAL_PRESSURE[leaf.analyte]
         for leaf in pressures
     )
+
+
+_ADEQUATE_RENAL = re.compile(
+    r"(?<![a-z])(?:adequate|normal|sufficient|acceptable)\s+(?:[a-z]+,?\s+){0,6}(?:renal|kidney|organ)"
+    r"(?:\s+and\s+[a-z]+)?\s+function"
+)
+
+
+def _clearance_capped_as_adequate(rule: Rule, text: str, context: str | None) -> bool:
+    """ "Creatinine ≤ 30 mL/minute (using Cockroft-Gault formula)" under "Patients must have adequate
+    hematologic, coagulation, hepatic, and renal function": read literally it fails every patient whose
+    kidneys work, which the heading asks for; trials for renal impairment name it ("decreased kidney
+    function") and ask no adequate function."""
+    caps = [
+        leaf
+        for leaf in leaves(rule)
+        if isinstance(leaf, DerivedValueRule)
+        and leaf.analyte in ("crcl", "egfr")
+        and leaf.comparator in (Comparator.LE, Comparator.LT)
+    ]
+    floors = any(
+        isinstance(leaf, DerivedValueRule) and leaf.comparator in (Comparator.GE, Comparator.GT)
+        for leaf in leaves(rule)
+    )
+    if not caps or floors or isinstance(rule, AnyOf):
+        return False
+    return _ADEQUATE_RENAL.search(f"{context or ''} {text}".lower()) is not None
 
 
 _ANY_ANTICANCER = frozenset({"chemotherapy", "immunotherapy", "targeted therapy"})
