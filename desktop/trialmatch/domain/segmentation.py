@@ -1051,9 +1051,8 @@ class _Builder:
         self.base = None
         self.stack = outer.stack
         scope = outer.scope
-        self.scope = (
-            None if scope is None or scope.node is outer.stack[-1] else scope
-        )  # the headings filled it
+        # a lead-in the headings filled is closed with them
+        self.scope = None if scope is None or scope.node is outer.stack[-1] else scope
 
     def _parent(self, unit: _Unit) -> _Node | None:
         while self.stack and self.stack[-1].indent >= unit.indent:

@@ -67,9 +67,8 @@ def risk_group(text: str) -> str | None:
     risk = _RISK_GROUP.match(text.strip())
     if risk is None or (risk.group("end") == "" and not (risk.group("tag") or risk.group("abbr"))):
         return None
-    return " ".join(
-        _RISK_HYPHEN.sub(" ", risk.group("label")).split()
-    )  # "Low-risk disease", "Low risk disease"
+    # "Low-risk disease" and "Low risk disease" name one group
+    return " ".join(_RISK_HYPHEN.sub(" ", risk.group("label")).split())
 
 
 _GROUP_TAG = re.compile(
