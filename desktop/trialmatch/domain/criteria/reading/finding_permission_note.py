@@ -22,7 +22,6 @@ from trialmatch.domain.criteria.finding import FindingException, FindingRule
 from trialmatch.domain.criteria.logic import AllOf, AnyOf
 from trialmatch.domain.criteria.reading.numbers import normalise
 from trialmatch.domain.criteria.reading.permissions import states_permission
-from trialmatch.domain.criteria.reading.read_findings import read_findings
 from trialmatch.domain.criteria.reading.text import Read, Segment, sentences, word_set
 from trialmatch.domain.criteria.registry import Rule
 from trialmatch.domain.criteria.review import NeedsReview
@@ -73,10 +72,11 @@ def permits_narrower(item: str, note: str, section: Section) -> bool:
     return any(admitted.id in _under(concept.id) for _, _, concept in find_concepts(item))
 
 
-def read_permitted_narrower(segment: Segment, section: Section) -> Read | None:
+def read_permitted_narrower(segment: Segment, section: Section, read: Read | None) -> Read | None:
     """The joined item's rule, when the last sentence admits a strictly narrower form of the finding the
-    sentences before it rule out; None otherwise (the finding reader's own reading stands)."""
-    if not segment.contains(*_CUES):
+    sentences before it rule out, from the finding reader's ``read`` of the item; None otherwise (that
+    reading stands)."""
+    if read is None or not segment.contains(*_CUES):
         return None
     parts = sentences(segment)
     if len(parts) < 2:
@@ -84,8 +84,7 @@ def read_permitted_narrower(segment: Segment, section: Section) -> Read | None:
     note = parts[-1]
     if not states_permission(note.text) or states_permission(segment.norm[segment.start : parts[-2].end]):
         return None
-    read = read_findings(segment, section)
-    rule = read.rule if read is not None else None
+    rule = read.rule
     if not isinstance(rule, FindingRule) or rule.present is (section is Section.INCLUSION):
         return None
     unchecked = [

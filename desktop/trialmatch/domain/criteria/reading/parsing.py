@@ -1159,12 +1159,11 @@ def _therapy(segment: Segment, section: Section, heading: str) -> Read | None:
 
 
 def _findings(segment: Segment, section: Section, heading: str) -> Read | None:
-    return (
-        read_nyha(segment, section)
-        or read_nyha_below(segment, section)
-        or read_permitted_narrower(segment, section)
-        or read_findings(segment, section)
-    )
+    nyha = read_nyha(segment, section) or read_nyha_below(segment, section)
+    if nyha is not None:
+        return nyha
+    found = read_findings(segment, section)
+    return read_permitted_narrower(segment, section, found) or found
 
 
 _READERS: tuple[Callable[[Segment, Section, str], Read | None], ...] = (
