@@ -70,6 +70,15 @@ def _oncology(folder: Path) -> set[str]:
         return {row["nct_id"] for row in csv.DictReader(handle) if row.get("oncology") == "1"}
 
 
+def oncology_trials() -> set[str]:
+    """NCT ids the shared registry index flags as oncology (its strict term list), over every folder."""
+    if not REGISTRY.is_dir():
+        return set()
+    return set().union(
+        *(_oncology(p) for p in REGISTRY.iterdir() if p.is_dir() and (p / "index.csv").exists())
+    )
+
+
 def _records() -> Iterator[Record]:
     for folder in sorted(p for p in REGISTRY.iterdir() if p.is_dir() and (p / "index.csv").exists()):
         oncology = _oncology(folder)
