@@ -163,6 +163,18 @@ def test_a_parent_known_absent_makes_its_children_absent():
     assert facts.unknown_terms == ("diabetis",)
 
 
+def test_peritoneal_metastases_say_nothing_of_distant_ones_but_organ_metastases_do():
+    def facts(findings):
+        return PatientFacts(Patient(format="trialmatch-patient/1", findings=findings), dt.date(2026, 1, 1))
+
+    ovarian = facts({"peritoneal metastases": True, "liver metastases": False})
+    assert ovarian.finding("metastatic_disease") is True
+    assert ovarian.finding("distant_metastases") is None
+    assert facts({"bone metastases": True}).finding("distant_metastases") is True
+    assert facts({"metastatic disease": False}).finding("distant_metastases") is False
+    assert facts({"distant metastases": True}).finding("metastatic_disease") is True
+
+
 def test_us_units_and_tests_without_unit():
     facts = facts_of("prostate_us_units", dt.date(2026, 8, 18))
     assert facts.lab("anc").value == 2.8

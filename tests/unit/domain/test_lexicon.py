@@ -143,10 +143,17 @@ def test_unrelated_or_too_distant_terms_do_not_resolve(term):
 
 
 def test_hierarchy_runs_both_ways():
-    assert ancestors("brain_metastases") == {"cns_metastases", "metastatic_disease", "cns_disease"}
+    assert ancestors("brain_metastases") == {
+        "cns_metastases",
+        "distant_metastases",
+        "metastatic_disease",
+        "cns_disease",
+    }
     # A primary brain tumour is CNS disease, never a metastasis.
     assert ancestors("primary_brain_tumour") == {"cns_disease"}
-    assert ancestors("liver_metastases") == {"metastatic_disease"}
+    assert ancestors("liver_metastases") == {"distant_metastases", "metastatic_disease"}
+    # Peritoneal spread is regional in ovarian cancer (FIGO III) and distant in colorectal cancer (M1c).
+    assert ancestors("peritoneal_metastases") == {"metastatic_disease"}
     assert ancestors("hiv") == frozenset()
     assert {"brain_metastases", "leptomeningeal_disease", "active_brain_metastases"} <= descendants(
         "cns_metastases"

@@ -295,3 +295,22 @@ def test_poor_control_is_the_uncontrolled_concept_not_a_narrowing_of_it(text, fi
     rule = exclusion(text)
     assert finding_shape(rule) == ("uncontrolled_hypertension", True, "any", [])
     assert outcome(Section.EXCLUSION, text, patient(findings=findings)) is expected
+
+
+@pytest.mark.parametrize(
+    ("findings", "expected"),
+    [
+        # FIGO IIIC ovarian cancer: peritoneal spread is regional disease, not distant metastasis.
+        ({"peritoneal metastases": True, "liver metastases": False}, Outcome.UNKNOWN),
+        ({"liver metastases": True}, Outcome.FAIL),
+        ({"metastatic disease": False}, Outcome.PASS),
+    ],
+)
+def test_no_distant_metastases_is_about_distant_organs_not_any_spread(findings, expected):
+    assert finding_shape(parse_criterion("No distant metastases", INC)) == (
+        "distant_metastases",
+        False,
+        "any",
+        [],
+    )
+    assert outcome(INC, "No distant metastases", patient(findings=findings)) is expected

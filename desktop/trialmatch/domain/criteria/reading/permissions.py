@@ -35,7 +35,7 @@ _PROHIBITION = re.compile(r"\W*(?:no|not|none)(?![a-z])")
 _CUES = ("eligible", "allow", "permit", "accept", "may", "can", "could", "will", "enrol", "enter")
 _MAY_DEFINE_THE_TRIAL = word_set(
     """
-    metastatic_disease cns_disease primary_brain_tumour cns_metastases brain_metastases
+    metastatic_disease distant_metastases cns_disease primary_brain_tumour cns_metastases brain_metastases
     active_brain_metastases symptomatic_brain_metastases stable_brain_metastases
     leptomeningeal_disease spinal_cord_compression liver_metastases bone_metastases lung_metastases
     peritoneal_metastases measurable_disease evaluable_disease bone_marrow_involvement her2_positive
