@@ -314,3 +314,14 @@ def test_no_distant_metastases_is_about_distant_organs_not_any_spread(findings, 
         [],
     )
     assert outcome(INC, "No distant metastases", patient(findings=findings)) is expected
+
+
+def test_a_chemotherapy_neuropathy_is_not_the_neurological_disorder_a_trial_refuses():
+    """Protocols name peripheral neuropathy apart from "neurological disorders (e.g. seizures)"; a generic
+    neurological disorder is left to the clinician for a patient whose only record is a neuropathy."""
+    neuropathy = patient(findings={"peripheral neuropathy": True})
+    assert outcome(EXC, "Presence of neurological disorders", neuropathy) is Outcome.UNKNOWN
+    assert outcome(EXC, "Peripheral neuropathy", neuropathy) is Outcome.FAIL
+    assert outcome(EXC, "Presence of neurological disorders", patient(findings={"epilepsy": True})) is (
+        Outcome.FAIL
+    )
