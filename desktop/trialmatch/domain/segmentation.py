@@ -895,9 +895,13 @@ def _strip_colon(text: str) -> str:
 class _Builder:
     """Walks the units once, keeping the headings and open lead-ins that give each item its place."""
 
-    def __init__(self, pdq: bool, taken: frozenset[int]) -> None:
+    def __init__(self, pdq: bool, taken: list[frozenset[int]]) -> None:
         self.pdq = pdq
-        self.taken = taken
+        self.taken = taken[0]
+        """Item numbers printed on their own in the current section (see ``_numbers_per_section``)."""
+        self.taken_after = iter(taken[1:])
+        self.printed: set[int] = set()
+        """Item numbers met so far in the current section: one met again starts a sub-list."""
         self.nodes: list[_Node] = []
         self.section = Section.INCLUSION
         self.group: _Label | None = None
@@ -1029,7 +1033,11 @@ class _Builder:
             # A plain paragraph after the bullets of "Patients must have:" is no longer under it.
             self.labels.pop()
             self.base = None
-        if unit.marker and unit.marker.isdigit() and unit.delim in ".)":
+        numbered = int(unit.marker) if unit.marker and unit.marker.isdigit() and unit.delim in ".)" else None
+        if numbered is not None and numbered not in self.printed:
+            # a number met again starts a sub-list whose lead-in may be lost ("2. ... and either" / "1. BRCA
+            # cancer 2. HRR-aberrant cancer"): its run-on items stay whole rather than read as each required
+            self.printed.add(numbered)
             for number, text in self._run_on(unit):
                 self._add(unit, number, text, parent)
         else:
@@ -1070,7 +1078,7 @@ class _Builder:
         """Items printed on one line ("22. ... 23. Any previous ... 24. Past history") are separate items.
 
         Only numbers that continue the item's own sequence split, and only when the next number is not
-        printed as an item of its own, so "1) are stable ... 2) have no evidence" stays whole.
+        printed as an item of its own in the section, so "1) are stable ... 2) have no evidence" stays whole.
         """
         number = unit.marker
         expected = int(number or 0) + 1
@@ -1170,6 +1178,8 @@ class _Builder:
     def run(self, units: list[_Unit]) -> list[_Node]:
         for index, unit in enumerate(units):
             if unit.heading is not None:
+                self.taken = next(self.taken_after)
+                self.printed.clear()
                 self.open_section(unit.heading, unit.text, unit.indent)
                 continue
             if unit.pdq is not None:
@@ -1520,7 +1530,7 @@ def split_criteria(text: str | None) -> list[Criterion]:
     if not lines or _is_placeholder(lines):
         return []
     units = _units(lines)
-    taken = frozenset(int(u.marker) for u in units if u.marker and u.marker.isdigit())
+    taken = _numbers_per_section(units)
     pdq = any(word in text for word in _PDQ_HINTS) and _IS_PDQ.search(text) is not None
     nodes = _Builder(pdq=pdq, taken=taken).run(units)
     _restore_carried_numbering(nodes)
@@ -1537,6 +1547,21 @@ def split_criteria(text: str | None) -> list[Criterion]:
         for node in nodes
         if not (node.children and (node.text.endswith((":", "：")) or _heads_a_groups_exclusions(node)))
     ]
+
+
+def _numbers_per_section(units: list[_Unit]) -> list[frozenset[int]]:
+    """The item numbers printed on their own before the first section heading and under each one.
+
+    Each section numbers its items afresh, so an exclusion's own "3." does not keep an inclusion's run-on
+    "2. Body mass index ≥19 kg/m2 at screening. 3. Subject must have gout ..." whole (see ``_run_on``).
+    """
+    sections: list[set[int]] = [set()]
+    for unit in units:
+        if unit.heading is not None:
+            sections.append(set())
+        elif unit.marker and unit.marker.isdigit():
+            sections[-1].add(int(unit.marker))
+    return [frozenset(numbers) for numbers in sections]
 
 
 def _heads_a_groups_exclusions(node: _Node) -> bool:
