@@ -280,6 +280,7 @@ _MEASUREMENT = re.compile(
     r"|(?:at|in|on|breathing)\s+(?:room|ambient)\s+air|(?:room|ambient)\s+air|at\s+rest|resting"
     r"|basal(?=\s+(?:systolic|diastolic|blood\s+pressure|heart\s+rate|pulse))"
     r"|[(\[]?\s*(?:at\s+)?(?:the\s+)?(?:screening\s+)?visit\s+\d+\s*[)\]]?|[(\[]\s*week\s+-?\d+\s*[)\]]"
+    r"|(?:at\s+)?(?:the\s+)?(?:screening\s+)?visits\s+\d+(?:\s*(?:,|and|&)\s*\d+)+"
     r"|(?:on\s+|at\s+)?(?:study\s+)?day\s+-?\d+(?:\s+(?:to|-)\s+day\s+-?\d+)?|cycle\s+\d+,?\s*day\s+\d+"
     r"|(?:at|during)\s+(?:the\s+)?(?:time\s+of\s+)?screening(?:\s+(?:period|phase))?"
     r"|(?:in\s+)?(?:the\s+)?(?:last|past|previous)\s+(?:one\s+)?month"
@@ -313,12 +314,12 @@ clearance is computed already; only this exact formula is claimed, so a variant 
 
 _PREDICTED = re.compile(
     r"(?:(?<=%)|(?<=percent))\s*(?:of\s+)?(?:the\s+)?(?:local\s+)?(?:normal\s+)?predict(?:ed|ive)(?:\s+normal)?(?:\s+(?:values?|levels?))?"
-    r"(?![a-z])(?!\s+(?:lower|upper|limit))"
+    r"(?:\s+for\s+adults)?(?![a-z])(?!\s+(?:lower|upper|limit))"
     r"(?:\s*[(\[]?\s*" + CORRECTED_FOR_HB + r"\s*[)\]]?)?"
 )
 """"FEV1 ≥ 50 % of predicted": pulmonary function is stated as a percentage of the predicted value, which is
 what the patient file holds for FEV1, FVC and DLCO ("(corrected for hemoglobin)": DLCO is reported so;
-"% of predicted level": the same).
+"% of predicted level", "% of predicted normal for adults", the adults' reference equations: the same).
 Not beside the FEV1/FVC ratio: a percentage of its
 predicted value is not the ratio itself."""
 _RATIO_TEXT = r"(?:fev1\s*(?:/|:|-?to-?)\s*fvc|tiffeneau)"

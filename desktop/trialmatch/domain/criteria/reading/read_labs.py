@@ -595,14 +595,20 @@ the analytes named again with the threshold that applies under it."""
 _RESTATING_JOINER = re.compile(r"\s*(?:[,;]?\s*or|;|\.\s+(?:an?\s+|the\s+)?)\s*,?\s*")
 """"..., or", ";" or a full stop between a threshold and the same analytes named again: an alternative, not
 an addition, when a condition follows."""
+_UNDIAGNOSED = (
+    r"(?:in|for)\s+(?:an?\s+)?(?:patients?|subjects?|participants?|persons?|people|individuals?)\s+"
+    r"(?:who\s+(?:(?:has|have)\s+)?)?(?:not|never)\s+(?:been\s+)?(?:previously\s+)?diagnosed\s+with"
+)
+""""HbA1c > 6.5% in a person not previously diagnosed with diabetes": "without" said as a diagnosis never
+made; the patients with it are who the limit is not for."""
 _WITHOUT = (
     r"(?P<cue>if\s+there\s+(?:is|are)\s+no|if\s+no|(?:in|for)\s+(?:patients|subjects|participants)\s+without"
-    r"|without\s+(?:a\s+)?(?:pattern|picture)\s+consistent\s+with)"
+    r"|without\s+(?:a\s+)?(?:pattern|picture)\s+consistent\s+with|" + _UNDIAGNOSED + ")"
     r"\s+(?:clear\s+|known\s+|evidence\s+of\s+)?[a-z][a-z' -]*?"
 )
 _WITHOUT_BEFORE = re.compile(r"(?<![a-z])" + _WITHOUT + r"\s*,\s*$")
 _WITHOUT_AFTER = re.compile(r"\s*,?\s*" + _WITHOUT + r"(?=\s*(?:[;.]|$))")
-_NEGATION_WORDS = word_set("there no clear without pattern picture consistent")
+_NEGATION_WORDS = word_set("there no clear without pattern picture consistent not never previously diagnosed")
 _LEADING_WAIVER = re.compile(
     r"(?<![a-z])(?P<cue>unless|except|(?:for|in)\s+(?:patients|subjects|participants)\s+(?:who\s+are\s+)?not)"
     r"\s[^:;.()]*?:\s*$"
@@ -1626,7 +1632,8 @@ def _bracketed_conditions(
             continue
         previous_end = previous.end if previous else segment.start
         named = [m for m in mentions if previous_end <= m.start < q.start]
-        without = _WITHOUT_AFTER.match(segment.norm, q.end, segment.end)
+        # past what was read after the value: "> 6.5% at screening in patients without diabetes"
+        without = _WITHOUT_AFTER.match(segment.norm, _past_claimed(segment, q.end, claimed), segment.end)
         trailing_without = without.span() if without else None
         if without:
             conditions.append(_Condition((without.start("cue"), without.end()), negative=True))
