@@ -34,6 +34,8 @@ _NAMING = word_set("a an the known documented diagnosis of history")
 
 def admits_a_group(part: Segment) -> bool:
     """Whether the sentence only admits the patients it names (cheap test before ``restates_a_waiver``)."""
+    if not part.contains("particip", "enrol", "included", "eligible"):
+        return False
     return _RESTATED.fullmatch(part.norm, part.start, part.end) is not None
 
 
