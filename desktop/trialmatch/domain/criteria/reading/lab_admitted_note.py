@@ -31,12 +31,12 @@ _ADMITTED = (
     r"\s+(?:can|may|could)\s+(?:also\s+|still\s+)?(?:be\s+(?:enrolled|included|eligible)|enrol{1,2}"
     r"|participate(?:\s+in\s+(?:this|the)\s+(?:study|trial))?)"
 )
-_CONDUCT = (
+CONDUCT = (
     r"(?:\s*,?\s*(?:but|however|and)\s*,?\s*(?:should|must|will)\s+(?:have\s+been\s+|be\s+)?"
     r"(?:administered|given|treated|monitored|followed)(?![a-z])[^;()]*?(?:during|throughout)\s+(?:the\s+)?"
     r"(?:study|trial|treatment)[^;()]*?)?"
 )
-_COMPLEMENT = re.compile(_WHO + r"(?P<value>[^,;()]+?)" + _ADMITTED + _CONDUCT + r"\s*\.?\s*[)\]]?\s*\.?\s*$")
+_COMPLEMENT = re.compile(_WHO + r"(?P<value>[^,;()]+?)" + _ADMITTED + CONDUCT + r"\s*\.?\s*[)\]]?\s*\.?\s*$")
 _CONTROLLED = re.compile(
     _WHO
     + r"(?:(?:well[\s-]|medically\s+)?controlled\s+)?hypertension"

@@ -37,6 +37,7 @@ from trialmatch.domain.criteria.reading.lab_anticoagulation import (
 )
 from trialmatch.domain.criteria.reading.lab_diagnosis_heading import with_diagnosis_timepoint
 from trialmatch.domain.criteria.reading.lab_qualified import qualified_opposite
+from trialmatch.domain.criteria.reading.lab_restated_waiver import admits_a_group, restates_a_waiver
 from trialmatch.domain.criteria.reading.lab_shared_waiver import with_heading_waiver
 from trialmatch.domain.criteria.reading.lab_test_notes import test_notes
 from trialmatch.domain.criteria.reading.lab_window import with_heading_window
@@ -1264,7 +1265,9 @@ def _combine_sentences(whole: Segment, parts: list[Segment], section: Section, h
                 conditionals.append(index)
         if read.rule is None and about_anticoagulated(parts[index]):
             notes.append(index)
-        elif read.rule is None and section is Section.EXCLUSION and may_admit(parts[index]):
+        elif read.rule is None and (
+            (section is Section.EXCLUSION and may_admit(parts[index])) or admits_a_group(parts[index])
+        ):
             admitted.append(index)
         elif read.rule is None and (section is Section.EXCLUSION or _WIDENING.search(parts[index].text)):
             return None
@@ -1276,7 +1279,9 @@ def _combine_sentences(whole: Segment, parts: list[Segment], section: Section, h
             return None
     for index in admitted:
         others = [rule for other, kept in read_at.items() if other != index and kept and (rule := kept.rule)]
-        if not admits_the_unexcluded(parts[index], others):
+        if not restates_a_waiver(parts[index], others) and not (
+            section is Section.EXCLUSION and admits_the_unexcluded(parts[index], others)
+        ):
             return None
         read_at[index] = None
     for index in conditionals:
