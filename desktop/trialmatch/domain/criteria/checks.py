@@ -707,6 +707,8 @@ def _derived_check(rule: DerivedValueRule, inclusion: bool) -> Check:
                     f"{reason}; eGFR CKD-EPI 2021 {egfr} says otherwise and the trial names no method",
                     (*used, other.derived_from),
                 )
+        if holds != inclusion and rule.waivers:
+            return _derived_waived(rule.waivers, view, reason, used, inclusion)
         if not holds and limit.lenient is not None and limit.comparator.holds(reading.value, limit.lenient):
             low, high = sorted((limit.value, limit.lenient))
             span = f"{format_number(low)}–{_quantity(high, analyte.unit)}"
@@ -721,6 +723,31 @@ def _derived_check(rule: DerivedValueRule, inclusion: bool) -> Check:
         return Assessment(holds, reason, used, hint=hint if holds != inclusion else None)
 
     return check
+
+
+def _derived_waived(
+    waivers: Sequence[LabException], view: PatientView, reason: str, used: tuple[str, ...], inclusion: bool
+) -> Assessment:
+    """A value past the limit the trial lifts for some patients: allowed when the file records what lifts it,
+    left to the clinician when it does not say (or the trial's words map to nothing the file records)."""
+    for waiver in waivers:
+        if waiver.concept and view.facts.finding(waiver.concept):
+            because = (
+                view.facts.evidence(waiver.concept)
+                or f"{_lower_label(get_concept(waiver.concept).label)} recorded"
+            )
+            return Assessment(inclusion, f"{reason}; waived: {because}", used)
+    notes = []
+    for waiver in waivers:
+        if waiver.concept is None:
+            notes.append(f"the trial's exception '{waiver.text}' is not checked")
+        elif view.facts.finding(waiver.concept) is None:
+            notes.append(
+                f"the limit is waived with {_lower_label(get_concept(waiver.concept).label)}, not recorded"
+            )
+    if not notes:
+        return Assessment(not inclusion, reason, used)
+    return Assessment(None, "; ".join([reason, *notes]), used)
 
 
 # --- age, sex, performance --------------------------------------------------------------------------------
@@ -1333,7 +1360,8 @@ def rule_inputs(rule: Rule) -> frozenset[Input]:
         return frozenset({("lab", rule.analyte), *sex, *scores, *window, *(("finding", c) for c in concepts)})
     if isinstance(rule, DerivedValueRule):  # a clearance with no method named is held against eGFR too
         egfr = {("lab", "egfr")} if rule.analyte == "crcl" else set()
-        return frozenset({("lab", rule.analyte), *egfr, *window})
+        waivers = {("finding", w.concept) for w in rule.waivers if w.concept}
+        return frozenset({("lab", rule.analyte), *egfr, *window, *waivers})
     if isinstance(rule, AgeRule):
         return frozenset({("age", "")})
     if isinstance(rule, SexRule):

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import Field
+
 from trialmatch.domain.criteria.base import RuleBase
-from trialmatch.domain.criteria.lab import AtTime, DrawWindow, ThresholdFields
+from trialmatch.domain.criteria.lab import AtTime, DrawWindow, LabException, ThresholdFields
 
 RENAL_ANALYTES = frozenset({"crcl", "egfr"})
 """The kidney's filtration, however obtained: a creatinine clearance or a GFR."""
@@ -28,8 +30,13 @@ class DerivedValueRule(ThresholdFields, AtTime, DrawWindow, RuleBase):
     kind: Literal["derived"] = "derived"
     analyte: str
     method: Method | None = None
+    waivers: list[LabException] = Field(default_factory=list, exclude_if=lambda waivers: not waivers)
+    """What lifts the limit altogether ("creatinine clearance at least 40 mL/min (unless due to obstructive
+    uropathy ...)", "BMI < 35 unless athletic/muscular build"): each a waived ``LabException``. A limit that
+    changes with a condition is not read for a derived value."""
 
     @property
     def is_plain(self) -> bool:
-        """No printed range: its opposite is one threshold (the lab threshold's test of the same name)."""
-        return self.lenient_value is None
+        """No printed range and nothing that waives it: its opposite is one threshold (the lab threshold's
+        test of the same name)."""
+        return self.lenient_value is None and not self.waivers

@@ -2537,12 +2537,14 @@ def _threshold_rule(
     qualifier = "; ".join(restricting) or None
     span = (min(group.mentions[0].start, quantity.start), max(quantity.end, group.mentions[-1].end))
     if analyte.id in DERIVED_ANALYTES:
-        if exceptions or variants or sex:
+        if variants or sex or not all(e.waived for e in exceptions):
             raise _UnreadableError(f"conditions on {analyte.label} are not read")
         if fields.multiple_of:
             raise _UnreadableError(f"{analyte.label} as a multiple of a normal limit")
         renal = _renal_analyte(analyte, fields)
-        return DerivedValueRule(source_span=span, analyte=renal, method=group.method, **fields.model_dump())
+        return DerivedValueRule(
+            source_span=span, analyte=renal, method=group.method, waivers=exceptions, **fields.model_dump()
+        )
     if group.method:
         raise _UnreadableError(f"a calculation method for {analyte.label}")
     return LabThreshold(
