@@ -21,6 +21,7 @@ from trialmatch.domain.criteria.reading.lab_anticoagulation import CLOTTING, abo
 from trialmatch.domain.criteria.reading.parsing import about_other_people
 from trialmatch.domain.criteria.reading.read_labs import named_analytes
 from trialmatch.domain.criteria.reading.text import ALTERNATIVE_END, ALTERNATIVE_START, Segment, word_set
+from trialmatch.domain.enrolment_subgroups import enrolment_subgroup
 from trialmatch.domain.study_groups import assign_group_strata, study_stage
 from trialmatch.domain.trial import Criterion, Section
 
@@ -526,6 +527,8 @@ def _item_stratum(text: str) -> str | None:
     """
     if "(" not in text:
         return None
+    if (subgroup := enrolment_subgroup(text)) is not None:
+        return subgroup  # "(only for patient included before induction phase)"
     low = text.lower()
     if not any(kind in low for kind in ("strat", "cohort", "arm", "part", "group", "phase")):
         return None
