@@ -21,6 +21,8 @@ from trialmatch.domain.criteria.reading.lab_anticoagulation import CLOTTING, abo
 from trialmatch.domain.criteria.reading.parsing import about_other_people
 from trialmatch.domain.criteria.reading.read_labs import named_analytes
 from trialmatch.domain.criteria.reading.text import ALTERNATIVE_END, ALTERNATIVE_START, Segment, word_set
+from trialmatch.domain.enrolment_subgroups import enrolment_subgroup
+from trialmatch.domain.lead_in_count import stated_item_count
 from trialmatch.domain.study_groups import assign_group_strata, study_stage
 from trialmatch.domain.trial import Criterion, Section
 
@@ -526,6 +528,8 @@ def _item_stratum(text: str) -> str | None:
     """
     if "(" not in text:
         return None
+    if (subgroup := enrolment_subgroup(text)) is not None:
+        return subgroup  # "(only for patient included before induction phase)"
     low = text.lower()
     if not any(kind in low for kind in ("strat", "cohort", "arm", "part", "group", "phase")):
         return None
@@ -801,6 +805,9 @@ class _Scope:
     closed: bool = False
     flush: bool = False
     """Its sub-items were printed as paragraphs left of it (see ``_in_scope``)."""
+    stated: int | None = None
+    """How many items it says it heads ("the following 3 criteria:"), and how many it has taken."""
+    taken: int = 0
 
 
 def _descends(node: _Node, ancestor: _Node | None) -> bool:
@@ -854,6 +861,13 @@ def _in_scope(scope: _Scope, unit: _Unit) -> bool:
     last = scope.last
     lead_style = _style(scope.node.number)
     unit_style = _style(unit.marker)
+    if (
+        scope.stated is not None
+        and unit.indent >= scope.node.indent
+        and unit_style == lead_style
+        and (last is None or _style(last.number) == lead_style)
+    ):
+        return scope.taken < scope.stated  # "Meet at least 2 of the following 3 criteria:" heads three
     if scope.flush:
         return unit.marker is None
     if lead_style != "plain" and unit_style not in ("plain", lead_style):
@@ -1128,8 +1142,10 @@ class _Builder:
         scope = self.scope
         if scope is not None and parent is scope.node:
             scope.last = node
+            scope.taken += 1
         if lead_in:
             self.scope = _Scope(node, _LAB_HEADING.search(text) is not None, unit.marker is None)
+            self.scope.stated = stated_item_count(text)
 
     def flat(self, unit: _Unit) -> None:
         """A PDQ paragraph: headings and sub-headings inline, requirements run together."""

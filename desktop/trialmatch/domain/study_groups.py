@@ -116,7 +116,8 @@ def assign_group_strata(nodes: Sequence[GroupNode]) -> None:
 def _own_group(text: str) -> str | None:
     if (group := study_stage(text) or risk_group(text)) is not None:
         return group
-    if "group" not in text or "healthy" in text.lower():
+    low = text.lower()
+    if "group" not in low or "healthy" in low:
         return None
     tag = _GROUP_TAG.search(text)
     return " ".join(tag.group("name").lower().split()) if tag is not None else None

@@ -24,6 +24,7 @@ from trialmatch.domain.criteria.reading.finding_alternatives import (
     listed_group,
     whole_course,
 )
+from trialmatch.domain.criteria.reading.finding_earlier_episode import earlier_episode
 from trialmatch.domain.criteria.reading.finding_grades import cardiac_grades, kidney_stages
 from trialmatch.domain.criteria.reading.finding_item_qualifier import ACTIVE_WORDS as _ACTIVE
 from trialmatch.domain.criteria.reading.finding_item_qualifier import HAD_BEFORE, item_qualifier, own_words
@@ -298,6 +299,7 @@ def read_findings(segment: Segment, section: Section) -> Read | None:
             and any(m.start() < s < m.end() for s, _, _ in concepts)
             and not any(s <= m.start() < e for s, e in exception_spans)
         ]
+    narrowing += earlier_episode(segment, main)
     main = [c for c in main if not any(m.start() <= c[0] < m.end() for m in narrowing)]
     glued = _glued_status(segment, exception_spans, concepts, main) if exception_spans else None
     if glued:
