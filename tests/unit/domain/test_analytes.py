@@ -79,6 +79,9 @@ def test_every_analyte_the_contract_names_exists():
         ("  ast: ", "ast"),
         ("1920-8", "ast"),
         ("98979-8", "egfr"),
+        ("CA 19-9", "ca19_9"),  # the pancreatic and biliary marker a clinician types in the lab grid
+        ("CA19-9", "ca19_9"),
+        ("24108-3", "ca19_9"),
     ],
 )
 def test_names_abbreviations_and_loinc_codes_resolve(text, analyte_id):
